@@ -1,0 +1,46 @@
+// `npm test`: every check this project has, in the order that fails fastest,
+// ending with a plain `N passed, N failed` line that CI reads.
+import {spawn} from 'node:child_process';
+import {chromiumPath} from './chromium.mjs';
+
+function run(cmd, args, {tee = true} = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, FORCE_COLOR: '0'}});
+    let out = '';
+    const take = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        out += chunk;
+        if (tee) sink.write(chunk);
+      });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({code: code ?? 1, out}));
+  });
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+let failedSteps = 0;
+
+// Resolve (and if need be install) the browser before anything else, so a missing one is said first.
+process.env.CHROME_PATH = chromiumPath();
+
+for (const [label, cmd, args] of [
+  ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['openapi', 'node', ['scripts/openapi.mjs', '--check']],
+  ['openapi lint', bin('redocly'), ['lint', 'openapi/tenantry.openapi.json', '--format=stylish']],
+]) {
+  console.log(`\n[tenantry] ${label}…`);
+  const {code} = await run(cmd, args);
+  if (code !== 0) {
+    failedSteps++;
+    console.error(`[tenantry] ${label} failed (exit ${code}).`);
+  }
+}
+
+console.log('\n[tenantry] browser tests (real Chromium)…');
+const wtr = await run(bin('web-test-runner'), process.argv.slice(2));
+const counts = [...wtr.out.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+const passed = counts ? Number(counts[1]) : 0;
+const failed = (counts ? Number(counts[2]) : 0) + failedSteps + (wtr.code !== 0 && !counts?.[2] ? 1 : 0);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(wtr.code !== 0 || failedSteps > 0 ? 1 : 0);

@@ -1,0 +1,85 @@
+/**
+ * Typed errors of the data plane. Every failure a widget can meet is one of these codes, so a
+ * widget can say what went wrong (and offer retry) without parsing messages. They keep their
+ * code and details across the worker boundary (see `worker/transfer.ts`).
+ */
+import type {Issue} from '../model/schema.js';
+
+export const ERROR_CODES = [
+  /** The request was cancelled by its owner; never shown to a user. */
+  'aborted',
+  /** No answer in time. */
+  'timeout',
+  /** The connection failed or was reset. */
+  'network',
+  /** 429: too many requests; `retryAfterMs` says when to try again. */
+  'rate-limited',
+  /** 502/503/504: the backend is temporarily unavailable. */
+  'unavailable',
+  /** 5xx other than the above. */
+  'server',
+  /** 401: not signed in, or the session expired. */
+  'unauthenticated',
+  /** 403: the acting scope or role may not do this. */
+  'forbidden',
+  /** 404: no such thing in this scope (also for things outside the caller's scope). */
+  'not-found',
+  /** 409: the request conflicts with the state (e.g. delete before suspend). */
+  'conflict',
+  /** 412: the record changed since it was read (`If-Match` failed). */
+  'version-conflict',
+  /** 400/422: the request was refused as invalid. */
+  'invalid-request',
+  /** The response did not match the contract (bad JSON, wrong shape). */
+  'invalid-response',
+  /** The response was larger than the client accepts. */
+  'too-large',
+  /** Local storage (IndexedDB) failed. */
+  'storage',
+  /** Misconfiguration on our side (bad base URL, …). */
+  'config',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetails {
+  /** HTTP status, where there was a response. */
+  status?: number;
+  /** How long the server asked us to wait before retrying. */
+  retryAfterMs?: number;
+  /** What was wrong with a response or request, by path. */
+  issues?: Issue[];
+  /** The request's method and path, for the message and for logs. */
+  request?: string;
+  /** For `version-conflict`: the version the server holds now, when it said. */
+  currentVersion?: number;
+}
+
+export class TenantryError extends Error {
+  override readonly name = 'TenantryError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+  }
+
+  /** Whether trying the same idempotent request again may succeed. */
+  get retryable(): boolean {
+    return ['timeout', 'network', 'rate-limited', 'unavailable', 'server'].includes(this.code);
+  }
+}
+
+export const isTenantryError = (e: unknown): e is TenantryError => e instanceof TenantryError;
+
+export const isAbort = (e: unknown): boolean =>
+  (e instanceof TenantryError && e.code === 'aborted') || (e instanceof DOMException && e.name === 'AbortError');
+
+/** The error a cancelled operation rejects with. */
+export const abortError = (what = 'The request'): TenantryError => new TenantryError('aborted', `${what} was cancelled.`);
+
+/** Throws the abort error if the signal has fired; call at every yield point of long work. */
+export function throwIfAborted(signal: AbortSignal | undefined, what?: string): void {
+  if (signal?.aborted) throw abortError(what);
+}

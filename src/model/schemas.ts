@@ -1,0 +1,347 @@
+/**
+ * Runtime schemas for every shape in `types.ts`. They check each response at the network
+ * boundary and generate `components.schemas` of the OpenAPI document (`npm run openapi`).
+ * `Shape<T>` makes the compiler insist that each schema covers every field of its type.
+ */
+import {
+  array,
+  boolean,
+  named,
+  nullable,
+  number,
+  object,
+  oneOf,
+  record,
+  string,
+  type Issue,
+  type Schema,
+} from './schema.js';
+import {
+  CONTRACT_STATUSES,
+  ORG_STATUSES,
+  PLANS,
+  ROLES,
+  SERVICE_PLANS,
+  SOURCE_DATA_STATUSES,
+  STORAGE_REGIONS,
+  TENANT_KINDS,
+  TENANT_TYPES,
+  USER_FUNCTIONS,
+  WORKLOADS,
+  type Address,
+  type AzureSubscription,
+  type AzureTenant,
+  type BillingProfile,
+  type CollectionSchedules,
+  type Contact,
+  type ContractSummary,
+  type CreditQuota,
+  type CustomLink,
+  type FeatureToggles,
+  type FxRates,
+  type LastCollection,
+  type LinkedAccount,
+  type Money,
+  type NotificationSettings,
+  type OnboardingTask,
+  type Organization,
+  type OrganizationPage,
+  type OrganizationSummary,
+  type SalesRep,
+  type ServiceDetails,
+  type Session,
+  type TaskSummary,
+  type TenantNode,
+  type Tombstone,
+  type User,
+} from './types.js';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Only web links: `javascript:`, `data:` and the like are refused at the boundary. */
+export const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+/** Five cron fields of digits, `*`, `/`, `,` and `-`. */
+const CRON = /^\s*([\d*/,-]+\s+){4}[\d*/,-]+\s*$/;
+
+export const id = string({minLength: 1, maxLength: 128, pattern: /^[A-Za-z0-9._:-]+$/, patternName: 'an id (letters, digits, . _ : -)'});
+export const instant = string({maxLength: 40, pattern: INSTANT, format: 'date-time', patternName: 'an ISO 8601 date-time'});
+export const isoDate = string({maxLength: 10, pattern: DATE, format: 'date', patternName: 'an ISO 8601 date (YYYY-MM-DD)'});
+export const currency = string({minLength: 3, maxLength: 3, pattern: /^[A-Z]{3}$/, patternName: 'an ISO 4217 currency code'});
+/** Display text: names and titles, up to 1,000 characters of anything (rendered as text only). */
+const text = string({maxLength: 1000});
+const longText = string({maxLength: 10_000});
+const email = string({maxLength: 320});
+const url = string({maxLength: 2000, pattern: HTTP_URL, format: 'uri', patternName: 'an http(s) URL'});
+const percent = number({min: 0, max: 100});
+
+export const MoneySchema = named('Money', object<Money>({amount: number(), currency}));
+
+const LastCollectionSchema = named(
+  'LastCollection',
+  object<LastCollection>({cost: nullable(instant), security: nullable(instant), operations: nullable(instant)}),
+);
+
+const TaskSummarySchema = named(
+  'TaskSummary',
+  object<TaskSummary>({
+    id,
+    title: text,
+    severity: oneOf(['low', 'medium', 'high', 'critical'] as const),
+    dueOn: nullable(isoDate),
+    assigneeId: nullable(id),
+  }),
+);
+
+const ContractSummarySchema = named(
+  'ContractSummary',
+  object<ContractSummary>({id, name: text, status: oneOf(CONTRACT_STATUSES), startsOn: isoDate, endsOn: nullable(isoDate)}),
+);
+
+const OnboardingTaskSchema = named(
+  'OnboardingTask',
+  object<OnboardingTask>({id, title: text, state: oneOf(['todo', 'in-progress', 'done'] as const), startable: boolean()}),
+);
+
+const LinkedAccountSchema = named(
+  'LinkedAccount',
+  object<LinkedAccount>({
+    id,
+    name: text,
+    provider: oneOf(['azure', 'aws', 'gcp'] as const),
+    type: oneOf(['shared', 'dedicated'] as const),
+    autoCustomer: boolean(),
+    autoAssigned: boolean(),
+    excludeRule: string({maxLength: 500}),
+  }),
+);
+
+const AzureSubscriptionSchema = named('AzureSubscription', object<AzureSubscription>({id, name: text, monitored: boolean()}));
+
+const AzureTenantSchema = named(
+  'AzureTenant',
+  object<AzureTenant>({
+    tenantId: string({maxLength: 64}),
+    name: text,
+    domain: string({maxLength: 253}),
+    subscriptions: array(AzureSubscriptionSchema),
+  }),
+);
+
+const CreditQuotaSchema = named(
+  'CreditQuota',
+  object<CreditQuota>({credits: number({min: 0}), effectiveOn: isoDate, endsOn: nullable(isoDate)}),
+);
+
+const summaryShape = {
+  id,
+  kind: oneOf(TENANT_KINDS),
+  parentId: nullable(id),
+  ancestorIds: array(id, {maxItems: 16}),
+  name: string({minLength: 1, maxLength: 1000}),
+  domain: string({maxLength: 253}),
+  status: oneOf(ORG_STATUSES),
+  plan: nullable(oneOf(PLANS)),
+  ownerId: nullable(id),
+  adminUserId: nullable(id),
+  createdAt: instant,
+  updatedAt: instant,
+  version: number({min: 0, integer: true}),
+  projectedAnnualCost: nullable(MoneySchema),
+  savingsPercent: nullable(percent),
+  secureScore: nullable(percent),
+  lastCollection: LastCollectionSchema,
+  readerIds: array(id),
+  activeTasks: array(TaskSummarySchema),
+  sourceData: oneOf(SOURCE_DATA_STATUSES),
+  contracts: array(ContractSummarySchema),
+  onboarding: array(OnboardingTaskSchema, {maxItems: 50}),
+  licenseExpiresOn: nullable(isoDate),
+  creditQuota: nullable(CreditQuotaSchema),
+  storageRegion: nullable(oneOf(STORAGE_REGIONS)),
+  workloads: array(oneOf(WORKLOADS), {maxItems: 50}),
+  azureTenants: array(AzureTenantSchema, {maxItems: 100}),
+  linkedAccounts: array(LinkedAccountSchema),
+} as const;
+
+export const OrganizationSummarySchema = named(
+  'OrganizationSummary',
+  object<OrganizationSummary>(summaryShape),
+  'What a list row, tooltip or switcher needs to know of an organization.',
+);
+
+const AddressSchema = named(
+  'Address',
+  object<Address>({
+    line1: text,
+    line2: text,
+    city: text,
+    state: text,
+    postalCode: string({maxLength: 20}),
+    country: string({maxLength: 2, pattern: /^([A-Z]{2})?$/, patternName: 'an ISO 3166 country code'}),
+  }),
+);
+
+const BillingProfileSchema = named(
+  'BillingProfile',
+  object<BillingProfile>({profileName: text, billTo: text, address: AddressSchema, sameAsCompany: boolean()}),
+);
+
+const ContactSchema = named(
+  'Contact',
+  object<Contact>({
+    id,
+    role: oneOf(['primary', 'billing', 'technical', 'other'] as const),
+    firstName: text,
+    lastName: text,
+    email,
+    phone: string({maxLength: 40}),
+    fax: string({maxLength: 40}),
+  }),
+);
+
+const CustomLinkSchema = named('CustomLink', object<CustomLink>({title: text, url}));
+const SalesRepSchema = named('SalesRep', object<SalesRep>({name: text, email, phone: string({maxLength: 40})}));
+
+const FeatureTogglesSchema = named(
+  'FeatureToggles',
+  object<FeatureToggles>({
+    security: boolean(),
+    operations: boolean(),
+    costDetails: boolean(),
+    biAnalytics: boolean(),
+    tasks: boolean(),
+    m365Security: boolean(),
+    governanceVisualizer: boolean(),
+  }),
+);
+
+const cron = string({maxLength: 100, pattern: CRON, patternName: 'a five-field cron mask'});
+const CollectionSchedulesSchema = named('CollectionSchedules', object<CollectionSchedules>({cost: cron, security: cron, operations: cron}));
+
+const NotificationSettingsSchema = named(
+  'NotificationSettings',
+  object<NotificationSettings>({
+    emails: array(email, {maxItems: 50}),
+    subjectPrefix: string({maxLength: 100}),
+    detectionTickets: boolean(),
+    reportTickets: boolean(),
+    weeklyDigest: object<NotificationSettings['weeklyDigest']>({
+      enabled: boolean(),
+      weekday: oneOf([0, 1, 2, 3, 4, 5, 6] as const),
+      hourUtc: number({min: 0, max: 23, integer: true}),
+    }),
+  }),
+);
+
+const ServiceDetailsSchema = named(
+  'ServiceDetails',
+  object<ServiceDetails>({servicePlan: nullable(oneOf(SERVICE_PLANS)), tenantType: nullable(oneOf(TENANT_TYPES))}),
+);
+
+const detailShape = {
+  description: longText,
+  engineerIds: array(id),
+  accountManagerId: nullable(id),
+  runAsAccount: nullable(string({maxLength: 320})),
+  customerOrganizationId: nullable(id),
+  customerType: string({maxLength: 100}),
+  companyAddress: nullable(AddressSchema),
+  billing: nullable(BillingProfileSchema),
+  contacts: array(ContactSchema, {maxItems: 200}),
+  customLinks: array(CustomLinkSchema, {maxItems: 50}),
+  salesReps: array(SalesRepSchema, {maxItems: 3}),
+  features: FeatureTogglesSchema,
+  schedules: CollectionSchedulesSchema,
+  notifications: NotificationSettingsSchema,
+  service: ServiceDetailsSchema,
+} as const;
+
+export const OrganizationSchema = named(
+  'Organization',
+  object<Organization>({...summaryShape, ...detailShape}),
+  'Everything known of one organization.',
+);
+
+/** What a create may carry: the organization less its server-kept fields. */
+export const OrganizationInputSchema = named(
+  'OrganizationInput',
+  (() => {
+    const {id: _id, ancestorIds: _a, createdAt: _c, updatedAt: _u, version: _v, ...rest} = {...summaryShape, ...detailShape};
+    return object<Omit<Organization, 'id' | 'ancestorIds' | 'createdAt' | 'updatedAt' | 'version'>>(rest);
+  })(),
+);
+
+export const TombstoneSchema = named('Tombstone', object<Tombstone>({id, deletedAt: instant}));
+
+export const TenantNodeSchema = named(
+  'TenantNode',
+  object<TenantNode>({
+    id,
+    kind: oneOf(TENANT_KINDS),
+    parentId: nullable(id),
+    name: string({minLength: 1, maxLength: 1000}),
+    domain: string({maxLength: 253}),
+    status: oneOf(ORG_STATUSES),
+    directoryIds: array(string({maxLength: 64}), {maxItems: 100}),
+  }),
+);
+
+export const UserSchema = named(
+  'User',
+  object<User>({id, tenantId: id, displayName: text, email, function: oneOf(USER_FUNCTIONS)}),
+);
+
+export const SessionSchema = named(
+  'Session',
+  object<Session>({user: UserSchema, role: oneOf(ROLES), homeTenantId: id, homeTenantName: text}),
+);
+
+export const FxRatesSchema = named(
+  'FxRates',
+  object<FxRates>({
+    base: oneOf(['USD'] as const),
+    date: isoDate,
+    rates: record(number({min: 0}), {maxKeys: 400}),
+  }),
+);
+
+/** The page envelope; items are checked one by one so a bad record costs only itself. */
+export const OrganizationPageSchema = named(
+  'OrganizationPage',
+  object<OrganizationPage>({
+    items: array(OrganizationSummarySchema, {maxItems: 10_000}),
+    tombstones: array(TombstoneSchema, {maxItems: 100_000}),
+    nextCursor: nullable(string({maxLength: 1000})),
+    asOf: instant,
+  }),
+);
+
+export const ErrorBodySchema = named(
+  'Error',
+  object<{code: string; message: string}>({code: string({maxLength: 100}), message: string({maxLength: 2000})}),
+);
+
+/** Items that failed their check, each with why; the rest of the list is kept. */
+export interface Rejected {
+  index: number;
+  id: string | null;
+  issues: Issue[];
+}
+
+/** Splits a list into the items that conform and a report of those that do not. */
+export function partitionValid<T>(schema: Schema<T>, items: readonly unknown[], path: string): {valid: T[]; rejected: Rejected[]} {
+  const valid: T[] = [];
+  const rejected: Rejected[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (schema.is(item)) {
+      valid.push(item);
+      continue;
+    }
+    const issues: Issue[] = [];
+    schema.explain(item, `${path}[${i}]`, issues);
+    const itemId = typeof item === 'object' && item !== null ? (item as {id?: unknown}).id : undefined;
+    rejected.push({index: i, id: typeof itemId === 'string' ? itemId : null, issues});
+  }
+  return {valid, rejected};
+}
