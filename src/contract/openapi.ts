@@ -1,0 +1,339 @@
+/**
+ * The REST contract of Tenantry as an OpenAPI 3.1 document: what a host implements so the HTTP
+ * backend (`backends/http/`) can drive the widgets. Schemas come from the runtime schemas of the
+ * model (`model/schemas.ts`), so the published contract and the client's checks cannot drift;
+ * `npm run openapi` writes `openapi/tenantry.openapi.json` and `npm test` fails when it is stale.
+ */
+import {components} from '../model/schema.js';
+// Imported for its side effect: defining the schemas registers them in `components`.
+import '../model/schemas.js';
+
+type Json = {[key: string]: unknown};
+
+const ref = (kind: 'schemas' | 'parameters' | 'responses' | 'headers', name: string): Json => ({$ref: `#/components/${kind}/${name}`});
+
+const TENANCY = `
+## Tenancy
+
+Every organization belongs to the distributor → reseller → customer hierarchy. The caller is
+identified by its credentials; every tenant-scoped request names the tenant whose view it acts in
+with the \`Tenantry-Scope\` header (the session and exchange rates need none).
+
+- The scope must be the caller's home tenant or a tenant below it; any other scope is refused
+  (\`403\` or \`404\`) without saying whether that tenant exists.
+- A response only ever holds the scope tenant and what lies below it.
+- A distributor admin sees the whole hierarchy; a reseller admin sees its own reseller and its
+  customers and can never read another reseller's data; a customer admin sees only its own
+  organization.
+- A record outside the scope answers \`404\`, exactly like a record that does not exist.
+
+## Concurrency and retries
+
+Reads return an \`ETag\` (\`"<version>"\`); \`PATCH\` and \`DELETE\` require it as \`If-Match\` and
+answer \`412\` when the record has changed. Every create carries an \`Idempotency-Key\`: the same
+key returns the organization it first created, so clients may retry a create safely. \`429\` and
+\`503\` may carry \`Retry-After\` (seconds or an HTTP date).`;
+
+/** The fields a PATCH may carry: the create input less identity and hierarchy, all optional. */
+function patchSchema(): Json {
+  const input = components.OrganizationInput as {properties: Json};
+  const properties: Json = {...input.properties};
+  for (const fixed of ['kind', 'parentId', 'customerOrganizationId']) delete properties[fixed];
+  return {
+    description: 'A partial update: only the fields given change. Identity, hierarchy and server-kept fields cannot be patched.',
+    type: 'object',
+    properties,
+    minProperties: 1,
+  };
+}
+
+function errorResponse(description: string, extraHeaders: Json = {}, schema = 'Error'): Json {
+  return {
+    description,
+    headers: extraHeaders,
+    content: {'application/json': {schema: ref('schemas', schema)}},
+  };
+}
+
+function jsonResponse(description: string, schema: Json, headers: Json = {}): Json {
+  return {description, headers, content: {'application/json': {schema}}};
+}
+
+/** Failures every authenticated operation can meet. */
+const COMMON_ERRORS = {
+  '401': ref('responses', 'Unauthenticated'),
+  '429': ref('responses', 'RateLimited'),
+  '500': ref('responses', 'ServerError'),
+  '503': ref('responses', 'Unavailable'),
+};
+
+/** Failures of tenant-scoped operations on top of the common ones. */
+const SCOPED_ERRORS = {
+  '400': ref('responses', 'BadRequest'),
+  '403': ref('responses', 'Forbidden'),
+  '404': ref('responses', 'NotFound'),
+  ...COMMON_ERRORS,
+};
+
+/** Failures of operations with a request body. */
+const BODY_ERRORS = {
+  '413': ref('responses', 'TooLarge'),
+  '415': ref('responses', 'NotJson'),
+  '422': ref('responses', 'Invalid'),
+};
+
+export function buildOpenApi(): object {
+  const schemas: Json = JSON.parse(JSON.stringify(components)) as Json;
+  schemas.OrganizationPatch = patchSchema();
+  schemas.TenantList = {
+    description: 'The hierarchy visible from the scope: the scope tenant and every tenant below it.',
+    type: 'object',
+    properties: {items: {type: 'array', items: ref('schemas', 'TenantNode')}},
+    required: ['items'],
+  };
+  schemas.UserList = {
+    description: 'Users visible from the scope.',
+    type: 'object',
+    properties: {items: {type: 'array', items: ref('schemas', 'User')}},
+    required: ['items'],
+  };
+  schemas.ValidationError = {
+    description: 'A refused request body, with what is wrong by path.',
+    allOf: [
+      ref('schemas', 'Error'),
+      {
+        type: 'object',
+        properties: {
+          issues: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'object',
+              properties: {path: {type: 'string', maxLength: 500}, message: {type: 'string', maxLength: 2000}},
+              required: ['path', 'message'],
+            },
+          },
+        },
+      },
+    ],
+  };
+  schemas.VersionConflict = {
+    description: 'The record changed since it was read.',
+    allOf: [ref('schemas', 'Error'), {type: 'object', properties: {currentVersion: {type: 'integer', minimum: 0}}}],
+  };
+
+  const orgIdParam = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'Organization id (URL-encoded).',
+    schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'},
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tenantry REST API',
+      version: '1.0.0',
+      summary: 'Tenant-scoped organization management for distributors, resellers and their customers.',
+      description: `The API a host implements for the Tenantry widgets' HTTP backend.\n${TENANCY}`,
+      license: {name: 'Proprietary', identifier: 'LicenseRef-Proprietary'},
+      contact: {name: 'Tenantry'},
+    },
+    servers: [
+      {
+        url: 'https://{host}/{basePath}',
+        description: 'The host application; the widgets are configured with this base URL.',
+        variables: {host: {default: 'api.tenantry.test'}, basePath: {default: 'v1'}},
+      },
+    ],
+    security: [{bearerAuth: []}, {cookieAuth: []}],
+    tags: [
+      {name: 'Session', description: 'Who is signed in.'},
+      {name: 'Tenants', description: 'The tenant hierarchy visible from a scope.'},
+      {name: 'Organizations', description: 'Organizations of the hierarchy: list, delta sync, read and change.'},
+      {name: 'Users', description: 'Users for owner and reader pickers.'},
+      {name: 'Reference data', description: 'Data that is the same for every tenant.'},
+    ],
+    paths: {
+      '/session': {
+        get: {
+          operationId: 'getSession',
+          summary: 'Get the signed-in user',
+          description: 'The caller, their role and home tenant: the top of what they may see. Needs no scope.',
+          tags: ['Session'],
+          responses: {'200': jsonResponse('The session.', ref('schemas', 'Session')), ...COMMON_ERRORS},
+        },
+      },
+      '/tenants': {
+        get: {
+          operationId: 'listTenants',
+          summary: 'List the tenant hierarchy',
+          description: 'The scope tenant and every tenant below it, for the tenant switcher.',
+          tags: ['Tenants'],
+          parameters: [ref('parameters', 'TenantryScope')],
+          responses: {'200': jsonResponse('The visible tenants.', ref('schemas', 'TenantList')), ...SCOPED_ERRORS},
+        },
+      },
+      '/organizations': {
+        get: {
+          operationId: 'listOrganizations',
+          summary: 'List organizations, or the changes since a time',
+          description:
+            'A full listing pages through every organization visible from the scope: pass `nextCursor` back as `cursor` until it is null; every organization appears exactly once, consistent with `asOf`. With `updatedSince` (a previous `asOf`) it returns only the organizations changed since, and `tombstones` for those deleted since.',
+          tags: ['Organizations'],
+          parameters: [ref('parameters', 'TenantryScope'), ref('parameters', 'UpdatedSince'), ref('parameters', 'Cursor'), ref('parameters', 'Limit')],
+          responses: {'200': jsonResponse('One page.', ref('schemas', 'OrganizationPage')), ...SCOPED_ERRORS},
+        },
+        post: {
+          operationId: 'createOrganization',
+          summary: 'Create an organization',
+          description:
+            'Creates an organization below a parent inside the scope. The `Idempotency-Key` makes a retried create return the organization the first attempt created (the same key with a different body is a `409`).',
+          tags: ['Organizations'],
+          parameters: [ref('parameters', 'TenantryScope'), ref('parameters', 'IdempotencyKey')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'OrganizationInput')}}},
+          responses: {
+            '201': jsonResponse('Created.', ref('schemas', 'Organization'), {
+              ETag: ref('headers', 'ETag'),
+              Location: {description: 'URL of the new organization.', schema: {type: 'string', format: 'uri'}},
+            }),
+            '409': ref('responses', 'Conflict'),
+            ...BODY_ERRORS,
+            ...SCOPED_ERRORS,
+          },
+        },
+      },
+      '/organizations/{id}': {
+        parameters: [orgIdParam, ref('parameters', 'TenantryScope')],
+        get: {
+          operationId: 'getOrganization',
+          summary: 'Get an organization',
+          description: 'The full record, with its `ETag`. `404` when it does not exist or is outside the scope.',
+          tags: ['Organizations'],
+          responses: {'200': jsonResponse('The organization.', ref('schemas', 'Organization'), {ETag: ref('headers', 'ETag')}), ...SCOPED_ERRORS},
+        },
+        patch: {
+          operationId: 'updateOrganization',
+          summary: 'Change an organization',
+          description: 'Applies a partial update if the record still has the version named by `If-Match`.',
+          tags: ['Organizations'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'OrganizationPatch')}}},
+          responses: {
+            '200': jsonResponse('The changed organization.', ref('schemas', 'Organization'), {ETag: ref('headers', 'ETag')}),
+            '412': ref('responses', 'VersionConflict'),
+            '428': ref('responses', 'PreconditionRequired'),
+            ...BODY_ERRORS,
+            ...SCOPED_ERRORS,
+          },
+        },
+        delete: {
+          operationId: 'deleteOrganization',
+          summary: 'Delete an organization',
+          description: 'Only a suspended organization with nothing below it may be deleted (`409` otherwise). A delta sync then reports its tombstone.',
+          tags: ['Organizations'],
+          parameters: [ref('parameters', 'IfMatch')],
+          responses: {
+            '204': {description: 'Deleted.'},
+            '409': ref('responses', 'Conflict'),
+            '412': ref('responses', 'VersionConflict'),
+            '428': ref('responses', 'PreconditionRequired'),
+            ...SCOPED_ERRORS,
+          },
+        },
+      },
+      '/users': {
+        get: {
+          operationId: 'listUsers',
+          summary: 'List users',
+          description: 'Users of the scope tenant and the tenants below it, optionally filtered by name or email.',
+          tags: ['Users'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'search', in: 'query', description: 'Part of a display name or email, case-insensitive.', schema: {type: 'string', maxLength: 200}},
+            ref('parameters', 'Limit'),
+          ],
+          responses: {'200': jsonResponse('Matching users.', ref('schemas', 'UserList')), ...SCOPED_ERRORS},
+        },
+      },
+      '/fx-rates': {
+        get: {
+          operationId: 'getFxRates',
+          summary: 'Get exchange rates',
+          description: 'Rates for the USD view of costs. Needs no scope.',
+          tags: ['Reference data'],
+          responses: {'200': jsonResponse('The latest rates.', ref('schemas', 'FxRates')), ...COMMON_ERRORS},
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: {type: 'http', scheme: 'bearer', description: 'A token from the host, sent by the widgets’ token provider. Never put in a URL.'},
+        cookieAuth: {type: 'apiKey', in: 'cookie', name: 'session', description: 'The host’s own session cookie (its name is the host’s choice).'},
+      },
+      parameters: {
+        TenantryScope: {
+          name: 'Tenantry-Scope',
+          in: 'header',
+          required: true,
+          description:
+            'The tenant whose view this request acts in: the caller’s home tenant or one below it. Another scope is refused with `403` or `404`, never answered with its data.',
+          schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'},
+        },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description: 'Chosen by the client per create and reused on every retry of it.',
+          schema: {type: 'string', minLength: 1, maxLength: 255},
+        },
+        IfMatch: {
+          name: 'If-Match',
+          in: 'header',
+          required: true,
+          description: 'The `ETag` read with the record.',
+          schema: {type: 'string', minLength: 1, maxLength: 200},
+        },
+        UpdatedSince: {
+          name: 'updatedSince',
+          in: 'query',
+          description: 'A previous listing’s `asOf`: return only changes and tombstones after it.',
+          schema: {type: 'string', format: 'date-time'},
+        },
+        Cursor: {
+          name: 'cursor',
+          in: 'query',
+          description: 'The previous page’s `nextCursor`; opaque.',
+          schema: {type: 'string', minLength: 1, maxLength: 1000},
+        },
+        Limit: {
+          name: 'limit',
+          in: 'query',
+          description: 'Page size; the server may return fewer.',
+          schema: {type: 'integer', minimum: 1, maximum: 10000},
+        },
+      },
+      headers: {
+        ETag: {description: 'Version of the record, `"<version>"`; send it back as `If-Match`.', schema: {type: 'string'}},
+        RetryAfter: {description: 'When to try again: delta-seconds or an HTTP date.', schema: {type: 'string'}},
+      },
+      responses: {
+        BadRequest: errorResponse('A required header or parameter is missing or malformed (e.g. no `Tenantry-Scope`).'),
+        Unauthenticated: errorResponse('Not signed in, or the session expired.', {'WWW-Authenticate': {description: 'The scheme to sign in with.', schema: {type: 'string'}}}),
+        Forbidden: errorResponse('The scope is not the caller’s tenant or below it, or the caller’s role may not do this.'),
+        NotFound: errorResponse('No such record in the scope (also for records outside it).'),
+        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, or an `Idempotency-Key` reused with a different body.'),
+        VersionConflict: errorResponse('`If-Match` does not match: the record changed since it was read.', {}, 'VersionConflict'),
+        PreconditionRequired: errorResponse('`If-Match` is missing.'),
+        TooLarge: errorResponse('The request body is larger than the server accepts (1 MiB in the reference adapter).'),
+        NotJson: errorResponse('The request body is not `application/json`.'),
+        Invalid: errorResponse('The body is not a valid organization.', {}, 'ValidationError'),
+        RateLimited: errorResponse('Too many requests.', {'Retry-After': ref('headers', 'RetryAfter')}),
+        Unavailable: errorResponse('Temporarily unavailable; safe to retry idempotent requests.', {'Retry-After': ref('headers', 'RetryAfter')}),
+        ServerError: errorResponse('An unexpected server failure.'),
+      },
+      schemas,
+    },
+  };
+}
