@@ -6,7 +6,7 @@ const executablePath = chromiumPath();
 
 export default {
   files: ['src/**/*.test.ts', 'widgets/**/*.test.ts', 'extension/**/*.test.ts'],
-  nodeResolve: {exportConditions: ['browser', 'development']},
+  nodeResolve: {exportConditions: ['browser']},
   // Two cores: one browser page at a time keeps timing-sensitive tests honest.
   concurrency: 1,
   concurrentBrowsers: 1,

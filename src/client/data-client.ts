@@ -1,0 +1,187 @@
+/**
+ * The main thread's handle on the data plane. Widgets never talk to a backend or IndexedDB
+ * themselves: they hold a `DataClient` (provided through `@lit/context`, see `context.ts`) and ask
+ * it for views and windows of rows.
+ *
+ * - One worker per backend configuration, shared by every widget on the page — also by widgets
+ *   from separately loaded bundles, through a registry on `globalThis`.
+ * - Every call takes an optional `AbortSignal`. An `AbortSignal` cannot cross to a worker, so the
+ *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
+ */
+import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
+import type {BackendConfig, Scope, TokenProvider} from '../contract/backend.js';
+import {TenantryError, abortError} from '../contract/errors.js';
+import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../model/types.js';
+import type {OrgQuery} from '../worker/query.js';
+import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ViewState} from '../worker/protocol.js';
+import '../worker/transfer.js';
+
+export interface DataClientOptions {
+  config: BackendConfig;
+  /** Supplies bearer tokens for an HTTP backend; it stays on the main thread. */
+  tokenProvider?: TokenProvider;
+  /** IndexedDB database of the cache (tests and the bench isolate themselves with it). */
+  cacheName?: string;
+  /** Makes the worker; the default loads `data-worker.ts` next to this package. */
+  createWorker?: () => Worker;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Emitted on `DataClient.events` for every worker event. */
+export class DataEventMessage extends Event {
+  constructor(readonly data: DataEvent) {
+    super('data-event');
+  }
+}
+
+const defaultWorker = (): Worker => new Worker(new URL('../worker/data-worker.ts', import.meta.url), {type: 'module', name: 'tenantry-data'});
+
+let requestSeq = 0;
+const requestId = (): string => `r${++requestSeq}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class DataClient {
+  /** Worker events (`data-event`), for widgets to refresh views or show notices. */
+  readonly events = new EventTarget();
+  /** Resolves with the signed-in session once the worker is connected. */
+  readonly connected: Promise<ConnectResult>;
+  private readonly worker: Worker;
+  private readonly api: Remote<DataWorkerApi>;
+  private disposed = false;
+
+  constructor(readonly options: DataClientOptions) {
+    this.worker = (options.createWorker ?? defaultWorker)();
+    this.api = wrap<DataWorkerApi>(this.worker);
+    const token = options.tokenProvider ? proxy(options.tokenProvider) : null;
+    this.connected = this.api.connect(options.config, token, {cacheName: options.cacheName});
+    // Subscribing does not wait for connect: events of the first load must not be missed.
+    void this.api.subscribe(proxy((event: DataEvent) => this.events.dispatchEvent(new DataEventMessage(event))));
+    this.connected.catch(() => undefined);
+  }
+
+  /**
+   * The client for a configuration, shared page-wide: widgets (even from different bundles) that
+   * ask for the same backend and user get the same worker and cache.
+   */
+  static shared(options: DataClientOptions): DataClient {
+    const registry = sharedRegistry();
+    const key = JSON.stringify([options.config, options.cacheName ?? null]);
+    let client = registry.get(key);
+    if (!client || client.disposed) {
+      client = new DataClient(options);
+      registry.set(key, client);
+    }
+    return client;
+  }
+
+  get session(): Promise<Session> {
+    return this.connected.then((c) => c.session);
+  }
+
+  /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */
+  private async call<T>(signal: AbortSignal | undefined, run: (id: string) => Promise<T>): Promise<T> {
+    if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+    if (signal?.aborted) throw abortError();
+    await this.connected;
+    const id = requestId();
+    if (!signal) return run(id);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => {
+        void this.api.cancel(id);
+        reject(abortError());
+      };
+      signal.addEventListener('abort', onAbort, {once: true});
+      run(id).then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          // A result that arrives after its caller gave up is dropped, never delivered.
+          if (signal.aborted) reject(abortError());
+          else resolve(v);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(signal.aborted ? abortError() : e);
+        },
+      );
+    });
+  }
+
+  openView(scope: Scope, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
+    return this.call(options.signal, (id) => this.api.openView(scope, query, id));
+  }
+
+  updateView(viewId: string, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
+    return this.call(options.signal, (id) => this.api.updateView(viewId, query, id));
+  }
+
+  window(viewId: string, start: number, count: number, options: CallOptions = {}): Promise<RowWindow> {
+    return this.call(options.signal, () => this.api.window(viewId, start, count));
+  }
+
+  closeView(viewId: string): void {
+    if (!this.disposed) void this.api.closeView(viewId).catch(() => undefined);
+  }
+
+  refresh(scope: Scope, options: CallOptions = {}): Promise<SyncResult> {
+    return this.call(options.signal, (id) => this.api.refresh(scope, id));
+  }
+
+  /** Waits for background cache writes and syncs (tests and the bench). */
+  idle(): Promise<void> {
+    return this.call(undefined, () => this.api.idle());
+  }
+
+  listTenants(scope: Scope, options: CallOptions = {}): Promise<TenantNode[]> {
+    return this.call(options.signal, (id) => this.api.listTenants(scope, id));
+  }
+
+  listUsers(scope: Scope, search = '', limit = 20, options: CallOptions = {}): Promise<User[]> {
+    return this.call(options.signal, (id) => this.api.listUsers(scope, search, limit, id));
+  }
+
+  fxRates(options: CallOptions = {}): Promise<FxRates | null> {
+    return this.call(options.signal, (id) => this.api.fxRates(id));
+  }
+
+  getOrganization(scope: Scope, orgId: Id, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.getOrganization(scope, orgId, id));
+  }
+
+  /** Pass the same `idempotencyKey` when retrying, so a retried submit never makes a duplicate. */
+  createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.createOrganization(scope, input, idempotencyKey, id));
+  }
+
+  updateOrganization(scope: Scope, orgId: Id, patch: OrganizationPatch, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.updateOrganization(scope, orgId, patch, etag, id));
+  }
+
+  deleteOrganization(scope: Scope, orgId: Id, etag: string, options: CallOptions = {}): Promise<void> {
+    return this.call(options.signal, (id) => this.api.deleteOrganization(scope, orgId, etag, id));
+  }
+
+  /** Purges this user's cache and closes the client. */
+  async signOut(): Promise<void> {
+    await this.call(undefined, () => this.api.signOut());
+    this.dispose();
+  }
+
+  /** Stops the worker; pending calls reject. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.api[releaseProxy]();
+    this.worker.terminate();
+    const registry = sharedRegistry();
+    for (const [k, v] of registry) if (v === this) registry.delete(k);
+  }
+}
+
+const REGISTRY = Symbol.for('tenantry.data-clients');
+
+function sharedRegistry(): Map<string, DataClient> {
+  const g = globalThis as typeof globalThis & {[REGISTRY]?: Map<string, DataClient>};
+  return (g[REGISTRY] ??= new Map());
+}

@@ -1,0 +1,444 @@
+/**
+ * The data plane: one backend, one cache, the datasets of the scopes in use and the views widgets
+ * hold on them. It runs in the data worker (`data-worker.ts` exposes it through comlink); it has
+ * no DOM dependency, so tests can also drive it directly.
+ *
+ * Tenant safety is structural: a dataset is keyed by {backend origin, user, scope tenant} from the
+ * request that asked for it, never by a "current scope", so a late answer for scope A can only
+ * ever land in A's dataset and A's cache partition.
+ */
+import type {Backend, BackendConfig, Scope, TokenProvider} from '../contract/backend.js';
+import {TenantryError, abortError, isAbort, throwIfAborted} from '../contract/errors.js';
+import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from '../cache/dataset-cache.js';
+import {createEmbeddedBackend} from '../backends/embedded/embedded-backend.js';
+import {HttpBackend} from '../backends/http/http-backend.js';
+import {formatIssues} from '../model/schema.js';
+import type {Rejected} from '../model/schemas.js';
+import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session} from '../model/types.js';
+import {DatasetIndex} from './engine.js';
+import type {OrgQuery} from './query.js';
+import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
+
+const PAGE_SIZE = 5000;
+const MAX_WINDOW = 500;
+/** A dataset older than this is revalidated in the background when a view opens on it. */
+const REVALIDATE_AFTER_MS = 30_000;
+
+interface Dataset {
+  key: PartitionKey;
+  scope: Scope;
+  rows: OrganizationSummary[];
+  index: DatasetIndex;
+  version: number;
+  asOf: string | null;
+  freshness: Freshness;
+  rejected: Rejected[];
+  syncedAt: number;
+  sync: Promise<SyncResult> | null;
+  /** One follow-up sync for every request that came while `sync` ran (writes in a burst coalesce). */
+  queued: Promise<SyncResult> | null;
+}
+
+interface View {
+  id: string;
+  partition: string;
+  query: OrgQuery;
+  indices: Uint32Array;
+  version: number;
+}
+
+/** A load several callers wait on; it is cancelled only when every waiter has given up. */
+class SharedLoad<T> {
+  private readonly controller = new AbortController();
+  private waiters = 0;
+  readonly promise: Promise<T>;
+
+  constructor(run: (signal: AbortSignal) => Promise<T>) {
+    this.promise = run(this.controller.signal);
+    this.promise.catch(() => undefined);
+  }
+
+  get aborted(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  join(signal: AbortSignal): Promise<T> {
+    throwIfAborted(signal);
+    this.waiters++;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (--this.waiters === 0) this.controller.abort();
+        reject(abortError());
+      };
+      signal.addEventListener('abort', onAbort, {once: true});
+      this.promise.then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          this.waiters--;
+          resolve(v);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          this.waiters--;
+          reject(e);
+        },
+      );
+    });
+  }
+}
+
+export function partitionKeyId(key: PartitionKey): string {
+  return JSON.stringify([key.origin, key.userId, key.tenantId]);
+}
+
+function report(rejected: readonly Rejected[]): RejectedReport {
+  return {count: rejected.length, sample: rejected.slice(0, 3).map((r) => formatIssues(r.issues, 2))};
+}
+
+export class DataPlane implements DataWorkerApi {
+  private backend: Backend | null = null;
+  private session: Session | null = null;
+  private cache: DatasetCache | null = null;
+  private fx: FxRates | null = null;
+  private readonly datasets = new Map<string, SharedLoad<Dataset>>();
+  private readonly views = new Map<string, View>();
+  private readonly requests = new Map<string, AbortController>();
+  private readonly listeners = new Map<number, (event: DataEvent) => void>();
+  private readonly background = new Set<Promise<unknown>>();
+  private nextId = 1;
+
+  async connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions = {}): Promise<ConnectResult> {
+    this.backend = config.kind === 'local' ? await createEmbeddedBackend(config) : new HttpBackend(config, tokenProvider ?? undefined);
+    this.cache = await openDatasetCache({name: options.cacheName});
+    this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
+    const sessionKey: PartitionKey = {origin: this.backend.origin, userId: '', tenantId: ''};
+    let offline = false;
+    try {
+      this.session = await this.backend.session();
+      await this.cache.setPref(sessionKey, 'last-session', this.session);
+    } catch (e) {
+      const last = await this.cache.getPref<Session | null>(sessionKey, 'last-session');
+      if (!(e instanceof TenantryError) || !e.retryable || !last) throw e;
+      // The backend is unreachable: carry on with the last session so the cache can be shown.
+      this.session = last;
+      offline = true;
+    }
+    this.fx = await this.backend.fxRates().catch(() => null);
+    return {session: this.session, offline};
+  }
+
+  async subscribe(listener: (event: DataEvent) => void): Promise<number> {
+    const id = this.nextId++;
+    this.listeners.set(id, listener);
+    return id;
+  }
+
+  async unsubscribe(id: number): Promise<void> {
+    this.listeners.delete(id);
+  }
+
+  async cancel(requestId: string): Promise<void> {
+    this.requests.get(requestId)?.abort();
+    this.requests.delete(requestId);
+  }
+
+  private emit(event: DataEvent): void {
+    for (const listener of this.listeners.values()) {
+      // A listener on a closed page throws; it must not stop the others.
+      Promise.resolve()
+        .then(() => listener(event))
+        .catch(() => undefined);
+    }
+  }
+
+  /** Runs `work` with a signal the caller can fire through `cancel(requestId)`. */
+  private async tracked<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.requests.set(requestId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      this.requests.delete(requestId);
+    }
+  }
+
+  private ready(): {backend: Backend; session: Session; cache: DatasetCache} {
+    if (!this.backend || !this.session || !this.cache) throw new TenantryError('config', 'The data worker is not connected yet.');
+    return {backend: this.backend, session: this.session, cache: this.cache};
+  }
+
+  private keyFor(scope: Scope): PartitionKey {
+    const {backend, session} = this.ready();
+    return {origin: backend.origin, userId: session.user.id, tenantId: scope.tenantId};
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.background.add(promise);
+    promise.then(
+      () => this.background.delete(promise),
+      () => this.background.delete(promise),
+    );
+    return promise;
+  }
+
+  async idle(): Promise<void> {
+    while (this.background.size) await Promise.allSettled([...this.background]);
+  }
+
+  /** The scope's dataset: from memory, else from the cache (then revalidated), else fetched. */
+  private async dataset(scope: Scope, signal: AbortSignal): Promise<Dataset> {
+    const key = this.keyFor(scope);
+    const id = partitionKeyId(key);
+    let load = this.datasets.get(id);
+    if (!load || load.aborted) {
+      load = new SharedLoad((s) => this.load(key, scope, s));
+      this.datasets.set(id, load);
+      const mine = load;
+      load.promise.catch(() => {
+        if (this.datasets.get(id) === mine) this.datasets.delete(id);
+      });
+    }
+    const ds = await load.join(signal);
+    if (ds.freshness !== 'fresh' || Date.now() - ds.syncedAt > REVALIDATE_AFTER_MS) this.revalidate(ds);
+    return ds;
+  }
+
+  private async load(key: PartitionKey, scope: Scope, signal: AbortSignal): Promise<Dataset> {
+    const {cache} = this.ready();
+    const cached = await cache.read(key);
+    throwIfAborted(signal);
+    if (cached) {
+      return {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, sync: null, queued: null};
+    }
+    const {rows, asOf, rejected} = await this.fetchAll(scope, signal);
+    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), sync: null, queued: null};
+    this.track(cache.writeAll(key, rows, asOf));
+    return ds;
+  }
+
+  private async fetchAll(scope: Scope, signal: AbortSignal): Promise<{rows: OrganizationSummary[]; asOf: string; rejected: Rejected[]}> {
+    const {backend} = this.ready();
+    const rows: OrganizationSummary[] = [];
+    const rejected: Rejected[] = [];
+    const seen = new Set<Id>();
+    let cursor: string | undefined;
+    let asOf = '';
+    do {
+      const page = await backend.listOrganizations(scope, {cursor, limit: PAGE_SIZE, signal});
+      throwIfAborted(signal);
+      asOf ||= page.asOf;
+      for (const item of page.items) {
+        // A backend that repeats a record across pages must not make a duplicate row.
+        if (!seen.has(item.id)) {
+          seen.add(item.id);
+          rows.push(item);
+        }
+      }
+      rejected.push(...page.rejected);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return {rows, asOf, rejected};
+  }
+
+  /**
+   * A delta sync that starts after this call (so it sees every change made before it); calls made
+   * while one runs share a single follow-up. Failures mark the dataset offline.
+   */
+  private revalidate(ds: Dataset): Promise<SyncResult> {
+    if (ds.sync) {
+      ds.queued ??= ds.sync
+        .catch(() => undefined)
+        .then(() => {
+          ds.queued = null;
+          return this.revalidate(ds);
+        });
+      return ds.queued;
+    }
+    const run = this.deltaSync(ds, new AbortController().signal)
+      .catch((e: unknown) => {
+        if (!isAbort(e)) {
+          ds.freshness = 'offline';
+          const err = e instanceof TenantryError ? e : new TenantryError('network', String(e));
+          this.emit({type: 'sync-failed', scopeTenantId: ds.scope.tenantId, code: err.code, message: err.message, asOf: ds.asOf});
+        }
+        throw e;
+      })
+      .finally(() => {
+        ds.sync = null;
+      });
+    ds.sync = run;
+    this.track(run).catch(() => undefined);
+    return run;
+  }
+
+  private async deltaSync(ds: Dataset, signal: AbortSignal): Promise<SyncResult> {
+    const {backend, cache} = this.ready();
+    if (!ds.asOf) return {changed: 0, removed: 0, asOf: null};
+    const changed: OrganizationSummary[] = [];
+    const removed = new Set<Id>();
+    const rejected: Rejected[] = [];
+    let cursor: string | undefined;
+    let asOf = ds.asOf;
+    let first = true;
+    do {
+      const page = await backend.listOrganizations(ds.scope, {updatedSince: ds.asOf, cursor, limit: PAGE_SIZE, signal});
+      if (first) asOf = page.asOf;
+      first = false;
+      changed.push(...page.items);
+      for (const t of page.tombstones) removed.add(t.id);
+      rejected.push(...page.rejected);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    ds.syncedAt = Date.now();
+    ds.freshness = 'fresh';
+    if (changed.length || removed.size) {
+      const byId = new Map(ds.rows.map((r, i) => [r.id, i] as const));
+      const rows = ds.rows.slice();
+      for (const c of changed) {
+        const i = byId.get(c.id);
+        if (i === undefined) {
+          byId.set(c.id, rows.length);
+          rows.push(c);
+        } else rows[i] = c;
+      }
+      const kept = removed.size ? rows.filter((r) => !removed.has(r.id)) : rows;
+      ds.rows = kept;
+      ds.index = new DatasetIndex(kept, this.fx);
+      ds.version++;
+    }
+    ds.asOf = asOf;
+    ds.rejected = rejected.length ? rejected : ds.rejected;
+    await cache.applyDelta(ds.key, changed, [...removed], asOf);
+    this.emit({type: 'dataset-updated', scopeTenantId: ds.scope.tenantId, version: ds.version, asOf, changed: changed.length, removed: removed.size});
+    return {changed: changed.length, removed: removed.size, asOf};
+  }
+
+  private state(view: View, ds: Dataset): ViewState {
+    return {
+      viewId: view.id,
+      scopeTenantId: ds.scope.tenantId,
+      total: view.indices.length,
+      datasetSize: ds.rows.length,
+      asOf: ds.asOf,
+      freshness: ds.freshness,
+      version: ds.version,
+      rejected: report(ds.rejected),
+    };
+  }
+
+  private async datasetOf(view: View): Promise<Dataset> {
+    const load = this.datasets.get(view.partition);
+    if (!load) throw new TenantryError('not-found', 'This view was closed; open it again.');
+    return load.promise;
+  }
+
+  async openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ViewState> {
+    return this.tracked(requestId, async (signal) => {
+      const ds = await this.dataset(scope, signal);
+      const indices = ds.index.run(query, signal);
+      const view: View = {id: `v${this.nextId++}`, partition: partitionKeyId(ds.key), query, indices, version: ds.version};
+      this.views.set(view.id, view);
+      return this.state(view, ds);
+    });
+  }
+
+  async updateView(viewId: string, query: OrgQuery, requestId: string): Promise<ViewState> {
+    return this.tracked(requestId, async (signal) => {
+      const view = this.view(viewId);
+      const ds = await this.datasetOf(view);
+      const indices = ds.index.run(query, signal);
+      // Only a query that ran to the end replaces the view's rows.
+      Object.assign(view, {query, indices, version: ds.version});
+      return this.state(view, ds);
+    });
+  }
+
+  private view(viewId: string): View {
+    const view = this.views.get(viewId);
+    if (!view) throw new TenantryError('not-found', 'This view was closed; open it again.');
+    return view;
+  }
+
+  async window(viewId: string, start: number, count: number): Promise<RowWindow> {
+    const view = this.view(viewId);
+    const ds = await this.datasetOf(view);
+    if (view.version !== ds.version) {
+      // The dataset changed under the view: re-run its query so rows and total agree.
+      view.indices = ds.index.run(view.query);
+      view.version = ds.version;
+    }
+    const from = Math.max(0, Math.min(Math.floor(start) || 0, view.indices.length));
+    const to = Math.min(view.indices.length, from + Math.max(0, Math.min(Math.floor(count) || 0, MAX_WINDOW)));
+    const rows = [];
+    for (let j = from; j < to; j++) rows.push(ds.index.row(view.indices[j]));
+    return {viewId, start: from, rows, total: view.indices.length, version: view.version};
+  }
+
+  async closeView(viewId: string): Promise<void> {
+    this.views.delete(viewId);
+  }
+
+  async refresh(scope: Scope, requestId: string): Promise<SyncResult> {
+    return this.tracked(requestId, async (signal) => {
+      const ds = await this.dataset(scope, signal);
+      return this.revalidate(ds);
+    });
+  }
+
+  async listTenants(scope: Scope, requestId: string) {
+    return this.tracked(requestId, (signal) => this.ready().backend.listTenants(scope, {signal}));
+  }
+
+  async listUsers(scope: Scope, search: string, limit: number, requestId: string) {
+    return this.tracked(requestId, (signal) => this.ready().backend.listUsers(scope, {search, limit, signal}));
+  }
+
+  async fxRates(): Promise<FxRates | null> {
+    return this.fx;
+  }
+
+  async getOrganization(scope: Scope, id: Id, requestId: string) {
+    return this.tracked(requestId, (signal) => this.ready().backend.getOrganization(scope, id, {signal}));
+  }
+
+  async createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string) {
+    return this.tracked(requestId, async (signal) => {
+      const result = await this.ready().backend.createOrganization(scope, input, {idempotencyKey, signal});
+      this.afterWrite();
+      return result;
+    });
+  }
+
+  async updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string) {
+    return this.tracked(requestId, async (signal) => {
+      const result = await this.ready().backend.updateOrganization(scope, id, patch, {ifMatch: etag, signal});
+      this.afterWrite();
+      return result;
+    });
+  }
+
+  async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
+    return this.tracked(requestId, async (signal) => {
+      await this.ready().backend.deleteOrganization(scope, id, {ifMatch: etag, signal});
+      this.afterWrite();
+    });
+  }
+
+  /** A write may touch every loaded scope above the record: bring them all up to date. */
+  private afterWrite(): void {
+    for (const load of this.datasets.values()) {
+      load.promise.then((ds) => this.revalidate(ds).catch(() => undefined)).catch(() => undefined);
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const {backend, session, cache} = this.ready();
+    for (const c of this.requests.values()) c.abort();
+    this.requests.clear();
+    this.views.clear();
+    this.datasets.clear();
+    await cache.purgeUser(backend.origin, session.user.id);
+    await cache.setPref({origin: backend.origin, userId: '', tenantId: ''}, 'last-session', null);
+    this.session = null;
+  }
+}

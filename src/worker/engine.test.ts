@@ -1,0 +1,111 @@
+import {expect} from '@open-wc/testing';
+import {DEMO_FX, generateSeed} from '../backends/embedded/seed.js';
+import type {OrganizationSummary} from '../model/types.js';
+import {DatasetIndex, fold} from './engine.js';
+
+const {organizations} = generateSeed({organizations: 600, seed: 3});
+const names = (index: DatasetIndex, indices: Uint32Array): string[] => [...indices].map((i) => index.rows[i].name);
+
+function withRows(extra: Partial<OrganizationSummary>[]): DatasetIndex {
+  const base = organizations[organizations.length - 1];
+  const rows = [...organizations, ...extra.map((e, k) => ({...base, id: `x-${k}`, ...e}))];
+  return new DatasetIndex(rows, DEMO_FX);
+}
+
+describe('DatasetIndex (worker query engine)', () => {
+  const index = new DatasetIndex(organizations, DEMO_FX);
+
+  it('with no query returns every row, sorted by name', () => {
+    const all = names(index, index.run({}));
+    expect(all).to.have.length(organizations.length);
+    const folded = all.map(fold);
+    expect(folded).to.deep.equal([...folded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('searches case- and accent-insensitively, every term must match', () => {
+    const idx = withRows([{name: 'Émile Façade Works'}, {name: 'Emile Windows'}]);
+    expect(names(idx, idx.run({search: 'emile', searchFields: ['name']}))).to.have.members(['Émile Façade Works', 'Emile Windows']);
+    expect(names(idx, idx.run({search: 'FACADE emile', searchFields: ['name']}))).to.deep.equal(['Émile Façade Works']);
+  });
+
+  it('ignores zero-width and bidi control characters in names and in the search', () => {
+    const idx = withRows([{name: 'Zero\u200bWidth\u202e Corp'}]);
+    expect(names(idx, idx.run({search: 'zerowidth', searchFields: ['name']}))).to.deep.equal(['Zero\u200bWidth\u202e Corp']);
+    expect(names(idx, idx.run({search: 'zero\u200bwidth', searchFields: ['name']}))).to.deep.equal(['Zero\u200bWidth\u202e Corp']);
+  });
+
+  it('finds an organization by an Azure tenant ID even though that column is hidden', () => {
+    const target = organizations.find((o) => o.kind === 'customer')!;
+    const found = index.run({search: target.azureTenants[0].tenantId.toUpperCase(), searchFields: ['name', 'tenants']});
+    expect(names(index, found)).to.deep.equal([target.name]);
+  });
+
+  it('never matches across two fields', () => {
+    const idx = withRows([{name: 'Alpha', domain: 'beta.example'}]);
+    expect(idx.run({search: 'alphabeta', searchFields: ['name', 'domain']})).to.have.length(0);
+    expect(names(idx, idx.run({search: 'alpha beta', searchFields: ['name', 'domain']}))).to.include('Alpha');
+  });
+
+  it('combines filters with AND across kinds and OR within one', () => {
+    const got = index.run({filters: {plans: ['assessment', 'implementation'], statuses: ['active']}});
+    const expected = organizations.filter((o) => (o.plan === 'assessment' || o.plan === 'implementation') && o.status === 'active');
+    expect(got.length).to.equal(expected.length);
+    expect(got.length).to.be.greaterThan(0);
+    for (const i of got) {
+      expect(['assessment', 'implementation']).to.include(index.rows[i].plan);
+      expect(index.rows[i].status).to.equal('active');
+    }
+  });
+
+  it('filters by owner, workloads and storage region', () => {
+    const owner = organizations[20].owner!;
+    const got = index.run({filters: {ownerIds: [owner.id], workloads: ['vmware'], storageRegions: ['us-east', 'eu-central']}});
+    const expected = organizations.filter((o) => o.owner?.id === owner.id && o.workloads.includes('vmware') && (o.storageRegion === 'us-east' || o.storageRegion === 'eu-central'));
+    expect(names(index, got)).to.have.members(expected.map((o) => o.name));
+  });
+
+  it('sorts by cost in US dollars across currencies, unknown values last in both directions', () => {
+    const idx = withRows([{name: 'No cost', projectedAnnualCost: null}]);
+    for (const dir of ['asc', 'desc'] as const) {
+      const order = [...idx.run({sort: [{key: 'projectedAnnualCost', dir}]})];
+      const usd = order.map((i) => idx.row(i).costUsd);
+      expect(usd.at(-1)).to.equal(null);
+      const known = usd.filter((v): v is number => v !== null);
+      const sorted = [...known].sort((a, b) => (dir === 'asc' ? a - b : b - a));
+      expect(known).to.deep.equal(sorted);
+    }
+  });
+
+  it('applies a secondary sort within ties of the first', () => {
+    const order = [...index.run({sort: [{key: 'status', dir: 'asc'}, {key: 'secureScore', dir: 'desc'}]})];
+    const rank = ['active', 'inactive', 'suspended', 'archived'];
+    for (let j = 1; j < order.length; j++) {
+      const a = index.rows[order[j - 1]];
+      const b = index.rows[order[j]];
+      const ra = rank.indexOf(a.status);
+      const rb = rank.indexOf(b.status);
+      expect(ra).to.be.at.most(rb);
+      if (ra === rb && a.secureScore !== null && b.secureScore !== null) expect(a.secureScore).to.be.at.least(b.secureScore);
+    }
+  });
+
+  it('rolls source-data health up the hierarchy to the worst descendant', () => {
+    const reseller = organizations.find((o) => o.kind === 'reseller')!;
+    const below = organizations.filter((o) => o.ancestorIds.includes(reseller.id) || o.id === reseller.id).map((o) => o.sourceData);
+    const worst = below.includes('failed') ? 'failed' : below.includes('warning') ? 'warning' : below.includes('not-available') ? 'not-available' : 'success';
+    expect(index.row(index.byId.get(reseller.id)!).sourceDataRollup).to.equal(worst);
+  });
+
+  it('derives parent names and onboarding progress for rows', () => {
+    const child = organizations.find((o) => o.kind === 'customer' && o.onboarding.length)!;
+    const row = index.row(index.byId.get(child.id)!);
+    expect(row.parentName).to.equal(organizations.find((o) => o.id === child.parentId)!.name);
+    expect(row.onboardingProgress).to.equal(child.onboarding.filter((t) => t.state === 'done').length / child.onboarding.length);
+  });
+
+  it('stops a long scan when its signal is aborted', () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => index.run({search: 'a'}, controller.signal)).to.throw().with.property('code', 'aborted');
+  });
+});
