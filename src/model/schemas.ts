@@ -11,10 +11,12 @@ import {
   number,
   object,
   oneOf,
+  optional,
   record,
   string,
   type Issue,
   type Schema,
+  type Shape,
 } from './schema.js';
 import {
   CONTRACT_STATUSES,
@@ -45,6 +47,7 @@ import {
   type NotificationSettings,
   type OnboardingTask,
   type Organization,
+  type OrganizationInput,
   type OrganizationPage,
   type OrganizationSummary,
   type SalesRep,
@@ -53,7 +56,12 @@ import {
   type TaskSummary,
   type TenantNode,
   type Tombstone,
+  type TenantRef,
+  type OnboardingProgress,
+  type ContractCounts,
+  SERVER_KEPT_FIELDS,
   type User,
+  type UserRef,
 } from './types.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -74,6 +82,8 @@ const email = string({maxLength: 320});
 const url = string({maxLength: 2000, pattern: HTTP_URL, format: 'uri', patternName: 'an http(s) URL'});
 const percent = number({min: 0, max: 100});
 
+export const UserRefSchema = named('UserRef', object<UserRef>({id, displayName: text}));
+
 export const MoneySchema = named('Money', object<Money>({amount: number(), currency}));
 
 const LastCollectionSchema = named(
@@ -88,7 +98,7 @@ const TaskSummarySchema = named(
     title: text,
     severity: oneOf(['low', 'medium', 'high', 'critical'] as const),
     dueOn: nullable(isoDate),
-    assigneeId: nullable(id),
+    assignee: nullable(UserRefSchema),
   }),
 );
 
@@ -127,6 +137,22 @@ const AzureTenantSchema = named(
   }),
 );
 
+const TenantRefSchema = named(
+  'TenantRef',
+  object<TenantRef>({tenantId: string({maxLength: 64}), name: text, domain: string({maxLength: 253})}),
+);
+
+const OnboardingProgressSchema = named(
+  'OnboardingProgress',
+  object<OnboardingProgress>({done: number({min: 0, max: 1000, integer: true}), total: number({min: 1, max: 1000, integer: true})}),
+);
+
+const count = number({min: 0, max: 1_000_000, integer: true});
+const ContractCountsSchema = named(
+  'ContractCounts',
+  object<ContractCounts>(Object.fromEntries(CONTRACT_STATUSES.map((st) => [st, optional(count)])) as unknown as Shape<ContractCounts>),
+);
+
 const CreditQuotaSchema = named(
   'CreditQuota',
   object<CreditQuota>({credits: number({min: 0}), effectiveOn: isoDate, endsOn: nullable(isoDate)}),
@@ -141,8 +167,8 @@ const summaryShape = {
   domain: string({maxLength: 253}),
   status: oneOf(ORG_STATUSES),
   plan: nullable(oneOf(PLANS)),
-  ownerId: nullable(id),
-  adminUserId: nullable(id),
+  owner: nullable(UserRefSchema),
+  admin: nullable(UserRefSchema),
   createdAt: instant,
   updatedAt: instant,
   version: number({min: 0, integer: true}),
@@ -150,17 +176,17 @@ const summaryShape = {
   savingsPercent: nullable(percent),
   secureScore: nullable(percent),
   lastCollection: LastCollectionSchema,
-  readerIds: array(id),
-  activeTasks: array(TaskSummarySchema),
+  readerCount: count,
+  activeTaskCount: count,
   sourceData: oneOf(SOURCE_DATA_STATUSES),
-  contracts: array(ContractSummarySchema),
-  onboarding: array(OnboardingTaskSchema, {maxItems: 50}),
+  contractCounts: ContractCountsSchema,
+  onboarding: nullable(OnboardingProgressSchema),
   licenseExpiresOn: nullable(isoDate),
   creditQuota: nullable(CreditQuotaSchema),
   storageRegion: nullable(oneOf(STORAGE_REGIONS)),
   workloads: array(oneOf(WORKLOADS), {maxItems: 50}),
-  azureTenants: array(AzureTenantSchema, {maxItems: 100}),
-  linkedAccounts: array(LinkedAccountSchema),
+  tenants: array(TenantRefSchema, {maxItems: 100}),
+  linkedAccountCount: count,
 } as const;
 
 export const OrganizationSummarySchema = named(
@@ -239,9 +265,15 @@ const ServiceDetailsSchema = named(
 );
 
 const detailShape = {
+  readers: array(UserRefSchema),
+  activeTasks: array(TaskSummarySchema),
+  contracts: array(ContractSummarySchema),
+  onboardingTasks: array(OnboardingTaskSchema, {maxItems: 50}),
+  azureTenants: array(AzureTenantSchema, {maxItems: 100}),
+  linkedAccounts: array(LinkedAccountSchema),
   description: longText,
-  engineerIds: array(id),
-  accountManagerId: nullable(id),
+  engineers: array(UserRefSchema),
+  accountManager: nullable(UserRefSchema),
   runAsAccount: nullable(string({maxLength: 320})),
   customerOrganizationId: nullable(id),
   customerType: string({maxLength: 100}),
@@ -266,8 +298,9 @@ export const OrganizationSchema = named(
 export const OrganizationInputSchema = named(
   'OrganizationInput',
   (() => {
-    const {id: _id, ancestorIds: _a, createdAt: _c, updatedAt: _u, version: _v, ...rest} = {...summaryShape, ...detailShape};
-    return object<Omit<Organization, 'id' | 'ancestorIds' | 'createdAt' | 'updatedAt' | 'version'>>(rest);
+    const shape: Record<string, Schema<unknown>> = {...summaryShape, ...detailShape};
+    for (const k of SERVER_KEPT_FIELDS) delete shape[k];
+    return object<OrganizationInput>(shape as Shape<OrganizationInput>);
   })(),
 );
 

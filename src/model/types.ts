@@ -92,6 +92,12 @@ export interface Money {
   currency: CurrencyCode;
 }
 
+/** A user as a list shows them: resolved by the server so a row needs no second lookup. */
+export interface UserRef {
+  id: Id;
+  displayName: string;
+}
+
 /** Most recent data collection per area; `null` where that area never ran. */
 export interface LastCollection {
   cost: Instant | null;
@@ -104,7 +110,7 @@ export interface TaskSummary {
   title: string;
   severity: 'low' | 'medium' | 'high' | 'critical';
   dueOn: IsoDate | null;
-  assigneeId: Id | null;
+  assignee: UserRef | null;
 }
 
 export interface ContractSummary {
@@ -160,7 +166,28 @@ export interface CreditQuota {
   endsOn: IsoDate | null;
 }
 
-/** What a grid row, a tooltip or the tenant switcher needs to know of an organization. */
+/** An Azure directory as a list shows it: enough to find an organization by tenant ID or domain. */
+export interface TenantRef {
+  /** The directory (tenant) ID, a GUID. */
+  tenantId: string;
+  name: string;
+  domain: string;
+}
+
+/** Onboarding tasks done out of all; `null` on the organization once onboarding is complete. */
+export interface OnboardingProgress {
+  done: number;
+  total: number;
+}
+
+/** How many contracts an organization has in each status (absent statuses are zero). */
+export type ContractCounts = Partial<Record<ContractStatus, number>>;
+
+/**
+ * What a list row needs to know of an organization: flat values and counts, computed by the
+ * server from the full record. Lists stay small (100,000 rows must load, cache and search fast);
+ * tooltips and popups that show the items behind a count read the organization's detail.
+ */
 export interface OrganizationSummary {
   id: Id;
   kind: TenantKind;
@@ -174,11 +201,11 @@ export interface OrganizationSummary {
   status: OrgStatus;
   plan: Plan | null;
   /** The MSP user who owns this customer relationship. */
-  ownerId: Id | null;
+  owner: UserRef | null;
   /** First-invited admin of the organization's own tenant. */
-  adminUserId: Id | null;
+  admin: UserRef | null;
   createdAt: Instant;
-  /** Server time of the last change; drives delta sync. */
+  /** Server time of the last change. */
   updatedAt: Instant;
   /** Incremented on every change; the ETag is `"<version>"`. */
   version: number;
@@ -188,20 +215,19 @@ export interface OrganizationSummary {
   /** Infrastructure secure score, 0–100. */
   secureScore: number | null;
   lastCollection: LastCollection;
-  readerIds: Id[];
-  activeTasks: TaskSummary[];
-  /** This organization's own ingestion health (aggregation is computed by the client). */
+  readerCount: number;
+  activeTaskCount: number;
+  /** This organization's own ingestion health (the roll-up up the hierarchy is the client's). */
   sourceData: SourceDataStatus;
-  contracts: ContractSummary[];
-  /** Empty once onboarding is complete. */
-  onboarding: OnboardingTask[];
+  contractCounts: ContractCounts;
+  onboarding: OnboardingProgress | null;
   licenseExpiresOn: IsoDate | null;
   creditQuota: CreditQuota | null;
   storageRegion: StorageRegion | null;
   workloads: Workload[];
   /** Azure directories, searchable though hidden by default in the grid. */
-  azureTenants: AzureTenant[];
-  linkedAccounts: LinkedAccount[];
+  tenants: TenantRef[];
+  linkedAccountCount: number;
 }
 
 export interface Address {
@@ -276,9 +302,19 @@ export interface ServiceDetails {
 
 /** Everything known of one organization: its summary plus what only the detail view and wizard use. */
 export interface Organization extends OrganizationSummary {
+  /** Users with read-only access to the organization's data. */
+  readers: UserRef[];
+  activeTasks: TaskSummary[];
+  contracts: ContractSummary[];
+  /** Empty once onboarding is complete. */
+  onboardingTasks: OnboardingTask[];
+  /** Azure directories with their subscriptions. */
+  azureTenants: AzureTenant[];
+  linkedAccounts: LinkedAccount[];
   description: string;
-  engineerIds: Id[];
-  accountManagerId: Id | null;
+  /** MSP engineers assigned to manage this organization. */
+  engineers: UserRef[];
+  accountManager: UserRef | null;
   /** Name of the service account used for data collection; never a secret. */
   runAsAccount: string | null;
   /** Anchor "customer organization" of a billable customer; permanent once set. */
@@ -295,8 +331,24 @@ export interface Organization extends OrganizationSummary {
   service: ServiceDetails;
 }
 
+/** Fields the server keeps: identity, times, version, and the list values derived from the record. */
+export const SERVER_KEPT_FIELDS = [
+  'id',
+  'ancestorIds',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'readerCount',
+  'activeTaskCount',
+  'contractCounts',
+  'onboarding',
+  'tenants',
+  'linkedAccountCount',
+] as const;
+export type ServerKeptField = (typeof SERVER_KEPT_FIELDS)[number];
+
 /** Fields a client may set when creating an organization; the server assigns the rest. */
-export type OrganizationInput = Omit<Organization, 'id' | 'ancestorIds' | 'createdAt' | 'updatedAt' | 'version'>;
+export type OrganizationInput = Omit<Organization, ServerKeptField>;
 
 /** A partial update; identity and server-kept fields cannot be patched. */
 export type OrganizationPatch = Partial<Omit<OrganizationInput, 'kind' | 'parentId' | 'customerOrganizationId'>>;

@@ -198,9 +198,12 @@ export class DataPlane implements DataWorkerApi {
         if (this.datasets.get(id) === mine) this.datasets.delete(id);
       });
     }
-    const ds = await load.join(signal);
-    if (ds.freshness !== 'fresh' || Date.now() - ds.syncedAt > REVALIDATE_AFTER_MS) this.revalidate(ds);
-    return ds;
+    return load.join(signal);
+  }
+
+  /** Revalidates a dataset served from the cache, or one not synced for a while. */
+  private revalidateIfStale(ds: Dataset): void {
+    if (ds.freshness !== 'fresh' || Date.now() - ds.syncedAt > REVALIDATE_AFTER_MS) this.revalidate(ds).catch(() => undefined);
   }
 
   private async load(key: PartitionKey, scope: Scope, signal: AbortSignal): Promise<Dataset> {
@@ -338,7 +341,10 @@ export class DataPlane implements DataWorkerApi {
       const indices = ds.index.run(query, signal);
       const view: View = {id: `v${this.nextId++}`, partition: partitionKeyId(ds.key), query, indices, version: ds.version};
       this.views.set(view.id, view);
-      return this.state(view, ds);
+      const state = this.state(view, ds);
+      // After the state is taken: a warm start reports `cached`, and the sync's result arrives as an event.
+      this.revalidateIfStale(ds);
+      return state;
     });
   }
 

@@ -12,8 +12,13 @@ import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS} from '../model/
 import {throwIfAborted} from '../contract/errors.js';
 import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from './query.js';
 
+// eslint-disable-next-line no-control-regex -- the whole printable ASCII range, by design
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Folds text for matching: lower case, no accents, no invisible formatting characters. */
 export function fold(text: string): string {
+  // Most text is plain ASCII: skip Unicode normalisation, by far the costliest step, for it.
+  if (ASCII.test(text)) return text.toLowerCase();
   // Zero-width and bidi controls must neither hide a match nor make one.
   return text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').toLowerCase();
 }
@@ -68,14 +73,13 @@ export class DatasetIndex {
   row(i: number): OrgRow {
     const org = this.rows[i];
     const p = this.parentIndex[i];
-    const done = org.onboarding.filter((t) => t.state === 'done').length;
     const cost = this.costUsd[i];
     return {
       org,
       sourceDataRollup: this.rollup[i],
       costUsd: Number.isNaN(cost) ? null : Math.round(cost * 100) / 100,
       parentName: p >= 0 ? this.rows[p].name : null,
-      onboardingProgress: org.onboarding.length ? done / org.onboarding.length : null,
+      onboardingProgress: org.onboarding ? org.onboarding.done / org.onboarding.total : null,
     };
   }
 
@@ -222,16 +226,16 @@ export class DatasetIndex {
         });
         break;
       case 'readers':
-        keys = numeric((r) => r.readers.length);
+        keys = numeric((r) => r.readerCount);
         break;
       case 'activeTasks':
-        keys = numeric((r) => r.activeTasks.length);
+        keys = numeric((r) => r.activeTaskCount);
         break;
       case 'contracts':
-        keys = numeric((r) => r.contracts.length);
+        keys = numeric((r) => Object.values(r.contractCounts).reduce((a, b) => a + (b ?? 0), 0));
         break;
       case 'onboarding':
-        keys = numeric((r) => (r.onboarding.length ? r.onboarding.filter((t) => t.state === 'done').length / r.onboarding.length : NaN));
+        keys = numeric((r) => (r.onboarding ? r.onboarding.done / r.onboarding.total : NaN));
         break;
       case 'licenseExpiresOn':
         keys = numeric((r) => time(r.licenseExpiresOn));
@@ -243,7 +247,7 @@ export class DatasetIndex {
         keys = numeric((r) => r.workloads.length);
         break;
       case 'tenants':
-        keys = numeric((r) => r.azureTenants.length);
+        keys = numeric((r) => r.tenants.length);
         break;
     }
     this.keyCache.set(key, keys);
@@ -297,10 +301,8 @@ export class DatasetIndex {
           return (r) => r.storageRegion ?? '';
         case 'workloads':
           return (r) => r.workloads.join(' ').replace(/-/g, ' ');
-        case 'readers':
-          return (r) => r.readers.map((u) => u.displayName).join(' | ');
         case 'tenants':
-          return (r) => r.azureTenants.map((t) => `${t.name} ${t.tenantId} ${t.domain}`).join(' | ');
+          return (r) => r.tenants.map((t) => `${t.name} ${t.tenantId} ${t.domain}`).join(' | ');
       }
     });
     text = new Array<string>(rows.length);

@@ -32,7 +32,7 @@ export const SORT_KEYS = [
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Fields free-text search can look in; the grid passes the visible columns plus `tenants`. */
-export const SEARCH_FIELDS = ['name', 'domain', 'plan', 'status', 'owner', 'admin', 'parent', 'storageRegion', 'workloads', 'tenants', 'readers', 'kind'] as const;
+export const SEARCH_FIELDS = ['name', 'domain', 'plan', 'status', 'owner', 'admin', 'parent', 'storageRegion', 'workloads', 'tenants', 'kind'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SortSpec {

@@ -11,6 +11,7 @@ import type {Backend, CallOptions, CreateOptions, ListOptions, LocalBackendConfi
 import {TenantryError, throwIfAborted} from '../../contract/errors.js';
 import {validate} from '../../model/schema.js';
 import {OrganizationInputSchema, OrganizationSchema} from '../../model/schemas.js';
+import {SERVER_KEPT_FIELDS} from '../../model/types.js';
 import type {
   FxRates,
   Id,
@@ -26,7 +27,8 @@ import type {
   User,
   UserRef,
 } from '../../model/types.js';
-import {DEMO_FX, DEMO_USERS, detailFor, generateSeed, toSummary} from './seed.js';
+import {DEMO_FX, DEMO_USERS, detailFor, generateSeed, staffByTenant} from './seed.js';
+import {summarize, withDerived} from '../../model/derive.js';
 
 export {DEMO_USERS, DEMO_TENANTS} from './seed.js';
 
@@ -54,7 +56,7 @@ export function roleOfKind(kind: TenantKind): Role {
 /** Fields a customer admin may change on its own organization. */
 const CUSTOMER_ADMIN_WRITABLE = new Set<string>(['contacts', 'customLinks', 'notifications', 'companyAddress', 'billing', 'description']);
 /** Fields no patch may carry: identity, hierarchy and what the server keeps. */
-const IMMUTABLE = new Set<string>(['id', 'kind', 'parentId', 'ancestorIds', 'createdAt', 'updatedAt', 'version', 'customerOrganizationId']);
+const IMMUTABLE = new Set<string>(['kind', 'parentId', 'customerOrganizationId', ...SERVER_KEPT_FIELDS]);
 
 /** One generated tenant plus its persisted changes; shared by every user's backend instance. */
 class EmbeddedStore {
@@ -71,6 +73,7 @@ class EmbeddedStore {
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly users: User[];
   readonly usersById = new Map<Id, User>();
+  private readonly staff: Map<Id, User[]>;
   /** Highest server time handed out, so every later change is strictly newer than any `asOf`. */
   private clock = 0;
 
@@ -90,6 +93,7 @@ class EmbeddedStore {
     seedOrgs.forEach((o, i) => this.index.set(o!.id, i));
     this.users = users;
     for (const u of users) this.usersById.set(u.id, u);
+    this.staff = staffByTenant(users);
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
     this.channel?.addEventListener('message', (e: MessageEvent<{record: OverlayRecord; idempotency?: IdempotencyRecord}>) => {
       if (!e.data?.record?.id) return;
@@ -159,7 +163,7 @@ class EmbeddedStore {
   detail(id: Id): Organization | null {
     const summary = this.get(id);
     if (!summary) return null;
-    return this.changed.get(id)?.org ?? detailFor(summary, this.users);
+    return this.changed.get(id)?.org ?? detailFor(summary, this.staff);
   }
 
   /** Live organizations from slot `from` on; `null` slots are deletions. */
@@ -184,7 +188,7 @@ class EmbeddedStore {
   }
 
   private put(org: Organization): void {
-    const summary = toSummary(org);
+    const summary = summarize(org);
     const i = this.index.get(org.id);
     if (i === undefined) {
       this.index.set(org.id, this.orgs.length);
@@ -320,7 +324,7 @@ class EmbeddedBackend implements Backend {
     const out: TenantNode[] = [];
     for (const o of this.store.slots()) {
       if (o && inScope(o, scope.tenantId)) {
-        out.push({id: o.id, kind: o.kind, parentId: o.parentId, name: o.name, domain: o.domain, status: o.status, directoryIds: o.azureTenants.map((t) => t.tenantId)});
+        out.push({id: o.id, kind: o.kind, parentId: o.parentId, name: o.name, domain: o.domain, status: o.status, directoryIds: o.tenants.map((t) => t.tenantId)});
       }
     }
     return out;
@@ -342,7 +346,7 @@ class EmbeddedBackend implements Backend {
       const page = rest.slice(0, limit);
       const last = page.at(-1);
       return {
-        items: page.map((c) => toSummary(c.org)),
+        items: page.map((c) => summarize(c.org)),
         tombstones: after ? [] : tombstones.filter((t) => inScope(t, scope.tenantId)).map(({id, deletedAt}) => ({id, deletedAt})),
         nextCursor: last && rest.length > page.length ? encodeCursor({asOf: cursor.asOf, pos: 0, after: [last.seenAt, last.org.id]}) : null,
         asOf: cursor.asOf,
@@ -395,7 +399,7 @@ class EmbeddedBackend implements Backend {
     const anchor = parent.kind === 'customer-organization' ? parent : null;
     if (anchor && anchor.status !== 'active') throw new TenantryError('invalid-request', 'Only an active customer organization can anchor new customers.');
     const now = this.store.tick();
-    const org: Organization = {
+    const org: Organization = withDerived({
       ...this.resolveRefs(input),
       id: `org-${crypto.randomUUID()}`,
       ancestorIds: [...parent.ancestorIds, parent.id],
@@ -403,7 +407,7 @@ class EmbeddedBackend implements Backend {
       createdAt: now,
       updatedAt: now,
       version: 1,
-    };
+    } as Organization);
     await this.store.save(org, {key: `${this.userId}|${options.idempotencyKey}`, fingerprint, id: org.id});
     return {value: org, etag: etagOf(org)};
   }
@@ -423,7 +427,7 @@ class EmbeddedBackend implements Backend {
       const refused = keys.filter((k) => !CUSTOMER_ADMIN_WRITABLE.has(k));
       if (refused.length) throw new TenantryError('forbidden', `A customer administrator cannot change: ${refused.join(', ')}.`);
     }
-    const next: Organization = {...current, ...this.resolveRefs(patch), updatedAt: this.store.tick(), version: current.version + 1};
+    const next = withDerived({...current, ...this.resolveRefs(patch), updatedAt: this.store.tick(), version: current.version + 1});
     const issues = validate(OrganizationSchema, next);
     if (issues.length) throw new TenantryError('invalid-request', 'The change is not valid.', {issues});
     await this.store.save(next);

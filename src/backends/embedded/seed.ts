@@ -7,7 +7,10 @@
  * demand from its own per-record random stream, so generating 100,000 rows stays cheap.
  */
 import type {
+  AzureTenant,
+  ContractCounts,
   ContractSummary,
+  LinkedAccount,
   CurrencyCode,
   FxRates,
   OnboardingTask,
@@ -22,7 +25,7 @@ import type {
   UserRef,
   Workload,
 } from '../../model/types.js';
-import {PLANS, STORAGE_REGIONS, WORKLOADS} from '../../model/types.js';
+import {CONTRACT_STATUSES, PLANS, STORAGE_REGIONS, WORKLOADS} from '../../model/types.js';
 
 /** Server time of the generated base data; anything changed later is newer. */
 export const SEED_EPOCH = '2026-10-01T00:00:00.000Z';
@@ -56,6 +59,7 @@ const instant = (ms: number): string => new Date(ms).toISOString();
 
 const FIRST = ['Alder', 'Brightwater', 'Cobalt', 'Driftwood', 'Ember', 'Foxglove', 'Granite', 'Harbor', 'Ironbark', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Northfield', 'Oakridge', 'Pinecrest', 'Quarry', 'Redwood', 'Silverline', 'Tidewater', 'Upland', 'Vantage', 'Willow', 'Yarrow', 'Zephyr', 'Aurora', 'Bluestem', 'Cedar', 'Dunmore', 'Evergreen', 'Fairhaven', 'Glenwood', 'Highland', 'Lakeshore', 'Maple', 'Ridgeway', 'Stonebridge', 'Thornbury', 'Westbrook', 'Birchwood'];
 const SECOND = ['Dental', 'Logistics', 'Legal', 'Architects', 'Foods', 'Health', 'Manufacturing', 'Consulting', 'Realty', 'Engineering', 'Accounting', 'Clinics', 'Freight', 'Studios', 'Hotels', 'Schools', 'Pharmacy', 'Insurance', 'Energy', 'Motors', 'Labs', 'Partners', 'Retail', 'Bakery', 'Veterinary', 'Construction', 'Media', 'Capital', 'Outfitters', 'Marine'];
+const CITIES = ['Aarhus', 'Brisbane', 'Calgary', 'Dortmund', 'Eindhoven', 'Fresno', 'Galway', 'Hamilton', 'Incheon', 'Jaipur', 'Kraków', 'Leeds', 'Malmö', 'Nagoya', 'Oporto', 'Perth', 'Québec', 'Recife', 'Salzburg', 'Tampere', 'Utrecht', 'Valencia', 'Winnipeg', 'Zürich'];
 const SUFFIX = ['Ltd', 'Inc', 'GmbH', 'LLC', 'Group', 'Co', 'SA', 'Pty', 'KK', 'BV', ''];
 const GIVEN = ['Ava', 'Ben', 'Chloé', 'Dmitri', 'Elif', 'Farah', 'Gustavo', 'Hana', 'Ibrahim', 'Jonas', 'Keiko', 'Liam', 'Maya', 'Nikolai', 'Olivia', 'Pedro', 'Quinn', 'Rania', 'Sven', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Yusuf', 'Zoë', 'Amara', 'Björn', 'Carmen', 'Dev', 'Emeka'];
 const FAMILY = ['Okafor', 'Lindqvist', 'Tanaka', 'García', 'Novak', 'Schmidt', 'Haddad', 'Moreau', 'Kowalski', 'Nguyen', 'Rossi', "O'Brien", 'Fischer', 'Patel', 'Silva', 'Andersen', 'Müller', 'Yilmaz', 'Cohen', 'Kim', 'Dubois', 'Jensen', 'Singh', 'Costa'];
@@ -193,14 +197,21 @@ export function generateSeed({organizations: count, seed}: SeedOptions): SeedDat
     const underAnchor = c !== 0 && chance(r, 0.04);
     const anchor = underAnchor ? anchors[ri * 2 + (c % 2)] : null;
     const id = customerId(c);
-    const company = `${pick(r, FIRST)} ${pick(r, SECOND)}${c >= 1200 ? ` ${c}` : ''}`;
+    const style = r();
+    const company =
+      style < 0.55
+        ? `${pick(r, FIRST)} ${pick(r, SECOND)}`
+        : style < 0.8
+          ? `${pick(r, FAMILY)} & ${pick(r, FAMILY)} ${pick(r, SECOND)}`
+          : `${pick(r, CITIES)} ${pick(r, SECOND)}`;
     const suffix = pick(r, SUFFIX);
     const name = suffix ? `${company} ${suffix}` : company;
-    const domain = `${slug(company)}.example`;
+    // Real customer lists repeat names; domains stay unique, as a registrar would make them.
+    const domain = `${slug(company.replace('&', 'and'))}${c >= 600 ? `-${c.toString(36)}` : ''}.example`;
     const admin = addUser(id, 'admin', 'admin', undefined, domain);
     const parentId = anchor ? anchor.id : reseller.id;
     const ancestors = anchor ? [DISTRIBUTOR_ID, reseller.id, anchor.id] : [DISTRIBUTOR_ID, reseller.id];
-    orgs.push(base(id, 'customer', parentId, ancestors, name, domain, r, {owner: pick(r, resellerStaff[ri]), admin, currency: spec.currency, region: spec.region, index: 5000 + c, readersFrom: resellerStaff[ri]}));
+    orgs.push(base(id, 'customer', parentId, ancestors, name, domain, r, {owner: pick(r, resellerStaff[ri]), admin, currency: spec.currency, region: spec.region, index: 5000 + c}));
   }
   return {organizations: orgs, users};
 }
@@ -211,8 +222,9 @@ interface BaseOptions {
   currency: CurrencyCode;
   region: StorageRegion;
   index: number;
-  readersFrom?: UserRef[];
 }
+
+const CONTRACT_STATUS_MIX = ['active', 'active', 'active', 'pending', 'expiring', 'expired', 'cancelled'] as const;
 
 function base(id: string, kind: TenantKind, parentId: string | null, ancestorIds: string[], name: string, domain: string, r: Rand, o: BaseOptions): OrganizationSummary {
   const created = EPOCH_MS - int(r, 30, 1800) * DAY;
@@ -222,30 +234,13 @@ function base(id: string, kind: TenantKind, parentId: string | null, ancestorIds
   const scale = kind === 'customer' ? 1 : kind === 'reseller' ? 40 : 400;
   const usdCost = Math.round((2000 + r() * r() * 400_000) * scale);
   const collected = (p: number): string | null => (status === 'active' || chance(r, p) ? instant(EPOCH_MS + 50 * DAY - int(r, 0, 96) * 3_600_000) : null);
-  const onboarding: OnboardingTask[] =
-    kind === 'customer' && chance(r, 0.14)
-      ? ONBOARDING_STEPS.map((title, k, all) => {
-          const done = Math.floor(r() * all.length);
-          return {id: `${id}-onb-${k + 1}`, title, state: k < done ? 'done' : k === done ? 'in-progress' : 'todo', startable: k >= done};
-        })
-      : [];
-  const activeTasks: TaskSummary[] = Array.from({length: chance(r, 0.55) ? int(r, 1, 4) : 0}, (_, k) => ({
-    id: `${id}-task-${k + 1}`,
-    title: pick(r, TASK_TITLES),
-    severity: pick(r, ['low', 'medium', 'high', 'critical'] as const),
-    dueOn: chance(r, 0.7) ? isoDay(EPOCH_MS + int(r, -20, 90) * DAY) : null,
-    assignee: o.readersFrom && chance(r, 0.8) ? pick(r, o.readersFrom) : null,
-  }));
-  const contracts: ContractSummary[] = Array.from({length: int(r, 0, 5)}, (_, k) => {
-    const starts = created + int(r, 0, 400) * DAY;
-    return {
-      id: `${id}-ctr-${k + 1}`,
-      name: pick(r, CONTRACT_NAMES),
-      status: pick(r, ['active', 'active', 'active', 'pending', 'expiring', 'expired', 'cancelled'] as const),
-      startsOn: isoDay(starts),
-      endsOn: chance(r, 0.8) ? isoDay(starts + int(r, 180, 1100) * DAY) : null,
-    };
-  });
+  const onboardingTotal = ONBOARDING_STEPS.length;
+  const onboarding = kind === 'customer' && chance(r, 0.14) ? {done: int(r, 0, onboardingTotal - 1), total: onboardingTotal} : null;
+  const contractCounts: ContractCounts = {};
+  for (let k = int(r, 0, 5); k > 0; k--) {
+    const st = pick(r, CONTRACT_STATUS_MIX);
+    contractCounts[st] = (contractCounts[st] ?? 0) + 1;
+  }
   const sd = r();
   const sourceData: SourceDataStatus = sd < 0.8 ? 'success' : sd < 0.9 ? 'warning' : sd < 0.95 ? 'failed' : 'not-available';
   const workloads = WORKLOADS.filter(() => chance(r, 0.22)) as Workload[];
@@ -270,93 +265,126 @@ function base(id: string, kind: TenantKind, parentId: string | null, ancestorIds
     savingsPercent: Math.round(r() * 3500) / 100,
     secureScore: Math.round(35 + r() * 6400) / 100,
     lastCollection: {cost: collected(0.3), security: collected(0.2), operations: collected(0.2)},
-    readers: o.readersFrom ? Array.from({length: int(r, 0, 3)}, () => pick(r, o.readersFrom!)).filter((u, k, a) => a.indexOf(u) === k) : [],
-    activeTasks,
+    readerCount: kind === 'customer' ? int(r, 0, 3) : 0,
+    activeTaskCount: chance(r, 0.55) ? int(r, 1, 4) : 0,
     sourceData,
-    contracts,
+    contractCounts,
     onboarding,
     licenseExpiresOn: isoDay(EPOCH_MS + int(r, -30, 720) * DAY),
     creditQuota: chance(r, 0.7) ? {credits: int(r, 1, 200) * 500, effectiveOn: isoDay(created), endsOn: chance(r, 0.6) ? isoDay(EPOCH_MS + int(r, 30, 700) * DAY) : null} : null,
     storageRegion: chance(r, 0.85) ? o.region : pick(r, STORAGE_REGIONS),
     workloads,
-    azureTenants: Array.from({length: tenantCount}, (_, k) => ({
+    tenants: Array.from({length: tenantCount}, (_, k) => ({
       tenantId: guid(r),
       name: k ? `${name} (dev)` : name,
       domain: `${slug(name).slice(0, 40) || 'tenant'}${k ? '-dev' : ''}.onmicrosoft.com`,
-      subscriptions: Array.from({length: int(r, 1, 3)}, (_, s) => ({id: guid(r), name: ['Production', 'Development', 'Shared services'][s], monitored: chance(r, 0.85)})),
     })),
-    linkedAccounts: Array.from({length: kind === 'customer' ? int(r, 1, 2) : 0}, (_, k) => {
-      const dedicated = chance(r, 0.7);
-      const autoAssigned = dedicated && chance(r, 0.5);
-      return {
-        id: `${id}-acct-${k + 1}`,
-        name: `${pick(r, ['Billing', 'Payer', 'CSP', 'Consolidated'])} ${k + 1}`,
-        provider: pick(r, ['azure', 'aws', 'gcp'] as const),
-        type: dedicated ? 'dedicated' : 'shared',
-        autoCustomer: !dedicated && chance(r, 0.3),
-        autoAssigned,
-        excludeRule: autoAssigned && chance(r, 0.3) ? `name:*-sandbox` : '',
-      };
-    }),
+    linkedAccountCount: kind === 'customer' ? int(r, 1, 2) : 0,
   };
 }
 
-/** The full record of an organization, derived deterministically from its summary. */
-export function detailFor(summary: OrganizationSummary, users: readonly User[]): Organization {
+/** Staff of each tenant (engineers and account managers), for details; build once per dataset. */
+export function staffByTenant(users: readonly User[]): Map<string, User[]> {
+  const map = new Map<string, User[]>();
+  for (const u of users) {
+    if (u.function === 'admin') continue;
+    let list = map.get(u.tenantId);
+    if (!list) map.set(u.tenantId, (list = []));
+    list.push(u);
+  }
+  return map;
+}
+
+/**
+ * The full record of a generated organization: the items behind its summary's counts, and the
+ * fields only the detail shows, from a random stream of its own (so every read agrees).
+ */
+export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<string, readonly User[]>): Organization {
   let h = 2166136261;
   for (let i = 0; i < summary.id.length; i++) h = Math.imul(h ^ summary.id.charCodeAt(i), 16777619);
   const r = prng(h);
-  const staff = users.filter((u) => summary.ancestorIds.includes(u.tenantId) && u.function !== 'admin' && u.tenantId !== 'dist-1');
+  const id = summary.id;
+  // The reseller's people serve its customers; the distributor's serve resellers.
+  const team = summary.ancestorIds.length >= 2 ? (staff.get(summary.ancestorIds[1]) ?? []) : (staff.get(summary.ancestorIds[0] ?? summary.id) ?? []);
   const ref = (u: User): UserRef => ({id: u.id, displayName: u.displayName});
-  const engineers = staff.filter((u) => u.function === 'engineer').slice(0, int(r, 1, 3)).map(ref);
-  const manager = staff.find((u) => u.function === 'account-manager');
+  const engineersPool = team.filter((u) => u.function === 'engineer');
+  const engineers = engineersPool.slice(0, int(r, 1, 3)).map(ref);
+  const manager = team.find((u) => u.function === 'account-manager');
+  const readers: UserRef[] = [];
+  for (let k = 0; k < summary.readerCount && engineersPool.length; k++) {
+    const u = ref(engineersPool[(k * 3 + int(r, 0, 2)) % engineersPool.length]);
+    if (!readers.some((x) => x.id === u.id)) readers.push(u);
+    else readers.push(ref(engineersPool[(k + 1) % engineersPool.length]));
+  }
+  const created = Date.parse(summary.createdAt);
+  const activeTasks: TaskSummary[] = Array.from({length: summary.activeTaskCount}, (_, k) => ({
+    id: `${id}-task-${k + 1}`,
+    title: pick(r, TASK_TITLES),
+    severity: pick(r, ['low', 'medium', 'high', 'critical'] as const),
+    dueOn: chance(r, 0.7) ? isoDay(EPOCH_MS + int(r, -20, 90) * DAY) : null,
+    assignee: engineersPool.length && chance(r, 0.8) ? ref(pick(r, engineersPool)) : null,
+  }));
+  const contracts: ContractSummary[] = [];
+  for (const status of CONTRACT_STATUSES) {
+    for (let k = 0; k < (summary.contractCounts[status] ?? 0); k++) {
+      const starts = created + int(r, 0, 400) * DAY;
+      contracts.push({id: `${id}-ctr-${contracts.length + 1}`, name: pick(r, CONTRACT_NAMES), status, startsOn: isoDay(starts), endsOn: chance(r, 0.8) ? isoDay(starts + int(r, 180, 1100) * DAY) : null});
+    }
+  }
+  const onboardingTasks: OnboardingTask[] = summary.onboarding
+    ? ONBOARDING_STEPS.map((title, k) => {
+        const done = summary.onboarding!.done;
+        return {id: `${id}-onb-${k + 1}`, title, state: k < done ? 'done' : k === done ? 'in-progress' : 'todo', startable: k >= done};
+      })
+    : [];
+  const linkedAccounts: LinkedAccount[] = Array.from({length: summary.linkedAccountCount}, (_, k) => {
+    const dedicated = chance(r, 0.7);
+    const autoAssigned = dedicated && chance(r, 0.5);
+    return {
+      id: `${id}-acct-${k + 1}`,
+      name: `${pick(r, ['Billing', 'Payer', 'CSP', 'Consolidated'])} ${k + 1}`,
+      provider: pick(r, ['azure', 'aws', 'gcp'] as const),
+      type: dedicated ? 'dedicated' : 'shared',
+      autoCustomer: !dedicated && chance(r, 0.3),
+      autoAssigned,
+      excludeRule: autoAssigned && chance(r, 0.3) ? 'name:*-sandbox' : '',
+    };
+  });
+  const azureTenants: AzureTenant[] = summary.tenants.map((t) => ({
+    ...t,
+    subscriptions: Array.from({length: int(r, 1, 3)}, (_, s) => ({id: guid(r), name: ['Production', 'Development', 'Shared services'][s], monitored: chance(r, 0.85)})),
+  }));
   const country = ({USD: 'US', EUR: 'DE', GBP: 'GB', CAD: 'CA', AUD: 'AU', JPY: 'JP', SGD: 'SG', BRL: 'BR'} as Record<string, string>)[summary.projectedAnnualCost?.currency ?? 'USD'] ?? 'US';
   const address = {line1: `${int(r, 1, 999)} ${pick(r, ['Harbour', 'Market', 'Station', 'Mill', 'Church'])} Street`, line2: chance(r, 0.3) ? `Suite ${int(r, 100, 900)}` : '', city: pick(r, ['Springfield', 'Riverton', 'Lakeside', 'Fairview', 'Kingsport']), state: '', postalCode: String(int(r, 10000, 99999)), country};
   const contactName = summary.admin?.displayName ?? personName(r);
   const [first, ...rest] = contactName.split(' ');
-  const mail = (n: string): string => `${slug(n).replace(/-/g, '.')}@${summary.domain || 'example.com'}`;
+  const mailDomain = summary.domain || 'example.com';
+  const mail = (n: string): string => `${slug(n).replace(/-/g, '.')}@${mailDomain}`;
   return {
     ...summary,
+    readers,
+    activeTasks,
+    contracts,
+    onboardingTasks,
+    azureTenants,
+    linkedAccounts,
     description: `${summary.name} — ${summary.kind.replace('-', ' ')} managed since ${summary.createdAt.slice(0, 4)}.`,
     engineers,
     accountManager: manager ? ref(manager) : null,
-    runAsAccount: summary.kind === 'customer' ? `svc-collector@${summary.azureTenants[0]?.domain ?? 'example.onmicrosoft.com'}` : null,
+    runAsAccount: summary.kind === 'customer' ? `svc-collector@${summary.tenants[0]?.domain ?? 'example.onmicrosoft.com'}` : null,
     customerOrganizationId: summary.ancestorIds.find((a) => a.startsWith('grp-')) ?? null,
     customerType: pick(r, ['Standard', 'Enterprise', 'Public sector', 'Education']),
     companyAddress: address,
     billing: {profileName: 'Headquarters', billTo: summary.name, address, sameAsCompany: true},
     contacts: [
-      {id: `${summary.id}-ct-1`, role: 'primary', firstName: first, lastName: rest.join(' '), email: mail(contactName), phone: `+1 555 0${int(r, 100, 199)}`, fax: ''},
-      {id: `${summary.id}-ct-2`, role: 'billing', firstName: 'Accounts', lastName: 'Payable', email: `billing@${summary.domain || 'example.com'}`, phone: '', fax: ''},
+      {id: `${id}-ct-1`, role: 'primary', firstName: first, lastName: rest.join(' '), email: mail(contactName), phone: `+1 555 0${int(r, 100, 199)}`, fax: ''},
+      {id: `${id}-ct-2`, role: 'billing', firstName: 'Accounts', lastName: 'Payable', email: `billing@${mailDomain}`, phone: '', fax: ''},
     ],
-    customLinks: [{title: 'Customer portal', url: `https://portal.${summary.domain || 'example.com'}/`}],
-    salesReps: [{name: personName(r), email: `sales@${summary.domain || 'example.com'}`, phone: ''}],
+    customLinks: [{title: 'Customer portal', url: `https://portal.${mailDomain}/`}],
+    salesReps: [{name: personName(r), email: `sales@${mailDomain}`, phone: ''}],
     features: {security: true, operations: chance(r, 0.7), costDetails: true, biAnalytics: chance(r, 0.3), tasks: true, m365Security: chance(r, 0.4), governanceVisualizer: chance(r, 0.3)},
     schedules: {cost: '0 2 * * *', security: '30 3 * * *', operations: '0 4 * * 1'},
-    notifications: {emails: [`alerts@${summary.domain || 'example.com'}`], subjectPrefix: '[Tenantry]', detectionTickets: chance(r, 0.5), reportTickets: chance(r, 0.3), weeklyDigest: {enabled: true, weekday: 1, hourUtc: 7}},
+    notifications: {emails: [`alerts@${mailDomain}`], subjectPrefix: '[Tenantry]', detectionTickets: chance(r, 0.5), reportTickets: chance(r, 0.3), weeklyDigest: {enabled: true, weekday: 1, hourUtc: 7}},
     service: {servicePlan: pick(r, ['essentials', 'business', 'enterprise', 'elite'] as const), tenantType: pick(r, ['commercial', 'education', 'non-profit', 'government'] as const)},
   };
-}
-
-/** The summary fields of a full record (what list endpoints return). */
-export function toSummary(org: Organization): OrganizationSummary {
-  const {
-    description: _d,
-    engineers: _e,
-    accountManager: _am,
-    runAsAccount: _ra,
-    customerOrganizationId: _co,
-    customerType: _ct,
-    companyAddress: _ca,
-    billing: _b,
-    contacts: _c,
-    customLinks: _cl,
-    salesReps: _sr,
-    features: _f,
-    schedules: _s,
-    notifications: _n,
-    service: _sv,
-    ...summary
-  } = org;
-  return summary;
 }

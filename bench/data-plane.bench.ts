@@ -1,0 +1,436 @@
+/**
+ * Data-plane bench: drives the public `DataClient` over the embedded backend, in a production
+ * build, and publishes the figures on `window.__benchResults` for `scripts/bench.mjs`.
+ *
+ * Only the public client API is used, so every figure is what a widget would wait for (worker
+ * round trips included). Query parameters: `sizes=10000,100000` and `runs=5`.
+ */
+import {DataClient, type DataEventMessage} from '../src/client/data-client.js';
+import type {LocalBackendConfig, Scope} from '../src/contract/backend.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../src/backends/embedded/seed.js';
+import type {OrgQuery, SortSpec} from '../src/worker/query.js';
+import type {RowWindow, ViewState} from '../src/worker/protocol.js';
+
+export interface BenchResult {
+  metric: string;
+  n: number;
+  /** What was measured: `tenantry`, or a peer's npm package name. */
+  subject: string;
+  median: number;
+  min: number;
+  max: number;
+  unit: 'ms';
+  /** The median should be at or below this; `null` when there is no target at this size. */
+  target: number | null;
+}
+
+declare global {
+  interface Window {
+    __benchDone?: boolean;
+    __benchResults?: BenchResult[];
+    __benchError?: string;
+    /** Things the reader must know that are not a figure (e.g. a metric that could not be measured). */
+    __benchWarnings?: string[];
+  }
+}
+
+const SUBJECT = 'tenantry';
+const SCOPE: Scope = {tenantId: DEMO_TENANTS.distributor};
+const BY_NAME: SortSpec[] = [{key: 'name', dir: 'asc'}];
+const DELTA_CHANGES = 1000;
+const DELTA_MAX_RUNS = 3;
+const WINDOW_SAMPLES = 50;
+const WINDOW_SIZE = 50;
+/** Every database this page creates carries this prefix, so leftovers can be found and removed. */
+const TOKEN_PREFIX = 'tbench-';
+
+const M = {
+  coldFill: 'cache fill (cold)',
+  connect: 'worker start + connect',
+  warmStart: 'warm start → first window',
+  search: 'search',
+  filter: 'filter',
+  sort: 'sort',
+  delta: `delta sync (${DELTA_CHANGES.toLocaleString('en-US')} changes)`,
+  window: 'window round trip',
+} as const;
+
+/** Targets by metric and dataset size; a size not listed has none. */
+const TARGETS: Partial<Record<string, Record<number, number>>> = {
+  [M.coldFill]: {100_000: 1500},
+  [M.warmStart]: {100_000: 150},
+  [M.search]: {100_000: 50},
+  [M.filter]: {100_000: 50},
+  [M.sort]: {100_000: 50},
+  [M.window]: {100_000: 8},
+};
+
+const SEARCHES = ['a', 'al', 'ald', 'alde', /* tenant GUID fragment, found in the data */ '', 'logistics'];
+const FILTERS: OrgQuery['filters'][] = [
+  {statuses: ['active']},
+  {plans: ['management-service', 'assessment']},
+  {workloads: ['microsoft-365', 'vmware']},
+  {statuses: ['active'], plans: ['management-service'], workloads: ['microsoft-365'], storageRegions: ['eu-west', 'eu-central']},
+];
+const SORTS: SortSpec[][] = [
+  [{key: 'name', dir: 'desc'}],
+  [{key: 'projectedAnnualCost', dir: 'asc'}],
+  [{key: 'secureScore', dir: 'desc'}],
+  [
+    {key: 'status', dir: 'asc'},
+    {key: 'createdAt', dir: 'desc'},
+  ],
+];
+
+// ---- page status -------------------------------------------------------------------------------
+
+const statusEl = document.getElementById('status');
+const stateEl = document.getElementById('state');
+
+function log(line: string): void {
+  console.log(`[bench] ${line}`);
+  if (statusEl) statusEl.textContent += `${line}\n`;
+}
+
+const warnings: string[] = [];
+function warn(message: string): void {
+  warnings.push(message);
+  console.warn(`[bench] ${message}`);
+  if (statusEl) statusEl.textContent += `WARNING: ${message}\n`;
+}
+
+function setState(state: 'running' | 'done' | 'error', text: string): void {
+  if (!stateEl) return;
+  stateEl.dataset.state = state;
+  stateEl.textContent = text;
+}
+
+// ---- samples -----------------------------------------------------------------------------------
+
+const samples = new Map<string, {metric: string; n: number; values: number[]}>();
+
+function record(metric: string, n: number, ms: number): void {
+  const key = `${metric}\u0000${n}`;
+  let entry = samples.get(key);
+  if (!entry) samples.set(key, (entry = {metric, n, values: []}));
+  entry.values.push(ms);
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function results(): BenchResult[] {
+  const out: BenchResult[] = [];
+  for (const {metric, n, values} of samples.values()) {
+    const sorted = [...values].sort((a, b) => a - b);
+    out.push({
+      metric,
+      n,
+      subject: SUBJECT,
+      median: round(median(sorted)),
+      min: round(sorted[0]),
+      max: round(sorted[sorted.length - 1]),
+      unit: 'ms',
+      target: TARGETS[metric]?.[n] ?? null,
+    });
+  }
+  return out.sort((a, b) => a.n - b.n || a.metric.localeCompare(b.metric) || a.subject.localeCompare(b.subject));
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[ms: number, value: T]> {
+  const t0 = performance.now();
+  const value = await work();
+  return [performance.now() - t0, value];
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+function newClient(n: number, namespace: string, cacheName: string): DataClient {
+  const config: LocalBackendConfig = {kind: 'local', organizations: n, namespace, userId: DEMO_USERS.distributorAdmin};
+  return new DataClient({config, cacheName});
+}
+
+const newToken = (label: string): string => `${TOKEN_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${label}`;
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    // A connection a terminated worker has not released yet blocks deletion; never hang the bench on it.
+    const timer = setTimeout(() => {
+      warn(`deleting IndexedDB "${name}" was still blocked after 10 s; left behind`);
+      resolve();
+    }, 10_000);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    request.onsuccess = done;
+    request.onerror = done;
+  });
+}
+
+/** Deletes every database whose name contains `fragment` (the embedded store's and the caches). */
+async function deleteDatabases(fragment: string): Promise<void> {
+  const all = await indexedDB.databases();
+  await Promise.all(all.flatMap((db) => (db.name?.includes(fragment) ? [deleteDatabase(db.name)] : [])));
+}
+
+function dispose(client: DataClient | null, viewIds: readonly string[] = []): void {
+  if (!client) return;
+  for (const id of viewIds) client.closeView(id);
+  client.dispose();
+}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `work` over `items` with at most `limit` in flight (writes are independent records). */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, lane));
+}
+
+/** A directory (tenant) GUID fragment from the loaded data, as a user would paste one. */
+async function guidFragment(client: DataClient, viewId: string, total: number): Promise<string> {
+  for (let start = 0; start < Math.min(total, 2000); start += 500) {
+    const w = await client.window(viewId, start, 500);
+    const hit = w.rows.find((r) => r.org.tenants.length > 0);
+    if (hit) return hit.org.tenants[0].tenantId.slice(0, 13);
+  }
+  warn('no Azure tenant GUID found in the first rows; searching a fixed hex fragment instead');
+  return '4a1f';
+}
+
+// ---- scenarios ---------------------------------------------------------------------------------
+
+/** Cold fill, then a warm start on the same cache, then queries and windows on that warm view. */
+async function coldWarmAndQueries(n: number, run: number): Promise<void> {
+  const token = newToken(`n${n}-r${run}`);
+  const cacheName = `${token}-cache`;
+  let a: DataClient | null = null;
+  let b: DataClient | null = null;
+  const viewsA: string[] = [];
+  const viewsB: string[] = [];
+  try {
+    // Cold: connecting includes generating the embedded server's data, which a real server already has.
+    a = newClient(n, token, cacheName);
+    await a.connected;
+    const [fillMs, cold] = await timed(async () => {
+      const state = await a!.openView(SCOPE, {});
+      viewsA.push(state.viewId);
+      await a!.idle();
+      return state;
+    });
+    check(cold.datasetSize >= n, `cold fill loaded ${cold.datasetSize} rows, expected at least ${n}`);
+    record(M.coldFill, n, fillMs);
+    // `freshness` cannot tell a warm start from a refetch (the background revalidation may finish
+    // first), so check instead that the cold fill left a cache database for the warm start to read.
+    const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+    if (!names.some((name) => name.includes(cacheName))) warn(`n=${n} run ${run + 1}: no IndexedDB database named after cacheName "${cacheName}" after the cold fill (${names.join(', ')})`);
+    dispose(a, viewsA);
+    a = null;
+
+    // Warm: a new worker on the same namespace and cache, as on the next page load.
+    const t0 = performance.now();
+    b = newClient(n, token, cacheName);
+    await b.connected;
+    const t1 = performance.now();
+    record(M.connect, n, t1 - t0);
+    let openMs = 0;
+    const [warmMs, [view, first]] = await timed(async (): Promise<[ViewState, RowWindow]> => {
+      const state = await b!.openView(SCOPE, {sort: BY_NAME});
+      openMs = performance.now() - t1;
+      return [state, await b!.window(state.viewId, 0, WINDOW_SIZE)];
+    });
+    viewsB.push(view.viewId);
+    check(first.rows.length === WINDOW_SIZE, `warm first window has ${first.rows.length} rows`);
+    check(view.datasetSize === cold.datasetSize, `warm start saw ${view.datasetSize} rows, cold fill ${cold.datasetSize}`);
+    record(M.warmStart, n, warmMs);
+    // The warm start revalidates in the background; it must not run during the timed queries.
+    await b.idle();
+    log(`  n=${n} run ${run + 1}: connect ${(performance.now() - t0 - warmMs).toFixed(0)} ms · cold fill ${fillMs.toFixed(0)} ms · warm start ${warmMs.toFixed(1)} ms (openView ${openMs.toFixed(1)})`);
+
+    const fragment = await guidFragment(b, view.viewId, view.total);
+    const detail: string[] = [];
+    for (const term of SEARCHES) {
+      const search = term || fragment;
+      const [ms, state] = await timed(() => b!.updateView(view.viewId, {search, sort: BY_NAME}));
+      check(state.total > 0, `search "${search}" matched nothing`);
+      record(M.search, n, ms);
+      detail.push(`"${search}" ${ms.toFixed(1)}`);
+    }
+    log(`    search: ${detail.join(' · ')}`);
+    detail.length = 0;
+    for (const filters of FILTERS) {
+      const [ms, state] = await timed(() => b!.updateView(view.viewId, {filters, sort: BY_NAME}));
+      check(state.total > 0, `filter ${JSON.stringify(filters)} matched nothing`);
+      record(M.filter, n, ms);
+      detail.push(`${Object.keys(filters ?? {}).join('+')} ${ms.toFixed(1)}`);
+    }
+    log(`    filter: ${detail.join(' · ')}`);
+    detail.length = 0;
+    for (const sort of SORTS) {
+      const [ms] = await timed(() => b!.updateView(view.viewId, {sort}));
+      record(M.sort, n, ms);
+      detail.push(`${sort.map((s) => `${s.key} ${s.dir}`).join(', ')} ${ms.toFixed(1)}`);
+    }
+    log(`    sort: ${detail.join(' · ')}`);
+
+    const reset = await b.updateView(view.viewId, {sort: BY_NAME});
+    const span = Math.max(0, reset.total - WINDOW_SIZE);
+    for (let i = 0; i < WINDOW_SAMPLES; i++) {
+      const start = Math.floor(Math.random() * (span + 1));
+      const [ms, w] = await timed(() => b!.window(view.viewId, start, WINDOW_SIZE));
+      check(w.rows.length === Math.min(WINDOW_SIZE, reset.total - start), `window at ${start} has ${w.rows.length} rows`);
+      record(M.window, n, ms);
+    }
+  } finally {
+    dispose(a, viewsA);
+    dispose(b, viewsB);
+    await deleteDatabases(token);
+  }
+}
+
+/**
+ * Client B (another worker, same server) changes 1,000 customers; client A, which has the dataset
+ * loaded, then times its `refresh`. The embedded servers of the two workers share changes the way
+ * two users of one real server would.
+ */
+async function deltaSync(n: number, run: number): Promise<void> {
+  const token = newToken(`n${n}-delta${run}`);
+  let a: DataClient | null = null;
+  let b: DataClient | null = null;
+  const viewsA: string[] = [];
+  try {
+    // B connects first (generating its server's data takes seconds at 100k) so that A's dataset is
+    // as young as possible when it refreshes: A revalidates on its own once it is 30 s old.
+    b = newClient(n, token, `${token}-b`);
+    a = newClient(n, token, `${token}-a`);
+    await Promise.all([a.connected, b.connected]);
+    const view = await a.openView(SCOPE, {filters: {kinds: ['customer']}, sort: BY_NAME});
+    viewsA.push(view.viewId);
+    await a.idle();
+    check(view.total >= DELTA_CHANGES, `only ${view.total} customers; need ${DELTA_CHANGES}`);
+    // Spread the changed customers over the whole sorted list rather than one block of names.
+    const stride = Math.max(1, Math.floor(view.total / DELTA_CHANGES));
+    const picked: string[] = [];
+    for (let start = 0; picked.length < DELTA_CHANGES && start < view.total; start += 500) {
+      const w = await a.window(view.viewId, start, 500);
+      w.rows.forEach((r, j) => {
+        if ((start + j) % stride === 0 && picked.length < DELTA_CHANGES) picked.push(r.org.id);
+      });
+    }
+    check(new Set(picked).size === DELTA_CHANGES, `picked ${new Set(picked).size} distinct customers`);
+
+    const [writeMs] = await timed(() =>
+      pool(picked, 8, async (id, i) => {
+        const {value, etag} = await b!.getOrganization(SCOPE, id);
+        await b!.updateOrganization(SCOPE, id, {name: `${value.name} ·${run}`, secureScore: (i * 37) % 100}, etag);
+      }),
+    );
+    await b.idle();
+    // The change notice crosses workers asynchronously; give it a moment before asking.
+    await sleep(500);
+    // The syncs that ran during the refresh, as A's events report them (see below for why).
+    const synced: number[] = [];
+    const onEvent = (e: Event): void => {
+      const data = (e as DataEventMessage).data;
+      if (data.type === 'dataset-updated' && data.scopeTenantId === SCOPE.tenantId) synced.push(data.changed);
+    };
+    a.events.addEventListener('data-event', onEvent);
+    const [ms, result] = await timed(() => a!.refresh(SCOPE));
+    // Events travel on their own port: let any still in flight arrive.
+    await sleep(100);
+    a.events.removeEventListener('data-event', onEvent);
+    const syncedTotal = synced.reduce((x, y) => x + y, 0);
+    log(
+      `  n=${n} delta run ${run + 1}: ${DELTA_CHANGES} writes through B in ${writeMs.toFixed(0)} ms; A.refresh ${ms.toFixed(1)} ms → ` +
+        `changed ${result.changed}, removed ${result.removed}; syncs during it changed [${synced.join(', ')}]`,
+    );
+    if (result.changed >= DELTA_CHANGES) {
+      record(M.delta, n, ms);
+    } else if (syncedTotal >= DELTA_CHANGES) {
+      // A background revalidation (dataset older than 30 s) took the changes and refresh() then
+      // returned a second, empty sync's result. The time is still what the caller waited.
+      record(M.delta, n, ms);
+      warn(
+        `n=${n} delta run ${run + 1}: A.refresh() returned changed ${result.changed}, but ${synced.length} syncs ran during it ` +
+          `(changed [${synced.join(', ')}]): recorded, and the figure covers all of them`,
+      );
+    } else {
+      await sleep(2000);
+      const again = await a.refresh(SCOPE);
+      // Tell "B's writes did not stick" apart from "A does not hear of them".
+      const seenByB = (await b.getOrganization(SCOPE, picked[0])).value.name.endsWith(` ·${run}`);
+      const seenByA = (await a.getOrganization(SCOPE, picked[0])).value.name.endsWith(` ·${run}`);
+      warn(
+        `n=${n} delta run ${run + 1}: client A's refresh saw ${result.changed} changed (${again.changed} on a second refresh 2 s later) ` +
+          `after client B made ${DELTA_CHANGES} changes; B reads its change back: ${seenByB}; A's getOrganization sees it: ${seenByA}. Not recorded.`,
+      );
+    }
+  } finally {
+    dispose(a, viewsA);
+    dispose(b);
+    await deleteDatabases(token);
+  }
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+function params(): {sizes: number[]; runs: number} {
+  const q = new URLSearchParams(location.search);
+  const sizes = (q.get('sizes') ?? '10000,100000')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((x) => Number.isInteger(x) && x > 0);
+  const runs = Number(q.get('runs') ?? 5);
+  check(sizes.length > 0, 'sizes must list positive integers, e.g. sizes=10000,100000');
+  check(Number.isInteger(runs) && runs > 0, 'runs must be a positive integer');
+  return {sizes, runs};
+}
+
+async function main(): Promise<void> {
+  const {sizes, runs} = params();
+  log(`sizes ${sizes.join(', ')} · ${runs} runs · ${navigator.userAgent}`);
+  // Leftovers of an interrupted bench in a reused profile would skew IndexedDB timings.
+  await deleteDatabases(TOKEN_PREFIX);
+  for (const n of sizes) {
+    log(`n = ${n.toLocaleString('en-US')}`);
+    for (let run = 0; run < runs; run++) await coldWarmAndQueries(n, run);
+    const deltaRuns = Math.min(runs, DELTA_MAX_RUNS);
+    for (let run = 0; run < deltaRuns; run++) await deltaSync(n, run);
+  }
+  const out = results();
+  window.__benchResults = out;
+  for (const r of out) log(`${String(r.n).padStart(7)}  ${r.metric.padEnd(30)} median ${r.median} (min ${r.min}, max ${r.max}) ms · target ${r.target ?? '—'}`);
+}
+
+window.__benchWarnings = warnings;
+main().then(
+  () => {
+    setState('done', 'Done.');
+    window.__benchDone = true;
+  },
+  (e: unknown) => {
+    const message = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e);
+    window.__benchError = message;
+    // What was measured before the failure is still worth reading.
+    window.__benchResults = results();
+    log(`ERROR ${message}`);
+    setState('error', 'Failed.');
+    window.__benchDone = true;
+  },
+);
