@@ -48,6 +48,7 @@ const M = {
   coldFill: 'cache fill (cold)',
   connect: 'worker start + connect',
   warmStart: 'warm start → first window',
+  warmReady: 'warm start → all rows ready',
   search: 'search',
   filter: 'filter',
   sort: 'sort',
@@ -229,7 +230,8 @@ async function coldWarmAndQueries(n: number, run: number): Promise<void> {
     a = newClient(n, token, cacheName);
     await a.connected;
     const [fillMs, cold] = await timed(async () => {
-      const state = await a!.openView(SCOPE, {});
+      // The same view the warm start opens, as the same widget would on the next page load.
+      const state = await a!.openView(SCOPE, {sort: BY_NAME});
       viewsA.push(state.viewId);
       await a!.idle();
       return state;
@@ -259,6 +261,9 @@ async function coldWarmAndQueries(n: number, run: number): Promise<void> {
     check(first.rows.length === WINDOW_SIZE, `warm first window has ${first.rows.length} rows`);
     check(view.datasetSize === cold.datasetSize, `warm start saw ${view.datasetSize} rows, cold fill ${cold.datasetSize}`);
     record(M.warmStart, n, warmMs);
+    // The first window may come from the saved first rows; this is when every row can be searched.
+    await b.updateView(view.viewId, {sort: BY_NAME});
+    record(M.warmReady, n, performance.now() - t1);
     // The warm start revalidates in the background; it must not run during the timed queries.
     await b.idle();
     log(`  n=${n} run ${run + 1}: connect ${(performance.now() - t0 - warmMs).toFixed(0)} ms · cold fill ${fillMs.toFixed(0)} ms · warm start ${warmMs.toFixed(1)} ms (openView ${openMs.toFixed(1)})`);

@@ -126,6 +126,31 @@ describe('DataClient ↔ data worker', () => {
     expect((await second.client.window(after.viewId, 0, 1)).rows[0].org.id).to.equal(target.id);
   });
 
+  it('paints a warm start of the same view from its saved first rows, then swaps in the dataset', async () => {
+    const first = setup();
+    const scope = {tenantId: DEMO_TENANTS.distributor};
+    const query = {sort: [{key: 'secureScore' as const, dir: 'desc' as const}]};
+    const cold = await first.client.openView(scope, query);
+    const expected = (await first.client.window(cold.viewId, 0, 30)).rows.map((r) => r.org.id);
+    await first.client.idle();
+    first.client.dispose();
+
+    const second = setup(DEMO_USERS.distributorAdmin, {namespace: first.namespace, cacheName: first.cacheName});
+    const loaded = nextEvent(second.client, 'dataset-updated');
+    const warm = await second.client.openView(scope, query);
+    expect(warm).to.include({freshness: 'cached', version: 0, total: cold.total});
+    const provisional = await second.client.window(warm.viewId, 0, 30);
+    expect(provisional.version).to.equal(0);
+    expect(provisional.rows.map((r) => r.org.id)).to.deep.equal(expected);
+    await loaded;
+    const real = await second.client.window(warm.viewId, 0, 30);
+    expect(real.version).to.be.greaterThan(0);
+    expect(real.rows.map((r) => r.org.id)).to.deep.equal(expected);
+    // Past the saved rows, a window waits for the dataset instead of inventing rows.
+    const deep = await second.client.window(warm.viewId, 200, 10);
+    expect(deep.rows).to.have.length(10);
+  });
+
   it('delta sync applies updates and deletions (tombstones) to open views', async () => {
     const {client} = setup();
     const scope = {tenantId: DEMO_TENANTS.distributor};

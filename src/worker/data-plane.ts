@@ -15,8 +15,8 @@ import {HttpBackend} from '../backends/http/http-backend.js';
 import {formatIssues} from '../model/schema.js';
 import type {Rejected} from '../model/schemas.js';
 import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session} from '../model/types.js';
-import {DatasetIndex} from './engine.js';
-import type {OrgQuery} from './query.js';
+import {DatasetIndex, type QueryResult} from './engine.js';
+import type {OrgQuery, OrgRow} from './query.js';
 import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
 
 const PAGE_SIZE = 5000;
@@ -43,9 +43,31 @@ interface View {
   id: string;
   partition: string;
   query: OrgQuery;
-  indices: Uint32Array;
+  result: QueryResult;
   version: number;
+  /** First rows from the last session while the dataset loads from the cache; `null` once loaded. */
+  provisional: Snapshot | null;
+  /** Owns the load a provisional view waits on; closing the view cancels it. */
+  controller: AbortController;
 }
+
+/**
+ * The first rows of a scope's last view, saved with the cache: a warm start paints them before
+ * the dataset (100,000 rows take ~1 s to read and index) is ready.
+ */
+interface Snapshot {
+  query: string;
+  total: number;
+  datasetSize: number;
+  asOf: string | null;
+  rows: OrgRow[];
+}
+
+const SNAPSHOT_ROWS = 100;
+const SNAPSHOT_DELAY_MS = 1000;
+/** The same question asked with or without defaults gives the same key. */
+const queryKey = (q: OrgQuery): string =>
+  JSON.stringify([q.search?.trim() ?? '', q.searchFields ?? null, q.filters ?? {}, q.sort?.length ? q.sort : [{key: 'name', dir: 'asc'}]]);
 
 /** A load several callers wait on; it is cancelled only when every waiter has given up. */
 class SharedLoad<T> {
@@ -105,6 +127,8 @@ export class DataPlane implements DataWorkerApi {
   private readonly requests = new Map<string, AbortController>();
   private readonly listeners = new Map<number, (event: DataEvent) => void>();
   private readonly background = new Set<Promise<unknown>>();
+  /** Pending snapshot writes by partition; `idle()` flushes them. */
+  private readonly snapshotTimers = new Map<string, {timer: ReturnType<typeof setTimeout>; write: () => void}>();
   private nextId = 1;
 
   async connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions = {}): Promise<ConnectResult> {
@@ -182,6 +206,10 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async idle(): Promise<void> {
+    for (const {timer, write} of [...this.snapshotTimers.values()]) {
+      clearTimeout(timer);
+      write();
+    }
     while (this.background.size) await Promise.allSettled([...this.background]);
   }
 
@@ -201,6 +229,16 @@ export class DataPlane implements DataWorkerApi {
     return load.join(signal);
   }
 
+  /** Prepares the first sort and search of a freshly indexed dataset while the worker is idle. */
+  private warmUp(ds: Dataset): void {
+    const index = ds.index;
+    setTimeout(() => {
+      // A newer index (after a sync) warms itself; this one may already be replaced.
+      // Not tracked by idle(): it is preparation, not pending work.
+      if (ds.index === index) index.warmUp().catch(() => undefined);
+    }, 0);
+  }
+
   /** Revalidates a dataset served from the cache, or one not synced for a while. */
   private revalidateIfStale(ds: Dataset): void {
     if (ds.freshness !== 'fresh' || Date.now() - ds.syncedAt > REVALIDATE_AFTER_MS) this.revalidate(ds).catch(() => undefined);
@@ -211,11 +249,14 @@ export class DataPlane implements DataWorkerApi {
     const cached = await cache.read(key);
     throwIfAborted(signal);
     if (cached) {
-      return {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, sync: null, queued: null};
+      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, sync: null, queued: null};
+      this.warmUp(ds);
+      return ds;
     }
     const {rows, asOf, rejected} = await this.fetchAll(scope, signal);
     const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), sync: null, queued: null};
     this.track(cache.writeAll(key, rows, asOf));
+    this.warmUp(ds);
     return ds;
   }
 
@@ -308,6 +349,7 @@ export class DataPlane implements DataWorkerApi {
       ds.rows = kept;
       ds.index = new DatasetIndex(kept, this.fx);
       ds.version++;
+      this.warmUp(ds);
     }
     ds.asOf = asOf;
     ds.rejected = rejected.length ? rejected : ds.rejected;
@@ -320,7 +362,7 @@ export class DataPlane implements DataWorkerApi {
     return {
       viewId: view.id,
       scopeTenantId: ds.scope.tenantId,
-      total: view.indices.length,
+      total: view.result.indices.length,
       datasetSize: ds.rows.length,
       asOf: ds.asOf,
       freshness: ds.freshness,
@@ -337,24 +379,78 @@ export class DataPlane implements DataWorkerApi {
 
   async openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ViewState> {
     return this.tracked(requestId, async (signal) => {
+      const key = this.keyFor(scope);
+      const partition = partitionKeyId(key);
+      if (!this.datasets.has(partition)) {
+        const provisional = await this.provisionalView(scope, key, query);
+        throwIfAborted(signal);
+        if (provisional) return provisional;
+      }
       const ds = await this.dataset(scope, signal);
-      const indices = ds.index.run(query, signal);
-      const view: View = {id: `v${this.nextId++}`, partition: partitionKeyId(ds.key), query, indices, version: ds.version};
+      const result = ds.index.run(query, signal);
+      const view: View = {id: `v${this.nextId++}`, partition, query, result, version: ds.version, provisional: null, controller: new AbortController()};
       this.views.set(view.id, view);
       const state = this.state(view, ds);
+      this.saveSnapshot(view, ds);
       // After the state is taken: a warm start reports `cached`, and the sync's result arrives as an event.
       this.revalidateIfStale(ds);
       return state;
     });
   }
 
+  /**
+   * A warm start of the same query as last time: answer at once with the saved first rows, and
+   * load the dataset behind them; an event tells the widget when the real rows are in.
+   */
+  private async provisionalView(scope: Scope, key: PartitionKey, query: OrgQuery): Promise<ViewState | null> {
+    const snapshot = await this.ready().cache.getPref<Snapshot>(key, 'snapshot');
+    if (!snapshot || snapshot.query !== queryKey(query) || !Array.isArray(snapshot.rows)) return null;
+    const view: View = {id: `v${this.nextId++}`, partition: partitionKeyId(key), query, result: {indices: new Uint32Array(0), tree: null}, version: 0, provisional: snapshot, controller: new AbortController()};
+    this.views.set(view.id, view);
+    this.track(
+      this.dataset(scope, view.controller.signal).then((ds) => {
+        if (!view.provisional) return;
+        view.result = ds.index.run(view.query);
+        view.version = ds.version;
+        view.provisional = null;
+        this.emit({type: 'dataset-updated', scopeTenantId: scope.tenantId, version: ds.version, asOf: ds.asOf, changed: 0, removed: 0});
+        this.revalidateIfStale(ds);
+      }),
+    ).catch(() => undefined);
+    return {
+      viewId: view.id,
+      scopeTenantId: scope.tenantId,
+      total: snapshot.total,
+      datasetSize: snapshot.datasetSize,
+      asOf: snapshot.asOf,
+      freshness: 'cached',
+      version: 0,
+      rejected: {count: 0, sample: []},
+    };
+  }
+
+  /** Saves the view's first rows for the next warm start, once the user pauses. */
+  private saveSnapshot(view: View, ds: Dataset): void {
+    const timers = this.snapshotTimers;
+    clearTimeout(timers.get(view.partition)?.timer);
+    const write = (): void => {
+      timers.delete(view.partition);
+      const rows: OrgRow[] = [];
+      for (let j = 0; j < Math.min(SNAPSHOT_ROWS, view.result.indices.length); j++) rows.push(ds.index.row(view.result, j));
+      const snapshot: Snapshot = {query: queryKey(view.query), total: view.result.indices.length, datasetSize: ds.rows.length, asOf: ds.asOf, rows};
+      this.track(this.ready().cache.setPref(ds.key, 'snapshot', snapshot)).catch(() => undefined);
+    };
+    timers.set(view.partition, {timer: setTimeout(write, SNAPSHOT_DELAY_MS), write});
+  }
+
   async updateView(viewId: string, query: OrgQuery, requestId: string): Promise<ViewState> {
     return this.tracked(requestId, async (signal) => {
       const view = this.view(viewId);
       const ds = await this.datasetOf(view);
-      const indices = ds.index.run(query, signal);
+      const result = ds.index.run(query, signal);
       // Only a query that ran to the end replaces the view's rows.
-      Object.assign(view, {query, indices, version: ds.version});
+      Object.assign(view, {query, result, version: ds.version, provisional: null});
+      this.saveSnapshot(view, ds);
       return this.state(view, ds);
     });
   }
@@ -367,20 +463,31 @@ export class DataPlane implements DataWorkerApi {
 
   async window(viewId: string, start: number, count: number): Promise<RowWindow> {
     const view = this.view(viewId);
+    const snapshot = view.provisional;
+    if (snapshot && start >= 0 && start + count <= snapshot.rows.length) {
+      return {viewId, start, rows: snapshot.rows.slice(start, start + count), total: snapshot.total, version: 0};
+    }
     const ds = await this.datasetOf(view);
+    if (view.provisional) {
+      view.result = ds.index.run(view.query);
+      view.version = ds.version;
+      view.provisional = null;
+    }
     if (view.version !== ds.version) {
       // The dataset changed under the view: re-run its query so rows and total agree.
-      view.indices = ds.index.run(view.query);
+      view.result = ds.index.run(view.query);
       view.version = ds.version;
     }
-    const from = Math.max(0, Math.min(Math.floor(start) || 0, view.indices.length));
-    const to = Math.min(view.indices.length, from + Math.max(0, Math.min(Math.floor(count) || 0, MAX_WINDOW)));
+    const total = view.result.indices.length;
+    const from = Math.max(0, Math.min(Math.floor(start) || 0, total));
+    const to = Math.min(total, from + Math.max(0, Math.min(Math.floor(count) || 0, MAX_WINDOW)));
     const rows = [];
-    for (let j = from; j < to; j++) rows.push(ds.index.row(view.indices[j]));
-    return {viewId, start: from, rows, total: view.indices.length, version: view.version};
+    for (let j = from; j < to; j++) rows.push(ds.index.row(view.result, j));
+    return {viewId, start: from, rows, total, version: view.version};
   }
 
   async closeView(viewId: string): Promise<void> {
+    this.views.get(viewId)?.controller.abort();
     this.views.delete(viewId);
   }
 

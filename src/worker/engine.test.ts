@@ -1,10 +1,12 @@
 import {expect} from '@open-wc/testing';
 import {DEMO_FX, generateSeed} from '../backends/embedded/seed.js';
 import type {OrganizationSummary} from '../model/types.js';
-import {DatasetIndex, fold} from './engine.js';
+import {DatasetIndex, fold, type QueryResult} from './engine.js';
 
 const {organizations} = generateSeed({organizations: 600, seed: 3});
-const names = (index: DatasetIndex, indices: Uint32Array): string[] => [...indices].map((i) => index.rows[i].name);
+const names = (index: DatasetIndex, result: QueryResult): string[] => [...result.indices].map((i) => index.rows[i].name);
+
+const rowOf = (index: DatasetIndex, i: number) => index.row({indices: Uint32Array.of(i), tree: null}, 0);
 
 function withRows(extra: Partial<OrganizationSummary>[]): DatasetIndex {
   const base = organizations[organizations.length - 1];
@@ -42,12 +44,12 @@ describe('DatasetIndex (worker query engine)', () => {
 
   it('never matches across two fields', () => {
     const idx = withRows([{name: 'Alpha', domain: 'beta.example'}]);
-    expect(idx.run({search: 'alphabeta', searchFields: ['name', 'domain']})).to.have.length(0);
+    expect(idx.run({search: 'alphabeta', searchFields: ['name', 'domain']}).indices).to.have.length(0);
     expect(names(idx, idx.run({search: 'alpha beta', searchFields: ['name', 'domain']}))).to.include('Alpha');
   });
 
   it('combines filters with AND across kinds and OR within one', () => {
-    const got = index.run({filters: {plans: ['assessment', 'implementation'], statuses: ['active']}});
+    const got = index.run({filters: {plans: ['assessment', 'implementation'], statuses: ['active']}}).indices;
     const expected = organizations.filter((o) => (o.plan === 'assessment' || o.plan === 'implementation') && o.status === 'active');
     expect(got.length).to.equal(expected.length);
     expect(got.length).to.be.greaterThan(0);
@@ -67,8 +69,8 @@ describe('DatasetIndex (worker query engine)', () => {
   it('sorts by cost in US dollars across currencies, unknown values last in both directions', () => {
     const idx = withRows([{name: 'No cost', projectedAnnualCost: null}]);
     for (const dir of ['asc', 'desc'] as const) {
-      const order = [...idx.run({sort: [{key: 'projectedAnnualCost', dir}]})];
-      const usd = order.map((i) => idx.row(i).costUsd);
+      const order = [...idx.run({sort: [{key: 'projectedAnnualCost', dir}]}).indices];
+      const usd = order.map((i) => rowOf(idx, i).costUsd);
       expect(usd.at(-1)).to.equal(null);
       const known = usd.filter((v): v is number => v !== null);
       const sorted = [...known].sort((a, b) => (dir === 'asc' ? a - b : b - a));
@@ -77,7 +79,7 @@ describe('DatasetIndex (worker query engine)', () => {
   });
 
   it('applies a secondary sort within ties of the first', () => {
-    const order = [...index.run({sort: [{key: 'status', dir: 'asc'}, {key: 'secureScore', dir: 'desc'}]})];
+    const order = [...index.run({sort: [{key: 'status', dir: 'asc'}, {key: 'secureScore', dir: 'desc'}]}).indices];
     const rank = ['active', 'inactive', 'suspended', 'archived'];
     for (let j = 1; j < order.length; j++) {
       const a = index.rows[order[j - 1]];
@@ -93,14 +95,61 @@ describe('DatasetIndex (worker query engine)', () => {
     const reseller = organizations.find((o) => o.kind === 'reseller')!;
     const below = organizations.filter((o) => o.ancestorIds.includes(reseller.id) || o.id === reseller.id).map((o) => o.sourceData);
     const worst = below.includes('failed') ? 'failed' : below.includes('warning') ? 'warning' : below.includes('not-available') ? 'not-available' : 'success';
-    expect(index.row(index.byId.get(reseller.id)!).sourceDataRollup).to.equal(worst);
+    expect(rowOf(index, index.byId.get(reseller.id)!).sourceDataRollup).to.equal(worst);
   });
 
   it('derives parent names and onboarding progress for rows', () => {
     const child = organizations.find((o) => o.kind === 'customer' && o.onboarding)!;
-    const row = index.row(index.byId.get(child.id)!);
+    const row = rowOf(index, index.byId.get(child.id)!);
     expect(row.parentName).to.equal(organizations.find((o) => o.id === child.parentId)!.name);
     expect(row.onboardingProgress).to.equal(child.onboarding!.done / child.onboarding!.total);
+  });
+
+  describe('tree layout', () => {
+    const byId = new Map(organizations.map((o) => [o.id, o]));
+    const rowsOf = (idx: DatasetIndex, result: QueryResult) => [...result.indices].map((_, j) => idx.row(result, j));
+    // Search by domain finds exactly one organization when the domain is unique.
+    const unique = (o: OrganizationSummary): boolean => !organizations.some((x) => x !== o && (x.domain.includes(o.domain) || o.domain.includes(x.domain)));
+
+    it('lists the hierarchy depth-first, opening only what is expanded', () => {
+      const distributor = organizations.find((o) => o.kind === 'distributor')!;
+      const reseller = organizations.find((o) => o.kind === 'reseller')!;
+      const rows = rowsOf(index, index.run({layout: 'tree', expanded: [distributor.id, reseller.id]}));
+      expect(rows[0].org.id).to.equal(distributor.id);
+      expect(rows[0]).to.include({depth: 0, expanded: true, hasChildren: true, matched: true});
+      const resellerRows = rows.filter((r) => r.depth === 1);
+      expect(resellerRows.map((r) => r.org.kind)).to.deep.equal(organizations.filter((o) => o.kind === 'reseller').map(() => 'reseller'));
+      // Only the expanded reseller shows its children, right after it.
+      const at = rows.findIndex((r) => r.org.id === reseller.id);
+      const below = rows.slice(at + 1).filter((r) => r.depth >= 2);
+      expect(below.length).to.be.greaterThan(0);
+      expect(rows.slice(at + 1, at + 1 + below.length).every((r) => r.depth >= 2)).to.equal(true);
+      for (const r of rows.filter((x) => x.depth === 2)) expect(r.org.parentId).to.equal(reseller.id);
+      // Siblings follow the sort (name ascending by default).
+      const siblings = resellerRows.map((r) => fold(r.org.name));
+      expect(siblings).to.deep.equal([...siblings].sort());
+    });
+
+    it('keeps the ancestors of a match, as context rows, and opens them', () => {
+      const customer = organizations.find((o) => o.kind === 'customer' && o.ancestorIds.length === 3 && unique(o))!;
+      const rows = rowsOf(index, index.run({layout: 'tree', search: customer.domain, searchFields: ['domain']}));
+      expect(rows.map((r) => r.org.id)).to.deep.equal([...customer.ancestorIds, customer.id]);
+      expect(rows.map((r) => r.matched)).to.deep.equal([false, false, false, true]);
+      expect(rows.slice(0, 3).every((r) => r.expanded)).to.equal(true);
+      expect(rows.map((r) => r.depth)).to.deep.equal([0, 1, 2, 3]);
+      expect(byId.get(rows[2].org.id)!.kind).to.equal('customer-organization');
+    });
+
+    it('opens a customer onto its linked accounts', () => {
+      const customer = organizations.find((o) => o.kind === 'customer' && o.linkedAccountCount === 2 && unique(o))!;
+      const rows = rowsOf(index, index.run({layout: 'tree', search: customer.domain, searchFields: ['domain'], expanded: [customer.id]}));
+      const at = rows.findIndex((r) => r.org.id === customer.id && r.accountIndex === null);
+      expect(rows[at]).to.include({expanded: true, hasChildren: true});
+      expect(rows.slice(at + 1).map((r) => [r.org.id, r.accountIndex, r.depth])).to.deep.equal([
+        [customer.id, 0, rows[at].depth + 1],
+        [customer.id, 1, rows[at].depth + 1],
+      ]);
+    });
   });
 
   it('stops a long scan when its signal is aborted', () => {

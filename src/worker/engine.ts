@@ -8,19 +8,46 @@
  * - search text is folded (case, accents, zero-width characters) once per set of fields.
  */
 import type {FxRates, OrganizationSummary, SourceDataStatus} from '../model/types.js';
-import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS} from '../model/types.js';
+import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, WORKLOADS} from '../model/types.js';
 import {throwIfAborted} from '../contract/errors.js';
 import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from './query.js';
 
-// eslint-disable-next-line no-control-regex -- the whole printable ASCII range, by design
-const ASCII = /^[\x20-\x7e]*$/;
+// eslint-disable-next-line no-control-regex -- printable ASCII plus the U+0001 field separator
+const ASCII = /^[\x01\x20-\x7e]*$/;
+// eslint-disable-next-line no-control-regex -- control characters other than the field separator
+const CONTROL = /[\u0000\u0002-\u001f]/g;
+/** Zero-width and bidi controls: they must neither hide a match nor make one. */
+const IGNORABLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const MARKS = /[\u0300-\u036f]/g;
+const foldedChars = new Map<number, string>();
+
+/** One non-ASCII UTF-16 unit, folded; memoised because normalisation costs ~4 µs a call. */
+function foldUnit(code: number): string {
+  let folded = foldedChars.get(code);
+  if (folded === undefined) {
+    const ch = String.fromCharCode(code);
+    // A lone surrogate half is kept as it is: emoji still match themselves.
+    folded = IGNORABLE.test(ch) ? '' : code >= 0xd800 && code <= 0xdfff ? ch : ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+    foldedChars.set(code, folded);
+  }
+  return folded;
+}
 
 /** Folds text for matching: lower case, no accents, no invisible formatting characters. */
 export function fold(text: string): string {
-  // Most text is plain ASCII: skip Unicode normalisation, by far the costliest step, for it.
   if (ASCII.test(text)) return text.toLowerCase();
-  // Zero-width and bidi controls must neither hide a match nor make one.
-  return text.normalize('NFKD').replace(/[\u0300-\u036f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').toLowerCase();
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    // Copy the ASCII run before this unit in one slice.
+    if (run < i) out += text.slice(run, i).toLowerCase();
+    out += foldUnit(code);
+    run = i + 1;
+  }
+  if (run < text.length) out += text.slice(run).toLowerCase();
+  return out;
 }
 
 const SOURCE_RANK: Record<SourceDataStatus, number> = {success: 0, 'not-available': 1, warning: 2, failed: 3};
@@ -37,6 +64,16 @@ const sourceRank = enumRank(SOURCE_DATA_STATUSES);
 const time = (s: string | null | undefined): number => (s ? Date.parse(s) : NaN);
 
 const MAX_CACHED_ORDERS = 8;
+const MATCHED = 1;
+const HAS_CHILDREN = 2;
+const EXPANDED = 4;
+
+/** What a query selected, in display order; `tree` is set in tree layout. */
+export interface QueryResult {
+  indices: Uint32Array;
+  tree: {depth: Uint8Array; account: Int16Array; flags: Uint8Array} | null;
+}
+const WORKLOAD_BIT = new Map<string, number>(WORKLOADS.map((w, i) => [w, i]));
 
 export class DatasetIndex {
   readonly byId = new Map<string, number>();
@@ -46,7 +83,10 @@ export class DatasetIndex {
   readonly parentIndex: Int32Array;
   private readonly keyCache = new Map<SortKey, Float64Array>();
   private readonly orderCache = new Map<string, Uint32Array>();
-  private readonly textCache = new Map<string, string[]>();
+  /** Folded search text per field set; `done` rows are built (warm-up builds it in slices). */
+  private readonly textCache = new Map<string, {text: string[]; done: number}>();
+  private workloadMask: Uint32Array | null = null;
+  private lastSort: readonly SortSpec[] = [{key: 'name', dir: 'asc'}];
 
   constructor(
     readonly rows: readonly OrganizationSummary[],
@@ -70,22 +110,140 @@ export class DatasetIndex {
     }
   }
 
-  row(i: number): OrgRow {
+  /** The `j`-th row of a query result, with what the worker derives for display. */
+  row(result: QueryResult, j: number): OrgRow {
+    const i = result.indices[j];
     const org = this.rows[i];
     const p = this.parentIndex[i];
     const cost = this.costUsd[i];
+    const tree = result.tree;
+    const flags = tree ? tree.flags[j] : MATCHED;
+    const account = tree ? tree.account[j] : -1;
     return {
       org,
       sourceDataRollup: this.rollup[i],
       costUsd: Number.isNaN(cost) ? null : Math.round(cost * 100) / 100,
       parentName: p >= 0 ? this.rows[p].name : null,
       onboardingProgress: org.onboarding ? org.onboarding.done / org.onboarding.total : null,
+      depth: tree ? tree.depth[j] : 0,
+      hasChildren: (flags & HAS_CHILDREN) !== 0,
+      expanded: (flags & EXPANDED) !== 0,
+      matched: (flags & MATCHED) !== 0,
+      accountIndex: account >= 0 ? account : null,
     };
   }
 
+  /** Each row's workloads as a bit set, so a workloads filter is one AND per row. */
+  private workloadBits(): Uint32Array {
+    if (this.workloadMask) return this.workloadMask;
+    const bits = new Uint32Array(this.rows.length);
+    this.rows.forEach((r, i) => {
+      for (const w of r.workloads) bits[i] |= 1 << WORKLOAD_BIT.get(w)!;
+    });
+    return (this.workloadMask = bits);
+  }
+
+  /**
+   * Precomputes what the first sort by name and the first keystroke of a search would otherwise
+   * pay for. The data plane calls it when the worker is idle after a load.
+   */
+  async warmUp(signal?: AbortSignal): Promise<void> {
+    this.order([{key: 'name', dir: 'asc'}]);
+    const all = [...SEARCH_FIELDS];
+    for (let upTo = 0; upTo < this.rows.length && !signal?.aborted; ) {
+      upTo = Math.min(this.rows.length, upTo + 5000);
+      this.text(all, upTo);
+      // Yield between slices so a query that arrives meanwhile is not kept waiting.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
   /** Row indices matching the query, in its order. */
-  run(query: OrgQuery, signal?: AbortSignal): Uint32Array {
-    const order = this.order(query.sort ?? [{key: 'name', dir: 'asc'}]);
+  run(query: OrgQuery, signal?: AbortSignal): QueryResult {
+    const matches = this.matches(query, signal);
+    if (query.layout !== 'tree') return {indices: matches, tree: null};
+    const active = Boolean(query.search?.trim()) || this.filterTest(query) !== null;
+    return this.tree(matches, active, new Set(query.expanded ?? []), signal);
+  }
+
+  /**
+   * Tree layout: depth-first from the top rows, siblings in sort order. Every ancestor of a match
+   * is shown (as context) and open; otherwise a row is open when listed in `expanded`. An open
+   * customer lists its linked accounts after its child organizations.
+   */
+  private tree(matches: Uint32Array, active: boolean, expanded: ReadonlySet<string>, signal?: AbortSignal): QueryResult {
+    const n = this.rows.length;
+    const matched = new Uint8Array(n);
+    const visible = new Uint8Array(n);
+    const ancestorOfMatch = new Uint8Array(n);
+    for (const i of matches) {
+      matched[i] = 1;
+      visible[i] = 1;
+      for (let p = this.parentIndex[i]; p >= 0 && !ancestorOfMatch[p]; p = this.parentIndex[p]) {
+        ancestorOfMatch[p] = 1;
+        visible[p] = 1;
+      }
+    }
+    throwIfAborted(signal, 'The query');
+    // Children lists as linked lists in sort order: no array per row.
+    const order = this.order(this.lastSort);
+    const firstChild = new Int32Array(n).fill(-1);
+    const lastChild = new Int32Array(n).fill(-1);
+    const nextSibling = new Int32Array(n).fill(-1);
+    const roots: number[] = [];
+    for (const i of order) {
+      if (!visible[i]) continue;
+      const p = this.parentIndex[i];
+      if (p < 0 || !visible[p]) roots.push(i);
+      else {
+        if (lastChild[p] < 0) firstChild[p] = i;
+        else nextSibling[lastChild[p]] = i;
+        lastChild[p] = i;
+      }
+    }
+    const indices: number[] = [];
+    const depth: number[] = [];
+    const account: number[] = [];
+    const flags: number[] = [];
+    const stack: [number, number][] = [];
+    for (let r = roots.length - 1; r >= 0; r--) stack.push([roots[r], 0]);
+    while (stack.length) {
+      const [entry, d] = stack.pop()!;
+      if (entry < 0) {
+        // A linked-account row, encoded as -1 - (owner * 1024 + account).
+        const code = -1 - entry;
+        indices.push(Math.floor(code / 1024));
+        depth.push(d);
+        account.push(code % 1024);
+        flags.push(MATCHED);
+        continue;
+      }
+      const i = entry;
+      const org = this.rows[i];
+      const accounts = org.kind === 'customer' ? Math.min(org.linkedAccountCount, 1023) : 0;
+      const hasChildren = firstChild[i] >= 0 || accounts > 0;
+      const open = hasChildren && ((active && ancestorOfMatch[i] === 1) || expanded.has(org.id));
+      indices.push(i);
+      depth.push(d);
+      account.push(-1);
+      flags.push((matched[i] ? MATCHED : 0) | (hasChildren ? HAS_CHILDREN : 0) | (open ? EXPANDED : 0));
+      if (!open) continue;
+      // The stack pops last-pushed first: accounts go on first so they follow the child organizations.
+      if (expanded.has(org.id)) for (let a = accounts - 1; a >= 0; a--) stack.push([-1 - (i * 1024 + a), d + 1]);
+      const kids: number[] = [];
+      for (let c = firstChild[i]; c >= 0; c = nextSibling[c]) kids.push(c);
+      for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k], d + 1]);
+    }
+    return {
+      indices: Uint32Array.from(indices),
+      tree: {depth: Uint8Array.from(depth), account: Int16Array.from(account), flags: Uint8Array.from(flags)},
+    };
+  }
+
+  /** Row indices matching the query's search and filters, in its sort order. */
+  private matches(query: OrgQuery, signal?: AbortSignal): Uint32Array {
+    this.lastSort = query.sort?.length ? query.sort : [{key: 'name', dir: 'asc'}];
+    const order = this.order(this.lastSort);
     throwIfAborted(signal, 'The query');
     // Control characters cannot be typed on purpose; dropping them keeps field separators unmatchable.
     const terms = fold((query.search ?? '').replace(/[\u0000-\u001f]/g, ' '))
@@ -98,7 +256,7 @@ export class DatasetIndex {
     let k = 0;
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
-      if (test && !test(this.rows[i])) continue;
+      if (test && !test(this.rows[i], i)) continue;
       if (text) {
         const t = text[i];
         let ok = true;
@@ -117,9 +275,9 @@ export class DatasetIndex {
     return out.slice(0, k);
   }
 
-  private filterTest(query: OrgQuery): ((r: OrganizationSummary) => boolean) | null {
+  private filterTest(query: OrgQuery): ((r: OrganizationSummary, i: number) => boolean) | null {
     const f = query.filters ?? {};
-    const checks: ((r: OrganizationSummary) => boolean)[] = [];
+    const checks: ((r: OrganizationSummary, i: number) => boolean)[] = [];
     const set = <T>(values: readonly T[] | undefined): Set<T> | null => (values && values.length ? new Set(values) : null);
     const plans = set(f.plans);
     const statuses = set(f.statuses);
@@ -131,12 +289,20 @@ export class DatasetIndex {
     if (plans) checks.push((r) => r.plan !== null && plans.has(r.plan));
     if (statuses) checks.push((r) => statuses.has(r.status));
     if (owners) checks.push((r) => r.owner !== null && owners.has(r.owner.id));
-    if (sources) checks.push((r) => sources.has(this.rollup[this.byId.get(r.id)!]));
-    if (workloads) checks.push((r) => r.workloads.some((w) => workloads.has(w)));
+    if (sources) checks.push((_, i) => sources.has(this.rollup[i]));
+    if (workloads) {
+      let mask = 0;
+      for (const w of workloads) mask |= 1 << WORKLOAD_BIT.get(w)!;
+      const bits = this.workloadBits();
+      checks.push((_, i) => (bits[i] & mask) !== 0);
+    }
     if (regions) checks.push((r) => r.storageRegion !== null && regions.has(r.storageRegion));
     if (kinds) checks.push((r) => kinds.has(r.kind));
     if (!checks.length) return null;
-    return (r) => checks.every((c) => c(r));
+    return (r, i) => {
+      for (const c of checks) if (!c(r, i)) return false;
+      return true;
+    };
   }
 
   /** Every row, sorted by the spec; cached per spec for this dataset version. */
@@ -273,11 +439,13 @@ export class DatasetIndex {
     return out;
   }
 
-  /** Folded search text per row over the given fields, cached per field set. */
-  private text(fields: readonly SearchField[]): string[] {
+  /** Folded search text per row over the given fields, cached per field set; built up to row `upTo`. */
+  private text(fields: readonly SearchField[], upTo = this.rows.length): string[] {
     const cacheKey = [...fields].sort().join(',');
-    let text = this.textCache.get(cacheKey);
-    if (text) return text;
+    let entry = this.textCache.get(cacheKey);
+    if (!entry) this.textCache.set(cacheKey, (entry = {text: new Array<string>(this.rows.length), done: 0}));
+    if (entry.done >= upTo) return entry.text;
+    const text = entry.text;
     const rows = this.rows;
     const parts: ((r: OrganizationSummary, i: number) => string)[] = fields.map((f) => {
       switch (f) {
@@ -305,14 +473,14 @@ export class DatasetIndex {
           return (r) => r.tenants.map((t) => `${t.name} ${t.tenantId} ${t.domain}`).join(' | ');
       }
     });
-    text = new Array<string>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = entry.done; i < upTo; i++) {
       let s = '';
-      // U+0001 between fields, so no match spans two of them.
-      for (const p of parts) s += fold(p(rows[i], i)).replace(/[\u0000-\u001f]/g, ' ') + '\u0001';
-      text[i] = s;
+      // U+0001 between fields, so no match spans two of them (other control characters become
+      // spaces). One fold per row, not per field: it is the costly step.
+      for (const p of parts) s += p(rows[i], i) + '\u0001';
+      text[i] = fold(s.replace(CONTROL, ' '));
     }
-    this.textCache.set(cacheKey, text);
+    entry.done = upTo;
     return text;
   }
 }

@@ -58,6 +58,16 @@ export interface OrgQuery {
   filters?: OrgFilters;
   /** Primary sort first; ties fall to the next, then to name and id so order is stable. */
   sort?: SortSpec[];
+  /**
+   * `flat` (default): matching organizations only. `tree`: distributor → reseller → customer,
+   * siblings in sort order, each match with its ancestors (shown as context rows).
+   */
+  layout?: 'flat' | 'tree';
+  /**
+   * Tree layout: organizations whose children are shown. While a search or filter is active,
+   * every ancestor of a match is open regardless. Customers open onto their linked accounts.
+   */
+  expanded?: Id[];
 }
 
 /** A row as a window delivers it: the record plus what the worker derived for display. */
@@ -70,4 +80,16 @@ export interface OrgRow {
   parentName: string | null;
   /** Share of onboarding tasks done, 0–1; `null` when onboarding is complete. */
   onboardingProgress: number | null;
+  /** Tree layout: levels below the top row (0); always 0 in flat layout. */
+  depth: number;
+  /** Tree layout: whether the row can open (child organizations or linked accounts). */
+  hasChildren: boolean;
+  expanded: boolean;
+  /** False for an ancestor shown only to place a match in context (tree layout). */
+  matched: boolean;
+  /**
+   * On a linked-account row (tree layout, under an open customer): which of `org`'s accounts it
+   * is. `org` is then the customer; the account itself comes with the customer's detail.
+   */
+  accountIndex: number | null;
 }
