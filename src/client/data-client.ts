@@ -14,6 +14,7 @@ import {TenantryError, abortError} from '../contract/errors.js';
 import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../model/types.js';
 import type {OrgQuery} from '../worker/query.js';
 import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ViewState} from '../worker/protocol.js';
+import type {ExportFile, ExportProgress, ExportRequest} from '../worker/protocol.js';
 import '../worker/transfer.js';
 
 export interface DataClientOptions {
@@ -162,10 +163,38 @@ export class DataClient {
     return this.call(options.signal, (id) => this.api.deleteOrganization(scope, orgId, etag, id));
   }
 
-  /** Purges this user's cache and closes the client. */
+  /**
+   * Writes a view (or its whole scope) to a CSV or XLSX file in the worker; the page receives only
+   * the finished bytes (transferred, not copied). Hand the result to `saveFile` to download it.
+   * `onProgress` is called every few thousand rows and, before the promise resolves, with
+   * `done === total`; never after an abort or after the end.
+   */
+  async exportView(viewId: string, request: ExportRequest, options: CallOptions & {onProgress?: (progress: ExportProgress) => void} = {}): Promise<ExportFile> {
+    const {signal, onProgress} = options;
+    let ended = false;
+    let done = -1;
+    const progress = proxy((p: ExportProgress): void => {
+      if (ended || signal?.aborted) return;
+      done = p.done;
+      onProgress?.(p);
+    });
+    try {
+      const file = await this.call(signal, (id) => this.api.exportView(viewId, request, progress, id));
+      // Progress comes on its own port, which keeps no order with the result: say the end here.
+      if (done < file.rows) onProgress?.({done: file.rows, total: file.rows});
+      return file;
+    } finally {
+      ended = true;
+    }
+  }
+
+  /** Purges this user's cache and closes the client; rejects (after closing) if data may remain on disk. */
   async signOut(): Promise<void> {
-    await this.call(undefined, () => this.api.signOut());
-    this.dispose();
+    try {
+      await this.call(undefined, () => this.api.signOut());
+    } finally {
+      this.dispose();
+    }
   }
 
   /** Stops the worker; pending calls reject. */

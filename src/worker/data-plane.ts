@@ -18,6 +18,9 @@ import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSumm
 import {DatasetIndex, type QueryResult} from './engine.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
+import {releaseProxy, transfer} from 'comlink';
+import type {ExportFile, ExportProgress, ExportRequest} from './protocol.js';
+import {writeExport, type ExportSource} from './export/export-rows.js';
 
 const PAGE_SIZE = 5000;
 const MAX_WINDOW = 500;
@@ -353,7 +356,9 @@ export class DataPlane implements DataWorkerApi {
     }
     ds.asOf = asOf;
     ds.rejected = rejected.length ? rejected : ds.rejected;
-    await cache.applyDelta(ds.key, changed, [...removed], asOf);
+    // A delta touching many chunks costs more than rewriting the partition (measured at 100k rows).
+    if (changed.length + removed.size > ds.rows.length / 10) await cache.writeAll(ds.key, ds.rows, asOf);
+    else await cache.applyDelta(ds.key, changed, [...removed], asOf);
     this.emit({type: 'dataset-updated', scopeTenantId: ds.scope.tenantId, version: ds.version, asOf, changed: changed.length, removed: removed.size});
     return {changed: changed.length, removed: removed.size, asOf};
   }
@@ -537,6 +542,45 @@ export class DataPlane implements DataWorkerApi {
     });
   }
 
+  /**
+   * Writes a view's rows in its order (`rows: 'view'`; in tree layout without the linked-account
+   * rows) or every row of its scope in the default order (`rows: 'all'`) to a CSV or XLSX file,
+   * here in the worker. It reads the dataset version current at the start, so a sync meanwhile
+   * cannot mix two versions in one file. The file's bytes are transferred to the caller, not copied.
+   */
+  async exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportFile> {
+    try {
+      const file = await this.tracked(requestId, async (signal) => {
+        const view = this.view(viewId);
+        const ds = await this.datasetOf(view);
+        throwIfAborted(signal, 'The export');
+        const index = ds.index;
+        let source: ExportSource;
+        if (request.rows === 'all') {
+          const all: QueryResult = {indices: index.order([{key: 'name', dir: 'asc'}]), tree: null};
+          source = {count: all.indices.length, row: (k) => index.row(all, k)};
+        } else {
+          // The view's own result unless the dataset changed under it (as `window` would re-run it).
+          const result = !view.provisional && view.version === ds.version ? view.result : index.run(view.query, signal);
+          const account = result.tree?.account;
+          if (account) {
+            const picks: number[] = [];
+            for (let j = 0; j < account.length; j++) if (account[j] < 0) picks.push(j);
+            source = {count: picks.length, row: (k) => index.row(result, picks[k])};
+          } else {
+            source = {count: result.indices.length, row: (k) => index.row(result, k)};
+          }
+        }
+        return writeExport(source, request, signal, onProgress);
+      });
+      return transfer(file, [file.data]);
+    } finally {
+      // Across comlink `onProgress` holds a port open on the page; give it back once done.
+      const release = (onProgress as {[releaseProxy]?: unknown})[releaseProxy];
+      if (typeof release === 'function') Promise.resolve(release.call(onProgress)).catch(() => undefined);
+    }
+  }
+
   /** A write may touch every loaded scope above the record: bring them all up to date. */
   private afterWrite(): void {
     for (const load of this.datasets.values()) {
@@ -550,8 +594,9 @@ export class DataPlane implements DataWorkerApi {
     this.requests.clear();
     this.views.clear();
     this.datasets.clear();
-    await cache.purgeUser(backend.origin, session.user.id);
-    await cache.setPref({origin: backend.origin, userId: '', tenantId: ''}, 'last-session', null);
     this.session = null;
+    await cache.setPref({origin: backend.origin, userId: '', tenantId: ''}, 'last-session', undefined).catch(() => undefined);
+    // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
+    await cache.purgeUser(backend.origin, session.user.id);
   }
 }

@@ -7,6 +7,7 @@ import type {CacheNotice} from '../cache/dataset-cache.js';
 import type {ErrorCode} from '../contract/errors.js';
 import type {FxRates, Id, Instant, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
+import type {ColumnKey, CurrencyMode} from '../columns/organization-columns.js';
 
 /**
  * How current a view's data is: `fresh` after a sync with the backend; `cached` while showing
@@ -67,6 +68,30 @@ export interface ConnectResult {
   offline: boolean;
 }
 
+export interface ExportRequest {
+  format: 'csv' | 'xlsx';
+  /** Columns in order: the grid's visible ones, or every exportable column. */
+  columns: ColumnKey[];
+  /** `view`: the view's rows in its order (filtered, sorted: what is on screen); `all`: every row of the scope. */
+  rows: 'view' | 'all';
+  currency: CurrencyMode;
+  /** The tenant scope's name, for the file name. */
+  scopeName: string;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExportFile {
+  /** Names the scope and the date, e.g. `organizations-northgate-distribution-2026-11-24.xlsx`. */
+  fileName: string;
+  mimeType: string;
+  data: ArrayBuffer;
+  rows: number;
+}
+
 /** The API a data worker exposes through comlink. Calls that take a `requestId` can be cancelled. */
 export interface DataWorkerApi {
   connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions): Promise<ConnectResult>;
@@ -87,6 +112,8 @@ export interface DataWorkerApi {
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string): Promise<{value: Organization; etag: string}>;
   updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
   deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void>;
+  /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
+  exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets. */
   signOut(): Promise<void>;
 }

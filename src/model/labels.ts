@@ -1,0 +1,44 @@
+/** Words a person reads for the domain's codes: one place, so the grid, filters and exports agree. */
+import type {ContractStatus, OrgStatus, Plan, SourceDataStatus, StorageRegion, TenantKind, Workload} from './types.js';
+
+export const PLAN_LABELS: Record<Plan, string> = {
+  assessment: 'Assessment',
+  implementation: 'Implementation',
+  'management-service-csp': 'Management Service CSP',
+  'management-service': 'Management Service',
+};
+
+export const STATUS_LABELS: Record<OrgStatus, string> = {active: 'Active', inactive: 'Inactive', suspended: 'Suspended', archived: 'Archived'};
+
+export const SOURCE_DATA_LABELS: Record<SourceDataStatus, string> = {success: 'Success', warning: 'Warning', failed: 'Failed', 'not-available': 'Not available'};
+
+export const KIND_LABELS: Record<TenantKind, string> = {distributor: 'Distributor', reseller: 'Reseller', 'customer-organization': 'Customer organization', customer: 'Customer'};
+
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {active: 'Active', pending: 'Pending', expiring: 'Expiring', expired: 'Expired', cancelled: 'Cancelled'};
+
+export const WORKLOAD_LABELS: Record<Workload, string> = {
+  'microsoft-365': 'Microsoft 365',
+  endpoints: 'Endpoints',
+  'file-servers': 'File servers',
+  'sql-server': 'SQL Server',
+  vmware: 'VMware',
+  'hyper-v': 'Hyper-V',
+  nas: 'NAS',
+  'google-workspace': 'Google Workspace',
+  salesforce: 'Salesforce',
+  'azure-vms': 'Azure VMs',
+  'aws-ec2': 'AWS EC2',
+};
+
+export const REGION_LABELS: Record<StorageRegion, string> = {
+  'us-east': 'US East',
+  'us-west': 'US West',
+  canada: 'Canada',
+  'eu-west': 'EU West',
+  'eu-central': 'EU Central',
+  uk: 'United Kingdom',
+  australia: 'Australia',
+  japan: 'Japan',
+  singapore: 'Singapore',
+  brazil: 'Brazil',
+};
