@@ -1,0 +1,408 @@
+import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {UserRef} from '../../src/model/types.js';
+import {emit} from '../../src/events.js';
+import {defineElement} from '../../src/platform/register.js';
+import {baseStyles, token} from '../../src/styles/tokens.js';
+import type {OrgFilters} from '../../src/worker/query.js';
+import './user-combobox.js';
+import type {UserDirectory, UsersChangeDetail} from './user-combobox.js';
+import {FILTER_GROUPS, activeFilterCount, filterChips, normalizeFilters, type FilterChip, type FilterGroup, type FilterKey} from './view-state.js';
+
+export interface FiltersChangeDetail {
+  /** The new filters; lists are never empty (an unused filter is absent). */
+  filters: OrgFilters;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tenantry-filters-change': CustomEvent<FiltersChangeDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'tenantry-grid-filters': TenantryGridFilters;
+  }
+}
+
+/** Checkbox groups of the panel, in order (owner sits after Plan, as its own control). */
+const CHECKBOX_GROUPS: readonly {key: FilterKey; legend: string}[] = [
+  {key: 'plans', legend: 'Plan'},
+  {key: 'statuses', legend: 'Status'},
+  {key: 'sourceData', legend: 'Source data'},
+  {key: 'workloads', legend: 'Workloads'},
+  {key: 'storageRegions', legend: 'Storage regions'},
+];
+const GROUP_BY_KEY = new Map<FilterKey, FilterGroup>(FILTER_GROUPS.map((g) => [g.key, g]));
+
+/** Most users one name lookup reads (resolving owners restored from a saved view or a link). */
+const OWNER_LOOKUP_LIMIT = 1000;
+
+/**
+ * The organizations grid's filters: a "Filters" button opening a non-modal dialog with Plan,
+ * Owner (user type-ahead), Status, Source data, Workloads and Storage regions, each multi-select;
+ * choices apply together with Apply. Active filters show as removable chips below the button.
+ *
+ * The panel edits a draft: Reset clears the draft, Apply emits it, Escape or a click outside
+ * closes the panel and discards the draft. Removing a chip applies at once.
+ *
+ * @summary Filter panel and active-filter chips for the organizations grid.
+ *
+ * @event tenantry-filters-change - Filters were applied or a chip removed; `detail.filters`.
+ *
+ * @csspart toggle - The "Filters" button.
+ * @csspart count - The number of active filter values on the button.
+ * @csspart panel - The filters dialog.
+ * @csspart panel-title - The dialog's title.
+ * @csspart groups - The box of filter groups.
+ * @csspart group - One checkbox group (a fieldset).
+ * @csspart legend - A group's title.
+ * @csspart option - One checkbox with its label.
+ * @csspart option-label - The label of one checkbox.
+ * @csspart owner - The owner picker (`<tenantry-user-combobox>`; style inside it via its own parts).
+ * @csspart actions - The box of Reset and Apply.
+ * @csspart reset - The Reset button.
+ * @csspart apply - The Apply button.
+ * @csspart chips - The list of active filters.
+ * @csspart chip - One active filter.
+ * @csspart chip-label - The text of a chip.
+ * @csspart chip-remove - The button removing a chip's filter.
+ * @csspart clear-all - The button removing every filter.
+ *
+ * @cssproperty --tenantry-grid-filters-panel-width - Width of the panel (default 34rem, capped by the viewport).
+ * @cssproperty --tenantry-grid-filters-panel-background - Background of the panel.
+ * @cssproperty --tenantry-grid-filters-chip-background - Background of a chip.
+ * @cssproperty --tenantry-grid-filters-accent - Colour of the Apply button and the count.
+ */
+export class TenantryGridFilters extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+      }
+      button {
+        font: inherit;
+        color: inherit;
+        cursor: pointer;
+        border-radius: ${token('radius')};
+        border: 1px solid ${token('color-border')};
+        background: ${token('color-surface')};
+        padding: ${token('space-1')} ${token('space-3')};
+      }
+      [part~='count'] {
+        display: inline-block;
+        min-width: 1.5em;
+        margin-inline-start: ${token('space-1')};
+        padding: 0 ${token('space-1')};
+        border-radius: 999px;
+        text-align: center;
+        color: ${token('color-surface')};
+        background: var(--tenantry-grid-filters-accent, ${token('color-accent')});
+      }
+      [part~='panel'] {
+        position: absolute;
+        z-index: 10;
+        inset-block-start: calc(100% + ${token('space-1')});
+        inset-inline-start: 0;
+        width: min(var(--tenantry-grid-filters-panel-width, 34rem), calc(100vw - 2 * ${token('space-4')}));
+        max-height: min(36rem, 80vh);
+        overflow: auto;
+        padding: ${token('space-3')};
+        background: var(--tenantry-grid-filters-panel-background, ${token('color-surface')});
+        border: 1px solid ${token('color-border')};
+        border-radius: ${token('radius')};
+        box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
+      }
+      [part~='panel'][hidden] {
+        display: none;
+      }
+      [part~='panel-title'] {
+        font-weight: 600;
+        font-size: 1.1em;
+        margin-block-end: ${token('space-2')};
+      }
+      [part~='groups'] {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: ${token('space-3')};
+      }
+      [part~='owner'] {
+        grid-column: 1 / -1;
+      }
+      [part~='group'] {
+        margin: 0;
+        padding: ${token('space-2')};
+        border: 1px solid ${token('color-border')};
+        border-radius: ${token('radius')};
+      }
+      [part~='legend'] {
+        font-weight: 600;
+        padding: 0 ${token('space-1')};
+      }
+      [part~='option'] {
+        display: flex;
+        gap: ${token('space-2')};
+        align-items: center;
+        padding: 2px 0;
+      }
+      [part~='actions'] {
+        display: flex;
+        justify-content: flex-end;
+        gap: ${token('space-2')};
+        margin-block-start: ${token('space-3')};
+      }
+      [part~='apply'] {
+        color: ${token('color-surface')};
+        background: var(--tenantry-grid-filters-accent, ${token('color-accent')});
+        border-color: transparent;
+      }
+      [part~='chips'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-1')};
+        list-style: none;
+        margin: ${token('space-2')} 0 0;
+        padding: 0;
+      }
+      [part~='chip'] {
+        display: inline-flex;
+        align-items: center;
+        max-width: 100%;
+        border: 1px solid ${token('color-border')};
+        border-radius: 999px;
+        padding-inline-start: ${token('space-2')};
+        background: var(--tenantry-grid-filters-chip-background, ${token('color-surface-raised')});
+      }
+      [part~='chip-label'] {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        max-width: 40ch;
+      }
+      [part~='chip-remove'] {
+        border: 0;
+        background: none;
+        padding: 0 ${token('space-2')};
+        border-radius: 999px;
+      }
+      [part~='clear-all'] {
+        border: 0;
+        background: none;
+        text-decoration: underline;
+        color: var(--tenantry-grid-filters-accent, ${token('color-accent')});
+      }
+      bdi {
+        unicode-bidi: isolate;
+      }
+      .sr-only {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  /** The applied filters; the element updates it itself when the user applies or removes one. */
+  @property({attribute: false}) filters: OrgFilters = {};
+  /** The tenant scope whose users the owner picker offers. */
+  @property({reflect: true, attribute: 'scope-tenant-id'}) scopeTenantId = '';
+  /** The data client (for the owner picker and for naming owners restored from a view). */
+  @property({attribute: false}) client?: UserDirectory;
+  /** Whether the chips are left out (for a host that shows them elsewhere, e.g. with `filterChips`). */
+  @property({type: Boolean, reflect: true, attribute: 'no-chips'}) noChips = false;
+
+  @state() private open = false;
+  @state() private draft: OrgFilters = {};
+  /** Names of owners by id: from picks in the panel and from lookups. */
+  @state() private ownerNames = new Map<string, string>();
+
+  private lookup: AbortController | undefined;
+  private readonly onDocumentPointerdown = (e: PointerEvent): void => {
+    if (!e.composedPath().includes(this)) this.close(false);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.lookup?.abort();
+    this.lookup = undefined;
+    this.close(false);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('scopeTenantId') || changed.has('client')) {
+      this.lookup?.abort();
+      this.lookup = undefined;
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('filters') || changed.has('scopeTenantId') || changed.has('client')) void this.nameOwners();
+  }
+
+  /** Opens the panel with the applied filters as its draft, and focuses its first control. */
+  async show(): Promise<void> {
+    if (this.open) return;
+    this.draft = normalizeFilters(this.filters);
+    this.open = true;
+    document.addEventListener('pointerdown', this.onDocumentPointerdown, true);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[part~="panel"] input')?.focus();
+  }
+
+  /** Closes the panel, discarding the draft; `restoreFocus` returns focus to the Filters button. */
+  close(restoreFocus = true): void {
+    document.removeEventListener('pointerdown', this.onDocumentPointerdown, true);
+    if (!this.open) return;
+    this.open = false;
+    if (restoreFocus) this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]')?.focus();
+  }
+
+  /** Looks up names for owner ids that came without one (a restored view or a link). */
+  private async nameOwners(): Promise<void> {
+    const missing = (this.filters.ownerIds ?? []).filter((id) => !this.ownerNames.has(id));
+    if (!missing.length || !this.client || !this.scopeTenantId || this.lookup) return;
+    const controller = new AbortController();
+    this.lookup = controller;
+    try {
+      const users = await this.client.listUsers({tenantId: this.scopeTenantId}, '', OWNER_LOOKUP_LIMIT, {signal: controller.signal});
+      if (controller.signal.aborted) return;
+      const names = new Map(this.ownerNames);
+      for (const u of users) names.set(u.id, u.displayName);
+      this.ownerNames = names;
+    } catch {
+      // Owners stay shown by id; the filter itself still applies.
+    } finally {
+      if (this.lookup === controller) this.lookup = undefined;
+    }
+  }
+
+  private commit(filters: OrgFilters): void {
+    this.filters = normalizeFilters(filters);
+    emit(this, 'tenantry-filters-change', {filters: normalizeFilters(this.filters)});
+  }
+
+  private handleToggle(): void {
+    if (this.open) this.close();
+    else void this.show();
+  }
+
+  private handlePanelKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.close();
+    }
+  }
+
+  private handleCheck(key: FilterKey, value: string, checked: boolean): void {
+    const group = GROUP_BY_KEY.get(key)!;
+    const current = new Set((this.draft[key] ?? []) as readonly string[]);
+    if (checked) current.add(value);
+    else current.delete(value);
+    const ordered = (group.values ?? []).filter((v) => current.has(v));
+    this.draft = normalizeFilters({...this.draft, [key]: ordered});
+  }
+
+  private handleOwners(e: CustomEvent<UsersChangeDetail>): void {
+    e.stopPropagation();
+    const names = new Map(this.ownerNames);
+    for (const u of e.detail.users) names.set(u.id, u.displayName);
+    this.ownerNames = names;
+    this.draft = normalizeFilters({...this.draft, ownerIds: e.detail.users.map((u) => u.id)});
+  }
+
+  private handleReset(): void {
+    this.draft = {};
+  }
+
+  private handleApply(): void {
+    this.commit(this.draft);
+    this.close();
+  }
+
+  private async handleChipRemove(chip: FilterChip, index: number): Promise<void> {
+    this.commit(chip.remove());
+    await this.updateComplete;
+    // Focus stays in the chip list: on the chip now in this place, else the one before, else the button.
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="chip-remove"]')];
+    (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'))?.focus();
+  }
+
+  private async handleClearAll(): Promise<void> {
+    this.commit({});
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]')?.focus();
+  }
+
+  private renderGroup(key: FilterKey, legend: string) {
+    const group = GROUP_BY_KEY.get(key)!;
+    const chosen = (this.draft[key] ?? []) as readonly string[];
+    return html`<fieldset part="group">
+      <legend part="legend">${legend}</legend>
+      ${(group.values ?? []).map((value) => {
+        const id = `f-${key}-${value}`;
+        return html`<div part="option">
+          <input type="checkbox" id=${id} .checked=${chosen.includes(value)} @change=${(e: Event) => this.handleCheck(key, value, (e.target as HTMLInputElement).checked)} />
+          <label part="option-label" for=${id}>${group.valueLabel(value)}</label>
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
+  private renderPanel() {
+    const owners: UserRef[] = (this.draft.ownerIds ?? []).map((id) => ({id, displayName: this.ownerNames.get(id) ?? id}));
+    const [plan, ...rest] = CHECKBOX_GROUPS;
+    return html`<div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.handlePanelKeydown}>
+      <div id="panel-title" part="panel-title">Filters</div>
+      ${this.open
+        ? html`<div part="groups">
+              ${this.renderGroup(plan.key, plan.legend)}
+              <tenantry-user-combobox
+                part="owner"
+                label="Owner"
+                placeholder="Type an owner's name or email"
+                .client=${this.client}
+                .scopeTenantId=${this.scopeTenantId}
+                .selected=${owners}
+                @tenantry-users-change=${this.handleOwners}
+              ></tenantry-user-combobox>
+              ${rest.map((g) => this.renderGroup(g.key, g.legend))}
+            </div>
+            <div part="actions">
+              <button type="button" part="reset" @click=${this.handleReset}>Reset</button>
+              <button type="button" part="apply" @click=${this.handleApply}>Apply</button>
+            </div>`
+        : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const count = activeFilterCount(this.filters);
+    const chips = this.noChips ? [] : filterChips(this.filters, this.ownerNames);
+    return html`
+      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>
+        Filters${count ? html`<span part="count"><span class="sr-only">, </span>${count}<span class="sr-only"> active</span></span>` : nothing}
+      </button>
+      ${this.renderPanel()}
+      ${chips.length
+        ? html`<ul part="chips" aria-label="Active filters">
+            ${repeat(
+              chips,
+              (c) => c.key,
+              (c, i) => html`<li part="chip">
+                <span part="chip-label">${c.group}: <bdi>${c.text}</bdi></span>
+                <button type="button" part="chip-remove" aria-label=${`Remove filter ${c.label}`} @click=${() => this.handleChipRemove(c, i)}>✕</button>
+              </li>`,
+            )}
+            ${chips.length > 1 ? html`<li><button type="button" part="clear-all" @click=${this.handleClearAll}>Clear all filters</button></li>` : nothing}
+          </ul>`
+        : nothing}
+    `;
+  }
+}
+
+defineElement('tenantry-grid-filters', TenantryGridFilters);

@@ -1,0 +1,561 @@
+import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {emit} from '../../src/events.js';
+import {defineElement} from '../../src/platform/register.js';
+import {baseStyles, token} from '../../src/styles/tokens.js';
+import {defaultViewState, parseViewState, viewLink, type GridViewState} from './view-state.js';
+
+/** A view saved by name. */
+export interface SavedView {
+  /** Trimmed, 1–80 characters; unique within a store. */
+  name: string;
+  state: GridViewState;
+  /** ISO 8601 instant of the last save; empty if unknown. */
+  savedAt: string;
+}
+
+/**
+ * Where saved views live. `localViewStore` keeps them in `localStorage`; a worker-backed store
+ * (the cache's IndexedDB prefs, per user and scope, shared across tabs) is planned and will
+ * implement this same interface: it is the seam.
+ */
+export interface ViewStore {
+  /** Every saved view (already validated), in no particular order. */
+  list(): Promise<SavedView[]>;
+  /** Adds the view, replacing one with the same name. */
+  save(view: SavedView): Promise<void>;
+  /** Removes the view with this name, if any. */
+  remove(name: string): Promise<void>;
+}
+
+export interface ViewRestoreDetail {
+  /** The restored state, validated by `parseViewState`. */
+  state: GridViewState;
+  /** Parts of the saved view that were invalid and replaced by defaults (for a notice). */
+  dropped: string[];
+  /** The saved view's name. */
+  name: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tenantry-view-restore': CustomEvent<ViewRestoreDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'tenantry-saved-views': TenantrySavedViews;
+  }
+}
+
+export const VIEW_NAME_MAX = 80;
+/** Most views one store keeps. */
+export const MAX_SAVED_VIEWS = 100;
+
+/** A view name as stored: trimmed; `null` if empty or longer than `VIEW_NAME_MAX`. */
+export function viewName(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const name = raw.trim();
+  return name && name.length <= VIEW_NAME_MAX ? name : null;
+}
+
+/** Reads one stored view; `null` if it is not one. The state is repaired by `parseViewState`. */
+function readView(raw: unknown): SavedView | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const rec = raw as Record<string, unknown>;
+  const name = viewName(Object.hasOwn(rec, 'name') ? rec.name : undefined);
+  if (!name) return null;
+  const savedAt = Object.hasOwn(rec, 'savedAt') && typeof rec.savedAt === 'string' && !Number.isNaN(Date.parse(rec.savedAt)) ? rec.savedAt : '';
+  return {name, state: parseViewState(Object.hasOwn(rec, 'state') ? rec.state : undefined).state, savedAt};
+}
+
+/**
+ * Saved views in `localStorage` (or the given `Storage`), as JSON under a key that includes `key`
+ * (pass one naming the user and the scope). What is read back is validated: corrupt or foreign
+ * data gives an empty list (or just the valid views), never an exception.
+ *
+ * Planned: a worker-backed store on the cache's IndexedDB prefs, per user and scope; `ViewStore`
+ * is the seam, so the element does not change.
+ */
+export function localViewStore(key: string, storage?: Storage): ViewStore {
+  const storageKey = `tenantry:saved-views:v1:${key}`;
+  const area = (): Storage => storage ?? globalThis.localStorage;
+  const read = (): SavedView[] => {
+    let raw: string | null;
+    try {
+      raw = area().getItem(storageKey);
+    } catch {
+      return [];
+    }
+    if (!raw) return [];
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return [];
+    }
+    if (!Array.isArray(data)) return [];
+    const byName = new Map<string, SavedView>();
+    for (const item of data.slice(0, MAX_SAVED_VIEWS * 2)) {
+      const view = readView(item);
+      if (view) byName.set(view.name, view);
+    }
+    return [...byName.values()].slice(0, MAX_SAVED_VIEWS);
+  };
+  const write = (views: SavedView[]): void => {
+    try {
+      area().setItem(storageKey, JSON.stringify(views));
+    } catch (e) {
+      throw new Error('Saved views could not be stored in this browser.', {cause: e});
+    }
+  };
+  return {
+    async list() {
+      return read();
+    },
+    async save(view) {
+      const checked = readView(view);
+      if (!checked) throw new Error('A saved view needs a name of 1 to 80 characters.');
+      const views = read().filter((v) => v.name !== checked.name);
+      if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
+      write([...views, checked]);
+    },
+    async remove(name) {
+      const views = read();
+      const kept = views.filter((v) => v.name !== name);
+      if (kept.length !== views.length) write(kept);
+    },
+  };
+}
+
+/**
+ * Writes text to the system clipboard. One place for it: clipboard access differs between
+ * browsers (permissions, focus, secure contexts), and tests replace it through `copyText`.
+ */
+export async function writeClipboard(text: string): Promise<void> {
+  if (!navigator.clipboard?.writeText) throw new Error('The clipboard is not available here.');
+  await navigator.clipboard.writeText(text);
+}
+
+const formatSavedAt = (iso: string): string => {
+  if (!iso) return '';
+  try {
+    return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+  } catch {
+    return iso;
+  }
+};
+
+/**
+ * Saved views of the organizations grid: restore a view saved by name, save the current one,
+ * delete one, and copy a link that carries the current view in the URL.
+ *
+ * "Views" opens a non-modal dialog listing the saved views (each restores on activation and has a
+ * Delete button) with a form to save the current view (a name of 1–80 characters, trimmed; an
+ * existing name asks before replacing). "Save view…" opens the same dialog at the name field.
+ * "Copy link" copies the page URL with the encoded view in query parameter `param`.
+ *
+ * @summary Save, restore, delete and share views of the organizations grid.
+ *
+ * @event tenantry-view-restore - A saved view was chosen; `detail.state` (validated), `detail.dropped`, `detail.name`.
+ *
+ * @csspart toggle - The "Views" button.
+ * @csspart save-toggle - The "Save view…" button.
+ * @csspart copy-link - The "Copy link" button.
+ * @csspart status - Messages such as "Link copied" (a live region).
+ * @csspart link - Read-only field with the link, shown when copying failed.
+ * @csspart panel - The dialog.
+ * @csspart panel-title - The dialog's title.
+ * @csspart list - The list of saved views.
+ * @csspart item - One saved view.
+ * @csspart restore - The button restoring a view (its name).
+ * @csspart saved-at - When a view was saved.
+ * @csspart delete - The button deleting a view.
+ * @csspart empty - The text shown when no view is saved.
+ * @csspart save-form - The form saving the current view.
+ * @csspart name-label - The label of the name field.
+ * @csspart name-input - The name field.
+ * @csspart save - The button saving the view.
+ * @csspart error - A problem with the name or with the store.
+ * @csspart confirm - The question asked before replacing a view.
+ * @csspart confirm-text - The question's text.
+ * @csspart confirm-replace - The button replacing the existing view.
+ * @csspart confirm-cancel - The button keeping the existing view.
+ *
+ * @cssproperty --tenantry-saved-views-panel-width - Width of the dialog (default 24rem).
+ * @cssproperty --tenantry-saved-views-panel-background - Background of the dialog.
+ * @cssproperty --tenantry-saved-views-accent - Colour of the Save and Replace buttons.
+ */
+export class TenantrySavedViews extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: inline-flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: ${token('space-2')};
+        position: relative;
+      }
+      button {
+        font: inherit;
+        color: inherit;
+        cursor: pointer;
+        border-radius: ${token('radius')};
+        border: 1px solid ${token('color-border')};
+        background: ${token('color-surface')};
+        padding: ${token('space-1')} ${token('space-3')};
+      }
+      [part~='status'] {
+        color: ${token('color-text-muted')};
+      }
+      [part~='panel'] {
+        position: absolute;
+        z-index: 10;
+        inset-block-start: calc(100% + ${token('space-1')});
+        inset-inline-start: 0;
+        width: min(var(--tenantry-saved-views-panel-width, 24rem), calc(100vw - 2 * ${token('space-4')}));
+        padding: ${token('space-3')};
+        background: var(--tenantry-saved-views-panel-background, ${token('color-surface')});
+        border: 1px solid ${token('color-border')};
+        border-radius: ${token('radius')};
+        box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
+      }
+      [part~='panel'][hidden] {
+        display: none;
+      }
+      [part~='panel-title'] {
+        font-weight: 600;
+        font-size: 1.1em;
+        margin-block-end: ${token('space-2')};
+      }
+      [part~='list'] {
+        list-style: none;
+        margin: 0 0 ${token('space-3')};
+        padding: 0;
+        max-height: min(18rem, 50vh);
+        overflow: auto;
+      }
+      [part~='item'] {
+        display: flex;
+        align-items: center;
+        gap: ${token('space-2')};
+        padding: 2px 0;
+      }
+      [part~='restore'] {
+        flex: 1;
+        min-width: 0;
+        text-align: start;
+        border-color: transparent;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      [part~='saved-at'],
+      [part~='empty'] {
+        color: ${token('color-text-muted')};
+        font-size: 0.9em;
+      }
+      [part~='delete'] {
+        color: ${token('color-danger')};
+      }
+      [part~='save-form'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-2')};
+        align-items: center;
+      }
+      [part~='name-label'] {
+        flex-basis: 100%;
+        font-weight: 600;
+      }
+      [part~='name-input'],
+      [part~='link'] {
+        flex: 1;
+        min-width: 10rem;
+        font: inherit;
+        color: inherit;
+        background: ${token('color-surface')};
+        padding: ${token('space-1')} ${token('space-2')};
+        border: 1px solid ${token('color-border')};
+        border-radius: ${token('radius')};
+      }
+      [part~='save'],
+      [part~='confirm-replace'] {
+        color: ${token('color-surface')};
+        background: var(--tenantry-saved-views-accent, ${token('color-accent')});
+        border-color: transparent;
+      }
+      [part~='error'] {
+        flex-basis: 100%;
+        color: ${token('color-danger')};
+      }
+      [part~='error']:empty {
+        display: none;
+      }
+      [part~='confirm'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-2')};
+        align-items: center;
+        margin-block-start: ${token('space-2')};
+      }
+      bdi {
+        unicode-bidi: isolate;
+      }
+    `,
+  ];
+
+  /** The grid's current view: what "Save view…" saves and "Copy link" shares. */
+  @property({attribute: false}) state: GridViewState = defaultViewState();
+  /** Where views are saved (see `localViewStore`). */
+  @property({attribute: false}) store?: ViewStore;
+  /** The URL query parameter that carries a view in a link. */
+  @property({reflect: true}) param = 'view';
+  /** The page the copied link points to; default the current page. */
+  @property({reflect: true, attribute: 'base-url'}) baseUrl = '';
+  /** Writes the link to the clipboard (replace to route it elsewhere, or in tests). */
+  @property({attribute: false}) copyText: (text: string) => Promise<void> = writeClipboard;
+
+  @state() private open = false;
+  @state() private views: SavedView[] = [];
+  @state() private loading = false;
+  @state() private name = '';
+  @state() private error = '';
+  @state() private confirming: string | null = null;
+  @state() private status = '';
+  @state() private failedLink = '';
+
+  private loadSeq = 0;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onDocumentPointerdown = (e: PointerEvent): void => {
+    if (!e.composedPath().includes(this)) this.close(false);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.statusTimer);
+    this.loadSeq++;
+    this.close(false);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) {
+      // Views of another store (another user or scope) must never show.
+      this.views = [];
+      this.confirming = null;
+      if (this.open) void this.load();
+    }
+  }
+
+  /** Opens the dialog; with `focusName`, at the name field. */
+  async show(focusName = false): Promise<void> {
+    if (!this.open) {
+      this.open = true;
+      this.error = '';
+      this.confirming = null;
+      document.addEventListener('pointerdown', this.onDocumentPointerdown, true);
+      void this.load();
+    }
+    await this.updateComplete;
+    const first = focusName ? null : this.renderRoot.querySelector<HTMLElement>('[part~="restore"]');
+    (first ?? this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]'))?.focus();
+  }
+
+  /** Closes the dialog; `restoreFocus` returns focus to the Views button. */
+  close(restoreFocus = true): void {
+    document.removeEventListener('pointerdown', this.onDocumentPointerdown, true);
+    if (!this.open) return;
+    this.open = false;
+    this.confirming = null;
+    if (restoreFocus) this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]')?.focus();
+  }
+
+  /** Reads the store again (the dialog does so whenever it opens). */
+  async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    const store = this.store;
+    if (!store) {
+      this.views = [];
+      return;
+    }
+    this.loading = true;
+    try {
+      const views = await store.list();
+      if (seq !== this.loadSeq) return;
+      this.views = [...views].sort((a, b) => a.name.localeCompare(b.name));
+      this.error = '';
+    } catch {
+      if (seq !== this.loadSeq) return;
+      this.views = [];
+      this.error = 'Saved views could not be loaded.';
+    } finally {
+      if (seq === this.loadSeq) this.loading = false;
+    }
+  }
+
+  private say(message: string): void {
+    this.status = message;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => (this.status = ''), 5000);
+  }
+
+  private handleToggle(): void {
+    if (this.open) this.close();
+    else void this.show();
+  }
+
+  private handlePanelKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (this.confirming) this.handleCancelReplace();
+    else this.close();
+  }
+
+  private handleRestore(view: SavedView): void {
+    const {state, dropped} = parseViewState(view.state);
+    emit(this, 'tenantry-view-restore', {state, dropped, name: view.name});
+    this.say(`View “${view.name}” restored`);
+    this.close();
+  }
+
+  private async handleDelete(view: SavedView, index: number): Promise<void> {
+    if (!this.store) return;
+    try {
+      await this.store.remove(view.name);
+    } catch {
+      this.error = `“${view.name}” could not be deleted.`;
+      return;
+    }
+    this.say(`View “${view.name}” deleted`);
+    await this.load();
+    await this.updateComplete;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="restore"]')];
+    (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]'))?.focus();
+  }
+
+  private handleNameInput(e: Event): void {
+    this.name = (e.target as HTMLInputElement).value;
+    this.error = '';
+    this.confirming = null;
+  }
+
+  private async handleSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    const name = viewName(this.name);
+    if (!name) {
+      this.error = this.name.trim() ? `A name can have at most ${VIEW_NAME_MAX} characters.` : 'Enter a name for the view.';
+      this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus();
+      return;
+    }
+    if (this.views.some((v) => v.name === name)) {
+      this.confirming = name;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="confirm-replace"]')?.focus();
+      return;
+    }
+    await this.save(name);
+  }
+
+  private async handleReplace(): Promise<void> {
+    const name = this.confirming;
+    this.confirming = null;
+    if (name) await this.save(name);
+  }
+
+  private handleCancelReplace(): void {
+    this.confirming = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus());
+  }
+
+  private async save(name: string): Promise<void> {
+    if (!this.store) {
+      this.error = 'Views cannot be saved here.';
+      return;
+    }
+    const {state} = parseViewState(this.state);
+    try {
+      await this.store.save({name, state, savedAt: new Date().toISOString()});
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : 'The view could not be saved.';
+      return;
+    }
+    this.name = '';
+    this.error = '';
+    this.say(`View “${name}” saved`);
+    await this.load();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus();
+  }
+
+  private async handleCopy(): Promise<void> {
+    const link = viewLink(parseViewState(this.state).state, this.param, this.baseUrl || globalThis.location.href);
+    try {
+      await this.copyText(link);
+      this.failedLink = '';
+      this.say('Link copied');
+    } catch {
+      this.failedLink = link;
+      this.say('The link could not be copied; copy it from the field.');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[part~="link"]')?.select();
+    }
+  }
+
+  private renderList() {
+    if (this.loading && !this.views.length) return html`<p part="empty">Loading saved views…</p>`;
+    if (!this.views.length) return html`<p part="empty">No saved views yet.</p>`;
+    return html`<ul part="list" aria-label="Saved views">
+      ${repeat(
+        this.views,
+        (v) => v.name,
+        (v, i) => html`<li part="item">
+          <button type="button" part="restore" title=${v.name} @click=${() => this.handleRestore(v)}><bdi>${v.name}</bdi></button>
+          ${v.savedAt ? html`<time part="saved-at" datetime=${v.savedAt}>${formatSavedAt(v.savedAt)}</time>` : nothing}
+          <button type="button" part="delete" aria-label=${`Delete view ${v.name}`} @click=${() => this.handleDelete(v, i)}>Delete</button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  override render() {
+    return html`
+      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>Views</button>
+      <button type="button" part="save-toggle" aria-haspopup="dialog" @click=${() => this.show(true)}>Save view…</button>
+      <button type="button" part="copy-link" @click=${this.handleCopy}>Copy link</button>
+      <span part="status" role="status">${this.status}</span>
+      ${this.failedLink ? html`<input part="link" type="text" readonly aria-label="Link to this view" .value=${this.failedLink} />` : nothing}
+      <div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.handlePanelKeydown}>
+        <div id="panel-title" part="panel-title">Saved views</div>
+        ${this.open
+          ? html`${this.renderList()}
+              <form part="save-form" @submit=${this.handleSubmit} novalidate>
+                <label part="name-label" for="name">Save current view as</label>
+                <input
+                  id="name"
+                  part="name-input"
+                  type="text"
+                  autocomplete="off"
+                  maxlength=${VIEW_NAME_MAX}
+                  aria-invalid=${this.error ? 'true' : 'false'}
+                  aria-describedby="error"
+                  .value=${this.name}
+                  @input=${this.handleNameInput}
+                />
+                <button type="submit" part="save">Save</button>
+                <div id="error" part="error" role="alert">${this.error}</div>
+              </form>
+              ${this.confirming
+                ? html`<div part="confirm" role="group" aria-labelledby="confirm-text">
+                    <span id="confirm-text" part="confirm-text">A view named “<bdi>${this.confirming}</bdi>” exists. Replace it?</span>
+                    <button type="button" part="confirm-replace" @click=${this.handleReplace}>Replace</button>
+                    <button type="button" part="confirm-cancel" @click=${this.handleCancelReplace}>Cancel</button>
+                  </div>`
+                : nothing}`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+defineElement('tenantry-saved-views', TenantrySavedViews);
