@@ -39,8 +39,11 @@ for (const [label, cmd, args] of [
 
 console.log('\n[tenantry] browser tests (real Chromium)…');
 const wtr = await run(bin('web-test-runner'), process.argv.slice(2));
-const counts = [...wtr.out.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+// The runner colours its summary even when told not to; read it without escape codes.
+const plain = wtr.out.replace(/\u001b\[[0-9;]*m/g, '');
+const counts = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
 const passed = counts ? Number(counts[1]) : 0;
-const failed = (counts ? Number(counts[2]) : 0) + failedSteps + (wtr.code !== 0 && !counts?.[2] ? 1 : 0);
+// A failed check (typecheck, contract lint) counts as a failure; so does a runner that died without a summary.
+const failed = (counts ? Number(counts[2]) : 0) + failedSteps + (wtr.code !== 0 && !counts ? 1 : 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(wtr.code !== 0 || failedSteps > 0 ? 1 : 0);
