@@ -2,23 +2,29 @@
  * How rows are stored: ≈1,000 rows per IndexedDB record (one record per row costs ~15 s for 100k
  * rows; 100 chunk records ~1–3 s). The encoding of a chunk is private to the cache.
  *
- * A chunk is stored columnar: a few typed arrays and ONE string. Structured clone (what IndexedDB
- * does on put and get) pays per value, so row objects or per-field arrays of 100k rows cost
- * seconds, while a typed array or one long string is copied in bulk. Layout of {@link ColumnsData}:
+ * A chunk is stored columnar, as a few typed arrays and two strings. Structured clone (what
+ * IndexedDB does on put and get) pays per value, so row objects or per-field arrays of 100k rows
+ * cost seconds, while a typed array or one long string is copied in bulk; past that, the cost is
+ * proportional to bytes (about 10 ms per MB on this kind of machine), so the layout saves bytes.
+ * Layout of {@link ColumnsData}:
  *
- * - `num`: Float64Array, `NUM_COLS` columns of `n` (column-major): version, amounts, percents,
- *   counts, credits, onboarding, one column per contract status (NaN = key absent);
- * - `dates`: Float64Array, `DATE_COLS` columns of epoch ms; a column whose values do not come back
- *   exactly from `toISOString()` is stored as text in `dateText[c]` instead (per chunk);
+ * - `nums`: one column of `n` per number (version, amount, percents, counts, credits, onboarding,
+ *   one per contract status with NaN for an absent key) and per date (instants as epoch ms,
+ *   calendar dates as epoch days), each the narrowest of Uint8/16/32 (max value = NaN) or
+ *   Float64 that holds it exactly. A date column whose values would not come back character for
+ *   character is stored as text in `dateText[c]` instead, for that chunk only;
  * - `nulls`: one bit per nullable field per row, so `null` never depends on a sentinel value;
- * - `codes`: Uint16Array, `CODE_COLS` columns of indexes into the chunk's own dictionary `dict`
- *   (enums and currency; an open set, so an unexpected value is kept, not lost);
- * - `counts` + `listCodes`: list lengths per row (ancestorIds, tenants, workloads) and the
- *   workloads as dictionary codes in their original order;
- * - `text`: every other string of the chunk, row by row, joined with U+0000.
+ * - `codes`: `CODE_COLS` columns of indexes into the chunk's own dictionary `dict`: enums and
+ *   currency (an open set, so an unexpected value is kept, not lost), and strings that repeat
+ *   across rows (parentId, owner), stored and decoded once per chunk;
+ * - `counts` + `listCodes`: list lengths per row (ancestorIds, tenants, workloads), and per row
+ *   its ancestorIds then its workloads as dictionary codes, in their original order;
+ * - `text`: every other string, row by row, joined with U+0000; `dict` likewise.
  *
- * Rows that are not exactly an `OrganizationSummary` (a wrong type, an extra key) are stored as
- * the row objects themselves (`v: 'rows'`), so nothing is lost or silently coerced and an
+ * The typed arrays are views of one ArrayBuffer: one allocation, and one copy when cloned.
+ *
+ * Rows that are not exactly an `OrganizationSummary` (a wrong type, an extra or missing key) are
+ * stored as the row objects themselves (`v: 'rows'`), so nothing is lost or coerced and an
  * unclonable value still fails the put. A chunk with a U+0000 inside a string is stored as JSON.
  * Records of earlier versions (`rows` or `data` holding an array or a JSON string) still decode.
  * A changed column layout needs a new tag: stored `'columns'` records must keep decoding.
@@ -28,18 +34,22 @@ import {CONTRACT_STATUSES, type ContractCounts, type OrganizationSummary, type T
 /** Rows per chunk record. */
 export const CHUNK_ROWS = 1000;
 
+/** A numeric column as stored; in the unsigned ones the type's maximum stands for NaN. */
+export type NumColumn = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+
 /** The columnar encoding of a chunk; see the module comment. */
 export interface ColumnsData {
   v: 'columns';
-  num: Float64Array;
-  dates: Float64Array;
-  /** Per date column: `null` when held in `dates`, else its non-null values joined with U+0000. */
+  /** `NUM_COLS` numbers then `DATE_COLS` dates, `n` values each. */
+  nums: NumColumn[];
+  /** Per date column: `null` when held in `nums`, else its non-null values joined with U+0000. */
   dateText: (string | null)[];
   nulls: Uint32Array;
   codes: Uint16Array;
-  dict: string[];
   counts: Uint16Array;
   listCodes: Uint16Array;
+  /** Dictionary entries joined with U+0000. */
+  dict: string;
   text: string;
 }
 
@@ -60,7 +70,7 @@ export interface ChunkRecord {
   data: ChunkData;
 }
 
-// Float64 columns of `num`.
+// Number columns of `nums`.
 const VERSION = 0;
 const AMOUNT = 1;
 const SAVINGS = 2;
@@ -74,7 +84,7 @@ const TOTAL = 9;
 const CONTRACTS = 10; // …+ CONTRACT_STATUSES.length
 const NUM_COLS = CONTRACTS + CONTRACT_STATUSES.length;
 
-// Columns of `dates`; the first `INSTANT_COLS` are instants, the rest calendar dates.
+// Date columns, at `NUM_COLS + c` in `nums`; the first `INSTANT_COLS` are instants.
 const CREATED = 0;
 const UPDATED = 1;
 const LC_COST = 2;
@@ -85,6 +95,7 @@ const LICENSE = 5;
 const QUOTA_FROM = 6;
 const QUOTA_ENDS = 7;
 const DATE_COLS = 8;
+const ALL_NUM_COLS = NUM_COLS + DATE_COLS;
 
 // Columns of `codes`.
 const KIND = 0;
@@ -93,7 +104,10 @@ const PLAN = 2;
 const SOURCE = 3;
 const REGION = 4;
 const CURRENCY = 5;
-const CODE_COLS = 6;
+const PARENT = 6;
+const OWNER_ID = 7;
+const OWNER_NAME = 8;
+const CODE_COLS = 9;
 
 // Columns of `counts`.
 const ANCESTORS = 0;
@@ -101,7 +115,7 @@ const TENANTS = 1;
 const WORKLOADS = 2;
 const COUNT_COLS = 3;
 
-// Bits of `nulls`. Date columns use `DATE_NULL << c` so a date column's null bit is found by index.
+// Bits of `nulls`; date column c uses `DATE_NULL << c`.
 const N_PARENT = 1 << 0;
 const N_PLAN = 1 << 1;
 const N_OWNER = 1 << 2;
@@ -112,9 +126,11 @@ const N_SCORE = 1 << 6;
 const N_ONBOARDING = 1 << 7;
 const N_QUOTA = 1 << 8;
 const N_REGION = 1 << 9;
-const DATE_NULL = 1 << 10; // …<< DATE_COLS - 1
+const DATE_NULL = 1 << 10;
 
 const SEP = '\u0000';
+const DAY_MS = 86_400_000;
+
 /** Every key of a summary, checked by the compiler both ways, so a new field cannot be dropped silently. */
 const SUMMARY_FIELDS = {
   id: 1, kind: 1, parentId: 1, ancestorIds: 1, name: 1, domain: 1, status: 1, plan: 1, owner: 1, admin: 1,
@@ -162,24 +178,62 @@ function list(v: unknown): readonly unknown[] {
   return Array.isArray(v) && v.length <= 0xffff ? v : notASummary();
 }
 
+/**
+ * Working columns of the encoder, reused across chunks (encoding is synchronous): the final
+ * buffer's layout is known only once every value has been seen.
+ */
+const work = {
+  nums: new Float64Array(0),
+  nulls: new Uint32Array(0),
+  codes: new Uint16Array(0),
+  counts: new Uint16Array(0),
+  list: new Uint16Array(0),
+};
+
+function reserve(n: number, listTotal: number): typeof work {
+  if (work.nulls.length < n) {
+    work.nums = new Float64Array(ALL_NUM_COLS * n);
+    work.nulls = new Uint32Array(n);
+    work.codes = new Uint16Array(CODE_COLS * n);
+    work.counts = new Uint16Array(COUNT_COLS * n);
+  }
+  if (work.list.length < listTotal) work.list = new Uint16Array(listTotal);
+  return work;
+}
+
+/** Bytes per value of the narrowest column that holds `values[from … from + n)` exactly. */
+function widthOf(values: Float64Array, from: number, n: number): 1 | 2 | 4 | 8 {
+  let max = 0;
+  for (let i = from; i < from + n; i++) {
+    const v = values[i]!;
+    if (v !== v) continue; // NaN: stored as the type's maximum
+    if (!(v >= 0 && v < 0xffffffff && Math.floor(v) === v) || (v === 0 && 1 / v < 0)) return 8;
+    if (v > max) max = v;
+  }
+  return max < 0xff ? 1 : max < 0xffff ? 2 : 4;
+}
+
 type Fallback = 'json' | 'rows';
 
 /**
  * The columnar data of `rows`, or which fallback they need: `'rows'` for anything that is not
- * exactly a summary, `'json'` for summaries that hold U+0000 (JSON keeps them; our separator can't).
+ * exactly a summary, `'json'` for summaries that hold U+0000 (JSON keeps it; our separator can't).
  */
 function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fallback {
   const n = rows.length;
-  const num = new Float64Array(NUM_COLS * n);
-  const dates = new Float64Array(DATE_COLS * n);
-  const nulls = new Uint32Array(n);
-  const codes = new Uint16Array(CODE_COLS * n);
-  const counts = new Uint16Array(COUNT_COLS * n);
-  const listCodes: number[] = [];
+  let listTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as Partial<OrganizationSummary> | null;
+    if (Array.isArray(row?.ancestorIds)) listTotal += row.ancestorIds.length;
+    if (Array.isArray(row?.workloads)) listTotal += row.workloads.length;
+  }
+  const {nums, nulls, codes, counts, list: listCodes} = reserve(n, listTotal);
+  codes.fill(0, 0, CODE_COLS * n); // codes of null fields are never written: no stale ones stored
+  let listed = 0;
   const dict: string[] = [];
   const dictIndex = new Map<string, number>();
   const parts: string[] = [];
-  /** Bit c: date column c does not survive epoch ms and is stored as text. */
+  /** Bit c: date column c does not survive the trip through a number and is stored as text. */
   let dateAsText = 0;
   let hasNul = false;
   let negativeZero = false;
@@ -189,7 +243,9 @@ function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fall
     let c = dictIndex.get(s);
     if (c === undefined) {
       c = dict.length;
-      if (c > 0xffff) notASummary(); // Uint16 codes; never near with ≤1,000 rows of enums.
+      // Uint16 codes: rows within the schema's limits stay far below.
+      if (c > 0xffff) notASummary();
+      if (s.includes(SEP)) hasNul = true;
       dict.push(s);
       dictIndex.set(s, c);
     }
@@ -203,25 +259,25 @@ function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fall
   const number = (col: number, i: number, v: unknown): void => {
     const x = finite(v);
     if (x === 0 && 1 / x < 0) negativeZero = true;
-    num[col * n + i] = x;
+    nums[col * n + i] = x;
   };
-  // Epoch ms are kept only where formatting them gives back the very same string. Neighbouring
-  // rows often share a value, so each column remembers its last one ('' is never a valid date).
+  // Neighbouring rows often share a date, so each column remembers its last one ('' never parses).
   const lastText: string[] = new Array<string>(DATE_COLS).fill('');
-  const lastMs = new Float64Array(DATE_COLS).fill(NaN);
-  const date = (col: number, i: number, v: unknown, nullable: boolean): number => {
+  const lastValue = new Float64Array(DATE_COLS).fill(NaN);
+  const date = (c: number, i: number, v: unknown, nullable: boolean): number => {
+    const at = (NUM_COLS + c) * n + i;
     if (v === null && nullable) {
-      dates[col * n + i] = NaN;
-      return DATE_NULL << col;
+      nums[at] = NaN;
+      return DATE_NULL << c;
     }
     const s = text(v);
-    if (s !== lastText[col]) {
-      lastText[col] = s;
-      lastMs[col] = parseCanonical(s, col < INSTANT_COLS);
+    if (s !== lastText[c]) {
+      lastText[c] = s;
+      lastValue[c] = c < INSTANT_COLS ? parseCanonical(s, true) : parseCanonical(s, false) / DAY_MS;
     }
-    const ms = lastMs[col]!;
-    if (Number.isNaN(ms)) dateAsText |= 1 << col;
-    dates[col * n + i] = ms;
+    const value = lastValue[c]!;
+    if (value !== value) dateAsText |= 1 << c;
+    nums[at] = value;
     return 0;
   };
 
@@ -237,27 +293,32 @@ function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fall
       else codes[PLAN * n + i] = code(row.plan);
       if (row.storageRegion === null) nb |= N_REGION;
       else codes[REGION * n + i] = code(row.storageRegion);
-
-      // Strings in the order decodeChunk reads them back.
       if (row.parentId === null) nb |= N_PARENT;
-      else str(row.parentId);
-      str(row.name);
-      str(row.domain);
+      else codes[PARENT * n + i] = code(row.parentId);
       if (row.owner === null) nb |= N_OWNER;
       else {
         const owner = exact(row.owner, 2);
-        str(owner.id);
-        str(owner.displayName);
+        codes[OWNER_ID * n + i] = code(owner.id);
+        codes[OWNER_NAME * n + i] = code(owner.displayName);
       }
+      const ancestors = list(row.ancestorIds);
+      const workloads = list(row.workloads);
+      // Typed arrays drop writes past their end silently, hence the check.
+      if (listed + ancestors.length + workloads.length > listTotal) notASummary();
+      counts[ANCESTORS * n + i] = ancestors.length;
+      for (let k = 0; k < ancestors.length; k++) listCodes[listed++] = code(ancestors[k]);
+      counts[WORKLOADS * n + i] = workloads.length;
+      for (let k = 0; k < workloads.length; k++) listCodes[listed++] = code(workloads[k]);
+
+      // Strings in the order decodeColumns reads them back.
+      str(row.name);
+      str(row.domain);
       if (row.admin === null) nb |= N_ADMIN;
       else {
         const admin = exact(row.admin, 2);
         str(admin.id);
         str(admin.displayName);
       }
-      const ancestors = list(row.ancestorIds);
-      counts[ANCESTORS * n + i] = ancestors.length;
-      for (let k = 0; k < ancestors.length; k++) str(ancestors[k]);
       const tenants = list(row.tenants);
       counts[TENANTS * n + i] = tenants.length;
       for (let k = 0; k < tenants.length; k++) {
@@ -266,32 +327,29 @@ function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fall
         str(tenant.name);
         str(tenant.domain);
       }
-      const workloads = list(row.workloads);
-      counts[WORKLOADS * n + i] = workloads.length;
-      for (let k = 0; k < workloads.length; k++) listCodes.push(code(workloads[k]));
 
       number(VERSION, i, row.version);
       number(READERS, i, row.readerCount);
       number(TASKS, i, row.activeTaskCount);
       number(LINKED, i, row.linkedAccountCount);
-      if (row.savingsPercent === null) (nb |= N_SAVINGS), (num[SAVINGS * n + i] = NaN);
+      if (row.savingsPercent === null) (nb |= N_SAVINGS), (nums[SAVINGS * n + i] = NaN);
       else number(SAVINGS, i, row.savingsPercent);
-      if (row.secureScore === null) (nb |= N_SCORE), (num[SCORE * n + i] = NaN);
+      if (row.secureScore === null) (nb |= N_SCORE), (nums[SCORE * n + i] = NaN);
       else number(SCORE, i, row.secureScore);
-      if (row.projectedAnnualCost === null) (nb |= N_COST), (num[AMOUNT * n + i] = NaN);
+      if (row.projectedAnnualCost === null) (nb |= N_COST), (nums[AMOUNT * n + i] = NaN);
       else {
         const cost = exact(row.projectedAnnualCost, 2);
         number(AMOUNT, i, cost.amount);
         codes[CURRENCY * n + i] = code(cost.currency);
       }
-      if (row.onboarding === null) (nb |= N_ONBOARDING), (num[DONE * n + i] = num[TOTAL * n + i] = NaN);
+      if (row.onboarding === null) (nb |= N_ONBOARDING), (nums[DONE * n + i] = nums[TOTAL * n + i] = NaN);
       else {
         const onboarding = exact(row.onboarding, 2);
         number(DONE, i, onboarding.done);
         number(TOTAL, i, onboarding.total);
       }
       // NaN = status absent: absent and 0 are different rows.
-      for (let k = 0; k < CONTRACT_STATUSES.length; k++) num[(CONTRACTS + k) * n + i] = NaN;
+      for (let k = 0; k < CONTRACT_STATUSES.length; k++) nums[(CONTRACTS + k) * n + i] = NaN;
       const contracts = row.contractCounts;
       if (typeof contracts !== 'object' || contracts === null || Array.isArray(contracts)) notASummary();
       for (const status in contracts) {
@@ -310,7 +368,7 @@ function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fall
       nb |= date(LICENSE, i, row.licenseExpiresOn, true);
       if (row.creditQuota === null) {
         nb |= N_QUOTA | (DATE_NULL << QUOTA_FROM) | (DATE_NULL << QUOTA_ENDS);
-        num[CREDITS * n + i] = dates[QUOTA_FROM * n + i] = dates[QUOTA_ENDS * n + i] = NaN;
+        nums[CREDITS * n + i] = nums[(NUM_COLS + QUOTA_FROM) * n + i] = nums[(NUM_COLS + QUOTA_ENDS) * n + i] = NaN;
       } else {
         const quota = exact(row.creditQuota, 3);
         number(CREDITS, i, quota.credits);
@@ -340,17 +398,68 @@ function encodeColumns(rows: readonly OrganizationSummary[]): ColumnsData | Fall
       values.push(v);
     }
     dateText.push(values.join(SEP));
+    for (let i = 0; i < n; i++) nums[(NUM_COLS + c) * n + i] = NaN; // unused: keep the column narrow
+  }
+
+  // One buffer; widest columns first, so every view is aligned.
+  const widths = Array.from({length: ALL_NUM_COLS}, (_, c) => widthOf(nums, c * n, n));
+  const bytes = widths.reduce<number>((sum, w) => sum + w * n, 0) + n * 4 + (CODE_COLS + COUNT_COLS) * n * 2 + listTotal * 2;
+  const buffer = new ArrayBuffer(bytes);
+  const columns: NumColumn[] = new Array<NumColumn>(ALL_NUM_COLS);
+  let offset = 0;
+  let nullsOut = new Uint32Array(0);
+  let codesOut = new Uint16Array(0);
+  let countsOut = new Uint16Array(0);
+  let listOut = new Uint16Array(0);
+  for (const width of [8, 4, 2, 1] as const) {
+    for (let c = 0; c < ALL_NUM_COLS; c++) {
+      if (widths[c] !== width) continue;
+      const from = c * n;
+      if (width === 8) {
+        const column = new Float64Array(buffer, offset, n);
+        column.set(nums.subarray(from, from + n));
+        columns[c] = column;
+      } else {
+        const column =
+          width === 4
+            ? new Uint32Array(buffer, offset, n)
+            : width === 2
+              ? new Uint16Array(buffer, offset, n)
+              : new Uint8Array(buffer, offset, n);
+        const none = width === 4 ? 0xffffffff : width === 2 ? 0xffff : 0xff;
+        for (let i = 0; i < n; i++) {
+          const v = nums[from + i]!;
+          column[i] = v !== v ? none : v;
+        }
+        columns[c] = column;
+      }
+      offset += width * n;
+    }
+    if (width === 4) {
+      nullsOut = new Uint32Array(buffer, offset, n);
+      nullsOut.set(nulls.subarray(0, n));
+      offset += 4 * n;
+    } else if (width === 2) {
+      codesOut = new Uint16Array(buffer, offset, CODE_COLS * n);
+      codesOut.set(codes.subarray(0, CODE_COLS * n));
+      offset += 2 * CODE_COLS * n;
+      countsOut = new Uint16Array(buffer, offset, COUNT_COLS * n);
+      countsOut.set(counts.subarray(0, COUNT_COLS * n));
+      offset += 2 * COUNT_COLS * n;
+      listOut = new Uint16Array(buffer, offset, listTotal);
+      listOut.set(listCodes.subarray(0, listTotal));
+      offset += 2 * listTotal;
+    }
   }
   return {
     v: 'columns',
-    num,
-    dates,
+    nums: columns,
     dateText,
-    nulls,
-    codes,
-    dict,
-    counts,
-    listCodes: Uint16Array.from(listCodes),
+    nulls: nullsOut,
+    codes: codesOut,
+    counts: countsOut,
+    listCodes: listOut,
+    dict: dict.join(SEP),
     text: parts.join(SEP),
   };
 }
@@ -415,7 +524,7 @@ function parseCanonical(s: string, instant: boolean): number {
   if (!(y >= 0 && m >= 1 && m <= 12 && d >= 1)) return NaN;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (!(d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number)))) return NaN;
-  const day = daysFromCivil(y, m, d) * 86_400_000;
+  const day = daysFromCivil(y, m, d) * DAY_MS;
   if (!instant) return day;
   // 'T' ':' ':' '.' 'Z'
   if (s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) {
@@ -437,7 +546,7 @@ function formatCanonical(ms: number, instant: boolean): string {
     const iso = new Date(ms).toISOString();
     return instant ? iso : iso.slice(0, 10);
   }
-  const days = Math.floor(ms / 86_400_000);
+  const days = Math.floor(ms / DAY_MS);
   // H. Hinnant's `civil_from_days`.
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -451,9 +560,12 @@ function formatCanonical(ms: number, instant: boolean): string {
   // One flat string from char codes: concatenating pieces would leave rope strings in every row.
   const D = 48;
   if (!instant) {
-    return String.fromCharCode(D + ((y / 1000) | 0), D + (((y / 100) | 0) % 10), D + (((y / 10) | 0) % 10), D + (y % 10), 45, D + ((m / 10) | 0), D + (m % 10), 45, D + ((d / 10) | 0), D + (d % 10));
+    return String.fromCharCode(
+      D + ((y / 1000) | 0), D + (((y / 100) | 0) % 10), D + (((y / 10) | 0) % 10), D + (y % 10), 45,
+      D + ((m / 10) | 0), D + (m % 10), 45, D + ((d / 10) | 0), D + (d % 10),
+    );
   }
-  let r = ms - days * 86_400_000;
+  let r = ms - days * DAY_MS;
   const h = (r / 3_600_000) | 0;
   r -= h * 3_600_000;
   const min = (r / 60_000) | 0;
@@ -515,86 +627,105 @@ export function decodeChunk(record: ChunkRecord): OrganizationSummary[] {
   }
 }
 
+/** Decoded number columns, reused across chunks (decoding is synchronous and keeps no reference). */
+let unpacked = new Float64Array(0);
+
+/** All number columns of `d` as Float64, NaN restored, column-major. */
+function unpack(d: ColumnsData, n: number): Float64Array {
+  if (unpacked.length < ALL_NUM_COLS * n) unpacked = new Float64Array(ALL_NUM_COLS * n);
+  const out = unpacked;
+  if (d.nums.length !== ALL_NUM_COLS) throw new Error('Chunk has the wrong number of columns.');
+  d.nums.forEach((column, c) => {
+    if (column.length !== n) throw new Error('Chunk column does not match its ids.');
+    if (column instanceof Float64Array) {
+      out.set(column, c * n);
+      return;
+    }
+    const none = column instanceof Uint8Array ? 0xff : column instanceof Uint16Array ? 0xffff : 0xffffffff;
+    for (let i = 0, at = c * n; i < n; i++, at++) {
+      const v = column[i]!;
+      out[at] = v === none ? NaN : v;
+    }
+  });
+  return out;
+}
+
 /** One date column as strings (`null` where the row has none). */
-function dateColumn(d: ColumnsData, c: number, n: number): (string | null)[] {
-  const out: (string | null)[] = new Array<string | null>(n);
+function dateColumn(d: ColumnsData, nums: Float64Array, c: number, n: number): (string | null)[] {
+  const out: (string | null)[] = [];
   const bit = DATE_NULL << c;
   const stored = d.dateText[c];
   if (stored != null) {
     const values = stored.split(SEP);
     let t = 0;
-    for (let i = 0; i < n; i++) out[i] = d.nulls[i]! & bit ? null : (values[t++] as string);
+    for (let i = 0; i < n; i++) out.push(d.nulls[i]! & bit ? null : (values[t++] as string));
     return out;
   }
-  // Neighbouring rows often share a date: format each run once.
-  let lastMs = NaN;
+  const instant = c < INSTANT_COLS;
+  const scale = instant ? 1 : DAY_MS;
+  let lastValue = NaN;
   let lastText = '';
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, at = (NUM_COLS + c) * n; i < n; i++, at++) {
     if (d.nulls[i]! & bit) {
-      out[i] = null;
+      out.push(null);
       continue;
     }
-    const ms = d.dates[c * n + i]!;
-    if (ms !== lastMs) {
-      lastMs = ms;
-      lastText = formatCached(ms, c < INSTANT_COLS);
+    const v = nums[at]!;
+    if (v !== lastValue) {
+      lastValue = v;
+      lastText = formatCached(v * scale, instant);
     }
-    out[i] = lastText;
+    out.push(lastText);
   }
   return out;
 }
 
+type DateColumn = (string | null)[];
+type DateColumns = [DateColumn, DateColumn, DateColumn, DateColumn, DateColumn, DateColumn, DateColumn, DateColumn];
+
 function decodeColumns(d: ColumnsData, ids: readonly string[]): OrganizationSummary[] {
   const n = ids.length;
-  const {num, nulls, codes, dict, counts, listCodes} = d;
-  if (nulls.length !== n || num.length !== NUM_COLS * n) throw new Error('Chunk columns do not match its ids.');
+  const {nulls, codes, counts, listCodes} = d;
+  if (nulls.length !== n || codes.length !== CODE_COLS * n || counts.length !== COUNT_COLS * n) {
+    throw new Error('Chunk columns do not match its ids.');
+  }
+  const num = unpack(d, n);
   const tokens = n ? d.text.split(SEP) : [];
-  const cols: (string | null)[][] = [];
-  for (let c = 0; c < DATE_COLS; c++) cols.push(dateColumn(d, c, n));
-  const [created, updated, lcCost, lcSecurity, lcOperations, license, quotaFrom, quotaEnds] = cols as [
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-    (string | null)[],
-  ];
-  const rows: OrganizationSummary[] = new Array<OrganizationSummary>(n);
+  const dict = d.dict.split(SEP);
+  const dates = Array.from({length: DATE_COLS}, (_, c) => dateColumn(d, num, c, n)) as DateColumns;
+  const [created, updated, lcCost, lcSecurity, lcOperations, license, quotaFrom, quotaEnds] = dates;
+  const rows: OrganizationSummary[] = [];
   let t = 0; // next token of `text`
-  let w = 0; // next workload code
+  let w = 0; // next code of `listCodes`
   const next = (): string => tokens[t++] as string;
   const word = (c: number): string => dict[c] as string;
   for (let i = 0; i < n; i++) {
     const nb = nulls[i]!;
-    // Same order as encodeColumns pushed them.
-    const parentId = nb & N_PARENT ? null : next();
+    // Same order as encodeColumns wrote them; lists filled by push stay packed arrays.
+    const ancestorIds: string[] = [];
+    for (let k = counts[ANCESTORS * n + i]!; k > 0; k--) ancestorIds.push(word(listCodes[w++]!));
+    const workloads: string[] = [];
+    for (let k = counts[WORKLOADS * n + i]!; k > 0; k--) workloads.push(word(listCodes[w++]!));
     const name = next();
     const domain = next();
-    const owner = nb & N_OWNER ? null : {id: next(), displayName: next()};
     const admin = nb & N_ADMIN ? null : {id: next(), displayName: next()};
-    const ancestorIds: string[] = new Array<string>(counts[ANCESTORS * n + i]!);
-    for (let k = 0; k < ancestorIds.length; k++) ancestorIds[k] = next();
-    const tenants: TenantRef[] = new Array<TenantRef>(counts[TENANTS * n + i]!);
-    for (let k = 0; k < tenants.length; k++) tenants[k] = {tenantId: next(), name: next(), domain: next()};
-    const workloads = new Array<string>(counts[WORKLOADS * n + i]!);
-    for (let k = 0; k < workloads.length; k++) workloads[k] = word(listCodes[w++]!);
+    const tenants: TenantRef[] = [];
+    for (let k = counts[TENANTS * n + i]!; k > 0; k--) tenants.push({tenantId: next(), name: next(), domain: next()});
     const contractCounts: ContractCounts = {};
     for (let k = 0; k < CONTRACT_STATUSES.length; k++) {
       const v = num[(CONTRACTS + k) * n + i]!;
-      if (!Number.isNaN(v)) contractCounts[CONTRACT_STATUSES[k]!] = v;
+      if (v === v) contractCounts[CONTRACT_STATUSES[k]!] = v;
     }
-    rows[i] = {
+    rows.push({
       id: ids[i] as string,
       kind: word(codes[KIND * n + i]!) as OrganizationSummary['kind'],
-      parentId,
+      parentId: nb & N_PARENT ? null : word(codes[PARENT * n + i]!),
       ancestorIds,
       name,
       domain,
       status: word(codes[STATUS * n + i]!) as OrganizationSummary['status'],
       plan: nb & N_PLAN ? null : (word(codes[PLAN * n + i]!) as OrganizationSummary['plan']),
-      owner,
+      owner: nb & N_OWNER ? null : {id: word(codes[OWNER_ID * n + i]!), displayName: word(codes[OWNER_NAME * n + i]!)},
       admin,
       createdAt: created[i] as string,
       updatedAt: updated[i] as string,
@@ -602,7 +733,11 @@ function decodeColumns(d: ColumnsData, ids: readonly string[]): OrganizationSumm
       projectedAnnualCost: nb & N_COST ? null : {amount: num[AMOUNT * n + i]!, currency: word(codes[CURRENCY * n + i]!)},
       savingsPercent: nb & N_SAVINGS ? null : num[SAVINGS * n + i]!,
       secureScore: nb & N_SCORE ? null : num[SCORE * n + i]!,
-      lastCollection: {cost: lcCost[i] as string | null, security: lcSecurity[i] as string | null, operations: lcOperations[i] as string | null},
+      lastCollection: {
+        cost: lcCost[i] as string | null,
+        security: lcSecurity[i] as string | null,
+        operations: lcOperations[i] as string | null,
+      },
       readerCount: num[READERS * n + i]!,
       activeTaskCount: num[TASKS * n + i]!,
       sourceData: word(codes[SOURCE * n + i]!) as OrganizationSummary['sourceData'],
@@ -617,7 +752,7 @@ function decodeColumns(d: ColumnsData, ids: readonly string[]): OrganizationSumm
       workloads: workloads as OrganizationSummary['workloads'],
       tenants,
       linkedAccountCount: num[LINKED * n + i]!,
-    };
+    });
   }
   // A mismatch means a corrupt record: the cache treats the throw as a miss.
   if (n && (t !== tokens.length || w !== listCodes.length)) throw new Error('Chunk text does not match its columns.');
@@ -631,9 +766,9 @@ export function chunkIds(record: ChunkRecord): string[] {
 
 /**
  * A private copy of rows with the semantics of a round trip through the store, so the memory cache
- * returns exactly what the IndexedDB cache would and callers cannot alias it. Encoding and decoding
- * is ~10× faster than `structuredClone` of the rows; chunks kept as objects are cloned (which also
- * refuses what IndexedDB would refuse).
+ * returns exactly what the IndexedDB cache would and callers cannot alias it. Encoding then
+ * decoding is several times faster than `structuredClone` of the rows; chunks kept as objects are
+ * cloned (which also refuses what IndexedDB would refuse).
  */
 export function copyRows(rows: readonly OrganizationSummary[]): OrganizationSummary[] {
   const out: OrganizationSummary[] = [];
