@@ -356,8 +356,9 @@ export class DataPlane implements DataWorkerApi {
     }
     ds.asOf = asOf;
     ds.rejected = rejected.length ? rejected : ds.rejected;
-    // A delta touching many chunks costs more than rewriting the partition (measured at 100k rows).
-    if (changed.length + removed.size > ds.rows.length / 10) await cache.writeAll(ds.key, ds.rows, asOf);
+    // Changes spread over the list touch most 1,000-row chunks once they exceed ~1 in 2,000 rows,
+    // and patching every chunk costs more than rewriting the partition from memory.
+    if (changed.length + removed.size > ds.rows.length / 2000) await cache.writeAll(ds.key, ds.rows, asOf);
     else await cache.applyDelta(ds.key, changed, [...removed], asOf);
     this.emit({type: 'dataset-updated', scopeTenantId: ds.scope.tenantId, version: ds.version, asOf, changed: changed.length, removed: removed.size});
     return {changed: changed.length, removed: removed.size, asOf};
