@@ -110,7 +110,13 @@ export class DataClient {
   }
 
   openView(scope: Scope, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
-    return this.call(options.signal, (id) => this.api.openView(scope, query, id));
+    return this.call(options.signal, (id) =>
+      this.api.openView(scope, query, id).then((view) => {
+        // Opened after its caller gave up: nobody holds its id, so close it here.
+        if (options.signal?.aborted) void this.api.closeView(view.viewId).catch(() => undefined);
+        return view;
+      }),
+    );
   }
 
   updateView(viewId: string, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {

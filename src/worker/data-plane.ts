@@ -415,10 +415,13 @@ export class DataPlane implements DataWorkerApi {
     this.views.set(view.id, view);
     this.track(
       this.dataset(scope, view.controller.signal).then((ds) => {
-        if (!view.provisional) return;
-        view.result = ds.index.run(view.query);
-        view.version = ds.version;
-        view.provisional = null;
+        // A window past the saved rows may have swapped the real rows in already; either way
+        // the widget hears of it, and a dataset read from the cache is revalidated.
+        if (view.provisional) {
+          view.result = ds.index.run(view.query);
+          view.version = ds.version;
+          view.provisional = null;
+        }
         this.emit({type: 'dataset-updated', scopeTenantId: scope.tenantId, version: ds.version, asOf: ds.asOf, changed: 0, removed: 0});
         this.revalidateIfStale(ds);
       }),

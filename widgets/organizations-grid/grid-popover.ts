@@ -1,0 +1,142 @@
+/**
+ * The contents of the grid's tooltips (last collection, readers, active tasks) and popups
+ * (contracts, onboarding, row actions). Items behind a count come from the organization's detail,
+ * fetched on demand. Actions carry `data-popover-action`; the grid handles them by delegation.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {CONTRACT_STATUS_LABELS} from '../../src/model/labels.js';
+import type {Organization, OrganizationSummary} from '../../src/model/types.js';
+import {formatDate, formatDateTime} from './grid-format.js';
+import {rowHref, type RowView} from './grid-links.js';
+
+export type TooltipKind = 'collection' | 'readers' | 'tasks';
+export type PopupKind = 'contracts' | 'onboarding' | 'actions';
+export type PopoverKind = TooltipKind | PopupKind;
+
+export const isTooltip = (kind: PopoverKind): kind is TooltipKind => kind === 'collection' || kind === 'readers' || kind === 'tasks';
+
+/** How many items a tooltip lists before "and N more". */
+const LIST_LIMIT = 8;
+/** The contracts popup shows this many, then "View all contracts". */
+const CONTRACTS_SHOWN = 3;
+
+const loading = (what: string): TemplateResult => html`<p class="pop-muted" role="status">Loading ${what}…</p>`;
+const failed = (what: string): TemplateResult => html`<p class="pop-muted">Could not load ${what}.</p>`;
+
+function collection(org: OrganizationSummary): TemplateResult {
+  const rows: [string, string | null][] = [
+    ['Cost', org.lastCollection.cost],
+    ['Security', org.lastCollection.security],
+    ['Operations', org.lastCollection.operations],
+  ];
+  return html`<p class="pop-title">Last data collection</p>
+    <dl class="pop-facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v ? formatDateTime(v) : 'Never'}</dd>`)}</dl>`;
+}
+
+function readers(org: OrganizationSummary, detail: Organization | null | undefined): TemplateResult {
+  const title = html`<p class="pop-title">Organization readers (${org.readerCount})</p>`;
+  if (org.readerCount === 0) return html`${title}<p class="pop-muted">No readers.</p>`;
+  if (detail === undefined) return html`${title}${loading('readers')}`;
+  if (detail === null) return html`${title}${failed('readers')}`;
+  const shown = detail.readers.slice(0, LIST_LIMIT);
+  return html`${title}
+    <ul class="pop-list">${shown.map((u) => html`<li><span class="text" dir="auto">${u.displayName}</span></li>`)}</ul>
+    ${detail.readers.length > shown.length ? html`<p class="pop-muted">and ${detail.readers.length - shown.length} more</p>` : nothing}`;
+}
+
+function tasks(org: OrganizationSummary, detail: Organization | null | undefined): TemplateResult {
+  const title = html`<p class="pop-title">Active tasks (${org.activeTaskCount})</p>`;
+  if (org.activeTaskCount === 0) return html`${title}<p class="pop-muted">No active tasks.</p>`;
+  if (detail === undefined) return html`${title}${loading('tasks')}`;
+  if (detail === null) return html`${title}${failed('tasks')}`;
+  const shown = detail.activeTasks.slice(0, LIST_LIMIT);
+  return html`${title}
+    <ul class="pop-list">
+      ${shown.map(
+        (t) => html`<li>
+          <span class="text" dir="auto">${t.title}</span>
+          <span class="pop-meta"><span class="severity" data-severity=${t.severity}>${t.severity}</span>${t.dueOn ? ` · due ${formatDate(t.dueOn)}` : ''}${t.assignee ? html` · <span dir="auto">${t.assignee.displayName}</span>` : ''}</span>
+        </li>`,
+      )}
+    </ul>
+    ${detail.activeTasks.length > shown.length ? html`<p class="pop-muted">and ${detail.activeTasks.length - shown.length} more</p>` : nothing}`;
+}
+
+function contracts(detail: Organization | null | undefined): TemplateResult {
+  const title = html`<p class="pop-title" id="pop-title">Contracts</p>`;
+  if (detail === undefined) return html`${title}${loading('contracts')}`;
+  if (detail === null) return html`${title}${failed('contracts')}`;
+  const shown = detail.contracts.slice(0, CONTRACTS_SHOWN);
+  return html`${title}
+    <ul class="pop-list">
+      ${shown.map(
+        (c) => html`<li>
+          <span class="text" dir="auto">${c.name}</span>
+          <span class="pop-meta"><span class="badge" data-tone=${c.status === 'active' ? 'success' : c.status === 'expiring' || c.status === 'pending' ? 'warning' : 'neutral'}>${CONTRACT_STATUS_LABELS[c.status]}</span>
+            ${formatDate(c.startsOn)} – ${c.endsOn ? formatDate(c.endsOn) : 'open-ended'}</span>
+        </li>`,
+      )}
+    </ul>
+    <div class="pop-actions">
+      <button type="button" part="popover-action" data-popover-action="view-contracts">View all contracts (${detail.contracts.length})</button>
+    </div>`;
+}
+
+function onboarding(org: OrganizationSummary, detail: Organization | null | undefined): TemplateResult {
+  const title = html`<p class="pop-title" id="pop-title">Onboarding${org.onboarding ? `: ${org.onboarding.done} of ${org.onboarding.total} done` : ''}</p>`;
+  if (detail === undefined) return html`${title}${loading('onboarding tasks')}`;
+  if (detail === null) return html`${title}${failed('onboarding tasks')}`;
+  const stateLabel = {todo: 'To do', 'in-progress': 'In progress', done: 'Done'} as const;
+  return html`${title}
+    <ul class="pop-list">
+      ${detail.onboardingTasks.map(
+        (t) => html`<li class="pop-row">
+          <span class="pop-grow"><span class="text" dir="auto">${t.title}</span><span class="pop-meta">${stateLabel[t.state]}</span></span>
+          ${t.startable && t.state !== 'done'
+            ? html`<button type="button" part="popover-action" data-popover-action="start-onboarding-task" data-task-id=${t.id} aria-label=${`Start: ${t.title}`}>Start</button>`
+            : nothing}
+        </li>`,
+      )}
+    </ul>`;
+}
+
+const VIEW_LABELS: Record<RowView, string> = {profile: 'View profile', edit: 'Edit', dashboard: 'Dashboard', cost: 'Cost', security: 'Security', operations: 'Operations', tasks: 'Tasks'};
+
+function actions(org: OrganizationSummary, hrefTemplate: string | null): TemplateResult {
+  const item = (view: RowView): TemplateResult => {
+    const href = rowHref(hrefTemplate, org.id, view);
+    return href
+      ? html`<li><a part="popover-action" href=${href} data-popover-action=${view}>${VIEW_LABELS[view]}</a></li>`
+      : html`<li><button type="button" part="popover-action" data-popover-action=${view}>${VIEW_LABELS[view]}</button></li>`;
+  };
+  return html`<p class="pop-title" id="pop-title">Actions</p>
+    <ul class="pop-menu">
+      <li><button type="button" part="popover-action" data-popover-action="summary">Get summary</button></li>
+      ${(['profile', 'edit', 'dashboard', 'cost', 'security', 'operations', 'tasks'] as const).map(item)}
+      ${org.status === 'suspended'
+        ? html`<li class="pop-last"><button type="button" part="popover-action danger-action" class="danger" data-popover-action="delete">Delete…</button></li>`
+        : html`<li class="pop-last"><button type="button" part="popover-action" data-popover-action="suspend">Suspend</button><p class="pop-muted">Delete becomes available once suspended.</p></li>`}
+    </ul>`;
+}
+
+/** The body of a tooltip or popup for one organization. */
+export function popoverBody(kind: PopoverKind, org: OrganizationSummary, detail: Organization | null | undefined, hrefTemplate: string | null): TemplateResult {
+  switch (kind) {
+    case 'collection':
+      return collection(org);
+    case 'readers':
+      return readers(org, detail);
+    case 'tasks':
+      return tasks(org, detail);
+    case 'contracts':
+      return contracts(detail);
+    case 'onboarding':
+      return onboarding(org, detail);
+    case 'actions':
+      return actions(org, hrefTemplate);
+  }
+}
+
+/** Whether a popover of this kind needs the organization's detail. */
+export const needsDetail = (kind: PopoverKind, org: OrganizationSummary): boolean =>
+  (kind === 'readers' && org.readerCount > 0) || (kind === 'tasks' && org.activeTaskCount > 0) || kind === 'contracts' || kind === 'onboarding';

@@ -1,0 +1,1360 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
+import {guard} from 'lit/directives/guard.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {styleMap} from 'lit/directives/style-map.js';
+import {consume} from '@lit/context';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import {DataClient, DataEventMessage} from '../../src/client/data-client.js';
+import {dataClientContext, scopeContext} from '../../src/client/context.js';
+import {COLUMN_BY_KEY, searchFieldsFor, type ColumnDef, type ColumnKey} from '../../src/columns/organization-columns.js';
+import type {Scope} from '../../src/contract/backend.js';
+import {TenantryError, abortError, isAbort} from '../../src/contract/errors.js';
+import {emit} from '../../src/events.js';
+import type {FxRates, Organization, OrganizationSummary, Session} from '../../src/model/types.js';
+import {saveFile} from '../../src/platform/download.js';
+import type {ViewState} from '../../src/worker/protocol.js';
+import type {OrgQuery, OrgRow, SortSpec} from '../../src/worker/query.js';
+import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
+import {renderCell, type CellContext} from './grid-cells.js';
+import {formatClock, formatDate} from './grid-format.js';
+import {navigate, type GridPosition} from './grid-keyboard.js';
+import type {RowView} from './grid-links.js';
+import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popover.js';
+import {gridStyles} from './organizations-grid.styles.js';
+import {DEFAULT_VIEW_STATE, VIEW_LIMITS, type Density, type GridViewState, type Layout} from './view-state.js';
+
+/** What a row action asks the host to do; the grid itself never changes an organization. */
+export type RowAction = RowView | 'summary' | 'delete' | 'suspend' | 'view-contracts' | 'start-onboarding-task';
+
+export interface RowActionDetail {
+  action: RowAction;
+  organizationId: string;
+  organizationName: string;
+  /** The tenant scope the grid shows; the host acts in it. */
+  scopeTenantId: string;
+  /** The onboarding task, for `start-onboarding-task`. */
+  taskId?: string;
+}
+
+export interface ViewStateChangeDetail {
+  viewState: GridViewState;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tenantry-row-action': CustomEvent<RowActionDetail>;
+    'tenantry-view-state-change': CustomEvent<ViewStateChangeDetail>;
+  }
+}
+
+const DEFAULT_ROW_HEIGHTS: Record<Density, number> = {compact: 32, standard: 40, comfortable: 52};
+const DEFAULT_HEADER_HEIGHT = 40;
+/** Rows rendered beyond each edge of the viewport, so a fast scroll rarely shows a blank. */
+const MARGIN_ROWS = 10;
+/** Placeholder rows while the first view loads. */
+const SKELETON_ROWS = 8;
+const SEARCH_DEBOUNCE_MS = 100;
+const TOOLTIP_DELAY_MS = 350;
+const RESIZE_STEP = 16;
+/** Details (tooltips, popups, linked accounts) kept at most; the oldest go first. */
+const MAX_DETAILS = 200;
+
+const SKELETON_TEXT = html`<span class="skeleton-text" aria-hidden="true"></span>`;
+const SKELETON_FIRST = html`${SKELETON_TEXT}<span class="sr-only">Loading</span>`;
+
+const POPOVER_TITLES: Record<PopoverKind, string> = {
+  collection: 'Last data collection',
+  readers: 'Organization readers',
+  tasks: 'Active tasks',
+  contracts: 'Contracts',
+  onboarding: 'Onboarding',
+  actions: 'Actions',
+};
+
+const TOOLTIP_FOR: Partial<Record<ColumnKey, PopoverKind>> = {lastCollection: 'collection', readers: 'readers', activeTasks: 'tasks'};
+
+interface OpenView {
+  client: DataClient;
+  scopeTenantId: string;
+  viewId: string;
+}
+
+interface ViewResult {
+  client: DataClient;
+  scopeTenantId: string;
+  state: ViewState;
+  blocks: Blocks;
+  /** The query had a search or a filter (the count then reads "N of M"). */
+  narrowed: boolean;
+}
+
+interface PopoverState {
+  kind: PopoverKind;
+  /** Grid position of the cell it belongs to (row 0 is the header). */
+  at: GridPosition;
+  org: OrganizationSummary;
+}
+
+interface ExportJob {
+  format: 'csv' | 'xlsx';
+  done: number;
+  total: number;
+  controller: AbortController;
+}
+
+interface DetailEntry {
+  value: Organization | null | undefined;
+  controller: AbortController;
+}
+
+interface VisibleColumn {
+  def: ColumnDef;
+  width: number;
+}
+
+const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
+
+/**
+ * Every customer organization of a tenant scope, on the Tenantry data plane: search as you type,
+ * multi-column sort, flat or hierarchical layout, density and currency, export, and row actions a
+ * host routes. Rows are virtual (the DOM holds only what is in view) and never cross scopes.
+ *
+ * The data client and scope come from `@lit/context` providers (`dataClientContext`,
+ * `scopeContext`) or the `client` and `scope` properties; with neither, the grid uses the shared
+ * embedded client and the signed-in user's home tenant.
+ *
+ * @summary The organizations grid: the MSP's customer list.
+ *
+ * @event tenantry-row-action - A row action for the host to carry out (`detail: RowActionDetail`):
+ *   `summary`, `profile`, `edit`, `dashboard`, `cost`, `security`, `operations`, `tasks`, `suspend`,
+ *   `delete` (only after the user confirmed), `view-contracts`, `start-onboarding-task` (with
+ *   `taskId`). Cancelable: for a link (see `href-template`), `preventDefault()` stops navigation.
+ * @event tenantry-view-state-change - The user changed the view state (`detail.viewState`):
+ *   columns, widths, sort, search, density, currency, layout or open rows. Save it to persist.
+ *
+ * @slot toolbar - Extra toolbar controls (filters, column chooser, saved views).
+ *
+ * @csspart base - The frame around toolbar, notices and grid.
+ * @csspart toolbar - The toolbar.
+ * @csspart search - The search field's box; `search-input` is the input.
+ * @csspart segmented - A group of toggle buttons (layout, density, currency); `toggle` each button.
+ * @csspart export-button - The Excel and CSV export buttons.
+ * @csspart export-progress - The export progress notice.
+ * @csspart summary - The row count line.
+ * @csspart notice - Offline, saved-data, skipped-records and error notices.
+ * @csspart viewport - The scroll container of the grid.
+ * @csspart grid - The `role=grid` element.
+ * @csspart header - The sticky header row group; `header-cell` each column header.
+ * @csspart resizer - The drag handle at a column header's edge.
+ * @csspart row - A data row; `skeleton-row` a row still loading.
+ * @csspart cell - A data cell; also `cell-<column key>`, e.g. `cell-name`.
+ * @csspart expander - The expand/collapse button of a tree row.
+ * @csspart kind - The kind label next to a distributor's or reseller's name.
+ * @csspart badge - A status badge; `status-badge` the organization status.
+ * @csspart source-data - The source-data status (icon and text).
+ * @csspart cell-button - The contracts and onboarding buttons in cells.
+ * @csspart onboarding-ring - The circular onboarding progress.
+ * @csspart actions-button - The row's Actions button.
+ * @csspart state - The empty, no-match and error states.
+ * @csspart tooltip - A tooltip (`role=tooltip`).
+ * @csspart popover - A popup (`role=dialog`): contracts, onboarding, actions.
+ * @csspart popover-action - A button or link inside a popup; `danger-action` the Delete item.
+ * @csspart confirm-dialog - The delete confirmation dialog; `danger-button` its Delete button.
+ *
+ * @cssproperty --tenantry-grid-height - Height of the whole widget. Default 600px.
+ * @cssproperty --tenantry-grid-row-height - Row height at standard density. Default 40px.
+ * @cssproperty --tenantry-grid-row-height-compact - Row height at compact density. Default 32px.
+ * @cssproperty --tenantry-grid-row-height-comfortable - Row height at comfortable density. Default 52px.
+ * @cssproperty --tenantry-grid-header-height - Header row height. Default 40px.
+ * @cssproperty --tenantry-grid-background - Grid background; falls back to `--tenantry-color-surface`.
+ * @cssproperty --tenantry-grid-header-background - Header background; falls back to `--tenantry-color-surface-raised`.
+ * @cssproperty --tenantry-grid-row-hover-background - Hovered row; falls back to `--tenantry-color-surface-raised`.
+ * @cssproperty --tenantry-grid-border-color - Lines; falls back to `--tenantry-color-border`.
+ * @cssproperty --tenantry-grid-text-color - Text; falls back to `--tenantry-color-text`.
+ * @cssproperty --tenantry-grid-accent-color - Sort marks, links, pressed toggles; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-grid-indent - Indentation per tree level. Default 20px.
+ */
+export class OrganizationsGrid extends LitElement {
+  static override styles = gridStyles;
+
+  /** The data client; defaults to the one provided through `dataClientContext`, then the shared embedded client. */
+  @property({attribute: false}) client?: DataClient;
+
+  /** The tenant scope to show; defaults to the provided `scopeContext`, then the user's home tenant. */
+  @property({attribute: false}) scope?: Scope;
+
+  /** The whole user-shaped view state (columns, sort, search, filters, density, currency, layout). */
+  @property({attribute: false}) viewState: GridViewState = DEFAULT_VIEW_STATE;
+
+  /** Makes row pages plain links: `{id}` is the organization, `{view}` the page (e.g. `/organization/{id}/{view}`). Only http(s) and relative URLs. */
+  @property({attribute: 'href-template', reflect: true}) hrefTemplate: string | null = null;
+
+  /** Accessible name of the grid. */
+  @property({reflect: true}) label = 'Organizations';
+
+  @consume({context: dataClientContext, subscribe: true})
+  @state()
+  private contextClient?: DataClient;
+
+  @consume({context: scopeContext, subscribe: true})
+  @state()
+  private contextScope?: Scope;
+
+  @state() private session: Session | null = null;
+  @state() private sessionError: unknown = null;
+  @state() private fx: FxRates | null = null;
+  @state() private scopeName: string | null = null;
+  @state() private searchText = '';
+  @state() private refreshSeq = 0;
+  @state() private active: GridPosition = {row: 1, col: 0};
+  @state() private popup: PopoverState | null = null;
+  @state() private confirm: OrganizationSummary | null = null;
+  @state() private exportJob: ExportJob | null = null;
+  @state() private exportAll = false;
+  @state() private exportError: string | null = null;
+  @state() private blockError: unknown = null;
+  @state() private announcement = '';
+  @state() private resizing: {key: ColumnKey; width: number} | null = null;
+
+  @query('.viewport') private viewport?: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('.popover') private popoverEl?: HTMLElement;
+
+  private readonly blocks = new RowBlocks({
+    loaded: () => this.requestUpdate(),
+    stale: () => this.refresh(),
+    failed: (e) => (this.blockError = e),
+  });
+
+  private fallbackClient: DataClient | null = null;
+  /** The client whose events this grid listens to, and the owner of its session/rates requests. */
+  private boundClient: DataClient | null = null;
+  private clientController: AbortController | null = null;
+  /** Client and scope the rows belong to; a change drops every row before the next paint. */
+  private viewClient: DataClient | null = null;
+  private viewScopeId: string | null = null;
+  private openView: OpenView | null = null;
+  private scopeController: AbortController | null = null;
+  private details = new Map<string, DetailEntry>();
+  private viewTop = 0;
+  private viewportHeight = 600;
+  private renderedFirst = -1;
+  private rowHeights = DEFAULT_ROW_HEIGHTS;
+  private headerHeight = DEFAULT_HEADER_HEIGHT;
+  private queryKeyOf: {state: GridViewState; key: string} | null = null;
+  private columnsOf: {columns: GridViewState['columns']; resizing: OrganizationsGrid['resizing']; value: VisibleColumn[]} | null = null;
+  /** Bumped when a detail arrives, so rows that show one (linked accounts) re-render. */
+  private detailsTick = 0;
+  private narrowed = false;
+  private pendingScrollReset = false;
+  private pendingCountAnnouncement = false;
+  private focusAfterUpdate: 'cell' | 'popover' | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private tooltipTimer: ReturnType<typeof setTimeout> | undefined;
+  private resizeObserver: ResizeObserver | null = null;
+  private endResize: (() => void) | null = null;
+  /** The cell that holds the tab stop in the last render (the active cell, clamped to what exists). */
+  private tabStop: GridPosition = {row: 0, col: 0};
+
+  private readonly viewTask = new Task(this, {
+    args: () => [this.viewClient, this.viewScopeId, this.queryKey(), this.refreshSeq] as const,
+    task: async ([client, scopeTenantId, key], {signal}): Promise<ViewResult | typeof initialState> => {
+      if (!client || !scopeTenantId) return initialState;
+      const query = JSON.parse(key) as OrgQuery;
+      const open = this.openView;
+      let state: ViewState;
+      try {
+        if (open && open.client === client && open.scopeTenantId === scopeTenantId) {
+          state = await client.updateView(open.viewId, query, {signal});
+        } else {
+          state = await client.openView({tenantId: scopeTenantId}, query, {signal});
+          if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) {
+            client.closeView(state.viewId);
+            throw abortError();
+          }
+          this.openView = {client, scopeTenantId, viewId: state.viewId};
+        }
+      } catch (e) {
+        // A view the worker no longer knows is opened afresh on retry.
+        if (e instanceof TenantryError && e.code === 'not-found' && this.openView === open) this.openView = null;
+        throw e;
+      }
+      const [first, last] = this.pendingScrollReset ? [0, this.pageRows() + MARGIN_ROWS] : this.renderRange(state.total);
+      const blocks = await prefetchBlocks(client, state, first, last, signal);
+      const narrowed = Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
+      return {client, scopeTenantId, state, blocks, narrowed};
+    },
+    onComplete: (result) => this.commit(result),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pointerdown', this.handleWindowPointerDown, true);
+    if (this.hasUpdated && this.viewport) this.observeViewport(this.viewport);
+    this.readMetrics();
+    // After a disconnect the view was closed: the next update opens it again.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pointerdown', this.handleWindowPointerDown, true);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    clearTimeout(this.tooltipTimer);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.endResize?.();
+    this.unbindClient();
+    this.dropView();
+    this.viewClient = null;
+    this.viewScopeId = null;
+    this.viewTask.abort();
+    // Let the detached DOM drop the closed view's rows too.
+    this.requestUpdate();
+  }
+
+  // ——— Services: client, session, scope ———
+
+  private get dataClient(): DataClient {
+    return this.client ?? this.contextClient ?? (this.fallbackClient ??= DataClient.shared({config: {kind: 'local'}}));
+  }
+
+  private effectiveScopeId(): string | null {
+    return this.scope?.tenantId ?? this.contextScope?.tenantId ?? this.session?.homeTenantId ?? null;
+  }
+
+  private bindClient(client: DataClient): void {
+    this.unbindClient();
+    this.boundClient = client;
+    client.events.addEventListener('data-event', this.handleDataEvent);
+    const controller = (this.clientController = new AbortController());
+    this.session = null;
+    this.sessionError = null;
+    this.fx = null;
+    client.session.then(
+      (s) => {
+        if (!controller.signal.aborted) this.session = s;
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) this.sessionError = e;
+      },
+    );
+    client.fxRates({signal: controller.signal}).then(
+      (fx) => {
+        if (!controller.signal.aborted) this.fx = fx;
+      },
+      () => undefined,
+    );
+  }
+
+  private unbindClient(): void {
+    this.boundClient?.events.removeEventListener('data-event', this.handleDataEvent);
+    this.boundClient = null;
+    this.clientController?.abort();
+    this.clientController = null;
+  }
+
+  /** Closes the open view and forgets every row, detail and popup of it, synchronously. */
+  private dropView(): void {
+    if (this.openView) this.openView.client.closeView(this.openView.viewId);
+    this.openView = null;
+    this.blocks.reset();
+    this.clearDetails();
+    this.scopeController?.abort();
+    this.scopeController = null;
+    this.exportJob?.controller.abort();
+    this.exportJob = null;
+    this.popup = null;
+    this.confirm = null;
+    this.blockError = null;
+  }
+
+  private switchScope(client: DataClient, scopeTenantId: string | null): void {
+    this.dropView();
+    this.viewClient = client;
+    this.viewScopeId = scopeTenantId;
+    this.scopeName = null;
+    this.active = {row: 1, col: this.active.col};
+    this.viewTop = 0;
+    if (this.viewport) this.viewport.scrollTop = 0;
+    if (!scopeTenantId) return;
+    const controller = (this.scopeController = new AbortController());
+    client.getOrganization({tenantId: scopeTenantId}, scopeTenantId, {signal: controller.signal}).then(
+      (r) => {
+        if (!controller.signal.aborted) this.scopeName = r.value.name;
+      },
+      () => undefined,
+    );
+  }
+
+  /** The scope's name for people: its organization's name once known. */
+  private scopeLabel(): string {
+    if (this.scopeName) return this.scopeName;
+    if (this.session && this.session.homeTenantId === this.viewScopeId) return this.session.homeTenantName;
+    return this.viewScopeId ?? '';
+  }
+
+  private readonly handleDataEvent = (e: Event): void => {
+    if (!(e instanceof DataEventMessage)) return;
+    const d = e.data;
+    if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.viewScopeId) this.refresh();
+  };
+
+  /** Re-runs the view (keeping the scroll position): after a dataset change, or on retry. */
+  private refresh(): void {
+    this.refreshSeq++;
+  }
+
+  // ——— View state ———
+
+  /** The shown columns in order, with their widths; the same array until columns or a drag change it. */
+  private visibleColumns(): VisibleColumn[] {
+    const cached = this.columnsOf;
+    if (cached && cached.columns === this.viewState.columns && cached.resizing === this.resizing) return cached.value;
+    const out: VisibleColumn[] = [];
+    for (const c of this.viewState.columns) {
+      const def = COLUMN_BY_KEY.get(c.key);
+      if (!def || !c.visible || out.some((o) => o.def.key === c.key)) continue;
+      const width = this.resizing?.key === c.key ? this.resizing.width : c.width;
+      out.push({def, width: Math.max(def.minWidth, Number.isFinite(width) ? width : def.width)});
+    }
+    this.columnsOf = {columns: this.viewState.columns, resizing: this.resizing, value: out};
+    return out;
+  }
+
+  /** The worker query of the view state, as a string the task compares; recomputed only when the state changes. */
+  private queryKey(): string {
+    if (this.queryKeyOf?.state === this.viewState) return this.queryKeyOf.key;
+    const vs = this.viewState;
+    const q: OrgQuery = {sort: vs.sort, filters: vs.filters, layout: vs.layout};
+    const search = vs.search.trim();
+    if (search) {
+      q.search = search;
+      q.searchFields = searchFieldsFor(this.visibleColumns().map((c) => c.def.key));
+    }
+    if (vs.layout === 'tree') q.expanded = vs.expanded;
+    const key = JSON.stringify(q);
+    this.queryKeyOf = {state: vs, key};
+    return key;
+  }
+
+  /** Applies a user's change and tells the host. */
+  private setViewState(patch: Partial<GridViewState>): void {
+    const prev = this.viewState;
+    const next: GridViewState = {...prev, ...patch};
+    if (next.search !== prev.search || next.filters !== prev.filters || next.sort !== prev.sort || next.layout !== prev.layout) {
+      this.pendingScrollReset = true;
+    }
+    if (next.search !== prev.search || next.filters !== prev.filters) this.pendingCountAnnouncement = true;
+    this.viewState = next;
+    emit(this, 'tenantry-view-state-change', {viewState: next});
+  }
+
+  private commit(r: ViewResult): void {
+    if (r.client !== this.viewClient || r.scopeTenantId !== this.viewScopeId) return;
+    const prev = this.blocks.view;
+    if (!prev || prev.viewId !== r.state.viewId || prev.version !== r.state.version) this.clearDetails();
+    this.blocks.commit(r.state, r.blocks);
+    this.narrowed = r.narrowed;
+    this.blockError = null;
+    if (this.pendingScrollReset) {
+      this.pendingScrollReset = false;
+      this.viewTop = 0;
+      if (this.viewport) this.viewport.scrollTop = 0;
+    }
+    if (this.active.row > r.state.total) this.active = {row: r.state.total, col: this.active.col};
+    if (this.pendingCountAnnouncement) {
+      this.pendingCountAnnouncement = false;
+      this.announce(`${r.state.total.toLocaleString()} ${r.state.total === 1 ? 'organization' : 'organizations'}`);
+    }
+    // A popup's row may have moved or gone; its content would no longer match the cell.
+    if (this.popup && this.blocks.row(this.popup.at.row - 1)?.org.id !== this.popup.org.id) this.popup = null;
+  }
+
+  private announce(message: string): void {
+    // Re-announcing the same words needs a change the live region notices.
+    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+  }
+
+  // ——— Details (tooltips, popups, linked accounts) ———
+
+  private detail(id: string): Organization | null | undefined {
+    const hit = this.details.get(id);
+    if (hit) return hit.value;
+    const client = this.viewClient;
+    const scopeTenantId = this.viewScopeId;
+    if (!client || !scopeTenantId) return null;
+    const entry: DetailEntry = {value: undefined, controller: new AbortController()};
+    this.details.set(id, entry);
+    if (this.details.size > MAX_DETAILS) {
+      const [oldest, old] = this.details.entries().next().value as [string, DetailEntry];
+      old.controller.abort();
+      this.details.delete(oldest);
+    }
+    client.getOrganization({tenantId: scopeTenantId}, id, {signal: entry.controller.signal}).then(
+      (r) => {
+        if (this.details.get(id) !== entry) return;
+        entry.value = r.value;
+        this.detailsTick++;
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        if (this.details.get(id) !== entry || isAbort(e)) return;
+        entry.value = null;
+        this.detailsTick++;
+        this.requestUpdate();
+      },
+    );
+    return undefined;
+  }
+
+  private clearDetails(): void {
+    for (const d of this.details.values()) d.controller.abort();
+    this.details = new Map();
+  }
+
+  private readonly cellContext: CellContext = {
+    currency: 'original',
+    detail: (id) => this.detail(id),
+  };
+
+  // ——— Geometry ———
+
+  private readMetrics(): void {
+    const style = getComputedStyle(this);
+    const px = (name: string, fallback: number): number => {
+      const v = parseFloat(style.getPropertyValue(name));
+      return v > 0 ? v : fallback;
+    };
+    this.rowHeights = {
+      compact: px('--tenantry-grid-row-height-compact', DEFAULT_ROW_HEIGHTS.compact),
+      standard: px('--tenantry-grid-row-height', DEFAULT_ROW_HEIGHTS.standard),
+      comfortable: px('--tenantry-grid-row-height-comfortable', DEFAULT_ROW_HEIGHTS.comfortable),
+    };
+    this.headerHeight = px('--tenantry-grid-header-height', DEFAULT_HEADER_HEIGHT);
+  }
+
+  private rowHeight(): number {
+    return this.rowHeights[this.viewState.density] ?? DEFAULT_ROW_HEIGHTS.standard;
+  }
+
+  private bodyHeight(): number {
+    return Math.max(0, this.viewportHeight - this.headerHeight);
+  }
+
+  private pageRows(): number {
+    return Math.max(1, Math.floor(this.bodyHeight() / this.rowHeight()));
+  }
+
+  /** Data rows to render: those in view plus a margin each side. */
+  private renderRange(total = this.blocks.total): [number, number] {
+    const rh = this.rowHeight();
+    const first = Math.floor(this.viewTop / rh);
+    const last = Math.ceil((this.viewTop + this.bodyHeight()) / rh) - 1;
+    return [Math.max(0, first - MARGIN_ROWS), Math.min(total - 1, last + MARGIN_ROWS)];
+  }
+
+  private observeViewport(viewport: HTMLElement): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = new ResizeObserver(() => {
+      const h = viewport.clientHeight;
+      if (h !== this.viewportHeight) {
+        this.viewportHeight = h;
+        this.requestUpdate();
+      }
+    });
+    this.resizeObserver.observe(viewport);
+  }
+
+  private handleScroll(): void {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    this.viewTop = viewport.scrollTop;
+    if (Math.floor(this.viewTop / this.rowHeight()) !== this.renderedFirst) this.requestUpdate();
+    // A popup follows its cell, and closes once the cell has scrolled out of view.
+    if (this.popup) this.positionPopover();
+  }
+
+  /** Scrolls so grid position `at` is in view below the sticky header and right of the pinned column. */
+  private revealCell(at: GridPosition, cols: VisibleColumn[]): void {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    if (at.row > 0) {
+      const rh = this.rowHeight();
+      const top = (at.row - 1) * rh;
+      const body = this.bodyHeight();
+      if (top < viewport.scrollTop) viewport.scrollTop = top;
+      else if (top + rh > viewport.scrollTop + body) viewport.scrollTop = top + rh - body;
+      this.viewTop = viewport.scrollTop;
+    }
+    if (at.col > 0 && cols[at.col]) {
+      const pinned = cols[0].width;
+      const left = cols.slice(0, at.col).reduce((s, c) => s + c.width, 0);
+      const width = cols[at.col].width;
+      if (left - pinned < viewport.scrollLeft) viewport.scrollLeft = left - pinned;
+      else if (left + width > viewport.scrollLeft + viewport.clientWidth) viewport.scrollLeft = left + width - viewport.clientWidth;
+    }
+  }
+
+  private cellAt(at: GridPosition): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-r="${at.row}"][data-c="${at.col}"]`);
+  }
+
+  // ——— Lifecycle ———
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    const client = this.dataClient;
+    if (client !== this.boundClient) this.bindClient(client);
+    const scopeTenantId = this.effectiveScopeId();
+    if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) this.switchScope(client, scopeTenantId);
+    // A view state set from outside (saved view, URL) shows its search in the box.
+    if (changed.has('viewState') && this.searchTimer === undefined && this.viewState.search !== this.searchText) this.searchText = this.viewState.search;
+    this.cellContext.currency = this.viewState.currency;
+  }
+
+  override firstUpdated(): void {
+    if (this.viewport) this.observeViewport(this.viewport);
+  }
+
+  override updated(): void {
+    const view = this.blocks.view;
+    if (view && this.viewClient) {
+      const [first, last] = this.renderRange();
+      this.blocks.ensure(this.viewClient, first, last);
+    }
+    this.syncDialog();
+    this.positionPopover();
+    const focus = this.focusAfterUpdate;
+    this.focusAfterUpdate = null;
+    if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});
+    else if (focus === 'popover') this.popoverEl?.querySelector<HTMLElement>('button, a[href]')?.focus();
+  }
+
+  // ——— Keyboard and pointer ———
+
+  private moveTo(at: GridPosition): void {
+    this.closeTooltip();
+    this.active = at;
+    this.revealCell(at, this.visibleColumns());
+    this.focusAfterUpdate = 'cell';
+    this.requestUpdate();
+  }
+
+  private handleGridKeydown(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[data-r]');
+    if (!cell) return;
+    const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
+    const cols = this.visibleColumns();
+    if (target !== cell) {
+      // Focus sits on a control inside the cell (after a click): Escape returns to the cell,
+      // Enter and Space are the control's own.
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        cell.focus();
+        return;
+      }
+      if (e.key === 'Enter' || e.key === ' ') return;
+    }
+    if (e.key === 'Escape' && this.popup) {
+      e.preventDefault();
+      this.closePopover(true);
+      return;
+    }
+    if (at.row === 0) {
+      const col = cols[at.col];
+      if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && col) {
+        e.preventDefault();
+        const rtl = getComputedStyle(this).direction === 'rtl';
+        const grow = (e.key === 'ArrowRight') !== rtl;
+        this.resizeColumn(col.def.key, col.width + (grow ? RESIZE_STEP : -RESIZE_STEP), true);
+        return;
+      }
+      if ((e.key === 'Enter' || e.key === ' ') && col) {
+        e.preventDefault();
+        this.sortBy(col.def.key, e.shiftKey);
+        return;
+      }
+    } else if (e.key === 'Enter' || e.key === ' ' || e.key === 'F2') {
+      if (this.activateCell(at)) e.preventDefault();
+      return;
+    }
+    const total = this.blocks.view ? this.blocks.total : 0;
+    const next = navigate(e, at, {rows: total, cols: cols.length, page: this.pageRows()});
+    if (next) {
+      e.preventDefault();
+      this.moveTo(next);
+    }
+  }
+
+  private handleFocusIn(e: FocusEvent): void {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-r]');
+    if (!cell) return;
+    const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
+    if (at.row !== this.active.row || at.col !== this.active.col) {
+      this.active = at;
+      this.closeTooltip();
+    }
+  }
+
+  private handleGridClick(e: MouseEvent): void {
+    const target = e.target as HTMLElement;
+    if (target.closest('[data-resize]')) return;
+    const header = target.closest<HTMLElement>('[role="columnheader"]');
+    if (header) {
+      const key = header.dataset.key as ColumnKey | undefined;
+      if (key) this.sortBy(key, e.shiftKey);
+      return;
+    }
+    const cell = target.closest<HTMLElement>('[data-r]');
+    const control = target.closest<HTMLElement>('[data-action]');
+    if (!cell || !control) return;
+    const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
+    // A second click on the control of an open popup closes it.
+    if (this.popup && this.popup.kind === control.dataset.action && this.popup.at.row === at.row && this.popup.at.col === at.col) {
+      this.closePopover(true);
+      return;
+    }
+    this.activateCell(at, control.dataset.action);
+  }
+
+  /** Does what Enter on a cell (or a click on its control) means; `false` if nothing. */
+  private activateCell(at: GridPosition, action?: string): boolean {
+    const row = this.blocks.row(at.row - 1);
+    const col = this.visibleColumns()[at.col];
+    if (!row || !col || row.accountIndex !== null) return false;
+    const key = col.def.key;
+    const kind =
+      action ??
+      (key === 'name' && row.hasChildren ? 'toggle' : key === 'contracts' && Object.values(row.org.contractCounts).some(Boolean) ? 'contracts' : key === 'onboarding' && row.org.onboarding ? 'onboarding' : key === 'actions' ? 'actions' : TOOLTIP_FOR[key]);
+    if (!kind) return false;
+    this.active = at;
+    if (kind === 'toggle') {
+      this.toggleExpanded(row);
+      return true;
+    }
+    this.openPopover(kind as PopoverKind, at, row.org);
+    return true;
+  }
+
+  private toggleExpanded(row: OrgRow): void {
+    const id = row.org.id;
+    const expanded = this.viewState.expanded.filter((x) => x !== id);
+    if (!row.expanded) expanded.push(id);
+    // A saved view holds a bounded list; the oldest opened rows close first.
+    if (expanded.length > VIEW_LIMITS.maxExpanded) expanded.splice(0, expanded.length - VIEW_LIMITS.maxExpanded);
+    this.setViewState({expanded});
+    this.announce(`${row.expanded ? 'Collapsed' : 'Expanded'} ${row.org.name}`);
+  }
+
+  // ——— Sorting and resizing ———
+
+  private sortBy(key: ColumnKey, add: boolean): void {
+    const sortKey = COLUMN_BY_KEY.get(key)?.sortKey;
+    if (!sortKey) return;
+    const current = this.viewState.sort;
+    const at = current.findIndex((s) => s.key === sortKey);
+    const flip = (s: SortSpec): SortSpec => ({key: s.key, dir: s.dir === 'asc' ? 'desc' : 'asc'});
+    let sort: SortSpec[];
+    // A full list of sorts replaces its last one, so the primary sort always stays.
+    if (add) sort = at >= 0 ? current.map((s, i) => (i === at ? flip(s) : s)) : [...current.slice(0, VIEW_LIMITS.maxSort - 1), {key: sortKey, dir: 'asc' as const}];
+    else sort = [at === 0 ? flip(current[0]) : {key: sortKey, dir: 'asc'}];
+    this.setViewState({sort});
+    this.announce(this.describeSort(sort));
+  }
+
+  private describeSort(sort: SortSpec[]): string {
+    const label = (s: SortSpec): string => {
+      const col = [...COLUMN_BY_KEY.values()].find((c) => c.sortKey === s.key);
+      return `${col?.label ?? s.key}, ${SORT_DIR_WORDS[s.dir]}`;
+    };
+    return sort.map((s, i) => (i === 0 ? `Sorted by ${label(s)}` : `then by ${label(s)}`)).join(', ');
+  }
+
+  private resizeColumn(key: ColumnKey, width: number, announce: boolean): void {
+    const def = COLUMN_BY_KEY.get(key);
+    if (!def) return;
+    const w = Math.round(Math.max(def.minWidth, Math.min(VIEW_LIMITS.maxWidth, width)));
+    this.setViewState({columns: this.viewState.columns.map((c) => (c.key === key ? {...c, width: w} : c))});
+    if (announce) this.announce(`${def.label} column, ${w} pixels wide`);
+  }
+
+  private handleResizeStart(e: PointerEvent): void {
+    const handle = (e.target as HTMLElement).closest<HTMLElement>('[data-resize]');
+    if (!handle || e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const key = handle.dataset.resize as ColumnKey;
+    const col = this.visibleColumns().find((c) => c.def.key === key);
+    if (!col) return;
+    const startX = e.clientX;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    handle.setPointerCapture(e.pointerId);
+    handle.classList.add('active');
+    const move = (ev: PointerEvent): void => {
+      const dx = (ev.clientX - startX) * (rtl ? -1 : 1);
+      this.resizing = {key, width: Math.max(col.def.minWidth, col.width + dx)};
+    };
+    const end = (): void => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+      handle.classList.remove('active');
+      this.endResize = null;
+      const done = this.resizing;
+      this.resizing = null;
+      if (done && done.width !== col.width) this.resizeColumn(key, done.width, false);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+    this.endResize = end;
+  }
+
+  // ——— Tooltips and popups ———
+
+  private openPopover(kind: PopoverKind, at: GridPosition, org: OrganizationSummary): void {
+    clearTimeout(this.tooltipTimer);
+    if (needsDetail(kind, org)) this.detail(org.id);
+    // A popup opens next to a cell in view (a click may come from a half-hidden one).
+    this.revealCell(at, this.visibleColumns());
+    this.popup = {kind, at, org};
+    if (!isTooltip(kind)) this.focusAfterUpdate = 'popover';
+  }
+
+  private closePopover(returnFocus: boolean): void {
+    clearTimeout(this.tooltipTimer);
+    if (!this.popup) return;
+    this.popup = null;
+    if (returnFocus) this.focusAfterUpdate = 'cell';
+  }
+
+  private closeTooltip(): void {
+    clearTimeout(this.tooltipTimer);
+    if (this.popup && isTooltip(this.popup.kind)) this.popup = null;
+  }
+
+  private handleTipOver(e: MouseEvent): void {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-tip]');
+    const cell = target?.closest<HTMLElement>('[data-r]');
+    if (!target || !cell) return;
+    const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
+    if (this.popup && this.popup.at.row === at.row && this.popup.at.col === at.col) {
+      clearTimeout(this.tooltipTimer);
+      return;
+    }
+    if (this.popup && !isTooltip(this.popup.kind)) return;
+    clearTimeout(this.tooltipTimer);
+    this.tooltipTimer = setTimeout(() => {
+      const row = this.blocks.row(at.row - 1);
+      const kind = target.dataset.tip as PopoverKind;
+      if (row && target.isConnected) this.openPopover(kind, at, row.org);
+    }, TOOLTIP_DELAY_MS);
+  }
+
+  private handleTipOut(e: MouseEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (to && (this.popoverEl?.contains(to) || (e.target as HTMLElement).closest('[data-tip]')?.contains(to))) return;
+    clearTimeout(this.tooltipTimer);
+    if (this.popup && isTooltip(this.popup.kind)) this.tooltipTimer = setTimeout(() => this.closeTooltip(), 150);
+  }
+
+  private readonly handleWindowPointerDown = (e: PointerEvent): void => {
+    if (!this.popup) return;
+    const path = e.composedPath();
+    if (this.popoverEl && path.includes(this.popoverEl)) return;
+    // A press on the cell that opened it toggles it through the click handler.
+    const anchor = this.cellAt(this.popup.at);
+    if (anchor && path.includes(anchor) && !isTooltip(this.popup.kind)) return;
+    this.popup = null;
+  };
+
+  private handlePopoverKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.closePopover(true);
+      return;
+    }
+    if (e.key === 'Tab' && this.popoverEl) {
+      // Focus stays in the popup until it is closed; Escape leaves.
+      const items = [...this.popoverEl.querySelectorAll<HTMLElement>('button, a[href]')];
+      if (!items.length) return;
+      const i = items.indexOf(this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as HTMLElement) : items[0]);
+      const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i >= items.length - 1 ? 0 : i + 1;
+      e.preventDefault();
+      items[next].focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const items = [...(this.popoverEl?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
+      const current = this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as HTMLElement) : null;
+      const i = current ? items.indexOf(current) : -1;
+      if (!items.length) return;
+      e.preventDefault();
+      items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length].focus();
+    }
+  }
+
+  private handlePopoverClick(e: MouseEvent): void {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-popover-action]');
+    const pop = this.popup;
+    if (!el || !pop) return;
+    const action = el.dataset.popoverAction as RowAction;
+    if (action === 'delete') {
+      this.popup = null;
+      this.confirm = pop.org;
+      return;
+    }
+    const proceed = this.rowAction(action, pop.org, el.dataset.taskId);
+    if (!proceed && el instanceof HTMLAnchorElement) e.preventDefault();
+    // A followed link leaves the page; anything else returns focus to the cell.
+    this.closePopover(!(el instanceof HTMLAnchorElement && proceed));
+  }
+
+  private positionPopover(): void {
+    const pop = this.popoverEl;
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    if (!pop || !frame || !this.popup) return;
+    const anchor = this.cellAt(this.popup.at);
+    const a = anchor?.getBoundingClientRect();
+    const v = this.viewport?.getBoundingClientRect();
+    if (!a || !v || a.bottom <= v.top + this.headerHeight || a.top >= v.bottom || a.right <= v.left || a.left >= v.right) {
+      this.popup = null;
+      return;
+    }
+    const f = frame.getBoundingClientRect();
+    const p = pop.getBoundingClientRect();
+    let left = a.left - f.left;
+    left = Math.max(0, Math.min(left, f.width - p.width));
+    const below = a.bottom - f.top + 4;
+    const above = a.top - f.top - p.height - 4;
+    const fitsBelow = a.bottom + 4 + p.height <= Math.max(f.bottom, window.innerHeight);
+    pop.style.left = `${left}px`;
+    pop.style.top = `${fitsBelow || above < 0 ? below : above}px`;
+  }
+
+  /** Emits a row action; `false` if the host called `preventDefault()`. */
+  private rowAction(action: RowAction, org: OrganizationSummary, taskId?: string): boolean {
+    const detail: RowActionDetail = {action, organizationId: org.id, organizationName: org.name, scopeTenantId: this.viewScopeId ?? ''};
+    if (taskId) detail.taskId = taskId;
+    return emit(this, 'tenantry-row-action', detail);
+  }
+
+  // ——— Delete confirmation ———
+
+  private syncDialog(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.confirm && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('.cancel')?.focus();
+    } else if (!this.confirm && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  private closeConfirm(confirmed: boolean): void {
+    const org = this.confirm;
+    this.confirm = null;
+    this.focusAfterUpdate = 'cell';
+    if (confirmed && org) this.rowAction('delete', org);
+  }
+
+  private handleDialogKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Tab' || !this.dialog) return;
+    const items = [...this.dialog.querySelectorAll<HTMLElement>('button')];
+    const current = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    const i = current ? items.indexOf(current) : -1;
+    e.preventDefault();
+    items[(i + (e.shiftKey ? -1 : 1) + items.length) % items.length]?.focus();
+  }
+
+  private handleDialogCancel(e: Event): void {
+    // Escape: close through our state so focus returns to the grid.
+    e.preventDefault();
+    this.closeConfirm(false);
+  }
+
+  // ——— Toolbar ———
+
+  private handleSearchInput(e: Event): void {
+    this.searchText = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = undefined;
+      if (this.searchText !== this.viewState.search) this.setViewState({search: this.searchText});
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private handleSearchKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.searchText) {
+      e.preventDefault();
+      clearTimeout(this.searchTimer);
+      this.searchTimer = undefined;
+      this.searchText = '';
+      this.setViewState({search: ''});
+    }
+  }
+
+  private clearFilters(): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    this.searchText = '';
+    this.setViewState({search: '', filters: {}});
+  }
+
+  private setLayout(layout: Layout): void {
+    if (layout !== this.viewState.layout) this.setViewState({layout});
+  }
+
+  private setDensity(density: Density): void {
+    if (density !== this.viewState.density) this.setViewState({density});
+  }
+
+  private setCurrency(currency: 'original' | 'usd'): void {
+    if (currency !== this.viewState.currency) this.setViewState({currency});
+  }
+
+  private retry(): void {
+    this.blockError = null;
+    this.refresh();
+  }
+
+  private async runExport(format: 'csv' | 'xlsx'): Promise<void> {
+    const view = this.blocks.view;
+    const client = this.viewClient;
+    if (!view || !client || this.exportJob) return;
+    const controller = new AbortController();
+    const job: ExportJob = {format, done: 0, total: view.total, controller};
+    this.exportJob = job;
+    this.exportError = null;
+    const columns = this.exportAll
+      ? [...COLUMN_BY_KEY.values()].filter((c) => c.exportable).map((c) => c.key)
+      : this.visibleColumns()
+          .filter((c) => c.def.exportable)
+          .map((c) => c.def.key);
+    try {
+      const file = await client.exportView(
+        view.viewId,
+        {format, columns, rows: this.exportAll ? 'all' : 'view', currency: this.viewState.currency, scopeName: this.scopeLabel()},
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (this.exportJob === job) this.exportJob = {...job, done: p.done, total: p.total};
+          },
+        },
+      );
+      if (controller.signal.aborted) return;
+      saveFile(file);
+      this.announce(`Exported ${file.rows.toLocaleString()} organizations to ${file.fileName}`);
+    } catch (e) {
+      if (!isAbort(e) && !controller.signal.aborted) this.exportError = e instanceof Error ? e.message : 'The export failed.';
+    } finally {
+      if (this.exportJob?.controller === controller) this.exportJob = null;
+    }
+  }
+
+  private cancelExport(): void {
+    this.exportJob?.controller.abort();
+    this.exportJob = null;
+    this.announce('Export cancelled');
+  }
+
+  // ——— Rendering ———
+
+  override render(): TemplateResult {
+    const cols = this.visibleColumns();
+    const view = this.blocks.view;
+    const viewError = this.viewTask.status === TaskStatus.ERROR && !isAbort(this.viewTask.error) ? this.viewTask.error : null;
+    const error = this.sessionError ?? viewError ?? this.blockError;
+    return html`<div class="frame" part="base">
+      ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
+      <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
+        ${this.renderGrid(cols, view, !view && Boolean(error))} ${this.renderState(view, view ? null : error)}
+      </div>
+      ${this.renderPopover()} ${this.renderConfirm()}
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderToolbar(view: ViewState | null): TemplateResult {
+    const vs = this.viewState;
+    const toggle = <T extends string>(label: string, value: T, current: T, set: (v: T) => void, extra: TemplateResult | typeof nothing = nothing) =>
+      html`<button type="button" part="toggle" aria-pressed=${value === current ? 'true' : 'false'} @click=${() => set(value)}>${label}${extra}</button>`;
+    const usdDisabled = !this.fx;
+    return html`<div class="toolbar" part="toolbar">
+        <label class="search" part="search">
+          <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6"></circle><path d="M10.5 10.5L14 14" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"></path></svg>
+          <input
+            type="search"
+            part="search-input"
+            aria-label="Search organizations"
+            placeholder="Search name, domain, tenant ID…"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${live(this.searchText)}
+            @input=${this.handleSearchInput}
+            @keydown=${this.handleSearchKeydown}
+          />
+        </label>
+        <slot name="toolbar"></slot>
+        <div class="group">
+          <span class="group-label" id="layout-label">Layout</span>
+          <div class="segmented" part="segmented" role="group" aria-labelledby="layout-label">
+            ${toggle('Flat', 'flat', vs.layout, (v) => this.setLayout(v))}${toggle('Tree', 'tree', vs.layout, (v) => this.setLayout(v))}
+          </div>
+        </div>
+        <div class="group">
+          <span class="group-label" id="density-label">Density</span>
+          <div class="segmented" part="segmented" role="group" aria-labelledby="density-label">
+            ${toggle('Compact', 'compact', vs.density, (v) => this.setDensity(v))}${toggle('Standard', 'standard', vs.density, (v) => this.setDensity(v))}${toggle('Comfortable', 'comfortable', vs.density, (v) => this.setDensity(v))}
+          </div>
+        </div>
+        <div class="group">
+          <span class="group-label" id="currency-label">Currency</span>
+          <div class="segmented" part="segmented" role="group" aria-labelledby="currency-label">
+            ${toggle('Original', 'original', vs.currency, (v) => this.setCurrency(v))}
+            <button type="button" part="toggle" aria-pressed=${vs.currency === 'usd' ? 'true' : 'false'} ?disabled=${usdDisabled} @click=${() => this.setCurrency('usd')}>USD</button>
+          </div>
+          ${this.fx ? html`<span class="rate-date">rates of ${formatDate(this.fx.date)}</span>` : nothing}
+        </div>
+        <div class="group export">
+          <button type="button" part="export-button" ?disabled=${!view || Boolean(this.exportJob)} @click=${() => void this.runExport('xlsx')}>Export Excel</button>
+          <button type="button" part="export-button" ?disabled=${!view || Boolean(this.exportJob)} @click=${() => void this.runExport('csv')}>Export CSV</button>
+          <label><input type="checkbox" .checked=${this.exportAll} @change=${(e: Event) => (this.exportAll = (e.target as HTMLInputElement).checked)} />All rows and columns</label>
+        </div>
+      </div>
+      <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
+  }
+
+  private summaryText(view: ViewState): string {
+    const n = (v: number): string => v.toLocaleString();
+    // Counts of the rows shown: the committed query, not one still running.
+    const what = `${this.narrowed ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} organizations`;
+    const scope = this.scopeLabel();
+    return scope ? `${what} in ${scope}` : what;
+  }
+
+  private renderNotices(view: ViewState | null, error: unknown): TemplateResult {
+    const job = this.exportJob;
+    return html`<div class="notices">${[
+      view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — as of ${formatClock(view.asOf)}</p>` : nothing,
+      view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatClock(view.asOf)}</p>` : nothing,
+      view && view.rejected.count > 0
+        ? html`<p class="notice" part="notice" data-tone="warning">
+            <span class="text" title=${view.rejected.sample.join('; ')}>${view.rejected.count.toLocaleString()} ${view.rejected.count === 1 ? 'record' : 'records'} from the server
+              ${view.rejected.count === 1 ? 'was' : 'were'} skipped: ${view.rejected.sample.join('; ')}</span>
+          </p>`
+        : nothing,
+      job
+        ? html`<div class="notice" part="notice export-progress">
+            <label>Exporting ${job.format === 'xlsx' ? 'Excel' : 'CSV'}… <progress max=${Math.max(1, job.total)} .value=${job.done}></progress></label>
+            <span class="num">${job.done.toLocaleString()} of ${job.total.toLocaleString()}</span>
+            <button type="button" @click=${this.cancelExport}>Cancel</button>
+          </div>`
+        : nothing,
+      this.exportError ? html`<p class="notice" part="notice" data-tone="danger" role="alert">Export failed: ${this.exportError} <button type="button" @click=${() => (this.exportError = null)}>Dismiss</button></p>` : nothing,
+      error ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${this.errorMessage(error)} <button type="button" @click=${this.retry}>Retry</button></p>` : nothing,
+    ]}</div>`;
+  }
+
+  private errorMessage(error: unknown): string {
+    return error instanceof TenantryError ? error.message : 'Something went wrong while loading organizations.';
+  }
+
+  private renderGrid(cols: VisibleColumn[], view: ViewState | null, failed: boolean): TemplateResult {
+    const rh = this.rowHeight();
+    const total = view?.total ?? 0;
+    const rows = view ? total : failed ? 0 : SKELETON_ROWS;
+    this.tabStop = {row: Math.min(this.active.row, rows), col: Math.min(this.active.col, Math.max(0, cols.length - 1))};
+    const width = cols.reduce((s, c) => s + c.width, 0);
+    const gridStyle = styleMap({
+      '--_cols': cols.map((c) => `${c.width}px`).join(' '),
+      '--_row-h': `${rh}px`,
+      '--_header-h': `${this.headerHeight}px`,
+      width: `${width}px`,
+    });
+    return html`<div
+      class="grid"
+      part="grid"
+      role="grid"
+      aria-label=${this.label}
+      aria-rowcount=${view ? total + 1 : nothing}
+      aria-colcount=${cols.length}
+      aria-busy=${!view && !failed ? 'true' : view && this.blocks.busy(...this.renderRange()) ? 'true' : 'false'}
+      style=${gridStyle}
+      @keydown=${this.handleGridKeydown}
+      @focusin=${this.handleFocusIn}
+      @click=${this.handleGridClick}
+      @pointerdown=${this.handleResizeStart}
+      @mouseover=${this.handleTipOver}
+      @mouseout=${this.handleTipOut}
+    >
+      <div class="head" part="header" role="rowgroup">
+        <div class="row" role="row" aria-rowindex="1">${cols.map((c, i) => this.renderHeaderCell(c, i))}</div>
+      </div>
+      <div class="body" role="rowgroup" style=${styleMap({height: `${rows * rh}px`})}>${view ? this.renderRows(cols, total) : failed ? nothing : this.renderSkeleton(cols, SKELETON_ROWS)}</div>
+    </div>`;
+  }
+
+  private renderHeaderCell(c: VisibleColumn, i: number): TemplateResult {
+    const sortKey = c.def.sortKey;
+    const sorts = this.viewState.sort;
+    const at = sortKey ? sorts.findIndex((s) => s.key === sortKey) : -1;
+    const dir = at >= 0 ? sorts[at].dir : null;
+    return html`<div
+      class="cell hcell ${i === 0 ? 'pin' : ''}"
+      part="header-cell"
+      role="columnheader"
+      aria-colindex=${i + 1}
+      aria-sort=${at === 0 && dir ? SORT_DIR_WORDS[dir] : nothing}
+      data-align=${c.def.align}
+      data-key=${c.def.key}
+      data-r="0"
+      data-c=${i}
+      ?data-sortable=${Boolean(sortKey)}
+      tabindex=${this.tabStop.row === 0 && this.tabStop.col === i ? 0 : -1}
+    >
+      <span class="hlabel" title=${c.def.label}>${c.def.label}</span>
+      ${dir
+        ? html`<span class="sort" aria-hidden="true"
+            ><svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d=${dir === 'asc' ? 'M8 3l4.5 6h-9z' : 'M8 13l4.5-6h-9z'} fill="currentColor"></path></svg>${sorts.length > 1 ? at + 1 : ''}</span
+          >`
+        : nothing}
+      <span class="resizer" part="resizer" data-resize=${c.def.key} aria-hidden="true"></span>
+    </div>`;
+  }
+
+  /** Placeholder rows before the first view; keyed like real rows so they turn into them in place. */
+  private renderSkeleton(cols: VisibleColumn[], count: number): unknown {
+    return repeat(
+      Array.from({length: count}, (_, i) => i),
+      (i) => i,
+      (i) => this.renderRow(cols, i, undefined, false),
+    );
+  }
+
+  private renderRows(cols: VisibleColumn[], total: number): unknown {
+    if (total === 0) return nothing;
+    const [first, last] = this.renderRange(total);
+    this.renderedFirst = Math.floor(this.viewTop / this.rowHeight());
+    const indices: number[] = [];
+    const activeIndex = this.active.row - 1;
+    // The active row stays in the DOM while scrolled away, so focus is never lost to the page.
+    if (activeIndex >= 0 && activeIndex < first && activeIndex < total) indices.push(activeIndex);
+    for (let i = first; i <= last; i++) indices.push(i);
+    if (activeIndex > last && activeIndex < total) indices.push(activeIndex);
+    const tree = this.viewState.layout === 'tree';
+    const rh = this.rowHeight();
+    const currency = this.viewState.currency;
+    const tip = this.popup && isTooltip(this.popup.kind) ? this.popup.at : null;
+    return repeat(
+      indices,
+      (i) => i,
+      (i) => {
+        const row = this.blocks.row(i);
+        const r = i + 1;
+        // A row re-renders only when something it shows changed: scrolling renders just the new rows.
+        const deps = [row, cols, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
+        return guard(deps, () => this.renderRow(cols, i, row, tree));
+      },
+    );
+  }
+
+  /**
+   * One row; `row` undefined while its block loads. Loading and loaded rows share one template, so
+   * a block arriving updates the cells in place and a focused cell keeps its focus.
+   */
+  private renderRow(cols: VisibleColumn[], i: number, row: OrgRow | undefined, tree: boolean): TemplateResult {
+    const r = i + 1;
+    const tipAt = this.popup && isTooltip(this.popup.kind) && this.popup.at.row === r ? this.popup.at.col : -1;
+    const cls = row ? `row${row.matched ? '' : ' context'}${row.accountIndex !== null ? ' account' : ''}` : 'row skeleton';
+    return html`<div
+      class=${cls}
+      part=${row ? 'row' : 'row skeleton-row'}
+      role="row"
+      aria-rowindex=${i + 2}
+      data-org-id=${row ? row.org.id : nothing}
+      style=${styleMap({transform: `translateY(${i * this.rowHeight()}px)`})}
+    >
+      ${cols.map(
+        (c, ci) =>
+          html`<div
+            class="cell ${ci === 0 ? 'pin' : ''}"
+            part="cell cell-${c.def.key}"
+            role="gridcell"
+            aria-colindex=${ci + 1}
+            aria-describedby=${tipAt === ci ? 'grid-tooltip' : nothing}
+            data-align=${c.def.align}
+            data-r=${r}
+            data-c=${ci}
+            tabindex=${this.tabStop.row === r && this.tabStop.col === ci ? 0 : -1}
+          >
+            ${row ? renderCell(c.def.key, row, this.cellContext, tree) : ci === 0 ? SKELETON_FIRST : SKELETON_TEXT}
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderState(view: ViewState | null, error: unknown): TemplateResult | typeof nothing {
+    if (error) {
+      return html`<div class="state" part="state" role="alert">
+        <p class="state-title">Couldn’t load organizations</p>
+        <p>${this.errorMessage(error)}</p>
+        <button type="button" @click=${this.retry}>Retry</button>
+      </div>`;
+    }
+    if (!view || view.total > 0) return nothing;
+    if (view.datasetSize === 0) {
+      return html`<div class="state" part="state">
+        <p class="state-title">No organizations yet</p>
+        <p>Organizations you add, or that are assigned to <span class="isolate" dir="auto">${this.scopeLabel()}</span>, appear here.</p>
+      </div>`;
+    }
+    const search = this.viewState.search.trim();
+    return html`<div class="state" part="state">
+      <p class="state-title">No organizations match ${search ? html`“<span class="isolate" dir="auto">${search}</span>”` : 'these filters'}</p>
+      <p>Try other words, or clear the search and filters.</p>
+      <button type="button" @click=${this.clearFilters}>Clear filters</button>
+    </div>`;
+  }
+
+  private renderPopover(): TemplateResult | typeof nothing {
+    const pop = this.popup;
+    if (!pop) return nothing;
+    const tooltip = isTooltip(pop.kind);
+    const detail = needsDetail(pop.kind, pop.org) ? this.detail(pop.org.id) : undefined;
+    return html`<div
+      class="popover"
+      part=${tooltip ? 'tooltip' : 'popover'}
+      id=${tooltip ? 'grid-tooltip' : 'grid-popover'}
+      role=${tooltip ? 'tooltip' : 'dialog'}
+      aria-label=${tooltip ? nothing : `${POPOVER_TITLES[pop.kind]}: ${pop.org.name}`}
+      @keydown=${this.handlePopoverKeydown}
+      @click=${this.handlePopoverClick}
+      @mouseleave=${tooltip ? this.handleTipOut : nothing}
+      @mouseenter=${tooltip ? () => clearTimeout(this.tooltipTimer) : nothing}
+    >
+      ${popoverBody(pop.kind, pop.org, detail, this.hrefTemplate)}
+    </div>`;
+  }
+
+  private renderConfirm(): TemplateResult {
+    const org = this.confirm;
+    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @cancel=${this.handleDialogCancel} @keydown=${this.handleDialogKeydown}>
+      ${org
+        ? html`<h2 id="confirm-title">Delete <span class="isolate" dir="auto">${org.name}</span>?</h2>
+            <p id="confirm-text">
+              This permanently deletes <strong class="isolate" dir="auto">${org.name}</strong> from the tenant <strong class="isolate" dir="auto">${this.scopeLabel()}</strong>. It cannot be undone.
+            </p>
+            <div class="dialog-actions">
+              <button type="button" class="cancel" @click=${() => this.closeConfirm(false)}>Cancel</button>
+              <button type="button" class="danger" part="danger-button" @click=${() => this.closeConfirm(true)}>Delete organization</button>
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+}

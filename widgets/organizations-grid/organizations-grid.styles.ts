@@ -1,0 +1,656 @@
+/**
+ * Styles of `<organizations-grid>`. Three tiers: global `--tenantry-*` tokens, per-widget
+ * `--tenantry-grid-*` properties that fall back to them, and private `--_*` values used inside.
+ * No colour is written here: every one comes from a token or is mixed from one.
+ */
+import {css} from 'lit';
+import {baseStyles, token} from '../../src/styles/tokens.js';
+
+export const gridStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_bg: var(--tenantry-grid-background, ${token('color-surface')});
+      --_header-bg: var(--tenantry-grid-header-background, ${token('color-surface-raised')});
+      --_hover: var(--tenantry-grid-row-hover-background, ${token('color-surface-raised')});
+      --_border: var(--tenantry-grid-border-color, ${token('color-border')});
+      --_text: var(--tenantry-grid-text-color, ${token('color-text')});
+      --_muted: ${token('color-text-muted')};
+      --_accent: var(--tenantry-grid-accent-color, ${token('color-accent')});
+      --_focus: ${token('color-focus')};
+      --_radius: ${token('radius')};
+      --_indent: var(--tenantry-grid-indent, 20px);
+      --_s1: ${token('space-1')};
+      --_s2: ${token('space-2')};
+      --_s3: ${token('space-3')};
+      --_s4: ${token('space-4')};
+      display: flex;
+      flex-direction: column;
+      height: var(--tenantry-grid-height, 600px);
+      min-height: 240px;
+      color: var(--_text);
+    }
+
+    .frame {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-height: 0;
+      gap: var(--_s2);
+    }
+
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+
+    button,
+    input {
+      font: inherit;
+      color: inherit;
+    }
+    button {
+      cursor: pointer;
+    }
+    .toolbar button,
+    .notice button,
+    .state button,
+    .pop-actions button,
+    .pop-row button,
+    dialog button {
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_s1) var(--_s3);
+      line-height: 1.4;
+    }
+    .toolbar button:hover,
+    .notice button:hover,
+    .state button:hover {
+      background: var(--_hover);
+    }
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+
+    /* Toolbar */
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s2) var(--_s3);
+    }
+    .search {
+      display: flex;
+      align-items: center;
+      gap: var(--_s1);
+      flex: 1 1 260px;
+      max-width: 420px;
+      padding: 0 var(--_s2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    .search:focus-within {
+      outline: 2px solid var(--_focus);
+      outline-offset: 1px;
+    }
+    .search input {
+      flex: 1;
+      min-width: 0;
+      border: 0;
+      background: transparent;
+      padding: 6px 0;
+      outline: none;
+    }
+    .search .icon {
+      color: var(--_muted);
+    }
+    .group {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_s1);
+    }
+    .group-label {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .segmented {
+      display: inline-flex;
+    }
+    .segmented button {
+      border-radius: 0;
+      margin-inline-start: -1px;
+    }
+    .segmented button:first-child {
+      border-start-start-radius: var(--_radius);
+      border-end-start-radius: var(--_radius);
+      margin-inline-start: 0;
+    }
+    .segmented button:last-child {
+      border-start-end-radius: var(--_radius);
+      border-end-end-radius: var(--_radius);
+    }
+    .segmented button[aria-pressed='true'] {
+      position: relative;
+      border-color: var(--_accent);
+      color: var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
+      font-weight: 600;
+    }
+    .rate-date {
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+    ::slotted([slot='toolbar']) {
+      flex: 0 1 auto;
+    }
+    .export {
+      margin-inline-start: auto;
+    }
+    .export label {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_s1);
+      font-size: 0.9em;
+      color: var(--_muted);
+    }
+
+    .summary {
+      color: var(--_muted);
+      font-size: 0.9em;
+      min-height: 1.3em;
+    }
+
+    /* Notices */
+    .notices:empty {
+      display: none;
+    }
+    .notices {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s1);
+    }
+    .notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s2);
+      margin: 0;
+      padding: var(--_s1) var(--_s3);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_muted);
+      border-radius: var(--_radius);
+      background: var(--_header-bg);
+    }
+    .notice[data-tone='warning'] {
+      border-inline-start-color: ${token('color-warning')};
+    }
+    .notice[data-tone='danger'] {
+      border-inline-start-color: ${token('color-danger')};
+    }
+    .notice .text {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      unicode-bidi: isolate;
+    }
+    progress {
+      accent-color: var(--_accent);
+      width: 160px;
+    }
+
+    /* The grid */
+    .viewport {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      overflow: auto;
+      overscroll-behavior: contain;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    .grid {
+      position: relative;
+      min-width: 100%;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: var(--_cols);
+      height: var(--_row-h);
+    }
+    .head {
+      position: sticky;
+      top: 0;
+      z-index: 3;
+    }
+    .head .row {
+      height: var(--_header-h);
+    }
+    .body {
+      position: relative;
+    }
+    .body .row {
+      position: absolute;
+      top: 0;
+      left: 0;
+      width: 100%;
+      background: var(--_bg);
+      /* Each row lays out and paints on its own: a row entering while scrolling costs only itself. */
+      contain: strict;
+    }
+    .cell {
+      position: relative;
+      display: flex;
+      align-items: center;
+      gap: var(--_s1);
+      min-width: 0;
+      padding: 0 var(--_s2);
+      overflow: hidden;
+      white-space: nowrap;
+      border-bottom: 1px solid var(--_border);
+      background: inherit;
+    }
+    .cell[data-align='end'] {
+      justify-content: flex-end;
+      text-align: end;
+    }
+    .cell[data-align='center'] {
+      justify-content: center;
+    }
+    .cell:focus,
+    .cell:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+    }
+    .pin {
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      border-inline-end: 1px solid var(--_border);
+    }
+    .body .row:hover {
+      background: var(--_hover);
+    }
+    .hcell {
+      background: var(--_header-bg);
+      font-weight: 600;
+      user-select: none;
+    }
+    .hcell.pin {
+      z-index: 4;
+    }
+    .hcell[data-sortable] {
+      cursor: pointer;
+    }
+    .hcell[data-sortable]:hover {
+      color: var(--_accent);
+    }
+    .hlabel {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .sort {
+      display: inline-flex;
+      align-items: center;
+      color: var(--_accent);
+      font-size: 0.75em;
+    }
+    .sort .icon {
+      width: 12px;
+      height: 12px;
+    }
+    .resizer {
+      position: absolute;
+      top: 0;
+      bottom: 0;
+      inset-inline-end: 0;
+      width: 8px;
+      cursor: col-resize;
+      touch-action: none;
+    }
+    .resizer:hover,
+    .resizer.active {
+      background: color-mix(in srgb, var(--_accent) 40%, transparent);
+    }
+
+    .text {
+      display: block;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      unicode-bidi: isolate;
+    }
+    .muted,
+    .context .cell {
+      color: var(--_muted);
+    }
+    .num {
+      font-variant-numeric: tabular-nums;
+    }
+    .icon {
+      flex: none;
+      width: 16px;
+      height: 16px;
+    }
+
+    /* Name column: tree indentation and expander */
+    .name {
+      display: flex;
+      align-items: center;
+      gap: var(--_s1);
+      min-width: 0;
+      padding-inline-start: calc(var(--_depth, 0) * var(--_indent));
+    }
+    .expander,
+    .expander-space {
+      flex: none;
+      width: 22px;
+      height: 22px;
+    }
+    .expander {
+      display: inline-grid;
+      place-items: center;
+      padding: 0;
+      border: 0;
+      border-radius: var(--_radius);
+      background: transparent;
+    }
+    .expander:hover {
+      background: var(--_hover);
+    }
+    .expander .chevron {
+      transition: transform 120ms ease;
+    }
+    .expander[aria-expanded='true'] .chevron {
+      transform: rotate(90deg);
+    }
+    .kind {
+      flex: none;
+      max-width: 50%;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      color: var(--_muted);
+      font-size: 0.8em;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      padding: 0 6px;
+      overflow: hidden;
+    }
+    .account .kind {
+      border: 0;
+    }
+    .context .name .text {
+      font-style: italic;
+    }
+
+    /* Badges and statuses (never colour alone: each carries its label) */
+    .badge {
+      --_tone: var(--_muted);
+      display: inline-flex;
+      align-items: center;
+      padding: 1px 8px;
+      border-radius: 999px;
+      font-size: 0.85em;
+      font-weight: 600;
+      color: color-mix(in srgb, var(--_tone) 78%, var(--_text));
+      background: color-mix(in srgb, var(--_tone) 12%, var(--_bg));
+      border: 1px solid color-mix(in srgb, var(--_tone) 35%, var(--_bg));
+    }
+    [data-tone='success'] {
+      --_tone: ${token('color-success')};
+    }
+    [data-tone='warning'] {
+      --_tone: ${token('color-warning')};
+    }
+    [data-tone='failed'],
+    [data-tone='danger'] {
+      --_tone: ${token('color-danger')};
+    }
+    [data-tone='not-available'],
+    [data-tone='neutral'] {
+      --_tone: var(--_muted);
+    }
+    .source {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_s1);
+      min-width: 0;
+    }
+    .source .icon {
+      color: color-mix(in srgb, var(--_tone) 85%, var(--_text));
+    }
+
+    .link-button,
+    .actions-button {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_s1);
+      min-width: 0;
+      max-width: 100%;
+      padding: 2px 6px;
+      border: 1px solid transparent;
+      border-radius: var(--_radius);
+      background: transparent;
+      color: var(--_accent);
+    }
+    .link-button:hover,
+    .actions-button:hover {
+      border-color: var(--_border);
+      background: var(--_hover);
+    }
+    .actions-button .chevron {
+      transform: rotate(90deg);
+      width: 12px;
+      height: 12px;
+    }
+    .ring {
+      width: 18px;
+      height: 18px;
+    }
+    .ring-track {
+      stroke: color-mix(in srgb, var(--_text) 15%, transparent);
+    }
+    .ring-value {
+      stroke: var(--_accent);
+    }
+    .tip-target {
+      text-decoration: underline dotted color-mix(in srgb, var(--_text) 45%, transparent);
+      text-underline-offset: 3px;
+    }
+
+    /* Skeleton */
+    .skeleton-text {
+      display: block;
+      width: 70%;
+      height: 0.8em;
+      border-radius: 4px;
+      background: color-mix(in srgb, var(--_text) 10%, transparent);
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton-text {
+        animation: none;
+      }
+      .expander .chevron {
+        transition: none;
+      }
+    }
+
+    /* Empty, no-match and error states */
+    .state {
+      position: sticky;
+      left: 0;
+      max-width: 640px;
+      padding: var(--_s4);
+    }
+    .state p {
+      margin: 0 0 var(--_s2);
+    }
+    .state-title {
+      font-weight: 600;
+      font-size: 1.05em;
+    }
+
+    /* Tooltips and popups */
+    .popover {
+      position: absolute;
+      z-index: 10;
+      min-width: 220px;
+      max-width: min(380px, 90vw);
+      max-height: 360px;
+      overflow: auto;
+      padding: var(--_s3);
+      background: var(--_bg);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      box-shadow: 0 6px 20px color-mix(in srgb, var(--_text) 18%, transparent);
+    }
+    .pop-title {
+      margin: 0 0 var(--_s2);
+      font-weight: 600;
+    }
+    .pop-muted {
+      margin: var(--_s1) 0 0;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .pop-list,
+    .pop-menu {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s1);
+    }
+    .pop-list li {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .pop-list li.pop-row {
+      flex-direction: row;
+      align-items: center;
+      gap: var(--_s2);
+    }
+    .pop-grow {
+      flex: 1;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .pop-meta {
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+    .pop-facts {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 2px var(--_s3);
+      margin: 0;
+    }
+    .pop-facts dt {
+      color: var(--_muted);
+    }
+    .pop-facts dd {
+      margin: 0;
+    }
+    .pop-actions {
+      margin-top: var(--_s2);
+    }
+    .pop-menu {
+      gap: 0;
+      margin: 0 calc(-1 * var(--_s3));
+    }
+    .pop-menu a,
+    .pop-menu button {
+      display: block;
+      width: 100%;
+      padding: 6px var(--_s3);
+      border: 0;
+      background: transparent;
+      color: inherit;
+      text-align: start;
+      text-decoration: none;
+    }
+    .pop-menu a:hover,
+    .pop-menu button:hover,
+    .pop-menu a:focus-visible,
+    .pop-menu button:focus-visible {
+      background: var(--_hover);
+    }
+    .pop-menu .pop-last {
+      border-top: 1px solid var(--_border);
+      margin-top: var(--_s1);
+      padding-top: var(--_s1);
+    }
+    .pop-menu .pop-muted {
+      padding: 0 var(--_s3) var(--_s1);
+    }
+    .danger,
+    .severity[data-severity='critical'],
+    .severity[data-severity='high'] {
+      color: ${token('color-danger')};
+    }
+    .pop-menu button.danger {
+      color: ${token('color-danger')};
+      font-weight: 600;
+    }
+    .severity {
+      text-transform: capitalize;
+    }
+
+    /* Delete confirmation */
+    dialog {
+      max-width: min(480px, 92vw);
+      padding: var(--_s4);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+    }
+    dialog::backdrop {
+      background: color-mix(in srgb, var(--_text) 35%, transparent);
+    }
+    dialog h2 {
+      margin: 0 0 var(--_s2);
+      font-size: 1.15em;
+      overflow-wrap: anywhere;
+    }
+    dialog p {
+      overflow-wrap: anywhere;
+    }
+    .dialog-actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--_s2);
+      margin-top: var(--_s3);
+    }
+    dialog button.danger {
+      border-color: ${token('color-danger')};
+      background: color-mix(in srgb, ${token('color-danger')} 10%, var(--_bg));
+      font-weight: 600;
+    }
+    bdi,
+    .isolate {
+      unicode-bidi: isolate;
+    }
+  `,
+];
