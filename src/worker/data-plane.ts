@@ -235,10 +235,12 @@ export class DataPlane implements DataWorkerApi {
   /** Prepares the first sort and search of a freshly indexed dataset while the worker is idle. */
   private warmUp(ds: Dataset): void {
     const index = ds.index;
+    // After pending cache writes: persisting comes first. Not tracked by idle(): it is
+    // preparation, not pending work. A newer index (after a sync) warms itself.
     setTimeout(() => {
-      // A newer index (after a sync) warms itself; this one may already be replaced.
-      // Not tracked by idle(): it is preparation, not pending work.
-      if (ds.index === index) index.warmUp().catch(() => undefined);
+      void Promise.allSettled([...this.background]).then(() => {
+        if (ds.index === index) index.warmUp().catch(() => undefined);
+      });
     }, 0);
   }
 

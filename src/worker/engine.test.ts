@@ -48,6 +48,19 @@ describe('DatasetIndex (worker query engine)', () => {
     expect(names(idx, idx.run({search: 'alpha beta', searchFields: ['name', 'domain']}))).to.include('Alpha');
   });
 
+  it('never matches across two rows, and finds matches in the first and last rows', () => {
+    const base = organizations[0];
+    const rows = [
+      {...base, id: 'r1', name: 'Endsfoo', domain: ''},
+      {...base, id: 'r2', name: 'barStarts', domain: ''},
+    ];
+    const idx = new DatasetIndex(rows, DEMO_FX);
+    expect(idx.run({search: 'foobar', searchFields: ['name']}).indices).to.have.length(0);
+    expect(names(idx, idx.run({search: 'endsfoo', searchFields: ['name']}))).to.deep.equal(['Endsfoo']);
+    expect(names(idx, idx.run({search: 'starts', searchFields: ['name']}))).to.deep.equal(['barStarts']);
+    expect(names(idx, idx.run({search: 's', searchFields: ['name']}))).to.have.members(['Endsfoo', 'barStarts']);
+  });
+
   it('combines filters with AND across kinds and OR within one', () => {
     const got = index.run({filters: {plans: ['assessment', 'implementation'], statuses: ['active']}}).indices;
     const expected = organizations.filter((o) => (o.plan === 'assessment' || o.plan === 'implementation') && o.status === 'active');

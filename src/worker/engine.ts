@@ -68,6 +68,12 @@ const MATCHED = 1;
 const HAS_CHILDREN = 2;
 const EXPANDED = 4;
 
+interface Haystack {
+  text: string;
+  /** Offset of each row's text in `text`; one more entry marks the end. */
+  starts: Uint32Array;
+}
+
 /** What a query selected, in display order; `tree` is set in tree layout. */
 export interface QueryResult {
   indices: Uint32Array;
@@ -86,6 +92,7 @@ export class DatasetIndex {
   /** Folded search text per field set; `done` rows are built (warm-up builds it in slices). */
   private readonly textCache = new Map<string, {text: string[]; done: number}>();
   private workloadMask: Uint32Array | null = null;
+  private readonly hayCache = new Map<string, Haystack>();
   private lastSort: readonly SortSpec[] = [{key: 'name', dir: 'asc'}];
 
   constructor(
@@ -156,6 +163,7 @@ export class DatasetIndex {
       // Yield between slices so a query that arrives meanwhile is not kept waiting.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    if (!signal?.aborted) this.haystack(all);
   }
 
   /** Row indices matching the query, in its order. */
@@ -249,25 +257,25 @@ export class DatasetIndex {
     const terms = fold((query.search ?? '').replace(/[\u0000-\u001f]/g, ' '))
       .split(/\s+/)
       .filter(Boolean);
-    const text = terms.length ? this.text(query.searchFields ?? [...SEARCH_FIELDS]) : null;
     const test = this.filterTest(query);
-    if (!text && !test) return order;
+    if (!terms.length && !test) return order;
+    // Each term marks the rows that contain it; a row must carry every term.
+    let hits: Uint8Array | null = null;
+    if (terms.length) {
+      const hay = this.haystack(query.searchFields ?? [...SEARCH_FIELDS]);
+      for (const term of terms) {
+        const bits = this.rowsContaining(hay, term);
+        if (hits) for (let i = 0; i < bits.length; i++) hits[i] &= bits[i];
+        else hits = bits;
+        throwIfAborted(signal, 'The query');
+      }
+    }
     const out = new Uint32Array(order.length);
     let k = 0;
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
+      if (hits && !hits[i]) continue;
       if (test && !test(this.rows[i], i)) continue;
-      if (text) {
-        const t = text[i];
-        let ok = true;
-        for (let m = 0; m < terms.length; m++) {
-          if (!t.includes(terms[m])) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) continue;
-      }
       out[k++] = i;
       // Long scans check for cancellation now and then; a superseded keystroke stops here.
       if ((j & 0x3fff) === 0) throwIfAborted(signal, 'The query');
@@ -437,6 +445,41 @@ export class DatasetIndex {
       out[idx[j]] = rank;
     }
     return out;
+  }
+
+  /**
+   * All rows' folded text for a field set as one string (rows separated by U+0002) with each
+   * row's start: `indexOf` over one flat string is far faster than `includes` on 100,000 strings.
+   */
+  private haystack(fields: readonly SearchField[]): Haystack {
+    const cacheKey = [...fields].sort().join(',');
+    let hay = this.hayCache.get(cacheKey);
+    if (hay) return hay;
+    const text = this.text(fields);
+    const starts = new Uint32Array(text.length + 1);
+    let at = 0;
+    for (let i = 0; i < text.length; i++) {
+      starts[i] = at;
+      at += text[i].length + 1;
+    }
+    starts[text.length] = at;
+    hay = {text: text.join('\u0002'), starts};
+    this.hayCache.set(cacheKey, hay);
+    return hay;
+  }
+
+  /** Marks the rows whose text contains `term`; after a hit the search resumes at the next row. */
+  private rowsContaining(hay: Haystack, term: string): Uint8Array {
+    const n = this.rows.length;
+    const bits = new Uint8Array(n);
+    const {text, starts} = hay;
+    let row = 0;
+    for (let pos = text.indexOf(term); pos !== -1; pos = row < n ? text.indexOf(term, starts[row]) : -1) {
+      while (starts[row + 1] <= pos) row++;
+      bits[row] = 1;
+      row++;
+    }
+    return bits;
   }
 
   /** Folded search text per row over the given fields, cached per field set; built up to row `upTo`. */
