@@ -5,6 +5,7 @@ import {COLUMN_BY_KEY, type ColumnKey} from '../../src/columns/organization-colu
 import {emit} from '../../src/events.js';
 import {defineElement} from '../../src/platform/register.js';
 import {baseStyles, token} from '../../src/styles/tokens.js';
+import {toolbarPanelStyles} from '../../src/styles/toolbar-panel.js';
 import {ALWAYS_VISIBLE, defaultViewState, parseViewState, type ColumnState} from './view-state.js';
 
 export interface ColumnsChangeDetail {
@@ -57,6 +58,7 @@ type FocusTarget = {key: ColumnKey; control: 'check' | 'up' | 'down'};
 export class TenantryColumnChooser extends LitElement {
   static override styles = [
     baseStyles,
+    toolbarPanelStyles,
     css`
       :host {
         display: inline-block;
@@ -75,24 +77,12 @@ export class TenantryColumnChooser extends LitElement {
         cursor: default;
         opacity: 0.45;
       }
+      :host {
+        --_panel-width: var(--tenantry-column-chooser-panel-width, 20rem);
+        --_panel-background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')});
+      }
       [part~='panel'] {
-        position: absolute;
-        z-index: 10;
-        inset-block-start: calc(100% + ${token('space-1')});
         inset-inline-end: 0;
-        width: min(var(--tenantry-column-chooser-panel-width, 20rem), calc(100vw - 2 * ${token('space-4')}));
-        padding: ${token('space-3')};
-        background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')});
-        border: 1px solid ${token('color-border')};
-        border-radius: ${token('radius')};
-        box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
-      }
-      [part~='panel'][hidden] {
-        display: none;
-      }
-      [part~='panel-title'] {
-        font-weight: 600;
-        font-size: 1.1em;
       }
       [part~='hint'] {
         margin: ${token('space-1')} 0 ${token('space-2')};

@@ -224,7 +224,8 @@ describe('<tenantry-user-combobox> in the filters panel', () => {
 
     // Up wraps to the last option; Escape closes the list without closing the panel.
     await sendKeys({press: 'ArrowDown'});
-    await until(() => qa(box, '[role="option"]').length > 0, 10_000);
+    // The list re-queries for the now empty text: wait for that answer, not the previous one.
+    await until(() => qa(box, '[role="option"]').length > 0 && q(box, '[role="listbox"]').getAttribute('aria-busy') === 'false', 10_000);
     await sendKeys({press: 'ArrowUp'});
     await box.updateComplete;
     const all = qa(box, '[role="option"]');

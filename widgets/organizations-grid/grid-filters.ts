@@ -5,6 +5,7 @@ import type {UserRef} from '../../src/model/types.js';
 import {emit} from '../../src/events.js';
 import {defineElement} from '../../src/platform/register.js';
 import {baseStyles, token} from '../../src/styles/tokens.js';
+import {toolbarPanelStyles} from '../../src/styles/toolbar-panel.js';
 import type {OrgFilters} from '../../src/worker/query.js';
 import './user-combobox.js';
 import type {UserDirectory, UsersChangeDetail} from './user-combobox.js';
@@ -76,6 +77,7 @@ const OWNER_LOOKUP_LIMIT = 1000;
 export class TenantryGridFilters extends LitElement {
   static override styles = [
     baseStyles,
+    toolbarPanelStyles,
     css`
       :host {
         display: block;
@@ -100,26 +102,16 @@ export class TenantryGridFilters extends LitElement {
         color: ${token('color-surface')};
         background: var(--tenantry-grid-filters-accent, ${token('color-accent')});
       }
+      :host {
+        --_panel-width: var(--tenantry-grid-filters-panel-width, 34rem);
+        --_panel-background: var(--tenantry-grid-filters-panel-background, ${token('color-surface')});
+      }
       [part~='panel'] {
-        position: absolute;
-        z-index: 10;
-        inset-block-start: calc(100% + ${token('space-1')});
         inset-inline-start: 0;
-        width: min(var(--tenantry-grid-filters-panel-width, 34rem), calc(100vw - 2 * ${token('space-4')}));
         max-height: min(36rem, 80vh);
         overflow: auto;
-        padding: ${token('space-3')};
-        background: var(--tenantry-grid-filters-panel-background, ${token('color-surface')});
-        border: 1px solid ${token('color-border')};
-        border-radius: ${token('radius')};
-        box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
-      }
-      [part~='panel'][hidden] {
-        display: none;
       }
       [part~='panel-title'] {
-        font-weight: 600;
-        font-size: 1.1em;
         margin-block-end: ${token('space-2')};
       }
       [part~='groups'] {

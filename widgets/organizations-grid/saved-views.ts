@@ -4,6 +4,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import {emit} from '../../src/events.js';
 import {defineElement} from '../../src/platform/register.js';
 import {baseStyles, token} from '../../src/styles/tokens.js';
+import {toolbarPanelStyles} from '../../src/styles/toolbar-panel.js';
 import {defaultViewState, parseViewState, viewLink, type GridViewState} from './view-state.js';
 
 /** A view saved by name. */
@@ -188,6 +189,7 @@ const formatSavedAt = (iso: string): string => {
 export class TenantrySavedViews extends LitElement {
   static override styles = [
     baseStyles,
+    toolbarPanelStyles,
     css`
       :host {
         display: inline-flex;
@@ -208,24 +210,14 @@ export class TenantrySavedViews extends LitElement {
       [part~='status'] {
         color: ${token('color-text-muted')};
       }
-      [part~='panel'] {
-        position: absolute;
-        z-index: 10;
-        inset-block-start: calc(100% + ${token('space-1')});
-        inset-inline-start: 0;
-        width: min(var(--tenantry-saved-views-panel-width, 24rem), calc(100vw - 2 * ${token('space-4')}));
-        padding: ${token('space-3')};
-        background: var(--tenantry-saved-views-panel-background, ${token('color-surface')});
-        border: 1px solid ${token('color-border')};
-        border-radius: ${token('radius')};
-        box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
+      :host {
+        --_panel-width: var(--tenantry-saved-views-panel-width, 24rem);
+        --_panel-background: var(--tenantry-saved-views-panel-background, ${token('color-surface')});
       }
-      [part~='panel'][hidden] {
-        display: none;
+      [part~='panel'] {
+        inset-inline-start: 0;
       }
       [part~='panel-title'] {
-        font-weight: 600;
-        font-size: 1.1em;
         margin-block-end: ${token('space-2')};
       }
       [part~='list'] {

@@ -418,7 +418,7 @@ export class TenantryUserCombobox extends LitElement {
           @input=${this.handleInput}
           @keydown=${this.handleKeydown}
         />
-        <ul id="listbox" part="listbox" role="listbox" aria-label=${`${this.label} suggestions`} aria-multiselectable="true" ?hidden=${!showList} @pointerdown=${this.handleOptionPointerdown} @click=${this.handleOptionClick}>
+        <ul id="listbox" part="listbox" role="listbox" aria-label=${`${this.label} suggestions`} aria-multiselectable="true" aria-busy=${this.phase === 'loading' ? 'true' : 'false'} ?hidden=${!showList} @pointerdown=${this.handleOptionPointerdown} @click=${this.handleOptionClick}>
           ${showList
             ? this.options.map(
                 (u, i) => html`<li

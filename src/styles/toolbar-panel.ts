@@ -1,0 +1,28 @@
+/**
+ * The drop-down panel of a toolbar control (filters, column chooser, saved views): one look,
+ * defined once. A component sets `--_panel-width` and `--_panel-background` (from its own public
+ * custom properties) and which edge the panel aligns to.
+ */
+import {css} from 'lit';
+import {token} from './tokens.js';
+
+export const toolbarPanelStyles = css`
+  [part~='panel'] {
+    position: absolute;
+    z-index: 10;
+    inset-block-start: calc(100% + ${token('space-1')});
+    width: min(var(--_panel-width, 24rem), calc(100vw - 2 * ${token('space-4')}));
+    padding: ${token('space-3')};
+    background: var(--_panel-background, ${token('color-surface')});
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
+  }
+  [part~='panel'][hidden] {
+    display: none;
+  }
+  [part~='panel-title'] {
+    font-weight: 600;
+    font-size: 1.1em;
+  }
+`;
