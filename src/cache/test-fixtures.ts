@@ -15,18 +15,8 @@ import {
   type OrganizationSummary,
   type UserRef,
 } from '../model/types.js';
-
-/** Small deterministic PRNG (mulberry32), so a failing test sees the same rows again. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo generator's PRNG: deterministic, so a failing test sees the same rows again.
+import {prng} from '../backends/embedded/seed.js';
 
 const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Eve', 'Farid', 'Grace', 'Hiro'];
 const WORDS = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Litware', 'Adatum', 'Proseware', 'Wingtip', 'Woodgrove', 'Lucerne'];
