@@ -8,11 +8,11 @@
  */
 import {expect} from '@open-wc/testing';
 import type {Backend, PageResult, Scope} from '../contract/backend.js';
-import {TenantryError} from '../contract/errors.js';
 import {validate, type Schema} from '../model/schema.js';
 import {FxRatesSchema, OrganizationSchema, OrganizationSummarySchema, SessionSchema, TenantNodeSchema, UserSchema} from '../model/schemas.js';
 import type {Organization, OrganizationInput, OrganizationSummary, Role, Tombstone} from '../model/types.js';
 import {DEMO_TENANTS, DEMO_USERS} from './embedded/embedded-backend.js';
+import {rejectsWith as failure} from '../testing/expect-error.js';
 
 type Make = (userId: string) => Promise<Backend>;
 
@@ -21,16 +21,6 @@ const inTenant = (o: {id: string; ancestorIds: readonly string[]}, tenantId: str
 
 function expectValid<T>(schema: Schema<T>, value: unknown, what: string): void {
   expect(validate(schema, value), what).to.deep.equal([]);
-}
-
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(TenantryError);
-    return e as TenantryError;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 /** Every page of a listing, following `nextCursor`; bounded so a cursor loop fails instead of hanging. */

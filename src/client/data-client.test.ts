@@ -9,10 +9,10 @@ import {DEMO_TENANTS, DEMO_USERS} from '../backends/embedded/seed.js';
 import {createRestHandler} from '../backends/http/rest-server.js';
 import {API, startMsw} from '../backends/http/test-support.js';
 import type {HttpBackendConfig, LocalBackendConfig} from '../contract/backend.js';
-import {TenantryError} from '../contract/errors.js';
 import type {DataEvent, RowWindow} from '../worker/protocol.js';
 import type {OrgRow} from '../worker/query.js';
 import {DataClient, DataEventMessage} from './data-client.js';
+import {rejectsWith} from '../testing/expect-error.js';
 
 const SIZE = 300;
 const clients: DataClient[] = [];
@@ -42,16 +42,6 @@ function nextEvent(client: DataClient, type: DataEvent['type']): Promise<DataEve
     };
     client.events.addEventListener('data-event', on);
   });
-}
-
-async function rejectsWith(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(TenantryError);
-    return e as TenantryError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 afterEach(() => {

@@ -12,6 +12,7 @@ import {TenantryError} from '../../contract/errors.js';
 import type {Rejected} from '../../model/schemas.js';
 import {HttpBackend, parseRetryAfter} from './http-backend.js';
 import {API, organizationFixture, pause, startMsw, summaryFixture} from './test-support.js';
+import {rejectsWith as failure} from '../../testing/expect-error.js';
 
 const scope = {tenantId: 'res-01'};
 const FAST: Partial<HttpBackendConfig> = {backoffBaseMs: 5, backoffCapMs: 2000, maxAttempts: 3, timeoutMs: 2000};
@@ -19,16 +20,6 @@ const backend = (config: Partial<HttpBackendConfig> = {}, token: string | null =
   new HttpBackend({kind: 'http', baseUrl: API, ...FAST, ...config}, async () => token);
 
 const page = (items: unknown[], extra: Record<string, unknown> = {}) => ({items, tombstones: [], nextCursor: null, asOf: '2026-11-24T09:30:00.000Z', ...extra});
-
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(TenantryError);
-    return e as TenantryError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A handler answering from a list of responses in turn (the last one repeats), counting attempts. */
 function sequence(method: 'get' | 'post' | 'patch' | 'delete', path: string, ...answers: (() => Response | Promise<Response>)[]) {

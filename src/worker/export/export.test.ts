@@ -6,7 +6,6 @@ import {expect} from '@open-wc/testing';
 import {read, type CellObject, type WorkBook} from '@e965/xlsx';
 import {DEMO_TENANTS, DEMO_USERS} from '../../backends/embedded/seed.js';
 import type {LocalBackendConfig} from '../../contract/backend.js';
-import {TenantryError} from '../../contract/errors.js';
 import {DataClient} from '../../client/data-client.js';
 import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../columns/organization-columns.js';
 import {saveFile} from '../../platform/download.js';
@@ -16,6 +15,7 @@ import {csvField, csvLine, neutraliseFormula, toCsv} from './csv.js';
 import {EXPORT_SLICE, exportColumns, writeExport, type ExportSource} from './export-rows.js';
 import {exportFileName, localDate, scopeSlug, sheetName} from './file-name.js';
 import {xlsxCell} from './xlsx.js';
+import {rejectsWith} from '../../testing/expect-error.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -113,16 +113,6 @@ const request = (over: Partial<ExportRequest> = {}): ExportRequest => ({
   scopeName: 'Northgate Distribution',
   ...over,
 });
-
-async function rejectsWith(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(TenantryError);
-    return e as TenantryError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function sheetCells(book: WorkBook): (CellObject | undefined)[][] {
   const sheet = book.Sheets[book.SheetNames[0]];
