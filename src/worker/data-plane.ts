@@ -437,6 +437,7 @@ export class DataPlane implements DataWorkerApi {
       freshness: 'cached',
       version: 0,
       rejected: {count: 0, sample: []},
+      firstRows: snapshot.rows,
     };
   }
 

@@ -35,6 +35,11 @@ export interface ViewState {
   /** Increments whenever the dataset changes; windows carry it so stale ones can be dropped. */
   version: number;
   rejected: RejectedReport;
+  /**
+   * A warm start's saved first rows (version 0), sent with the state so the widget can paint
+   * them without another round trip; absent once the view runs on the dataset.
+   */
+  firstRows?: OrgRow[];
 }
 
 export interface RowWindow {

@@ -42,7 +42,15 @@ export async function prefetchBlocks(client: DataClient, state: ViewState, first
   const blocks: Blocks = new Map();
   if (state.total === 0) return blocks;
   const to = Math.min(last, state.total - 1);
-  const wins = await Promise.all(blockRange(Math.max(0, first), Math.max(0, to)).map((b) => client.window(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), {signal})));
+  const saved = state.firstRows ?? [];
+  const wanted: number[] = [];
+  for (const b of blockRange(Math.max(0, first), Math.max(0, to))) {
+    // A warm start's saved rows paint without a round trip.
+    const count = blockCount(b, state.total);
+    if (b * BLOCK_SIZE + count <= saved.length) blocks.set(b, saved.slice(b * BLOCK_SIZE, b * BLOCK_SIZE + count));
+    else wanted.push(b);
+  }
+  const wins = await Promise.all(wanted.map((b) => client.window(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), {signal})));
   for (const win of wins) {
     if (win.viewId === state.viewId && win.version === state.version && win.total === state.total) blocks.set(win.start / BLOCK_SIZE, win.rows);
   }
