@@ -92,6 +92,24 @@ describe('DataClient ↔ data worker', () => {
     expect(up.code).to.equal('forbidden');
   });
 
+  it('keeps preferences per user and scope in the worker, bounded and validated', async () => {
+    const dist = setup();
+    const scope = {tenantId: DEMO_TENANTS.distributor};
+    const other = {tenantId: DEMO_TENANTS.reseller};
+    expect(await dist.client.getPref(scope, 'grid.views')).to.equal(undefined);
+    await dist.client.setPref(scope, 'grid.views', [{name: 'Mine', columns: ['name']}]);
+    expect(await dist.client.getPref(scope, 'grid.views')).to.deep.equal([{name: 'Mine', columns: ['name']}]);
+    // Another scope of the same user, and another user in the same cache, see nothing of it.
+    expect(await dist.client.getPref(other, 'grid.views')).to.equal(undefined);
+    const reseller = setup(DEMO_USERS.resellerAdmin, {namespace: dist.namespace, cacheName: dist.cacheName});
+    expect(await reseller.client.getPref(scope, 'grid.views')).to.equal(undefined);
+    // The plane's own entries cannot be reached or overwritten through a preference name.
+    expect((await rejectsWith(dist.client.setPref(scope, 'snapshot/../x', 1))).code).to.equal('invalid-request');
+    expect((await rejectsWith(dist.client.setPref(scope, 'big', 'x'.repeat(300 * 1024)))).code).to.equal('too-large');
+    await dist.client.setPref(scope, 'grid.views', undefined);
+    expect(await dist.client.getPref(scope, 'grid.views')).to.equal(undefined);
+  });
+
   it('serves a warm start from the cache, then revalidates with a delta sync', async () => {
     const first = setup();
     const scope = {tenantId: DEMO_TENANTS.distributor};

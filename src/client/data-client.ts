@@ -195,6 +195,20 @@ export class DataClient {
   }
 
   /** Purges this user's cache and closes the client; rejects (after closing) if data may remain on disk. */
+  /**
+   * A preference of the signed-in user in a scope, kept in the worker's cache (IndexedDB, or
+   * memory where that is unavailable): never in page-readable storage, and always per user and
+   * tenant scope. Resolves `undefined` when none was stored.
+   */
+  getPref<T>(scope: Scope, name: string, options: CallOptions = {}): Promise<T | undefined> {
+    return this.call(options.signal, () => this.api.getPref(scope, name)) as Promise<T | undefined>;
+  }
+
+  /** Stores a preference (JSON, at most 256 KB); `undefined` removes it. */
+  setPref(scope: Scope, name: string, value: unknown, options: CallOptions = {}): Promise<void> {
+    return this.call(options.signal, () => this.api.setPref(scope, name, value));
+  }
+
   async signOut(): Promise<void> {
     try {
       await this.call(undefined, () => this.api.signOut());

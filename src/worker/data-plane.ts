@@ -518,6 +518,22 @@ export class DataPlane implements DataWorkerApi {
     return this.tracked(requestId, (signal) => this.ready().backend.listUsers(scope, {search, limit, signal}));
   }
 
+  async getPref(scope: Scope, name: string): Promise<unknown> {
+    return this.ready().cache.getPref<unknown>(this.keyFor(scope), uiPrefName(name));
+  }
+
+  async setPref(scope: Scope, name: string, value: unknown): Promise<void> {
+    const prefName = uiPrefName(name);
+    if (value !== undefined) {
+      // One JSON round trip both bounds the size and drops what is not plain data (functions, DOM).
+      const text = JSON.stringify(value);
+      if (text === undefined) throw new TenantryError('invalid-request', `Preference "${name}" is not a JSON value.`);
+      if (text.length > MAX_PREF_CHARS) throw new TenantryError('too-large', `Preference "${name}" is larger than 256 KB.`);
+      value = JSON.parse(text) as unknown;
+    }
+    await this.ready().cache.setPref(this.keyFor(scope), prefName, value);
+  }
+
   async fxRates(): Promise<FxRates | null> {
     return this.fx;
   }
@@ -606,4 +622,12 @@ export class DataPlane implements DataWorkerApi {
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
     await cache.purgeUser(backend.origin, session.user.id);
   }
+}
+
+const MAX_PREF_CHARS = 256 * 1024;
+
+/** Widget preferences live beside the plane's own entries (`snapshot`, `last-session`) under a prefix, so no name can overwrite those. */
+function uiPrefName(name: string): string {
+  if (!/^[a-z0-9][a-z0-9.:-]{0,63}$/.test(name)) throw new TenantryError('invalid-request', `"${name.slice(0, 80)}" is not a valid preference name (lower-case letters, digits, ".", ":" and "-").`);
+  return `ui:${name}`;
 }

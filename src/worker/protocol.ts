@@ -121,4 +121,8 @@ export interface DataWorkerApi {
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets. */
   signOut(): Promise<void>;
+  /** A widget preference of the signed-in user in a scope (saved views, columns, pinned tenants). */
+  getPref(scope: Scope, name: string): Promise<unknown>;
+  /** Stores (or, with `undefined`, removes) a widget preference; JSON values of at most 256 KB. */
+  setPref(scope: Scope, name: string, value: unknown): Promise<void>;
 }
