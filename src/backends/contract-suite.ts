@@ -261,6 +261,24 @@ export function contractSuite(name: string, make: Make): void {
         for (const u of found) expect(`${u.displayName} ${u.email}`.toLowerCase()).to.contain(needle);
       });
 
+      it('users can be looked up by id: only known ids within the scope, at most 100 per call', async () => {
+        const resScope = scopeOf(DEMO_TENANTS.reseller);
+        const mine = (await reseller.listUsers(resScope, {limit: 3})).map((u) => u.id);
+        expect(mine.length).to.be.greaterThan(1);
+        const outside = (await otherReseller.listUsers(scopeOf(DEMO_TENANTS.otherReseller), {limit: 1}))[0].id;
+        const found = await reseller.listUsers(resScope, {ids: [mine[1], 'u-no-such-user', outside, mine[0], mine[1]]});
+        for (const u of found) expectValid(UserSchema, u, u.id);
+        // Unknown and out-of-scope ids are left out, never echoed back; duplicates count once.
+        expect(found.map((u) => u.id).sort()).to.deep.equal([mine[0], mine[1]].sort());
+        expect(await reseller.listUsers(resScope, {ids: []})).to.deep.equal([]);
+        expect(await reseller.listUsers(resScope, {ids: [mine[0], mine[1]], limit: 1})).to.have.length(1);
+        const wanted = await reseller.listUsers(resScope, {ids: [mine[0]], search: 'zz-no-match-zz'});
+        expect(wanted).to.deep.equal([]);
+        const tooMany = Array.from({length: 101}, (_, i) => `u-${i}`);
+        expect((await failure(reseller.listUsers(resScope, {ids: tooMany}))).code).to.equal('invalid-request');
+        expect((await failure(reseller.listUsers(resScope, {ids: ['bad id, with comma']}))).code).to.equal('invalid-request');
+      });
+
       it('fx-rates are USD-based and valid', async () => {
         const rates = await customer.fxRates();
         expectValid(FxRatesSchema, rates, 'fx-rates');

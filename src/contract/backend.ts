@@ -8,6 +8,7 @@
  * and its descendants, and only ever returns the scope tenant and what lies below it.
  */
 import type {Rejected} from '../model/schemas.js';
+import {TenantryError} from './errors.js';
 import type {
   FxRates,
   Id,
@@ -63,6 +64,23 @@ export interface WriteOptions extends CallOptions {
 export interface UserQuery extends CallOptions {
   search?: string;
   limit?: number;
+  /**
+   * Only these users (at most `MAX_USER_IDS`; e.g. to name the owners of a restored view): ids that
+   * are unknown or outside the scope are left out, so an empty list means none. Combines with
+   * `search`; `limit` defaults to the number of ids.
+   */
+  ids?: readonly Id[];
+}
+
+/** Most ids one `listUsers` call may name. */
+export const MAX_USER_IDS = 100;
+const USER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** `ids` of a user query, checked: at most `MAX_USER_IDS` well-formed ids, duplicates dropped; else `invalid-request`. */
+export function checkUserIds(ids: readonly unknown[]): Id[] {
+  if (ids.length > MAX_USER_IDS) throw new TenantryError('invalid-request', `At most ${MAX_USER_IDS} user ids can be looked up at once.`);
+  for (const id of ids) if (typeof id !== 'string' || !USER_ID.test(id)) throw new TenantryError('invalid-request', 'A user id to look up is not valid.');
+  return [...new Set(ids as string[])];
 }
 
 export interface Backend {

@@ -252,6 +252,15 @@ export function buildOpenApi(): object {
           parameters: [
             ref('parameters', 'TenantryScope'),
             {name: 'search', in: 'query', description: 'Part of a display name or email, case-insensitive.', schema: {type: 'string', maxLength: 200}},
+            {
+              name: 'ids',
+              in: 'query',
+              description:
+                'Only these users, comma-separated (at most 100): e.g. to name the owners of a saved view. Unknown ids and users outside the scope are left out; present but empty means none. Combines with `search`; `limit` defaults to the number of ids.',
+              style: 'form',
+              explode: false,
+              schema: {type: 'array', maxItems: 100, items: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}},
+            },
             ref('parameters', 'Limit'),
           ],
           responses: {'200': jsonResponse('Matching users.', ref('schemas', 'UserList')), ...SCOPED_ERRORS},

@@ -3,6 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {COLUMN_BY_KEY, type ColumnKey} from '../../src/columns/organization-columns.js';
 import {emit} from '../../src/events.js';
+import {DismissablePanel} from '../../src/platform/dismissable-panel.js';
 import {defineElement} from '../../src/platform/register.js';
 import {baseStyles, token} from '../../src/styles/tokens.js';
 import {toolbarPanelStyles} from '../../src/styles/toolbar-panel.js';
@@ -131,34 +132,27 @@ export class TenantryColumnChooser extends LitElement {
   /** Every column in display order (missing columns are added at the end, unknown ones ignored). */
   @property({attribute: false}) columns: ColumnState[] = defaultViewState().columns;
 
-  @state() private open = false;
   @state() private announcement = '';
 
   private pendingFocus: FocusTarget | null = null;
-  private readonly onDocumentPointerdown = (e: PointerEvent): void => {
-    if (!e.composedPath().includes(this)) this.close(false);
-  };
+  private readonly panel = new DismissablePanel(this, {
+    trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
+  });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.close(false);
+  private get open(): boolean {
+    return this.panel.open;
   }
 
   /** Opens the dialog and focuses the first checkbox that can change. */
   async show(): Promise<void> {
-    if (this.open) return;
-    this.open = true;
-    document.addEventListener('pointerdown', this.onDocumentPointerdown, true);
+    if (!this.panel.show()) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="list"] input:not([disabled])')?.focus();
   }
 
   /** Closes the dialog; `restoreFocus` returns focus to the Columns button. */
   close(restoreFocus = true): void {
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown, true);
-    if (!this.open) return;
-    this.open = false;
-    if (restoreFocus) this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]')?.focus();
+    this.panel.close(restoreFocus);
   }
 
   /** The columns as shown: complete and valid whatever the host passed. */
@@ -200,12 +194,7 @@ export class TenantryColumnChooser extends LitElement {
   }
 
   private handlePanelKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close();
-      return;
-    }
+    this.panel.handleKeydown(e);
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       const item = (e.target as Element).closest('[data-key]');
       const key = item?.getAttribute('data-key') as ColumnKey | null;

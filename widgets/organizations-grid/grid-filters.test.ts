@@ -21,14 +21,15 @@ function hostileUsers(): User[] {
 
 /** A directory answering from a list, recording each call (and able to hold answers back). */
 function stubDirectory(users: User[], delayMs = 0) {
-  const calls: {search: string; signal: AbortSignal | undefined; scope: Scope}[] = [];
+  const calls: {search: string; signal: AbortSignal | undefined; scope: Scope; ids?: readonly string[]}[] = [];
   const directory: UserDirectory = {
     async listUsers(scope, search = '', limit = 20, options = {}) {
-      calls.push({search, signal: options.signal, scope});
+      calls.push({search, signal: options.signal, scope, ids: options.ids});
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       if (options.signal?.aborted) throw Object.assign(new Error('aborted'), {code: 'aborted'});
       const needle = search.toLowerCase();
-      return users.filter((u) => u.displayName.toLowerCase().includes(needle)).slice(0, limit);
+      const ids = options.ids ? new Set(options.ids) : null;
+      return users.filter((u) => (!ids || ids.has(u.id)) && u.displayName.toLowerCase().includes(needle)).slice(0, limit);
     },
   };
   return {directory, calls};
@@ -72,7 +73,7 @@ describe('<tenantry-grid-filters>', () => {
     expect(panel.hidden).to.equal(false);
     expect(panel.getAttribute('role')).to.equal('dialog');
     expect(panel.contains(el.shadowRoot!.activeElement)).to.equal(true);
-    expect(qa(el, 'legend').map((l) => l.textContent?.trim())).to.deep.equal(['Plan', 'Status', 'Source data', 'Workloads', 'Storage regions']);
+    expect(qa(el, 'legend').map((l) => l.textContent?.trim())).to.deep.equal(['Plan', 'Status', 'Source data', 'Workloads', 'Storage regions', 'Type']);
 
     checkbox(el, 'Management Service', 'Plan').click();
     checkbox(el, 'Assessment', 'Plan').click();
@@ -80,6 +81,8 @@ describe('<tenantry-grid-filters>', () => {
     checkbox(el, 'Failed', 'Source data').click();
     checkbox(el, 'VMware', 'Workloads').click();
     checkbox(el, 'EU West', 'Storage regions').click();
+    checkbox(el, 'Customer', 'Type').click();
+    checkbox(el, 'Reseller', 'Type').click();
     // Nothing applies until Apply.
     let early = false;
     const onEarly = (): void => void (early = true);
@@ -92,11 +95,11 @@ describe('<tenantry-grid-filters>', () => {
     q<HTMLButtonElement>(el, '[part~="apply"]').click();
     const e = await changed;
     expect(e.bubbles && e.composed).to.equal(true);
-    expect(e.detail.filters).to.deep.equal({plans: ['assessment', 'management-service'], statuses: ['suspended'], sourceData: ['failed'], workloads: ['vmware'], storageRegions: ['eu-west']});
+    expect(e.detail.filters).to.deep.equal({plans: ['assessment', 'management-service'], statuses: ['suspended'], sourceData: ['failed'], workloads: ['vmware'], storageRegions: ['eu-west'], kinds: ['reseller', 'customer']});
     await el.updateComplete;
     expect(q(el, '[part~="panel"]').hidden).to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal(toggle);
-    expect(q(el, '[part~="count"]').textContent!.replace(/\s+/g, ' ')).to.contain('6');
+    expect(q(el, '[part~="count"]').textContent!.replace(/\s+/g, ' ')).to.contain('8');
 
     // Chips, with the accessible names the grid's users hear.
     const removes = qa<HTMLButtonElement>(el, '[part~="chip-remove"]');
@@ -107,13 +110,15 @@ describe('<tenantry-grid-filters>', () => {
       'Remove filter Source data: Failed',
       'Remove filter Workload: VMware',
       'Remove filter Storage region: EU West',
+      'Remove filter Type: Reseller',
+      'Remove filter Type: Customer',
     ]);
     const removed = oneEvent(el, 'tenantry-filters-change') as Promise<CustomEvent<FiltersChangeDetail>>;
     removes[0].focus();
     removes[0].click();
     expect((await removed).detail.filters.plans).to.deep.equal(['management-service']);
     await el.updateComplete;
-    expect(qa(el, '[part~="chip"]')).to.have.length(5);
+    expect(qa(el, '[part~="chip"]')).to.have.length(7);
     // Focus moves to the chip now in that place, not to the page.
     expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Remove filter Plan: Management Service');
 
@@ -246,9 +251,39 @@ describe('<tenantry-user-combobox> in the filters panel', () => {
     const rows = await client.window(view.viewId, 0, 50);
     expect(rows.rows.every((r) => r.org.owner?.id === staff!.id)).to.equal(true);
 
-    // A view restored with only the owner id gets the name from the directory.
-    const restored = await fixture<TenantryGridFilters>(html`<tenantry-grid-filters .client=${client} scope-tenant-id=${scope} .filters=${{ownerIds: [staff!.id]}}></tenantry-grid-filters>`);
-    await until(() => restored.shadowRoot!.querySelector('[part~="chip-label"]')?.textContent?.includes(staff!.displayName) ?? false, 10_000);
+    // A view restored with only owner ids gets names from the directory, looked up by id through
+    // the real worker; an id the scope's directory does not know is "Unknown user", never the id.
+    const restored = await fixture<TenantryGridFilters>(
+      html`<tenantry-grid-filters .client=${client} scope-tenant-id=${scope} .filters=${{ownerIds: [staff!.id, 'u-gone-1']}}></tenantry-grid-filters>`,
+    );
+    const chipTexts = () => qa(restored, '[part~="chip-label"] bdi').map((b) => b.textContent);
+    await until(() => chipTexts().join() === `${staff!.displayName},Unknown user`, 10_000);
+    expect(restored.shadowRoot!.textContent).not.to.contain('u-gone-1');
+    await restored.show();
+    const tokens = qa(combobox(restored), '[part~="token"] bdi').map((b) => b.textContent);
+    expect(tokens).to.deep.equal([staff!.displayName, 'Unknown user']);
+  });
+
+  it('names restored owners with one lookup by id; unknown and failed lookups say "Unknown user"', async () => {
+    const users = hostileUsers();
+    const {directory, calls} = stubDirectory(users);
+    const el = await fixture<TenantryGridFilters>(
+      html`<tenantry-grid-filters scope-tenant-id="dist-1" .client=${directory} .filters=${{ownerIds: [users[1].id, 'u-missing', users[0].id]}}></tenantry-grid-filters>`,
+    );
+    const texts = () => qa(el, '[part~="chip-label"] bdi').map((b) => b.textContent);
+    await until(() => !texts().includes('Looking up…'));
+    expect(texts()).to.deep.equal([users[1].displayName, 'Unknown user', users[0].displayName]);
+    expect(calls).to.have.length(1);
+    expect(calls[0].ids).to.deep.equal([users[1].id, 'u-missing', users[0].id]);
+    // Known and unknown ids are not asked for again.
+    el.filters = {ownerIds: [users[1].id, 'u-missing']};
+    await el.updateComplete;
+    expect(calls).to.have.length(1);
+    // A directory that fails: the chip still never shows the raw id.
+    const failing: UserDirectory = {listUsers: async () => Promise.reject(new Error('offline'))};
+    const broken = await fixture<TenantryGridFilters>(html`<tenantry-grid-filters scope-tenant-id="dist-1" .client=${failing} .filters=${{ownerIds: ['u-7']}}></tenantry-grid-filters>`);
+    await until(() => qa(broken, '[part~="chip-label"] bdi')[0]?.textContent === 'Unknown user');
+    expect(broken.shadowRoot!.textContent).not.to.contain('u-7');
   });
 
   it('debounces typing and aborts the previous request', async () => {

@@ -1,15 +1,17 @@
 import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
+import {MAX_USER_IDS} from '../../src/contract/backend.js';
 import type {UserRef} from '../../src/model/types.js';
 import {emit} from '../../src/events.js';
+import {DismissablePanel} from '../../src/platform/dismissable-panel.js';
 import {defineElement} from '../../src/platform/register.js';
 import {baseStyles, token} from '../../src/styles/tokens.js';
 import {toolbarPanelStyles} from '../../src/styles/toolbar-panel.js';
 import type {OrgFilters} from '../../src/worker/query.js';
 import './user-combobox.js';
 import type {UserDirectory, UsersChangeDetail} from './user-combobox.js';
-import {FILTER_GROUPS, activeFilterCount, filterChips, normalizeFilters, type FilterChip, type FilterGroup, type FilterKey} from './view-state.js';
+import {FILTER_GROUPS, UNKNOWN_USER, activeFilterCount, filterChips, isSafeId, normalizeFilters, type FilterChip, type FilterGroup, type FilterKey} from './view-state.js';
 
 export interface FiltersChangeDetail {
   /** The new filters; lists are never empty (an unused filter is absent). */
@@ -32,15 +34,17 @@ const CHECKBOX_GROUPS: readonly {key: FilterKey; legend: string}[] = [
   {key: 'sourceData', legend: 'Source data'},
   {key: 'workloads', legend: 'Workloads'},
   {key: 'storageRegions', legend: 'Storage regions'},
+  {key: 'kinds', legend: 'Type'},
 ];
 const GROUP_BY_KEY = new Map<FilterKey, FilterGroup>(FILTER_GROUPS.map((g) => [g.key, g]));
 
-/** Most users one name lookup reads (resolving owners restored from a saved view or a link). */
-const OWNER_LOOKUP_LIMIT = 1000;
+/** Most ids one name lookup sends (the backends' cap per call). */
+const OWNER_LOOKUP_BATCH = MAX_USER_IDS;
 
 /**
  * The organizations grid's filters: a "Filters" button opening a non-modal dialog with Plan,
- * Owner (user type-ahead), Status, Source data, Workloads and Storage regions, each multi-select;
+ * Owner (user type-ahead), Status, Source data, Workloads, Storage regions and Type (distributor,
+ * reseller, customer organization, customer), each multi-select;
  * choices apply together with Apply. Active filters show as removable chips below the button.
  *
  * The panel edits a draft: Reset clears the draft, Apply emits it, Escape or a click outside
@@ -207,27 +211,34 @@ export class TenantryGridFilters extends LitElement {
   /** Whether the chips are left out (for a host that shows them elsewhere, e.g. with `filterChips`). */
   @property({type: Boolean, reflect: true, attribute: 'no-chips'}) noChips = false;
 
-  @state() private open = false;
   @state() private draft: OrgFilters = {};
   /** Names of owners by id: from picks in the panel and from lookups. */
   @state() private ownerNames = new Map<string, string>();
+  /** Owner ids the directory of this scope does not know (shown as "Unknown user"). */
+  @state() private unknownOwners = new Set<string>();
 
   private lookup: AbortController | undefined;
-  private readonly onDocumentPointerdown = (e: PointerEvent): void => {
-    if (!e.composedPath().includes(this)) this.close(false);
-  };
+  private readonly panel = new DismissablePanel(this, {
+    trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
+    onOpen: () => (this.draft = normalizeFilters(this.filters)),
+  });
+
+  private get open(): boolean {
+    return this.panel.open;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.lookup?.abort();
     this.lookup = undefined;
-    this.close(false);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('scopeTenantId') || changed.has('client')) {
       this.lookup?.abort();
       this.lookup = undefined;
+      // Another directory may know them.
+      this.unknownOwners = new Set();
     }
   }
 
@@ -237,39 +248,54 @@ export class TenantryGridFilters extends LitElement {
 
   /** Opens the panel with the applied filters as its draft, and focuses its first control. */
   async show(): Promise<void> {
-    if (this.open) return;
-    this.draft = normalizeFilters(this.filters);
-    this.open = true;
-    document.addEventListener('pointerdown', this.onDocumentPointerdown, true);
+    if (!this.panel.show()) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('[part~="panel"] input')?.focus();
   }
 
   /** Closes the panel, discarding the draft; `restoreFocus` returns focus to the Filters button. */
   close(restoreFocus = true): void {
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown, true);
-    if (!this.open) return;
-    this.open = false;
-    if (restoreFocus) this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]')?.focus();
+    this.panel.close(restoreFocus);
   }
 
-  /** Looks up names for owner ids that came without one (a restored view or a link). */
+  /** Looks up names for owner ids that came without one (a restored view or a link), by id. */
   private async nameOwners(): Promise<void> {
-    const missing = (this.filters.ownerIds ?? []).filter((id) => !this.ownerNames.has(id));
-    if (!missing.length || !this.client || !this.scopeTenantId || this.lookup) return;
+    const missing = (this.filters.ownerIds ?? []).filter((id) => isSafeId(id) && !this.ownerNames.has(id) && !this.unknownOwners.has(id));
+    const client = this.client;
+    if (!missing.length || !client || !this.scopeTenantId || this.lookup) return;
     const controller = new AbortController();
     this.lookup = controller;
+    const scope = {tenantId: this.scopeTenantId};
     try {
-      const users = await this.client.listUsers({tenantId: this.scopeTenantId}, '', OWNER_LOOKUP_LIMIT, {signal: controller.signal});
+      const found = new Map<string, string>();
+      for (let i = 0; i < missing.length; i += OWNER_LOOKUP_BATCH) {
+        const ids = missing.slice(i, i + OWNER_LOOKUP_BATCH);
+        for (const u of await client.listUsers(scope, '', ids.length, {signal: controller.signal, ids})) found.set(u.id, u.displayName);
+      }
       if (controller.signal.aborted) return;
       const names = new Map(this.ownerNames);
-      for (const u of users) names.set(u.id, u.displayName);
+      for (const [id, name] of found) names.set(id, name);
       this.ownerNames = names;
+      this.unknownOwners = new Set([...this.unknownOwners, ...missing.filter((id) => !found.has(id))]);
     } catch {
-      // Owners stay shown by id; the filter itself still applies.
+      if (controller.signal.aborted) return;
+      // Owners stay "Unknown user" (the filter itself still applies); another scope or client retries.
+      this.unknownOwners = new Set([...this.unknownOwners, ...missing]);
     } finally {
-      if (this.lookup === controller) this.lookup = undefined;
+      if (this.lookup === controller) {
+        this.lookup = undefined;
+        // Owners added while this lookup ran.
+        if (!controller.signal.aborted) void this.updateComplete.then(() => this.nameOwners());
+      }
     }
+  }
+
+  /** An owner's name for people: looked up or picked; "Looking up…" until the directory answers; else "Unknown user". */
+  private ownerName(id: string): string {
+    const known = this.ownerNames.get(id);
+    if (known !== undefined) return known;
+    const pending = Boolean(this.client && this.scopeTenantId) && isSafeId(id) && !this.unknownOwners.has(id);
+    return pending ? 'Looking up…' : UNKNOWN_USER;
   }
 
   private commit(filters: OrgFilters): void {
@@ -282,13 +308,6 @@ export class TenantryGridFilters extends LitElement {
     else void this.show();
   }
 
-  private handlePanelKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close();
-    }
-  }
 
   private handleCheck(key: FilterKey, value: string, checked: boolean): void {
     const group = GROUP_BY_KEY.get(key)!;
@@ -346,9 +365,9 @@ export class TenantryGridFilters extends LitElement {
   }
 
   private renderPanel() {
-    const owners: UserRef[] = (this.draft.ownerIds ?? []).map((id) => ({id, displayName: this.ownerNames.get(id) ?? id}));
+    const owners: UserRef[] = (this.draft.ownerIds ?? []).map((id) => ({id, displayName: this.ownerName(id)}));
     const [plan, ...rest] = CHECKBOX_GROUPS;
-    return html`<div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.handlePanelKeydown}>
+    return html`<div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.panel.handleKeydown}>
       <div id="panel-title" part="panel-title">Filters</div>
       ${this.open
         ? html`<div part="groups">
@@ -374,7 +393,7 @@ export class TenantryGridFilters extends LitElement {
 
   override render() {
     const count = activeFilterCount(this.filters);
-    const chips = this.noChips ? [] : filterChips(this.filters, this.ownerNames);
+    const chips = this.noChips ? [] : filterChips(this.filters, new Map((this.filters.ownerIds ?? []).map((id) => [id, this.ownerName(id)])));
     return html`
       <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>
         Filters${count ? html`<span part="count"><span class="sr-only">, </span>${count}<span class="sr-only"> active</span></span>` : nothing}

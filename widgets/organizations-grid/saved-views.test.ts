@@ -1,7 +1,9 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import {DataClient} from '../../src/client/data-client.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
 import './saved-views.js';
-import {localViewStore, type SavedView, type TenantrySavedViews, type ViewRestoreDetail, type ViewStore} from './saved-views.js';
+import {SAVED_VIEWS_PREF, localViewStore, workerViewStore, type SavedView, type TenantrySavedViews, type ViewRestoreDetail, type ViewStore} from './saved-views.js';
 import {DEFAULT_VIEW_STATE, decodeViewState, defaultViewState, type GridViewState} from './view-state.js';
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string): T => {
@@ -274,5 +276,88 @@ describe('<tenantry-saved-views>', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(names(el)).to.deep.equal([]);
     expect(q(el, '[part~="empty"]').textContent).to.contain('No saved views');
+  });
+});
+
+describe('workerViewStore', () => {
+  const clients: DataClient[] = [];
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.dispose();
+  });
+  /** A client of its own embedded backend and cache; pass `shared` to reuse another's (another user, same browser). */
+  const makeClient = (userId: string = DEMO_USERS.distributorAdmin, shared?: {namespace: string; cacheName: string}) => {
+    const namespace = shared?.namespace ?? `views-${crypto.randomUUID()}`;
+    const cacheName = shared?.cacheName ?? `tenantry-views-test-${crypto.randomUUID()}`;
+    const client = new DataClient({config: {kind: 'local', organizations: 40, namespace, userId}, cacheName});
+    clients.push(client);
+    return {client, namespace, cacheName};
+  };
+  const DIST = {tenantId: DEMO_TENANTS.distributor};
+  const RES = {tenantId: DEMO_TENANTS.reseller};
+
+  it('keeps views per user and per scope in the worker, not in localStorage', async () => {
+    const dist = makeClient();
+    const before = localStorage.length;
+    const store = workerViewStore(dist.client, DIST);
+    const view: SavedView = {name: 'Suspended EU', state: someState(), savedAt: '2026-01-02T03:04:05.000Z'};
+    await store.save(view);
+    await store.save({name: 'Second', state: defaultViewState(), savedAt: ''});
+    expect((await store.list()).map((v) => v.name).sort()).to.deep.equal(['Second', 'Suspended EU']);
+    expect((await store.list()).find((v) => v.name === 'Suspended EU')).to.deep.equal(view);
+    expect(localStorage.length, 'nothing in page-readable storage').to.equal(before);
+    // Another scope of the same user: its own, empty list.
+    const resStore = workerViewStore(dist.client, RES);
+    expect(await resStore.list()).to.deep.equal([]);
+    await resStore.save({name: 'Reseller only', state: defaultViewState(), savedAt: ''});
+    expect((await store.list()).map((v) => v.name)).not.to.include('Reseller only');
+    // Another user in the same browser cache, same scope: sees none of the distributor admin's views.
+    const reseller = makeClient(DEMO_USERS.resellerAdmin, dist);
+    expect(await workerViewStore(reseller.client, RES).list()).to.deep.equal([]);
+    await store.remove('Second');
+    expect((await store.list()).map((v) => v.name)).to.deep.equal(['Suspended EU']);
+  });
+
+  it('drops corrupt and hostile entries with a count, keeps the good ones, and writes back only those', async () => {
+    const {client} = makeClient();
+    const good = {name: 'Good', state: someState(), savedAt: '2026-01-02T03:04:05.000Z'};
+    await client.setPref(DIST, SAVED_VIEWS_PREF, {
+      format: 1,
+      views: [good, null, 'x', {name: ''}, {name: 'N'.repeat(81)}, {name: 42}, {name: 'Bad state', state: {density: 'huge', sort: 'nope'}, savedAt: 'never'}],
+    });
+    const store = workerViewStore(client, DIST);
+    const list = await store.list();
+    expect(list.map((v) => v.name)).to.deep.equal(['Good', 'Bad state']);
+    expect(list.dropped).to.equal(5);
+    // A damaged state is repaired, not trusted: defaults where it was invalid.
+    expect(list[1].state.density).to.equal('standard');
+    expect(list[1].savedAt).to.equal('');
+    // A foreign shape (another format, not a record) gives nothing, counted.
+    await client.setPref(RES, SAVED_VIEWS_PREF, [good]);
+    expect((await workerViewStore(client, RES).list()).dropped).to.equal(1);
+    // The next change writes back only valid views.
+    await store.save({name: 'New', state: defaultViewState(), savedAt: ''});
+    const stored = await client.getPref<{views: unknown[]}>(DIST, SAVED_VIEWS_PREF);
+    expect(stored!.views.map((v) => (v as SavedView).name)).to.deep.equal(['Good', 'Bad state', 'New']);
+    expect((await store.list()).dropped).to.equal(0);
+  });
+
+  it('is the element\'s store when it has a client and scope: saves through the UI, notices unreadable views', async () => {
+    const {client} = makeClient();
+    await client.setPref(DIST, SAVED_VIEWS_PREF, {format: 1, views: [{name: 'Kept', state: {}, savedAt: ''}, {bogus: true}]});
+    const el = await fixture<TenantrySavedViews>(html`<tenantry-saved-views .client=${client} scope-tenant-id=${DIST.tenantId} .state=${someState()}></tenantry-saved-views>`);
+    await el.show();
+    await until(() => names(el).length === 1);
+    expect(names(el)).to.deep.equal(['Kept']);
+    expect(q(el, '[part~="notice"]').textContent).to.contain('1 saved view could not be read');
+    await saveAs(el, 'From UI');
+    await until(() => names(el).length === 2);
+    const stored = await workerViewStore(client, DIST).list();
+    expect(stored.find((v) => v.name === 'From UI')!.state).to.deep.equal(someState());
+    await expect(el).to.be.accessible();
+    // Another scope: the list of that scope, never the previous one's.
+    el.scopeTenantId = RES.tenantId;
+    await el.updateComplete;
+    await until(() => qa(el, '[part~="empty"]').some((p) => p.textContent === 'No saved views yet.'));
+    expect(names(el)).to.deep.equal([]);
   });
 });

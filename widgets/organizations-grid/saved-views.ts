@@ -2,9 +2,12 @@ import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {emit} from '../../src/events.js';
+import {DismissablePanel} from '../../src/platform/dismissable-panel.js';
 import {defineElement} from '../../src/platform/register.js';
 import {baseStyles, token} from '../../src/styles/tokens.js';
 import {toolbarPanelStyles} from '../../src/styles/toolbar-panel.js';
+import type {DataClient} from '../../src/client/data-client.js';
+import type {Scope} from '../../src/contract/backend.js';
 import {defaultViewState, parseViewState, viewLink, type GridViewState} from './view-state.js';
 
 /** A view saved by name. */
@@ -16,14 +19,16 @@ export interface SavedView {
   savedAt: string;
 }
 
+/** Saved views as a store lists them; `dropped` counts stored entries that were unreadable and left out. */
+export type SavedViewList = SavedView[] & {dropped?: number};
+
 /**
- * Where saved views live. `localViewStore` keeps them in `localStorage`; a worker-backed store
- * (the cache's IndexedDB prefs, per user and scope, shared across tabs) is planned and will
- * implement this same interface: it is the seam.
+ * Where saved views live: `workerViewStore` (the default: the worker's cache, per user and tenant
+ * scope, never page-readable storage) or `localViewStore` (`localStorage`, for hosts that want it).
  */
 export interface ViewStore {
   /** Every saved view (already validated), in no particular order. */
-  list(): Promise<SavedView[]>;
+  list(): Promise<SavedViewList>;
   /** Adds the view, replacing one with the same name. */
   save(view: SavedView): Promise<void>;
   /** Removes the view with this name, if any. */
@@ -69,13 +74,88 @@ function readView(raw: unknown): SavedView | null {
   return {name, state: parseViewState(Object.hasOwn(rec, 'state') ? rec.state : undefined).state, savedAt};
 }
 
+/** What `workerViewStore` needs of a data client: its per-user, per-scope preferences. */
+export type PrefClient = Pick<DataClient, 'getPref' | 'setPref'>;
+
+/** The preference holding a scope's saved views. */
+export const SAVED_VIEWS_PREF = 'grid.saved-views';
+const SAVED_VIEWS_FORMAT = 1;
+
+/** Reads a stored list of views: the valid ones (last of a name wins), and how many were not. */
+function readViews(data: unknown): SavedViewList {
+  const items = Array.isArray(data) ? data : [];
+  const byName = new Map<string, SavedView>();
+  let dropped = 0;
+  for (const item of items.slice(0, MAX_SAVED_VIEWS * 2)) {
+    const view = readView(item);
+    if (view) byName.set(view.name, view);
+    else dropped++;
+  }
+  dropped += Math.max(0, items.length - MAX_SAVED_VIEWS * 2);
+  const views: SavedViewList = [...byName.values()].slice(0, MAX_SAVED_VIEWS);
+  views.dropped = dropped + Math.max(0, byName.size - MAX_SAVED_VIEWS);
+  return views;
+}
+
+/**
+ * Saved views in the data worker's cache (`client.getPref/setPref`, preference
+ * `grid.saved-views`): per signed-in user and tenant scope, shared by the user's tabs, gone with
+ * the user's cache on sign-out. What comes back is untrusted (another version, a corrupt or
+ * tampered cache): unreadable entries are left out and counted in `dropped`, the rest kept; the
+ * next save writes back only the valid views.
+ */
+export function workerViewStore(client: PrefClient, scope: Scope): ViewStore {
+  const at: Scope = {tenantId: scope.tenantId};
+  // One change at a time, so two quick saves in this page never lose one another.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const read = async (): Promise<SavedViewList> => {
+    const raw = await client.getPref<unknown>(at, SAVED_VIEWS_PREF);
+    if (raw === undefined || raw === null) return [];
+    const rec = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+    if (!rec || !Object.hasOwn(rec, 'views') || rec.format !== SAVED_VIEWS_FORMAT) {
+      const none: SavedViewList = [];
+      none.dropped = Array.isArray(rec?.views) ? rec.views.length : 1;
+      return none;
+    }
+    return readViews(rec.views);
+  };
+  const write = async (views: SavedView[]): Promise<void> => {
+    try {
+      await client.setPref(at, SAVED_VIEWS_PREF, {format: SAVED_VIEWS_FORMAT, views});
+    } catch (e) {
+      const tooLarge = (e as {code?: unknown} | null)?.code === 'too-large';
+      throw new Error(tooLarge ? 'Saved views are too large to store; delete some first.' : 'Saved views could not be stored.', {cause: e});
+    }
+  };
+  return {
+    list: () => serial(read),
+    save: (view) =>
+      serial(async () => {
+        const checked = readView(view);
+        if (!checked) throw new Error(`A saved view needs a name of 1 to ${VIEW_NAME_MAX} characters.`);
+        const views = (await read()).filter((v) => v.name !== checked.name);
+        if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
+        await write([...views, checked]);
+      }),
+    remove: (name) =>
+      serial(async () => {
+        const views = await read();
+        const kept = views.filter((v) => v.name !== name);
+        if (kept.length !== views.length || views.dropped) await write(kept);
+      }),
+  };
+}
+
 /**
  * Saved views in `localStorage` (or the given `Storage`), as JSON under a key that includes `key`
  * (pass one naming the user and the scope). What is read back is validated: corrupt or foreign
- * data gives an empty list (or just the valid views), never an exception.
- *
- * Planned: a worker-backed store on the cache's IndexedDB prefs, per user and scope; `ViewStore`
- * is the seam, so the element does not change.
+ * data gives an empty list (or just the valid views), never an exception. Page-readable storage:
+ * only for hosts that choose it; the default is `workerViewStore`.
  */
 export function localViewStore(key: string, storage?: Storage): ViewStore {
   const storageKey = `tenantry:saved-views:v1:${key}`;
@@ -155,6 +235,10 @@ const formatSavedAt = (iso: string): string => {
  * existing name asks before replacing). "Save view…" opens the same dialog at the name field.
  * "Copy link" copies the page URL with the encoded view in query parameter `param`.
  *
+ * Views live in `store`; without one, in the worker's cache of `client` for `scope-tenant-id`
+ * (per user and scope, `workerViewStore`). Stored entries that cannot be read are left out and the
+ * dialog says how many.
+ *
  * @summary Save, restore, delete and share views of the organizations grid.
  *
  * @event tenantry-view-restore - A saved view was chosen; `detail.state` (validated), `detail.dropped`, `detail.name`.
@@ -172,6 +256,7 @@ const formatSavedAt = (iso: string): string => {
  * @csspart saved-at - When a view was saved.
  * @csspart delete - The button deleting a view.
  * @csspart empty - The text shown when no view is saved.
+ * @csspart notice - Says how many stored views could not be read (they are left out).
  * @csspart save-form - The form saving the current view.
  * @csspart name-label - The label of the name field.
  * @csspart name-input - The name field.
@@ -243,7 +328,8 @@ export class TenantrySavedViews extends LitElement {
         white-space: nowrap;
       }
       [part~='saved-at'],
-      [part~='empty'] {
+      [part~='empty'],
+      [part~='notice'] {
         color: ${token('color-text-muted')};
         font-size: 0.9em;
       }
@@ -299,8 +385,12 @@ export class TenantrySavedViews extends LitElement {
 
   /** The grid's current view: what "Save view…" saves and "Copy link" shares. */
   @property({attribute: false}) state: GridViewState = defaultViewState();
-  /** Where views are saved (see `localViewStore`). */
+  /** Where views are saved; when unset, the user's views in the worker's cache (`client` and `scopeTenantId`, see `workerViewStore`). */
   @property({attribute: false}) store?: ViewStore;
+  /** The data client whose preferences hold the views when no `store` is set. */
+  @property({attribute: false}) client?: PrefClient;
+  /** The tenant scope whose views are shown when no `store` is set. */
+  @property({reflect: true, attribute: 'scope-tenant-id'}) scopeTenantId = '';
   /** The URL query parameter that carries a view in a link. */
   @property({reflect: true}) param = 'view';
   /** The page the copied link points to; default the current page. */
@@ -308,7 +398,6 @@ export class TenantrySavedViews extends LitElement {
   /** Writes the link to the clipboard (replace to route it elsewhere, or in tests). */
   @property({attribute: false}) copyText: (text: string) => Promise<void> = writeClipboard;
 
-  @state() private open = false;
   @state() private views: SavedView[] = [];
   @state() private loading = false;
   @state() private name = '';
@@ -316,22 +405,51 @@ export class TenantrySavedViews extends LitElement {
   @state() private confirming: string | null = null;
   @state() private status = '';
   @state() private failedLink = '';
+  /** How many stored entries the last load could not read (left out). */
+  @state() private unreadable = 0;
+
+  private defaultStore: {client: PrefClient; scopeTenantId: string; store: ViewStore} | null = null;
 
   private loadSeq = 0;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onDocumentPointerdown = (e: PointerEvent): void => {
-    if (!e.composedPath().includes(this)) this.close(false);
-  };
+  private readonly panel = new DismissablePanel(this, {
+    trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
+    onOpen: () => {
+      this.error = '';
+      this.confirming = null;
+    },
+    onClose: () => (this.confirming = null),
+    onEscape: () => {
+      if (!this.confirming) return false;
+      this.handleCancelReplace();
+      return true;
+    },
+  });
+
+  private get open(): boolean {
+    return this.panel.open;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.statusTimer);
     this.loadSeq++;
-    this.close(false);
+  }
+
+  /** The store in use: `store`, else the worker store of `client` and `scopeTenantId`. */
+  private get activeStore(): ViewStore | undefined {
+    if (this.store) return this.store;
+    const {client, scopeTenantId} = this;
+    if (!client || !scopeTenantId) return undefined;
+    const cached = this.defaultStore;
+    if (cached?.client === client && cached.scopeTenantId === scopeTenantId) return cached.store;
+    this.defaultStore = {client, scopeTenantId, store: workerViewStore(client, {tenantId: scopeTenantId})};
+    return this.defaultStore.store;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) {
+    if (changed.has('store') || changed.has('client') || changed.has('scopeTenantId')) {
+      this.unreadable = 0;
       // Views of another store (another user or scope) must never show.
       this.views = [];
       this.confirming = null;
@@ -341,13 +459,7 @@ export class TenantrySavedViews extends LitElement {
 
   /** Opens the dialog; with `focusName`, at the name field. */
   async show(focusName = false): Promise<void> {
-    if (!this.open) {
-      this.open = true;
-      this.error = '';
-      this.confirming = null;
-      document.addEventListener('pointerdown', this.onDocumentPointerdown, true);
-      void this.load();
-    }
+    if (this.panel.show()) void this.load();
     await this.updateComplete;
     const first = focusName ? null : this.renderRoot.querySelector<HTMLElement>('[part~="restore"]');
     (first ?? this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]'))?.focus();
@@ -355,17 +467,13 @@ export class TenantrySavedViews extends LitElement {
 
   /** Closes the dialog; `restoreFocus` returns focus to the Views button. */
   close(restoreFocus = true): void {
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown, true);
-    if (!this.open) return;
-    this.open = false;
-    this.confirming = null;
-    if (restoreFocus) this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]')?.focus();
+    this.panel.close(restoreFocus);
   }
 
   /** Reads the store again (the dialog does so whenever it opens). */
   async load(): Promise<void> {
     const seq = ++this.loadSeq;
-    const store = this.store;
+    const store = this.activeStore;
     if (!store) {
       this.views = [];
       return;
@@ -375,10 +483,12 @@ export class TenantrySavedViews extends LitElement {
       const views = await store.list();
       if (seq !== this.loadSeq) return;
       this.views = [...views].sort((a, b) => a.name.localeCompare(b.name));
+      this.unreadable = views.dropped ?? 0;
       this.error = '';
     } catch {
       if (seq !== this.loadSeq) return;
       this.views = [];
+      this.unreadable = 0;
       this.error = 'Saved views could not be loaded.';
     } finally {
       if (seq === this.loadSeq) this.loading = false;
@@ -396,14 +506,6 @@ export class TenantrySavedViews extends LitElement {
     else void this.show();
   }
 
-  private handlePanelKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (this.confirming) this.handleCancelReplace();
-    else this.close();
-  }
-
   private handleRestore(view: SavedView): void {
     const {state, dropped} = parseViewState(view.state);
     emit(this, 'tenantry-view-restore', {state, dropped, name: view.name});
@@ -412,9 +514,10 @@ export class TenantrySavedViews extends LitElement {
   }
 
   private async handleDelete(view: SavedView, index: number): Promise<void> {
-    if (!this.store) return;
+    const store = this.activeStore;
+    if (!store) return;
     try {
-      await this.store.remove(view.name);
+      await store.remove(view.name);
     } catch {
       this.error = `“${view.name}” could not be deleted.`;
       return;
@@ -461,13 +564,14 @@ export class TenantrySavedViews extends LitElement {
   }
 
   private async save(name: string): Promise<void> {
-    if (!this.store) {
+    const store = this.activeStore;
+    if (!store) {
       this.error = 'Views cannot be saved here.';
       return;
     }
     const {state} = parseViewState(this.state);
     try {
-      await this.store.save({name, state, savedAt: new Date().toISOString()});
+      await store.save({name, state, savedAt: new Date().toISOString()});
     } catch (err) {
       this.error = err instanceof Error ? err.message : 'The view could not be saved.';
       return;
@@ -495,9 +599,11 @@ export class TenantrySavedViews extends LitElement {
   }
 
   private renderList() {
+    const n = this.unreadable;
+    const notice = n ? html`<p part="notice" role="note">${n} saved ${n === 1 ? 'view' : 'views'} could not be read and ${n === 1 ? 'was' : 'were'} left out.</p>` : nothing;
     if (this.loading && !this.views.length) return html`<p part="empty">Loading saved views…</p>`;
-    if (!this.views.length) return html`<p part="empty">No saved views yet.</p>`;
-    return html`<ul part="list" aria-label="Saved views">
+    if (!this.views.length) return html`${notice}<p part="empty">No saved views yet.</p>`;
+    return html`${notice}<ul part="list" aria-label="Saved views">
       ${repeat(
         this.views,
         (v) => v.name,
@@ -517,7 +623,7 @@ export class TenantrySavedViews extends LitElement {
       <button type="button" part="copy-link" @click=${this.handleCopy}>Copy link</button>
       <span part="status" role="status">${this.status}</span>
       ${this.failedLink ? html`<input part="link" type="text" readonly aria-label="Link to this view" .value=${this.failedLink} />` : nothing}
-      <div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.handlePanelKeydown}>
+      <div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.panel.handleKeydown}>
         <div id="panel-title" part="panel-title">Saved views</div>
         ${this.open
           ? html`${this.renderList()}

@@ -126,16 +126,19 @@ export interface FilterChip {
   remove(): OrgFilters;
 }
 
+/** What an owner whose name is not known is called: never the raw id, which is not a name. */
+export const UNKNOWN_USER = 'Unknown user';
+
 /**
  * One chip per active filter value, in panel order. Owners are shown by name when `ownerNames`
- * knows them, else by id.
+ * knows them, else as `UNKNOWN_USER`.
  */
 export function filterChips(filters: OrgFilters, ownerNames?: ReadonlyMap<string, string>): FilterChip[] {
   const chips: FilterChip[] = [];
   for (const g of FILTER_GROUPS) {
     const values = (filters[g.key] ?? []) as readonly string[];
     for (const value of values) {
-      const text = g.key === 'ownerIds' ? (ownerNames?.get(value) ?? value) : g.valueLabel(value);
+      const text = g.key === 'ownerIds' ? (ownerNames?.get(value) ?? UNKNOWN_USER) : g.valueLabel(value);
       chips.push({
         key: `${g.key}:${value}`,
         label: `${g.label}: ${text}`,
@@ -377,6 +380,40 @@ export function parseViewState(input: unknown): ParsedViewState {
     expanded: parseExpanded(own(input, 'expanded'), report),
   };
   return {state, dropped: report.done()};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: the part of a view a user keeps as theirs per scope (not what they look for).
+
+/** Columns (visibility, order, widths), density and currency: kept per user and scope (`grid.layout`). */
+export interface GridLayout {
+  columns: ColumnState[];
+  density: Density;
+  currency: CurrencyMode;
+}
+
+/** A view state's layout (a copy). */
+export const layoutOf = (s: GridViewState): GridLayout => ({columns: s.columns.map((c) => ({...c})), density: s.density, currency: s.currency});
+
+/** The view state with the layout's columns, density and currency; the rest unchanged. */
+export const withLayout = (s: GridViewState, layout: GridLayout): GridViewState => ({...s, columns: layout.columns.map((c) => ({...c})), density: layout.density, currency: layout.currency});
+
+/** Whether two layouts are the same. */
+export const sameLayout = (a: GridLayout, b: GridLayout): boolean => JSON.stringify(layoutOf(a as GridViewState)) === JSON.stringify(layoutOf(b as GridViewState));
+
+/**
+ * Reads a stored layout (untrusted: another version, a damaged cache): `null` if it is not one at
+ * all, else every valid part with defaults for the rest (`parseViewState`'s rules).
+ */
+export function parseLayout(input: unknown): {layout: GridLayout; dropped: string[]} | null {
+  if (!isRecord(input)) return null;
+  const only: Record<string, unknown> = {};
+  for (const k of ['columns', 'density', 'currency']) {
+    const v = own(input, k);
+    if (v !== undefined) only[k] = v;
+  }
+  const {state, dropped} = parseViewState(only);
+  return {layout: layoutOf(state), dropped};
 }
 
 /** Whether two (valid) view states are the same view. */

@@ -7,7 +7,7 @@
  * persisted in IndexedDB, so edits survive a reload and the base costs no storage.
  */
 import {openDB, type IDBPDatabase, type IDBPTransaction} from 'idb';
-import type {Backend, CallOptions, CreateOptions, ListOptions, LocalBackendConfig, PageResult, Scope, UserQuery, Versioned, WriteOptions} from '../../contract/backend.js';
+import {checkUserIds, MAX_USER_IDS, type Backend, type CallOptions, type CreateOptions, type ListOptions, type LocalBackendConfig, type PageResult, type Scope, type UserQuery, type Versioned, type WriteOptions} from '../../contract/backend.js';
 import {TenantryError, throwIfAborted} from '../../contract/errors.js';
 import {validate} from '../../model/schema.js';
 import {OrganizationInputSchema, OrganizationSchema} from '../../model/schemas.js';
@@ -449,10 +449,12 @@ class EmbeddedBackend implements Backend {
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {
     this.scopeOf(scope);
     throwIfAborted(options.signal);
-    const limit = Math.min(Math.max(1, options.limit ?? 50), 1000);
+    const ids = options.ids ? checkUserIds(options.ids) : null;
+    const limit = Math.min(Math.max(1, options.limit ?? (ids ? MAX_USER_IDS : 50)), 1000);
     const needle = (options.search ?? '').trim().toLowerCase();
     const out: User[] = [];
-    for (const u of this.store.users) {
+    const candidates = ids ? ids.flatMap((id) => this.store.usersById.get(id) ?? []) : this.store.users;
+    for (const u of candidates) {
       if (out.length >= limit) break;
       const tenant = this.store.get(u.tenantId);
       if (!tenant || !inScope(tenant, scope.tenantId)) continue;

@@ -59,6 +59,14 @@ describe('REST adapter', () => {
     await expectProblem('organizations?limit=abc', {headers: scoped}, 400, 'invalid-request');
     await expectProblem('organizations?updatedSince=yesterday', {headers: scoped}, 400, 'invalid-request');
     await expectProblem('organizations?cursor=%25%25', {headers: scoped}, 422, 'invalid-request');
+    const many = Array.from({length: 101}, (_, i) => `u-${i}`).join(',');
+    await expectProblem(`users?ids=${many}`, {headers: scoped}, 400, 'invalid-request');
+    await expectProblem(`users?ids=${encodeURIComponent('u-1,<b>x</b>')}`, {headers: scoped}, 400, 'invalid-request');
+    await expectProblem('users?ids=u-1,,u-2', {headers: scoped}, 400, 'invalid-request');
+    // Present but empty names no one.
+    expect((await call('users?ids=', {headers: scoped})).body).to.deep.equal({items: []});
+    const admin = await call(`users?ids=${DEMO_USERS.resellerAdmin},u-nobody`, {headers: scoped});
+    expect((admin.body as {items: {id: string}[]}).items.map((u) => u.id)).to.deep.equal([DEMO_USERS.resellerAdmin]);
   });
 
   it('sends ETag and no-store with a record', async () => {

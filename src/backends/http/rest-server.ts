@@ -7,7 +7,7 @@
  * status each failure gets, and that request bodies are checked before the backend sees them.
  * Authentication is the demo scheme only (`Authorization: Bearer demo.<userId>`).
  */
-import type {Backend, Scope} from '../../contract/backend.js';
+import {MAX_USER_IDS, type Backend, type Scope} from '../../contract/backend.js';
 import {TenantryError, type ErrorCode} from '../../contract/errors.js';
 import {formatIssues, validate, type Issue} from '../../model/schema.js';
 import {instant, OrganizationInputSchema} from '../../model/schemas.js';
@@ -108,7 +108,7 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       const b = await backend();
       const search = q.get('search') ?? undefined;
       if (search !== undefined && search.length > 200) throw badRequest('search must be at most 200 characters.');
-      return json(200, {items: await b.listUsers(scopeOf(request), {search, limit: limitOf(q), signal})});
+      return json(200, {items: await b.listUsers(scopeOf(request), {search, limit: limitOf(q), ids: idsOf(q), signal})});
     }
     case 'organizations':
       if (segments.length === 1) {
@@ -197,6 +197,16 @@ function limitOf(q: URLSearchParams): number | undefined {
   const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= 1 && n <= 10_000)) throw badRequest('limit must be a whole number from 1 to 10,000.');
   return n;
+}
+
+/** `ids=a,b,c`: at most `MAX_USER_IDS` user ids; present but empty means none. */
+function idsOf(q: URLSearchParams): string[] | undefined {
+  const raw = q.get('ids');
+  if (raw === null) return undefined;
+  const ids = raw === '' ? [] : raw.split(',');
+  if (ids.length > MAX_USER_IDS) throw badRequest(`ids may name at most ${MAX_USER_IDS} users.`);
+  if (!ids.every((id) => TENANT_ID.test(id))) throw badRequest('ids must be comma-separated user ids.');
+  return ids;
 }
 
 function idOf(segment: string): string {
