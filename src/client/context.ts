@@ -9,5 +9,9 @@ import type {DataClient} from './data-client.js';
 
 export const dataClientContext = createContext<DataClient | undefined>(Symbol.for('tenantry.data-client'));
 
-/** The tenant every widget below the provider acts in. */
+/**
+ * The tenant every widget below the provider acts in. Without a provider (and without their own
+ * `scope` property) widgets follow the page's `ScopeStore` (`src/tenancy/scope-store.ts`), which
+ * the tenant switcher drives; see `ScopeController`.
+ */
 export const scopeContext = createContext<Scope | undefined>(Symbol.for('tenantry.scope'));

@@ -7,13 +7,16 @@ import {styleMap} from 'lit/directives/style-map.js';
 import {consume} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {DataClient, DataEventMessage} from '../../src/client/data-client.js';
-import {dataClientContext, scopeContext} from '../../src/client/context.js';
+import {dataClientContext} from '../../src/client/context.js';
 import {COLUMN_BY_KEY, searchFieldsFor, type ColumnDef, type ColumnKey} from '../../src/columns/organization-columns.js';
 import type {Scope} from '../../src/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/contract/errors.js';
 import {emit} from '../../src/events.js';
 import type {FxRates, Organization, OrganizationSummary, Session} from '../../src/model/types.js';
 import {saveFile} from '../../src/platform/download.js';
+import {renderScopeBanner, scopeBannerStyles} from '../../src/tenancy/scope-banner.js';
+import {ScopeController} from '../../src/tenancy/scope-controller.js';
+import {plainName} from '../../src/tenancy/scope-store.js';
 import type {ViewState} from '../../src/worker/protocol.js';
 import type {OrgQuery, OrgRow, SortSpec} from '../../src/worker/query.js';
 import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
@@ -23,7 +26,8 @@ import {navigate, type GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
 import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popover.js';
 import {gridStyles} from './organizations-grid.styles.js';
-import {DEFAULT_VIEW_STATE, VIEW_LIMITS, type Density, type GridViewState, type Layout} from './view-state.js';
+import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type Density, type GridViewState, type Layout} from './view-state.js';
+import {LayoutPrefs} from './layout-prefs.js';
 
 /** What a row action asks the host to do; the grid itself never changes an organization. */
 export type RowAction = RowView | 'summary' | 'delete' | 'suspend' | 'view-contracts' | 'start-onboarding-task';
@@ -116,6 +120,10 @@ interface VisibleColumn {
 
 const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
 
+/** A name as the user can type it: no invisible or bidi-control characters, whitespace collapsed, NFC. */
+const confirmKey = (name: string): string => plainName(name.normalize('NFC'), Number.MAX_SAFE_INTEGER);
+const confirmMatches = (name: string, typed: string): boolean => typed.trim() !== '' && confirmKey(typed) === confirmKey(name);
+
 /**
  * Every customer organization of a tenant scope, on the Tenantry data plane: search as you type,
  * multi-column sort, flat or hierarchical layout, density and currency, export, and row actions a
@@ -123,7 +131,9 @@ const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
  *
  * The data client and scope come from `@lit/context` providers (`dataClientContext`,
  * `scopeContext`) or the `client` and `scope` properties; with neither, the grid uses the shared
- * embedded client and the signed-in user's home tenant.
+ * embedded client and follows the page's acting scope (`ScopeStore`, driven by the tenant switcher
+ * and the URL; the signed-in user's home tenant until switched). A banner above the toolbar names
+ * the acting tenant, its path and colour, with "Back to <home>" while away from it.
  *
  * @summary The organizations grid: the MSP's customer list.
  *
@@ -137,6 +147,8 @@ const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
  * @slot toolbar - Extra toolbar controls (filters, column chooser, saved views).
  *
  * @csspart base - The frame around toolbar, notices and grid.
+ * @csspart scope - The acting-tenant banner; inside it `scope-stripe`, `scope-label`, `scope-name`,
+ *   `scope-kind`, `scope-path`, `scope-path-item`, `scope-status`, `scope-home-button`, `scope-error`.
  * @csspart toolbar - The toolbar.
  * @csspart search - The search field's box; `search-input` is the input.
  * @csspart segmented - A group of toggle buttons (layout, density, currency); `toggle` each button.
@@ -161,7 +173,8 @@ const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
  * @csspart tooltip - A tooltip (`role=tooltip`).
  * @csspart popover - A popup (`role=dialog`): contracts, onboarding, actions.
  * @csspart popover-action - A button or link inside a popup; `danger-action` the Delete item.
- * @csspart confirm-dialog - The delete confirmation dialog; `danger-button` its Delete button.
+ * @csspart confirm-dialog - The delete confirmation dialog; `danger-button` its Delete button (enabled once
+ *   the organization's name is typed in `confirm-input`, labelled by `confirm-label`).
  *
  * @cssproperty --tenantry-grid-height - Height of the whole widget. Default 600px.
  * @cssproperty --tenantry-grid-row-height - Row height at standard density. Default 40px.
@@ -177,12 +190,12 @@ const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
  * @cssproperty --tenantry-grid-indent - Indentation per tree level. Default 20px.
  */
 export class OrganizationsGrid extends LitElement {
-  static override styles = gridStyles;
+  static override styles = [gridStyles, scopeBannerStyles];
 
   /** The data client; defaults to the one provided through `dataClientContext`, then the shared embedded client. */
   @property({attribute: false}) client?: DataClient;
 
-  /** The tenant scope to show; defaults to the provided `scopeContext`, then the user's home tenant. */
+  /** The tenant scope to show; defaults to the provided `scopeContext`, then the page's acting scope. */
   @property({attribute: false}) scope?: Scope;
 
   /** The whole user-shaped view state (columns, sort, search, filters, density, currency, layout). */
@@ -198,9 +211,8 @@ export class OrganizationsGrid extends LitElement {
   @state()
   private contextClient?: DataClient;
 
-  @consume({context: scopeContext, subscribe: true})
-  @state()
-  private contextScope?: Scope;
+  /** The acting scope: the `scope` property, else a provided `scopeContext`, else the page's scope store (the tenant switcher). */
+  private readonly scoping = new ScopeController(this, {client: () => this.dataClient, scope: () => this.scope});
 
   @state() private session: Session | null = null;
   @state() private sessionError: unknown = null;
@@ -211,6 +223,8 @@ export class OrganizationsGrid extends LitElement {
   @state() private active: GridPosition = {row: 1, col: 0};
   @state() private popup: PopoverState | null = null;
   @state() private confirm: OrganizationSummary | null = null;
+  /** What the user typed in the delete confirmation; Delete waits for the organization's name. */
+  @state() private confirmText = '';
   @state() private exportJob: ExportJob | null = null;
   @state() private exportAll = false;
   @state() private exportError: string | null = null;
@@ -221,6 +235,11 @@ export class OrganizationsGrid extends LitElement {
   @query('.viewport') private viewport?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.popover') private popoverEl?: HTMLElement;
+
+  /** The user's layout (columns, density, currency) per scope, in the worker's prefs. */
+  private readonly layoutPrefs = new LayoutPrefs(this, (layout) => this.setViewState(withLayout(this.viewState, layout), true));
+  /** The view state this grid last set itself; any other new value came from the host. */
+  private ownViewState: GridViewState | null = null;
 
   private readonly blocks = new RowBlocks({
     loaded: () => this.requestUpdate(),
@@ -323,7 +342,8 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private effectiveScopeId(): string | null {
-    return this.scope?.tenantId ?? this.contextScope?.tenantId ?? this.session?.homeTenantId ?? null;
+    // Unknown until the page store knows the session (and the URL's tenant): nothing is shown under a guessed scope.
+    return this.scoping.scope?.tenantId ?? null;
   }
 
   private bindClient(client: DataClient): void {
@@ -393,6 +413,8 @@ export class OrganizationsGrid extends LitElement {
   /** The scope's name for people: its organization's name once known. */
   private scopeLabel(): string {
     if (this.scopeName) return this.scopeName;
+    const acting = this.scoping.current;
+    if (acting && acting.tenantId === this.viewScopeId) return acting.name;
     if (this.session && this.session.homeTenantId === this.viewScopeId) return this.session.homeTenantName;
     return this.viewScopeId ?? '';
   }
@@ -442,9 +464,11 @@ export class OrganizationsGrid extends LitElement {
   }
 
   /** Applies a user's change and tells the host. */
-  private setViewState(patch: Partial<GridViewState>): void {
+  private setViewState(patch: Partial<GridViewState>, restoredLayout = false): void {
     const prev = this.viewState;
     const next: GridViewState = {...prev, ...patch};
+    if (!restoredLayout && (next.columns !== prev.columns || next.density !== prev.density || next.currency !== prev.currency)) this.layoutPrefs.userChanged();
+    this.ownViewState = next;
     if (next.search !== prev.search || next.filters !== prev.filters || next.sort !== prev.sort || next.layout !== prev.layout) {
       this.pendingScrollReset = true;
     }
@@ -611,6 +635,8 @@ export class OrganizationsGrid extends LitElement {
     if (client !== this.boundClient) this.bindClient(client);
     const scopeTenantId = this.effectiveScopeId();
     if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) this.switchScope(client, scopeTenantId);
+    if (changed.has('viewState') && this.viewState !== this.ownViewState) this.layoutPrefs.hostSetViewState(changed.get('viewState'), this.viewState);
+    this.layoutPrefs.follow(client, scopeTenantId);
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState') && this.searchTimer === undefined && this.viewState.search !== this.searchText) this.searchText = this.viewState.search;
     this.cellContext.currency = this.viewState.currency;
@@ -906,6 +932,7 @@ export class OrganizationsGrid extends LitElement {
     if (action === 'delete') {
       this.popup = null;
       this.confirm = pop.org;
+      this.confirmText = '';
       return;
     }
     const proceed = this.rowAction(action, pop.org, el.dataset.taskId);
@@ -958,14 +985,16 @@ export class OrganizationsGrid extends LitElement {
 
   private closeConfirm(confirmed: boolean): void {
     const org = this.confirm;
+    if (confirmed && org && !confirmMatches(org.name, this.confirmText)) return;
     this.confirm = null;
+    this.confirmText = '';
     this.focusAfterUpdate = 'cell';
     if (confirmed && org) this.rowAction('delete', org);
   }
 
   private handleDialogKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Tab' || !this.dialog) return;
-    const items = [...this.dialog.querySelectorAll<HTMLElement>('button')];
+    const items = [...this.dialog.querySelectorAll<HTMLElement>('input, button:not([disabled])')];
     const current = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const i = current ? items.indexOf(current) : -1;
     e.preventDefault();
@@ -1071,7 +1100,7 @@ export class OrganizationsGrid extends LitElement {
     const viewError = this.viewTask.status === TaskStatus.ERROR && !isAbort(this.viewTask.error) ? this.viewTask.error : null;
     const error = this.sessionError ?? viewError ?? this.blockError;
     return html`<div class="frame" part="base">
-      ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
+      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
         ${this.renderGrid(cols, view, !view && Boolean(error))} ${this.renderState(view, view ? null : error)}
       </div>
@@ -1350,9 +1379,22 @@ export class OrganizationsGrid extends LitElement {
             <p id="confirm-text">
               This permanently deletes <strong class="isolate" dir="auto">${org.name}</strong> from the tenant <strong class="isolate" dir="auto">${this.scopeLabel()}</strong>. It cannot be undone.
             </p>
+            <label class="confirm-type" part="confirm-label"
+              >Type <strong class="isolate" dir="auto">${confirmKey(org.name)}</strong> to confirm
+              <input
+                type="text"
+                part="confirm-input"
+                autocomplete="off"
+                spellcheck="false"
+                .value=${live(this.confirmText)}
+                @input=${(e: Event) => (this.confirmText = (e.target as HTMLInputElement).value)}
+                @keydown=${(e: KeyboardEvent) => {
+                  if (e.key === 'Enter' && confirmMatches(org.name, this.confirmText)) this.closeConfirm(true);
+                }}
+            /></label>
             <div class="dialog-actions">
               <button type="button" class="cancel" @click=${() => this.closeConfirm(false)}>Cancel</button>
-              <button type="button" class="danger" part="danger-button" @click=${() => this.closeConfirm(true)}>Delete organization</button>
+              <button type="button" class="danger" part="danger-button" ?disabled=${!confirmMatches(org.name, this.confirmText)} @click=${() => this.closeConfirm(true)}>Delete organization</button>
             </div>`
         : nothing}
     </dialog>`;

@@ -643,6 +643,15 @@ export const gridStyles = [
       gap: var(--_s2);
       margin-top: var(--_s3);
     }
+    .confirm-type {
+      display: grid;
+      gap: var(--_s1);
+      overflow-wrap: anywhere;
+    }
+    dialog button.danger:disabled {
+      opacity: 0.6;
+      cursor: not-allowed;
+    }
     dialog button.danger {
       border-color: ${token('color-danger')};
       background: color-mix(in srgb, ${token('color-danger')} 10%, var(--_bg));

@@ -469,6 +469,11 @@ describe('<organizations-grid>', () => {
     pop = await openActions(el);
     button(el, 'Delete…', pop).click();
     await el.updateComplete;
+    // Delete stays disabled until the organization's name is typed.
+    expect(button(el, 'Delete organization', dialog).disabled).to.equal(true);
+    dialog.querySelector<HTMLInputElement>('[part~="confirm-input"]')!.focus();
+    await sendKeys({type: suspended.name});
+    await el.updateComplete;
     button(el, 'Delete organization', dialog).click();
     await el.updateComplete;
     expect(dialog.open).to.equal(false);
