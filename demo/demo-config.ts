@@ -23,7 +23,11 @@ export function currentDemo(): {as: SignIn; size: number; config: LocalBackendCo
 
 export function switchDemo(change: {as?: SignIn; size?: number}): void {
   const params = new URLSearchParams(location.search);
-  if (change.as) params.set('as', change.as);
+  if (change.as) {
+    params.set('as', change.as);
+    // Another user's acting tenant means nothing (or is refused) for this one: start at home.
+    params.delete('tenant');
+  }
   if (change.size) params.set('size', String(change.size));
   location.search = params.toString();
 }

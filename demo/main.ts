@@ -1,26 +1,35 @@
 /**
  * The demo page: a PSA portal hosting Tenantry widgets on the embedded backend. It plays the host's
- * part: it hands the grid its client, puts the filter, column and saved-view controls in the grid's
- * toolbar slot, keeps them in step with the grid's view state, and routes row actions.
+ * part: it hands the tenant switcher and the grid the same client (so the grid follows every
+ * switch through the page's scope store), puts the filter, column and saved-view controls in the
+ * grid's toolbar slot, keeps them in step with the grid's view state, and routes row actions.
  */
 import {DataClient} from '../src/client/data-client.js';
+import {ScopeStore} from '../src/tenancy/scope-store.js';
 import {currentDemo} from './demo-config.js';
 import './demo-session.js';
+import '../widgets/tenant-switcher/tenant-switcher.js';
 import '../widgets/organizations-grid/organizations-grid.js';
 import '../widgets/organizations-grid/grid-filters.js';
 import '../widgets/organizations-grid/column-chooser.js';
-import {localViewStore} from '../widgets/organizations-grid/saved-views.js';
+import '../widgets/organizations-grid/saved-views.js';
 import {decodeViewState, type GridViewState} from '../widgets/organizations-grid/view-state.js';
 
-const {config, as} = currentDemo();
+const {config} = currentDemo();
 const client = DataClient.shared({config});
+// The page's acting scope (in the URL as `?tenant=`, and in the title while away from home).
+const scope = ScopeStore.forClient(client, {urlParam: 'tenant', syncTitle: true});
+const switcher = document.querySelector('tenant-switcher')!;
 const grid = document.querySelector('organizations-grid')!;
 const filters = document.querySelector('tenantry-grid-filters')!;
 const columns = document.querySelector('tenantry-column-chooser')!;
 const saved = document.querySelector('tenantry-saved-views')!;
+switcher.client = client;
+switcher.store = scope;
 grid.client = client;
 filters.client = client;
-saved.store = localViewStore(`demo:${as}`);
+// Saved views live in the worker's cache, per user and acting tenant (never in localStorage).
+saved.client = client;
 
 /** One view state for the grid and every control that shows a part of it. */
 function show(state: GridViewState): void {
@@ -32,7 +41,15 @@ function show(state: GridViewState): void {
 
 // A link with `?view=…` opens that view (validated: the URL is untrusted input).
 show(decodeViewState(new URLSearchParams(location.search).get('view')).state);
-void client.session.then((s) => (filters.scopeTenantId = s.homeTenantId));
+// The filters (users of the acting tenant) and saved views follow the page's scope like the grid.
+const followScope = (): void => {
+  const id = scope.state.current?.tenantId;
+  if (!id) return;
+  filters.scopeTenantId = id;
+  saved.scopeTenantId = id;
+};
+scope.addEventListener('change', followScope);
+followScope();
 
 grid.addEventListener('tenantry-view-state-change', (e) => show(e.detail.viewState));
 filters.addEventListener('tenantry-filters-change', (e) => show({...grid.viewState, filters: e.detail.filters}));

@@ -1,0 +1,671 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {styleMap} from 'lit/directives/style-map.js';
+import {consume} from '@lit/context';
+import {Task, TaskStatus, initialState} from '@lit/task';
+import {DataClient} from '../../src/client/data-client.js';
+import {dataClientContext} from '../../src/client/context.js';
+import type {TenantryError} from '../../src/contract/errors.js';
+import {emit} from '../../src/events.js';
+import {KIND_LABELS} from '../../src/model/labels.js';
+import type {Id, TenantKind} from '../../src/model/types.js';
+import {scopeColor} from '../../src/tenancy/scope-color.js';
+import {ScopeStore, type ScopeStoreState} from '../../src/tenancy/scope-store.js';
+import type {TenantHit, TenantPathEntry, TenantSearchResult} from '../../src/tenancy/types.js';
+import {tenantSwitcherStyles} from './tenant-switcher.styles.js';
+
+export interface ScopeChangeDetail {
+  /** The tenant every widget of the page now acts in. */
+  tenantId: Id;
+  /** Its name, as the backend gave it (untrusted text: render it as text). */
+  name: string;
+  /** The tenant acted in before the switch. */
+  previousTenantId: Id;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tenantry-scope-change': CustomEvent<ScopeChangeDetail>;
+  }
+}
+
+/** One screenful of hits per search. */
+const SEARCH_LIMIT = 50;
+/** Options PageUp/PageDown move by. */
+const PAGE_STEP = 10;
+const CUSTOMER_KINDS: TenantKind[] = ['customer'];
+
+type Section = 'pinned' | 'recent' | 'browse' | 'results';
+
+interface Entry {
+  section: Section;
+  hit: TenantHit;
+}
+
+interface SearchOutcome {
+  /** The question this answers; the list shows it only while it is still the question asked. */
+  key: string;
+  result: TenantSearchResult;
+}
+
+const SECTION_LABELS: Record<Exclude<Section, 'browse'>, string> = {pinned: 'Pinned', recent: 'Recent', results: 'Matches'};
+const CUSTOMER_RESULTS_LABEL = 'Matching customers';
+
+/** `sync-url="false"` turns URL sync off; any other value (or none) keeps it on. */
+const onUnlessFalse = {
+  fromAttribute: (value: string | null): boolean => value !== 'false',
+  toAttribute: (value: boolean): string => (value ? '' : 'false'),
+};
+
+const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * Switches the acting tenant of every Tenantry widget on the page, and back in one step.
+ *
+ * Shows the acting scope where it cannot be missed — a per-tenant colour, the tenant's name and
+ * its path (Distributor › Reseller › Customer) — with a "My organization | A customer" switch, a
+ * "Back to <home>" action, and a searchable combobox over the hierarchy the signed-in user may see
+ * (WAI-ARIA 1.2 combobox with a listbox popup). Type-ahead matches name, domain, Azure tenant ID or
+ * path; with no text the list shows pinned, recent and the tenants below (→ drills in, ← goes up).
+ * Ctrl+K / ⌘+K opens it from anywhere on the page.
+ *
+ * The switch itself belongs to the page's `ScopeStore` (shared by every widget of the same data
+ * client, mirrored in the URL); this widget only asks it and shows what it says. Every tenant name
+ * is untrusted text and renders as text, isolated for bidi.
+ *
+ * Keyboard (in the input): ↓/↑ move through the options (↓ opens), Alt+↓ opens, Home/End and
+ * PageUp/PageDown move further, Enter switches to the active option, → / ← drill into and out of
+ * a tenant's children while the text is empty, Escape closes (a second Escape clears the text).
+ * Tab reaches the popup's Pin and "Show tenants below" buttons for the active option.
+ *
+ * @summary The tenant switcher: acting scope, "My organization | A customer", type-ahead, back.
+ *
+ * @event tenantry-scope-change - A switch landed (`detail: ScopeChangeDetail`: `tenantId`, `name`,
+ *   `previousTenantId`); every widget of the page already follows it.
+ *
+ * @csspart control - The bar around everything (its start edge has the scope colour).
+ * @csspart chip - The scope colour dot.
+ * @csspart scope - The name and path of the acting tenant.
+ * @csspart name - The acting tenant's name (ellipsised; full name in its tooltip).
+ * @csspart path - The acting tenant's path; `path-entry` each step, `path-separator` each ›.
+ * @csspart segment - The "My organization | A customer" switch; `segment-button` each half.
+ * @csspart note - The note shown to a customer admin ("only your organization").
+ * @csspart combobox - The box around the input and its popup.
+ * @csspart input - The text input (`role=combobox`).
+ * @csspart popup - The popup under the input.
+ * @csspart listbox - The list of tenants (`role=listbox`).
+ * @csspart group - A section of the list (Pinned, Recent, tenants below, matches); `group-label` its heading.
+ * @csspart option - One tenant; `option-active` the one the keyboard is on, `option-current` the acting one.
+ * @csspart option-name - An option's name; `option-detail` its kind/domain, path and match lines
+ *   (also `option-kind`, `option-path`, `option-match`).
+ * @csspart pin - The pin mark of an option (click to pin or unpin).
+ * @csspart drill - The "tenants below" mark of an option (click to drill in).
+ * @csspart footer - The popup's bottom bar; `footer-button` its buttons (pin, drill, up).
+ * @csspart status - The polite live status ("N tenants", "No tenant matches …").
+ * @csspart back - The "Back to <home>" button.
+ * @csspart error - The alert when a switch was refused; `error-button` its Dismiss button.
+ * @csspart notice - The notice when another tab switched; `notice-button` its two buttons.
+ *
+ * @cssproperty --tenant-switcher-background - Control and popup background; falls back to `--tenantry-color-surface`.
+ * @cssproperty --tenant-switcher-text-color - Text; falls back to `--tenantry-color-text`.
+ * @cssproperty --tenant-switcher-muted-color - Paths, details, status; falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenant-switcher-border-color - Lines; falls back to `--tenantry-color-border`.
+ * @cssproperty --tenant-switcher-accent-color - Pressed segment, active option mark, pinned mark; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenant-switcher-active-background - The active option; falls back to `--tenantry-color-surface-raised`.
+ * @cssproperty --tenant-switcher-danger-color - The refused-switch alert; falls back to `--tenantry-color-danger`.
+ * @cssproperty --tenant-switcher-warning-color - The other-tab notice; falls back to `--tenantry-color-warning`.
+ * @cssproperty --tenant-switcher-radius - Corner radius; falls back to `--tenantry-radius`.
+ * @cssproperty --tenant-switcher-scope-color - Overrides the scope colour; otherwise `--tenantry-scope-color` (per tenant).
+ * @cssproperty --tenant-switcher-max-height - Tallest the list grows. Default 360px.
+ * @cssproperty --tenant-switcher-popup-width - Width of the popup. Default 420px.
+ * @cssproperty --tenant-switcher-name-max-width - Widest the acting tenant's name and path grow. Default 28ch.
+ */
+export class TenantSwitcher extends LitElement {
+  static override styles = tenantSwitcherStyles;
+
+  /** The data client; defaults to the one provided through `dataClientContext`, then the shared embedded client. */
+  @property({attribute: false}) client?: DataClient;
+
+  /** The page's scope store; defaults to `ScopeStore.forClient(client)`. */
+  @property({attribute: false}) store?: ScopeStore;
+
+  /** Keep the acting tenant in this tab's URL (`?tenant=`); `sync-url="false"` leaves the URL alone. Read when the store is created. */
+  @property({attribute: 'sync-url', reflect: true, converter: onUnlessFalse}) syncUrl = true;
+
+  /** Prefix the page title with the acting tenant while it is not the user's own. Read when the store is created. */
+  @property({attribute: 'sync-title', type: Boolean, reflect: true}) syncTitle = false;
+
+  /** Placeholder of the search input; defaults to "Switch tenant (Ctrl+K)". */
+  @property({reflect: true}) placeholder: string | null = null;
+
+  @consume({context: dataClientContext, subscribe: true})
+  @state()
+  private contextClient?: DataClient;
+
+  @state() private scopeState: ScopeStoreState | null = null;
+  @state() private text = '';
+  @state() private open = false;
+  @state() private active = -1;
+  /** "A customer" was chosen: the list shows customers only until a switch or close. */
+  @state() private pickCustomer = false;
+  /** Tenants drilled into while browsing, outermost first. */
+  @state() private trail: TenantHit[] = [];
+
+  @query('input') private input?: HTMLInputElement;
+
+  private fallbackClient: DataClient | null = null;
+  private ownStore: ScopeStore | null = null;
+  private boundStore: ScopeStore | null = null;
+  private lastTenantId: Id | null = null;
+  /** The entries of the last render, in option order: what the keys move through. */
+  private entries: Entry[] = [];
+  private scrollActive = false;
+  /** ↓ before the list arrived: the first option becomes active when it does. */
+  private activateFirst = false;
+
+  private readonly searchTask = new Task(this, {
+    args: () => [this.boundStore?.client ?? null, this.scopeState?.home?.tenantId ?? null, this.open, this.searchKey()] as const,
+    task: async ([client, homeId, open, key], {signal}): Promise<SearchOutcome | typeof initialState> => {
+      if (!client || !homeId || !open) return initialState;
+      const {text, parentId, kinds} = JSON.parse(key) as {text: string; parentId: Id | null; kinds: TenantKind[] | null};
+      const result = await client.searchTenants(
+        {tenantId: homeId},
+        {text, limit: SEARCH_LIMIT, ...(parentId ? {parentId} : {}), ...(kinds ? {kinds} : {})},
+        {signal},
+      );
+      return {key, result};
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.handleDocumentKeydown);
+    // After a disconnect the store was unbound: the next update binds it again.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.handleDocumentKeydown);
+    this.unbindStore();
+    this.searchTask.abort();
+  }
+
+  /** Opens the list and puts the keyboard in the search input. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  // ——— Services ———
+
+  private get dataClient(): DataClient {
+    return this.client ?? this.contextClient ?? (this.fallbackClient ??= DataClient.shared({config: {kind: 'local'}}));
+  }
+
+  private resolveStore(): ScopeStore {
+    if (this.store) return this.store;
+    const client = this.dataClient;
+    if (this.ownStore?.client !== client) {
+      this.ownStore = ScopeStore.forClient(client, {urlParam: this.syncUrl ? 'tenant' : null, syncTitle: this.syncTitle});
+    }
+    return this.ownStore;
+  }
+
+  private bindStore(store: ScopeStore): void {
+    this.unbindStore();
+    this.boundStore = store;
+    store.addEventListener('change', this.handleStoreChange);
+    this.scopeState = store.state;
+    this.lastTenantId = store.state.current?.tenantId ?? null;
+  }
+
+  private unbindStore(): void {
+    // The store is the page's, shared with other widgets: stop listening, never dispose it.
+    this.boundStore?.removeEventListener('change', this.handleStoreChange);
+    this.boundStore = null;
+  }
+
+  private readonly handleStoreChange = (): void => {
+    const store = this.boundStore;
+    if (!store) return;
+    const next = store.state;
+    this.scopeState = next;
+    const current = next.current;
+    if (!current) return;
+    const previous = this.lastTenantId;
+    this.lastTenantId = current.tenantId;
+    if (previous !== null && previous !== current.tenantId) {
+      emit(this, 'tenantry-scope-change', {tenantId: current.tenantId, name: current.name, previousTenantId: previous});
+    }
+  };
+
+  override willUpdate(changed: PropertyValues): void {
+    if (this.isConnected) {
+      const store = this.resolveStore();
+      if (store !== this.boundStore) this.bindStore(store);
+    }
+    if (changed.has('text') || changed.has('pickCustomer') || changed.has('trail')) {
+      this.active = -1;
+      this.activateFirst = false;
+    }
+    // Entries are worked out here, not in render, so moving the active option does not re-render twice.
+    this.entries = this.open ? this.computeEntries() : [];
+    if (this.activateFirst && this.entries.length) {
+      // ↓ was pressed before the list arrived: land on its first option.
+      this.activateFirst = false;
+      this.active = 0;
+      this.scrollActive = true;
+    }
+    if (this.active >= this.entries.length) this.active = this.entries.length - 1;
+  }
+
+  override updated(): void {
+    if (this.scrollActive) {
+      this.scrollActive = false;
+      this.renderRoot.querySelector('[part~="option-active"]')?.scrollIntoView({block: 'nearest'});
+    }
+  }
+
+  // ——— Search ———
+
+  private searchKey(): string {
+    const text = this.text.trim();
+    const parentId = text ? null : (this.trail.at(-1)?.id ?? null);
+    // Browsing keeps every kind so a customer under a reseller can be reached; a search narrows to customers.
+    return JSON.stringify({text, parentId, kinds: this.pickCustomer && text ? CUSTOMER_KINDS : null});
+  }
+
+  /** The answer to the question asked now, or `null` while it is pending (never an older answer). */
+  private currentOutcome(): SearchOutcome | null {
+    const value = this.searchTask.value;
+    if (this.searchTask.status !== TaskStatus.COMPLETE || !value) return null;
+    return value.key === this.searchKey() ? value : null;
+  }
+
+  private computeEntries(): Entry[] {
+    const outcome = this.currentOutcome();
+    const results = outcome?.result.hits ?? [];
+    if (this.text.trim()) return results.map((hit) => ({section: 'results', hit}));
+    const out: Entry[] = [];
+    if (this.trail.length === 0) {
+      const state = this.scopeState;
+      const fits = (hit: TenantHit): boolean => !this.pickCustomer || CUSTOMER_KINDS.includes(hit.kind);
+      for (const hit of state?.pinned ?? []) if (fits(hit)) out.push({section: 'pinned', hit});
+      for (const hit of state?.recent ?? []) if (fits(hit)) out.push({section: 'recent', hit});
+    }
+    for (const hit of results) out.push({section: 'browse', hit});
+    return out;
+  }
+
+  private statusText(): string {
+    if (!this.open) return '';
+    const text = this.text.trim();
+    if (this.searchTask.status === TaskStatus.ERROR) return 'Could not load tenants. Type again to retry.';
+    const outcome = this.currentOutcome();
+    if (!outcome) return this.scopeState?.home ? 'Searching…' : 'Loading…';
+    const {hits, total} = outcome.result;
+    if (text && total === 0) return `No tenant matches “${text}”`;
+    const count = text ? total : this.entries.length;
+    const words = `${count.toLocaleString()} ${count === 1 ? 'tenant' : 'tenants'}`;
+    return text && total > hits.length ? `${words}, first ${hits.length} shown` : words;
+  }
+
+  // ——— Actions ———
+
+  private openList(): void {
+    this.open = true;
+  }
+
+  private close(): void {
+    this.open = false;
+    this.active = -1;
+    this.activateFirst = false;
+    this.trail = [];
+    this.pickCustomer = false;
+  }
+
+  private select(hit: TenantHit): void {
+    const store = this.boundStore;
+    if (!store) return;
+    this.text = '';
+    this.close();
+    this.input?.focus();
+    if (hit.id === store.state.home?.tenantId) store.switchHome();
+    // A refusal lands in `state.error`; nothing else to do with the rejection here.
+    else store.switchTo(hit.id).catch(() => undefined);
+  }
+
+  private togglePin(hit: TenantHit): void {
+    const store = this.boundStore;
+    if (!store) return;
+    if (this.isPinned(hit.id)) store.unpin(hit.id);
+    else store.pin({...hit, matched: null});
+  }
+
+  private isPinned(id: Id): boolean {
+    return (this.scopeState?.pinned ?? []).some((p) => p.id === id);
+  }
+
+  private drillInto(hit: TenantHit): void {
+    if (hit.childCount <= 0) return;
+    this.text = '';
+    this.trail = [...this.trail, hit];
+    this.open = true;
+  }
+
+  private drillOut(): void {
+    if (this.trail.length) this.trail = this.trail.slice(0, -1);
+  }
+
+  private moveActive(to: number): void {
+    const n = this.entries.length;
+    if (!n) {
+      this.activateFirst = to === 0;
+      return;
+    }
+    this.active = Math.max(0, Math.min(n - 1, to));
+    this.scrollActive = true;
+  }
+
+  private chooseCustomer(): void {
+    this.pickCustomer = true;
+    this.trail = [];
+    this.text = '';
+    this.openList();
+    this.input?.focus();
+  }
+
+  private chooseHome(): void {
+    this.pickCustomer = false;
+    this.close();
+    this.boundStore?.switchHome();
+  }
+
+  // ——— Handlers ———
+
+  private readonly handleDocumentKeydown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return;
+    if (!this.input) return;
+    e.preventDefault();
+    this.openList();
+    this.input.focus();
+    this.input.select();
+  };
+
+  private handleInput(e: InputEvent): void {
+    this.text = (e.target as HTMLInputElement).value;
+    this.open = true;
+  }
+
+  private handleInputKeydown(e: KeyboardEvent): void {
+    const n = this.entries.length;
+    const activeEntry = this.entries[this.active];
+    const caretAtEnd = (this.input?.selectionStart ?? 0) === this.text.length;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        if (!this.open) this.openList();
+        if (!e.altKey) this.moveActive(this.active < 0 ? 0 : this.active + 1);
+        return;
+      case 'ArrowUp':
+        e.preventDefault();
+        if (!this.open) this.openList();
+        this.moveActive(this.active < 0 ? n - 1 : this.active - 1);
+        return;
+      case 'Home':
+      case 'End':
+        if (!this.open || this.active < 0) return;
+        e.preventDefault();
+        this.moveActive(e.key === 'Home' ? 0 : n - 1);
+        return;
+      case 'PageDown':
+      case 'PageUp':
+        if (!this.open) return;
+        e.preventDefault();
+        this.moveActive((this.active < 0 ? 0 : this.active) + (e.key === 'PageDown' ? PAGE_STEP : -PAGE_STEP));
+        return;
+      case 'ArrowRight':
+        if (this.open && !this.text && caretAtEnd && activeEntry && activeEntry.hit.childCount > 0) {
+          e.preventDefault();
+          this.drillInto(activeEntry.hit);
+        }
+        return;
+      case 'ArrowLeft':
+        if (this.open && !this.text && this.trail.length) {
+          e.preventDefault();
+          this.drillOut();
+        }
+        return;
+      case 'Enter':
+        if (this.open && activeEntry) {
+          e.preventDefault();
+          this.select(activeEntry.hit);
+        }
+        return;
+      case 'Escape':
+        if (this.open) {
+          e.preventDefault();
+          this.close();
+        } else if (this.text) {
+          e.preventDefault();
+          this.text = '';
+        }
+        return;
+    }
+  }
+
+  private handlePopupKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    this.close();
+    this.input?.focus();
+  }
+
+  private handleFocusOut(e: FocusEvent): void {
+    const next = e.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    if (this.open) this.close();
+  }
+
+  private handleOptionClick(index: number): void {
+    const entry = this.entries[index];
+    if (entry) this.select(entry.hit);
+  }
+
+  // ——— Rendering ———
+
+  override render(): TemplateResult {
+    const state = this.scopeState;
+    const home = state?.home ?? null;
+    const current = state?.current ?? null;
+    const color = current ? scopeColor(current.tenantId, home?.tenantId) : null;
+    const atHome = Boolean(current && home && current.tenantId === home.tenantId);
+    const customerOnly = home?.kind === 'customer';
+    const status = this.statusText();
+    return html`
+      <div part="control" style=${styleMap(color ? {'--tenantry-scope-color': color} : {})}>
+        <span part="chip" aria-hidden="true"></span>
+        <div part="scope">
+          ${current
+            ? html`<span part="name" class="ellipsis" title=${current.name}><span class="sr-only">Acting in </span><bdi dir="auto">${current.name}</bdi></span>
+                ${this.renderPath(current.path, 'path')}`
+            : html`<span part="name" class="ellipsis">${state?.switching ? 'Switching…' : 'Loading…'}</span>`}
+        </div>
+        <div part="segment" role="group" aria-label="Administer">
+          <button part="segment-button" type="button" aria-pressed=${String(atHome && !this.pickCustomer)} ?disabled=${!home} @click=${this.chooseHome}>My organization</button>
+          <button part="segment-button" type="button" aria-pressed=${String(Boolean(current && !atHome) || this.pickCustomer)} ?disabled=${!home || customerOnly} @click=${this.chooseCustomer}>A customer</button>
+        </div>
+        ${customerOnly ? html`<span part="note">You administer only your own organization.</span>` : nothing}
+        ${this.renderCombobox(status)}
+        ${home && current && !atHome
+          ? html`<button part="back" type="button" title=${`Back to ${home.name}`} @click=${this.chooseHome}>Back to <bdi dir="auto">${home.name}</bdi></button>`
+          : nothing}
+      </div>
+      ${state?.error
+        ? html`<div part="error" role="alert">
+            <span>${this.refusalText(state.error)}</span>
+            <button part="error-button" type="button" @click=${() => this.boundStore?.dismissError()}>Dismiss</button>
+          </div>`
+        : nothing}
+      ${state?.notice
+        ? html`<div part="notice" role="status">
+            <span>Another tab switched to <bdi dir="auto">${state.notice.name}</bdi>.</span>
+            <button part="notice-button" type="button" @click=${() => this.boundStore?.followNotice().catch(() => undefined)}>Switch here</button>
+            <button part="notice-button" type="button" @click=${() => this.boundStore?.dismissNotice()}>Keep this tab</button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderPath(path: TenantPathEntry[], part: string): TemplateResult | typeof nothing {
+    if (path.length < 2) return nothing;
+    const full = path.map((p) => p.name).join(' › ');
+    return html`<ol part=${part} title=${full} aria-label="Path">
+      ${path.map(
+        (p, i) => html`<li part="path-entry">${i > 0 ? html`<span part="path-separator" class="sep" aria-hidden="true">›</span>` : nothing}<bdi dir="auto">${p.name}</bdi></li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderCombobox(status: string): TemplateResult {
+    const activeId = this.open && this.active >= 0 ? `tenant-option-${this.active}` : undefined;
+    const activeEntry = this.entries[this.active];
+    const placeholder = this.placeholder ?? `Switch tenant (${isMac() ? '⌘K' : 'Ctrl+K'})`;
+    return html`
+      <div part="combobox" @focusout=${this.handleFocusOut}>
+        <label class="sr-only" for="tenant-input">${this.pickCustomer ? 'Administer a customer' : 'Switch tenant'}</label>
+        <input
+          id="tenant-input"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-haspopup="listbox"
+          aria-expanded=${String(this.open)}
+          aria-controls="tenant-listbox"
+          aria-activedescendant=${ifDefined(activeId)}
+          aria-keyshortcuts="Control+K Meta+K"
+          aria-describedby="tenant-status"
+          placeholder=${placeholder}
+          .value=${this.text}
+          @input=${this.handleInput}
+          @keydown=${this.handleInputKeydown}
+          @click=${this.openList}
+        />
+        <div part="popup" ?hidden=${!this.open} @keydown=${this.handlePopupKeydown} @mousedown=${(e: MouseEvent) => e.target instanceof HTMLButtonElement || e.preventDefault()}>
+          <div id="tenant-listbox" part="listbox" role="listbox" aria-label="Tenants" tabindex="-1" ?hidden=${this.entries.length === 0}>${this.renderGroups()}</div>
+          <div part="status" aria-hidden="true">${status}</div>
+          ${this.open ? this.renderFooter(activeEntry) : nothing}
+        </div>
+        <div id="tenant-status" class="sr-only" role="status" aria-live="polite">${status}</div>
+      </div>
+    `;
+  }
+
+  private renderGroups(): TemplateResult[] {
+    const groups: TemplateResult[] = [];
+    let i = 0;
+    while (i < this.entries.length) {
+      const section = this.entries[i].section;
+      const start = i;
+      while (i < this.entries.length && this.entries[i].section === section) i++;
+      const label = section === 'browse' ? this.browseLabel() : section === 'results' && this.pickCustomer ? CUSTOMER_RESULTS_LABEL : SECTION_LABELS[section];
+      const options = this.entries.slice(start, i).map((entry, k) => this.renderOption(entry, start + k));
+      groups.push(html`<div part="group" role="group" aria-label=${label}><div part="group-label" aria-hidden="true">${label}</div>${options}</div>`);
+    }
+    return groups;
+  }
+
+  private browseLabel(): string {
+    const parent = this.trail.at(-1);
+    const name = parent?.name ?? this.scopeState?.home?.name ?? '';
+    return `Below ${name}`;
+  }
+
+  private renderOption(entry: Entry, index: number): TemplateResult {
+    const {hit} = entry;
+    const activeOpt = index === this.active;
+    const currentOpt = hit.id === this.scopeState?.current?.tenantId;
+    const pinned = this.isPinned(hit.id);
+    const parts = ['option', activeOpt ? 'option-active' : '', currentOpt ? 'option-current' : ''].filter(Boolean).join(' ');
+    const ancestors = hit.path.slice(0, -1);
+    return html`<div
+      id=${`tenant-option-${index}`}
+      part=${parts}
+      role="option"
+      aria-selected=${String(activeOpt)}
+      aria-current=${ifDefined(currentOpt ? 'true' : undefined)}
+      data-tenant-id=${hit.id}
+      data-section=${entry.section}
+      @click=${() => this.handleOptionClick(index)}
+    >
+      <div class="option-main">
+        <span part="option-name" class="ellipsis" title=${hit.name}><bdi dir="auto">${hit.name}</bdi></span>
+        <span part="option-detail option-kind" class="ellipsis">${KIND_LABELS[hit.kind]}${hit.domain ? html` · <bdi dir="auto">${hit.domain}</bdi>` : nothing}${
+          hit.childCount > 0 ? html` · ${hit.childCount.toLocaleString()} below` : nothing
+        }</span>
+        ${ancestors.length
+          ? html`<span part="option-detail option-path" class="ellipsis" title=${ancestors.map((p) => p.name).join(' › ')}
+              >${ancestors.map((p, i) => html`${i > 0 ? html`<span class="sep" aria-hidden="true">›</span>` : nothing}<bdi dir="auto">${p.name}</bdi>`)}</span
+            >`
+          : nothing}
+        ${hit.matched === 'tenantId' && hit.directoryId
+          ? html`<span part="option-detail option-match" class="ellipsis">matched tenant ID <bdi dir="ltr">${hit.directoryId}</bdi></span>`
+          : nothing}
+        ${pinned ? html`<span class="sr-only">, pinned</span>` : nothing}
+      </div>
+      <div class="option-tools">
+        <span
+          part="pin"
+          aria-hidden="true"
+          title=${pinned ? 'Unpin' : 'Pin'}
+          ?data-pinned=${pinned}
+          @click=${(e: Event) => {
+            e.stopPropagation();
+            this.togglePin(hit);
+          }}
+          >${pinned ? '★' : '☆'}</span
+        >
+        ${hit.childCount > 0
+          ? html`<span
+              part="drill"
+              aria-hidden="true"
+              title="Show tenants below"
+              @click=${(e: Event) => {
+                e.stopPropagation();
+                this.drillInto(hit);
+              }}
+              >›</span
+            >`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderFooter(activeEntry: Entry | undefined): TemplateResult | typeof nothing {
+    const parent = this.trail.at(-1);
+    if (!activeEntry && !parent) return nothing;
+    const hit = activeEntry?.hit;
+    return html`<div part="footer">
+      ${hit
+        ? html`<button part="footer-button" type="button" data-action="pin" @click=${() => this.togglePin(hit)}>
+            ${this.isPinned(hit.id) ? 'Unpin' : 'Pin'} <bdi dir="auto">${hit.name}</bdi>
+          </button>`
+        : nothing}
+      ${hit && hit.childCount > 0 && !this.text.trim()
+        ? html`<button part="footer-button" type="button" data-action="drill" @click=${() => this.drillInto(hit)}>Show tenants below <bdi dir="auto">${hit.name}</bdi></button>`
+        : nothing}
+      ${parent ? html`<button part="footer-button" type="button" data-action="up" @click=${this.drillOut}>Up from <bdi dir="auto">${parent.name}</bdi></button>` : nothing}
+    </div>`;
+  }
+
+  /** Says why a switch was refused without repeating anything the backend said about the tenant. */
+  private refusalText(error: TenantryError): string {
+    if (error.code === 'forbidden' || error.code === 'not-found') return 'You cannot act in that tenant: it does not exist, or it is not one you manage.';
+    if (error.code === 'unauthenticated') return 'Your session has ended. Sign in again to switch tenants.';
+    return 'The tenant could not be switched. Check the connection and try again.';
+  }
+}
