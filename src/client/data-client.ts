@@ -15,6 +15,7 @@ import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Se
 import type {OrgQuery} from '../worker/query.js';
 import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ViewState} from '../worker/protocol.js';
 import type {ExportFile, ExportProgress, ExportRequest} from '../worker/protocol.js';
+import type {TenantHit, TenantSearch, TenantSearchResult} from '../tenancy/types.js';
 import '../worker/transfer.js';
 
 export interface DataClientOptions {
@@ -144,8 +145,26 @@ export class DataClient {
     return this.call(options.signal, (id) => this.api.listTenants(scope, id));
   }
 
-  listUsers(scope: Scope, search = '', limit = 20, options: CallOptions = {}): Promise<User[]> {
-    return this.call(options.signal, (id) => this.api.listUsers(scope, search, limit, id));
+  /**
+   * Type-ahead over the tenants the user can see from `home`, run in the worker. Pass a signal per
+   * keystroke and abort the previous one: a superseded answer is then dropped, never delivered.
+   */
+  searchTenants(home: Scope, search: TenantSearch, options: CallOptions = {}): Promise<TenantSearchResult> {
+    return this.call(options.signal, (id) => this.api.searchTenants(home, search, id));
+  }
+
+  /** One tenant with its path from `home`; `not-found` (or `forbidden`) when the user may not see it. */
+  resolveTenant(home: Scope, tenantId: Id, options: CallOptions = {}): Promise<TenantHit> {
+    return this.call(options.signal, (id) => this.api.resolveTenant(home, tenantId, id));
+  }
+
+  /**
+   * Users of the scope whose name or email contains `search`. With `options.ids`, only those users
+   * (at most 100; ids unknown or outside the scope are left out): to name users known by id.
+   */
+  listUsers(scope: Scope, search = '', limit = 20, options: CallOptions & {ids?: readonly Id[]} = {}): Promise<User[]> {
+    const ids = options.ids ? [...options.ids] : undefined;
+    return this.call(options.signal, (id) => this.api.listUsers(scope, search, limit, id, ids));
   }
 
   fxRates(options: CallOptions = {}): Promise<FxRates | null> {

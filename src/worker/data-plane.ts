@@ -14,13 +14,15 @@ import {createEmbeddedBackend} from '../backends/embedded/embedded-backend.js';
 import {HttpBackend} from '../backends/http/http-backend.js';
 import {formatIssues} from '../model/schema.js';
 import type {Rejected} from '../model/schemas.js';
-import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session} from '../model/types.js';
+import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
 import {releaseProxy, transfer} from 'comlink';
 import type {ExportFile, ExportProgress, ExportRequest} from './protocol.js';
 import {writeExport, type ExportSource} from './export/export-rows.js';
+import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
+import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../tenancy/types.js';
 
 const PAGE_SIZE = 5000;
 const MAX_WINDOW = 500;
@@ -514,8 +516,54 @@ export class DataPlane implements DataWorkerApi {
     return this.tracked(requestId, (signal) => this.ready().backend.listTenants(scope, {signal}));
   }
 
-  async listUsers(scope: Scope, search: string, limit: number, requestId: string) {
-    return this.tracked(requestId, (signal) => this.ready().backend.listUsers(scope, {search, limit, signal}));
+  async searchTenants(home: Scope, search: TenantSearch, requestId: string): Promise<TenantSearchResult> {
+    return this.tracked(requestId, async (signal) => {
+      const valid = validTenantSearch(search);
+      const ds = await this.dataset(checkedScope(home), signal);
+      // Index and version taken together: a sync meanwhile replaces both.
+      const {index, version} = ds;
+      const result = tenantIndexFor(index).search(valid, ds.scope.tenantId, signal);
+      // As a view would: a dataset read from the cache is brought up to date in the background
+      // (once: keystrokes during that sync must not queue more).
+      if (!ds.sync) this.revalidateIfStale(ds);
+      return {...result, version};
+    });
+  }
+
+  async resolveTenant(home: Scope, tenantId: Id, requestId: string): Promise<TenantHit> {
+    return this.tracked(requestId, async (signal) => {
+      checkedScope(home);
+      if (typeof tenantId !== 'string' || !tenantId || tenantId.length > 128) throw new TenantryError('invalid-request', 'The tenant id is invalid.');
+      const load = this.datasets.get(partitionKeyId(this.keyFor(home)));
+      if (!load || load.aborted) return this.resolveThroughBackend(home, tenantId, signal);
+      const hit = tenantIndexFor((await load.join(signal)).index).resolve(tenantId);
+      // Says nothing of the tenant, not even whether it exists elsewhere.
+      if (!hit) throw new TenantryError('not-found', 'That tenant is not in your view.');
+      return hit;
+    });
+  }
+
+  /** Without a dataset: the tenant and the names along its path, from the backend (which enforces scope). */
+  private async resolveThroughBackend(home: Scope, tenantId: Id, signal: AbortSignal): Promise<TenantHit> {
+    const {backend, session} = this.ready();
+    const {value: org} = await backend.getOrganization(home, tenantId, {signal});
+    const self: TenantPathEntry = {id: org.id, name: org.name, kind: org.kind};
+    let path = [self];
+    if (org.id !== home.tenantId) {
+      const at = org.ancestorIds.indexOf(home.tenantId);
+      if (at < 0) throw new TenantryError('not-found', 'That tenant is not in your view.');
+      // Home's name comes with the session; the ancestors below home (two at most in the model) are read in parallel.
+      const known: TenantPathEntry | null = home.tenantId === session.homeTenantId ? {id: session.homeTenantId, name: session.homeTenantName, kind: HOME_KIND[session.role]} : null;
+      const ids = [...(known ? [] : [home.tenantId]), ...org.ancestorIds.slice(at + 1)];
+      const above = await Promise.all(ids.map((id) => backend.getOrganization(home, id, {signal}).then(({value: a}): TenantPathEntry => ({id: a.id, name: a.name, kind: a.kind}))));
+      throwIfAborted(signal);
+      path = [...(known ? [known] : []), ...above, self];
+    }
+    return {id: org.id, kind: org.kind, name: org.name, domain: org.domain, status: org.status, path, childCount: 0, matched: null};
+  }
+
+  async listUsers(scope: Scope, search: string, limit: number, requestId: string, ids?: readonly Id[]) {
+    return this.tracked(requestId, (signal) => this.ready().backend.listUsers(scope, {search, limit, ids, signal}));
   }
 
   async getPref(scope: Scope, name: string): Promise<unknown> {
@@ -625,6 +673,17 @@ export class DataPlane implements DataWorkerApi {
 }
 
 const MAX_PREF_CHARS = 256 * 1024;
+
+/** The kind of tenant each role's home is. */
+const HOME_KIND: Record<Session['role'], TenantKind> = {'distributor-admin': 'distributor', 'reseller-admin': 'reseller', 'customer-admin': 'customer'};
+
+/** A scope as a page sent it: checked before it names a partition. */
+function checkedScope(scope: Scope): Scope {
+  if (typeof scope !== 'object' || scope === null || typeof scope.tenantId !== 'string' || !scope.tenantId || scope.tenantId.length > 128) {
+    throw new TenantryError('invalid-request', 'The tenant scope is invalid.');
+  }
+  return scope;
+}
 
 /** Widget preferences live beside the plane's own entries (`snapshot`, `last-session`) under a prefix, so no name can overwrite those. */
 function uiPrefName(name: string): string {

@@ -8,6 +8,7 @@ import type {ErrorCode} from '../contract/errors.js';
 import type {FxRates, Id, Instant, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from '../columns/organization-columns.js';
+import type {TenantHit, TenantSearch, TenantSearchResult} from '../tenancy/types.js';
 
 /**
  * How current a view's data is: `fresh` after a sync with the backend; `cached` while showing
@@ -111,7 +112,19 @@ export interface DataWorkerApi {
   /** Resolves once background cache writes and syncs have settled (bench and tests). */
   idle(): Promise<void>;
   listTenants(scope: Scope, requestId: string): Promise<TenantNode[]>;
-  listUsers(scope: Scope, search: string, limit: number, requestId: string): Promise<User[]>;
+  /**
+   * Type-ahead over the tenants of `home`'s dataset (the user's own view of the hierarchy), in the
+   * worker: never through `listTenants`, which is too large at 100,000 tenants.
+   */
+  searchTenants(home: Scope, search: TenantSearch, requestId: string): Promise<TenantSearchResult>;
+  /**
+   * One tenant with its path from `home`: from `home`'s dataset when it is loaded or loading, else
+   * from the backend (no full load). `not-found` when it is not in `home`'s view. Resolved through
+   * the backend, `childCount` is 0: counting children would need the whole list.
+   */
+  resolveTenant(home: Scope, tenantId: Id, requestId: string): Promise<TenantHit>;
+  /** Users of the scope matching `search`; with `ids`, only those users (at most 100; unknown ones left out). */
+  listUsers(scope: Scope, search: string, limit: number, requestId: string, ids?: readonly Id[]): Promise<User[]>;
   fxRates(requestId: string): Promise<FxRates | null>;
   getOrganization(scope: Scope, id: Id, requestId: string): Promise<{value: Organization; etag: string}>;
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string): Promise<{value: Organization; etag: string}>;
