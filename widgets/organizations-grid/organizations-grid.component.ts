@@ -1001,6 +1001,14 @@ export class OrganizationsGrid extends LitElement {
     items[(i + (e.shiftKey ? -1 : 1) + items.length) % items.length]?.focus();
   }
 
+  private handleConfirmInput(e: Event): void {
+    this.confirmText = (e.target as HTMLInputElement).value;
+  }
+
+  private handleConfirmKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && this.confirm && confirmMatches(this.confirm.name, this.confirmText)) this.closeConfirm(true);
+  }
+
   private handleDialogCancel(e: Event): void {
     // Escape: close through our state so focus returns to the grid.
     e.preventDefault();
@@ -1387,10 +1395,8 @@ export class OrganizationsGrid extends LitElement {
                 autocomplete="off"
                 spellcheck="false"
                 .value=${live(this.confirmText)}
-                @input=${(e: Event) => (this.confirmText = (e.target as HTMLInputElement).value)}
-                @keydown=${(e: KeyboardEvent) => {
-                  if (e.key === 'Enter' && confirmMatches(org.name, this.confirmText)) this.closeConfirm(true);
-                }}
+                @input=${this.handleConfirmInput}
+                @keydown=${this.handleConfirmKeydown}
             /></label>
             <div class="dialog-actions">
               <button type="button" class="cancel" @click=${() => this.closeConfirm(false)}>Cancel</button>
