@@ -9,10 +9,11 @@ import {DEMO_TENANTS, DEMO_USERS} from '../backends/embedded/seed.js';
 import {createRestHandler} from '../backends/http/rest-server.js';
 import {API, startMsw} from '../backends/http/test-support.js';
 import type {HttpBackendConfig, LocalBackendConfig} from '../contract/backend.js';
-import type {DataEvent, RowWindow} from '../worker/protocol.js';
+import type {RowWindow} from '../worker/protocol.js';
 import type {OrgRow} from '../worker/query.js';
-import {DataClient, DataEventMessage} from './data-client.js';
+import {DataClient} from './data-client.js';
 import {rejectsWith} from '../testing/expect-error.js';
+import {nextEvent} from '../testing/next-event.js';
 
 const SIZE = 300;
 const clients: DataClient[] = [];
@@ -30,18 +31,6 @@ async function allRows(client: DataClient, viewId: string, total: number): Promi
   const rows: OrgRow[] = [];
   for (let start = 0; start < total; start += 500) rows.push(...(await client.window(viewId, start, 500)).rows);
   return rows;
-}
-
-function nextEvent(client: DataClient, type: DataEvent['type']): Promise<DataEvent> {
-  return new Promise((resolve) => {
-    const on = (e: Event): void => {
-      if (e instanceof DataEventMessage && e.data.type === type) {
-        client.events.removeEventListener('data-event', on);
-        resolve(e.data);
-      }
-    };
-    client.events.addEventListener('data-event', on);
-  });
 }
 
 afterEach(() => {

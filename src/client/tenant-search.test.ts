@@ -12,9 +12,9 @@ import {API, startMsw} from '../backends/http/test-support.js';
 import type {HttpBackendConfig, LocalBackendConfig} from '../contract/backend.js';
 import type {TenantHit, TenantSearch} from '../tenancy/types.js';
 import {rejectsWith} from '../testing/expect-error.js';
+import {nextEvent} from '../testing/next-event.js';
 import {fold} from '../worker/engine.js';
-import type {DataEvent} from '../worker/protocol.js';
-import {DataClient, DataEventMessage} from './data-client.js';
+import {DataClient} from './data-client.js';
 
 const SIZE = 300;
 const clients: DataClient[] = [];
@@ -26,18 +26,6 @@ function setup(userId: string = DEMO_USERS.distributorAdmin, namespace = `test-$
   const client = new DataClient({config, cacheName: `tenantry-cache-test-${crypto.randomUUID()}`});
   clients.push(client);
   return client;
-}
-
-function nextEvent(client: DataClient, type: DataEvent['type']): Promise<DataEvent> {
-  return new Promise((resolve) => {
-    const on = (e: Event): void => {
-      if (e instanceof DataEventMessage && e.data.type === type) {
-        client.events.removeEventListener('data-event', on);
-        resolve(e.data);
-      }
-    };
-    client.events.addEventListener('data-event', on);
-  });
 }
 
 /** A customer of the other reseller (`res-02`); the seed is the same for every namespace. */

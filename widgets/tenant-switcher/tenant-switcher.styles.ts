@@ -236,17 +236,7 @@ export const tenantSwitcherStyles = [
     [part~='status']:empty {
       padding: 0;
     }
-    [part~='error'] {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: ${token('space-2')};
-      margin-block-start: ${token('space-1')};
-      padding: ${token('space-1')} ${token('space-2')};
-      border: 1px solid var(--_danger);
-      border-radius: var(--_radius);
-      color: var(--_danger);
-    }
+    [part~='error'],
     [part~='notice'] {
       display: flex;
       flex-wrap: wrap;
@@ -256,6 +246,10 @@ export const tenantSwitcherStyles = [
       padding: ${token('space-1')} ${token('space-2')};
       border: 1px solid var(--_warning);
       border-radius: var(--_radius);
+    }
+    [part~='error'] {
+      border-color: var(--_danger);
+      color: var(--_danger);
     }
     [part~='notice'] button,
     [part~='error'] button {
