@@ -1,6 +1,9 @@
 import {defineConfig} from 'vite';
 
-// The demo (index.html) and the bench page are the two entry points; widgets are plain modules.
+// Entry points: the demo, the bench pages (one per suite, each run in a fresh page), and three
+// size probes: the grid module and the peer grids' imports as the bench uses them. The manifest
+// lets `scripts/bench.mjs` sum each probe's static chunks (the data worker and SheetJS, loaded
+// separately, are not among them). Widgets are otherwise plain modules.
 export default defineConfig({
   root: '.',
   publicDir: 'public',
@@ -10,6 +13,17 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    rollupOptions: {input: {demo: 'index.html', bench: 'bench/index.html'}},
+    manifest: true,
+    rollupOptions: {
+      input: {
+        demo: 'index.html',
+        bench: 'bench/index.html',
+        'bench-grid': 'bench/grid.html',
+        'bench-peers': 'bench/peers.html',
+        'size-tenantry': 'widgets/organizations-grid/organizations-grid.ts',
+        'size-ag-grid': 'bench/peers/ag-grid-lib.ts',
+        'size-vaadin-grid': 'bench/peers/vaadin-grid-lib.ts',
+      },
+    },
   },
 });

@@ -28,6 +28,7 @@ for (const [label, cmd, args] of [
   ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['openapi', 'node', ['scripts/openapi.mjs', '--check']],
   ['openapi lint', bin('redocly'), ['lint', 'openapi/tenantry.openapi.json', '--format=stylish']],
+  ['custom elements manifest', 'node', ['scripts/manifest.mjs', '--check']],
 ]) {
   console.log(`\n[tenantry] ${label}…`);
   const {code} = await run(cmd, args);
