@@ -20,6 +20,7 @@ export default defineConfig({
         bench: 'bench/index.html',
         'bench-grid': 'bench/grid.html',
         'bench-peers': 'bench/peers.html',
+        'bench-tenant-switcher': 'bench/tenant-switcher.html',
         'size-tenantry': 'widgets/organizations-grid/organizations-grid.ts',
         'size-ag-grid': 'bench/peers/ag-grid-lib.ts',
         'size-vaadin-grid': 'bench/peers/vaadin-grid-lib.ts',

@@ -190,7 +190,7 @@ async function oneRun(n: number, run: number): Promise<void> {
     samples.record(SUBJECT, GM.firstRowsWithWorker, n, w2 - w0);
     // The full dataset is read and indexed after the saved first rows; not part of the timed ops.
     await b.idle();
-    await sleep(300);
+    await sleep(Number(new URLSearchParams(location.search).get("settle") ?? 300));
     samples.record(SUBJECT, GM.mountLong, n, longTasks(w1, w2), 'count');
     const heap1 = await heapMB();
     if (heap0 !== null && heap1 !== null) samples.record(SUBJECT, GM.heap, n, heap1 - heap0, 'MB');

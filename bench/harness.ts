@@ -56,6 +56,8 @@ export const GM = {
   xlsxGap: 'longest frame: export xlsx',
   csv: 'export csv (view)',
   csvLong: 'long tasks > 50 ms: export csv',
+  typeAhead: 'tenant type-ahead: keystroke → options painted',
+  typeAheadLong: 'long tasks > 50 ms: type-ahead',
 } as const;
 
 const TARGETS_100K: Partial<Record<string, number>> = {
@@ -71,6 +73,8 @@ const TARGETS_100K: Partial<Record<string, number>> = {
   [GM.xlsxLong]: 0,
   [GM.csv]: 1000,
   [GM.csvLong]: 0,
+  [GM.typeAhead]: 50,
+  [GM.typeAheadLong]: 0,
 };
 
 export function targetFor(metric: string, n: number): number | null {

@@ -2,12 +2,13 @@
 // headless Chromium page and prints the figures side by side. Production mode matters: Lit's dev
 // mode and unminified code would make every figure slower than what users get.
 //
-//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid]
+//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher]
 //                    [--json] [--no-build] [--timeout-min 15] [--table results.json]
 //
 // Suites: data-plane (bench/index.html: the DataClient alone, 5 runs by default), grid
 // (bench/grid.html: <organizations-grid>, 3 runs), ag-grid and vaadin-grid (bench/peers.html: the
-// peer grids on the same generated organizations, 3 runs). --runs sets every suite's runs. The
+// peer grids on the same generated organizations, 3 runs), tenant-switcher (bench/tenant-switcher.html:
+// type-ahead over the whole hierarchy, keystroke to painted options, 3 runs). --runs sets every suite's runs. The
 // gzipped JS of each grid comes from the build output (dist/.vite/manifest.json), not a page.
 //
 // --json prints only the figures, as one JSON array, on stdout; progress always goes to stderr.
@@ -33,6 +34,7 @@ const SUITES = [
   {name: 'grid', page: 'bench/grid.html', runs: 3},
   {name: 'ag-grid', page: 'bench/peers.html', query: {peer: 'ag-grid'}, runs: 3},
   {name: 'vaadin-grid', page: 'bench/peers.html', query: {peer: 'vaadin-grid'}, runs: 3},
+  {name: 'tenant-switcher', page: 'bench/tenant-switcher.html', runs: 3},
 ];
 
 /** Size probes (vite.config.ts inputs): the module each grid needs, by manifest key. */
@@ -44,7 +46,7 @@ const SIZE_PROBES = [
 const SIZE_METRIC = 'gzipped JS';
 const SIZE_TARGET_KB = 45;
 
-const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
+const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
 
 function options() {
   let parsed;

@@ -16,7 +16,7 @@ import {formatIssues} from '../model/schema.js';
 import type {Rejected} from '../model/schemas.js';
 import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
-import type {OrgQuery, OrgRow} from './query.js';
+import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField} from './query.js';
 import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
 import {releaseProxy, transfer} from 'comlink';
 import type {ExportFile, ExportProgress, ExportRequest} from './protocol.js';
@@ -70,9 +70,11 @@ interface Snapshot {
 
 const SNAPSHOT_ROWS = 100;
 const SNAPSHOT_DELAY_MS = 1000;
-/** The same question asked with or without defaults gives the same key. */
-const queryKey = (q: OrgQuery): string =>
-  JSON.stringify([q.search?.trim() ?? '', q.searchFields ?? null, q.filters ?? {}, q.sort?.length ? q.sort : [{key: 'name', dir: 'asc'}]]);
+/** The same question asked with or without defaults gives the same key (search fields matter only with a search). */
+const queryKey = (q: OrgQuery): string => {
+  const search = q.search?.trim() ?? '';
+  return JSON.stringify([search, search ? (q.searchFields ?? null) : null, q.filters ?? {}, q.sort?.length ? q.sort : [{key: 'name', dir: 'asc'}]]);
+};
 
 /** A load several callers wait on; it is cancelled only when every waiter has given up. */
 class SharedLoad<T> {
@@ -234,14 +236,25 @@ export class DataPlane implements DataWorkerApi {
     return load.join(signal);
   }
 
-  /** Prepares the first sort and search of a freshly indexed dataset while the worker is idle. */
+  /**
+   * Prepares the first sort and search of a freshly indexed dataset while the worker is idle: the
+   * field sets its open views search (a grid searches its visible columns), then all fields.
+   */
   private warmUp(ds: Dataset): void {
     const index = ds.index;
     // After pending cache writes: persisting comes first. Not tracked by idle(): it is
     // preparation, not pending work. A newer index (after a sync) warms itself.
     setTimeout(() => {
       void Promise.allSettled([...this.background]).then(() => {
-        if (ds.index === index) index.warmUp().catch(() => undefined);
+        if (ds.index !== index) return;
+        const partition = partitionKeyId(ds.key);
+        const sets = new Map<string, readonly SearchField[]>();
+        for (const view of this.views.values()) {
+          const fields = view.query.searchFields;
+          if (view.partition === partition && fields?.length) sets.set([...fields].sort().join(','), fields);
+        }
+        sets.set('*', SEARCH_FIELDS);
+        index.warmUp([...sets.values()]).catch(() => undefined);
       });
     }, 0);
   }
@@ -354,7 +367,7 @@ export class DataPlane implements DataWorkerApi {
       }
       const kept = removed.size ? rows.filter((r) => !removed.has(r.id)) : rows;
       ds.rows = kept;
-      ds.index = new DatasetIndex(kept, this.fx);
+      ds.index = new DatasetIndex(kept, this.fx, ds.index);
       ds.version++;
       this.warmUp(ds);
     }
@@ -402,6 +415,8 @@ export class DataPlane implements DataWorkerApi {
       this.views.set(view.id, view);
       const state = this.state(view, ds);
       this.saveSnapshot(view, ds);
+      // This view's search fields are now known: have them ready before the first keystroke.
+      if (query.searchFields?.length) this.warmUp(ds);
       // After the state is taken: a warm start reports `cached`, and the sync's result arrives as an event.
       this.revalidateIfStale(ds);
       return state;

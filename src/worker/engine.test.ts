@@ -42,6 +42,26 @@ describe('DatasetIndex (worker query engine)', () => {
     expect(names(index, found)).to.deep.equal([target.name]);
   });
 
+  it('after a delta, reuses unchanged rows\' search text and refolds changed rows and children of renamed parents', () => {
+    const fields = ['name', 'parent'] as const;
+    const before = new DatasetIndex(organizations, DEMO_FX);
+    before.run({search: 'x', searchFields: [...fields]});
+    const parent = organizations.find((o) => o.kind === 'reseller')!;
+    const child = organizations.find((o) => o.parentId === parent.id)!;
+    const other = organizations.find((o) => o.kind === 'customer' && o.parentId !== parent.id)!;
+    const rows = organizations
+      .filter((o) => o.id !== other.id)
+      .map((o) => (o.id === parent.id ? {...o, name: 'Quorvex Renamed Reseller'} : o));
+    const after = new DatasetIndex(rows, DEMO_FX, before);
+    // A changed row, a child found through its renamed parent, and a removed row: as a fresh index answers.
+    const fresh = new DatasetIndex(rows, DEMO_FX);
+    for (const search of ['quorvex', fold(child.name), fold(other.name), 'a']) {
+      const query = {search, searchFields: [...fields]};
+      expect([...after.run(query).indices], search).to.deep.equal([...fresh.run(query).indices]);
+    }
+    expect(names(after, after.run({search: 'quorvex renamed', searchFields: ['parent']}))).to.include(child.name);
+  });
+
   it('never matches across two fields', () => {
     const idx = withRows([{name: 'Alpha', domain: 'beta.example'}]);
     expect(idx.run({search: 'alphabeta', searchFields: ['name', 'domain']}).indices).to.have.length(0);
