@@ -1281,27 +1281,26 @@ export class OrganizationsGrid extends LitElement {
     if (total === 0) return nothing;
     const [first, last] = this.renderRange(total);
     this.renderedFirst = Math.floor(this.viewTop / this.rowHeight());
-    const indices: number[] = [];
     const activeIndex = this.active.row - 1;
-    // The active row stays in the DOM while scrolled away, so focus is never lost to the page.
-    if (activeIndex >= 0 && activeIndex < first && activeIndex < total) indices.push(activeIndex);
-    for (let i = first; i <= last; i++) indices.push(i);
-    if (activeIndex > last && activeIndex < total) indices.push(activeIndex);
     const tree = this.viewState.layout === 'tree';
     const rh = this.rowHeight();
     const currency = this.viewState.currency;
     const tip = this.popup && isTooltip(this.popup.kind) ? this.popup.at : null;
-    return repeat(
-      indices,
-      (i) => i,
-      (i) => {
-        const row = this.blocks.row(i);
-        const r = i + 1;
-        // A row re-renders only when something it shows changed: scrolling renders just the new rows.
-        const deps = [row, cols, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
-        return guard(deps, () => this.renderRow(cols, i, row, tree));
-      },
-    );
+    const render = (i: number): unknown => {
+      const row = this.blocks.row(i);
+      const r = i + 1;
+      // A row re-renders only when something it shows changed.
+      const deps = [i, row, cols, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
+      return guard(deps, () => this.renderRow(cols, i, row, tree));
+    };
+    // Scrolling reuses a pool of row elements by position (their cells are updated in place, not
+    // rebuilt), so a frame costs text updates rather than new DOM. The active row is kept apart,
+    // by key: the focused cell is never handed to another row, and it stays in the DOM while
+    // scrolled away, so focus is never lost to the page.
+    const pooled: number[] = [];
+    for (let i = first; i <= last; i++) if (i !== activeIndex) pooled.push(i);
+    const active = activeIndex >= 0 && activeIndex < total ? [activeIndex] : [];
+    return html`${repeat(active, (i) => i, render)}${pooled.map(render)}`;
   }
 
   /**
