@@ -10,19 +10,10 @@ import type {LocalBackendConfig, Scope} from '../src/contract/backend.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../src/backends/embedded/seed.js';
 import type {OrgQuery, SortSpec} from '../src/worker/query.js';
 import type {RowWindow, ViewState} from '../src/worker/protocol.js';
+import type {GridBenchResult} from './harness.js';
 
-export interface BenchResult {
-  metric: string;
-  n: number;
-  /** What was measured: `tenantry`, or a peer's npm package name. */
-  subject: string;
-  median: number;
-  min: number;
-  max: number;
-  unit: 'ms';
-  /** The median should be at or below this; `null` when there is no target at this size. */
-  target: number | null;
-}
+/** One figure, in the shape every suite publishes (this page names no suite: the runner does). */
+export type BenchResult = Omit<GridBenchResult, 'suite'>;
 
 declare global {
   interface Window {
