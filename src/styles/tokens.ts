@@ -50,4 +50,20 @@ export const baseStyles = css`
     outline: 2px solid ${token('color-focus')};
     outline-offset: 1px;
   }
+  /* A name from the data keeps its own direction: an RTL override in it cannot flip the text around it. */
+  bdi {
+    unicode-bidi: isolate;
+  }
+  /* Read by screen readers, not shown. */
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
 `;

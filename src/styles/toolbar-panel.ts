@@ -1,12 +1,21 @@
 /**
- * The drop-down panel of a toolbar control (filters, column chooser, saved views): one look,
- * defined once. A component sets `--_panel-width` and `--_panel-background` (from its own public
+ * The drop-down panel of a toolbar control (filters, column chooser, saved views) and the
+ * buttons in it: one look, defined once. A component sets `--_panel-width` and `--_panel-background` (from its own public
  * custom properties) and which edge the panel aligns to.
  */
 import {css} from 'lit';
 import {token} from './tokens.js';
 
 export const toolbarPanelStyles = css`
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+    border-radius: ${token('radius')};
+    border: 1px solid ${token('color-border')};
+    background: ${token('color-surface')};
+    padding: ${token('space-1')} ${token('space-3')};
+  }
   [part~='panel'] {
     position: absolute;
     z-index: 10;

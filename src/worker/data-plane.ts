@@ -248,13 +248,10 @@ export class DataPlane implements DataWorkerApi {
       void Promise.allSettled([...this.background]).then(() => {
         if (ds.index !== index) return;
         const partition = partitionKeyId(ds.key);
-        const sets = new Map<string, readonly SearchField[]>();
-        for (const view of this.views.values()) {
-          const fields = view.query.searchFields;
-          if (view.partition === partition && fields?.length) sets.set([...fields].sort().join(','), fields);
-        }
-        sets.set('*', SEARCH_FIELDS);
-        index.warmUp([...sets.values()]).catch(() => undefined);
+        // The same set asked twice is prepared once: the index skips a set it already has.
+        const sets: (readonly SearchField[])[] = [];
+        for (const view of this.views.values()) if (view.partition === partition && view.query.searchFields?.length) sets.push(view.query.searchFields);
+        index.warmUp([...sets, SEARCH_FIELDS]).catch(() => undefined);
       });
     }, 0);
   }

@@ -79,6 +79,8 @@ export interface QueryResult {
   indices: Uint32Array;
   tree: {depth: Uint8Array; account: Int16Array; flags: Uint8Array} | null;
 }
+/** One key per set of search fields, whatever their order. */
+const fieldSetKey = (fields: readonly SearchField[]): string => [...fields].sort().join(',');
 const WORKLOAD_BIT = new Map<string, number>(WORKLOADS.map((w, i) => [w, i]));
 
 export class DatasetIndex {
@@ -183,6 +185,8 @@ export class DatasetIndex {
     this.order([{key: 'name', dir: 'asc'}]);
     // Each field set a view searches has its own haystack: the first keystroke must not build one.
     for (const fields of fieldSets) {
+      // Already prepared (a view opened again on the same index): nothing to yield for.
+      if (this.hayCache.has(fieldSetKey(fields))) continue;
       for (let upTo = 0; upTo < this.rows.length && !signal?.aborted; ) {
         upTo = Math.min(this.rows.length, upTo + 1000);
         this.text(fields, upTo);
@@ -480,7 +484,7 @@ export class DatasetIndex {
    * row's start: `indexOf` over one flat string is far faster than `includes` on 100,000 strings.
    */
   private haystack(fields: readonly SearchField[]): Haystack {
-    const cacheKey = [...fields].sort().join(',');
+    const cacheKey = fieldSetKey(fields);
     let hay = this.hayCache.get(cacheKey);
     if (hay) return hay;
     const text = this.text(fields);
@@ -512,7 +516,7 @@ export class DatasetIndex {
 
   /** Folded search text per row over the given fields, cached per field set; built up to row `upTo`. */
   private text(fields: readonly SearchField[], upTo = this.rows.length): string[] {
-    const cacheKey = [...fields].sort().join(',');
+    const cacheKey = fieldSetKey(fields);
     let entry = this.textCache.get(cacheKey);
     if (!entry) this.textCache.set(cacheKey, (entry = {text: new Array<string>(this.rows.length), done: 0}));
     if (entry.done >= upTo) return entry.text;

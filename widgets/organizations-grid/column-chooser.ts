@@ -65,15 +65,6 @@ export class TenantryColumnChooser extends LitElement {
         display: inline-block;
         position: relative;
       }
-      button {
-        font: inherit;
-        color: inherit;
-        cursor: pointer;
-        border-radius: ${token('radius')};
-        border: 1px solid ${token('color-border')};
-        background: ${token('color-surface')};
-        padding: ${token('space-1')} ${token('space-3')};
-      }
       button[aria-disabled='true'] {
         cursor: default;
         opacity: 0.45;
@@ -117,14 +108,6 @@ export class TenantryColumnChooser extends LitElement {
       }
       [part~='note'] {
         color: ${token('color-text-muted')};
-      }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
     `,
   ];

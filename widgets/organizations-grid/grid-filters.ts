@@ -87,15 +87,6 @@ export class TenantryGridFilters extends LitElement {
         display: block;
         position: relative;
       }
-      button {
-        font: inherit;
-        color: inherit;
-        cursor: pointer;
-        border-radius: ${token('radius')};
-        border: 1px solid ${token('color-border')};
-        background: ${token('color-surface')};
-        padding: ${token('space-1')} ${token('space-3')};
-      }
       [part~='count'] {
         display: inline-block;
         min-width: 1.5em;
@@ -187,17 +178,6 @@ export class TenantryGridFilters extends LitElement {
         background: none;
         text-decoration: underline;
         color: var(--tenantry-grid-filters-accent, ${token('color-accent')});
-      }
-      bdi {
-        unicode-bidi: isolate;
-      }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
     `,
   ];

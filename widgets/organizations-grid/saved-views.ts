@@ -283,15 +283,6 @@ export class TenantrySavedViews extends LitElement {
         gap: ${token('space-2')};
         position: relative;
       }
-      button {
-        font: inherit;
-        color: inherit;
-        cursor: pointer;
-        border-radius: ${token('radius')};
-        border: 1px solid ${token('color-border')};
-        background: ${token('color-surface')};
-        padding: ${token('space-1')} ${token('space-3')};
-      }
       [part~='status'] {
         color: ${token('color-text-muted')};
       }
@@ -376,9 +367,6 @@ export class TenantrySavedViews extends LitElement {
         gap: ${token('space-2')};
         align-items: center;
         margin-block-start: ${token('space-2')};
-      }
-      bdi {
-        unicode-bidi: isolate;
       }
     `,
   ];

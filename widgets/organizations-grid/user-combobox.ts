@@ -161,17 +161,6 @@ export class TenantryUserCombobox extends LitElement {
       [part~='status']:empty {
         display: none;
       }
-      bdi {
-        unicode-bidi: isolate;
-      }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
 

@@ -25,19 +25,6 @@ export const tenantSwitcherStyles = [
       --_name-width: var(--tenant-switcher-name-max-width, 28ch);
       color: var(--_text);
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
-    bdi {
-      unicode-bidi: isolate;
-    }
     button {
       font: inherit;
       color: inherit;
