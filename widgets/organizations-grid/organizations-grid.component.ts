@@ -237,6 +237,7 @@ export class OrganizationsGrid extends LitElement {
   @state() private resizing: {key: ColumnKey; width: number} | null = null;
 
   @query('.viewport') private viewport?: HTMLElement;
+  @query('.grid') private gridEl?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.popover') private popoverEl?: HTMLElement;
 
@@ -600,6 +601,9 @@ export class OrganizationsGrid extends LitElement {
     const viewport = this.viewport;
     if (!viewport) return;
     this.viewTop = viewport.scrollTop;
+    // Body cells of the first column stick only once the grid is scrolled sideways (see the styles).
+    const sideways = viewport.scrollLeft !== 0;
+    if (this.gridEl && this.gridEl.hasAttribute('data-hscrolled') !== sideways) this.gridEl.toggleAttribute('data-hscrolled', sideways);
     if (Math.floor(this.viewTop / this.rowHeight()) !== this.renderedFirst) this.requestUpdate();
     // A popup follows its cell, and closes once the cell has scrolled out of view.
     if (this.popup) this.positionPopover();
@@ -1293,14 +1297,17 @@ export class OrganizationsGrid extends LitElement {
       const deps = [i, row, cols, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
       return guard(deps, () => this.renderRow(cols, i, row, tree));
     };
-    // Scrolling reuses a pool of row elements by position (their cells are updated in place, not
-    // rebuilt), so a frame costs text updates rather than new DOM. The active row is kept apart,
-    // by key: the focused cell is never handed to another row, and it stays in the DOM while
-    // scrolled away, so focus is never lost to the page.
-    const pooled: number[] = [];
-    for (let i = first; i <= last; i++) if (i !== activeIndex) pooled.push(i);
+    // Scrolling recycles a pool of row elements: row i always lives in slot i % capacity, so a
+    // row still in view keeps its element untouched (its guard holds), and only the slots of rows
+    // that scrolled out are reused, their cells updated in place, for the rows scrolling in. DOM
+    // order is therefore not row order; `aria-rowindex` gives assistive technology the order, as
+    // the grid pattern allows. The active row is kept apart, by key: the focused cell is never
+    // handed to another row, and it stays in the DOM while scrolled away, so focus is never lost.
+    const capacity = Math.max(last - first + 1, this.pageRows() + 2 + 2 * MARGIN_ROWS);
+    const slots: unknown[] = new Array(Math.min(capacity, total)).fill(nothing);
+    for (let i = first; i <= last; i++) if (i !== activeIndex) slots[i % capacity] = render(i);
     const active = activeIndex >= 0 && activeIndex < total ? [activeIndex] : [];
-    return html`${repeat(active, (i) => i, render)}${pooled.map(render)}`;
+    return html`${repeat(active, (i) => i, render)}${slots}`;
   }
 
   /**

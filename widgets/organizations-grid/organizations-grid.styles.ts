@@ -238,7 +238,6 @@ export const gridStyles = [
       contain: strict;
     }
     .cell {
-      position: relative;
       display: flex;
       align-items: center;
       gap: var(--_s1);
@@ -262,15 +261,22 @@ export const gridStyles = [
       outline-offset: -2px;
     }
     .pin {
-      position: sticky;
-      left: 0;
-      z-index: 1;
       border-inline-end: 1px solid var(--_border);
+    }
+    /* Chromium gives every sticky cell a layer of its own, which made each scrolled frame cost
+       more than the rows themselves. Until the grid is scrolled sideways the first column is at
+       the start anyway, so body cells stick only from then on (the component sets the flag). */
+    .hcell.pin,
+    .grid[data-hscrolled] .pin {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
     }
     .body .row:hover {
       background: var(--_hover);
     }
     .hcell {
+      position: relative;
       background: var(--_header-bg);
       font-weight: 600;
       user-select: none;

@@ -127,6 +127,42 @@ describe('<organizations-grid>', () => {
     expect(dataRows(el).some((r) => r.getAttribute('aria-rowindex') === String(total + 1))).to.equal(true);
   });
 
+  it('keeps the elements of rows still in view while scrolling, each showing its own row', async () => {
+    const client = makeClient(2000);
+    const el = await mount(client);
+    const expected = (await expectedIds(client, {sort: [{key: 'name', dir: 'asc'}]}, 120)).ids;
+    const viewport = viewportOf(el);
+    const rh = dataRows(el)[0].getBoundingClientRect().height;
+    const byRow = (): Map<number, HTMLElement> => new Map(dataRows(el).map((r) => [Number(r.getAttribute('aria-rowindex')) - 2, r]));
+    const before = byRow();
+    viewport.scrollTop = 7 * rh;
+    await waitUntil(() => byRow().has(7 + 20), 'rows below did not render', WAIT);
+    await settled(el);
+    const after = byRow();
+    // A row in view before and after is the same element: only rows that scrolled in were written.
+    const shared = [...after.keys()].filter((i) => before.has(i));
+    expect(shared.length).to.be.greaterThan(10);
+    for (const i of shared) expect(after.get(i), `row ${i}`).to.equal(before.get(i));
+    // Recycled or not, every element shows the row at its index.
+    for (const [i, row] of after) expect(row.dataset.orgId, `row ${i}`).to.equal(expected[i]);
+  });
+
+  it('pins the first column when scrolled sideways', async () => {
+    const client = makeClient();
+    const el = await mount(client);
+    const viewport = viewportOf(el);
+    const firstCell = (): DOMRect => dataRows(el)[0].querySelector('[part~="cell-name"]')!.getBoundingClientRect();
+    const left = firstCell().left;
+    viewport.scrollLeft = 400;
+    await waitUntil(() => gridOf(el).hasAttribute('data-hscrolled'), 'the grid did not notice the sideways scroll', WAIT);
+    expect(Math.round(firstCell().left)).to.equal(Math.round(left));
+    // The second column slid under it.
+    expect(dataRows(el)[0].querySelector('[part~="cell-plan"]')!.getBoundingClientRect().left).to.be.below(left);
+    viewport.scrollLeft = 0;
+    await waitUntil(() => !gridOf(el).hasAttribute('data-hscrolled'), 'the flag stayed after scrolling back', WAIT);
+    expect(Math.round(firstCell().left)).to.equal(Math.round(left));
+  });
+
   it('searches as you type, in the visible columns and tenants', async () => {
     const client = makeClient();
     const el = await mount(client);
