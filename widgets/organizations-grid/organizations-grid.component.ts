@@ -14,6 +14,7 @@ import {TenantryError, abortError, isAbort} from '../../src/contract/errors.js';
 import {emit} from '../../src/events.js';
 import type {FxRates, Organization, OrganizationSummary, Session} from '../../src/model/types.js';
 import {saveFile} from '../../src/platform/download.js';
+import {whenIdle} from '../../src/platform/idle.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/tenancy/scope-banner.js';
 import {ScopeController} from '../../src/tenancy/scope-controller.js';
 import {plainName} from '../../src/tenancy/scope-store.js';
@@ -57,6 +58,8 @@ const DEFAULT_ROW_HEIGHTS: Record<Density, number> = {compact: 32, standard: 40,
 const DEFAULT_HEADER_HEIGHT = 40;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll rarely shows a blank. */
 const MARGIN_ROWS = 10;
+/** A new result's margin rows wait for an idle moment at most this long. */
+const MARGIN_IDLE_TIMEOUT_MS = 200;
 /** Placeholder rows while the first view loads. */
 const SKELETON_ROWS = 8;
 /**
@@ -263,6 +266,13 @@ export class OrganizationsGrid extends LitElement {
   private scopeController: AbortController | null = null;
   private details = new Map<string, DetailEntry>();
   private viewTop = 0;
+  /**
+   * Rows rendered beyond each edge of the viewport. A new result paints the rows in view alone
+   * (half the work before the user sees anything); the margin follows once the page is idle, or
+   * at the first scroll.
+   */
+  private margin = MARGIN_ROWS;
+  private cancelMargin: (() => void) | null = null;
   private viewportHeight = 600;
   private renderedFirst = -1;
   private rowHeights = DEFAULT_ROW_HEIGHTS;
@@ -328,6 +338,9 @@ export class OrganizationsGrid extends LitElement {
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
     clearTimeout(this.tooltipTimer);
+    this.cancelMargin?.();
+    this.cancelMargin = null;
+    this.margin = MARGIN_ROWS;
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.endResize?.();
@@ -486,6 +499,7 @@ export class OrganizationsGrid extends LitElement {
     const prev = this.blocks.view;
     if (!prev || prev.viewId !== r.state.viewId || prev.version !== r.state.version) this.clearDetails();
     this.blocks.commit(r.state, r.blocks);
+    this.deferMargin();
     this.narrowed = r.narrowed;
     this.blockError = null;
     if (this.pendingScrollReset) {
@@ -500,6 +514,20 @@ export class OrganizationsGrid extends LitElement {
     }
     // A popup's row may have moved or gone; its content would no longer match the cell.
     if (this.popup && this.blocks.row(this.popup.at.row - 1)?.org.id !== this.popup.org.id) this.popup = null;
+  }
+
+  private deferMargin(): void {
+    this.cancelMargin?.();
+    this.margin = 0;
+    this.cancelMargin = whenIdle(() => this.restoreMargin(), MARGIN_IDLE_TIMEOUT_MS);
+  }
+
+  private restoreMargin(): void {
+    this.cancelMargin?.();
+    this.cancelMargin = null;
+    if (this.margin === MARGIN_ROWS) return;
+    this.margin = MARGIN_ROWS;
+    this.requestUpdate();
   }
 
   private announce(message: string): void {
@@ -582,7 +610,7 @@ export class OrganizationsGrid extends LitElement {
     const rh = this.rowHeight();
     const first = Math.floor(this.viewTop / rh);
     const last = Math.ceil((this.viewTop + this.bodyHeight()) / rh) - 1;
-    return [Math.max(0, first - MARGIN_ROWS), Math.min(total - 1, last + MARGIN_ROWS)];
+    return [Math.max(0, first - this.margin), Math.min(total - 1, last + this.margin)];
   }
 
   private observeViewport(viewport: HTMLElement): void {
@@ -600,6 +628,8 @@ export class OrganizationsGrid extends LitElement {
   private handleScroll(): void {
     const viewport = this.viewport;
     if (!viewport) return;
+    // Rows are about to move into view: the margin is needed now, not when idle.
+    if (viewport.scrollTop !== this.viewTop) this.restoreMargin();
     this.viewTop = viewport.scrollTop;
     // Body cells of the first column stick only once the grid is scrolled sideways (see the styles).
     const sideways = viewport.scrollLeft !== 0;

@@ -215,6 +215,8 @@ export const gridStyles = [
     .row {
       display: grid;
       grid-template-columns: var(--_cols);
+      /* A fixed row track: an auto one would measure every cell's content before laying it out. */
+      grid-template-rows: var(--_row-h);
       height: var(--_row-h);
     }
     .head {
@@ -223,6 +225,7 @@ export const gridStyles = [
       z-index: 3;
     }
     .head .row {
+      grid-template-rows: var(--_header-h);
       height: var(--_header-h);
     }
     .body {
@@ -246,7 +249,6 @@ export const gridStyles = [
       overflow: hidden;
       white-space: nowrap;
       border-bottom: 1px solid var(--_border);
-      background: inherit;
     }
     .cell[data-align='end'] {
       justify-content: flex-end;
@@ -262,6 +264,10 @@ export const gridStyles = [
     }
     .pin {
       border-inline-end: 1px solid var(--_border);
+    }
+    /* The row paints the background; a cell needs its own only where content slides under it. */
+    .grid[data-hscrolled] .body .pin {
+      background: inherit;
     }
     /* Chromium gives every sticky cell a layer of its own, which made each scrolled frame cost
        more than the rows themselves. Until the grid is scrolled sideways the first column is at

@@ -147,6 +147,18 @@ describe('<organizations-grid>', () => {
     for (const [i, row] of after) expect(row.dataset.orgId, `row ${i}`).to.equal(expected[i]);
   });
 
+  it('adds rows beyond the viewport once the rows in view are painted', async () => {
+    const client = makeClient(2000);
+    const el = await mount(client);
+    const viewport = viewportOf(el);
+    const rh = dataRows(el)[0].getBoundingClientRect().height;
+    const lastInView = Math.ceil(viewport.clientHeight / rh);
+    // The margin below the viewport, so a scroll never shows a blank first.
+    await waitUntil(() => dataRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > lastInView + 5), 'no rows below the viewport', WAIT);
+    await settled(el);
+    expect(dataRows(el).every((r) => r.querySelector('[part~="cell-name"] .name > .text')?.textContent)).to.equal(true);
+  });
+
   it('pins the first column when scrolled sideways', async () => {
     const client = makeClient();
     const el = await mount(client);
