@@ -2,6 +2,7 @@
 import type {MountedPeer} from './ag-grid.js';
 import type {Grid, GridSortColumn} from './vaadin-grid-lib.js';
 import './vaadin-grid-lib.js';
+import {STATUS_LABELS} from '../../src/model/labels.js';
 import {PEER_COLUMNS, type PeerRow} from './rows.js';
 
 type RowElement = HTMLTableRowElement & {index?: number};
@@ -22,9 +23,11 @@ export function mountVaadinGrid(host: HTMLElement, search: HTMLInputElement, row
   }
   grid.items = rows;
   host.append(grid);
+  // Search and the status filter narrow the array together, as an app using `items` would.
+  let status: string | null = null;
   const onInput = (): void => {
     const term = search.value.trim().toLowerCase();
-    grid.items = term ? rows.filter((r) => SEARCHED.some((k) => String(r[k] ?? '').toLowerCase().includes(term))) : rows;
+    grid.items = term || status ? rows.filter((r) => (!status || r.status === status) && (!term || SEARCHED.some((k) => String(r[k] ?? '').toLowerCase().includes(term)))) : rows;
   };
   search.addEventListener('input', onInput);
   const shadow = (): ShadowRoot => grid.shadowRoot!;
@@ -45,6 +48,10 @@ export function mountVaadinGrid(host: HTMLElement, search: HTMLInputElement, row
     header: (key) => [...grid.querySelectorAll<HTMLElement & {path?: string}>('vaadin-grid-sorter')].find((s) => s.path === key)!,
     scroller: () => shadow().querySelector<HTMLElement>('#table')!,
     rowHeight: () => firstRow()?.offsetHeight ?? 36,
+    filterStatus: (s) => {
+      status = s ? STATUS_LABELS[s] : null;
+      onInput();
+    },
     destroy: () => {
       search.removeEventListener('input', onInput);
       grid.remove();
