@@ -58,6 +58,8 @@ const DEFAULT_ROW_HEIGHTS: Record<Density, number> = {compact: 32, standard: 40,
 const DEFAULT_HEADER_HEIGHT = 40;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll rarely shows a blank. */
 const MARGIN_ROWS = 10;
+/** Columns rendered beyond each side of the viewport, in CSS pixels, so a sideways scroll rarely shows a gap. */
+const COLUMN_MARGIN_PX = 320;
 /** A new result's margin rows wait for an idle moment at most this long. */
 const MARGIN_IDLE_TIMEOUT_MS = 200;
 /** Placeholder rows while the first view loads. */
@@ -266,6 +268,12 @@ export class OrganizationsGrid extends LitElement {
   private scopeController: AbortController | null = null;
   private details = new Map<string, DetailEntry>();
   private viewTop = 0;
+  /** How far the grid is scrolled from its start edge (either direction). */
+  private viewLeft = 0;
+  /** The viewport's width; 0 until measured, and then every column renders. */
+  private viewportWidth = 0;
+  /** The body columns of the last render (see `columnWindow`), reused while unchanged so row guards hold. */
+  private columnsShown: {cols: VisibleColumn[]; key: string; value: readonly number[]} | null = null;
   /**
    * Rows rendered beyond each edge of the viewport. A new result paints the rows in view alone
    * (half the work before the user sees anything); the margin follows once the page is idle, or
@@ -617,8 +625,10 @@ export class OrganizationsGrid extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = new ResizeObserver(() => {
       const h = viewport.clientHeight;
-      if (h !== this.viewportHeight) {
+      const w = viewport.clientWidth;
+      if (h !== this.viewportHeight || w !== this.viewportWidth) {
         this.viewportHeight = h;
+        this.viewportWidth = w;
         this.requestUpdate();
       }
     });
@@ -634,7 +644,9 @@ export class OrganizationsGrid extends LitElement {
     // Body cells of the first column stick only once the grid is scrolled sideways (see the styles).
     const sideways = viewport.scrollLeft !== 0;
     if (this.gridEl && this.gridEl.hasAttribute('data-hscrolled') !== sideways) this.gridEl.toggleAttribute('data-hscrolled', sideways);
-    if (Math.floor(this.viewTop / this.rowHeight()) !== this.renderedFirst) this.requestUpdate();
+    this.viewLeft = Math.abs(viewport.scrollLeft);
+    const columnsBefore = this.columnsShown?.value;
+    if (Math.floor(this.viewTop / this.rowHeight()) !== this.renderedFirst || this.columnWindow(this.visibleColumns()) !== columnsBefore) this.requestUpdate();
     // A popup follows its cell, and closes once the cell has scrolled out of view.
     if (this.popup) this.positionPopover();
   }
@@ -657,7 +669,32 @@ export class OrganizationsGrid extends LitElement {
       const width = cols[at.col].width;
       if (left - pinned < viewport.scrollLeft) viewport.scrollLeft = left - pinned;
       else if (left + width > viewport.scrollLeft + viewport.clientWidth) viewport.scrollLeft = left + width - viewport.clientWidth;
+      this.viewLeft = Math.abs(viewport.scrollLeft);
     }
+  }
+
+  /**
+   * Which columns body rows render: those within the viewport plus a margin, the first (it is
+   * pinned), and those of the active cell and of an open popup (focus and anchors must exist).
+   * The DOM then holds a viewport's worth of cells however many columns are shown; `aria-colindex`
+   * tells assistive technology where each cell is. The same array comes back while unchanged.
+   */
+  private columnWindow(cols: VisibleColumn[]): readonly number[] {
+    const from = this.viewLeft - COLUMN_MARGIN_PX;
+    const to = this.viewportWidth ? this.viewLeft + this.viewportWidth + COLUMN_MARGIN_PX : Infinity;
+    const keep = new Set([0, this.active.col, this.popup?.at.col ?? 0]);
+    const value: number[] = [];
+    let x = 0;
+    for (let ci = 0; ci < cols.length; ci++) {
+      const w = cols[ci].width;
+      if (keep.has(ci) || (x + w > from && x < to)) value.push(ci);
+      x += w;
+    }
+    const key = value.join(',');
+    const shown = this.columnsShown;
+    if (shown && shown.cols === cols && shown.key === key) return shown.value;
+    this.columnsShown = {cols, key, value};
+    return value;
   }
 
   private cellAt(at: GridPosition): HTMLElement | null {
@@ -1307,7 +1344,7 @@ export class OrganizationsGrid extends LitElement {
     return repeat(
       Array.from({length: count}, (_, i) => i),
       (i) => i,
-      (i) => this.renderRow(cols, i, undefined, false),
+      (i) => this.renderRow(cols, this.columnWindow(cols), i, undefined, false),
     );
   }
 
@@ -1320,12 +1357,13 @@ export class OrganizationsGrid extends LitElement {
     const rh = this.rowHeight();
     const currency = this.viewState.currency;
     const tip = this.popup && isTooltip(this.popup.kind) ? this.popup.at : null;
+    const shown = this.columnWindow(cols);
     const render = (i: number): unknown => {
       const row = this.blocks.row(i);
       const r = i + 1;
       // A row re-renders only when something it shows changed.
-      const deps = [i, row, cols, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
-      return guard(deps, () => this.renderRow(cols, i, row, tree));
+      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
+      return guard(deps, () => this.renderRow(cols, shown, i, row, tree));
     };
     // Scrolling recycles a pool of row elements: row i always lives in slot i % capacity, so a
     // row still in view keeps its element untouched (its guard holds), and only the slots of rows
@@ -1344,7 +1382,7 @@ export class OrganizationsGrid extends LitElement {
    * One row; `row` undefined while its block loads. Loading and loaded rows share one template, so
    * a block arriving updates the cells in place and a focused cell keeps its focus.
    */
-  private renderRow(cols: VisibleColumn[], i: number, row: OrgRow | undefined, tree: boolean): TemplateResult {
+  private renderRow(cols: VisibleColumn[], shown: readonly number[], i: number, row: OrgRow | undefined, tree: boolean): TemplateResult {
     const r = i + 1;
     const tipAt = this.popup && isTooltip(this.popup.kind) && this.popup.at.row === r ? this.popup.at.col : -1;
     const cls = row ? `row${row.matched ? '' : ' context'}${row.accountIndex !== null ? ' account' : ''}` : 'row skeleton';
@@ -1356,12 +1394,17 @@ export class OrganizationsGrid extends LitElement {
       data-org-id=${row ? row.org.id : nothing}
       style=${styleMap({transform: `translateY(${i * this.rowHeight()}px)`})}
     >
-      ${cols.map(
-        (c, ci) =>
-          html`<div
+      ${shown.map((ci, k) => {
+        const c = cols[ci];
+        // The columns between those shown are not in the DOM: the first cell after a gap is placed
+        // by its column, the rest follow it. (Only there: an inline style on every cell would keep
+        // the browser from sharing computed styles between cells.)
+        const afterGap = k > 0 && ci !== shown[k - 1] + 1;
+        return html`<div
             class="cell ${ci === 0 ? 'pin' : ''}"
             part="cell cell-${c.def.key}"
             role="gridcell"
+            style=${afterGap ? styleMap({'grid-column-start': String(ci + 1)}) : nothing}
             aria-colindex=${ci + 1}
             aria-describedby=${tipAt === ci ? 'grid-tooltip' : nothing}
             data-align=${c.def.align}
@@ -1370,8 +1413,8 @@ export class OrganizationsGrid extends LitElement {
             tabindex=${this.tabStop.row === r && this.tabStop.col === ci ? 0 : -1}
           >
             ${row ? renderCell(c.def.key, row, this.cellContext, tree) : ci === 0 ? SKELETON_FIRST : SKELETON_TEXT}
-          </div>`,
-      )}
+          </div>`;
+      })}
     </div>`;
   }
 

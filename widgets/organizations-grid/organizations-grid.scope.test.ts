@@ -20,6 +20,7 @@ import {REFUSED_MESSAGE, ScopeStore} from '../../src/tenancy/scope-store.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
 import {DEFAULT_VIEW_STATE} from './view-state.js';
+import {showColumn} from './grid-testing.js';
 
 const SIZE = 200;
 const WAIT = {timeout: 15_000};
@@ -213,6 +214,7 @@ describe('<organizations-grid> scoped by the page store', () => {
     const name = `${value.name}\u200B`;
     await client.updateOrganization(DIST, orgId, {name}, etag);
     await waitUntil(() => dataRows(el).some((r) => r.dataset.orgId === orgId && r.textContent!.includes(name)), 'renamed', WAIT);
+    await showColumn(el, 'actions');
     dataRows(el)
       .find((r) => r.dataset.orgId === orgId)!
       .querySelector<HTMLButtonElement>('[data-action="actions"]')!

@@ -16,6 +16,7 @@ import type {OrgQuery, OrgRow} from '../../src/worker/query.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
 import {DEFAULT_VIEW_STATE, type GridViewState} from './view-state.js';
+import {showColumn} from './grid-testing.js';
 
 const SIZE = 300;
 /** Rows in the distributor's scope: itself, 10 resellers, 20 anchors and the customers. */
@@ -82,6 +83,7 @@ async function allIds(client: DataClient, scope: Scope): Promise<Set<string>> {
 }
 
 async function openActions(el: OrganizationsGrid, rowIndex = 0): Promise<HTMLElement> {
+  await showColumn(el, 'actions');
   dataRows(el)[rowIndex].querySelector<HTMLButtonElement>('[data-action="actions"]')!.click();
   await waitUntil(() => root(el).querySelector('[role="dialog"].popover'), 'actions popup', WAIT);
   return root(el).querySelector<HTMLElement>('[role="dialog"].popover')!;
@@ -100,7 +102,11 @@ describe('<organizations-grid>', () => {
     expect([...headers].map((h) => h.querySelector('.hlabel')!.textContent)).to.deep.equal(visible.map((c) => c.label));
     const rows = dataRows(el);
     expect(rows[0].getAttribute('aria-rowindex')).to.equal('2');
-    expect([...rows[0].querySelectorAll('[role="gridcell"]')].map((c) => c.getAttribute('aria-colindex'))).to.deep.equal(visible.map((_, i) => String(i + 1)));
+    // Cells say which column they are in; those far to the side are not rendered until scrolled to.
+    const colIndices = [...rows[0].querySelectorAll('[role="gridcell"]')].map((c) => Number(c.getAttribute('aria-colindex')));
+    expect(colIndices[0]).to.equal(1);
+    expect(colIndices).to.deep.equal([...colIndices].sort((a, b) => a - b));
+    expect(colIndices.length).to.be.within(2, visible.length);
     const expected = await expectedIds(client, {sort: [{key: 'name', dir: 'asc'}]}, 5);
     expect(ids(el).slice(0, 5)).to.deep.equal(expected.ids);
     expect(nameText(rows[0])).to.equal(expected.rows[0].org.name);
@@ -157,6 +163,35 @@ describe('<organizations-grid>', () => {
     await waitUntil(() => dataRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > lastInView + 5), 'no rows below the viewport', WAIT);
     await settled(el);
     expect(dataRows(el).every((r) => r.querySelector('[part~="cell-name"] .name > .text')?.textContent)).to.equal(true);
+  });
+
+  it('renders the columns in view, each cell under its header, and the others as the grid scrolls sideways', async () => {
+    const client = makeClient();
+    const el = await mount(client);
+    const visible = COLUMNS.filter((c) => c.defaultVisible);
+    const viewport = viewportOf(el);
+    const headers = [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]')];
+    expect(headers).to.have.length(visible.length);
+    const cellsOf = (): HTMLElement[] => [...dataRows(el)[0].querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    const lined = (): void => {
+      for (const cell of cellsOf()) {
+        const h = headers[Number(cell.getAttribute('aria-colindex')) - 1];
+        expect(Math.round(cell.getBoundingClientRect().left), `${h.dataset.key} cell`).to.equal(Math.round(h.getBoundingClientRect().left));
+      }
+    };
+    // The page is narrower than the columns: the far ones are not in the DOM yet.
+    expect(viewport.scrollWidth).to.be.greaterThan(viewport.clientWidth + 400);
+    expect(cellsOf().length).to.be.below(visible.length);
+    lined();
+    await showColumn(el, 'actions');
+    const shown = cellsOf().map((c) => Number(c.getAttribute('aria-colindex')));
+    // The last column is in, the pinned first one stays, and the ones scrolled far past have left.
+    expect(shown.at(-1)).to.equal(visible.length);
+    expect(shown[0]).to.equal(1);
+    expect(shown.length).to.be.below(visible.length);
+    lined();
+    // Every row carries the same columns.
+    for (const row of dataRows(el)) expect(row.querySelectorAll('[role="gridcell"]').length).to.equal(shown.length);
   });
 
   it('pins the first column when scrolled sideways', async () => {
@@ -454,6 +489,7 @@ describe('<organizations-grid>', () => {
     const el = await mount(client, {viewState: {...DEFAULT_VIEW_STATE, sort: [{key: 'readers', dir: 'desc'}]}});
     const org = (await expectedIds(client, {sort: [{key: 'readers', dir: 'desc'}]}, 1)).rows[0].org;
     const detail = (await client.getOrganization(DIST, org.id)).value;
+    await showColumn(el, 'readers');
     const cell = dataRows(el)[0].querySelector<HTMLElement>('[part~="cell-readers"]')!;
     cell.focus();
     await sendKeys({press: 'Enter'});
@@ -471,6 +507,7 @@ describe('<organizations-grid>', () => {
     const contracts = (await client.getOrganization(DIST, withContracts.id)).value.contracts;
     el.viewState = {...el.viewState, sort: [{key: 'contracts', dir: 'desc'}]};
     await waitUntil(() => ids(el)[0] === withContracts.id, 'contracts sort', WAIT);
+    await showColumn(el, 'contracts');
     dataRows(el)[0].querySelector<HTMLElement>('[part~="cell-contracts"]')!.focus();
     await sendKeys({press: 'Enter'});
     await waitUntil(() => root(el).querySelector('[role="dialog"].popover li'), 'contracts popup', WAIT);

@@ -22,6 +22,7 @@ import type {TenantryColumnChooser} from './column-chooser.js';
 import './saved-views.js';
 import type {TenantrySavedViews} from './saved-views.js';
 import {defaultViewState, type GridViewState} from './view-state.js';
+import {showColumn} from './grid-testing.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 const WAIT = {timeout: 15_000};
@@ -235,6 +236,7 @@ describe('organizations-grid toolbar: keyboard and axe in every state', () => {
 
     page.grid.viewState = {...defaultViewState(), filters: {statuses: ['suspended']}};
     await waitUntil(() => rowsShown(page.grid) && !root(page.grid).querySelector('[part~="state"]'), 'suspended rows', WAIT);
+    await showColumn(page.grid, 'actions');
     const row = root(page.grid).querySelector('.body [role="row"][data-org-id]')!;
     row.querySelector<HTMLButtonElement>('[data-action="actions"]')!.click();
     await waitUntil(() => root(page.grid).querySelector('[role="dialog"].popover'), 'actions popup', WAIT);

@@ -1,0 +1,18 @@
+/**
+ * Test help for `<organizations-grid>`: body rows render only the columns in view (plus a margin),
+ * so a test that works with a column far to the side scrolls it into view first, as a user would.
+ */
+import {waitUntil} from '@open-wc/testing';
+import type {ColumnKey} from '../../src/columns/organization-columns.js';
+import type {OrganizationsGrid} from './organizations-grid.component.js';
+
+/** Scrolls the grid sideways until column `key` is in view and its body cells are rendered. */
+export async function showColumn(el: OrganizationsGrid, key: ColumnKey): Promise<void> {
+  const root = el.shadowRoot!;
+  const viewport = root.querySelector<HTMLElement>('.viewport')!;
+  const header = root.querySelector<HTMLElement>(`[role="columnheader"][data-key="${key}"]`);
+  if (!header) throw new Error(`column ${key} is not shown`);
+  viewport.scrollLeft = Math.max(0, header.offsetLeft + header.offsetWidth - viewport.clientWidth + 40);
+  await waitUntil(() => root.querySelector(`.body [role="row"][data-org-id] [part~="cell-${key}"]`), `the ${key} cells did not render`, {timeout: 15_000});
+  await el.updateComplete;
+}
