@@ -2,8 +2,8 @@ import {defineConfig} from 'vite';
 
 // Entry points: the demo, the bench pages (one per suite, each run in a fresh page), and three
 // size probes: the grid module and the peer grids' imports as the bench uses them. The manifest
-// lets `scripts/bench.mjs` sum each probe's static chunks (the data worker and SheetJS, loaded
-// separately, are not among them). Widgets are otherwise plain modules.
+// lets `scripts/bench.mjs` sum each probe's static chunks (the data worker, loaded separately, is
+// not among them). Widgets are otherwise plain modules.
 export default defineConfig({
   root: '.',
   publicDir: 'public',

@@ -70,10 +70,13 @@ const money = (row: OrgRow, ctx: ValueContext): number | null => {
   return row.org.projectedAnnualCost ? Math.round(row.org.projectedAnnualCost.amount * 100) / 100 : null;
 };
 
+/** The latest of the three (ISO times compare as text); comparisons, not an array per row. */
 const latest = (row: OrgRow): string | null => {
   const {cost, security, operations} = row.org.lastCollection;
-  const all = [cost, security, operations].filter((v): v is string => v !== null).sort();
-  return all.at(-1) ?? null;
+  let last = cost;
+  if (security !== null && (last === null || security > last)) last = security;
+  if (operations !== null && (last === null || operations > last)) last = operations;
+  return last;
 };
 
 const col = (def: Omit<ColumnDef, 'minWidth' | 'align' | 'exportable' | 'searchField'> & Partial<ColumnDef>): ColumnDef => ({

@@ -7,9 +7,9 @@ import {COLUMN_BY_KEY, type ColumnKey, type CurrencyMode, type PlainValue} from 
 import {TenantryError, throwIfAborted} from '../../contract/errors.js';
 import type {ExportFile, ExportProgress, ExportRequest} from '../protocol.js';
 import type {OrgRow} from '../query.js';
-import {csvLine, encodeCsv} from './csv.js';
+import {CsvWriter} from './csv.js';
 import {exportFileName, sheetName} from './file-name.js';
-import {XlsxSheetBuilder, loadXlsx} from './xlsx.js';
+import {XlsxWriter} from './xlsx.js';
 
 /** Rows per slice: progress is reported, and cancellation checked, this often. */
 export const EXPORT_SLICE = 5000;
@@ -65,8 +65,9 @@ const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 /**
  * Writes the rows to a file. Progress is reported after each slice but the last, then once with
- * `done === total` when the file is ready (for XLSX, compressing takes a share of the time after
- * the last row). Rejects with `aborted` as soon as a slice boundary sees the signal fired.
+ * `done === total` when the file is ready. Each slice is encoded (and for XLSX deflated) before
+ * the next, so the work is spread over the slices. Rejects with `aborted` as soon as a slice
+ * boundary sees the signal fired.
  */
 export async function writeExport(
   source: ExportSource,
@@ -87,39 +88,38 @@ export async function writeExport(
       // A throwing listener must not fail the export.
     }
   };
-  const xlsx = request.format === 'xlsx' ? await loadXlsx() : null;
   throwIfAborted(signal, 'The export');
 
-  const header = columns.map((c) => c.label);
-  const sheet = xlsx ? new XlsxSheetBuilder() : null;
-  const lines: string[] = [];
-  const add = sheet ? (values: PlainValue[]): void => sheet.addRow(values) : (values: PlainValue[]): void => void lines.push(csvLine(values));
-  add(header);
-  const values: PlainValue[] = new Array(columns.length);
-  for (let start = 0; start < total; start += EXPORT_SLICE) {
-    const end = Math.min(total, start + EXPORT_SLICE);
-    for (let k = start; k < end; k++) {
-      const row = source.row(k);
-      for (let c = 0; c < columns.length; c++) values[c] = columns[c].value(row);
-      // The builders copy what they keep, so one values array serves every row.
-      add(values);
+  const file =
+    request.format === 'xlsx'
+      ? new XlsxWriter(
+          sheetName(request.scopeName),
+          total + 1,
+          columns.map((c) => c.width),
+        )
+      : new CsvWriter();
+  try {
+    file.addRow(columns.map((c) => c.label));
+    // The writers copy what they keep, so one values array serves every row.
+    const values: PlainValue[] = new Array(columns.length);
+    for (let start = 0; start < total; start += EXPORT_SLICE) {
+      const end = Math.min(total, start + EXPORT_SLICE);
+      for (let k = start; k < end; k++) {
+        const row = source.row(k);
+        for (let c = 0; c < columns.length; c++) values[c] = columns[c].value(row);
+        file.addRow(values);
+      }
+      await file.flush();
+      if (end < total) report(end);
+      await macrotask();
+      throwIfAborted(signal, 'The export');
     }
-    if (end < total) report(end);
-    await macrotask();
+    const data = await file.finish();
     throwIfAborted(signal, 'The export');
+    report(total);
+    return {fileName: exportFileName(request.scopeName, request.format, now), mimeType: MIME_TYPES[request.format], data, rows: total};
+  } catch (e) {
+    if (file instanceof XlsxWriter) file.abort();
+    throw e;
   }
-
-  let data: ArrayBuffer;
-  if (xlsx && sheet) {
-    data = sheet.write(
-      xlsx,
-      sheetName(request.scopeName),
-      columns.map((c) => c.width),
-    );
-    throwIfAborted(signal, 'The export');
-  } else {
-    data = encodeCsv(lines);
-  }
-  report(total);
-  return {fileName: exportFileName(request.scopeName, request.format, now), mimeType: MIME_TYPES[request.format], data, rows: total};
 }

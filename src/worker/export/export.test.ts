@@ -14,7 +14,7 @@ import type {OrgQuery, OrgRow} from '../query.js';
 import {csvField, csvLine, neutraliseFormula, toCsv} from './csv.js';
 import {EXPORT_SLICE, exportColumns, writeExport, type ExportSource} from './export-rows.js';
 import {exportFileName, localDate, scopeSlug, sheetName} from './file-name.js';
-import {xlsxCell} from './xlsx.js';
+import {MAX_CELL_TEXT, columnName, excelWidth, xlsxCellXml, xmlText} from './xlsx.js';
 import {rejectsWith} from '../../testing/expect-error.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -230,12 +230,21 @@ describe('export columns', () => {
     expect(original[1].value(fakeRow('x', {projectedAnnualCost: null}))).to.equal(null);
   });
 
-  it('types XLSX cells: text is a string cell (never a formula), numbers are numbers, null is no cell', () => {
-    expect(xlsxCell('=1+1')).to.deep.equal({t: 's', v: '=1+1'});
-    expect(xlsxCell(-5)).to.deep.equal({t: 'n', v: -5});
-    expect(xlsxCell(null)).to.equal(undefined);
-    expect(xlsxCell(Number.POSITIVE_INFINITY)).to.equal(undefined);
-    expect((xlsxCell('x'.repeat(40000)) as CellObject).v).to.have.length(32767);
+  it('types XLSX cells: text is an inline string cell (never a formula), numbers are numbers, null is no cell', () => {
+    expect(xlsxCellXml('A2', '=1+1')).to.equal('<c r="A2" t="inlineStr"><is><t>=1+1</t></is></c>');
+    expect(xlsxCellXml('B2', -5)).to.equal('<c r="B2"><v>-5</v></c>');
+    expect(xlsxCellXml('C2', null)).to.equal('');
+    expect(xlsxCellXml('C2', Number.POSITIVE_INFINITY)).to.equal('');
+    expect(xlsxCellXml('D2', ' padded ')).to.equal('<c r="D2" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c>');
+    expect(xmlText('<b>&amp;</b>')).to.equal('&lt;b&gt;&amp;amp;&lt;/b&gt;');
+    // Control characters as Excel writes them; a literal escape sequence keeps its meaning.
+    expect(xmlText('a\rb\u0001c\td\ne')).to.equal('a_x000D_b_x0001_c\td\ne');
+    expect(xmlText('_x000D_')).to.equal('_x005F_x000D_');
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).to.deep.equal(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect(excelWidth(260)).to.be.closeTo(43.33, 0.01);
+    // Over Excel's limit: cut, and never inside a surrogate pair.
+    expect(xlsxCellXml('A1', 'x'.repeat(40_000))).to.have.length(MAX_CELL_TEXT + '<c r="A1" t="inlineStr"><is><t></t></is></c>'.length);
+    expect(xlsxCellXml('A1', 'x'.repeat(MAX_CELL_TEXT - 1) + '👩')).to.not.match(/[\ud800-\udbff]</);
   });
 });
 
@@ -288,6 +297,86 @@ describe('writeExport (no worker)', () => {
       expect(name?.f, 'no formula').to.equal(undefined);
       expect(readers).to.deep.include({t: 'n', v: 3});
       expect(score, 'null secure score is an empty cell').to.equal(undefined);
+    });
+  });
+});
+
+/** CRC-32 (IEEE), the test's own, to check the zip's headers. */
+function crc32(bytes: Uint8Array): number {
+  let crc = -1;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+/** Reads a zip through its central directory, inflating each entry natively. */
+async function unzip(data: ArrayBuffer): Promise<Map<string, Uint8Array>> {
+  const view = new DataView(data);
+  const end = data.byteLength - 22;
+  expect(view.getUint32(end, true), 'end of central directory').to.equal(0x06054b50);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const out = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    expect(view.getUint32(at, true), 'central header').to.equal(0x02014b50);
+    const [method, crc, csize, size, nameLength, local] = [view.getUint16(at + 10, true), view.getUint32(at + 16, true), view.getUint32(at + 20, true), view.getUint32(at + 24, true), view.getUint16(at + 28, true), view.getUint32(at + 42, true)];
+    const name = new TextDecoder().decode(new Uint8Array(data, at + 46, nameLength));
+    expect(view.getUint32(local, true), `${name} local header`).to.equal(0x04034b50);
+    expect(view.getUint32(local + 14, true), `${name} local CRC`).to.equal(crc);
+    expect(method, name).to.equal(8);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const stream = new Blob([new Uint8Array(data, start, csize)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    expect(bytes.length, `${name} size`).to.equal(size);
+    expect(crc32(bytes), `${name} CRC`).to.equal(crc);
+    out.set(name, bytes);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
+
+describe('XLSX file (no worker)', () => {
+  it('is a valid zip of well-formed parts over several slices, every row read back with its types', async () => {
+    const rows = Array.from({length: 12_345}, (_, i) => fakeRow(`Org ${i}`, {readerCount: i, secureScore: i % 3 ? i / 10 : null}));
+    const file = await writeExport(fakeSource(rows), request({format: 'xlsx', columns: ['name', 'readers', 'secureScore', 'projectedAnnualCost'], currency: 'original'}), new AbortController().signal, () => undefined);
+    const parts = await unzip(file.data);
+    expect([...parts.keys()].sort()).to.deep.equal(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    for (const [name, bytes] of parts) {
+      const doc = new DOMParser().parseFromString(new TextDecoder('utf-8', {fatal: true}).decode(bytes), 'application/xml');
+      expect(doc.querySelector('parsererror'), `${name} is well-formed XML`).to.equal(null);
+    }
+    // `cellStyles` makes SheetJS read the column widths too.
+    const book = read(file.data, {type: 'array', dense: true, cellFormula: true, cellStyles: true});
+    const sheet = book.Sheets[book.SheetNames[0]];
+    expect(sheet['!ref']).to.equal('A1:E12346');
+    expect(sheet['!cols']?.map((c) => c.wpx)).to.deep.equal([260, 120, 150, 170, 90]);
+    const cells = sheetCells(book);
+    expect(cells).to.have.length(rows.length + 1);
+    expect(cells[0].map((c) => c?.v)).to.deep.equal(['Name', 'Organization readers', 'Secure score (infra)', 'Projected annual cost', 'Currency']);
+    cells.slice(1).forEach((row, i) => {
+      expect(row[0], `row ${i}`).to.deep.include({t: 's', v: `Org ${i}`});
+      expect(row[1]).to.deep.include({t: 'n', v: i});
+      if (i % 3) expect(row[2]).to.deep.include({t: 'n', v: i / 10});
+      else expect(row[2], 'null is no cell').to.equal(undefined);
+      expect(row[3]).to.deep.include({t: 'n', v: -5});
+      expect(row[4]).to.deep.include({t: 's', v: 'EUR'});
+    });
+  });
+
+  it('keeps text literal: formulas, markup, escape-like sequences, edge spaces, RTL and zero-width characters', async () => {
+    const texts = [...HOSTILE.filter((h) => h !== ''), '=1+1', '_x000D_ is not a CR', '  two spaces each side  ', 'a]]>b', '\u0001\u001f\ufffe', 'é'.repeat(500)];
+    const file = await writeExport(fakeSource(texts.map((t) => fakeRow(t))), request({format: 'xlsx', columns: ['name']}), new AbortController().signal, () => undefined);
+    // The writer's bytes are exactly the cells' specified XML.
+    const xml = new TextDecoder().decode((await unzip(file.data)).get('xl/worksheets/sheet1.xml'));
+    const body = xml.slice(xml.indexOf('<sheetData>') + 11, xml.indexOf('</sheetData>'));
+    expect(body).to.equal(['Name', ...texts].map((t, r) => `<row r="${r + 1}">${xlsxCellXml(`A${r + 1}`, t)}</row>`).join(''));
+    const cells = sheetCells(read(file.data, {type: 'array', dense: true, cellFormula: true}));
+    texts.forEach((t, i) => {
+      const cell = cells[i + 1][0];
+      expect(cell, JSON.stringify(t)).to.deep.include({t: 's', v: t.replace(/\r\n/g, '\n')});
+      expect(cell?.f, 'no formula').to.equal(undefined);
     });
   });
 });
