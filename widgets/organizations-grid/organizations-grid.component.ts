@@ -705,6 +705,9 @@ export class OrganizationsGrid extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
+    // Until the viewport is measured, the host's width stands in for it, so the first render
+    // already holds only the columns in view instead of building all of them and then dropping most.
+    if (!this.hasUpdated && !this.viewportWidth) this.viewportWidth = this.clientWidth;
     const client = this.dataClient;
     if (client !== this.boundClient) this.bindClient(client);
     const scopeTenantId = this.effectiveScopeId();
