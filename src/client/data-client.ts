@@ -14,7 +14,7 @@ import {TenantryError, abortError} from '../contract/errors.js';
 import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../model/types.js';
 import type {OrgQuery} from '../worker/query.js';
 import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ViewState} from '../worker/protocol.js';
-import type {ExportFile, ExportProgress, ExportRequest} from '../worker/protocol.js';
+import type {ExportProgress, ExportRequest, ExportedFile} from '../worker/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../tenancy/types.js';
 import '../worker/transfer.js';
 
@@ -194,7 +194,7 @@ export class DataClient {
    * `onProgress` is called every few thousand rows and, before the promise resolves, with
    * `done === total`; never after an abort or after the end.
    */
-  async exportView(viewId: string, request: ExportRequest, options: CallOptions & {onProgress?: (progress: ExportProgress) => void} = {}): Promise<ExportFile> {
+  async exportView(viewId: string, request: ExportRequest, options: CallOptions & {onProgress?: (progress: ExportProgress) => void} = {}): Promise<ExportedFile> {
     const {signal, onProgress} = options;
     let ended = false;
     let done = -1;

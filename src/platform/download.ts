@@ -2,7 +2,7 @@
  * Saving a file in the browser: the one place that knows how. Exports are built in the data worker
  * and arrive as bytes; this hands them to the browser's download machinery.
  */
-import type {ExportFile} from '../worker/protocol.js';
+import type {ExportedFile} from '../worker/protocol.js';
 
 const REVOKE_AFTER_MS = 30_000;
 
@@ -11,8 +11,8 @@ const REVOKE_AFTER_MS = 30_000;
  * temporary `<a download>` (no page navigation, works inside shadow-DOM widgets). The URL is
  * revoked once the browser has surely read it, so the Blob's memory is given back.
  */
-export function saveFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.data], {type: file.mimeType}));
+export function saveFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(file.blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

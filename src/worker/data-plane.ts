@@ -18,8 +18,8 @@ import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSumm
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField} from './query.js';
 import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
-import {releaseProxy, transfer} from 'comlink';
-import type {ExportFile, ExportProgress, ExportRequest} from './protocol.js';
+import {releaseProxy} from 'comlink';
+import type {ExportProgress, ExportRequest, ExportedFile} from './protocol.js';
 import {writeExport, type ExportSource} from './export/export-rows.js';
 import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
 import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../tenancy/types.js';
@@ -629,9 +629,9 @@ export class DataPlane implements DataWorkerApi {
    * Writes a view's rows in its order (`rows: 'view'`; in tree layout without the linked-account
    * rows) or every row of its scope in the default order (`rows: 'all'`) to a CSV or XLSX file,
    * here in the worker. It reads the dataset version current at the start, so a sync meanwhile
-   * cannot mix two versions in one file. The file's bytes are transferred to the caller, not copied.
+   * cannot mix two versions in one file. The file's bytes reach the caller in a Blob, by reference.
    */
-  async exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportFile> {
+  async exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile> {
     try {
       const file = await this.tracked(requestId, async (signal) => {
         const view = this.view(viewId);
@@ -656,7 +656,7 @@ export class DataPlane implements DataWorkerApi {
         }
         return writeExport(source, request, signal, onProgress);
       });
-      return transfer(file, [file.data]);
+      return {fileName: file.fileName, mimeType: file.mimeType, rows: file.rows, blob: new Blob([file.data], {type: file.mimeType})};
     } finally {
       // Across comlink `onProgress` holds a port open on the page; give it back once done.
       const release = (onProgress as {[releaseProxy]?: unknown})[releaseProxy];

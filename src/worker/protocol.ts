@@ -98,6 +98,18 @@ export interface ExportFile {
   rows: number;
 }
 
+/**
+ * An export as the page receives it. The bytes are put in a `Blob` in the worker: a Blob crosses
+ * to the page by reference, so saving a 20 MB file costs the page no copy (making the Blob there
+ * was a 70–170 ms task).
+ */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  blob: Blob;
+  rows: number;
+}
+
 /** The API a data worker exposes through comlink. Calls that take a `requestId` can be cancelled. */
 export interface DataWorkerApi {
   connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions): Promise<ConnectResult>;
@@ -131,7 +143,7 @@ export interface DataWorkerApi {
   updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
   deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
-  exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportFile>;
+  exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets. */
   signOut(): Promise<void>;
   /** A widget preference of the signed-in user in a scope (saved views, columns, pinned tenants). */

@@ -9,7 +9,7 @@ import type {LocalBackendConfig} from '../../contract/backend.js';
 import {DataClient} from '../../client/data-client.js';
 import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../columns/organization-columns.js';
 import {saveFile} from '../../platform/download.js';
-import type {ExportFile, ExportProgress, ExportRequest} from '../protocol.js';
+import type {ExportProgress, ExportRequest, ExportedFile} from '../protocol.js';
 import type {OrgQuery, OrgRow} from '../query.js';
 import {csvField, csvLine, neutraliseFormula, toCsv} from './csv.js';
 import {EXPORT_SLICE, exportColumns, writeExport, type ExportSource} from './export-rows.js';
@@ -383,7 +383,7 @@ describe('XLSX file (no worker)', () => {
 
 describe('saveFile', () => {
   it('downloads through a temporary <a download> with a blob URL, and removes it', () => {
-    const file: ExportFile = {fileName: 'organizations-x-2026-01-01.csv', mimeType: 'text/csv;charset=utf-8', data: new TextEncoder().encode('a,b\r\n').buffer as ArrayBuffer, rows: 1};
+    const file: ExportedFile = {fileName: 'organizations-x-2026-01-01.csv', mimeType: 'text/csv;charset=utf-8', blob: new Blob(['a,b\r\n'], {type: 'text/csv;charset=utf-8'}), rows: 1};
     let clicked: HTMLAnchorElement | null = null;
     const onClick = (e: Event): void => {
       if (e.target instanceof HTMLAnchorElement) {
@@ -439,7 +439,7 @@ describe('exportView through the data worker', () => {
     const file = await client.exportView(view.viewId, request({columns, currency: 'original'}));
     expect(file.rows).to.equal(view.total);
     expect(file.mimeType).to.equal('text/csv;charset=utf-8');
-    const parsed = parseCsv(decodeCsv(file.data));
+    const parsed = parseCsv(decodeCsv(await file.blob.arrayBuffer()));
     expect(parsed[0]).to.deep.equal(['Name', 'Status', 'Secure score (infra)', 'Projected annual cost', 'Currency']);
     expect(parsed).to.have.length(view.total + 1);
     const ctx = {currency: 'original' as const};
@@ -459,7 +459,7 @@ describe('exportView through the data worker', () => {
     expect(file.rows).to.equal(view.datasetSize);
     const everything = await client.openView(scope, {});
     const names = (await allRows(client, everything.viewId, everything.total)).map((r) => r.org.name);
-    expect(parseCsv(decodeCsv(file.data)).slice(1).map((f) => f[0])).to.deep.equal(names.map((n) => neutraliseFormula(n)));
+    expect(parseCsv(decodeCsv(await file.blob.arrayBuffer())).slice(1).map((f) => f[0])).to.deep.equal(names.map((n) => neutraliseFormula(n)));
   });
 
   it('tree layout: exports the organizations shown, not the linked-account rows under an open customer', async () => {
@@ -474,7 +474,7 @@ describe('exportView through the data worker', () => {
     expect(organizations.length).to.be.lessThan(shown.length);
     const file = await client.exportView(tree.viewId, request({columns: ['name']}));
     expect(file.rows).to.equal(organizations.length);
-    expect(parseCsv(decodeCsv(file.data)).slice(1).map((f) => f[0])).to.deep.equal(organizations.map((r) => neutraliseFormula(r.org.name)));
+    expect(parseCsv(decodeCsv(await file.blob.arrayBuffer())).slice(1).map((f) => f[0])).to.deep.equal(organizations.map((r) => neutraliseFormula(r.org.name)));
   });
 
   it('XLSX read back: a name renamed to =1+1 is a text cell with no formula; numbers are numbers', async () => {
@@ -487,7 +487,7 @@ describe('exportView through the data worker', () => {
     const file = await client.exportView(view.viewId, request({format: 'xlsx', columns: ['name', 'readers', 'projectedAnnualCost', 'createdAt'], currency: 'usd'}));
     expect(file.mimeType).to.equal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.fileName).to.match(/^organizations-northgate-distribution-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const book = read(file.data, {type: 'array', dense: true, cellFormula: true});
+    const book = read(await file.blob.arrayBuffer(), {type: 'array', dense: true, cellFormula: true});
     const cells = sheetCells(book);
     expect(cells[0].map((c) => c?.v)).to.deep.equal(['Name', 'Organization readers', 'Projected annual cost (USD)', 'Created on']);
     expect(cells).to.have.length(view.total + 1);
@@ -551,7 +551,7 @@ describe('exportView through the data worker', () => {
     const view = await client.openView(scope, {});
     await client.idle();
     const columns: ColumnKey[] = ['name', 'plan', 'status', 'projectedAnnualCost', 'savingsPercent', 'secureScore', 'createdAt', 'lastCollection', 'readers', 'activeTasks', 'admin', 'parent'];
-    const time = async (format: 'csv' | 'xlsx'): Promise<{ms: number; file: ExportFile}> => {
+    const time = async (format: 'csv' | 'xlsx'): Promise<{ms: number; file: ExportedFile}> => {
       const t0 = performance.now();
       const file = await client.exportView(view.viewId, request({format, columns}));
       return {ms: performance.now() - t0, file};
@@ -560,7 +560,7 @@ describe('exportView through the data worker', () => {
     const csv = await time('csv');
     expect(xlsx.file.rows).to.equal(view.total);
     expect(csv.file.rows).to.equal(view.total);
-    const mb = (f: ExportFile): string => (f.data.byteLength / 1e6).toFixed(1);
+    const mb = (f: ExportedFile): string => (f.blob.size / 1e6).toFixed(1);
     console.log(
       `[export] ${view.total} rows × ${columns.length} columns: xlsx ${(xlsx.ms / 1000).toFixed(2)} s (${mb(xlsx.file)} MB), csv ${(csv.ms / 1000).toFixed(2)} s (${mb(csv.file)} MB) — one run, on a shared machine that may be loaded`,
     );
