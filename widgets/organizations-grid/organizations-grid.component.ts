@@ -65,6 +65,12 @@ const MARGIN_IDLE_TIMEOUT_MS = 200;
 /** Placeholder rows while the first view loads. */
 const SKELETON_ROWS = 8;
 /**
+ * Placeholder rows appear only when rows take longer than this. A fast load (a warm start answers
+ * in tens of milliseconds) then shows no flash of skeleton, and the page skips building,
+ * painting and tearing down rows nobody reads.
+ */
+const SKELETON_DELAY_MS = 150;
+/**
  * Long enough to fold a burst of keys into one query, short enough to stay inside the 80 ms
  * keystroke-to-repaint budget; a superseded query is cancelled in the worker anyway.
  */
@@ -294,6 +300,9 @@ export class OrganizationsGrid extends LitElement {
   private pendingCountAnnouncement = false;
   private focusAfterUpdate: 'cell' | 'popover' | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Rows are taking long enough to show placeholders (see SKELETON_DELAY_MS). */
+  @state() private skeletonDue = false;
+  private skeletonTimer: ReturnType<typeof setTimeout> | undefined;
   private tooltipTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | null = null;
   private endResize: (() => void) | null = null;
@@ -346,6 +355,8 @@ export class OrganizationsGrid extends LitElement {
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
     clearTimeout(this.tooltipTimer);
+    clearTimeout(this.skeletonTimer);
+    this.skeletonTimer = undefined;
     this.cancelMargin?.();
     this.cancelMargin = null;
     this.margin = MARGIN_ROWS;
@@ -507,6 +518,9 @@ export class OrganizationsGrid extends LitElement {
     const prev = this.blocks.view;
     if (!prev || prev.viewId !== r.state.viewId || prev.version !== r.state.version) this.clearDetails();
     this.blocks.commit(r.state, r.blocks);
+    clearTimeout(this.skeletonTimer);
+    this.skeletonTimer = undefined;
+    this.skeletonDue = false;
     this.deferMargin();
     this.narrowed = r.narrowed;
     this.blockError = null;
@@ -717,6 +731,12 @@ export class OrganizationsGrid extends LitElement {
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState') && this.searchTimer === undefined && this.viewState.search !== this.searchText) this.searchText = this.viewState.search;
     this.cellContext.currency = this.viewState.currency;
+    if (!this.blocks.view && !this.skeletonDue && this.skeletonTimer === undefined) {
+      this.skeletonTimer = setTimeout(() => {
+        this.skeletonTimer = undefined;
+        this.skeletonDue = !this.blocks.view;
+      }, SKELETON_DELAY_MS);
+    }
   }
 
   override firstUpdated(): void {
@@ -1282,7 +1302,8 @@ export class OrganizationsGrid extends LitElement {
   private renderGrid(cols: VisibleColumn[], view: ViewState | null, failed: boolean): TemplateResult {
     const rh = this.rowHeight();
     const total = view?.total ?? 0;
-    const rows = view ? total : failed ? 0 : SKELETON_ROWS;
+    const skeleton = !view && !failed && this.skeletonDue;
+    const rows = view ? total : skeleton ? SKELETON_ROWS : 0;
     this.tabStop = {row: Math.min(this.active.row, rows), col: Math.min(this.active.col, Math.max(0, cols.length - 1))};
     const width = cols.reduce((s, c) => s + c.width, 0);
     const gridStyle = styleMap({
@@ -1310,7 +1331,7 @@ export class OrganizationsGrid extends LitElement {
       <div class="head" part="header" role="rowgroup">
         <div class="row" role="row" aria-rowindex="1">${cols.map((c, i) => this.renderHeaderCell(c, i))}</div>
       </div>
-      <div class="body" role="rowgroup" style=${styleMap({height: `${rows * rh}px`})}>${view ? this.renderRows(cols, total) : failed ? nothing : this.renderSkeleton(cols, SKELETON_ROWS)}</div>
+      <div class="body" role="rowgroup" style=${styleMap({height: `${rows * rh}px`})}>${view ? this.renderRows(cols, total) : skeleton ? this.renderSkeleton(cols, SKELETON_ROWS) : nothing}</div>
     </div>`;
   }
 

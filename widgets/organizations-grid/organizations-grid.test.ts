@@ -732,6 +732,34 @@ describe('<organizations-grid>', () => {
       return client;
     };
 
+    it('shows loading placeholders only once rows take a moment, and says it is busy throughout', async () => {
+      const handle = handler();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const msw = await startMsw(
+        http.get(`${API}organizations`, async ({request}) => {
+          await gate;
+          return handle(request);
+        }),
+        http.all(`${API}*`, ({request}) => handle(request)),
+      );
+      try {
+        const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${httpClient()}></organizations-grid>`);
+        // Right after the first render: busy, but no placeholder flashes for what may be a fast load.
+        expect(gridOf(el).getAttribute('aria-busy')).to.equal('true');
+        expect(root(el).querySelector('[part~="skeleton-row"]')).to.equal(null);
+        await waitUntil(() => root(el).querySelector('[part~="skeleton-row"]'), 'placeholders once loading takes a while', WAIT);
+        expect(gridOf(el).getAttribute('aria-busy')).to.equal('true');
+        release();
+        await settled(el);
+        expect(root(el).querySelector('[part~="skeleton-row"]')).to.equal(null);
+        expect(dataRows(el).length).to.be.greaterThan(0);
+      } finally {
+        release();
+        await msw.stop();
+      }
+    });
+
     it('shows the empty state when the scope has no organizations', async () => {
       const handle = handler();
       const msw = await startMsw(
