@@ -3,6 +3,8 @@
  * so a test that works with a column far to the side scrolls it into view first, as a user would.
  */
 import {waitUntil} from '@open-wc/testing';
+import {http} from 'msw';
+import {API, startMsw} from '../../src/backends/http/test-support.js';
 import type {ColumnKey} from '../../src/columns/organization-columns.js';
 import type {OrganizationsGrid} from './organizations-grid.component.js';
 
@@ -15,4 +17,27 @@ export async function showColumn(el: OrganizationsGrid, key: ColumnKey): Promise
   viewport.scrollLeft = Math.max(0, header.offsetLeft + header.offsetWidth - viewport.clientWidth + 40);
   await waitUntil(() => root.querySelector(`.body [role="row"][data-org-id] [part~="cell-${key}"]`), `the ${key} cells did not render`, {timeout: 15_000});
   await el.updateComplete;
+}
+
+/**
+ * msw serving the REST contract through `handle`, except that the organizations list waits until
+ * `release()`: the grid's loading state stays on screen for as long as a test needs it.
+ */
+export async function startGatedApi(handle: (request: Request) => Promise<Response>): Promise<{release(): void; stop(): Promise<void>}> {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  const msw = await startMsw(
+    http.get(`${API}organizations`, async ({request}) => {
+      await gate;
+      return handle(request);
+    }),
+    http.all(`${API}*`, ({request}) => handle(request)),
+  );
+  return {
+    release: () => release(),
+    stop: async () => {
+      release();
+      await msw.stop();
+    },
+  };
 }

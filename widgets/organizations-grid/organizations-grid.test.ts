@@ -16,7 +16,7 @@ import type {OrgQuery, OrgRow} from '../../src/worker/query.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
 import {DEFAULT_VIEW_STATE, type GridViewState} from './view-state.js';
-import {showColumn} from './grid-testing.js';
+import {showColumn, startGatedApi} from './grid-testing.js';
 
 const SIZE = 300;
 /** Rows in the distributor's scope: itself, 10 resellers, 20 anchors and the customers. */
@@ -733,16 +733,7 @@ describe('<organizations-grid>', () => {
     };
 
     it('shows loading placeholders only once rows take a moment, and says it is busy throughout', async () => {
-      const handle = handler();
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((r) => (release = r));
-      const msw = await startMsw(
-        http.get(`${API}organizations`, async ({request}) => {
-          await gate;
-          return handle(request);
-        }),
-        http.all(`${API}*`, ({request}) => handle(request)),
-      );
+      const api = await startGatedApi(handler());
       try {
         const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${httpClient()}></organizations-grid>`);
         // Right after the first render: busy, but no placeholder flashes for what may be a fast load.
@@ -750,13 +741,12 @@ describe('<organizations-grid>', () => {
         expect(root(el).querySelector('[part~="skeleton-row"]')).to.equal(null);
         await waitUntil(() => root(el).querySelector('[part~="skeleton-row"]'), 'placeholders once loading takes a while', WAIT);
         expect(gridOf(el).getAttribute('aria-busy')).to.equal('true');
-        release();
+        api.release();
         await settled(el);
         expect(root(el).querySelector('[part~="skeleton-row"]')).to.equal(null);
         expect(dataRows(el).length).to.be.greaterThan(0);
       } finally {
-        release();
-        await msw.stop();
+        await api.stop();
       }
     });
 

@@ -22,7 +22,7 @@ import type {TenantryColumnChooser} from './column-chooser.js';
 import './saved-views.js';
 import type {TenantrySavedViews} from './saved-views.js';
 import {defaultViewState, type GridViewState} from './view-state.js';
-import {showColumn} from './grid-testing.js';
+import {showColumn, startGatedApi} from './grid-testing.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 const WAIT = {timeout: 15_000};
@@ -269,26 +269,16 @@ describe('organizations-grid toolbar: keyboard and axe in every state', () => {
     };
 
     it('is axe-clean while the skeleton shows, then with rows', async () => {
-      const handle = handler();
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((r) => (release = r));
-      const msw = await startMsw(
-        http.get(`${API}organizations`, async ({request}) => {
-          await gate;
-          return handle(request);
-        }),
-        http.all(`${API}*`, ({request}) => handle(request)),
-      );
+      const api = await startGatedApi(handler());
       try {
         const page = await mountPage(httpClient());
         await waitUntil(() => busy(page.grid) === 'true' && root(page.grid).querySelector('[part~="skeleton-row"]'), 'skeleton', WAIT);
         await expect(page.grid).to.be.accessible();
-        release();
+        api.release();
         await waitUntil(() => rowsShown(page.grid), 'rows', WAIT);
         await expect(page.grid).to.be.accessible();
       } finally {
-        release();
-        await msw.stop();
+        await api.stop();
       }
     });
 
