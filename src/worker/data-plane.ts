@@ -42,6 +42,8 @@ interface Dataset {
   sync: Promise<SyncResult> | null;
   /** One follow-up sync for every request that came while `sync` ran (writes in a burst coalesce). */
   queued: Promise<SyncResult> | null;
+  /** Owns the background warm-up of `index`; a newer warm-up or index aborts it. */
+  warming: AbortController | null;
 }
 
 interface View {
@@ -134,6 +136,8 @@ export class DataPlane implements DataWorkerApi {
   private readonly requests = new Map<string, AbortController>();
   private readonly listeners = new Map<number, (event: DataEvent) => void>();
   private readonly background = new Set<Promise<unknown>>();
+  /** The delta syncs among `background`: a warm-up does not wait for them. */
+  private readonly syncRuns = new WeakSet<Promise<unknown>>();
   /** Pending snapshot writes by partition; `idle()` flushes them. */
   private readonly snapshotTimers = new Map<string, {timer: ReturnType<typeof setTimeout>; write: () => void}>();
   private nextId = 1;
@@ -242,18 +246,35 @@ export class DataPlane implements DataWorkerApi {
    */
   private warmUp(ds: Dataset): void {
     const index = ds.index;
-    // After pending cache writes: persisting comes first. Not tracked by idle(): it is
-    // preparation, not pending work. A newer index (after a sync) warms itself.
+    // One warm-up per dataset at a time; this one resumes where an aborted one stopped.
+    ds.warming?.abort();
+    const controller = new AbortController();
+    ds.warming = controller;
+    // After pending cache writes: persisting comes first. Not after a sync, which may take long
+    // (the first search must not wait for it); a sync that changes rows aborts this warm-up. Not
+    // tracked by idle(): it is preparation, not pending work. A newer index warms itself.
     setTimeout(() => {
-      void Promise.allSettled([...this.background]).then(() => {
-        if (ds.index !== index) return;
-        const partition = partitionKeyId(ds.key);
-        // The same set asked twice is prepared once: the index skips a set it already has.
-        const sets: (readonly SearchField[])[] = [];
-        for (const view of this.views.values()) if (view.partition === partition && view.query.searchFields?.length) sets.push(view.query.searchFields);
-        index.warmUp([...sets, SEARCH_FIELDS]).catch(() => undefined);
+      void Promise.allSettled([...this.background].filter((p) => !this.syncRuns.has(p))).then(() => {
+        if (ds.index !== index || controller.signal.aborted) return;
+        index.warmUp(this.fieldSetsOf(ds), controller.signal).catch(() => undefined);
       });
     }, 0);
+  }
+
+  /** The field sets the open views of a dataset search, then all fields (a set asked twice is prepared once). */
+  private fieldSetsOf(ds: Dataset): (readonly SearchField[])[] {
+    const partition = partitionKeyId(ds.key);
+    const sets: (readonly SearchField[])[] = [];
+    for (const view of this.views.values()) if (view.partition === partition && view.query.searchFields?.length) sets.push(view.query.searchFields);
+    return [...sets, SEARCH_FIELDS];
+  }
+
+  /** The sorts of the open views of a dataset other than the default (by name, always prepared). */
+  private sortsOf(ds: Dataset): NonNullable<OrgQuery['sort']>[] {
+    const partition = partitionKeyId(ds.key);
+    const sorts: NonNullable<OrgQuery['sort']>[] = [];
+    for (const view of this.views.values()) if (view.partition === partition && view.query.sort?.length) sorts.push(view.query.sort);
+    return sorts;
   }
 
   /** Revalidates a dataset served from the cache, or one not synced for a while. */
@@ -266,12 +287,12 @@ export class DataPlane implements DataWorkerApi {
     const cached = await cache.read(key);
     throwIfAborted(signal);
     if (cached) {
-      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, sync: null, queued: null};
+      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, sync: null, queued: null, warming: null};
       this.warmUp(ds);
       return ds;
     }
     const {rows, asOf, rejected} = await this.fetchAll(scope, signal);
-    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), sync: null, queued: null};
+    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), sync: null, queued: null, warming: null};
     this.track(cache.writeAll(key, rows, asOf));
     this.warmUp(ds);
     return ds;
@@ -328,6 +349,7 @@ export class DataPlane implements DataWorkerApi {
         ds.sync = null;
       });
     ds.sync = run;
+    this.syncRuns.add(run);
     this.track(run).catch(() => undefined);
     return run;
   }
@@ -352,6 +374,7 @@ export class DataPlane implements DataWorkerApi {
     } while (cursor);
     ds.syncedAt = Date.now();
     ds.freshness = 'fresh';
+    let rowsAfter = ds.rows;
     if (changed.length || removed.size) {
       const byId = new Map(ds.rows.map((r, i) => [r.id, i] as const));
       const rows = ds.rows.slice();
@@ -362,18 +385,29 @@ export class DataPlane implements DataWorkerApi {
           rows.push(c);
         } else rows[i] = c;
       }
-      const kept = removed.size ? rows.filter((r) => !removed.has(r.id)) : rows;
-      ds.rows = kept;
-      ds.index = new DatasetIndex(kept, this.fx, ds.index);
+      rowsAfter = removed.size ? rows.filter((r) => !removed.has(r.id)) : rows;
+    }
+    // Changes spread over the list touch most 1,000-row chunks once they exceed ~1 in 2,000 rows,
+    // and patching every chunk costs more than rewriting the partition from memory. Persisted
+    // while the next index is prepared: the sync takes the longer of the two, not their sum.
+    const write = changed.length + removed.size > rowsAfter.length / 2000 ? cache.writeAll(ds.key, rowsAfter, asOf) : cache.applyDelta(ds.key, changed, [...removed], asOf);
+    write.catch(() => undefined);
+    if (rowsAfter !== ds.rows) {
+      // The current index answers queries while the next one is prepared in slices (only changed
+      // rows are folded again); then rows, index and version change together, in one step, so a
+      // view never mixes two versions and no query waits for a re-fold.
+      ds.warming?.abort();
+      const next = new DatasetIndex(rowsAfter, this.fx, ds.index);
+      await next.prepare(this.fieldSetsOf(ds), this.sortsOf(ds), signal);
+      ds.rows = rowsAfter;
+      ds.index = next;
       ds.version++;
-      this.warmUp(ds);
     }
     ds.asOf = asOf;
     ds.rejected = rejected.length ? rejected : ds.rejected;
-    // Changes spread over the list touch most 1,000-row chunks once they exceed ~1 in 2,000 rows,
-    // and patching every chunk costs more than rewriting the partition from memory.
-    if (changed.length + removed.size > ds.rows.length / 2000) await cache.writeAll(ds.key, ds.rows, asOf);
-    else await cache.applyDelta(ds.key, changed, [...removed], asOf);
+    await write;
+    // The rest of the new index (every sort key) once the changes are persisted, as after a load.
+    if (changed.length || removed.size) this.warmUp(ds);
     this.emit({type: 'dataset-updated', scopeTenantId: ds.scope.tenantId, version: ds.version, asOf, changed: changed.length, removed: removed.size});
     return {changed: changed.length, removed: removed.size, asOf};
   }

@@ -2,15 +2,18 @@
  * Search, filter and sort over one scope's organizations, inside the data worker.
  *
  * Speed comes from doing expensive work once per dataset version and reusing it per keystroke:
- * - sort keys are numbers (strings are replaced by their collation rank), computed lazily per key;
+ * - a sort key is a dense integer rank per row (equal values share one), so a sort is a stable
+ *   counting sort per key (linear, no comparator) starting from the name order; ranks are
+ *   computed in the background after a load, so the first click on a column extracts nothing;
  * - a sort spec's full ordering is computed once and cached, so a query is a single filtered pass
  *   over a precomputed permutation: typing in search never re-sorts;
- * - search text is folded (case, accents, zero-width characters) once per set of fields.
+ * - search text is folded (case, accents, zero-width characters) once per set of fields, and after
+ *   a delta sync only for the rows that changed.
  */
 import type {FxRates, OrganizationSummary, SourceDataStatus} from '../model/types.js';
 import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, WORKLOADS} from '../model/types.js';
 import {throwIfAborted} from '../contract/errors.js';
-import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from './query.js';
+import {SEARCH_FIELDS, SORT_KEYS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from './query.js';
 
 // eslint-disable-next-line no-control-regex -- printable ASCII plus the U+0001 field separator
 const ASCII = /^[\x01\x20-\x7e]*$/;
@@ -20,6 +23,13 @@ const CONTROL = /[\u0000\u0002-\u001f]/g;
 const IGNORABLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 const MARKS = /[\u0300-\u036f]/g;
 const foldedChars = new Map<number, string>();
+const spacedValues = new Map<string, string>();
+/** An enum value (plan, kind) with its hyphens as spaces; memoised: a handful of values, 100,000 rows. */
+function spaced(value: string): string {
+  let out = spacedValues.get(value);
+  if (out === undefined) spacedValues.set(value, (out = value.replace(/-/g, ' ')));
+  return out;
+}
 
 /** One non-ASCII UTF-16 unit, folded; memoised because normalisation costs ~4 µs a call. */
 function foldUnit(code: number): string {
@@ -64,14 +74,151 @@ const sourceRank = enumRank(SOURCE_DATA_STATUSES);
 const time = (s: string | null | undefined): number => (s ? Date.parse(s) : NaN);
 
 const MAX_CACHED_ORDERS = 8;
+/** Background work runs in slices of about this long, so a query that arrives meanwhile waits little. */
+const SLICE_MS = 8;
+
+/**
+ * A sort key as dense ranks: equal values share a rank, 0 sorts first ascending; a row without a
+ * value has rank `distinct`, after every value (unknowns sort last in either direction).
+ */
+interface KeyRanks {
+  rank: Uint32Array;
+  distinct: number;
+}
+
+/** A sort key's raw value per row: text (compared folded) or a number; `null`/NaN is unknown. */
+type KeySource = {text: (i: number) => string | null} | {num: (i: number) => number};
+
+/** Ranks of numbers: one native sort of the values, then a binary search per row. */
+function rankNumbers(values: Float64Array): KeyRanks {
+  // A typed-array sort needs no comparator: numeric order, NaN last, -0 next to 0 (they are equal).
+  const unique = values.slice().sort();
+  let m = 0;
+  for (let j = 0; j < unique.length; j++) {
+    const v = unique[j];
+    if (Number.isNaN(v)) break;
+    if (m === 0 || v !== unique[m - 1]) unique[m++] = v;
+  }
+  const rank = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      rank[i] = m;
+      continue;
+    }
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (unique[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+  }
+  return {rank, distinct: m};
+}
+
+/** Ranks of folded texts in code-unit order (as `<` compares them); only distinct texts are sorted. */
+function rankTexts(values: readonly (string | null)[]): KeyRanks {
+  const ids = new Map<string, number>();
+  const unique: string[] = [];
+  for (const v of values) {
+    if (v !== null && !ids.has(v)) {
+      ids.set(v, 0);
+      unique.push(v);
+    }
+  }
+  // No comparator: the default sort compares strings by UTF-16 code units, without a call per pair.
+  unique.sort();
+  unique.forEach((v, r) => ids.set(v, r));
+  const rank = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    rank[i] = v === null ? unique.length : ids.get(v)!;
+  }
+  return {rank, distinct: unique.length};
+}
+
+/** Reads a key's values (`read` a range of rows, text folded), then ranks them. */
+function keyReader(source: KeySource, n: number): {read: (from: number, to: number) => void; ranks: () => KeyRanks} {
+  if ('num' in source) {
+    const values = new Float64Array(n);
+    return {
+      read: (from, to) => {
+        for (let i = from; i < to; i++) values[i] = source.num(i);
+      },
+      ranks: () => rankNumbers(values),
+    };
+  }
+  const values = new Array<string | null>(n);
+  return {
+    read: (from, to) => {
+      for (let i = from; i < to; i++) {
+        const v = source.text(i);
+        values[i] = v === null ? null : fold(v);
+      }
+    },
+    ranks: () => rankTexts(values),
+  };
+}
+
+/**
+ * `order` stably re-sorted by one key: a counting sort over its ranks (reversed for `desc`,
+ * unknowns last either way), so rows equal on this key keep their order in `order`.
+ */
+function countingSort(order: Uint32Array, {rank, distinct}: KeyRanks, desc: boolean): Uint32Array {
+  const n = order.length;
+  const start = new Uint32Array(distinct + 2);
+  const bucket = (r: number): number => (desc && r < distinct ? distinct - 1 - r : r);
+  for (let k = 0; k < n; k++) start[bucket(rank[order[k]]) + 1]++;
+  for (let b = 1; b < start.length; b++) start[b] += start[b - 1];
+  const out = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    out[start[bucket(rank[i])]++] = i;
+  }
+  return out;
+}
+
+/**
+ * Lets queued tasks (a query from the page) run. A message, not `setTimeout(0)`: nested timers
+ * are clamped to 4 ms, which would add a third to every slice.
+ */
+function yieldToQueue(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 const MATCHED = 1;
 const HAS_CHILDREN = 2;
 const EXPANDED = 4;
 
-interface Haystack {
+/**
+ * The folded text of a block of `CHUNK_ROWS` rows as one string, rows separated by U+0002:
+ * `indexOf` over a few flat strings is far faster than `includes` on 100,000 strings, and blocks
+ * (not one string for all rows) are joined as the rows fold, so no 100,000-row join is left for
+ * the first keystroke, and a delta re-joins only the blocks it touched.
+ */
+interface Chunk {
   text: string;
   /** Offset of each row's text in `text`; one more entry marks the end. */
   starts: Uint32Array;
+}
+const CHUNK_ROWS = 4096;
+
+/** Search text of one field set. */
+interface SearchText {
+  /** Folded text per row. Rows below `done` are all built; above it, rows adopted from the previous index after a delta are, the others are holes. */
+  text: (string | undefined)[];
+  done: number;
+  /** Joined blocks, built once all their rows are; `joined` counts them. */
+  chunks: (Chunk | undefined)[];
+  joined: number;
 }
 
 /** What a query selected, in display order; `tree` is set in tree layout. */
@@ -89,18 +236,19 @@ export class DatasetIndex {
   readonly rollup: SourceDataStatus[];
   readonly costUsd: Float64Array;
   readonly parentIndex: Int32Array;
-  private readonly keyCache = new Map<SortKey, Float64Array>();
+  private readonly rankCache = new Map<SortKey, KeyRanks>();
+  /** Rows by name then index: every sort's last tiebreak. */
+  private names: Uint32Array | null = null;
   private readonly orderCache = new Map<string, Uint32Array>();
-  /** Folded search text per field set; `done` rows are built (warm-up builds it in slices). */
-  private readonly textCache = new Map<string, {text: string[]; done: number}>();
+  /** Folded search text per field set (see `SearchText`). */
+  private readonly textCache = new Map<string, SearchText>();
   private workloadMask: Uint32Array | null = null;
-  private readonly hayCache = new Map<string, Haystack>();
   private lastSort: readonly SortSpec[] = [{key: 'name', dir: 'asc'}];
 
   /**
    * `previous`: the index this one replaces after a delta sync. Its folded search text is reused
-   * for every row that did not change (same object, same parent object), so the first search
-   * after a sync does not fold 100,000 rows again.
+   * for every row that did not change (same object, same parent object) and that it had built, so
+   * only the changed rows are folded again (`prepare` does it, in slices).
    */
   constructor(
     readonly rows: readonly OrganizationSummary[],
@@ -128,19 +276,46 @@ export class DatasetIndex {
 
   private adoptText(previous: DatasetIndex): void {
     const rows = this.rows;
+    // Where each row was in the previous index, if it is the same row under the same parent; else -1.
+    let same: Int32Array | null = null;
     for (const [cacheKey, entry] of previous.textCache) {
-      if (entry.done < previous.rows.length) continue;
-      const fields = cacheKey.split(',') as SearchField[];
-      const parts = this.textParts(fields);
-      const text = new Array<string>(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const j = previous.byId.get(rows[i].id);
-        const p = this.parentIndex[i];
-        const pj = j === undefined ? -1 : previous.parentIndex[j];
-        const same = j !== undefined && previous.rows[j] === rows[i] && (p < 0 ? pj < 0 : pj >= 0 && previous.rows[pj] === rows[p]);
-        text[i] = same ? entry.text[j] : this.rowText(parts, i);
+      if (!same) {
+        same = new Int32Array(rows.length);
+        for (let i = 0; i < rows.length; i++) {
+          const j = previous.byId.get(rows[i].id);
+          const p = this.parentIndex[i];
+          const pj = j === undefined ? -1 : previous.parentIndex[j];
+          same[i] = j !== undefined && previous.rows[j] === rows[i] && (p < 0 ? pj < 0 : pj >= 0 && previous.rows[pj] === rows[p]) ? j : -1;
+        }
       }
-      this.textCache.set(cacheKey, {text, done: rows.length});
+      const text = new Array<string | undefined>(rows.length);
+      let done = -1;
+      for (let i = 0; i < rows.length; i++) {
+        const j = same[i];
+        const t = j >= 0 ? entry.text[j] : undefined;
+        if (t !== undefined) text[i] = t;
+        else if (done < 0) done = i;
+      }
+      // A block whose rows are all the same rows at the same places is taken as it is.
+      const chunks = new Array<Chunk | undefined>(Math.ceil(rows.length / CHUNK_ROWS));
+      let joined = 0;
+      for (let c = 0; c < chunks.length; c++) {
+        const from = c * CHUNK_ROWS;
+        const to = Math.min(rows.length, from + CHUNK_ROWS);
+        const old = entry.chunks[c];
+        if (!old || old.starts.length !== to - from + 1) continue;
+        let i = from;
+        while (i < to && same[i] === i) i++;
+        if (i === to) {
+          chunks[c] = old;
+          joined++;
+        }
+      }
+      // `done` stops at the first block to join (rows adopted above it are skipped, not folded).
+      let firstToJoin = 0;
+      while (firstToJoin < chunks.length && chunks[firstToJoin]) firstToJoin++;
+      done = Math.min(done < 0 ? rows.length : done, firstToJoin * CHUNK_ROWS);
+      this.textCache.set(cacheKey, {text, done, chunks, joined});
     }
   }
 
@@ -178,24 +353,63 @@ export class DatasetIndex {
   }
 
   /**
-   * Precomputes what the first sort by name and the first keystroke of a search would otherwise
-   * pay for. The data plane calls it when the worker is idle after a load.
+   * Precomputes what the first sort and the first keystroke of a search would otherwise pay for:
+   * the name order, the search text of each field set, then every sort key. The data plane calls
+   * it after a load; it runs in slices and yields between them. Returns `false` when aborted.
    */
-  async warmUp(fieldSets: readonly (readonly SearchField[])[] = [SEARCH_FIELDS], signal?: AbortSignal): Promise<void> {
-    this.order([{key: 'name', dir: 'asc'}]);
-    // Each field set a view searches has its own haystack: the first keystroke must not build one.
+  async warmUp(fieldSets: readonly (readonly SearchField[])[] = [SEARCH_FIELDS], signal?: AbortSignal): Promise<boolean> {
+    if (!(await this.prepare(fieldSets, [], signal))) return false;
+    for (const key of SORT_KEYS) if (!(await this.ranksInSlices(key, signal))) return false;
+    return true;
+  }
+
+  /**
+   * Builds, in slices, the name order, the search text (folded and joined) of each field set and
+   * the orderings of `sorts`: after a delta sync the data plane swaps this index in once it is
+   * prepared, so the views' next queries find everything they need. Returns `false` when aborted.
+   */
+  async prepare(fieldSets: readonly (readonly SearchField[])[], sorts: readonly (readonly SortSpec[])[] = [], signal?: AbortSignal): Promise<boolean> {
+    if (!(await this.ranksInSlices('name', signal))) return false;
+    this.nameOrder();
+    // Each field set a view searches has its own text: the first keystroke must not build it.
     for (const fields of fieldSets) {
       // Already prepared (a view opened again on the same index): nothing to yield for.
-      if (this.hayCache.has(fieldSetKey(fields))) continue;
-      for (let upTo = 0; upTo < this.rows.length && !signal?.aborted; ) {
-        upTo = Math.min(this.rows.length, upTo + 1000);
-        this.text(fields, upTo);
-        // Yield between slices (about 10 ms each) so a query that arrives meanwhile is not kept waiting.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      if (signal?.aborted) return;
-      this.haystack(fields);
+      if (this.textCache.get(fieldSetKey(fields))?.joined === Math.ceil(this.rows.length / CHUNK_ROWS)) continue;
+      // Rows adopted from the previous index are skipped: after a delta only changed rows fold.
+      if (!(await this.inSlices(signal, (_, to) => this.text(fields, to)))) return false;
     }
+    for (const sort of sorts) {
+      for (const s of sort) if (!(await this.ranksInSlices(s.key, signal))) return false;
+      this.order(sort);
+    }
+    return !signal?.aborted;
+  }
+
+  /** Runs `step` over the rows in blocks, yielding about every `SLICE_MS`; `false` when aborted. */
+  private async inSlices(signal: AbortSignal | undefined, step: (from: number, to: number) => void): Promise<boolean> {
+    const n = this.rows.length;
+    let since = performance.now();
+    for (let from = 0; from < n; ) {
+      if (signal?.aborted) return false;
+      const to = Math.min(n, from + 500);
+      step(from, to);
+      from = to;
+      if (performance.now() - since >= SLICE_MS) {
+        await yieldToQueue();
+        since = performance.now();
+      }
+    }
+    return !signal?.aborted;
+  }
+
+  /** A sort key's ranks, its values read in slices; a query meanwhile may compute them first. */
+  private async ranksInSlices(key: SortKey, signal?: AbortSignal): Promise<boolean> {
+    if (this.rankCache.has(key)) return true;
+    const reader = keyReader(this.keySource(key), this.rows.length);
+    if (!(await this.inSlices(signal, reader.read))) return false;
+    if (!this.rankCache.has(key)) this.rankCache.set(key, reader.ranks());
+    await yieldToQueue();
+    return !signal?.aborted;
   }
 
   /** Row indices matching the query, in its order. */
@@ -294,7 +508,7 @@ export class DatasetIndex {
     // Each term marks the rows that contain it; a row must carry every term.
     let hits: Uint8Array | null = null;
     if (terms.length) {
-      const hay = this.haystack(query.searchFields ?? [...SEARCH_FIELDS]);
+      const hay = this.text(query.searchFields ?? [...SEARCH_FIELDS]).chunks as Chunk[];
       for (const term of terms) {
         const bits = this.rowsContaining(hay, term);
         if (hits) for (let i = 0; i < bits.length; i++) hits[i] &= bits[i];
@@ -350,181 +564,145 @@ export class DatasetIndex {
     const cacheKey = sort.map((s) => `${s.key}:${s.dir}`).join(',');
     const cached = this.orderCache.get(cacheKey);
     if (cached) return cached;
-    const n = this.rows.length;
-    const specs = sort.map((s) => ({keys: this.sortKey(s.key), sign: s.dir === 'desc' ? -1 : 1}));
-    const nameRank = this.sortKey('name');
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => {
-      for (const {keys, sign} of specs) {
-        const ka = keys[a];
-        const kb = keys[b];
-        if (ka === kb) continue;
-        // Unknown values sort last in either direction: nobody wants a page of blanks first.
-        if (Number.isNaN(ka)) {
-          if (!Number.isNaN(kb)) return 1;
-          continue;
-        }
-        if (Number.isNaN(kb)) return -1;
-        return ka < kb ? -sign : sign;
-      }
-      return nameRank[a] - nameRank[b] || a - b;
-    });
+    const order = this.computeOrder(sort);
     if (this.orderCache.size >= MAX_CACHED_ORDERS) this.orderCache.delete(this.orderCache.keys().next().value!);
     this.orderCache.set(cacheKey, order);
     return order;
   }
 
-  private sortKey(key: SortKey): Float64Array {
-    let keys = this.keyCache.get(key);
-    if (keys) return keys;
+  /**
+   * Ties fall to the next key, then to name, then to row index: from the name order, one stable
+   * counting sort per key, the last key first (a radix sort over ranks; exact for any spec).
+   */
+  private computeOrder(sort: readonly SortSpec[]): Uint32Array {
+    let order = this.nameOrder();
+    for (let k = sort.length - 1; k >= 0; k--) {
+      const {key, dir} = sort[k];
+      // Re-sorting the name order by name ascending would change nothing.
+      if (key !== 'name' || dir !== 'asc' || k < sort.length - 1) order = countingSort(order, this.ranks(key), dir === 'desc');
+    }
+    return order;
+  }
+
+  /** Rows by folded name, then by row index. */
+  private nameOrder(): Uint32Array {
+    if (this.names) return this.names;
+    const identity = new Uint32Array(this.rows.length);
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+    return (this.names = countingSort(identity, this.ranks('name'), false));
+  }
+
+  private ranks(key: SortKey): KeyRanks {
+    let ranks = this.rankCache.get(key);
+    if (ranks) return ranks;
+    const reader = keyReader(this.keySource(key), this.rows.length);
+    reader.read(0, this.rows.length);
+    this.rankCache.set(key, (ranks = reader.ranks()));
+    return ranks;
+  }
+
+  private keySource(key: SortKey): KeySource {
     const rows = this.rows;
-    const n = rows.length;
-    const numeric = (f: (r: OrganizationSummary, i: number) => number): Float64Array => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = f(rows[i], i);
-      return out;
-    };
     switch (key) {
       case 'name':
-        keys = this.rank((r) => r.name);
-        break;
+        return {text: (i) => rows[i].name};
       case 'admin':
-        keys = this.rank((r) => r.admin?.displayName ?? null);
-        break;
+        return {text: (i) => rows[i].admin?.displayName ?? null};
       case 'owner':
-        keys = this.rank((r) => r.owner?.displayName ?? null);
-        break;
+        return {text: (i) => rows[i].owner?.displayName ?? null};
       case 'parent':
-        keys = this.rank((_, i) => (this.parentIndex[i] >= 0 ? rows[this.parentIndex[i]].name : null));
-        break;
+        return {text: (i) => (this.parentIndex[i] >= 0 ? rows[this.parentIndex[i]].name : null)};
       case 'storageRegion':
-        keys = this.rank((r) => r.storageRegion);
-        break;
+        return {text: (i) => rows[i].storageRegion};
       case 'kind':
-        keys = numeric((r) => kindRank(r.kind));
-        break;
+        return {num: (i) => kindRank(rows[i].kind)};
       case 'plan':
-        keys = numeric((r) => planRank(r.plan));
-        break;
+        return {num: (i) => planRank(rows[i].plan)};
       case 'status':
-        keys = numeric((r) => statusRank(r.status));
-        break;
+        return {num: (i) => statusRank(rows[i].status)};
       case 'sourceData':
-        keys = numeric((_, i) => sourceRank(this.rollup[i]));
-        break;
+        return {num: (i) => sourceRank(this.rollup[i])};
       case 'projectedAnnualCost':
-        keys = this.costUsd;
-        break;
+        return {num: (i) => this.costUsd[i]};
       case 'savingsPercent':
-        keys = numeric((r) => r.savingsPercent ?? NaN);
-        break;
+        return {num: (i) => rows[i].savingsPercent ?? NaN};
       case 'secureScore':
-        keys = numeric((r) => r.secureScore ?? NaN);
-        break;
+        return {num: (i) => rows[i].secureScore ?? NaN};
       case 'createdAt':
-        keys = numeric((r) => time(r.createdAt));
-        break;
+        return {num: (i) => time(rows[i].createdAt)};
       case 'lastCollection':
-        keys = numeric((r) => {
-          const t = Math.max(time(r.lastCollection.cost) || 0, time(r.lastCollection.security) || 0, time(r.lastCollection.operations) || 0);
-          return t || NaN;
-        });
-        break;
+        return {
+          num: (i) => {
+            const c = rows[i].lastCollection;
+            return Math.max(time(c.cost) || 0, time(c.security) || 0, time(c.operations) || 0) || NaN;
+          },
+        };
       case 'readers':
-        keys = numeric((r) => r.readerCount);
-        break;
+        return {num: (i) => rows[i].readerCount};
       case 'activeTasks':
-        keys = numeric((r) => r.activeTaskCount);
-        break;
+        return {num: (i) => rows[i].activeTaskCount};
       case 'contracts':
-        keys = numeric((r) => Object.values(r.contractCounts).reduce((a, b) => a + (b ?? 0), 0));
-        break;
+        return {num: (i) => Object.values(rows[i].contractCounts).reduce((a, b) => a + (b ?? 0), 0)};
       case 'onboarding':
-        keys = numeric((r) => (r.onboarding ? r.onboarding.done / r.onboarding.total : NaN));
-        break;
+        return {num: (i) => (rows[i].onboarding ? rows[i].onboarding!.done / rows[i].onboarding!.total : NaN)};
       case 'licenseExpiresOn':
-        keys = numeric((r) => time(r.licenseExpiresOn));
-        break;
+        return {num: (i) => time(rows[i].licenseExpiresOn)};
       case 'creditQuota':
-        keys = numeric((r) => r.creditQuota?.credits ?? NaN);
-        break;
+        return {num: (i) => rows[i].creditQuota?.credits ?? NaN};
       case 'workloads':
-        keys = numeric((r) => r.workloads.length);
-        break;
+        return {num: (i) => rows[i].workloads.length};
       case 'tenants':
-        keys = numeric((r) => r.tenants.length);
-        break;
+        return {num: (i) => rows[i].tenants.length};
     }
-    this.keyCache.set(key, keys);
-    return keys;
-  }
-
-  /** Collation rank of a text column: equal texts share a rank; `null` is NaN (sorts last). */
-  private rank(get: (r: OrganizationSummary, i: number) => string | null): Float64Array {
-    const n = this.rows.length;
-    const folded: (string | null)[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = get(this.rows[i], i);
-      folded[i] = v === null ? null : fold(v);
-    }
-    const idx = Array.from({length: n}, (_, i) => i).filter((i) => folded[i] !== null);
-    idx.sort((a, b) => (folded[a]! < folded[b]! ? -1 : folded[a]! > folded[b]! ? 1 : 0));
-    const out = new Float64Array(n).fill(NaN);
-    let rank = 0;
-    for (let j = 0; j < idx.length; j++) {
-      if (j > 0 && folded[idx[j]] !== folded[idx[j - 1]]) rank++;
-      out[idx[j]] = rank;
-    }
-    return out;
-  }
-
-  /**
-   * All rows' folded text for a field set as one string (rows separated by U+0002) with each
-   * row's start: `indexOf` over one flat string is far faster than `includes` on 100,000 strings.
-   */
-  private haystack(fields: readonly SearchField[]): Haystack {
-    const cacheKey = fieldSetKey(fields);
-    let hay = this.hayCache.get(cacheKey);
-    if (hay) return hay;
-    const text = this.text(fields);
-    const starts = new Uint32Array(text.length + 1);
-    let at = 0;
-    for (let i = 0; i < text.length; i++) {
-      starts[i] = at;
-      at += text[i].length + 1;
-    }
-    starts[text.length] = at;
-    hay = {text: text.join('\u0002'), starts};
-    this.hayCache.set(cacheKey, hay);
-    return hay;
   }
 
   /** Marks the rows whose text contains `term`; after a hit the search resumes at the next row. */
-  private rowsContaining(hay: Haystack, term: string): Uint8Array {
-    const n = this.rows.length;
-    const bits = new Uint8Array(n);
-    const {text, starts} = hay;
-    let row = 0;
-    for (let pos = text.indexOf(term); pos !== -1; pos = row < n ? text.indexOf(term, starts[row]) : -1) {
-      while (starts[row + 1] <= pos) row++;
-      bits[row] = 1;
-      row++;
+  private rowsContaining(chunks: readonly Chunk[], term: string): Uint8Array {
+    const bits = new Uint8Array(this.rows.length);
+    for (let c = 0; c < chunks.length; c++) {
+      const {text, starts} = chunks[c];
+      const base = c * CHUNK_ROWS;
+      const m = starts.length - 1;
+      let row = 0;
+      for (let pos = text.indexOf(term); pos !== -1; pos = row < m ? text.indexOf(term, starts[row]) : -1) {
+        while (starts[row + 1] <= pos) row++;
+        bits[base + row] = 1;
+        row++;
+      }
     }
     return bits;
   }
 
-  /** Folded search text per row over the given fields, cached per field set; built up to row `upTo`. */
-  private text(fields: readonly SearchField[], upTo = this.rows.length): string[] {
+  /**
+   * The search text of a field set, built up to row `upTo` (all of it by default), each block of
+   * rows joined as soon as all its rows are built.
+   */
+  private text(fields: readonly SearchField[], upTo = this.rows.length): SearchText {
     const cacheKey = fieldSetKey(fields);
+    const n = this.rows.length;
     let entry = this.textCache.get(cacheKey);
-    if (!entry) this.textCache.set(cacheKey, (entry = {text: new Array<string>(this.rows.length), done: 0}));
-    if (entry.done >= upTo) return entry.text;
-    const text = entry.text;
+    if (!entry) this.textCache.set(cacheKey, (entry = {text: new Array<string | undefined>(n), done: 0, chunks: new Array<Chunk | undefined>(Math.ceil(n / CHUNK_ROWS)), joined: 0}));
+    if (entry.done >= upTo) return entry;
+    const {text, chunks} = entry;
     const parts = this.textParts(fields);
-    for (let i = entry.done; i < upTo; i++) text[i] = this.rowText(parts, i);
+    for (let i = entry.done; i < upTo; i++) if (text[i] === undefined) text[i] = this.rowText(parts, i);
+    // Join the blocks this call completed (a block already taken from the previous index stays).
+    for (let c = Math.floor(entry.done / CHUNK_ROWS); c < chunks.length && Math.min(n, (c + 1) * CHUNK_ROWS) <= upTo; c++) {
+      if (chunks[c]) continue;
+      const from = c * CHUNK_ROWS;
+      const to = Math.min(n, from + CHUNK_ROWS);
+      const starts = new Uint32Array(to - from + 1);
+      let at = 0;
+      for (let i = from; i < to; i++) {
+        starts[i - from] = at;
+        at += text[i]!.length + 1;
+      }
+      starts[to - from] = at;
+      chunks[c] = {text: text.slice(from, to).join('\u0002'), starts};
+      entry.joined++;
+    }
     entry.done = upTo;
-    return text;
+    return entry;
   }
 
   /** One row's folded text over the given parts. */
@@ -532,8 +710,10 @@ export class DatasetIndex {
     let s = '';
     // U+0001 between fields, so no match spans two of them (other control characters become
     // spaces). One fold per row, not per field: it is the costly step.
-    for (const p of parts) s += p(this.rows[i], i) + '\u0001';
-    return fold(s.replace(CONTROL, ' '));
+    const r = this.rows[i];
+    for (const p of parts) s += p(r, i) + '\u0001';
+    // Plain ASCII (most rows) has no control character to replace: one regex pass, not three.
+    return ASCII.test(s) ? s.toLowerCase() : fold(s.replace(CONTROL, ' '));
   }
 
   private textParts(fields: readonly SearchField[]): ((r: OrganizationSummary, i: number) => string)[] {
@@ -545,11 +725,11 @@ export class DatasetIndex {
         case 'domain':
           return (r) => r.domain;
         case 'plan':
-          return (r) => (r.plan ? r.plan.replace(/-/g, ' ') : '');
+          return (r) => (r.plan ? spaced(r.plan) : '');
         case 'status':
           return (r) => r.status;
         case 'kind':
-          return (r) => r.kind.replace(/-/g, ' ');
+          return (r) => spaced(r.kind);
         case 'owner':
           return (r) => r.owner?.displayName ?? '';
         case 'admin':
@@ -561,7 +741,14 @@ export class DatasetIndex {
         case 'workloads':
           return (r) => r.workloads.join(' ').replace(/-/g, ' ');
         case 'tenants':
-          return (r) => r.tenants.map((t) => `${t.name} ${t.tenantId} ${t.domain}`).join(' | ');
+          return (r) => {
+            let s = '';
+            for (let k = 0; k < r.tenants.length; k++) {
+              const t = r.tenants[k];
+              s += (k ? ' | ' : '') + t.name + ' ' + t.tenantId + ' ' + t.domain;
+            }
+            return s;
+          };
       }
     });
   }
