@@ -123,6 +123,20 @@ describe('DataClient ↔ data worker', () => {
     expect((await second.client.window(after.viewId, 0, 1)).rows[0].org.id).to.equal(target.id);
   });
 
+  it('sends the first rows of a result with its state: the same rows a window would', async () => {
+    const {client} = setup();
+    const scope = {tenantId: DEMO_TENANTS.distributor};
+    const view = await client.openView(scope, {sort: [{key: 'createdAt', dir: 'desc'}]});
+    const opened = (await client.window(view.viewId, 0, 100)).rows.map((r) => r.org.id);
+    expect(view.firstRows!.map((r) => r.org.id)).to.deep.equal(opened);
+    const narrowed = await client.updateView(view.viewId, {filters: {statuses: ['suspended']}, sort: [{key: 'name', dir: 'asc'}]});
+    expect(narrowed.total).to.be.within(1, 99);
+    const rows = (await client.window(view.viewId, 0, 100)).rows;
+    expect(rows).to.have.length(narrowed.total);
+    expect(narrowed.firstRows!.map((r) => r.org.id)).to.deep.equal(rows.map((r) => r.org.id));
+    expect(narrowed.firstRows!.every((r) => r.org.status === 'suspended')).to.equal(true);
+  });
+
   it('paints a warm start of the same view from its saved first rows, then swaps in the dataset', async () => {
     const first = setup();
     const scope = {tenantId: DEMO_TENANTS.distributor};

@@ -26,6 +26,8 @@ import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from 
 
 const PAGE_SIZE = 5000;
 const MAX_WINDOW = 500;
+/** Rows sent with the state of an opened or updated view: a widget's first block of rows. */
+const FIRST_ROWS = 100;
 /** A dataset older than this is revalidated in the background when a view opens on it. */
 const REVALIDATE_AFTER_MS = 30_000;
 
@@ -425,6 +427,14 @@ export class DataPlane implements DataWorkerApi {
     };
   }
 
+  /** The top of a view's result, sent with its state (see `ViewState.firstRows`). */
+  private firstRows(view: View, ds: Dataset): OrgRow[] {
+    const rows: OrgRow[] = [];
+    const n = Math.min(FIRST_ROWS, view.result.indices.length);
+    for (let j = 0; j < n; j++) rows.push(ds.index.row(view.result, j));
+    return rows;
+  }
+
   private async datasetOf(view: View): Promise<Dataset> {
     const load = this.datasets.get(view.partition);
     if (!load) throw new TenantryError('not-found', 'This view was closed; open it again.');
@@ -444,7 +454,7 @@ export class DataPlane implements DataWorkerApi {
       const result = ds.index.run(query, signal);
       const view: View = {id: `v${this.nextId++}`, partition, query, result, version: ds.version, provisional: null, controller: new AbortController()};
       this.views.set(view.id, view);
-      const state = this.state(view, ds);
+      const state = {...this.state(view, ds), firstRows: this.firstRows(view, ds)};
       this.saveSnapshot(view, ds);
       // This view's search fields are now known: have them ready before the first keystroke.
       if (query.searchFields?.length) this.warmUp(ds);
@@ -511,7 +521,7 @@ export class DataPlane implements DataWorkerApi {
       // Only a query that ran to the end replaces the view's rows.
       Object.assign(view, {query, result, version: ds.version, provisional: null});
       this.saveSnapshot(view, ds);
-      return this.state(view, ds);
+      return {...this.state(view, ds), firstRows: this.firstRows(view, ds)};
     });
   }
 

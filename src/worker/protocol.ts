@@ -37,8 +37,9 @@ export interface ViewState {
   version: number;
   rejected: RejectedReport;
   /**
-   * A warm start's saved first rows (version 0), sent with the state so the widget can paint
-   * them without another round trip; absent once the view runs on the dataset.
+   * The view's first rows (up to 100), sent with the state so the widget paints the top of a
+   * result without another round trip: a warm start's saved rows (version 0), or the result's own
+   * after `openView`/`updateView`. Not sent with events or by `window`.
    */
   firstRows?: OrgRow[];
 }
