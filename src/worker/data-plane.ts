@@ -258,7 +258,13 @@ export class DataPlane implements DataWorkerApi {
     setTimeout(() => {
       void Promise.allSettled([...this.background].filter((p) => !this.syncRuns.has(p))).then(() => {
         if (ds.index !== index || controller.signal.aborted) return;
-        index.warmUp(this.fieldSetsOf(ds), controller.signal).catch(() => undefined);
+        index
+          .warmUp(this.fieldSetsOf(ds), controller.signal)
+          .then((done) => {
+            // Finished: nothing for an export to pause any more.
+            if (done && ds.warming === controller) ds.warming = null;
+          })
+          .catch(() => undefined);
       });
     }, 0);
   }
@@ -698,7 +704,15 @@ export class DataPlane implements DataWorkerApi {
             source = {count: result.indices.length, row: (k) => index.row(result, k)};
           }
         }
-        return writeExport(source, request, signal, onProgress);
+        // The user is waiting for the file: background preparation of the index pauses (it would
+        // share every slice with the export) and resumes where it stopped once the file is written.
+        const paused = ds.warming !== null && !ds.warming.signal.aborted;
+        ds.warming?.abort();
+        try {
+          return await writeExport(source, request, signal, onProgress);
+        } finally {
+          if (paused && ds.index === index) this.warmUp(ds);
+        }
       });
       return {fileName: file.fileName, mimeType: file.mimeType, rows: file.rows, blob: new Blob([file.data], {type: file.mimeType})};
     } finally {

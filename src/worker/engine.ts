@@ -13,6 +13,7 @@
 import type {FxRates, OrganizationSummary, SourceDataStatus} from '../model/types.js';
 import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, WORKLOADS} from '../model/types.js';
 import {throwIfAborted} from '../contract/errors.js';
+import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS, SORT_KEYS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from './query.js';
 
 // eslint-disable-next-line no-control-regex -- printable ASCII plus the U+0001 field separator
@@ -180,20 +181,6 @@ function countingSort(order: Uint32Array, {rank, distinct}: KeyRanks, desc: bool
   return out;
 }
 
-/**
- * Lets queued tasks (a query from the page) run. A message, not `setTimeout(0)`: nested timers
- * are clamped to 4 ms, which would add a third to every slice.
- */
-function yieldToQueue(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 const MATCHED = 1;
 const HAS_CHILDREN = 2;
 const EXPANDED = 4;

@@ -10,6 +10,7 @@ import type {OrgRow} from '../query.js';
 import {CsvWriter} from './csv.js';
 import {exportFileName, sheetName} from './file-name.js';
 import {XlsxWriter} from './xlsx.js';
+import {yieldToQueue} from '../yield.js';
 
 /** Rows per slice: progress is reported, and cancellation checked, this often. */
 export const EXPORT_SLICE = 5000;
@@ -60,9 +61,6 @@ export function exportColumns(keys: readonly ColumnKey[], currency: CurrencyMode
   return out;
 }
 
-/** Lets queued messages (a `cancel`, a window request) run between slices. */
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
  * Writes the rows to a file. Progress is reported after each slice but the last, then once with
  * `done === total` when the file is ready. Each slice is encoded (and for XLSX deflated) before
@@ -111,7 +109,7 @@ export async function writeExport(
       }
       await file.flush();
       if (end < total) report(end);
-      await macrotask();
+      await yieldToQueue();
       throwIfAborted(signal, 'The export');
     }
     const data = await file.finish();
