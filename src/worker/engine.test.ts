@@ -33,6 +33,20 @@ describe('DatasetIndex (worker query engine)', () => {
     expect(names(idx, idx.run({search: 'FACADE emile', searchFields: ['name']}))).to.deep.equal(['Émile Façade Works']);
   });
 
+  it('typing narrows the previous term’s rows and finds exactly what a fresh search finds', () => {
+    const extra = [{name: 'Émile Façade Works'}, {name: 'Alder\u200b Logistics'}, {name: 'ALDERSHOT alder'}];
+    const typing = withRows(extra);
+    const fields: SearchField[] = ['name', 'tenants', 'domain', 'plan', 'status', 'admin', 'parent'];
+    // Keystrokes, a backspace, a second term, a term unrelated to the last, and back again.
+    const steps = ['a', 'al', 'ald', 'alde', 'ald', 'alder l', 'alder lo', 'fa', 'faç', 'façade', 'e', 'em', 'emile f', 'al'];
+    for (const search of steps) {
+      const fresh = withRows(extra);
+      const expected = [...fresh.run({search, searchFields: fields}).indices];
+      expect([...typing.run({search, searchFields: fields}).indices], search).to.deep.equal(expected);
+    }
+    expect(names(typing, typing.run({search: 'alder lo', searchFields: fields}))).to.include('Alder\u200b Logistics');
+  });
+
   it('ignores zero-width and bidi control characters in names and in the search', () => {
     const idx = withRows([{name: 'Zero\u200bWidth\u202e Corp'}]);
     expect(names(idx, idx.run({search: 'zerowidth', searchFields: ['name']}))).to.deep.equal(['Zero\u200bWidth\u202e Corp']);

@@ -197,6 +197,8 @@ interface Chunk {
   starts: Uint32Array;
 }
 const CHUNK_ROWS = 4096;
+/** Terms remembered per field set for the next keystroke (one byte per row each). */
+const RECENT_TERMS = 8;
 
 /** Search text of one field set. */
 interface SearchText {
@@ -229,6 +231,11 @@ export class DatasetIndex {
   private readonly orderCache = new Map<string, Uint32Array>();
   /** Folded search text per field set (see `SearchText`). */
   private readonly textCache = new Map<string, SearchText>();
+  /**
+   * The rows of the last terms looked up, per field set, newest last. Typing extends a term: the
+   * rows containing "ald" are among those containing "al", so only those are checked again.
+   */
+  private readonly recentTerms = new Map<string, {term: string; bits: Uint8Array}[]>();
   private workloadMask: Uint32Array | null = null;
   private lastSort: readonly SortSpec[] = [{key: 'name', dir: 'asc'}];
 
@@ -495,11 +502,12 @@ export class DatasetIndex {
     // Each term marks the rows that contain it; a row must carry every term.
     let hits: Uint8Array | null = null;
     if (terms.length) {
-      const hay = this.text(query.searchFields ?? [...SEARCH_FIELDS]).chunks as Chunk[];
+      const fields = query.searchFields ?? [...SEARCH_FIELDS];
       for (const term of terms) {
-        const bits = this.rowsContaining(hay, term);
+        const bits = this.termRows(fields, term);
+        // The bits are kept for the next keystroke: combine into a copy.
         if (hits) for (let i = 0; i < bits.length; i++) hits[i] &= bits[i];
-        else hits = bits;
+        else hits = bits.slice();
         throwIfAborted(signal, 'The query');
       }
     }
@@ -644,6 +652,32 @@ export class DatasetIndex {
   }
 
   /** Marks the rows whose text contains `term`; after a hit the search resumes at the next row. */
+  /** Which rows' text (of field set `fields`) contains `term`, as one byte per row. */
+  private termRows(fields: readonly SearchField[], term: string): Uint8Array {
+    const setKey = fieldSetKey(fields);
+    const entry = this.text(fields);
+    const recent = this.recentTerms.get(setKey) ?? [];
+    this.recentTerms.set(setKey, recent);
+    let base: {term: string; bits: Uint8Array} | null = null;
+    for (const r of recent) {
+      if (r.term === term) return r.bits;
+      if (term.includes(r.term) && (!base || r.term.length > base.term.length)) base = r;
+    }
+    let bits: Uint8Array;
+    if (base) {
+      // Only rows that hold the shorter term can hold this one.
+      const text = entry.text;
+      const from = base.bits;
+      bits = new Uint8Array(this.rows.length);
+      for (let i = 0; i < from.length; i++) if (from[i] && text[i]!.includes(term)) bits[i] = 1;
+    } else {
+      bits = this.rowsContaining(entry.chunks as Chunk[], term);
+    }
+    recent.push({term, bits});
+    if (recent.length > RECENT_TERMS) recent.shift();
+    return bits;
+  }
+
   private rowsContaining(chunks: readonly Chunk[], term: string): Uint8Array {
     const bits = new Uint8Array(this.rows.length);
     for (let c = 0; c < chunks.length; c++) {
