@@ -4,7 +4,11 @@
  */
 import {waitUntil} from '@open-wc/testing';
 import {http} from 'msw';
+import {createEmbeddedBackend} from '../../src/backends/embedded/embedded-backend.js';
+import {DEMO_USERS} from '../../src/backends/embedded/seed.js';
+import {createRestHandler} from '../../src/backends/http/rest-server.js';
 import {API, startMsw} from '../../src/backends/http/test-support.js';
+import {DataClient} from '../../src/client/data-client.js';
 import type {ColumnKey} from '../../src/columns/organization-columns.js';
 import type {OrganizationsGrid} from './organizations-grid.component.js';
 
@@ -41,3 +45,14 @@ export async function startGatedApi(handle: (request: Request) => Promise<Respon
     },
   };
 }
+
+/** Signs test clients in as the demo distributor's admin. */
+export const demoTokenProvider = async (): Promise<string> => `demo.${DEMO_USERS.distributorAdmin}`;
+
+/** The REST contract served from a fresh embedded backend (40 organizations), for msw to answer with. */
+export const demoRestHandler = (): ((request: Request) => Promise<Response>) =>
+  createRestHandler({basePath: '/v1/', backendFor: (userId) => createEmbeddedBackend({kind: 'local', organizations: 40, namespace: `grid-http-${crypto.randomUUID()}`, userId})});
+
+/** A data client on the msw API with its own cache, one attempt per call; the caller disposes it. */
+export const httpTestClient = (timeoutMs: number): DataClient =>
+  new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs}, cacheName: `tenantry-grid-test-${crypto.randomUUID()}`, tokenProvider: demoTokenProvider});

@@ -7,16 +7,14 @@ import {resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
 import {http, HttpResponse} from 'msw';
 import {DataClient} from '../../src/client/data-client.js';
 import {COLUMNS, searchFieldsFor} from '../../src/columns/organization-columns.js';
-import {createEmbeddedBackend} from '../../src/backends/embedded/embedded-backend.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
-import {createRestHandler} from '../../src/backends/http/rest-server.js';
 import {API, startMsw} from '../../src/backends/http/test-support.js';
 import type {Scope} from '../../src/contract/backend.js';
 import type {OrgQuery, OrgRow} from '../../src/worker/query.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
 import {DEFAULT_VIEW_STATE, type GridViewState} from './view-state.js';
-import {showColumn, startGatedApi} from './grid-testing.js';
+import {demoRestHandler, demoTokenProvider, httpTestClient, showColumn, startGatedApi} from './grid-testing.js';
 
 const SIZE = 300;
 /** Rows in the distributor's scope: itself, 10 resellers, 20 anchors and the customers. */
@@ -724,10 +722,10 @@ describe('<organizations-grid>', () => {
   });
 
   describe('over HTTP (msw at the network edge)', () => {
-    const tokenProvider = async (): Promise<string> => `demo.${DEMO_USERS.distributorAdmin}`;
-    const handler = () => createRestHandler({basePath: '/v1/', backendFor: (userId) => createEmbeddedBackend({kind: 'local', organizations: 40, namespace: `grid-http-${crypto.randomUUID()}`, userId})});
+    const tokenProvider = demoTokenProvider;
+    const handler = demoRestHandler;
     const httpClient = (): DataClient => {
-      const client = new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 3000}, cacheName: `tenantry-grid-test-${crypto.randomUUID()}`, tokenProvider});
+      const client = httpTestClient(3000);
       clients.push(client);
       return client;
     };

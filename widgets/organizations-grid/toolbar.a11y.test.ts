@@ -8,9 +8,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {http, HttpResponse} from 'msw';
 import {DataClient} from '../../src/client/data-client.js';
-import {createEmbeddedBackend} from '../../src/backends/embedded/embedded-backend.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
-import {createRestHandler} from '../../src/backends/http/rest-server.js';
 import {API, startMsw} from '../../src/backends/http/test-support.js';
 import type {Scope} from '../../src/contract/backend.js';
 import './organizations-grid.js';
@@ -22,7 +20,7 @@ import type {TenantryColumnChooser} from './column-chooser.js';
 import './saved-views.js';
 import type {TenantrySavedViews} from './saved-views.js';
 import {defaultViewState, type GridViewState} from './view-state.js';
-import {showColumn, startGatedApi} from './grid-testing.js';
+import {demoRestHandler, httpTestClient, showColumn, startGatedApi} from './grid-testing.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 const WAIT = {timeout: 15_000};
@@ -260,10 +258,9 @@ describe('organizations-grid toolbar: keyboard and axe in every state', () => {
   });
 
   describe('over HTTP (msw at the network edge)', () => {
-    const tokenProvider = async (): Promise<string> => `demo.${DEMO_USERS.distributorAdmin}`;
-    const handler = () => createRestHandler({basePath: '/v1/', backendFor: (userId) => createEmbeddedBackend({kind: 'local', organizations: 40, namespace: `a11y-http-${crypto.randomUUID()}`, userId})});
+    const handler = demoRestHandler;
     const httpClient = (): DataClient => {
-      const client = new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 5000}, cacheName: `tenantry-a11y-test-${crypto.randomUUID()}`, tokenProvider});
+      const client = httpTestClient(5000);
       clients.push(client);
       return client;
     };
