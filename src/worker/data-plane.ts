@@ -26,7 +26,7 @@ import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from 
 
 const PAGE_SIZE = 5000;
 const MAX_WINDOW = 500;
-/** Rows sent with the state of an opened or updated view: a widget's first block of rows. */
+/** Rows sent with the state of an opened or updated view (a widget's first block), and saved for a warm start. */
 const FIRST_ROWS = 100;
 /** A dataset older than this is revalidated in the background when a view opens on it. */
 const REVALIDATE_AFTER_MS = 30_000;
@@ -72,7 +72,6 @@ interface Snapshot {
   rows: OrgRow[];
 }
 
-const SNAPSHOT_ROWS = 100;
 const SNAPSHOT_DELAY_MS = 1000;
 /** The same question asked with or without defaults gives the same key (search fields matter only with a search). */
 const queryKey = (q: OrgQuery): string => {
@@ -511,9 +510,7 @@ export class DataPlane implements DataWorkerApi {
     clearTimeout(timers.get(view.partition)?.timer);
     const write = (): void => {
       timers.delete(view.partition);
-      const rows: OrgRow[] = [];
-      for (let j = 0; j < Math.min(SNAPSHOT_ROWS, view.result.indices.length); j++) rows.push(ds.index.row(view.result, j));
-      const snapshot: Snapshot = {query: queryKey(view.query), total: view.result.indices.length, datasetSize: ds.rows.length, asOf: ds.asOf, rows};
+      const snapshot: Snapshot = {query: queryKey(view.query), total: view.result.indices.length, datasetSize: ds.rows.length, asOf: ds.asOf, rows: this.firstRows(view, ds)};
       this.track(this.ready().cache.setPref(ds.key, 'snapshot', snapshot)).catch(() => undefined);
     };
     timers.set(view.partition, {timer: setTimeout(write, SNAPSHOT_DELAY_MS), write});
