@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 
 /**
  * The classes live in `<name>.component.ts`; the tag is defined in `<name>.ts` through
- * `defineElement('tag', Class)` (src/platform/register.ts), which the analyzer does not follow.
+ * `defineElement('tag', Class)` (src/page/register.ts), which the analyzer does not follow.
  * This reads that call, sets the class's `tagName`, and adds the defining module with its
  * `custom-element-definition` export, as a `customElements.define` there would have.
  */

@@ -5,11 +5,11 @@
  * Only the public client API is used, so every figure is what a widget would wait for (worker
  * round trips included). Query parameters: `sizes=10000,100000` and `runs=5`.
  */
-import {DataClient, type DataEventMessage} from '../src/client/data-client.js';
-import type {LocalBackendConfig, Scope} from '../src/contract/backend.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../src/backends/embedded/seed.js';
-import type {OrgQuery, SortSpec} from '../src/worker/query.js';
-import type {RowWindow, ViewState} from '../src/worker/protocol.js';
+import {DataClient, type DataEventMessage} from '../src/page/data-client.js';
+import type {LocalBackendConfig, Scope} from '../src/shared/contract/backend.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../src/shared/demo-tenant.js';
+import type {OrgQuery, SortSpec} from '../src/shared/query.js';
+import type {RowWindow, ViewState} from '../src/shared/protocol.js';
 import type {GridBenchResult} from './harness.js';
 
 /** One figure, in the shape every suite publishes (this page names no suite: the runner does). */

@@ -6,15 +6,15 @@
  *
  * Query parameters: `sizes=10000,100000`, `runs=3`.
  */
-import {DataClient} from '../src/client/data-client.js';
-import type {LocalBackendConfig, Scope} from '../src/contract/backend.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../src/backends/embedded/seed.js';
-import type {ColumnKey} from '../src/columns/organization-columns.js';
-import {COLUMN_BY_KEY} from '../src/columns/organization-columns.js';
-import type {SortSpec} from '../src/worker/query.js';
+import {DataClient} from '../src/page/data-client.js';
+import type {LocalBackendConfig, Scope} from '../src/shared/contract/backend.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../src/shared/demo-tenant.js';
+import type {ColumnKey} from '../src/shared/columns.js';
+import {COLUMN_BY_KEY} from '../src/shared/columns.js';
+import type {SortSpec} from '../src/shared/query.js';
 import type {OrganizationsGrid} from '../widgets/organizations-grid/organizations-grid.js';
 import '../widgets/organizations-grid/organizations-grid.js';
-import {DEFAULT_VIEW_STATE} from '../widgets/organizations-grid/view-state.js';
+import {DEFAULT_VIEW_STATE} from '../src/shared/grid-view.js';
 import {GM, Samples, check, firstPaint, framesDuring, heapMB, log, longTasks, params, runSuite, sleep} from './harness.js';
 import {SEARCH_TERM, measureInteractions, type GridUnderTest} from './interactions.js';
 

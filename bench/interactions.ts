@@ -2,7 +2,7 @@
  * The interactions every grid gets, in the same order and the same way: search typed as a user
  * types, clear, two header-click sorts, then scrolling through 2,000 rows.
  */
-import type {OrgStatus} from '../src/model/types.js';
+import type {OrgStatus} from '../src/shared/model/types.js';
 import {GM, check, clearSearch, longTasks, log, repaintAfter, scrollThrough, sleep, snapshot, typeInto, type GridProbe, type Samples} from './harness.js';
 
 export interface GridUnderTest extends GridProbe {

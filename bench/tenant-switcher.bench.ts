@@ -4,10 +4,10 @@
  * the frame that paints the options for that text. The search runs in the data worker, so the
  * main thread only renders one screenful of options.
  */
-import {DataClient} from '../src/client/data-client.js';
-import type {LocalBackendConfig} from '../src/contract/backend.js';
-import {DEMO_USERS} from '../src/backends/embedded/seed.js';
-import {ScopeStore} from '../src/tenancy/scope-store.js';
+import {DataClient} from '../src/page/data-client.js';
+import type {LocalBackendConfig} from '../src/shared/contract/backend.js';
+import {DEMO_USERS} from '../src/shared/demo-tenant.js';
+import {ScopeStore} from '../src/page/scope-store.js';
 import '../widgets/tenant-switcher/tenant-switcher.js';
 import type {TenantSwitcher} from '../widgets/tenant-switcher/tenant-switcher.component.js';
 import {GM, Samples, check, frame, log, longTasks, params, runSuite, sleep} from './harness.js';

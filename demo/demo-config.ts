@@ -2,8 +2,8 @@
  * The demo's sign-in and dataset choice, kept in the URL (`?as=reseller&size=100000`) so a reload
  * or a shared link shows the same thing. Changing either reloads the page with a new data client.
  */
-import {DEMO_USERS} from '../src/backends/embedded/seed.js';
-import type {LocalBackendConfig} from '../src/contract/backend.js';
+import {DEMO_USERS} from '../src/shared/demo-tenant.js';
+import type {LocalBackendConfig} from '../src/shared/contract/backend.js';
 
 export const SIGN_INS = {
   distributor: {label: 'Distributor admin (Northgate Distribution)', userId: DEMO_USERS.distributorAdmin},

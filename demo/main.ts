@@ -4,16 +4,16 @@
  * switch through the page's scope store), puts the filter, column and saved-view controls in the
  * grid's toolbar slot, keeps them in step with the grid's view state, and routes row actions.
  */
-import {DataClient} from '../src/client/data-client.js';
-import {ScopeStore} from '../src/tenancy/scope-store.js';
+import {DataClient} from '../src/page/data-client.js';
+import {ScopeStore} from '../src/page/scope-store.js';
 import {currentDemo} from './demo-config.js';
 import './demo-session.js';
 import '../widgets/tenant-switcher/tenant-switcher.js';
 import '../widgets/organizations-grid/organizations-grid.js';
-import '../widgets/organizations-grid/grid-filters.js';
-import '../widgets/organizations-grid/column-chooser.js';
-import '../widgets/organizations-grid/saved-views.js';
-import {decodeViewState, type GridViewState} from '../widgets/organizations-grid/view-state.js';
+import '../widgets/grid-filters/grid-filters.js';
+import '../widgets/column-chooser/column-chooser.js';
+import '../widgets/saved-views/saved-views.js';
+import {decodeViewState, type GridViewState} from '../src/shared/grid-view.js';
 
 const {config} = currentDemo();
 const client = DataClient.shared({config});

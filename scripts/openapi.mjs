@@ -1,4 +1,4 @@
-// `npm run openapi`: writes openapi/tenantry.openapi.json from src/contract/openapi.ts, so the
+// `npm run openapi`: writes openapi/tenantry.openapi.json from src/shared/contract/openapi.ts, so the
 // published contract is generated from the same schemas the client checks responses with.
 // `--check` (run by `npm test`) fails when the committed file differs from what would be written.
 import {build} from 'esbuild';
@@ -25,7 +25,7 @@ let text;
 try {
   const outfile = join(dir, 'openapi.mjs');
   await build({
-    entryPoints: [join(root, 'src/contract/openapi.ts')],
+    entryPoints: [join(root, 'src/shared/contract/openapi.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

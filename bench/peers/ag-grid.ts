@@ -1,7 +1,7 @@
 /** AG Grid (community) with the client-side row model, as its docs show: rowData, columnDefs, quick filter. */
 import type {GridUnderTest} from '../interactions.js';
 import {createGrid, type GridOptions} from './ag-grid-lib.js';
-import {STATUS_LABELS} from '../../src/model/labels.js';
+import {STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {PEER_COLUMNS, type PeerRow} from './rows.js';
 
 export interface MountedPeer extends GridUnderTest {

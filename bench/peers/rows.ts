@@ -3,10 +3,10 @@
  * seed 1), as plain row objects holding the values of the grid's default visible columns — what a
  * host hands a client-side grid.
  */
-import {generateSeed} from '../../src/backends/embedded/seed.js';
-import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../src/columns/organization-columns.js';
-import type {OrgRow} from '../../src/worker/query.js';
-import {DEFAULT_VIEW_STATE} from '../../widgets/organizations-grid/view-state.js';
+import {generateSeed} from '../../src/worker/backends/embedded/seed.js';
+import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../src/shared/columns.js';
+import type {OrgRow} from '../../src/shared/query.js';
+import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
 
 export type PeerRow = {id: string} & Partial<Record<ColumnKey, PlainValue>>;
 

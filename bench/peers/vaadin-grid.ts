@@ -2,7 +2,7 @@
 import type {MountedPeer} from './ag-grid.js';
 import type {Grid, GridSortColumn} from './vaadin-grid-lib.js';
 import './vaadin-grid-lib.js';
-import {STATUS_LABELS} from '../../src/model/labels.js';
+import {STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {PEER_COLUMNS, type PeerRow} from './rows.js';
 
 type RowElement = HTMLTableRowElement & {index?: number};

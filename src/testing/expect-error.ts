@@ -1,6 +1,6 @@
 /** Test-only: awaits a call that must fail and returns its typed error. Never imported by production code. */
 import {expect} from '@open-wc/testing';
-import {TenantryError} from '../contract/errors.js';
+import {TenantryError} from '../shared/contract/errors.js';
 
 export async function rejectsWith(promise: Promise<unknown>): Promise<TenantryError> {
   try {

@@ -1,6 +1,6 @@
 /** Test-only: the next worker event of a type on a data client. Never imported by production code. */
-import {DataEventMessage, type DataClient} from '../client/data-client.js';
-import type {DataEvent} from '../worker/protocol.js';
+import {DataEventMessage, type DataClient} from '../page/data-client.js';
+import type {DataEvent} from '../shared/protocol.js';
 
 export function nextEvent(client: DataClient, type: DataEvent['type']): Promise<DataEvent> {
   return new Promise((resolve) => {

@@ -7,22 +7,22 @@
  * request that asked for it, never by a "current scope", so a late answer for scope A can only
  * ever land in A's dataset and A's cache partition.
  */
-import type {Backend, BackendConfig, Scope, TokenProvider} from '../contract/backend.js';
-import {TenantryError, abortError, isAbort, throwIfAborted} from '../contract/errors.js';
-import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from '../cache/dataset-cache.js';
-import {createEmbeddedBackend} from '../backends/embedded/embedded-backend.js';
-import {HttpBackend} from '../backends/http/http-backend.js';
-import {formatIssues} from '../model/schema.js';
-import type {Rejected} from '../model/schemas.js';
-import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../model/types.js';
+import type {Backend, BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
+import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
+import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
+import {createEmbeddedBackend} from './backends/embedded/embedded-backend.js';
+import {HttpBackend} from './backends/http/http-backend.js';
+import {formatIssues} from '../shared/model/schema.js';
+import type {Rejected} from '../shared/model/schemas.js';
+import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
-import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField} from './query.js';
-import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from './protocol.js';
+import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField} from '../shared/query.js';
+import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from '../shared/protocol.js';
 import {releaseProxy} from 'comlink';
-import type {ExportProgress, ExportRequest, ExportedFile} from './protocol.js';
+import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import {writeExport, type ExportSource} from './export/export-rows.js';
 import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
-import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../tenancy/types.js';
+import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 
 const PAGE_SIZE = 5000;
 const MAX_WINDOW = 500;

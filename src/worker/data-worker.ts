@@ -3,7 +3,7 @@
  * the same backend configuration. Everything heavy (fetch, cache, search, sort, export) runs here.
  */
 import {expose} from 'comlink';
-import './transfer.js';
+import '../shared/transfer.js';
 import {DataPlane} from './data-plane.js';
 
 expose(new DataPlane());

@@ -1,10 +1,11 @@
 import {expect} from '@open-wc/testing';
-import {DEMO_FX, DEMO_TENANTS, DEMO_USERS, generateSeed} from '../backends/embedded/seed.js';
-import type {OrganizationSummary} from '../model/types.js';
-import {PLANS, TENANT_KINDS} from '../model/types.js';
+import {DEMO_FX, generateSeed} from './backends/embedded/seed.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
+import type {OrganizationSummary} from '../shared/model/types.js';
+import {PLANS, TENANT_KINDS} from '../shared/model/types.js';
 import {DataPlane} from './data-plane.js';
 import {DatasetIndex, fold, type QueryResult} from './engine.js';
-import type {SearchField, SortKey, SortSpec} from './query.js';
+import type {SearchField, SortKey, SortSpec} from '../shared/query.js';
 
 const {organizations} = generateSeed({organizations: 600, seed: 3});
 const names = (index: DatasetIndex, result: QueryResult): string[] => [...result.indices].map((i) => index.rows[i].name);

@@ -10,11 +10,11 @@
  * - search text is folded (case, accents, zero-width characters) once per set of fields, and after
  *   a delta sync only for the rows that changed.
  */
-import type {FxRates, OrganizationSummary, SourceDataStatus} from '../model/types.js';
-import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, WORKLOADS} from '../model/types.js';
-import {throwIfAborted} from '../contract/errors.js';
+import type {FxRates, OrganizationSummary, SourceDataStatus} from '../shared/model/types.js';
+import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, WORKLOADS} from '../shared/model/types.js';
+import {throwIfAborted} from '../shared/contract/errors.js';
 import {yieldToQueue} from './yield.js';
-import {SEARCH_FIELDS, SORT_KEYS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from './query.js';
+import {SEARCH_FIELDS, SORT_KEYS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from '../shared/query.js';
 
 // eslint-disable-next-line no-control-regex -- printable ASCII plus the U+0001 field separator
 const ASCII = /^[\x01\x20-\x7e]*$/;

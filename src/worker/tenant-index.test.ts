@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
-import {DEMO_FX, generateSeed} from '../backends/embedded/seed.js';
-import type {OrganizationSummary} from '../model/types.js';
-import type {TenantSearch} from '../tenancy/types.js';
+import {DEMO_FX, generateSeed} from './backends/embedded/seed.js';
+import type {OrganizationSummary} from '../shared/model/types.js';
+import type {TenantSearch} from '../shared/tenancy.js';
 import {DatasetIndex, fold} from './engine.js';
 import {TenantIndex, tenantIndexFor, validTenantSearch} from './tenant-index.js';
 

@@ -12,10 +12,10 @@
  * - the engine's name order, so picking the first `limit` hits needs no sort: one pass in name
  *   order fills a capped list per (rank, depth) bucket.
  */
-import {TenantryError, throwIfAborted} from '../contract/errors.js';
-import type {Id, TenantKind} from '../model/types.js';
-import {TENANT_KINDS} from '../model/types.js';
-import type {TenantHit, TenantMatchField, TenantPathEntry, TenantSearch} from '../tenancy/types.js';
+import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
+import type {Id, TenantKind} from '../shared/model/types.js';
+import {TENANT_KINDS} from '../shared/model/types.js';
+import type {TenantHit, TenantMatchField, TenantPathEntry, TenantSearch} from '../shared/tenancy.js';
 import {fold, type DatasetIndex} from './engine.js';
 
 /** Per-term match bits of a row. */

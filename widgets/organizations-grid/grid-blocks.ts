@@ -4,10 +4,10 @@
  * reset or commit starts a new generation, and an answer from an older generation (another view,
  * scope or version) is dropped on arrival.
  */
-import type {DataClient} from '../../src/client/data-client.js';
-import {isAbort} from '../../src/contract/errors.js';
-import type {ViewState} from '../../src/worker/protocol.js';
-import type {OrgRow} from '../../src/worker/query.js';
+import type {DataClient} from '../../src/page/data-client.js';
+import {isAbort} from '../../src/shared/contract/errors.js';
+import type {ViewState} from '../../src/shared/protocol.js';
+import type {OrgRow} from '../../src/shared/query.js';
 
 export const BLOCK_SIZE = 100;
 /** Blocks kept at most; the farthest from the rows in view go first (heap stays small at 100,000 rows). */

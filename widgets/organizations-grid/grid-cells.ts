@@ -6,10 +6,10 @@
  */
 import {html, nothing, svg, type TemplateResult} from 'lit';
 import {styleMap} from 'lit/directives/style-map.js';
-import type {ColumnKey, CurrencyMode} from '../../src/columns/organization-columns.js';
-import {CONTRACT_STATUS_LABELS, KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS} from '../../src/model/labels.js';
-import {CONTRACT_STATUSES, type Organization, type SourceDataStatus} from '../../src/model/types.js';
-import type {OrgRow} from '../../src/worker/query.js';
+import type {ColumnKey, CurrencyMode} from '../../src/shared/columns.js';
+import {CONTRACT_STATUS_LABELS, KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS} from '../../src/shared/model/labels.js';
+import {CONTRACT_STATUSES, type Organization, type SourceDataStatus} from '../../src/shared/model/types.js';
+import type {OrgRow} from '../../src/shared/query.js';
 import {formatCost, formatDate, formatDateTime, formatInteger, formatPercent, latestOf} from './grid-format.js';
 
 export interface CellContext {

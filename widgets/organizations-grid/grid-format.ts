@@ -2,7 +2,7 @@
  * Display formatting of the grid's values. Intl formatters are costly to build, so each is made
  * once per locale/currency and reused by every cell.
  */
-import type {Money} from '../../src/model/types.js';
+import type {Money} from '../../src/shared/model/types.js';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 

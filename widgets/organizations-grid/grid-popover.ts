@@ -4,8 +4,8 @@
  * fetched on demand. Actions carry `data-popover-action`; the grid handles them by delegation.
  */
 import {html, nothing, type TemplateResult} from 'lit';
-import {CONTRACT_STATUS_LABELS} from '../../src/model/labels.js';
-import type {Organization, OrganizationSummary} from '../../src/model/types.js';
+import {CONTRACT_STATUS_LABELS} from '../../src/shared/model/labels.js';
+import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {formatDate, formatDateTime} from './grid-format.js';
 import {rowHref, type RowView} from './grid-links.js';
 

@@ -4,8 +4,8 @@
  * `grid.layout`): restored when the grid opens a scope, saved (debounced) when the user changes it.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {DataClient} from '../../src/client/data-client.js';
-import {DEFAULT_VIEW_STATE, layoutOf, parseLayout, sameLayout, type GridLayout, type GridViewState} from './view-state.js';
+import type {DataClient} from '../../src/page/data-client.js';
+import {DEFAULT_VIEW_STATE, layoutOf, parseLayout, sameLayout, type GridLayout, type GridViewState} from '../../src/shared/grid-view.js';
 
 export const LAYOUT_PREF = 'grid.layout';
 /** Quiet time after the last layout change before it is written (a drag or a burst of toggles writes once). */

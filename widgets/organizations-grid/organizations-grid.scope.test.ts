@@ -7,20 +7,19 @@ import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing
 import {sendKeys} from '@web/test-runner-commands';
 import {ContextProvider} from '@lit/context';
 import {delay, http} from 'msw';
-import {DataClient} from '../../src/client/data-client.js';
-import {scopeContext} from '../../src/client/context.js';
-import {createEmbeddedBackend} from '../../src/backends/embedded/embedded-backend.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
-import {createRestHandler} from '../../src/backends/http/rest-server.js';
-import {API, startMsw} from '../../src/backends/http/test-support.js';
-import type {Scope} from '../../src/contract/backend.js';
-import type {OrgRow} from '../../src/worker/query.js';
-import {scopeColor} from '../../src/tenancy/scope-color.js';
-import {REFUSED_MESSAGE, ScopeStore} from '../../src/tenancy/scope-store.js';
+import {DataClient} from '../../src/page/data-client.js';
+import {scopeContext} from '../../src/page/context.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import {embeddedRestHandler} from '../../src/testing/rest-api.js';
+import {API, startMsw} from '../../src/testing/msw.js';
+import type {Scope} from '../../src/shared/contract/backend.js';
+import type {OrgRow} from '../../src/shared/query.js';
+import {scopeColor} from '../../src/page/scope-color.js';
+import {REFUSED_MESSAGE, ScopeStore} from '../../src/page/scope-store.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
-import {DEFAULT_VIEW_STATE} from './view-state.js';
-import {showColumn} from './grid-testing.js';
+import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
+import {showColumn} from '../testing/grid-testing.js';
 
 const SIZE = 200;
 const WAIT = {timeout: 15_000};
@@ -275,7 +274,7 @@ describe('<organizations-grid> scoped by the page store', () => {
 
     it('never paints a row of A under B, and A → B → A → C ends showing C only (20 runs, fresh caches)', async function () {
       this.timeout(240_000);
-      const handle = createRestHandler({basePath: '/v1/', backendFor: (userId) => createEmbeddedBackend({kind: 'local', organizations: ORGS, namespace: `grid-scope-http-${crypto.randomUUID()}`, userId})});
+      const handle = embeddedRestHandler(ORGS, 'grid-scope-http');
       await httpGrid(handle, async () => {
         for (let run = 0; run < 20; run++) {
           // A fresh client each run: nothing cached, every scope's rows really come over the network.
@@ -321,7 +320,7 @@ describe('<organizations-grid> scoped by the page store', () => {
 
     it('exports only the new scope after a switch', async function () {
       this.timeout(60_000);
-      const handle = createRestHandler({basePath: '/v1/', backendFor: (userId) => createEmbeddedBackend({kind: 'local', organizations: ORGS, namespace: `grid-scope-http-${crypto.randomUUID()}`, userId})});
+      const handle = embeddedRestHandler(ORGS, 'grid-scope-http');
       await httpGrid(handle, async () => {
         const client = makeHttpClient();
         const store = storeOf(client);

@@ -4,7 +4,7 @@
  * No colour is written here: every one comes from a token or is mixed from one.
  */
 import {css} from 'lit';
-import {baseStyles, token} from '../../src/styles/tokens.js';
+import {baseStyles, token} from '../../src/page/styles/tokens.js';
 
 export const gridStyles = [
   baseStyles,

@@ -5,16 +5,17 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
 import {http, HttpResponse} from 'msw';
-import {DataClient} from '../../src/client/data-client.js';
-import {COLUMNS, searchFieldsFor} from '../../src/columns/organization-columns.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
-import {API, startMsw} from '../../src/backends/http/test-support.js';
-import type {Scope} from '../../src/contract/backend.js';
-import type {OrgQuery, OrgRow} from '../../src/worker/query.js';
+import {DataClient} from '../../src/page/data-client.js';
+import {COLUMNS, searchFieldsFor} from '../../src/shared/columns.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import {API, startMsw} from '../../src/testing/msw.js';
+import type {Scope} from '../../src/shared/contract/backend.js';
+import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
-import {DEFAULT_VIEW_STATE, type GridViewState} from './view-state.js';
-import {demoRestHandler, demoTokenProvider, httpTestClient, showColumn, startGatedApi} from './grid-testing.js';
+import {DEFAULT_VIEW_STATE, type GridViewState} from '../../src/shared/grid-view.js';
+import {demoRestHandler, demoTokenProvider, httpTestClient} from '../../src/testing/rest-api.js';
+import {showColumn, startGatedApi} from '../testing/grid-testing.js';
 
 const SIZE = 300;
 /** Rows in the distributor's scope: itself, 10 resellers, 20 anchors and the customers. */

@@ -1,5 +1,5 @@
 /** Defines `<organizations-grid>`; safe to load twice (a host may already have defined it). */
-import {defineElement} from '../../src/platform/register.js';
+import {defineElement} from '../../src/page/register.js';
 import {OrganizationsGrid} from './organizations-grid.component.js';
 
 export {OrganizationsGrid};

@@ -5,15 +5,15 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {DataClient} from '../../src/client/data-client.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
-import type {Scope} from '../../src/contract/backend.js';
+import {DataClient} from '../../src/page/data-client.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import type {Scope} from '../../src/shared/contract/backend.js';
 import './organizations-grid.js';
 import type {OrganizationsGrid} from './organizations-grid.js';
-import './column-chooser.js';
-import type {TenantryColumnChooser} from './column-chooser.js';
+import '../column-chooser/column-chooser.js';
+import type {TenantryColumnChooser} from '../column-chooser/column-chooser.component.js';
 import {LAYOUT_PREF, LAYOUT_SAVE_DELAY_MS} from './layout-prefs.js';
-import {DEFAULT_VIEW_STATE, decodeViewState, defaultViewState, layoutOf, type GridLayout, type GridViewState} from './view-state.js';
+import {DEFAULT_VIEW_STATE, decodeViewState, defaultViewState, layoutOf, type GridLayout, type GridViewState} from '../../src/shared/grid-view.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 const RES: Scope = {tenantId: DEMO_TENANTS.reseller};

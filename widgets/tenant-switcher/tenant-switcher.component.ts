@@ -4,15 +4,15 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {styleMap} from 'lit/directives/style-map.js';
 import {consume} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import {DataClient} from '../../src/client/data-client.js';
-import {dataClientContext} from '../../src/client/context.js';
-import type {TenantryError} from '../../src/contract/errors.js';
-import {emit} from '../../src/events.js';
-import {KIND_LABELS} from '../../src/model/labels.js';
-import type {Id, TenantKind} from '../../src/model/types.js';
-import {scopeColor} from '../../src/tenancy/scope-color.js';
-import {ScopeStore, type ScopeStoreState} from '../../src/tenancy/scope-store.js';
-import type {TenantHit, TenantPathEntry, TenantSearchResult} from '../../src/tenancy/types.js';
+import {DataClient} from '../../src/page/data-client.js';
+import {dataClientContext} from '../../src/page/context.js';
+import type {TenantryError} from '../../src/shared/contract/errors.js';
+import {emit} from '../../src/page/events.js';
+import {KIND_LABELS} from '../../src/shared/model/labels.js';
+import type {Id, TenantKind} from '../../src/shared/model/types.js';
+import {scopeColor} from '../../src/page/scope-color.js';
+import {ScopeStore, type ScopeStoreState} from '../../src/page/scope-store.js';
+import type {TenantHit, TenantPathEntry, TenantSearchResult} from '../../src/shared/tenancy.js';
 import {tenantSwitcherStyles} from './tenant-switcher.styles.js';
 
 export interface ScopeChangeDetail {

@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {baseStyles, token} from '../../src/styles/tokens.js';
+import {baseStyles, token} from '../../src/page/styles/tokens.js';
 
 /**
  * Every public `--tenant-switcher-*` property falls back to a `--tenantry-*` token; inside, the

@@ -4,11 +4,11 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {DataClient} from '../../src/client/data-client.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../../src/backends/embedded/seed.js';
-import type {Scope} from '../../src/contract/backend.js';
-import {ScopeStore} from '../../src/tenancy/scope-store.js';
-import type {TenantHit} from '../../src/tenancy/types.js';
+import {DataClient} from '../../src/page/data-client.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import type {Scope} from '../../src/shared/contract/backend.js';
+import {ScopeStore} from '../../src/page/scope-store.js';
+import type {TenantHit} from '../../src/shared/tenancy.js';
 import type {OrganizationsGrid} from '../organizations-grid/organizations-grid.js';
 import '../organizations-grid/organizations-grid.js';
 import type {ScopeChangeDetail, TenantSwitcher} from './tenant-switcher.js';

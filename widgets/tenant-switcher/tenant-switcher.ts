@@ -1,5 +1,5 @@
 /** Defines `<tenant-switcher>`; safe to load twice (a host may already have defined it). */
-import {defineElement} from '../../src/platform/register.js';
+import {defineElement} from '../../src/page/register.js';
 import {TenantSwitcher} from './tenant-switcher.component.js';
 
 export {TenantSwitcher};

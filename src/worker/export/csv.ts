@@ -3,7 +3,7 @@
  * in UTF-8 with a byte-order mark so Excel reads accents right, and safe to open in a
  * spreadsheet: text that a spreadsheet would run as a formula is neutralised.
  */
-import type {PlainValue} from '../../columns/organization-columns.js';
+import type {PlainValue} from '../../shared/columns.js';
 import {ByteSink} from './byte-sink.js';
 
 /**

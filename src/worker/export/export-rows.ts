@@ -3,10 +3,10 @@
  * progress, honour cancellation and let other worker messages through. The data plane supplies
  * the rows; this module knows nothing of views or datasets, so tests can drive it directly.
  */
-import {COLUMN_BY_KEY, type ColumnKey, type CurrencyMode, type PlainValue} from '../../columns/organization-columns.js';
-import {TenantryError, throwIfAborted} from '../../contract/errors.js';
-import type {ExportFile, ExportProgress, ExportRequest} from '../protocol.js';
-import type {OrgRow} from '../query.js';
+import {COLUMN_BY_KEY, type ColumnKey, type CurrencyMode, type PlainValue} from '../../shared/columns.js';
+import {TenantryError, throwIfAborted} from '../../shared/contract/errors.js';
+import type {ExportFile, ExportProgress, ExportRequest} from '../../shared/protocol.js';
+import type {OrgRow} from '../../shared/query.js';
 import {CsvWriter} from './csv.js';
 import {exportFileName, sheetName} from './file-name.js';
 import {XlsxWriter} from './xlsx.js';

@@ -4,13 +4,13 @@
  */
 import {expect} from '@open-wc/testing';
 import {read, type CellObject, type WorkBook} from '@e965/xlsx';
-import {DEMO_TENANTS, DEMO_USERS} from '../../backends/embedded/seed.js';
-import type {LocalBackendConfig} from '../../contract/backend.js';
-import {DataClient} from '../../client/data-client.js';
-import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../columns/organization-columns.js';
-import {saveFile} from '../../platform/download.js';
-import type {ExportProgress, ExportRequest, ExportedFile} from '../protocol.js';
-import type {OrgQuery, OrgRow} from '../query.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../shared/demo-tenant.js';
+import type {LocalBackendConfig} from '../../shared/contract/backend.js';
+import {DataClient} from '../../page/data-client.js';
+import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../shared/columns.js';
+import {saveFile} from '../../page/platform/download.js';
+import type {ExportProgress, ExportRequest, ExportedFile} from '../../shared/protocol.js';
+import type {OrgQuery, OrgRow} from '../../shared/query.js';
 import {csvField, csvLine, neutraliseFormula, toCsv} from './csv.js';
 import {EXPORT_SLICE, exportColumns, writeExport, type ExportSource} from './export-rows.js';
 import {exportFileName, localDate, scopeSlug, sheetName} from './file-name.js';

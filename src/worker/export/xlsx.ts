@@ -8,7 +8,7 @@
  * Cells are typed by hand: a text is an inline string cell (`t="inlineStr"`, never a formula:
  * `=1+1` stays the literal text), a number a number cell, `null` no cell at all.
  */
-import type {PlainValue} from '../../columns/organization-columns.js';
+import type {PlainValue} from '../../shared/columns.js';
 import {ByteSink} from './byte-sink.js';
 import {DeflatedEntry, deflateEntry, zip, type ZipEntry} from './zip.js';
 

@@ -1,0 +1,255 @@
+/**
+ * The main thread's handle on the data plane. Widgets never talk to a backend or IndexedDB
+ * themselves: they hold a `DataClient` (provided through `@lit/context`, see `context.ts`) and ask
+ * it for views and windows of rows.
+ *
+ * - One worker per backend configuration, shared by every widget on the page — also by widgets
+ *   from separately loaded bundles, through a registry on `globalThis`.
+ * - Every call takes an optional `AbortSignal`. An `AbortSignal` cannot cross to a worker, so the
+ *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
+ */
+import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
+import type {BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
+import {TenantryError, abortError} from '../shared/contract/errors.js';
+import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../shared/model/types.js';
+import type {OrgQuery} from '../shared/query.js';
+import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ViewState} from '../shared/protocol.js';
+import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
+import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
+import '../shared/transfer.js';
+
+export interface DataClientOptions {
+  config: BackendConfig;
+  /** Supplies bearer tokens for an HTTP backend; it stays on the main thread. */
+  tokenProvider?: TokenProvider;
+  /** IndexedDB database of the cache (tests and the bench isolate themselves with it). */
+  cacheName?: string;
+  /** Makes the worker; the default loads `data-worker.ts` next to this package. */
+  createWorker?: () => Worker;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Emitted on `DataClient.events` for every worker event. */
+export class DataEventMessage extends Event {
+  constructor(readonly data: DataEvent) {
+    super('data-event');
+  }
+}
+
+const defaultWorker = (): Worker => new Worker(new URL('../worker/data-worker.ts', import.meta.url), {type: 'module', name: 'tenantry-data'});
+
+let requestSeq = 0;
+const requestId = (): string => `r${++requestSeq}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class DataClient {
+  /** Worker events (`data-event`), for widgets to refresh views or show notices. */
+  readonly events = new EventTarget();
+  /** Resolves with the signed-in session once the worker is connected. */
+  readonly connected: Promise<ConnectResult>;
+  private readonly worker: Worker;
+  private readonly api: Remote<DataWorkerApi>;
+  private disposed = false;
+
+  constructor(readonly options: DataClientOptions) {
+    this.worker = (options.createWorker ?? defaultWorker)();
+    this.api = wrap<DataWorkerApi>(this.worker);
+    const token = options.tokenProvider ? proxy(options.tokenProvider) : null;
+    this.connected = this.api.connect(options.config, token, {cacheName: options.cacheName});
+    // Subscribing does not wait for connect: events of the first load must not be missed.
+    void this.api.subscribe(proxy((event: DataEvent) => this.events.dispatchEvent(new DataEventMessage(event))));
+    this.connected.catch(() => undefined);
+  }
+
+  /**
+   * The client for a configuration, shared page-wide: widgets (even from different bundles) that
+   * ask for the same backend and user get the same worker and cache.
+   */
+  static shared(options: DataClientOptions): DataClient {
+    const registry = sharedRegistry();
+    const key = JSON.stringify([options.config, options.cacheName ?? null]);
+    let client = registry.get(key);
+    if (!client || client.disposed) {
+      client = new DataClient(options);
+      registry.set(key, client);
+    }
+    return client;
+  }
+
+  get session(): Promise<Session> {
+    return this.connected.then((c) => c.session);
+  }
+
+  /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */
+  private async call<T>(signal: AbortSignal | undefined, run: (id: string) => Promise<T>): Promise<T> {
+    if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+    if (signal?.aborted) throw abortError();
+    await this.connected;
+    const id = requestId();
+    if (!signal) return run(id);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => {
+        void this.api.cancel(id);
+        reject(abortError());
+      };
+      signal.addEventListener('abort', onAbort, {once: true});
+      run(id).then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          // A result that arrives after its caller gave up is dropped, never delivered.
+          if (signal.aborted) reject(abortError());
+          else resolve(v);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(signal.aborted ? abortError() : e);
+        },
+      );
+    });
+  }
+
+  openView(scope: Scope, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
+    return this.call(options.signal, (id) =>
+      this.api.openView(scope, query, id).then((view) => {
+        // Opened after its caller gave up: nobody holds its id, so close it here.
+        if (options.signal?.aborted) void this.api.closeView(view.viewId).catch(() => undefined);
+        return view;
+      }),
+    );
+  }
+
+  updateView(viewId: string, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
+    return this.call(options.signal, (id) => this.api.updateView(viewId, query, id));
+  }
+
+  window(viewId: string, start: number, count: number, options: CallOptions = {}): Promise<RowWindow> {
+    return this.call(options.signal, () => this.api.window(viewId, start, count));
+  }
+
+  closeView(viewId: string): void {
+    if (!this.disposed) void this.api.closeView(viewId).catch(() => undefined);
+  }
+
+  refresh(scope: Scope, options: CallOptions = {}): Promise<SyncResult> {
+    return this.call(options.signal, (id) => this.api.refresh(scope, id));
+  }
+
+  /** Waits for background cache writes and syncs (tests and the bench). */
+  idle(): Promise<void> {
+    return this.call(undefined, () => this.api.idle());
+  }
+
+  listTenants(scope: Scope, options: CallOptions = {}): Promise<TenantNode[]> {
+    return this.call(options.signal, (id) => this.api.listTenants(scope, id));
+  }
+
+  /**
+   * Type-ahead over the tenants the user can see from `home`, run in the worker. Pass a signal per
+   * keystroke and abort the previous one: a superseded answer is then dropped, never delivered.
+   */
+  searchTenants(home: Scope, search: TenantSearch, options: CallOptions = {}): Promise<TenantSearchResult> {
+    return this.call(options.signal, (id) => this.api.searchTenants(home, search, id));
+  }
+
+  /** One tenant with its path from `home`; `not-found` (or `forbidden`) when the user may not see it. */
+  resolveTenant(home: Scope, tenantId: Id, options: CallOptions = {}): Promise<TenantHit> {
+    return this.call(options.signal, (id) => this.api.resolveTenant(home, tenantId, id));
+  }
+
+  /**
+   * Users of the scope whose name or email contains `search`. With `options.ids`, only those users
+   * (at most 100; ids unknown or outside the scope are left out): to name users known by id.
+   */
+  listUsers(scope: Scope, search = '', limit = 20, options: CallOptions & {ids?: readonly Id[]} = {}): Promise<User[]> {
+    const ids = options.ids ? [...options.ids] : undefined;
+    return this.call(options.signal, (id) => this.api.listUsers(scope, search, limit, id, ids));
+  }
+
+  fxRates(options: CallOptions = {}): Promise<FxRates | null> {
+    return this.call(options.signal, (id) => this.api.fxRates(id));
+  }
+
+  getOrganization(scope: Scope, orgId: Id, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.getOrganization(scope, orgId, id));
+  }
+
+  /** Pass the same `idempotencyKey` when retrying, so a retried submit never makes a duplicate. */
+  createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.createOrganization(scope, input, idempotencyKey, id));
+  }
+
+  updateOrganization(scope: Scope, orgId: Id, patch: OrganizationPatch, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.updateOrganization(scope, orgId, patch, etag, id));
+  }
+
+  deleteOrganization(scope: Scope, orgId: Id, etag: string, options: CallOptions = {}): Promise<void> {
+    return this.call(options.signal, (id) => this.api.deleteOrganization(scope, orgId, etag, id));
+  }
+
+  /**
+   * Writes a view (or its whole scope) to a CSV or XLSX file in the worker; the page receives only
+   * the finished bytes (transferred, not copied). Hand the result to `saveFile` to download it.
+   * `onProgress` is called every few thousand rows and, before the promise resolves, with
+   * `done === total`; never after an abort or after the end.
+   */
+  async exportView(viewId: string, request: ExportRequest, options: CallOptions & {onProgress?: (progress: ExportProgress) => void} = {}): Promise<ExportedFile> {
+    const {signal, onProgress} = options;
+    let ended = false;
+    let done = -1;
+    const progress = proxy((p: ExportProgress): void => {
+      if (ended || signal?.aborted) return;
+      done = p.done;
+      onProgress?.(p);
+    });
+    try {
+      const file = await this.call(signal, (id) => this.api.exportView(viewId, request, progress, id));
+      // Progress comes on its own port, which keeps no order with the result: say the end here.
+      if (done < file.rows) onProgress?.({done: file.rows, total: file.rows});
+      return file;
+    } finally {
+      ended = true;
+    }
+  }
+
+  /** Purges this user's cache and closes the client; rejects (after closing) if data may remain on disk. */
+  /**
+   * A preference of the signed-in user in a scope, kept in the worker's cache (IndexedDB, or
+   * memory where that is unavailable): never in page-readable storage, and always per user and
+   * tenant scope. Resolves `undefined` when none was stored.
+   */
+  getPref<T>(scope: Scope, name: string, options: CallOptions = {}): Promise<T | undefined> {
+    return this.call(options.signal, () => this.api.getPref(scope, name)) as Promise<T | undefined>;
+  }
+
+  /** Stores a preference (JSON, at most 256 KB); `undefined` removes it. */
+  setPref(scope: Scope, name: string, value: unknown, options: CallOptions = {}): Promise<void> {
+    return this.call(options.signal, () => this.api.setPref(scope, name, value));
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await this.call(undefined, () => this.api.signOut());
+    } finally {
+      this.dispose();
+    }
+  }
+
+  /** Stops the worker; pending calls reject. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.api[releaseProxy]();
+    this.worker.terminate();
+    const registry = sharedRegistry();
+    for (const [k, v] of registry) if (v === this) registry.delete(k);
+  }
+}
+
+const REGISTRY = Symbol.for('tenantry.data-clients');
+
+function sharedRegistry(): Map<string, DataClient> {
+  const g = globalThis as typeof globalThis & {[REGISTRY]?: Map<string, DataClient>};
+  return (g[REGISTRY] ??= new Map());
+}

@@ -1,0 +1,505 @@
+/**
+ * The whole state of an organizations grid view that a user can shape, save by name, restore and
+ * carry in a URL. Plain data. Anything read back (saved views, URLs) is untrusted input and goes
+ * through `parseViewState`, which keeps what is valid and reports what was dropped.
+ */
+import {COLUMNS, COLUMN_BY_KEY, COLUMN_KEYS, type ColumnKey, type CurrencyMode} from './columns.js';
+import {KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS} from './model/labels.js';
+import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, STORAGE_REGIONS, TENANT_KINDS, WORKLOADS} from './model/types.js';
+import {SORT_KEYS, type OrgFilters, type SortSpec} from './query.js';
+
+export type Density = 'compact' | 'standard' | 'comfortable';
+export type Layout = 'flat' | 'tree';
+
+export const DENSITIES: readonly Density[] = ['compact', 'standard', 'comfortable'];
+export const CURRENCY_MODES: readonly CurrencyMode[] = ['original', 'usd'];
+export const LAYOUTS: readonly Layout[] = ['flat', 'tree'];
+
+export interface ColumnState {
+  key: ColumnKey;
+  visible: boolean;
+  /** CSS pixels; at least the column's minimum width. */
+  width: number;
+}
+
+export interface GridViewState {
+  /** Every column, in display order. */
+  columns: ColumnState[];
+  sort: SortSpec[];
+  filters: OrgFilters;
+  search: string;
+  density: Density;
+  currency: CurrencyMode;
+  layout: Layout;
+  /** Open rows in tree layout. */
+  expanded: string[];
+}
+
+export const DEFAULT_VIEW_STATE: GridViewState = {
+  columns: COLUMNS.map((c) => ({key: c.key, visible: c.defaultVisible, width: c.width})),
+  sort: [{key: 'name', dir: 'asc'}],
+  filters: {},
+  search: '',
+  density: 'standard',
+  currency: 'original',
+  layout: 'flat',
+  expanded: [],
+};
+
+/** A fresh, unshared copy of the default state (callers may mutate it). */
+export const defaultViewState = (): GridViewState => structuredClone(DEFAULT_VIEW_STATE);
+
+/** Limits of what a view state may hold; anything beyond is cut and reported. */
+export const VIEW_LIMITS = {
+  maxWidth: 1200,
+  maxSort: 3,
+  maxSearch: 200,
+  maxExpanded: 500,
+  maxOwners: 50,
+  maxIdLength: 128,
+  /** Longest URL parameter `decodeViewState` reads. */
+  maxParam: 16_384,
+} as const;
+
+/** A column that is always shown (the row's name is how a person knows the row). */
+export const ALWAYS_VISIBLE: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['name']);
+
+/** Ids (organizations, users) as carried in a view: letters, digits and `. _ : -` only. */
+const SAFE_ID = /^[A-Za-z0-9._:-]+$/;
+export const isSafeId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= VIEW_LIMITS.maxIdLength && SAFE_ID.test(v);
+
+// ---------------------------------------------------------------------------------------------
+// Filters as data: one description per filter, shared by the parser, the chips and the panel.
+
+export type FilterKey = keyof OrgFilters;
+
+export interface FilterGroup {
+  key: FilterKey;
+  /** What a chip and a legend call it, e.g. "Plan". */
+  label: string;
+  /** The allowed values in display order; `null` for open sets (owner ids). */
+  values: readonly string[] | null;
+  /** The word a person reads for a value. */
+  valueLabel(value: string): string;
+}
+
+const labelled =
+  (labels: Record<string, string>) =>
+  (v: string): string =>
+    labels[v] ?? v;
+
+export const FILTER_GROUPS: readonly FilterGroup[] = [
+  {key: 'plans', label: 'Plan', values: PLANS, valueLabel: labelled(PLAN_LABELS)},
+  {key: 'ownerIds', label: 'Owner', values: null, valueLabel: (v) => v},
+  {key: 'statuses', label: 'Status', values: ORG_STATUSES, valueLabel: labelled(STATUS_LABELS)},
+  {key: 'sourceData', label: 'Source data', values: SOURCE_DATA_STATUSES, valueLabel: labelled(SOURCE_DATA_LABELS)},
+  {key: 'workloads', label: 'Workload', values: WORKLOADS, valueLabel: labelled(WORKLOAD_LABELS)},
+  {key: 'storageRegions', label: 'Storage region', values: STORAGE_REGIONS, valueLabel: labelled(REGION_LABELS)},
+  {key: 'kinds', label: 'Type', values: TENANT_KINDS, valueLabel: labelled(KIND_LABELS)},
+];
+
+const FILTER_KEYS: ReadonlySet<string> = new Set(FILTER_GROUPS.map((g) => g.key));
+
+/** Copies filters, leaving out empty lists, so equal filters always look the same. */
+export function normalizeFilters(filters: OrgFilters): OrgFilters {
+  const out: Record<string, string[]> = {};
+  for (const g of FILTER_GROUPS) {
+    const list = filters[g.key] as readonly string[] | undefined;
+    if (list?.length) out[g.key] = [...list];
+  }
+  return out as OrgFilters;
+}
+
+/** How many filter values are set. */
+export const activeFilterCount = (filters: OrgFilters): number => FILTER_GROUPS.reduce((n, g) => n + (filters[g.key]?.length ?? 0), 0);
+
+export interface FilterChip {
+  /** Stable and unique: `<filter>:<value>`. */
+  key: string;
+  /** E.g. "Plan: Assessment". */
+  label: string;
+  /** The filter's name, e.g. "Plan". */
+  group: string;
+  /** The value as a person reads it, e.g. "Assessment" (an owner's name). */
+  text: string;
+  /** The filters without this value. */
+  remove(): OrgFilters;
+}
+
+/** What an owner whose name is not known is called: never the raw id, which is not a name. */
+export const UNKNOWN_USER = 'Unknown user';
+
+/**
+ * One chip per active filter value, in panel order. Owners are shown by name when `ownerNames`
+ * knows them, else as `UNKNOWN_USER`.
+ */
+export function filterChips(filters: OrgFilters, ownerNames?: ReadonlyMap<string, string>): FilterChip[] {
+  const chips: FilterChip[] = [];
+  for (const g of FILTER_GROUPS) {
+    const values = (filters[g.key] ?? []) as readonly string[];
+    for (const value of values) {
+      const text = g.key === 'ownerIds' ? (ownerNames?.get(value) ?? UNKNOWN_USER) : g.valueLabel(value);
+      chips.push({
+        key: `${g.key}:${value}`,
+        label: `${g.label}: ${text}`,
+        group: g.label,
+        text,
+        remove: () => normalizeFilters({...filters, [g.key]: values.filter((v) => v !== value)}),
+      });
+    }
+  }
+  return chips;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing untrusted input.
+
+export interface ParsedViewState {
+  state: GridViewState;
+  /** What was removed or replaced, and why, in words for a notice. Empty when all was valid. */
+  dropped: string[];
+}
+
+const MAX_REPORTS = 20;
+/** Array entries looked at; the rest of a longer array is dropped unread. */
+const MAX_ENTRIES = 1000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An own, enumerable data property only: never a getter, never the prototype chain. */
+function own(obj: Record<string, unknown>, key: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(obj, key);
+  return d && 'value' in d ? d.value : undefined;
+}
+
+/** A value quoted for a message: short, one line, controls made visible. */
+function quote(v: unknown): string {
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else if (typeof v === 'number' || typeof v === 'boolean' || v === null) s = String(v);
+  else if (v === undefined) s = 'nothing';
+  else s = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  // eslint-disable-next-line no-control-regex
+  s = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '�');
+  return typeof v === 'string' ? `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"` : s;
+}
+
+/** Collects problems; the same problem repeated is reported once with a count. */
+class Report {
+  private readonly counts = new Map<string, number>();
+  private extra = 0;
+  add(line: string): void {
+    const n = this.counts.get(line);
+    if (n !== undefined) this.counts.set(line, n + 1);
+    else if (this.counts.size < MAX_REPORTS) this.counts.set(line, 1);
+    else this.extra++;
+  }
+  done(): string[] {
+    const lines = [...this.counts].map(([line, n]) => (n > 1 ? `${line} (${n} times)` : line));
+    return this.extra ? [...lines, `…and ${this.extra} more problems`] : lines;
+  }
+}
+
+function entries(v: unknown[], what: string, report: Report): unknown[] {
+  if (v.length <= MAX_ENTRIES) return v;
+  report.add(`${what}: only the first ${MAX_ENTRIES} of ${v.length} entries were read`);
+  return v.slice(0, MAX_ENTRIES);
+}
+
+function parseColumns(v: unknown, report: Report): ColumnState[] {
+  if (v === undefined) return defaultViewState().columns;
+  if (!Array.isArray(v)) {
+    report.add(`columns: ${quote(v)} is not a list of columns; default columns used`);
+    return defaultViewState().columns;
+  }
+  const out: ColumnState[] = [];
+  const seen = new Set<string>();
+  for (const item of entries(v, 'columns', report)) {
+    const key = isRecord(item) ? own(item, 'key') : typeof item === 'string' ? item : undefined;
+    if (typeof key !== 'string' || !(COLUMN_KEYS as readonly string[]).includes(key)) {
+      report.add(`columns: unknown column ${quote(key ?? item)} removed`);
+      continue;
+    }
+    if (seen.has(key)) {
+      report.add(`columns: duplicate column ${quote(key)} removed`);
+      continue;
+    }
+    seen.add(key);
+    const def = COLUMN_BY_KEY.get(key as ColumnKey)!;
+    const rec = isRecord(item) ? item : {};
+    let visible = own(rec, 'visible');
+    if (typeof visible !== 'boolean') {
+      if (visible !== undefined) report.add(`columns: visibility of ${def.label} was ${quote(visible)}; default used`);
+      visible = def.defaultVisible;
+    }
+    if (!visible && ALWAYS_VISIBLE.has(def.key)) {
+      report.add(`columns: ${def.label} cannot be hidden`);
+      visible = true;
+    }
+    let width = own(rec, 'width');
+    if (typeof width !== 'number' || !Number.isFinite(width)) {
+      if (width !== undefined) report.add(`columns: width of ${def.label} was ${quote(width)}; default used`);
+      width = def.width;
+    }
+    const clamped = Math.round(Math.min(VIEW_LIMITS.maxWidth, Math.max(def.minWidth, width as number)));
+    if (clamped !== Math.round(width as number)) report.add(`columns: width of ${def.label} limited to ${clamped} px`);
+    out.push({key: def.key, visible: visible as boolean, width: clamped});
+  }
+  // Columns the input did not name (e.g. added since it was saved) join at the end as defaults.
+  for (const c of COLUMNS) if (!seen.has(c.key)) out.push({key: c.key, visible: c.defaultVisible, width: c.width});
+  return out;
+}
+
+function parseSort(v: unknown, report: Report): SortSpec[] {
+  if (v === undefined) return defaultViewState().sort;
+  if (!Array.isArray(v)) {
+    report.add(`sort: ${quote(v)} is not a list; default sort used`);
+    return defaultViewState().sort;
+  }
+  const out: SortSpec[] = [];
+  for (const item of entries(v, 'sort', report)) {
+    const key = isRecord(item) ? own(item, 'key') : undefined;
+    const dir = isRecord(item) ? own(item, 'dir') : undefined;
+    if (typeof key !== 'string' || !(SORT_KEYS as readonly string[]).includes(key)) {
+      report.add(`sort: unknown sort key ${quote(key ?? item)} removed`);
+      continue;
+    }
+    if (dir !== 'asc' && dir !== 'desc') {
+      report.add(`sort: direction ${quote(dir)} of ${quote(key)} is neither asc nor desc; removed`);
+      continue;
+    }
+    if (out.some((s) => s.key === key)) {
+      report.add(`sort: duplicate sort key ${quote(key)} removed`);
+      continue;
+    }
+    if (out.length === VIEW_LIMITS.maxSort) {
+      report.add(`sort: only ${VIEW_LIMITS.maxSort} sort keys are kept; ${quote(key)} removed`);
+      continue;
+    }
+    out.push({key: key as SortSpec['key'], dir});
+  }
+  return out;
+}
+
+function parseFilters(v: unknown, report: Report): OrgFilters {
+  if (v === undefined) return {};
+  if (!isRecord(v)) {
+    report.add(`filters: ${quote(v)} is not a set of filters; filters cleared`);
+    return {};
+  }
+  for (const k of Object.keys(v)) if (!FILTER_KEYS.has(k)) report.add(`filters: unknown filter ${quote(k)} removed`);
+  const out: Record<string, string[]> = {};
+  for (const g of FILTER_GROUPS) {
+    const list = own(v, g.key);
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      report.add(`filters: ${g.label} was ${quote(list)}, not a list; removed`);
+      continue;
+    }
+    const kept: string[] = [];
+    for (const value of entries(list, `filters: ${g.label}`, report)) {
+      const ok = g.values ? typeof value === 'string' && g.values.includes(value) : isSafeId(value);
+      if (!ok) report.add(`filters: unknown ${g.label.toLowerCase()} ${quote(value)} removed`);
+      else if (!kept.includes(value as string)) {
+        if (g.key === 'ownerIds' && kept.length === VIEW_LIMITS.maxOwners) {
+          report.add(`filters: only ${VIEW_LIMITS.maxOwners} owners are kept`);
+          break;
+        }
+        kept.push(value as string);
+      }
+    }
+    // Panel order, so the same filters always encode the same way.
+    if (g.values) kept.sort((a, b) => g.values!.indexOf(a) - g.values!.indexOf(b));
+    if (kept.length) out[g.key] = kept;
+  }
+  return out as OrgFilters;
+}
+
+function parseSearch(v: unknown, report: Report): string {
+  if (v === undefined) return '';
+  if (typeof v !== 'string') {
+    report.add(`search: ${quote(v)} is not text; cleared`);
+    return '';
+  }
+  if (v.length <= VIEW_LIMITS.maxSearch) return v;
+  report.add(`search: shortened to ${VIEW_LIMITS.maxSearch} characters`);
+  // Do not leave half of a surrogate pair at the cut.
+  const cut = v.slice(0, VIEW_LIMITS.maxSearch);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function parseEnum<T extends string>(v: unknown, allowed: readonly T[], fallback: T, what: string, report: Report): T {
+  if (v === undefined) return fallback;
+  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+  report.add(`${what}: ${quote(v)} is not one of ${allowed.join(', ')}; ${fallback} used`);
+  return fallback;
+}
+
+function parseExpanded(v: unknown, report: Report): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    report.add(`expanded rows: ${quote(v)} is not a list; none kept`);
+    return [];
+  }
+  const out = new Set<string>();
+  let bad = 0;
+  for (const id of entries(v, 'expanded rows', report)) {
+    if (!isSafeId(id)) bad++;
+    else if (out.size < VIEW_LIMITS.maxExpanded) out.add(id);
+    else {
+      report.add(`expanded rows: only ${VIEW_LIMITS.maxExpanded} are kept`);
+      break;
+    }
+  }
+  if (bad) report.add(`expanded rows: ${bad} invalid ${bad === 1 ? 'id' : 'ids'} removed`);
+  return [...out];
+}
+
+const STATE_KEYS: readonly (keyof GridViewState)[] = ['columns', 'sort', 'filters', 'search', 'density', 'currency', 'layout', 'expanded'];
+
+/**
+ * Reads a view state from untrusted input (a URL, storage, another version of the app): keeps
+ * every valid part, replaces the invalid ones with defaults, and says what it dropped. Never throws,
+ * never returns objects shared with the input or with `DEFAULT_VIEW_STATE`.
+ */
+export function parseViewState(input: unknown): ParsedViewState {
+  const report = new Report();
+  if (!isRecord(input)) {
+    if (input !== undefined && input !== null) report.add(`view: ${quote(input)} is not a view state; default view used`);
+    return {state: defaultViewState(), dropped: report.done()};
+  }
+  for (const k of Object.keys(input)) if (!(STATE_KEYS as readonly string[]).includes(k)) report.add(`view: unknown setting ${quote(k)} removed`);
+  const state: GridViewState = {
+    columns: parseColumns(own(input, 'columns'), report),
+    sort: parseSort(own(input, 'sort'), report),
+    filters: parseFilters(own(input, 'filters'), report),
+    search: parseSearch(own(input, 'search'), report),
+    density: parseEnum(own(input, 'density'), DENSITIES, DEFAULT_VIEW_STATE.density, 'density', report),
+    currency: parseEnum(own(input, 'currency'), CURRENCY_MODES, DEFAULT_VIEW_STATE.currency, 'currency', report),
+    layout: parseEnum(own(input, 'layout'), LAYOUTS, DEFAULT_VIEW_STATE.layout, 'layout', report),
+    expanded: parseExpanded(own(input, 'expanded'), report),
+  };
+  return {state, dropped: report.done()};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: the part of a view a user keeps as theirs per scope (not what they look for).
+
+/** Columns (visibility, order, widths), density and currency: kept per user and scope (`grid.layout`). */
+export interface GridLayout {
+  columns: ColumnState[];
+  density: Density;
+  currency: CurrencyMode;
+}
+
+/** A view state's layout (a copy). */
+export const layoutOf = (s: GridViewState): GridLayout => ({columns: s.columns.map((c) => ({...c})), density: s.density, currency: s.currency});
+
+/** The view state with the layout's columns, density and currency; the rest unchanged. */
+export const withLayout = (s: GridViewState, layout: GridLayout): GridViewState => ({...s, columns: layout.columns.map((c) => ({...c})), density: layout.density, currency: layout.currency});
+
+/** Whether two layouts are the same. */
+export const sameLayout = (a: GridLayout, b: GridLayout): boolean => JSON.stringify(layoutOf(a as GridViewState)) === JSON.stringify(layoutOf(b as GridViewState));
+
+/**
+ * Reads a stored layout (untrusted: another version, a damaged cache): `null` if it is not one at
+ * all, else every valid part with defaults for the rest (`parseViewState`'s rules).
+ */
+export function parseLayout(input: unknown): {layout: GridLayout; dropped: string[]} | null {
+  if (!isRecord(input)) return null;
+  const only: Record<string, unknown> = {};
+  for (const k of ['columns', 'density', 'currency']) {
+    const v = own(input, k);
+    if (v !== undefined) only[k] = v;
+  }
+  const {state, dropped} = parseViewState(only);
+  return {layout: layoutOf(state), dropped};
+}
+
+/** Whether two (valid) view states are the same view. */
+export function sameViewState(a: GridViewState, b: GridViewState): boolean {
+  return STATE_KEYS.every((k) => JSON.stringify(k === 'filters' ? normalizeFilters(a.filters) : a[k]) === JSON.stringify(k === 'filters' ? normalizeFilters(b.filters) : b[k]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL form: `v` (format version) plus only what differs from the default; columns as compact
+// strings `[-]key[.width]` (`-` hidden, width only when not the default). JSON, then base64url.
+
+const FORMAT_VERSION = 1;
+
+function columnsToCompact(columns: readonly ColumnState[]): string[] {
+  return columns.map((c) => {
+    const def = COLUMN_BY_KEY.get(c.key);
+    return `${c.visible ? '' : '-'}${c.key}${def && def.width === c.width ? '' : `.${c.width}`}`;
+  });
+}
+
+function columnsFromCompact(list: unknown[]): unknown[] {
+  return list.map((item) => {
+    if (typeof item !== 'string') return item;
+    const m = /^(-?)([A-Za-z]+)(?:\.(\d{1,5}))?$/.exec(item);
+    if (!m) return item;
+    const [, hidden, key, width] = m;
+    const def = COLUMN_BY_KEY.get(key as ColumnKey);
+    return {key, visible: hidden !== '-', width: width === undefined ? (def?.width ?? 0) : Number(width)};
+  });
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(param: string): string {
+  const b64 = param.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+  return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+}
+
+/** The view as a URL query parameter value: only the differences from the default. */
+export function encodeViewState(state: GridViewState): string {
+  const payload: Record<string, unknown> = {v: FORMAT_VERSION};
+  for (const k of STATE_KEYS) {
+    const value = k === 'filters' ? normalizeFilters(state.filters) : state[k];
+    if (JSON.stringify(value) === JSON.stringify(DEFAULT_VIEW_STATE[k])) continue;
+    payload[k] = k === 'columns' ? columnsToCompact(state.columns) : value;
+  }
+  return toBase64Url(JSON.stringify(payload));
+}
+
+/** Reads a URL parameter written by `encodeViewState`. Never throws: bad input gives the default view and says why. */
+export function decodeViewState(param: string | null | undefined): ParsedViewState {
+  const fail = (why: string): ParsedViewState => ({state: defaultViewState(), dropped: [`view link: ${why}; default view used`]});
+  if (param === null || param === undefined || param === '') return {state: defaultViewState(), dropped: []};
+  if (typeof param !== 'string') return fail('not text');
+  if (param.length > VIEW_LIMITS.maxParam) return fail('too long');
+  if (!/^[A-Za-z0-9_-]+$/.test(param)) return fail('not a view link');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(fromBase64Url(param));
+  } catch {
+    return fail('damaged');
+  }
+  if (!isRecord(payload)) return fail('damaged');
+  const version = own(payload, 'v');
+  if (version !== FORMAT_VERSION) return fail(`format ${quote(version)} is not supported`);
+  const rest: Record<string, unknown> = {};
+  for (const k of Object.keys(payload)) if (k !== 'v') Object.defineProperty(rest, k, {value: own(payload, k), enumerable: true, writable: true, configurable: true});
+  const columns = own(rest, 'columns');
+  if (Array.isArray(columns)) rest.columns = columnsFromCompact(columns);
+  return parseViewState(rest);
+}
+
+/**
+ * A link to `base` (default: the current page) carrying the view in query parameter `param`;
+ * the default view carries no parameter.
+ */
+export function viewLink(state: GridViewState, param = 'view', base: string = globalThis.location?.href ?? 'http://localhost/'): string {
+  const url = new URL(base);
+  if (sameViewState(state, DEFAULT_VIEW_STATE)) url.searchParams.delete(param);
+  else url.searchParams.set(param, encodeViewState(state));
+  return url.toString();
+}

@@ -1,0 +1,589 @@
+/**
+ * The HTTP client of a host's REST API (`openapi/tenantry.openapi.json`), as a {@link Backend}.
+ *
+ * Runs in the data worker, so it uses only fetch, streams, timers and AbortSignal (no DOM). It is
+ * the trust boundary: every response is size-capped, parsed and checked against the model schemas
+ * before anything downstream sees it, and every failure becomes a {@link TenantryError} whose
+ * message names the request and says what went wrong in words an MSP admin can act on.
+ */
+import type {
+  Backend,
+  CallOptions,
+  CreateOptions,
+  HttpBackendConfig,
+  ListOptions,
+  PageResult,
+  Scope,
+  TokenProvider,
+  UserQuery,
+  Versioned,
+  WriteOptions,
+} from '../../../shared/contract/backend.js';
+import {checkUserIds} from '../../../shared/contract/backend.js';
+import {abortError, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
+import {array, formatIssues, nullable, object, string, unknown, validate, type Issue, type Schema} from '../../../shared/model/schema.js';
+import {
+  ErrorBodySchema,
+  FxRatesSchema,
+  instant,
+  OrganizationSchema,
+  OrganizationSummarySchema,
+  partitionValid,
+  SessionSchema,
+  TenantNodeSchema,
+  TombstoneSchema,
+  UserSchema,
+  type Rejected,
+} from '../../../shared/model/schemas.js';
+import type {
+  FxRates,
+  Id,
+  Organization,
+  OrganizationInput,
+  OrganizationPatch,
+  Session,
+  TenantNode,
+  Tombstone,
+  User,
+} from '../../../shared/model/types.js';
+
+export interface HttpBackendOptions {
+  /**
+   * Told about list items that failed their check and were dropped. Organization pages also
+   * report them in `PageResult.rejected`; tenant and user lists return bare arrays, so this is
+   * their only report (the data worker logs it).
+   */
+  onRejected?: (request: string, rejected: readonly Rejected[]) => void;
+}
+
+const DEFAULTS = {
+  timeoutMs: 15_000,
+  maxAttempts: 4,
+  maxResponseBytes: 8 * 1024 * 1024,
+  backoffBaseMs: 300,
+  backoffCapMs: 10_000,
+  credentials: 'same-origin' as RequestCredentials,
+};
+
+/** Error bodies are small; reading more of one would only waste memory. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** Longest server-supplied text shown in a message. */
+const MAX_SHOWN_TEXT = 200;
+
+/**
+ * When a failed attempt may be repeated. `read`: a GET (also on a 500). `idempotent`: DELETE
+ * and the keyed create (the server deduplicates by `Idempotency-Key`). `never`: PATCH.
+ */
+type RetryPolicy = 'read' | 'idempotent' | 'never';
+
+interface RequestSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path relative to the base URL, already encoded. */
+  path: string;
+  /** `GET organizations`: what messages and logs call this request. */
+  label: string;
+  scope?: Scope;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  retry: RetryPolicy;
+  signal?: AbortSignal;
+}
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON; `undefined` for an empty body. */
+  json: unknown;
+}
+
+const PageEnvelopeSchema = object<{items: unknown[]; tombstones: Tombstone[]; nextCursor: string | null; asOf: string}>({
+  items: array(unknown(), {maxItems: 10_000}),
+  tombstones: array(TombstoneSchema, {maxItems: 100_000}),
+  nextCursor: nullable(string({maxLength: 1000})),
+  asOf: instant,
+});
+
+/** Tenant and user lists: an `items` envelope, so fields can be added without breaking clients. */
+const ListEnvelopeSchema = object<{items: unknown[]}>({items: array(unknown(), {maxItems: 200_000})});
+
+export class HttpBackend implements Backend {
+  readonly origin: string;
+  private readonly base: URL;
+  private readonly settings: typeof DEFAULTS;
+
+  constructor(
+    config: HttpBackendConfig,
+    private readonly tokenProvider?: TokenProvider,
+    private readonly fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+    private readonly options: HttpBackendOptions = {},
+  ) {
+    this.base = normaliseBaseUrl(config.baseUrl);
+    this.origin = this.base.href;
+    this.settings = {
+      timeoutMs: positive(config.timeoutMs, DEFAULTS.timeoutMs, 'timeoutMs'),
+      maxAttempts: Math.floor(positive(config.maxAttempts, DEFAULTS.maxAttempts, 'maxAttempts')),
+      maxResponseBytes: positive(config.maxResponseBytes, DEFAULTS.maxResponseBytes, 'maxResponseBytes'),
+      backoffBaseMs: nonNegative(config.backoffBaseMs, DEFAULTS.backoffBaseMs, 'backoffBaseMs'),
+      backoffCapMs: nonNegative(config.backoffCapMs, DEFAULTS.backoffCapMs, 'backoffCapMs'),
+      credentials: config.credentials ?? DEFAULTS.credentials,
+    };
+  }
+
+  async session(options: CallOptions = {}): Promise<Session> {
+    const label = 'GET session';
+    const reply = await this.send({method: 'GET', path: 'session', label, retry: 'read', signal: options.signal});
+    return check(SessionSchema, reply, label);
+  }
+
+  async listTenants(scope: Scope, options: CallOptions = {}): Promise<TenantNode[]> {
+    const label = 'GET tenants';
+    const reply = await this.send({method: 'GET', path: 'tenants', label, scope, retry: 'read', signal: options.signal});
+    return this.items(TenantNodeSchema, check(ListEnvelopeSchema, reply, label).items, label);
+  }
+
+  async listOrganizations(scope: Scope, options: ListOptions = {}): Promise<PageResult> {
+    const label = 'GET organizations';
+    const {updatedSince, cursor, limit, signal} = options;
+    const query = {updatedSince, cursor, limit};
+    const reply = await this.send({method: 'GET', path: 'organizations', label, scope, query, retry: 'read', signal});
+    const page = check(PageEnvelopeSchema, reply, label);
+    const {valid, rejected} = partitionValid(OrganizationSummarySchema, page.items, 'items');
+    if (rejected.length) this.options.onRejected?.(label, rejected);
+    return {items: valid, tombstones: page.tombstones, nextCursor: page.nextCursor, asOf: page.asOf, rejected};
+  }
+
+  async getOrganization(scope: Scope, id: Id, options: CallOptions = {}): Promise<Versioned<Organization>> {
+    const path = orgPath(id);
+    const label = `GET ${path}`;
+    const reply = await this.send({method: 'GET', path, label, scope, retry: 'read', signal: options.signal});
+    return versioned(check(OrganizationSchema, reply, label), reply);
+  }
+
+  async createOrganization(scope: Scope, input: OrganizationInput, options: CreateOptions): Promise<Versioned<Organization>> {
+    const label = 'POST organizations';
+    const key = options?.idempotencyKey;
+    // Without a key a retried create could make a duplicate, so it is refused before any request.
+    if (typeof key !== 'string' || !key.trim() || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+      throw new TenantryError('config', `${label}: an Idempotency-Key (1–255 visible ASCII characters) is required for every create.`, {request: label});
+    }
+    const reply = await this.send({
+      method: 'POST',
+      path: 'organizations',
+      label,
+      scope,
+      body: input,
+      headers: {'Idempotency-Key': key},
+      retry: 'idempotent',
+      signal: options.signal,
+    });
+    return versioned(check(OrganizationSchema, reply, label), reply);
+  }
+
+  async updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, options: WriteOptions): Promise<Versioned<Organization>> {
+    const path = orgPath(id);
+    const label = `PATCH ${path}`;
+    const reply = await this.send({
+      method: 'PATCH',
+      path,
+      label,
+      scope,
+      body: patch,
+      headers: {'If-Match': requireEtag(options?.ifMatch, label)},
+      retry: 'never',
+      signal: options.signal,
+    });
+    return versioned(check(OrganizationSchema, reply, label), reply);
+  }
+
+  async deleteOrganization(scope: Scope, id: Id, options: WriteOptions): Promise<void> {
+    const path = orgPath(id);
+    const label = `DELETE ${path}`;
+    await this.send({
+      method: 'DELETE',
+      path,
+      label,
+      scope,
+      headers: {'If-Match': requireEtag(options?.ifMatch, label)},
+      retry: 'idempotent',
+      signal: options.signal,
+    });
+  }
+
+  async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {
+    const label = 'GET users';
+    const ids = options.ids ? checkUserIds(options.ids) : undefined;
+    // Naming no one asks for no one: no request (an empty `ids` parameter would be dropped).
+    if (ids && !ids.length) return [];
+    const query = {search: options.search || undefined, limit: options.limit, ids: ids?.join(',')};
+    const reply = await this.send({method: 'GET', path: 'users', label, scope, query, retry: 'read', signal: options.signal});
+    return this.items(UserSchema, check(ListEnvelopeSchema, reply, label).items, label);
+  }
+
+  async fxRates(options: CallOptions = {}): Promise<FxRates> {
+    const label = 'GET fx-rates';
+    const reply = await this.send({method: 'GET', path: 'fx-rates', label, retry: 'read', signal: options.signal});
+    return check(FxRatesSchema, reply, label);
+  }
+
+  /** Keeps the items that conform; the rest are dropped and reported to `onRejected`. */
+  private items<T>(schema: Schema<T>, items: unknown[], label: string): T[] {
+    const {valid, rejected} = partitionValid(schema, items, 'items');
+    if (rejected.length) this.options.onRejected?.(label, rejected);
+    return valid;
+  }
+
+  /** One logical request: attempts, backoff and retry decisions. */
+  private async send(spec: RequestSpec): Promise<Reply> {
+    const url = new URL(spec.path, this.base);
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    for (let attempt = 1; ; attempt++) {
+      if (spec.signal?.aborted) throw abortError(spec.label);
+      let failure: TenantryError;
+      try {
+        return await this.attempt(url, spec, body);
+      } catch (e) {
+        failure = e instanceof TenantryError ? e : this.transportError(e, spec, false);
+      }
+      if (failure.code === 'aborted') throw failure;
+      // An earlier attempt may have deleted it and only the answer was lost: the goal is met.
+      if (spec.method === 'DELETE' && attempt > 1 && failure.code === 'not-found') return {status: 204, headers: new Headers(), json: undefined};
+      const wait = this.retryDelay(failure, spec.retry, attempt);
+      if (wait === null) throw failure;
+      await sleep(wait, spec.signal, spec.label);
+    }
+  }
+
+  /** How long to wait before the next attempt, or `null` to give up with `failure`. */
+  private retryDelay(failure: TenantryError, policy: RetryPolicy, attempt: number): number | null {
+    const {maxAttempts, backoffBaseMs, backoffCapMs} = this.settings;
+    if (policy === 'never' || attempt >= maxAttempts) return null;
+    const retryable =
+      ['network', 'timeout', 'rate-limited', 'unavailable'].includes(failure.code) ||
+      (failure.code === 'server' && failure.details.status === 500 && policy === 'read');
+    if (!retryable) return null;
+    const asked = failure.details.retryAfterMs;
+    if (asked !== undefined) return asked > backoffCapMs ? null : asked;
+    // Full jitter: spreads the retries of many clients hit by the same outage.
+    return Math.random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1));
+  }
+
+  /** One fetch with its own timeout, its body read under the same signal. */
+  private async attempt(url: URL, spec: RequestSpec, body: string | undefined): Promise<Reply> {
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), this.settings.timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timer.signal]) : timer.signal;
+    try {
+      const headers = new Headers({Accept: 'application/json'});
+      if (body !== undefined) headers.set('Content-Type', 'application/json');
+      if (spec.scope) headers.set('Tenantry-Scope', spec.scope.tenantId);
+      for (const [k, v] of Object.entries(spec.headers ?? {})) headers.set(k, v);
+      const token = await untilAborted(this.token(spec), signal);
+      if (token) {
+        // A malformed token would make fetch throw a TypeError that looks like a network failure.
+        if (!/^[\x21-\x7e]+$/.test(token)) throw new TenantryError('config', `${spec.label}: the token provider returned a token that cannot be sent in a header.`, {request: spec.label});
+        headers.set('Authorization', `Bearer ${token}`);
+      }
+      const response = await this.fetchImpl(url, {
+        method: spec.method,
+        headers,
+        body,
+        credentials: this.settings.credentials,
+        cache: 'no-store',
+        signal,
+      });
+      if (response.ok) return await this.success(response, spec);
+      throw await this.httpError(response, spec);
+    } catch (e) {
+      if (e instanceof TenantryError) throw e;
+      throw this.transportError(e, spec, timer.signal.aborted);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private async token(spec: RequestSpec): Promise<string | null> {
+    if (!this.tokenProvider) return null;
+    try {
+      return await this.tokenProvider();
+    } catch (e) {
+      throw new TenantryError('unauthenticated', `${spec.label} failed: could not obtain a sign-in token (${short(errorText(e))}).`, {request: spec.label});
+    }
+  }
+
+  private transportError(e: unknown, spec: RequestSpec, timedOut: boolean): TenantryError {
+    if (spec.signal?.aborted) return abortError(spec.label);
+    if (timedOut) {
+      return new TenantryError('timeout', `${spec.label} failed: the server did not answer within ${seconds(this.settings.timeoutMs)}.`, {request: spec.label});
+    }
+    return new TenantryError(
+      'network',
+      `${spec.label} failed: could not reach the server (the connection failed or was reset${e instanceof Error && e.message ? `: ${short(e.message)}` : ''}).`,
+      {request: spec.label},
+    );
+  }
+
+  private async success(response: Response, spec: RequestSpec): Promise<Reply> {
+    const {status, headers} = response;
+    const bytes = await readCapped(response, this.settings.maxResponseBytes, spec.label);
+    if (!bytes.length) return {status, headers, json: undefined};
+    let text: string;
+    let json: unknown;
+    try {
+      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+      json = JSON.parse(text);
+    } catch {
+      const type = headers.get('Content-Type') ?? '';
+      const why = /html/i.test(type)
+        ? 'the server answered with a web page instead of data; check the API address'
+        : 'the response is not valid JSON';
+      throw new TenantryError('invalid-response', `${spec.label} failed: ${why}.`, {request: spec.label, status});
+    }
+    return {status, headers, json};
+  }
+
+  private async httpError(response: Response, spec: RequestSpec): Promise<TenantryError> {
+    const {status, headers} = response;
+    const details: ErrorDetails = {status, request: spec.label};
+    let said = '';
+    try {
+      const bytes = await readCapped(response, Math.min(MAX_ERROR_BODY_BYTES, this.settings.maxResponseBytes), spec.label);
+      const text = new TextDecoder().decode(bytes);
+      const body = parseJson(text);
+      if (ErrorBodySchema.is(body)) {
+        said = body.message;
+        const extra = body as {issues?: unknown; currentVersion?: unknown};
+        const issues = Array.isArray(extra.issues) ? extra.issues.filter(isIssue).slice(0, 50) : [];
+        if (issues.length) details.issues = issues;
+        if (Number.isInteger(extra.currentVersion)) details.currentVersion = extra.currentVersion as number;
+      } else if (body === undefined && !/</.test(text)) {
+        // Short plain text may help ("Bad gateway"); markup and long bodies never reach a message.
+        said = text.trim().length <= MAX_SHOWN_TEXT ? text.trim() : '';
+      }
+    } catch {
+      // The error body is a courtesy: if it cannot be read, the status still says enough.
+      if (spec.signal?.aborted) return abortError(spec.label);
+    }
+    if (status === 429 || status === 503) {
+      const wait = parseRetryAfter(headers.get('Retry-After'));
+      if (wait !== undefined) details.retryAfterMs = wait;
+    }
+    const code = codeForStatus(status);
+    const reason = describeStatus(code, status, details.retryAfterMs);
+    const suffix = said ? ` The server said: “${short(said)}”` : '';
+    return new TenantryError(code, `${spec.label} failed: ${reason}.${suffix}`, details);
+  }
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'invalid-request';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 409:
+      return 'conflict';
+    case 412:
+      return 'version-conflict';
+    case 429:
+      return 'rate-limited';
+    case 502:
+    case 503:
+    case 504:
+      return 'unavailable';
+  }
+  if (status >= 500) return 'server';
+  if (status >= 400) return 'invalid-request';
+  // 1xx/3xx never reach here as success: fetch follows redirects, so this is a protocol surprise.
+  return 'invalid-response';
+}
+
+function describeStatus(code: ErrorCode, status: number, retryAfterMs: number | undefined): string {
+  switch (code) {
+    case 'invalid-request':
+      return `the server refused the request as invalid (HTTP ${status})`;
+    case 'unauthenticated':
+      return 'you are not signed in, or your session has expired; sign in again';
+    case 'forbidden':
+      return 'you do not have permission to do this in the selected tenant';
+    case 'not-found':
+      return 'not found in the selected tenant (it may have been deleted, or be outside what you can see)';
+    case 'conflict':
+      return 'the request conflicts with the current state of the record';
+    case 'version-conflict':
+      return 'someone else changed this record since you opened it; reload it and try again';
+    case 'rate-limited':
+      return `too many requests; try again ${retryAfterMs !== undefined ? `in ${seconds(retryAfterMs)}` : 'shortly'}`;
+    case 'unavailable':
+      return `the service is temporarily unavailable (HTTP ${status})${retryAfterMs !== undefined ? `; try again in ${seconds(retryAfterMs)}` : ''}`;
+    case 'server':
+      return `the server failed (HTTP ${status})`;
+    default:
+      return `the server answered with an unexpected HTTP ${status}`;
+  }
+}
+
+/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP-date; `undefined` if absent or garbled. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Reads a body up to `max` bytes: refuses a larger declared length, and stops a stream that runs over. */
+async function readCapped(response: Response, max: number, label: string): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new TenantryError('too-large', `${label} failed: the response is larger than the ${formatBytes(max)} this client accepts.`, {
+      request: label,
+      status: response.status,
+    });
+  const declared = Number(response.headers.get('Content-Length'));
+  if (declared > max) {
+    // Cancelling drops the connection's remaining bytes instead of downloading them.
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function check<T>(schema: Schema<T>, reply: Reply, label: string): T {
+  const issues = validate(schema, reply.json);
+  if (issues.length) {
+    throw new TenantryError('invalid-response', `${label} failed: the response does not match the API contract (${formatIssues(issues)}).`, {
+      request: label,
+      status: reply.status,
+      issues,
+    });
+  }
+  return reply.json as T;
+}
+
+function versioned(value: Organization, reply: Reply): Versioned<Organization> {
+  return {value, etag: reply.headers.get('ETag') ?? `"${value.version}"`};
+}
+
+function requireEtag(etag: string | undefined, label: string): string {
+  if (typeof etag !== 'string' || !etag.trim() || /[\r\n]/.test(etag)) {
+    throw new TenantryError('config', `${label}: the ETag read with the record is required (If-Match).`, {request: label});
+  }
+  return etag;
+}
+
+const orgPath = (id: Id): string => `organizations/${encodeURIComponent(id)}`;
+
+function normaliseBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TenantryError('config', `The API base URL “${short(String(baseUrl))}” is not a valid URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TenantryError('config', `The API base URL must use http or https, not ${url.protocol.replace(':', '')}.`);
+  }
+  if (url.username || url.password) {
+    // Credentials in a URL end up in logs and histories; they must come from the token provider.
+    throw new TenantryError('config', 'The API base URL must not contain a user name or password.');
+  }
+  url.hash = '';
+  url.search = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!(Number.isFinite(value) && value > 0)) throw new TenantryError('config', `HTTP backend option ${name} must be a positive number.`);
+  return value;
+}
+
+function nonNegative(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!(Number.isFinite(value) && value >= 0)) throw new TenantryError('config', `HTTP backend option ${name} must be zero or more.`);
+  return value;
+}
+
+/** `promise`, unless `signal` fires first (a hung token provider must not outlive a timeout). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, {once: true});
+    promise.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
+}
+
+/** Waits, but rejects with `aborted` as soon as the caller cancels. */
+function sleep(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(label));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(label));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, {once: true});
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const isIssue = (v: unknown): v is Issue =>
+  typeof v === 'object' && v !== null && typeof (v as Issue).path === 'string' && typeof (v as Issue).message === 'string';
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Server text in a message: one line, at most 200 characters. */
+const short = (text: string): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_SHOWN_TEXT ? `${line.slice(0, MAX_SHOWN_TEXT - 1)}…` : line;
+};
+
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,275 @@
+/**
+ * The REST contract (`openapi/tenantry.openapi.json`) served by any {@link Backend}: a
+ * `Request → Response` function built only on web APIs, so it runs under msw in tests and in the
+ * demo page (the HTTP client talking to the embedded backend in-browser).
+ *
+ * It is the reference for hosts implementing the API: which header is required where, which
+ * status each failure gets, and that request bodies are checked before the backend sees them.
+ * Authentication is the demo scheme only (`Authorization: Bearer demo.<userId>`).
+ */
+import {MAX_USER_IDS, type Backend, type Scope} from '../../../shared/contract/backend.js';
+import {TenantryError, type ErrorCode} from '../../../shared/contract/errors.js';
+import {formatIssues, validate, type Issue} from '../../../shared/model/schema.js';
+import {instant, OrganizationInputSchema} from '../../../shared/model/schemas.js';
+import type {Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
+
+export interface RestHandlerOptions {
+  /** Path prefix of the API, e.g. `/v1/`. */
+  basePath: string;
+  /** The backend acting for a signed-in user. */
+  backendFor: (userId: string) => Promise<Backend>;
+}
+
+/** Inverse of the client's status mapping; codes with no HTTP meaning fall to 500. */
+const STATUS_FOR: Record<ErrorCode, number> = {
+  // The client has gone; nobody reads this, but it must not look like success in logs.
+  aborted: 499,
+  timeout: 504,
+  network: 502,
+  'rate-limited': 429,
+  unavailable: 503,
+  server: 500,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'version-conflict': 412,
+  'invalid-request': 422,
+  'invalid-response': 502,
+  'too-large': 502,
+  storage: 500,
+  config: 500,
+};
+
+/** Largest request body accepted (an organization with every list full is far below). */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+const TOKEN = /^Bearer demo\.([A-Za-z0-9._:-]{1,128})$/;
+const TENANT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/** Fields fixed at creation or kept by the server: a PATCH naming one is refused. */
+const NOT_PATCHABLE = new Set(['id', 'kind', 'parentId', 'customerOrganizationId', 'ancestorIds', 'createdAt', 'updatedAt', 'version']);
+
+/** An error on the way to a response: status, contract code and message. */
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: {issues?: Issue[]; headers?: Record<string, string>; currentVersion?: number} = {},
+  ) {
+    super(message);
+  }
+}
+
+export function createRestHandler(options: RestHandlerOptions): (request: Request) => Promise<Response> {
+  const basePath = `/${options.basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return async (request) => {
+    try {
+      return await route(request, basePath, options.backendFor);
+    } catch (e) {
+      return problemResponse(toProblem(e));
+    }
+  };
+}
+
+async function route(request: Request, basePath: string, backendFor: RestHandlerOptions['backendFor']): Promise<Response> {
+  const url = new URL(request.url);
+  if (!url.pathname.startsWith(basePath)) throw new HttpProblem(404, 'not-found', `No API route at ${url.pathname}.`);
+  const segments = url.pathname.slice(basePath.length).split('/');
+  const method = request.method.toUpperCase();
+  const signal = request.signal;
+
+  const allow = (...methods: string[]) => {
+    if (!methods.includes(method)) {
+      throw new HttpProblem(405, 'invalid-request', `${method} is not allowed here.`, {headers: {Allow: methods.join(', ')}});
+    }
+  };
+  const backend = async () => backendFor(userOf(request));
+  const q = url.searchParams;
+
+  switch (segments[0]) {
+    case 'session':
+      if (segments.length !== 1) break;
+      allow('GET');
+      return json(200, await (await backend()).session({signal}));
+    case 'fx-rates':
+      if (segments.length !== 1) break;
+      allow('GET');
+      return json(200, await (await backend()).fxRates({signal}));
+    case 'tenants': {
+      if (segments.length !== 1) break;
+      allow('GET');
+      const b = await backend();
+      return json(200, {items: await b.listTenants(scopeOf(request), {signal})});
+    }
+    case 'users': {
+      if (segments.length !== 1) break;
+      allow('GET');
+      const b = await backend();
+      const search = q.get('search') ?? undefined;
+      if (search !== undefined && search.length > 200) throw badRequest('search must be at most 200 characters.');
+      return json(200, {items: await b.listUsers(scopeOf(request), {search, limit: limitOf(q), ids: idsOf(q), signal})});
+    }
+    case 'organizations':
+      if (segments.length === 1) {
+        allow('GET', 'POST');
+        const b = await backend();
+        const scope = scopeOf(request);
+        if (method === 'GET') {
+          const updatedSince = q.get('updatedSince') ?? undefined;
+          if (updatedSince !== undefined && !instant.is(updatedSince)) throw badRequest('updatedSince must be an ISO 8601 date-time.');
+          const cursor = q.get('cursor') ?? undefined;
+          if (cursor !== undefined && (!cursor || cursor.length > 1000)) throw badRequest('cursor must be 1–1,000 characters.');
+          const page = await b.listOrganizations(scope, {updatedSince, cursor, limit: limitOf(q), signal});
+          return json(200, {items: page.items, tombstones: page.tombstones, nextCursor: page.nextCursor, asOf: page.asOf});
+        }
+        const key = request.headers.get('Idempotency-Key');
+        if (!key) throw badRequest('The Idempotency-Key header is required on create.');
+        if (!IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
+        const input = await bodyOf(request);
+        const issues = validate(OrganizationInputSchema, input);
+        if (issues.length) throw invalidBody(issues);
+        const created = await b.createOrganization(scope, input as OrganizationInput, {idempotencyKey: key, signal});
+        const location = new URL(`${basePath}organizations/${encodeURIComponent(created.value.id)}`, url).href;
+        return json(201, created.value, {ETag: created.etag, Location: location});
+      }
+      if (segments.length === 2) {
+        allow('GET', 'PATCH', 'DELETE');
+        const id = idOf(segments[1]);
+        const b = await backend();
+        const scope = scopeOf(request);
+        if (method === 'GET') {
+          const got = await b.getOrganization(scope, id, {signal});
+          return json(200, got.value, {ETag: got.etag});
+        }
+        const ifMatch = request.headers.get('If-Match');
+        if (!ifMatch) throw new HttpProblem(428, 'invalid-request', `The If-Match header is required on ${method}: send the ETag read with the organization.`);
+        if (method === 'DELETE') {
+          await b.deleteOrganization(scope, id, {ifMatch, signal});
+          return new Response(null, {status: 204, headers: baseHeaders()});
+        }
+        const patch = await bodyOf(request);
+        await checkPatch(b, scope, id, patch, signal);
+        const updated = await b.updateOrganization(scope, id, patch as OrganizationPatch, {ifMatch, signal});
+        return json(200, updated.value, {ETag: updated.etag});
+      }
+      break;
+  }
+  throw new HttpProblem(404, 'not-found', `No API route at ${url.pathname}.`);
+}
+
+/**
+ * A patch is checked by what it would make: the current record with the patch applied must still
+ * be a valid organization. The version check itself stays with the backend (If-Match).
+ */
+async function checkPatch(b: Backend, scope: Scope, id: string, patch: unknown, signal: AbortSignal): Promise<void> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalidBody([{path: '(root)', message: 'expected an object'}]);
+  const fixed = Object.keys(patch).filter((k) => NOT_PATCHABLE.has(k));
+  if (fixed.length) throw invalidBody(fixed.map((k) => ({path: k, message: 'cannot be changed'})));
+  const current: Organization = (await b.getOrganization(scope, id, {signal})).value;
+  const issues = validate(OrganizationInputSchema, {...current, ...patch});
+  // Report only what the patch touched; the stored record's own problems are not the client's.
+  const touched = issues.filter((i) => Object.keys(patch).some((k) => i.path === k || i.path.startsWith(`${k}.`) || i.path.startsWith(`${k}[`)));
+  if (touched.length) throw invalidBody(touched);
+}
+
+function userOf(request: Request): string {
+  const header = request.headers.get('Authorization');
+  const match = header ? TOKEN.exec(header) : null;
+  if (!match) {
+    throw new HttpProblem(401, 'unauthenticated', header ? 'The bearer token is not valid.' : 'Sign-in required: send Authorization: Bearer <token>.', {
+      headers: {'WWW-Authenticate': 'Bearer realm="tenantry"'},
+    });
+  }
+  return match[1];
+}
+
+function scopeOf(request: Request): Scope {
+  const tenantId = request.headers.get('Tenantry-Scope');
+  if (!tenantId) throw badRequest('The Tenantry-Scope header is required: name the tenant whose view this request acts in.');
+  if (!TENANT_ID.test(tenantId)) throw badRequest('Tenantry-Scope must be a tenant id.');
+  return {tenantId};
+}
+
+function limitOf(q: URLSearchParams): number | undefined {
+  const raw = q.get('limit');
+  if (raw === null) return undefined;
+  const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= 10_000)) throw badRequest('limit must be a whole number from 1 to 10,000.');
+  return n;
+}
+
+/** `ids=a,b,c`: at most `MAX_USER_IDS` user ids; present but empty means none. */
+function idsOf(q: URLSearchParams): string[] | undefined {
+  const raw = q.get('ids');
+  if (raw === null) return undefined;
+  const ids = raw === '' ? [] : raw.split(',');
+  if (ids.length > MAX_USER_IDS) throw badRequest(`ids may name at most ${MAX_USER_IDS} users.`);
+  if (!ids.every((id) => TENANT_ID.test(id))) throw badRequest('ids must be comma-separated user ids.');
+  return ids;
+}
+
+function idOf(segment: string): string {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    throw badRequest('The organization id in the path is not valid.');
+  }
+  // An id that cannot exist is simply not found, like any id outside the caller's scope.
+  if (!TENANT_ID.test(id)) throw new HttpProblem(404, 'not-found', 'No such organization in this scope.');
+  return id;
+}
+
+async function bodyOf(request: Request): Promise<unknown> {
+  // JSON only: a cross-site form can post text/plain without a preflight, never application/json.
+  const type = request.headers.get('Content-Type');
+  if (!type || !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new HttpProblem(415, 'invalid-request', 'The request body must be JSON (Content-Type: application/json).');
+  }
+  if (Number(request.headers.get('Content-Length')) > MAX_REQUEST_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (text.length > MAX_REQUEST_BYTES) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+}
+
+const tooLarge = () => new HttpProblem(413, 'invalid-request', `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB.`);
+const badRequest = (message: string) => new HttpProblem(400, 'invalid-request', message);
+const invalidBody = (issues: Issue[]) =>
+  new HttpProblem(422, 'invalid-request', `The organization is not valid: ${formatIssues(issues)}.`, {issues: issues.slice(0, 50)});
+
+function toProblem(e: unknown): HttpProblem {
+  if (e instanceof HttpProblem) return e;
+  if (e instanceof TenantryError) {
+    const headers: Record<string, string> = {};
+    if (e.details.retryAfterMs !== undefined) headers['Retry-After'] = String(Math.ceil(e.details.retryAfterMs / 1000));
+    const {issues, currentVersion} = e.details;
+    return new HttpProblem(STATUS_FOR[e.code] ?? 500, e.code, e.message, {issues, headers, currentVersion});
+  }
+  if (e instanceof DOMException && e.name === 'AbortError') return new HttpProblem(499, 'aborted', 'The request was cancelled.');
+  // Unknown failures keep their detail out of the response: it may describe internals.
+  console.error('[tenantry] REST handler failed', e);
+  return new HttpProblem(500, 'server', 'Internal error.');
+}
+
+function problemResponse(p: HttpProblem): Response {
+  const body: {code: string; message: string; issues?: Issue[]; currentVersion?: number} = {code: p.code, message: p.message.slice(0, 2000)};
+  if (p.extra.issues?.length) body.issues = p.extra.issues;
+  if (p.extra.currentVersion !== undefined) body.currentVersion = p.extra.currentVersion;
+  return json(p.status, body, p.extra.headers);
+}
+
+function baseHeaders(extra: Record<string, string> = {}): Headers {
+  // Tenant data must never be cached by a shared or browser cache.
+  return new Headers({'Cache-Control': 'no-store', ...extra});
+}
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): Response {
+  const h = baseHeaders(headers);
+  h.set('Content-Type', 'application/json');
+  return new Response(JSON.stringify(value), {status, headers: h});
+}

@@ -1,0 +1,543 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {emit} from '../../src/page/events.js';
+import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
+import type {DataClient} from '../../src/page/data-client.js';
+import type {Scope} from '../../src/shared/contract/backend.js';
+import {defaultViewState, parseViewState, viewLink, type GridViewState} from '../../src/shared/grid-view.js';
+import {savedViewsStyles} from './saved-views.styles.js';
+
+/** A view saved by name. */
+export interface SavedView {
+  /** Trimmed, 1–80 characters; unique within a store. */
+  name: string;
+  state: GridViewState;
+  /** ISO 8601 instant of the last save; empty if unknown. */
+  savedAt: string;
+}
+
+/** Saved views as a store lists them; `dropped` counts stored entries that were unreadable and left out. */
+export type SavedViewList = SavedView[] & {dropped?: number};
+
+/**
+ * Where saved views live: `workerViewStore` (the default: the worker's cache, per user and tenant
+ * scope, never page-readable storage) or `localViewStore` (`localStorage`, for hosts that want it).
+ */
+export interface ViewStore {
+  /** Every saved view (already validated), in no particular order. */
+  list(): Promise<SavedViewList>;
+  /** Adds the view, replacing one with the same name. */
+  save(view: SavedView): Promise<void>;
+  /** Removes the view with this name, if any. */
+  remove(name: string): Promise<void>;
+}
+
+export interface ViewRestoreDetail {
+  /** The restored state, validated by `parseViewState`. */
+  state: GridViewState;
+  /** Parts of the saved view that were invalid and replaced by defaults (for a notice). */
+  dropped: string[];
+  /** The saved view's name. */
+  name: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tenantry-view-restore': CustomEvent<ViewRestoreDetail>;
+  }
+}
+
+export const VIEW_NAME_MAX = 80;
+/** Most views one store keeps. */
+export const MAX_SAVED_VIEWS = 100;
+
+/** A view name as stored: trimmed; `null` if empty or longer than `VIEW_NAME_MAX`. */
+export function viewName(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const name = raw.trim();
+  return name && name.length <= VIEW_NAME_MAX ? name : null;
+}
+
+/** Reads one stored view; `null` if it is not one. The state is repaired by `parseViewState`. */
+function readView(raw: unknown): SavedView | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const rec = raw as Record<string, unknown>;
+  const name = viewName(Object.hasOwn(rec, 'name') ? rec.name : undefined);
+  if (!name) return null;
+  const savedAt = Object.hasOwn(rec, 'savedAt') && typeof rec.savedAt === 'string' && !Number.isNaN(Date.parse(rec.savedAt)) ? rec.savedAt : '';
+  return {name, state: parseViewState(Object.hasOwn(rec, 'state') ? rec.state : undefined).state, savedAt};
+}
+
+/** What `workerViewStore` needs of a data client: its per-user, per-scope preferences. */
+export type PrefClient = Pick<DataClient, 'getPref' | 'setPref'>;
+
+/** The preference holding a scope's saved views. */
+export const SAVED_VIEWS_PREF = 'grid.saved-views';
+const SAVED_VIEWS_FORMAT = 1;
+
+/** Reads a stored list of views: the valid ones (last of a name wins), and how many were not. */
+function readViews(data: unknown): SavedViewList {
+  const items = Array.isArray(data) ? data : [];
+  const byName = new Map<string, SavedView>();
+  let dropped = 0;
+  for (const item of items.slice(0, MAX_SAVED_VIEWS * 2)) {
+    const view = readView(item);
+    if (view) byName.set(view.name, view);
+    else dropped++;
+  }
+  dropped += Math.max(0, items.length - MAX_SAVED_VIEWS * 2);
+  const views: SavedViewList = [...byName.values()].slice(0, MAX_SAVED_VIEWS);
+  views.dropped = dropped + Math.max(0, byName.size - MAX_SAVED_VIEWS);
+  return views;
+}
+
+/**
+ * Saved views in the data worker's cache (`client.getPref/setPref`, preference
+ * `grid.saved-views`): per signed-in user and tenant scope, shared by the user's tabs, gone with
+ * the user's cache on sign-out. What comes back is untrusted (another version, a corrupt or
+ * tampered cache): unreadable entries are left out and counted in `dropped`, the rest kept; the
+ * next save writes back only the valid views.
+ */
+export function workerViewStore(client: PrefClient, scope: Scope): ViewStore {
+  const at: Scope = {tenantId: scope.tenantId};
+  // One change at a time, so two quick saves in this page never lose one another.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const read = async (): Promise<SavedViewList> => {
+    const raw = await client.getPref<unknown>(at, SAVED_VIEWS_PREF);
+    if (raw === undefined || raw === null) return [];
+    const rec = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+    if (!rec || !Object.hasOwn(rec, 'views') || rec.format !== SAVED_VIEWS_FORMAT) {
+      const none: SavedViewList = [];
+      none.dropped = Array.isArray(rec?.views) ? rec.views.length : 1;
+      return none;
+    }
+    return readViews(rec.views);
+  };
+  const write = async (views: SavedView[]): Promise<void> => {
+    try {
+      await client.setPref(at, SAVED_VIEWS_PREF, {format: SAVED_VIEWS_FORMAT, views});
+    } catch (e) {
+      const tooLarge = (e as {code?: unknown} | null)?.code === 'too-large';
+      throw new Error(tooLarge ? 'Saved views are too large to store; delete some first.' : 'Saved views could not be stored.', {cause: e});
+    }
+  };
+  return {
+    list: () => serial(read),
+    save: (view) =>
+      serial(async () => {
+        const checked = readView(view);
+        if (!checked) throw new Error(`A saved view needs a name of 1 to ${VIEW_NAME_MAX} characters.`);
+        const views = (await read()).filter((v) => v.name !== checked.name);
+        if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
+        await write([...views, checked]);
+      }),
+    remove: (name) =>
+      serial(async () => {
+        const views = await read();
+        const kept = views.filter((v) => v.name !== name);
+        if (kept.length !== views.length || views.dropped) await write(kept);
+      }),
+  };
+}
+
+/**
+ * Saved views in `localStorage` (or the given `Storage`), as JSON under a key that includes `key`
+ * (pass one naming the user and the scope). What is read back is validated: corrupt or foreign
+ * data gives an empty list (or just the valid views), never an exception. Page-readable storage:
+ * only for hosts that choose it; the default is `workerViewStore`.
+ */
+export function localViewStore(key: string, storage?: Storage): ViewStore {
+  const storageKey = `tenantry:saved-views:v1:${key}`;
+  const area = (): Storage => storage ?? globalThis.localStorage;
+  const read = (): SavedView[] => {
+    let raw: string | null;
+    try {
+      raw = area().getItem(storageKey);
+    } catch {
+      return [];
+    }
+    if (!raw) return [];
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return [];
+    }
+    if (!Array.isArray(data)) return [];
+    const byName = new Map<string, SavedView>();
+    for (const item of data.slice(0, MAX_SAVED_VIEWS * 2)) {
+      const view = readView(item);
+      if (view) byName.set(view.name, view);
+    }
+    return [...byName.values()].slice(0, MAX_SAVED_VIEWS);
+  };
+  const write = (views: SavedView[]): void => {
+    try {
+      area().setItem(storageKey, JSON.stringify(views));
+    } catch (e) {
+      throw new Error('Saved views could not be stored in this browser.', {cause: e});
+    }
+  };
+  return {
+    async list() {
+      return read();
+    },
+    async save(view) {
+      const checked = readView(view);
+      if (!checked) throw new Error('A saved view needs a name of 1 to 80 characters.');
+      const views = read().filter((v) => v.name !== checked.name);
+      if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
+      write([...views, checked]);
+    },
+    async remove(name) {
+      const views = read();
+      const kept = views.filter((v) => v.name !== name);
+      if (kept.length !== views.length) write(kept);
+    },
+  };
+}
+
+/**
+ * Writes text to the system clipboard. One place for it: clipboard access differs between
+ * browsers (permissions, focus, secure contexts), and tests replace it through `copyText`.
+ */
+export async function writeClipboard(text: string): Promise<void> {
+  if (!navigator.clipboard?.writeText) throw new Error('The clipboard is not available here.');
+  await navigator.clipboard.writeText(text);
+}
+
+const formatSavedAt = (iso: string): string => {
+  if (!iso) return '';
+  try {
+    return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+  } catch {
+    return iso;
+  }
+};
+
+/**
+ * Saved views of the organizations grid: restore a view saved by name, save the current one,
+ * delete one, and copy a link that carries the current view in the URL.
+ *
+ * "Views" opens a non-modal dialog listing the saved views (each restores on activation and has a
+ * Delete button) with a form to save the current view (a name of 1–80 characters, trimmed; an
+ * existing name asks before replacing). "Save view…" opens the same dialog at the name field.
+ * "Copy link" copies the page URL with the encoded view in query parameter `param`.
+ *
+ * Views live in `store`; without one, in the worker's cache of `client` for `scope-tenant-id`
+ * (per user and scope, `workerViewStore`). Stored entries that cannot be read are left out and the
+ * dialog says how many.
+ *
+ * @summary Save, restore, delete and share views of the organizations grid.
+ *
+ * @event tenantry-view-restore - A saved view was chosen; `detail.state` (validated), `detail.dropped`, `detail.name`.
+ *
+ * @csspart toggle - The "Views" button.
+ * @csspart save-toggle - The "Save view…" button.
+ * @csspart copy-link - The "Copy link" button.
+ * @csspart status - Messages such as "Link copied" (a live region).
+ * @csspart link - Read-only field with the link, shown when copying failed.
+ * @csspart panel - The dialog.
+ * @csspart panel-title - The dialog's title.
+ * @csspart list - The list of saved views.
+ * @csspart item - One saved view.
+ * @csspart restore - The button restoring a view (its name).
+ * @csspart saved-at - When a view was saved.
+ * @csspart delete - The button deleting a view.
+ * @csspart empty - The text shown when no view is saved.
+ * @csspart notice - Says how many stored views could not be read (they are left out).
+ * @csspart save-form - The form saving the current view.
+ * @csspart name-label - The label of the name field.
+ * @csspart name-input - The name field.
+ * @csspart save - The button saving the view.
+ * @csspart error - A problem with the name or with the store.
+ * @csspart confirm - The question asked before replacing a view.
+ * @csspart confirm-text - The question's text.
+ * @csspart confirm-replace - The button replacing the existing view.
+ * @csspart confirm-cancel - The button keeping the existing view.
+ *
+ * @cssproperty --tenantry-saved-views-panel-width - Width of the dialog (default 24rem).
+ * @cssproperty --tenantry-saved-views-panel-background - Background of the dialog.
+ * @cssproperty --tenantry-saved-views-accent - Colour of the Save and Replace buttons.
+ */
+export class TenantrySavedViews extends LitElement {
+  static override styles = savedViewsStyles;
+
+  /** The grid's current view: what "Save view…" saves and "Copy link" shares. */
+  @property({attribute: false}) state: GridViewState = defaultViewState();
+  /** Where views are saved; when unset, the user's views in the worker's cache (`client` and `scopeTenantId`, see `workerViewStore`). */
+  @property({attribute: false}) store?: ViewStore;
+  /** The data client whose preferences hold the views when no `store` is set. */
+  @property({attribute: false}) client?: PrefClient;
+  /** The tenant scope whose views are shown when no `store` is set. */
+  @property({reflect: true, attribute: 'scope-tenant-id'}) scopeTenantId = '';
+  /** The URL query parameter that carries a view in a link. */
+  @property({reflect: true}) param = 'view';
+  /** The page the copied link points to; default the current page. */
+  @property({reflect: true, attribute: 'base-url'}) baseUrl = '';
+  /** Writes the link to the clipboard (replace to route it elsewhere, or in tests). */
+  @property({attribute: false}) copyText: (text: string) => Promise<void> = writeClipboard;
+
+  @state() private views: SavedView[] = [];
+  @state() private loading = false;
+  @state() private name = '';
+  @state() private error = '';
+  @state() private confirming: string | null = null;
+  @state() private status = '';
+  @state() private failedLink = '';
+  /** How many stored entries the last load could not read (left out). */
+  @state() private unreadable = 0;
+
+  private defaultStore: {client: PrefClient; scopeTenantId: string; store: ViewStore} | null = null;
+
+  private loadSeq = 0;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly panel = new DismissablePanel(this, {
+    trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
+    onOpen: () => {
+      this.error = '';
+      this.confirming = null;
+    },
+    onClose: () => (this.confirming = null),
+    onEscape: () => {
+      if (!this.confirming) return false;
+      this.handleCancelReplace();
+      return true;
+    },
+  });
+
+  private get open(): boolean {
+    return this.panel.open;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.statusTimer);
+    this.loadSeq++;
+  }
+
+  /** The store in use: `store`, else the worker store of `client` and `scopeTenantId`. */
+  private get activeStore(): ViewStore | undefined {
+    if (this.store) return this.store;
+    const {client, scopeTenantId} = this;
+    if (!client || !scopeTenantId) return undefined;
+    const cached = this.defaultStore;
+    if (cached?.client === client && cached.scopeTenantId === scopeTenantId) return cached.store;
+    this.defaultStore = {client, scopeTenantId, store: workerViewStore(client, {tenantId: scopeTenantId})};
+    return this.defaultStore.store;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store') || changed.has('client') || changed.has('scopeTenantId')) {
+      this.unreadable = 0;
+      // Views of another store (another user or scope) must never show.
+      this.views = [];
+      this.confirming = null;
+      if (this.open) void this.load();
+    }
+  }
+
+  /** Opens the dialog; with `focusName`, at the name field. */
+  async show(focusName = false): Promise<void> {
+    if (this.panel.show()) void this.load();
+    await this.updateComplete;
+    const first = focusName ? null : this.renderRoot.querySelector<HTMLElement>('[part~="restore"]');
+    (first ?? this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]'))?.focus();
+  }
+
+  /** Closes the dialog; `restoreFocus` returns focus to the Views button. */
+  close(restoreFocus = true): void {
+    this.panel.close(restoreFocus);
+  }
+
+  /** Reads the store again (the dialog does so whenever it opens). */
+  async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    const store = this.activeStore;
+    if (!store) {
+      this.views = [];
+      return;
+    }
+    this.loading = true;
+    try {
+      const views = await store.list();
+      if (seq !== this.loadSeq) return;
+      this.views = [...views].sort((a, b) => a.name.localeCompare(b.name));
+      this.unreadable = views.dropped ?? 0;
+      this.error = '';
+    } catch {
+      if (seq !== this.loadSeq) return;
+      this.views = [];
+      this.unreadable = 0;
+      this.error = 'Saved views could not be loaded.';
+    } finally {
+      if (seq === this.loadSeq) this.loading = false;
+    }
+  }
+
+  private say(message: string): void {
+    this.status = message;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => (this.status = ''), 5000);
+  }
+
+  private handleToggle(): void {
+    if (this.open) this.close();
+    else void this.show();
+  }
+
+  private handleRestore(view: SavedView): void {
+    const {state, dropped} = parseViewState(view.state);
+    emit(this, 'tenantry-view-restore', {state, dropped, name: view.name});
+    this.say(`View “${view.name}” restored`);
+    this.close();
+  }
+
+  private async handleDelete(view: SavedView, index: number): Promise<void> {
+    const store = this.activeStore;
+    if (!store) return;
+    try {
+      await store.remove(view.name);
+    } catch {
+      this.error = `“${view.name}” could not be deleted.`;
+      return;
+    }
+    this.say(`View “${view.name}” deleted`);
+    await this.load();
+    await this.updateComplete;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="restore"]')];
+    (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]'))?.focus();
+  }
+
+  private handleNameInput(e: Event): void {
+    this.name = (e.target as HTMLInputElement).value;
+    this.error = '';
+    this.confirming = null;
+  }
+
+  private async handleSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    const name = viewName(this.name);
+    if (!name) {
+      this.error = this.name.trim() ? `A name can have at most ${VIEW_NAME_MAX} characters.` : 'Enter a name for the view.';
+      this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus();
+      return;
+    }
+    if (this.views.some((v) => v.name === name)) {
+      this.confirming = name;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="confirm-replace"]')?.focus();
+      return;
+    }
+    await this.save(name);
+  }
+
+  private async handleReplace(): Promise<void> {
+    const name = this.confirming;
+    this.confirming = null;
+    if (name) await this.save(name);
+  }
+
+  private handleCancelReplace(): void {
+    this.confirming = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus());
+  }
+
+  private async save(name: string): Promise<void> {
+    const store = this.activeStore;
+    if (!store) {
+      this.error = 'Views cannot be saved here.';
+      return;
+    }
+    const {state} = parseViewState(this.state);
+    try {
+      await store.save({name, state, savedAt: new Date().toISOString()});
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : 'The view could not be saved.';
+      return;
+    }
+    this.name = '';
+    this.error = '';
+    this.say(`View “${name}” saved`);
+    await this.load();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus();
+  }
+
+  private async handleCopy(): Promise<void> {
+    const link = viewLink(parseViewState(this.state).state, this.param, this.baseUrl || globalThis.location.href);
+    try {
+      await this.copyText(link);
+      this.failedLink = '';
+      this.say('Link copied');
+    } catch {
+      this.failedLink = link;
+      this.say('The link could not be copied; copy it from the field.');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[part~="link"]')?.select();
+    }
+  }
+
+  private renderList() {
+    const n = this.unreadable;
+    const notice = n ? html`<p part="notice" role="note">${n} saved ${n === 1 ? 'view' : 'views'} could not be read and ${n === 1 ? 'was' : 'were'} left out.</p>` : nothing;
+    if (this.loading && !this.views.length) return html`<p part="empty">Loading saved views…</p>`;
+    if (!this.views.length) return html`${notice}<p part="empty">No saved views yet.</p>`;
+    return html`${notice}<ul part="list" aria-label="Saved views">
+      ${repeat(
+        this.views,
+        (v) => v.name,
+        (v, i) => html`<li part="item">
+          <button type="button" part="restore" title=${v.name} @click=${() => this.handleRestore(v)}><bdi>${v.name}</bdi></button>
+          ${v.savedAt ? html`<time part="saved-at" datetime=${v.savedAt}>${formatSavedAt(v.savedAt)}</time>` : nothing}
+          <button type="button" part="delete" aria-label=${`Delete view ${v.name}`} @click=${() => this.handleDelete(v, i)}>Delete</button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  override render() {
+    return html`
+      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>Views</button>
+      <button type="button" part="save-toggle" aria-haspopup="dialog" @click=${() => this.show(true)}>Save view…</button>
+      <button type="button" part="copy-link" @click=${this.handleCopy}>Copy link</button>
+      <span part="status" role="status">${this.status}</span>
+      ${this.failedLink ? html`<input part="link" type="text" readonly aria-label="Link to this view" .value=${this.failedLink} />` : nothing}
+      <div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.panel.handleKeydown}>
+        <div id="panel-title" part="panel-title">Saved views</div>
+        ${this.open
+          ? html`${this.renderList()}
+              <form part="save-form" @submit=${this.handleSubmit} novalidate>
+                <label part="name-label" for="name">Save current view as</label>
+                <input
+                  id="name"
+                  part="name-input"
+                  type="text"
+                  autocomplete="off"
+                  maxlength=${VIEW_NAME_MAX}
+                  aria-invalid=${this.error ? 'true' : 'false'}
+                  aria-describedby="error"
+                  .value=${this.name}
+                  @input=${this.handleNameInput}
+                />
+                <button type="submit" part="save">Save</button>
+                <div id="error" part="error" role="alert">${this.error}</div>
+              </form>
+              ${this.confirming
+                ? html`<div part="confirm" role="group" aria-labelledby="confirm-text">
+                    <span id="confirm-text" part="confirm-text">A view named “<bdi>${this.confirming}</bdi>” exists. Replace it?</span>
+                    <button type="button" part="confirm-replace" @click=${this.handleReplace}>Replace</button>
+                    <button type="button" part="confirm-cancel" @click=${this.handleCancelReplace}>Cancel</button>
+                  </div>`
+                : nothing}`
+          : nothing}
+      </div>
+    `;
+  }
+}
