@@ -32,7 +32,7 @@ export class ClientController<C extends object = DataClient> implements Reactive
   private listening: DataClient | null = null;
 
   constructor(
-    private readonly host: Host,
+    host: Host,
     private readonly options: ClientControllerOptions<C>,
   ) {
     this.link = new ContextLink(host, dataClientContext);
