@@ -27,5 +27,9 @@ export const gridViewContext = createContext<GridViewStore | undefined>(Symbol.f
  * (a new sign-in).
  */
 export function provideDataClient(root: HTMLElement, client: DataClient): ContextProvider<typeof dataClientContext> {
-  return new ContextProvider(root, {context: dataClientContext, initialValue: client});
+  const provider = new ContextProvider(root, {context: dataClientContext, initialValue: client});
+  // A plain element has no controller lifecycle: announce the provider now, so elements already
+  // inside `root` (defined before this ran) ask again and find it.
+  provider.hostConnected();
+  return provider;
 }

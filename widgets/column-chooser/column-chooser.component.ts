@@ -3,6 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {COLUMN_BY_KEY, type ColumnKey} from '../../src/shared/columns.js';
 import {emit} from '../../src/page/events.js';
+import {GridViewController} from '../../src/page/kit/grid-view-controller.js';
 import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
 import {ALWAYS_VISIBLE, defaultViewState, parseViewState, type ColumnState} from '../../src/shared/grid-view.js';
 import {columnChooserStyles} from './column-chooser.styles.js';
@@ -56,10 +57,14 @@ export class TenantryColumnChooser extends LitElement {
 
   /** Every column in display order (missing columns are added at the end, unknown ones ignored). */
   @property({attribute: false}) columns: ColumnState[] = defaultViewState().columns;
+  /** The id of the `<organizations-grid>` whose columns this chooses, when it is placed outside it. */
+  @property({reflect: true, attribute: 'for'}) htmlFor: string | null = null;
 
   @state() private announcement = '';
 
   private pendingFocus: FocusTarget | null = null;
+  /** The grid view this shows the columns of (its `for` grid, or the grid it sits in); none when alone. */
+  private readonly gridView = new GridViewController(this, () => this.htmlFor);
   private readonly panel = new DismissablePanel(this, {
     trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
   });
@@ -85,8 +90,14 @@ export class TenantryColumnChooser extends LitElement {
     return parseViewState({columns: this.columns}).state.columns;
   }
 
+  override willUpdate(): void {
+    const bound = this.gridView.store?.state.columns;
+    if (bound && bound !== this.columns) this.columns = bound;
+  }
+
   private commit(columns: ColumnState[]): void {
     this.columns = columns;
+    this.gridView.store?.update({columns});
     emit(this, 'tenantry-columns-change', {columns: columns.map((c) => ({...c}))});
   }
 

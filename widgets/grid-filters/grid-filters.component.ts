@@ -1,9 +1,10 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {LitElement, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {MAX_USER_IDS} from '../../src/shared/contract/backend.js';
 import type {UserRef} from '../../src/shared/model/types.js';
 import {emit} from '../../src/page/events.js';
+import {GridControl} from '../../src/page/kit/grid-control.js';
 import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
 import type {OrgFilters} from '../../src/shared/query.js';
 import '../user-combobox/user-combobox.js';
@@ -78,10 +79,12 @@ export class TenantryGridFilters extends LitElement {
 
   /** The applied filters; the element updates it itself when the user applies or removes one. */
   @property({attribute: false}) filters: OrgFilters = {};
-  /** The tenant scope whose users the owner picker offers. */
+  /** A fixed tenant whose users the owner picker offers; default the grid's or the page's acting tenant. */
   @property({reflect: true, attribute: 'scope-tenant-id'}) scopeTenantId = '';
-  /** The data client (for the owner picker and for naming owners restored from a view). */
+  /** The data client (for the owner picker and for naming owners restored from a view); default the provided one. */
   @property({attribute: false}) client?: UserDirectory;
+  /** The id of the `<organizations-grid>` these filters apply to, when they are placed outside it. */
+  @property({reflect: true, attribute: 'for'}) htmlFor: string | null = null;
   /** Whether the chips are left out (for a host that shows them elsewhere, e.g. with `filterChips`). */
   @property({type: Boolean, reflect: true, attribute: 'no-chips'}) noChips = false;
 
@@ -92,6 +95,10 @@ export class TenantryGridFilters extends LitElement {
   @state() private unknownOwners = new Set<string>();
 
   private lookup: AbortController | undefined;
+  /** Client, tenant and grid view, from the kit. */
+  private readonly control = new GridControl<UserDirectory>(this, {client: () => this.client, scopeTenantId: () => this.scopeTenantId, for: () => this.htmlFor});
+  /** The directory and tenant the owner names were looked up in. */
+  private directoryKey: [UserDirectory | null, string] = [null, ''];
   private readonly panel = new DismissablePanel(this, {
     trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
     onOpen: () => (this.draft = normalizeFilters(this.filters)),
@@ -107,8 +114,14 @@ export class TenantryGridFilters extends LitElement {
     this.lookup = undefined;
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('scopeTenantId') || changed.has('client')) {
+  override willUpdate(): void {
+    // Bound to a grid: its view's filters are the applied ones.
+    const bound = this.control.store?.state.filters;
+    if (bound && bound !== this.filters) this.filters = bound;
+    const directory = this.control.client;
+    const tenantId = this.control.tenantId;
+    if (directory !== this.directoryKey[0] || tenantId !== this.directoryKey[1]) {
+      this.directoryKey = [directory, tenantId];
       this.lookup?.abort();
       this.lookup = undefined;
       // Another directory may know them.
@@ -116,8 +129,8 @@ export class TenantryGridFilters extends LitElement {
     }
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('filters') || changed.has('scopeTenantId') || changed.has('client')) void this.nameOwners();
+  override updated(): void {
+    void this.nameOwners();
   }
 
   /** Opens the panel with the applied filters as its draft, and focuses its first control. */
@@ -135,11 +148,11 @@ export class TenantryGridFilters extends LitElement {
   /** Looks up names for owner ids that came without one (a restored view or a link), by id. */
   private async nameOwners(): Promise<void> {
     const missing = (this.filters.ownerIds ?? []).filter((id) => isSafeId(id) && !this.ownerNames.has(id) && !this.unknownOwners.has(id));
-    const client = this.client;
-    if (!missing.length || !client || !this.scopeTenantId || this.lookup) return;
+    const [client, tenantId] = this.directoryKey;
+    if (!missing.length || !client || !tenantId || this.lookup) return;
     const controller = new AbortController();
     this.lookup = controller;
-    const scope = {tenantId: this.scopeTenantId};
+    const scope = {tenantId};
     try {
       const found = new Map<string, string>();
       for (let i = 0; i < missing.length; i += OWNER_LOOKUP_BATCH) {
@@ -168,12 +181,13 @@ export class TenantryGridFilters extends LitElement {
   private ownerName(id: string): string {
     const known = this.ownerNames.get(id);
     if (known !== undefined) return known;
-    const pending = Boolean(this.client && this.scopeTenantId) && isSafeId(id) && !this.unknownOwners.has(id);
+    const pending = Boolean(this.directoryKey[0] && this.directoryKey[1]) && isSafeId(id) && !this.unknownOwners.has(id);
     return pending ? 'Looking up…' : UNKNOWN_USER;
   }
 
   private commit(filters: OrgFilters): void {
     this.filters = normalizeFilters(filters);
+    this.control.update({filters: this.filters});
     emit(this, 'tenantry-filters-change', {filters: normalizeFilters(this.filters)});
   }
 
@@ -249,8 +263,8 @@ export class TenantryGridFilters extends LitElement {
                 part="owner"
                 label="Owner"
                 placeholder="Type an owner's name or email"
-                .client=${this.client}
-                .scopeTenantId=${this.scopeTenantId}
+                .client=${this.directoryKey[0] ?? undefined}
+                .scopeTenantId=${this.directoryKey[1]}
                 .selected=${owners}
                 @tenantry-users-change=${this.handleOwners}
               ></tenantry-user-combobox>

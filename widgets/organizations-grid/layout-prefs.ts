@@ -26,8 +26,6 @@ export class LayoutPrefs implements ReactiveController {
   private client: PrefClient | null = null;
   private scopeTenantId: string | null = null;
   private hostSet = false;
-  /** The toolbar's column chooser changed columns; the host applies that to `viewState` next. */
-  private toolbarEcho = false;
   private load: AbortController | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the store holds for the current scope, as far as this grid knows (skips useless writes). */
@@ -41,12 +39,7 @@ export class LayoutPrefs implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.host.addEventListener('tenantry-columns-change', this.onToolbarColumns);
-  }
-
   hostDisconnected(): void {
-    this.host.removeEventListener('tenantry-columns-change', this.onToolbarColumns);
     this.flush();
     this.cancelLoad();
     this.client = null;
@@ -54,23 +47,13 @@ export class LayoutPrefs implements ReactiveController {
   }
 
   /**
-   * The host set `viewState` (from `prev`). When that changed the layout it wins over a layout being
-   * (or about to be) restored — unless it only applied the user's change from the toolbar's column
-   * chooser, which is the user's choice and is saved.
+   * The host set `viewState`, or the user picked a saved view (from `prev`). When that changed the
+   * layout it wins over a layout being (or about to be) restored.
    */
   hostSetViewState(prev: GridViewState | undefined, next: GridViewState): void {
-    if (this.toolbarEcho) {
-      this.toolbarEcho = false;
-      return;
-    }
     if (sameLayout(layoutOf(prev ?? DEFAULT_VIEW_STATE), layoutOf(next))) return;
     this.hostSet = true;
     this.cancelLoad();
-  }
-
-  hostUpdated(): void {
-    // A chooser change the host did not apply in this update is not waited for.
-    this.toolbarEcho = false;
   }
 
   /** The user changed the layout (in the grid or its toolbar): save it soon, and keep it over a late restore. */
@@ -132,9 +115,4 @@ export class LayoutPrefs implements ReactiveController {
     this.load?.abort();
     this.load = null;
   }
-
-  private readonly onToolbarColumns = (): void => {
-    this.toolbarEcho = true;
-    this.userChanged();
-  };
 }

@@ -4,10 +4,13 @@ import {live} from 'lit/directives/live.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {styleMap} from 'lit/directives/style-map.js';
-import {consume} from '@lit/context';
+import {ContextProvider} from '@lit/context';
 import {Task, TaskStatus, initialState} from '@lit/task';
-import {DataClient, DataEventMessage} from '../../src/page/data-client.js';
-import {dataClientContext} from '../../src/page/context.js';
+import type {DataClient} from '../../src/page/data-client.js';
+import {dataClientContext, gridViewContext, scopeContext} from '../../src/page/context.js';
+import {GridViewStore, type GridViewChangeEvent} from '../../src/page/grid-view-store.js';
+import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
+import type {DataEvent} from '../../src/shared/protocol.js';
 import {COLUMN_BY_KEY, searchFieldsFor, type ColumnDef, type ColumnKey} from '../../src/shared/columns.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
@@ -29,6 +32,9 @@ import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popo
 import {gridStyles} from './organizations-grid.styles.js';
 import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type Density, type GridViewState, type Layout} from '../../src/shared/grid-view.js';
 import {LayoutPrefs} from './layout-prefs.js';
+import '../grid-filters/grid-filters.js';
+import '../column-chooser/column-chooser.js';
+import '../saved-views/saved-views.js';
 
 /** What a row action asks the host to do; the grid itself never changes an organization. */
 export type RowAction = RowView | 'summary' | 'delete' | 'suspend' | 'view-contracts' | 'start-onboarding-task';
@@ -135,6 +141,10 @@ interface VisibleColumn {
 
 const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
 
+/** The toolbar's parts, in the order they show; the `toolbar` attribute picks among them. */
+const TOOLBAR_PARTS = ['search', 'filters', 'columns', 'views', 'layout', 'density', 'currency', 'export'] as const;
+type ToolbarPart = (typeof TOOLBAR_PARTS)[number];
+
 /** A name as the user can type it: no invisible or bidi-control characters, whitespace collapsed, NFC. */
 const confirmKey = (name: string): string => plainName(name.normalize('NFC'), Number.MAX_SAFE_INTEGER);
 const confirmMatches = (name: string, typed: string): boolean => typed.trim() !== '' && confirmKey(typed) === confirmKey(name);
@@ -222,12 +232,24 @@ export class OrganizationsGrid extends LitElement {
   /** Accessible name of the grid. */
   @property({reflect: true}) label = 'Organizations';
 
-  @consume({context: dataClientContext, subscribe: true})
-  @state()
-  private contextClient?: DataClient;
+  /** Which toolbar parts show, space-separated, in any order: `search filters columns views layout density currency export`. Default all; empty for none. */
+  @property() toolbar: string = TOOLBAR_PARTS.join(' ');
+
+  /**
+   * The view this grid shows, shared with its toolbar's controls and with controls placed
+   * elsewhere that name this grid (`for="…"`): they read and change it here, never through the host.
+   */
+  readonly viewStore = new GridViewStore(DEFAULT_VIEW_STATE);
+
+  /** The data client: the `client` property, else a provided one; without either the grid says so. */
+  private readonly clients = new ClientController(this, {own: () => this.client, onEvent: (event) => this.handleDataEvent(event)});
 
   /** The acting scope: the `scope` property, else a provided `scopeContext`, else the page's scope store (the tenant switcher). */
-  private readonly scoping = new ScopeController(this, {client: () => this.dataClient, scope: () => this.scope});
+  private readonly scoping = new ScopeController(this, {client: () => this.clients.dataClient, scope: () => this.scope});
+
+  /** The toolbar's controls (and slotted ones) find the grid's client, scope and view through these. */
+  private readonly clientProvider = new ContextProvider(this, {context: dataClientContext});
+  private readonly scopeProvider = new ContextProvider(this, {context: scopeContext});
 
   @state() private session: Session | null = null;
   @state() private sessionError: unknown = null;
@@ -254,8 +276,8 @@ export class OrganizationsGrid extends LitElement {
 
   /** The user's layout (columns, density, currency) per scope, in the worker's prefs. */
   private readonly layoutPrefs = new LayoutPrefs(this, (layout) => this.setViewState(withLayout(this.viewState, layout), true));
-  /** The view state this grid last set itself; any other new value came from the host. */
-  private ownViewState: GridViewState | null = null;
+  /** The toolbar parts shown, parsed from `toolbar`. */
+  private toolbarParts: {source: string; parts: ReadonlySet<string>} | null = null;
 
   private readonly blocks = new RowBlocks({
     loaded: () => this.requestUpdate(),
@@ -263,8 +285,7 @@ export class OrganizationsGrid extends LitElement {
     failed: (e) => (this.blockError = e),
   });
 
-  private fallbackClient: DataClient | null = null;
-  /** The client whose events this grid listens to, and the owner of its session/rates requests. */
+  /** The client of the session and rates requests below. */
   private boundClient: DataClient | null = null;
   private clientController: AbortController | null = null;
   /** Client and scope the rows belong to; a change drops every row before the next paint. */
@@ -340,6 +361,13 @@ export class OrganizationsGrid extends LitElement {
     onComplete: (result) => this.commit(result),
   });
 
+  constructor() {
+    super();
+    new ContextProvider(this, {context: gridViewContext, initialValue: this.viewStore});
+    // The grid owns its view store: the listener lives as long as both.
+    this.viewStore.addEventListener('change', this.handleViewChange);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pointerdown', this.handleWindowPointerDown, true);
@@ -374,10 +402,6 @@ export class OrganizationsGrid extends LitElement {
 
   // ——— Services: client, session, scope ———
 
-  private get dataClient(): DataClient {
-    return this.client ?? this.contextClient ?? (this.fallbackClient ??= DataClient.shared({config: {kind: 'local'}}));
-  }
-
   private effectiveScopeId(): string | null {
     // Unknown until the page store knows the session (and the URL's tenant): nothing is shown under a guessed scope.
     return this.scoping.scope?.tenantId ?? null;
@@ -386,7 +410,6 @@ export class OrganizationsGrid extends LitElement {
   private bindClient(client: DataClient): void {
     this.unbindClient();
     this.boundClient = client;
-    client.events.addEventListener('data-event', this.handleDataEvent);
     const controller = (this.clientController = new AbortController());
     this.session = null;
     this.sessionError = null;
@@ -408,7 +431,6 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private unbindClient(): void {
-    this.boundClient?.events.removeEventListener('data-event', this.handleDataEvent);
     this.boundClient = null;
     this.clientController?.abort();
     this.clientController = null;
@@ -429,7 +451,7 @@ export class OrganizationsGrid extends LitElement {
     this.blockError = null;
   }
 
-  private switchScope(client: DataClient, scopeTenantId: string | null): void {
+  private switchScope(client: DataClient | null, scopeTenantId: string | null): void {
     this.dropView();
     this.viewClient = client;
     this.viewScopeId = scopeTenantId;
@@ -437,7 +459,7 @@ export class OrganizationsGrid extends LitElement {
     this.active = {row: 1, col: this.active.col};
     this.viewTop = 0;
     if (this.viewport) this.viewport.scrollTop = 0;
-    if (!scopeTenantId) return;
+    if (!client || !scopeTenantId) return;
     const controller = (this.scopeController = new AbortController());
     client.getOrganization({tenantId: scopeTenantId}, scopeTenantId, {signal: controller.signal}).then(
       (r) => {
@@ -456,11 +478,9 @@ export class OrganizationsGrid extends LitElement {
     return this.viewScopeId ?? '';
   }
 
-  private readonly handleDataEvent = (e: Event): void => {
-    if (!(e instanceof DataEventMessage)) return;
-    const d = e.data;
+  private handleDataEvent(d: DataEvent): void {
     if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.viewScopeId) this.refresh();
-  };
+  }
 
   /** Re-runs the view (keeping the scroll position): after a dataset change, or on retry. */
   private refresh(): void {
@@ -499,19 +519,27 @@ export class OrganizationsGrid extends LitElement {
     return key;
   }
 
-  /** Applies a user's change and tells the host. */
+  /** Applies a user's change (or the user's restored layout) to the view. */
   private setViewState(patch: Partial<GridViewState>, restoredLayout = false): void {
-    const prev = this.viewState;
-    const next: GridViewState = {...prev, ...patch};
-    if (!restoredLayout && (next.columns !== prev.columns || next.density !== prev.density || next.currency !== prev.currency)) this.layoutPrefs.userChanged();
-    this.ownViewState = next;
-    if (next.search !== prev.search || next.filters !== prev.filters || next.sort !== prev.sort || next.layout !== prev.layout) {
-      this.pendingScrollReset = true;
-    }
-    if (next.search !== prev.search || next.filters !== prev.filters) this.pendingCountAnnouncement = true;
-    this.viewState = next;
-    emit(this, 'tenantry-view-state-change', {viewState: next});
+    this.viewStore.update(patch, restoredLayout ? 'prefs' : 'user');
   }
+
+  /**
+   * Every change of the view, wherever it was made (this grid, a toolbar control, the host, a
+   * saved view): the grid shows it, keeps the layout preference, and tells the host of any change
+   * it did not make itself.
+   */
+  private readonly handleViewChange = (e: Event): void => {
+    const {state: next, previous: prev, source} = e as GridViewChangeEvent;
+    if (source === 'host' || source === 'restore') this.layoutPrefs.hostSetViewState(prev, next);
+    else if (source === 'user' && (next.columns !== prev.columns || next.density !== prev.density || next.currency !== prev.currency)) this.layoutPrefs.userChanged();
+    if (source !== 'host') {
+      if (next.search !== prev.search || next.filters !== prev.filters || next.sort !== prev.sort || next.layout !== prev.layout) this.pendingScrollReset = true;
+      if (next.search !== prev.search || next.filters !== prev.filters) this.pendingCountAnnouncement = true;
+    }
+    this.viewState = next;
+    if (source !== 'host') emit(this, 'tenantry-view-state-change', {viewState: next});
+  };
 
   private commit(r: ViewResult): void {
     if (r.client !== this.viewClient || r.scopeTenantId !== this.viewScopeId) return;
@@ -722,11 +750,19 @@ export class OrganizationsGrid extends LitElement {
     // Until the viewport is measured, the host's width stands in for it, so the first render
     // already holds only the columns in view instead of building all of them and then dropping most.
     if (!this.hasUpdated && !this.viewportWidth) this.viewportWidth = this.clientWidth;
-    const client = this.dataClient;
-    if (client !== this.boundClient) this.bindClient(client);
+    // A view state set by the host goes to the shared view (its listeners see it at once).
+    if (changed.has('viewState') && this.viewState !== this.viewStore.state) this.viewStore.set(this.viewState, 'host');
+    const client = this.clients.dataClient;
+    if (client !== this.boundClient) {
+      if (client) this.bindClient(client);
+      else this.unbindClient();
+      this.clientProvider.setValue(client ?? undefined);
+    }
     const scopeTenantId = this.effectiveScopeId();
-    if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) this.switchScope(client, scopeTenantId);
-    if (changed.has('viewState') && this.viewState !== this.ownViewState) this.layoutPrefs.hostSetViewState(changed.get('viewState'), this.viewState);
+    if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) {
+      this.switchScope(client, scopeTenantId);
+      this.scopeProvider.setValue(scopeTenantId ? {tenantId: scopeTenantId} : undefined);
+    }
     this.layoutPrefs.follow(client, scopeTenantId);
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState') && this.searchTimer === undefined && this.viewState.search !== this.searchText) this.searchText = this.viewState.search;
@@ -1204,6 +1240,7 @@ export class OrganizationsGrid extends LitElement {
     const view = this.blocks.view;
     const viewError = this.viewTask.status === TaskStatus.ERROR && !isAbort(this.viewTask.error) ? this.viewTask.error : null;
     const error = this.sessionError ?? viewError ?? this.blockError;
+    if (!this.clients.value) return html`<div class="frame" part="base">${renderMissingClient()}</div>`;
     return html`<div class="frame" part="base">
       ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
@@ -1214,13 +1251,22 @@ export class OrganizationsGrid extends LitElement {
     </div>`;
   }
 
+  /** Whether the `toolbar` attribute shows `part`. */
+  private shows(part: ToolbarPart): boolean {
+    if (this.toolbarParts?.source !== this.toolbar) this.toolbarParts = {source: this.toolbar, parts: new Set(this.toolbar.split(/\s+/))};
+    return this.toolbarParts.parts.has(part);
+  }
+
   private renderToolbar(view: ViewState | null): TemplateResult {
     const vs = this.viewState;
+    const shows = (part: ToolbarPart, content: () => unknown): unknown => (this.shows(part) ? content() : nothing);
     const toggle = <T extends string>(label: string, value: T, current: T, set: (v: T) => void, extra: TemplateResult | typeof nothing = nothing) =>
       html`<button type="button" part="toggle" aria-pressed=${value === current ? 'true' : 'false'} @click=${() => set(value)}>${label}${extra}</button>`;
     const usdDisabled = !this.fx;
     return html`<div class="toolbar" part="toolbar">
-        <label class="search" part="search">
+        ${shows(
+          'search',
+          () => html`<label class="search" part="search">
           <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6"></circle><path d="M10.5 10.5L14 14" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"></path></svg>
           <input
             type="search"
@@ -1233,33 +1279,37 @@ export class OrganizationsGrid extends LitElement {
             @input=${this.handleSearchInput}
             @keydown=${this.handleSearchKeydown}
           />
-        </label>
+        </label>`,
+        )}
+        <slot name="filters">${shows('filters', () => html`<tenantry-grid-filters part="filters" exportparts="toggle: filters-toggle, panel: filters-panel, chips: filter-chips"></tenantry-grid-filters>`)}</slot>
+        <slot name="columns">${shows('columns', () => html`<tenantry-column-chooser part="column-chooser" exportparts="toggle: columns-toggle, panel: columns-panel"></tenantry-column-chooser>`)}</slot>
+        <slot name="views">${shows('views', () => html`<tenantry-saved-views part="saved-views" exportparts="toggle: views-toggle, panel: views-panel"></tenantry-saved-views>`)}</slot>
         <slot name="toolbar"></slot>
-        <div class="group">
+        ${shows('layout', () => html`<div class="group">
           <span class="group-label" id="layout-label">Layout</span>
           <div class="segmented" part="segmented" role="group" aria-labelledby="layout-label">
             ${toggle('Flat', 'flat', vs.layout, (v) => this.setLayout(v))}${toggle('Tree', 'tree', vs.layout, (v) => this.setLayout(v))}
           </div>
-        </div>
-        <div class="group">
+        </div>`)}
+        ${shows('density', () => html`<div class="group">
           <span class="group-label" id="density-label">Density</span>
           <div class="segmented" part="segmented" role="group" aria-labelledby="density-label">
             ${toggle('Compact', 'compact', vs.density, (v) => this.setDensity(v))}${toggle('Standard', 'standard', vs.density, (v) => this.setDensity(v))}${toggle('Comfortable', 'comfortable', vs.density, (v) => this.setDensity(v))}
           </div>
-        </div>
-        <div class="group">
+        </div>`)}
+        ${shows('currency', () => html`<div class="group">
           <span class="group-label" id="currency-label">Currency</span>
           <div class="segmented" part="segmented" role="group" aria-labelledby="currency-label">
             ${toggle('Original', 'original', vs.currency, (v) => this.setCurrency(v))}
             <button type="button" part="toggle" aria-pressed=${vs.currency === 'usd' ? 'true' : 'false'} ?disabled=${usdDisabled} @click=${() => this.setCurrency('usd')}>USD</button>
           </div>
           ${this.fx ? html`<span class="rate-date">rates of ${formatDate(this.fx.date)}</span>` : nothing}
-        </div>
-        <div class="group export">
+        </div>`)}
+        ${shows('export', () => html`<div class="group export">
           <button type="button" part="export-button" ?disabled=${!view || Boolean(this.exportJob)} @click=${() => void this.runExport('xlsx')}>Export Excel</button>
           <button type="button" part="export-button" ?disabled=${!view || Boolean(this.exportJob)} @click=${() => void this.runExport('csv')}>Export CSV</button>
           <label><input type="checkbox" .checked=${this.exportAll} @change=${(e: Event) => (this.exportAll = (e.target as HTMLInputElement).checked)} />All rows and columns</label>
-        </div>
+        </div>`)}
       </div>
       <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
   }

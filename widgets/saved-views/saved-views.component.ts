@@ -1,37 +1,13 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {LitElement, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {emit} from '../../src/page/events.js';
+import {GridControl} from '../../src/page/kit/grid-control.js';
 import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
-import type {DataClient} from '../../src/page/data-client.js';
-import type {Scope} from '../../src/shared/contract/backend.js';
 import {defaultViewState, parseViewState, viewLink, type GridViewState} from '../../src/shared/grid-view.js';
+import {writeClipboard} from '../../src/page/platform/clipboard.js';
+import {VIEW_NAME_MAX, viewName, workerViewStore, type PrefClient, type SavedView, type ViewStore} from '../../src/page/saved-views-store.js';
 import {savedViewsStyles} from './saved-views.styles.js';
-
-/** A view saved by name. */
-export interface SavedView {
-  /** Trimmed, 1–80 characters; unique within a store. */
-  name: string;
-  state: GridViewState;
-  /** ISO 8601 instant of the last save; empty if unknown. */
-  savedAt: string;
-}
-
-/** Saved views as a store lists them; `dropped` counts stored entries that were unreadable and left out. */
-export type SavedViewList = SavedView[] & {dropped?: number};
-
-/**
- * Where saved views live: `workerViewStore` (the default: the worker's cache, per user and tenant
- * scope, never page-readable storage) or `localViewStore` (`localStorage`, for hosts that want it).
- */
-export interface ViewStore {
-  /** Every saved view (already validated), in no particular order. */
-  list(): Promise<SavedViewList>;
-  /** Adds the view, replacing one with the same name. */
-  save(view: SavedView): Promise<void>;
-  /** Removes the view with this name, if any. */
-  remove(name: string): Promise<void>;
-}
 
 export interface ViewRestoreDetail {
   /** The restored state, validated by `parseViewState`. */
@@ -46,170 +22,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'tenantry-view-restore': CustomEvent<ViewRestoreDetail>;
   }
-}
-
-export const VIEW_NAME_MAX = 80;
-/** Most views one store keeps. */
-export const MAX_SAVED_VIEWS = 100;
-
-/** A view name as stored: trimmed; `null` if empty or longer than `VIEW_NAME_MAX`. */
-export function viewName(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const name = raw.trim();
-  return name && name.length <= VIEW_NAME_MAX ? name : null;
-}
-
-/** Reads one stored view; `null` if it is not one. The state is repaired by `parseViewState`. */
-function readView(raw: unknown): SavedView | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const rec = raw as Record<string, unknown>;
-  const name = viewName(Object.hasOwn(rec, 'name') ? rec.name : undefined);
-  if (!name) return null;
-  const savedAt = Object.hasOwn(rec, 'savedAt') && typeof rec.savedAt === 'string' && !Number.isNaN(Date.parse(rec.savedAt)) ? rec.savedAt : '';
-  return {name, state: parseViewState(Object.hasOwn(rec, 'state') ? rec.state : undefined).state, savedAt};
-}
-
-/** What `workerViewStore` needs of a data client: its per-user, per-scope preferences. */
-export type PrefClient = Pick<DataClient, 'getPref' | 'setPref'>;
-
-/** The preference holding a scope's saved views. */
-export const SAVED_VIEWS_PREF = 'grid.saved-views';
-const SAVED_VIEWS_FORMAT = 1;
-
-/** Reads a stored list of views: the valid ones (last of a name wins), and how many were not. */
-function readViews(data: unknown): SavedViewList {
-  const items = Array.isArray(data) ? data : [];
-  const byName = new Map<string, SavedView>();
-  let dropped = 0;
-  for (const item of items.slice(0, MAX_SAVED_VIEWS * 2)) {
-    const view = readView(item);
-    if (view) byName.set(view.name, view);
-    else dropped++;
-  }
-  dropped += Math.max(0, items.length - MAX_SAVED_VIEWS * 2);
-  const views: SavedViewList = [...byName.values()].slice(0, MAX_SAVED_VIEWS);
-  views.dropped = dropped + Math.max(0, byName.size - MAX_SAVED_VIEWS);
-  return views;
-}
-
-/**
- * Saved views in the data worker's cache (`client.getPref/setPref`, preference
- * `grid.saved-views`): per signed-in user and tenant scope, shared by the user's tabs, gone with
- * the user's cache on sign-out. What comes back is untrusted (another version, a corrupt or
- * tampered cache): unreadable entries are left out and counted in `dropped`, the rest kept; the
- * next save writes back only the valid views.
- */
-export function workerViewStore(client: PrefClient, scope: Scope): ViewStore {
-  const at: Scope = {tenantId: scope.tenantId};
-  // One change at a time, so two quick saves in this page never lose one another.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  const read = async (): Promise<SavedViewList> => {
-    const raw = await client.getPref<unknown>(at, SAVED_VIEWS_PREF);
-    if (raw === undefined || raw === null) return [];
-    const rec = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-    if (!rec || !Object.hasOwn(rec, 'views') || rec.format !== SAVED_VIEWS_FORMAT) {
-      const none: SavedViewList = [];
-      none.dropped = Array.isArray(rec?.views) ? rec.views.length : 1;
-      return none;
-    }
-    return readViews(rec.views);
-  };
-  const write = async (views: SavedView[]): Promise<void> => {
-    try {
-      await client.setPref(at, SAVED_VIEWS_PREF, {format: SAVED_VIEWS_FORMAT, views});
-    } catch (e) {
-      const tooLarge = (e as {code?: unknown} | null)?.code === 'too-large';
-      throw new Error(tooLarge ? 'Saved views are too large to store; delete some first.' : 'Saved views could not be stored.', {cause: e});
-    }
-  };
-  return {
-    list: () => serial(read),
-    save: (view) =>
-      serial(async () => {
-        const checked = readView(view);
-        if (!checked) throw new Error(`A saved view needs a name of 1 to ${VIEW_NAME_MAX} characters.`);
-        const views = (await read()).filter((v) => v.name !== checked.name);
-        if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
-        await write([...views, checked]);
-      }),
-    remove: (name) =>
-      serial(async () => {
-        const views = await read();
-        const kept = views.filter((v) => v.name !== name);
-        if (kept.length !== views.length || views.dropped) await write(kept);
-      }),
-  };
-}
-
-/**
- * Saved views in `localStorage` (or the given `Storage`), as JSON under a key that includes `key`
- * (pass one naming the user and the scope). What is read back is validated: corrupt or foreign
- * data gives an empty list (or just the valid views), never an exception. Page-readable storage:
- * only for hosts that choose it; the default is `workerViewStore`.
- */
-export function localViewStore(key: string, storage?: Storage): ViewStore {
-  const storageKey = `tenantry:saved-views:v1:${key}`;
-  const area = (): Storage => storage ?? globalThis.localStorage;
-  const read = (): SavedView[] => {
-    let raw: string | null;
-    try {
-      raw = area().getItem(storageKey);
-    } catch {
-      return [];
-    }
-    if (!raw) return [];
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      return [];
-    }
-    if (!Array.isArray(data)) return [];
-    const byName = new Map<string, SavedView>();
-    for (const item of data.slice(0, MAX_SAVED_VIEWS * 2)) {
-      const view = readView(item);
-      if (view) byName.set(view.name, view);
-    }
-    return [...byName.values()].slice(0, MAX_SAVED_VIEWS);
-  };
-  const write = (views: SavedView[]): void => {
-    try {
-      area().setItem(storageKey, JSON.stringify(views));
-    } catch (e) {
-      throw new Error('Saved views could not be stored in this browser.', {cause: e});
-    }
-  };
-  return {
-    async list() {
-      return read();
-    },
-    async save(view) {
-      const checked = readView(view);
-      if (!checked) throw new Error('A saved view needs a name of 1 to 80 characters.');
-      const views = read().filter((v) => v.name !== checked.name);
-      if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
-      write([...views, checked]);
-    },
-    async remove(name) {
-      const views = read();
-      const kept = views.filter((v) => v.name !== name);
-      if (kept.length !== views.length) write(kept);
-    },
-  };
-}
-
-/**
- * Writes text to the system clipboard. One place for it: clipboard access differs between
- * browsers (permissions, focus, secure contexts), and tests replace it through `copyText`.
- */
-export async function writeClipboard(text: string): Promise<void> {
-  if (!navigator.clipboard?.writeText) throw new Error('The clipboard is not available here.');
-  await navigator.clipboard.writeText(text);
 }
 
 const formatSavedAt = (iso: string): string => {
@@ -273,10 +85,12 @@ export class TenantrySavedViews extends LitElement {
   @property({attribute: false}) state: GridViewState = defaultViewState();
   /** Where views are saved; when unset, the user's views in the worker's cache (`client` and `scopeTenantId`, see `workerViewStore`). */
   @property({attribute: false}) store?: ViewStore;
-  /** The data client whose preferences hold the views when no `store` is set. */
+  /** The data client whose preferences hold the views when no `store` is set; default the provided one. */
   @property({attribute: false}) client?: PrefClient;
-  /** The tenant scope whose views are shown when no `store` is set. */
+  /** A fixed tenant whose views are shown when no `store` is set; default the grid's or the page's acting tenant. */
   @property({reflect: true, attribute: 'scope-tenant-id'}) scopeTenantId = '';
+  /** The id of the `<organizations-grid>` whose view this saves and restores, when it is placed outside it. */
+  @property({reflect: true, attribute: 'for'}) htmlFor: string | null = null;
   /** The URL query parameter that carries a view in a link. */
   @property({reflect: true}) param = 'view';
   /** The page the copied link points to; default the current page. */
@@ -295,6 +109,10 @@ export class TenantrySavedViews extends LitElement {
   @state() private unreadable = 0;
 
   private defaultStore: {client: PrefClient; scopeTenantId: string; store: ViewStore} | null = null;
+  /** Client, tenant and grid view, from the kit. */
+  private readonly control = new GridControl<PrefClient>(this, {client: () => this.client, scopeTenantId: () => this.scopeTenantId, for: () => this.htmlFor});
+  /** The store the shown views came from; another one (user, scope) clears them. */
+  private shownStore: ViewStore | undefined;
 
   private loadSeq = 0;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -325,7 +143,8 @@ export class TenantrySavedViews extends LitElement {
   /** The store in use: `store`, else the worker store of `client` and `scopeTenantId`. */
   private get activeStore(): ViewStore | undefined {
     if (this.store) return this.store;
-    const {client, scopeTenantId} = this;
+    const client = this.control.client;
+    const scopeTenantId = this.control.tenantId;
     if (!client || !scopeTenantId) return undefined;
     const cached = this.defaultStore;
     if (cached?.client === client && cached.scopeTenantId === scopeTenantId) return cached.store;
@@ -333,8 +152,13 @@ export class TenantrySavedViews extends LitElement {
     return this.defaultStore.store;
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') || changed.has('client') || changed.has('scopeTenantId')) {
+  override willUpdate(): void {
+    // Bound to a grid: its view is the current one.
+    const bound = this.control.store?.state;
+    if (bound && bound !== this.state) this.state = bound;
+    const store = this.activeStore;
+    if (store !== this.shownStore) {
+      this.shownStore = store;
       this.unreadable = 0;
       // Views of another store (another user or scope) must never show.
       this.views = [];
@@ -394,6 +218,7 @@ export class TenantrySavedViews extends LitElement {
 
   private handleRestore(view: SavedView): void {
     const {state, dropped} = parseViewState(view.state);
+    this.control.store?.set(state, 'restore');
     emit(this, 'tenantry-view-restore', {state, dropped, name: view.name});
     this.say(`View “${view.name}” restored`);
     this.close();

@@ -3,7 +3,8 @@ import {sendKeys} from '@web/test-runner-commands';
 import {DataClient} from '../../src/page/data-client.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import './saved-views.js';
-import {SAVED_VIEWS_PREF, localViewStore, workerViewStore, type SavedView, type TenantrySavedViews, type ViewRestoreDetail, type ViewStore} from './saved-views.component.js';
+import type {TenantrySavedViews, ViewRestoreDetail} from './saved-views.component.js';
+import {SAVED_VIEWS_PREF, localViewStore, workerViewStore, type SavedView, type ViewStore} from '../../src/page/saved-views-store.js';
 import {DEFAULT_VIEW_STATE, decodeViewState, defaultViewState, type GridViewState} from '../../src/shared/grid-view.js';
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string): T => {
@@ -229,7 +230,7 @@ describe('<tenantry-saved-views>', () => {
   });
 
   it('writeClipboard hands the text to navigator.clipboard, and rejects where there is none', async () => {
-    const {writeClipboard} = await import('./saved-views.component.js');
+    const {writeClipboard} = await import('../../src/page/platform/clipboard.js');
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: async (t: string) => void written.push(t)}});
     try {

@@ -3,7 +3,8 @@ import {defineElement} from '../../src/page/register.js';
 import {TenantrySavedViews} from './saved-views.component.js';
 
 export {TenantrySavedViews};
-export type {SavedView, SavedViewList, ViewStore, ViewRestoreDetail, PrefClient} from './saved-views.component.js';
+export type {ViewRestoreDetail} from './saved-views.component.js';
+export type {SavedView, SavedViewList, ViewStore} from '../../src/page/saved-views-store.js';
 
 defineElement('tenantry-saved-views', TenantrySavedViews);
 
