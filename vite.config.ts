@@ -1,15 +1,61 @@
-import {defineConfig} from 'vite';
+import path from 'node:path';
+import {defineConfig, type Plugin} from 'vite';
+
+/** Where each worker's chunk graph is written, under `build.outDir`, by the worker's entry name. */
+const WORKER_MANIFEST_DIR = '.vite/workers';
+
+/**
+ * Writes `.vite/workers/<entry>.json` for each worker bundle: per chunk its file, its source
+ * modules and its static `imports` apart from its `dynamicImports` (file names). Vite's own
+ * manifest lists a worker only as an asset of the page chunk that starts it, so without this
+ * nothing says which worker code loads up front and which on demand (`scripts/bench.mjs` sums
+ * the sizes, `scripts/check-worker-chunks.mjs` guards the embedded backend's chunk).
+ */
+function workerManifest(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'tenantry-worker-manifest',
+    configResolved(config) {
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      const relative = (id: string): string => path.relative(root, id).split(path.sep).join('/');
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) return;
+      const manifest = Object.fromEntries(
+        chunks.map((c) => [
+          c.fileName,
+          {
+            file: c.fileName,
+            name: c.name,
+            ...(c.facadeModuleId ? {src: relative(c.facadeModuleId)} : {}),
+            isEntry: c.isEntry,
+            isDynamicEntry: c.isDynamicEntry,
+            imports: c.imports,
+            dynamicImports: c.dynamicImports,
+            // Only modules that left code in the chunk: a tree-shaken import costs nothing.
+            modules: Object.entries(c.modules)
+              .filter(([, m]) => m.renderedLength > 0)
+              .map(([id]) => relative(id)),
+          },
+        ]),
+      );
+      this.emitFile({type: 'asset', fileName: `${WORKER_MANIFEST_DIR}/${entry.name}.json`, source: `${JSON.stringify(manifest, null, 2)}\n`});
+    },
+  };
+}
 
 // Entry points: the demo, the bench pages (one per suite, each run in a fresh page), and three
 // size probes: the grid module and the peer grids' imports as the bench uses them. The manifest
-// lets `scripts/bench.mjs` sum each probe's static chunks (the data worker, loaded separately, is
-// not among them). Widgets are otherwise plain modules.
+// lets `scripts/bench.mjs` sum each probe's static chunks; the data worker, a separate bundle, is
+// summed from its own manifest (`workerManifest` above). Widgets are otherwise plain modules.
 export default defineConfig({
   root: '.',
   publicDir: 'public',
   server: {host: '127.0.0.1', port: 5173, strictPort: false},
   preview: {host: '127.0.0.1', port: 4173},
-  worker: {format: 'es'},
+  worker: {format: 'es', plugins: () => [workerManifest()]},
   build: {
     target: 'es2022',
     outDir: 'dist',

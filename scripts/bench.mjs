@@ -9,7 +9,9 @@
 // (bench/grid.html: <organizations-grid>, 3 runs), ag-grid and vaadin-grid (bench/peers.html: the
 // peer grids on the same generated organizations, 3 runs), tenant-switcher (bench/tenant-switcher.html:
 // type-ahead over the whole hierarchy, keystroke to painted options, 3 runs). --runs sets every suite's runs. The
-// gzipped JS of each grid comes from the build output (dist/.vite/manifest.json), not a page.
+// gzipped JS of each grid comes from the build output (dist/.vite/manifest.json), not a page; so does
+// ours of the data worker, once as a worker configured for HTTP loads it and once with the embedded
+// backend's chunk on top (dist/.vite/workers/, see scripts/worker-chunks.mjs).
 //
 // --json prints only the figures, as one JSON array, on stdout; progress always goes to stderr.
 // --table FILE prints the table of such a saved array and exits.
@@ -24,6 +26,7 @@ import {gzipSync} from 'node:zlib';
 import {chromium} from 'playwright-core';
 import {preview} from 'vite';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
+import {gzippedSize, readWorkerGraph, workerLoads} from './worker-chunks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -45,6 +48,8 @@ const SIZE_PROBES = [
 ];
 const SIZE_METRIC = 'gzipped JS';
 const SIZE_TARGET_KB = 45;
+/** The data worker, loaded apart from the page JS above: one row per backend configuration. */
+const WORKER_SIZE_METRICS = {http: 'gzipped JS, worker (HTTP)', embedded: 'gzipped JS, worker (embedded)'};
 
 const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
 
@@ -182,6 +187,24 @@ function bundleSizes(sizes) {
   return out;
 }
 
+/**
+ * Gzipped size (KB) of the data worker as each backend configuration loads it: its entry chunk
+ * and static imports for HTTP; those plus the embedded backend's chunk for the embedded backend.
+ * Ours only (the peer grids have no worker); no target yet.
+ */
+function workerSizes(sizes) {
+  const out = [];
+  const worker = workerLoads(readWorkerGraph(path.join(ROOT, 'dist')));
+  for (const [config, metric] of Object.entries(WORKER_SIZE_METRICS)) {
+    const files = [...worker[config].keys()];
+    const {raw, gzipped} = gzippedSize(path.join(ROOT, 'dist'), files);
+    const kb = Math.round((gzipped / 1024) * 10) / 10;
+    log(`data worker (${config}): ${files.length} chunks, ${(raw / 1024).toFixed(1)} KB raw, ${kb} KB gzipped (${files.join(', ')})`);
+    for (const n of sizes) out.push({metric, n, subject: 'tenantry', median: kb, min: kb, max: kb, unit: 'KB', target: null, suite: 'build'});
+  }
+  return out;
+}
+
 /** Opens one suite's page in a fresh page (its own browser context) and returns its results. */
 async function runSuite(browser, port, suite, opts) {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
@@ -245,6 +268,12 @@ async function main() {
   } catch (e) {
     failed = true;
     process.stderr.write(`[bench] bundle sizes: ${e.message}\n`);
+  }
+  try {
+    all.push(...workerSizes(opts.sizes));
+  } catch (e) {
+    failed = true;
+    process.stderr.write(`[bench] worker sizes: ${e.message}\n`);
   }
 
   const port = await freePort();

@@ -29,6 +29,8 @@ for (const [label, cmd, args] of [
   ['openapi', 'node', ['scripts/openapi.mjs', '--check']],
   ['openapi lint', bin('redocly'), ['lint', 'openapi/tenantry.openapi.json', '--format=stylish']],
   ['custom elements manifest', 'node', ['scripts/manifest.mjs', '--check']],
+  // A production build (~1 s): the dev server the browser tests run on does not split chunks.
+  ['worker chunks', 'node', ['scripts/check-worker-chunks.mjs']],
 ]) {
   console.log(`\n[tenantry] ${label}…`);
   const {code} = await run(cmd, args);

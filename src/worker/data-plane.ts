@@ -10,8 +10,7 @@
 import type {Backend, BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
-import {createEmbeddedBackend} from './backends/embedded/embedded-backend.js';
-import {HttpBackend} from './backends/http/http-backend.js';
+import {loadBackend} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import type {Rejected} from '../shared/model/schemas.js';
 import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../shared/model/types.js';
@@ -143,8 +142,12 @@ export class DataPlane implements DataWorkerApi {
   private readonly snapshotTimers = new Map<string, {timer: ReturnType<typeof setTimeout>; write: () => void}>();
   private nextId = 1;
 
+  /** @param createBackend makes the configured backend; tests pass one whose chunk fails to load. */
+  constructor(private readonly createBackend: typeof loadBackend = loadBackend) {}
+
   async connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions = {}): Promise<ConnectResult> {
-    this.backend = config.kind === 'local' ? await createEmbeddedBackend(config) : new HttpBackend(config, tokenProvider ?? undefined);
+    // Only the configured backend's code is loaded: the embedded one (and its demo data) is a chunk of its own.
+    this.backend = await this.createBackend(config, tokenProvider);
     this.cache = await openDatasetCache({name: options.cacheName});
     this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
     const sessionKey: PartitionKey = {origin: this.backend.origin, userId: '', tenantId: ''};
