@@ -56,7 +56,7 @@ function mount(client: DataClient): OrganizationsGrid {
   const el = document.createElement('organizations-grid');
   el.client = client;
   el.scope = SCOPE;
-  el.style.setProperty('--tenantry-grid-height', '640px');
+  el.style.setProperty('--tenantry-organizations-grid-height', '640px');
   container.append(el);
   return el;
 }

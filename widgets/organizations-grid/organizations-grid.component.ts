@@ -32,9 +32,6 @@ import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popo
 import {gridStyles} from './organizations-grid.styles.js';
 import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type Density, type GridViewState, type Layout} from '../../src/shared/grid-view.js';
 import {LayoutPrefs} from './layout-prefs.js';
-import '../grid-filters/grid-filters.js';
-import '../column-chooser/column-chooser.js';
-import '../saved-views/saved-views.js';
 
 /** What a row action asks the host to do; the grid itself never changes an organization. */
 export type RowAction = RowView | 'summary' | 'delete' | 'suspend' | 'view-contracts' | 'start-onboarding-task';
@@ -141,6 +138,18 @@ interface VisibleColumn {
 
 const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
 
+/**
+ * The toolbar's controls are elements of their own, loaded after the grid: the first rows never
+ * wait for their code, and a host that hides or replaces them never loads it.
+ */
+const TOOLBAR_ELEMENTS = {
+  filters: () => import('../grid-filters/grid-filters.js'),
+  columns: () => import('../column-chooser/column-chooser.js'),
+  views: () => import('../saved-views/saved-views.js'),
+} as const;
+/** Toolbar elements asked for (page-wide: a module loads once). */
+const loadedParts = new Set<string>();
+
 /** The toolbar's parts, in the order they show; the `toolbar` attribute picks among them. */
 const TOOLBAR_PARTS = ['search', 'filters', 'columns', 'views', 'layout', 'density', 'currency', 'export'] as const;
 type ToolbarPart = (typeof TOOLBAR_PARTS)[number];
@@ -201,18 +210,18 @@ const confirmMatches = (name: string, typed: string): boolean => typed.trim() !=
  * @csspart confirm-dialog - The delete confirmation dialog; `danger-button` its Delete button (enabled once
  *   the organization's name is typed in `confirm-input`, labelled by `confirm-label`).
  *
- * @cssproperty --tenantry-grid-height - Height of the whole widget. Default 600px.
- * @cssproperty --tenantry-grid-row-height - Row height at standard density. Default 40px.
- * @cssproperty --tenantry-grid-row-height-compact - Row height at compact density. Default 32px.
- * @cssproperty --tenantry-grid-row-height-comfortable - Row height at comfortable density. Default 52px.
- * @cssproperty --tenantry-grid-header-height - Header row height. Default 40px.
- * @cssproperty --tenantry-grid-background - Grid background; falls back to `--tenantry-color-surface`.
- * @cssproperty --tenantry-grid-header-background - Header background; falls back to `--tenantry-color-surface-raised`.
- * @cssproperty --tenantry-grid-row-hover-background - Hovered row; falls back to `--tenantry-color-surface-raised`.
- * @cssproperty --tenantry-grid-border-color - Lines; falls back to `--tenantry-color-border`.
- * @cssproperty --tenantry-grid-text-color - Text; falls back to `--tenantry-color-text`.
- * @cssproperty --tenantry-grid-accent-color - Sort marks, links, pressed toggles; falls back to `--tenantry-color-accent`.
- * @cssproperty --tenantry-grid-indent - Indentation per tree level. Default 20px.
+ * @cssproperty --tenantry-organizations-grid-height - Height of the whole widget. Default 600px.
+ * @cssproperty --tenantry-organizations-grid-row-height - Row height at standard density. Default 40px.
+ * @cssproperty --tenantry-organizations-grid-row-height-compact - Row height at compact density. Default 32px.
+ * @cssproperty --tenantry-organizations-grid-row-height-comfortable - Row height at comfortable density. Default 52px.
+ * @cssproperty --tenantry-organizations-grid-header-height - Header row height. Default 40px.
+ * @cssproperty --tenantry-organizations-grid-background - Grid background; falls back to `--tenantry-color-surface`.
+ * @cssproperty --tenantry-organizations-grid-header-background - Header background; falls back to `--tenantry-color-surface-raised`.
+ * @cssproperty --tenantry-organizations-grid-row-hover-background - Hovered row; falls back to `--tenantry-color-surface-raised`.
+ * @cssproperty --tenantry-organizations-grid-border-color - Lines; falls back to `--tenantry-color-border`.
+ * @cssproperty --tenantry-organizations-grid-text-color - Text; falls back to `--tenantry-color-text`.
+ * @cssproperty --tenantry-organizations-grid-accent-color - Sort marks, links, pressed toggles; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-organizations-grid-indent - Indentation per tree level. Default 20px.
  */
 export class OrganizationsGrid extends LitElement {
   static override styles = [gridStyles, scopeBannerStyles];
@@ -636,11 +645,11 @@ export class OrganizationsGrid extends LitElement {
       return v > 0 ? v : fallback;
     };
     this.rowHeights = {
-      compact: px('--tenantry-grid-row-height-compact', DEFAULT_ROW_HEIGHTS.compact),
-      standard: px('--tenantry-grid-row-height', DEFAULT_ROW_HEIGHTS.standard),
-      comfortable: px('--tenantry-grid-row-height-comfortable', DEFAULT_ROW_HEIGHTS.comfortable),
+      compact: px('--tenantry-organizations-grid-row-height-compact', DEFAULT_ROW_HEIGHTS.compact),
+      standard: px('--tenantry-organizations-grid-row-height', DEFAULT_ROW_HEIGHTS.standard),
+      comfortable: px('--tenantry-organizations-grid-row-height-comfortable', DEFAULT_ROW_HEIGHTS.comfortable),
     };
-    this.headerHeight = px('--tenantry-grid-header-height', DEFAULT_HEADER_HEIGHT);
+    this.headerHeight = px('--tenantry-organizations-grid-header-height', DEFAULT_HEADER_HEIGHT);
   }
 
   private rowHeight(): number {
@@ -1251,10 +1260,16 @@ export class OrganizationsGrid extends LitElement {
     </div>`;
   }
 
-  /** Whether the `toolbar` attribute shows `part`. */
+  /** Whether the `toolbar` attribute shows `part` (and loads the part's element when it is one). */
   private shows(part: ToolbarPart): boolean {
     if (this.toolbarParts?.source !== this.toolbar) this.toolbarParts = {source: this.toolbar, parts: new Set(this.toolbar.split(/\s+/))};
-    return this.toolbarParts.parts.has(part);
+    const shown = this.toolbarParts.parts.has(part);
+    if (shown && part in TOOLBAR_ELEMENTS && !loadedParts.has(part)) {
+      loadedParts.add(part);
+      // A failed load leaves the part's slot empty; the rest of the grid works.
+      void TOOLBAR_ELEMENTS[part as keyof typeof TOOLBAR_ELEMENTS]().catch(() => loadedParts.delete(part));
+    }
+    return shown;
   }
 
   private renderToolbar(view: ViewState | null): TemplateResult {

@@ -1,6 +1,6 @@
 /**
  * Styles of `<organizations-grid>`. Three tiers: global `--tenantry-*` tokens, per-widget
- * `--tenantry-grid-*` properties that fall back to them, and private `--_*` values used inside.
+ * `--tenantry-organizations-grid-*` properties that fall back to them, and private `--_*` values used inside.
  * No colour is written here: every one comes from a token or is mixed from one.
  */
 import {css} from 'lit';
@@ -10,23 +10,23 @@ export const gridStyles = [
   baseStyles,
   css`
     :host {
-      --_bg: var(--tenantry-grid-background, ${token('color-surface')});
-      --_header-bg: var(--tenantry-grid-header-background, ${token('color-surface-raised')});
-      --_hover: var(--tenantry-grid-row-hover-background, ${token('color-surface-raised')});
-      --_border: var(--tenantry-grid-border-color, ${token('color-border')});
-      --_text: var(--tenantry-grid-text-color, ${token('color-text')});
+      --_bg: var(--tenantry-organizations-grid-background, ${token('color-surface')});
+      --_header-bg: var(--tenantry-organizations-grid-header-background, ${token('color-surface-raised')});
+      --_hover: var(--tenantry-organizations-grid-row-hover-background, ${token('color-surface-raised')});
+      --_border: var(--tenantry-organizations-grid-border-color, ${token('color-border')});
+      --_text: var(--tenantry-organizations-grid-text-color, ${token('color-text')});
       --_muted: ${token('color-text-muted')};
-      --_accent: var(--tenantry-grid-accent-color, ${token('color-accent')});
+      --_accent: var(--tenantry-organizations-grid-accent-color, ${token('color-accent')});
       --_focus: ${token('color-focus')};
       --_radius: ${token('radius')};
-      --_indent: var(--tenantry-grid-indent, 20px);
+      --_indent: var(--tenantry-organizations-grid-indent, 20px);
       --_s1: ${token('space-1')};
       --_s2: ${token('space-2')};
       --_s3: ${token('space-3')};
       --_s4: ${token('space-4')};
       display: flex;
       flex-direction: column;
-      height: var(--tenantry-grid-height, 600px);
+      height: var(--tenantry-organizations-grid-height, 600px);
       min-height: 240px;
       color: var(--_text);
     }

@@ -53,7 +53,7 @@ const button = (el: OrganizationsGrid, text: string, scope: ParentNode = root(el
 
 async function mount(client: DataClient, options: {scope?: Scope; height?: string; viewState?: GridViewState} = {}): Promise<OrganizationsGrid> {
   const el = await fixture<OrganizationsGrid>(
-    html`<organizations-grid .client=${client} .scope=${options.scope} .viewState=${options.viewState ?? DEFAULT_VIEW_STATE} style=${`--tenantry-grid-height: ${options.height ?? '640px'}`}></organizations-grid>`,
+    html`<organizations-grid .client=${client} .scope=${options.scope} .viewState=${options.viewState ?? DEFAULT_VIEW_STATE} style=${`--tenantry-organizations-grid-height: ${options.height ?? '640px'}`}></organizations-grid>`,
   );
   await settled(el);
   return el;

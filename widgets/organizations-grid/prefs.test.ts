@@ -38,7 +38,7 @@ const width = (el: OrganizationsGrid, key: string): number => el.viewState.colum
 const visible = (el: OrganizationsGrid, key: string): boolean => el.viewState.columns.find((c) => c.key === key)!.visible;
 
 async function mount(client: DataClient, scope: Scope, viewState: GridViewState = DEFAULT_VIEW_STATE): Promise<OrganizationsGrid> {
-  const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client} .scope=${scope} .viewState=${viewState} style="--tenantry-grid-height: 360px"></organizations-grid>`);
+  const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client} .scope=${scope} .viewState=${viewState} style="--tenantry-organizations-grid-height: 360px"></organizations-grid>`);
   await waitUntil(() => root(el).querySelector('[role="grid"]')?.getAttribute('aria-busy') === 'false' && root(el).querySelector('.body [role="row"][data-org-id]'), 'rows', WAIT);
   return el;
 }

@@ -52,7 +52,7 @@ interface Page {
 async function mountPage(client: DataClient, scope: Scope = DIST): Promise<Page> {
   const wrapper = await fixture<HTMLElement>(html`<div>
     <button type="button" id="before">Before</button>
-    <organizations-grid .client=${client} .scope=${scope} style="--tenantry-grid-height: 420px">
+    <organizations-grid .client=${client} .scope=${scope} style="--tenantry-organizations-grid-height: 420px">
       <tenantry-grid-filters slot="toolbar"></tenantry-grid-filters>
       <tenantry-column-chooser slot="toolbar"></tenantry-column-chooser>
       <tenantry-saved-views slot="toolbar"></tenantry-saved-views>
