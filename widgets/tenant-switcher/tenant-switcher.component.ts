@@ -1,11 +1,10 @@
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {styleMap} from 'lit/directives/style-map.js';
-import {consume} from '@lit/context';
-import {Task, TaskStatus, initialState} from '@lit/task';
-import {DataClient} from '../../src/page/data-client.js';
-import {dataClientContext} from '../../src/page/context.js';
+import type {DataClient} from '../../src/page/data-client.js';
+import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
+import {ComboboxController} from '../../src/page/kit/combobox-controller.js';
 import type {TenantryError} from '../../src/shared/contract/errors.js';
 import {emit} from '../../src/page/events.js';
 import {KIND_LABELS} from '../../src/shared/model/labels.js';
@@ -43,10 +42,12 @@ interface Entry {
   hit: TenantHit;
 }
 
-interface SearchOutcome {
-  /** The question this answers; the list shows it only while it is still the question asked. */
-  key: string;
-  result: TenantSearchResult;
+/** What one search asks, as the combobox's question key. */
+interface SearchQuestion {
+  homeId: Id;
+  text: string;
+  parentId: Id | null;
+  kinds: TenantKind[] | null;
 }
 
 const SECTION_LABELS: Record<Exclude<Section, 'browse'>, string> = {pinned: 'Pinned', recent: 'Recent', results: 'Matches'};
@@ -106,6 +107,7 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @csspart back - The "Back to <home>" button.
  * @csspart error - The alert when a switch was refused; `error-button` its Dismiss button.
  * @csspart notice - The notice when another tab switched; `notice-button` its two buttons.
+ * @csspart missing-client - The alert shown instead of everything else while the switcher has no data client.
  *
  * @cssproperty --tenant-switcher-background - Control and popup background; falls back to `--tenantry-color-surface`.
  * @cssproperty --tenant-switcher-text-color - Text; falls back to `--tenantry-color-text`.
@@ -124,7 +126,7 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
 export class TenantSwitcher extends LitElement {
   static override styles = tenantSwitcherStyles;
 
-  /** The data client; defaults to the one provided through `dataClientContext`, then the shared embedded client. */
+  /** The data client; defaults to the one provided through `dataClientContext` (`provideDataClient`). Without either the switcher says so. */
   @property({attribute: false}) client?: DataClient;
 
   /** The page's scope store; defaults to `ScopeStore.forClient(client)`. */
@@ -139,14 +141,7 @@ export class TenantSwitcher extends LitElement {
   /** Placeholder of the search input; defaults to "Switch tenant (Ctrl+K)". */
   @property({reflect: true}) placeholder: string | null = null;
 
-  @consume({context: dataClientContext, subscribe: true})
-  @state()
-  private contextClient?: DataClient;
-
   @state() private scopeState: ScopeStoreState | null = null;
-  @state() private text = '';
-  @state() private open = false;
-  @state() private active = -1;
   /** "A customer" was chosen: the list shows customers only until a switch or close. */
   @state() private pickCustomer = false;
   /** Tenants drilled into while browsing, outermost first. */
@@ -154,28 +149,39 @@ export class TenantSwitcher extends LitElement {
 
   @query('input') private input?: HTMLInputElement;
 
-  private fallbackClient: DataClient | null = null;
   private ownStore: ScopeStore | null = null;
   private boundStore: ScopeStore | null = null;
   private lastTenantId: Id | null = null;
-  /** The entries of the last render, in option order: what the keys move through. */
+  /** The entries of this render, in option order: what the keys move through. */
   private entries: Entry[] = [];
-  private scrollActive = false;
-  /** ↓ before the list arrived: the first option becomes active when it does. */
-  private activateFirst = false;
 
-  private readonly searchTask = new Task(this, {
-    args: () => [this.boundStore?.client ?? null, this.scopeState?.home?.tenantId ?? null, this.open, this.searchKey()] as const,
-    task: async ([client, homeId, open, key], {signal}): Promise<SearchOutcome | typeof initialState> => {
-      if (!client || !homeId || !open) return initialState;
-      const {text, parentId, kinds} = JSON.parse(key) as {text: string; parentId: Id | null; kinds: TenantKind[] | null};
-      const result = await client.searchTenants(
-        {tenantId: homeId},
-        {text, limit: SEARCH_LIMIT, ...(parentId ? {parentId} : {}), ...(kinds ? {kinds} : {})},
-        {signal},
-      );
-      return {key, result};
+  private readonly clients = new ClientController(this, {own: () => this.client});
+
+  private readonly combo = new ComboboxController<TenantSearchResult>(this, {
+    input: () => this.input ?? null,
+    popup: () => this.renderRoot.querySelector('[part~="popup"]'),
+    query: () => this.searchKey(),
+    search: (key, signal) => {
+      const client = this.boundStore?.client;
+      if (!client) return Promise.reject(new Error('No data client'));
+      const {homeId, text, parentId, kinds} = JSON.parse(key) as SearchQuestion;
+      return client.searchTenants({tenantId: homeId}, {text, limit: SEARCH_LIMIT, ...(parentId ? {parentId} : {}), ...(kinds ? {kinds} : {})}, {signal});
     },
+    count: () => this.entries.length,
+    optionId: (index) => `tenant-option-${index}`,
+    pick: (index) => this.select(this.entries[index].hit),
+    announce: {
+      found: (result) => this.countText(result),
+      failed: 'Could not load tenants. Type again to retry.',
+      loading: 'Searching…',
+      idle: 'Loading…',
+    },
+    onClose: () => {
+      this.trail = [];
+      this.pickCustomer = false;
+    },
+    activateOnOpen: true,
+    pageStep: PAGE_STEP,
   });
 
   override connectedCallback(): void {
@@ -189,7 +195,6 @@ export class TenantSwitcher extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.handleDocumentKeydown);
     this.unbindStore();
-    this.searchTask.abort();
   }
 
   /** Opens the list and puts the keyboard in the search input. */
@@ -199,13 +204,11 @@ export class TenantSwitcher extends LitElement {
 
   // ——— Services ———
 
-  private get dataClient(): DataClient {
-    return this.client ?? this.contextClient ?? (this.fallbackClient ??= DataClient.shared({config: {kind: 'local'}}));
-  }
-
-  private resolveStore(): ScopeStore {
+  /** The page store of the client in use; `null` with no client (and no store given). */
+  private resolveStore(): ScopeStore | null {
     if (this.store) return this.store;
-    const client = this.dataClient;
+    const client: DataClient | null = this.clients.dataClient;
+    if (!client) return null;
     if (this.ownStore?.client !== client) {
       this.ownStore = ScopeStore.forClient(client, {urlParam: this.syncUrl ? 'tenant' : null, syncTitle: this.syncTitle});
     }
@@ -214,6 +217,8 @@ export class TenantSwitcher extends LitElement {
 
   private bindStore(store: ScopeStore): void {
     this.unbindStore();
+    // Another client's tenants: nothing asked of the old one may show.
+    this.combo.reset();
     this.boundStore = store;
     store.addEventListener('change', this.handleStoreChange);
     this.scopeState = store.state;
@@ -240,53 +245,34 @@ export class TenantSwitcher extends LitElement {
     }
   };
 
-  override willUpdate(changed: PropertyValues): void {
+  override willUpdate(): void {
     if (this.isConnected) {
       const store = this.resolveStore();
-      if (store !== this.boundStore) this.bindStore(store);
+      if (!store) {
+        this.unbindStore();
+        this.scopeState = null;
+      } else if (store !== this.boundStore) this.bindStore(store);
     }
-    if (changed.has('text') || changed.has('pickCustomer') || changed.has('trail')) {
-      this.active = -1;
-      this.activateFirst = false;
-    }
-    // Entries are worked out here, not in render, so moving the active option does not re-render twice.
-    this.entries = this.open ? this.computeEntries() : [];
-    if (this.activateFirst && this.entries.length) {
-      // ↓ was pressed before the list arrived: land on its first option.
-      this.activateFirst = false;
-      this.active = 0;
-      this.scrollActive = true;
-    }
-    if (this.active >= this.entries.length) this.active = this.entries.length - 1;
-  }
-
-  override updated(): void {
-    if (this.scrollActive) {
-      this.scrollActive = false;
-      this.renderRoot.querySelector('[part~="option-active"]')?.scrollIntoView({block: 'nearest'});
-    }
+    // Entries are worked out here, before the combobox settles its active option on them.
+    this.entries = this.combo.open ? this.computeEntries() : [];
   }
 
   // ——— Search ———
 
-  private searchKey(): string {
-    const text = this.text.trim();
+  /** The question the list answers now; `null` until the user's own tenant is known. */
+  private searchKey(): string | null {
+    const homeId = this.scopeState?.home?.tenantId;
+    if (!this.boundStore || !homeId) return null;
+    const text = this.combo.text.trim();
     const parentId = text ? null : (this.trail.at(-1)?.id ?? null);
     // Browsing keeps every kind so a customer under a reseller can be reached; a search narrows to customers.
-    return JSON.stringify({text, parentId, kinds: this.pickCustomer && text ? CUSTOMER_KINDS : null});
-  }
-
-  /** The answer to the question asked now, or `null` while it is pending (never an older answer). */
-  private currentOutcome(): SearchOutcome | null {
-    const value = this.searchTask.value;
-    if (this.searchTask.status !== TaskStatus.COMPLETE || !value) return null;
-    return value.key === this.searchKey() ? value : null;
+    const question: SearchQuestion = {homeId, text, parentId, kinds: this.pickCustomer && text ? CUSTOMER_KINDS : null};
+    return JSON.stringify(question);
   }
 
   private computeEntries(): Entry[] {
-    const outcome = this.currentOutcome();
-    const results = outcome?.result.hits ?? [];
-    if (this.text.trim()) return results.map((hit) => ({section: 'results', hit}));
+    const results = this.combo.result?.hits ?? [];
+    if (this.combo.text.trim()) return results.map((hit) => ({section: 'results', hit}));
     const out: Entry[] = [];
     if (this.trail.length === 0) {
       const state = this.scopeState;
@@ -298,13 +284,9 @@ export class TenantSwitcher extends LitElement {
     return out;
   }
 
-  private statusText(): string {
-    if (!this.open) return '';
-    const text = this.text.trim();
-    if (this.searchTask.status === TaskStatus.ERROR) return 'Could not load tenants. Type again to retry.';
-    const outcome = this.currentOutcome();
-    if (!outcome) return this.scopeState?.home ? 'Searching…' : 'Loading…';
-    const {hits, total} = outcome.result;
+  /** The live status for an answer: how many tenants, or that none match. */
+  private countText({hits, total}: TenantSearchResult): string {
+    const text = this.combo.text.trim();
     if (text && total === 0) return `No tenant matches “${text}”`;
     const count = text ? total : this.entries.length;
     const words = `${count.toLocaleString()} ${count === 1 ? 'tenant' : 'tenants'}`;
@@ -313,24 +295,10 @@ export class TenantSwitcher extends LitElement {
 
   // ——— Actions ———
 
-  private openList(): void {
-    this.open = true;
-  }
-
-  private close(): void {
-    this.open = false;
-    this.active = -1;
-    this.activateFirst = false;
-    this.trail = [];
-    this.pickCustomer = false;
-  }
-
+  /** The picked option (the combobox then clears the text, closes and keeps focus in the input). */
   private select(hit: TenantHit): void {
     const store = this.boundStore;
     if (!store) return;
-    this.text = '';
-    this.close();
-    this.input?.focus();
     if (hit.id === store.state.home?.tenantId) store.switchHome();
     // A refusal lands in `state.error`; nothing else to do with the rejection here.
     else store.switchTo(hit.id).catch(() => undefined);
@@ -349,36 +317,28 @@ export class TenantSwitcher extends LitElement {
 
   private drillInto(hit: TenantHit): void {
     if (hit.childCount <= 0) return;
-    this.text = '';
+    this.combo.text = '';
     this.trail = [...this.trail, hit];
-    this.open = true;
+    this.combo.show();
   }
 
   private drillOut(): void {
     if (this.trail.length) this.trail = this.trail.slice(0, -1);
   }
 
-  private moveActive(to: number): void {
-    const n = this.entries.length;
-    if (!n) {
-      this.activateFirst = to === 0;
-      return;
-    }
-    this.active = Math.max(0, Math.min(n - 1, to));
-    this.scrollActive = true;
-  }
-
   private chooseCustomer(): void {
     this.pickCustomer = true;
     this.trail = [];
-    this.text = '';
-    this.openList();
+    this.combo.text = '';
+    // Customers only now: the option the keyboard was on may be gone.
+    this.combo.activate(-1);
+    this.combo.show();
     this.input?.focus();
   }
 
   private chooseHome(): void {
+    this.combo.close();
     this.pickCustomer = false;
-    this.close();
     this.boundStore?.switchHome();
   }
 
@@ -388,101 +348,47 @@ export class TenantSwitcher extends LitElement {
     if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return;
     if (!this.input) return;
     e.preventDefault();
-    this.openList();
+    this.combo.show();
     this.input.focus();
     this.input.select();
   };
 
-  private handleInput(e: InputEvent): void {
-    this.text = (e.target as HTMLInputElement).value;
-    this.open = true;
+  private handleInputClick(): void {
+    this.combo.show();
   }
 
+  /** → / ← drill in and out while browsing; every other key is the combobox's. */
   private handleInputKeydown(e: KeyboardEvent): void {
-    const n = this.entries.length;
-    const activeEntry = this.entries[this.active];
-    const caretAtEnd = (this.input?.selectionStart ?? 0) === this.text.length;
-    switch (e.key) {
-      case 'ArrowDown':
+    const browsing = this.combo.open && !this.combo.text;
+    if (e.key === 'ArrowRight' && browsing) {
+      const activeEntry = this.entries[this.combo.active];
+      const caretAtEnd = (this.input?.selectionStart ?? 0) === this.combo.text.length;
+      if (caretAtEnd && activeEntry && activeEntry.hit.childCount > 0) {
         e.preventDefault();
-        if (!this.open) this.openList();
-        if (!e.altKey) this.moveActive(this.active < 0 ? 0 : this.active + 1);
-        return;
-      case 'ArrowUp':
-        e.preventDefault();
-        if (!this.open) this.openList();
-        this.moveActive(this.active < 0 ? n - 1 : this.active - 1);
-        return;
-      case 'Home':
-      case 'End':
-        if (!this.open || this.active < 0) return;
-        e.preventDefault();
-        this.moveActive(e.key === 'Home' ? 0 : n - 1);
-        return;
-      case 'PageDown':
-      case 'PageUp':
-        if (!this.open) return;
-        e.preventDefault();
-        this.moveActive((this.active < 0 ? 0 : this.active) + (e.key === 'PageDown' ? PAGE_STEP : -PAGE_STEP));
-        return;
-      case 'ArrowRight':
-        if (this.open && !this.text && caretAtEnd && activeEntry && activeEntry.hit.childCount > 0) {
-          e.preventDefault();
-          this.drillInto(activeEntry.hit);
-        }
-        return;
-      case 'ArrowLeft':
-        if (this.open && !this.text && this.trail.length) {
-          e.preventDefault();
-          this.drillOut();
-        }
-        return;
-      case 'Enter':
-        if (this.open && activeEntry) {
-          e.preventDefault();
-          this.select(activeEntry.hit);
-        }
-        return;
-      case 'Escape':
-        if (this.open) {
-          e.preventDefault();
-          this.close();
-        } else if (this.text) {
-          e.preventDefault();
-          this.text = '';
-        }
-        return;
+        this.drillInto(activeEntry.hit);
+      }
+      return;
     }
-  }
-
-  private handlePopupKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    this.close();
-    this.input?.focus();
-  }
-
-  private handleFocusOut(e: FocusEvent): void {
-    const next = e.relatedTarget as Node | null;
-    if (next && this.renderRoot.contains(next)) return;
-    if (this.open) this.close();
-  }
-
-  private handleOptionClick(index: number): void {
-    const entry = this.entries[index];
-    if (entry) this.select(entry.hit);
+    if (e.key === 'ArrowLeft' && browsing && this.trail.length) {
+      e.preventDefault();
+      this.drillOut();
+      return;
+    }
+    this.combo.handleKeydown(e);
   }
 
   // ——— Rendering ———
 
   override render(): TemplateResult {
+    // With no client there is nothing to show or switch: say so, and start nothing.
+    if (!this.boundStore) return renderMissingClient();
     const state = this.scopeState;
     const home = state?.home ?? null;
     const current = state?.current ?? null;
     const color = current ? scopeColor(current.tenantId, home?.tenantId) : null;
     const atHome = Boolean(current && home && current.tenantId === home.tenantId);
     const customerOnly = home?.kind === 'customer';
-    const status = this.statusText();
+    const status = this.combo.announcement;
     return html`
       <div part="control" style=${styleMap(color ? {'--tenantry-scope-color': color} : {})}>
         <span part="chip" aria-hidden="true"></span>
@@ -529,11 +435,11 @@ export class TenantSwitcher extends LitElement {
   }
 
   private renderCombobox(status: string): TemplateResult {
-    const activeId = this.open && this.active >= 0 ? `tenant-option-${this.active}` : undefined;
-    const activeEntry = this.entries[this.active];
+    const {combo} = this;
+    const activeEntry = this.entries[combo.active];
     const placeholder = this.placeholder ?? `Switch tenant (${isMac() ? '⌘K' : 'Ctrl+K'})`;
     return html`
-      <div part="combobox" @focusout=${this.handleFocusOut}>
+      <div part="combobox" @focusout=${combo.handleFocusOut}>
         <label class="sr-only" for="tenant-input">${this.pickCustomer ? 'Administer a customer' : 'Switch tenant'}</label>
         <input
           id="tenant-input"
@@ -544,21 +450,21 @@ export class TenantSwitcher extends LitElement {
           spellcheck="false"
           aria-autocomplete="list"
           aria-haspopup="listbox"
-          aria-expanded=${String(this.open)}
+          aria-expanded=${String(combo.open)}
           aria-controls="tenant-listbox"
-          aria-activedescendant=${ifDefined(activeId)}
+          aria-activedescendant=${ifDefined(combo.activeDescendant)}
           aria-keyshortcuts="Control+K Meta+K"
           aria-describedby="tenant-status"
           placeholder=${placeholder}
-          .value=${this.text}
-          @input=${this.handleInput}
+          .value=${combo.text}
+          @input=${combo.handleInput}
           @keydown=${this.handleInputKeydown}
-          @click=${this.openList}
+          @click=${this.handleInputClick}
         />
-        <div part="popup" ?hidden=${!this.open} @keydown=${this.handlePopupKeydown} @mousedown=${(e: MouseEvent) => e.target instanceof HTMLButtonElement || e.preventDefault()}>
+        <div part="popup" ?hidden=${!combo.open} @keydown=${combo.handlePopupKeydown} @mousedown=${combo.handlePopupMousedown}>
           <div id="tenant-listbox" part="listbox" role="listbox" aria-label="Tenants" tabindex="-1" ?hidden=${this.entries.length === 0}>${this.renderGroups()}</div>
           <div part="status" aria-hidden="true">${status}</div>
-          ${this.open ? this.renderFooter(activeEntry) : nothing}
+          ${combo.open ? this.renderFooter(activeEntry) : nothing}
         </div>
         <div id="tenant-status" class="sr-only" role="status" aria-live="polite">${status}</div>
       </div>
@@ -587,7 +493,7 @@ export class TenantSwitcher extends LitElement {
 
   private renderOption(entry: Entry, index: number): TemplateResult {
     const {hit} = entry;
-    const activeOpt = index === this.active;
+    const activeOpt = index === this.combo.active;
     const currentOpt = hit.id === this.scopeState?.current?.tenantId;
     const pinned = this.isPinned(hit.id);
     const parts = ['option', activeOpt ? 'option-active' : '', currentOpt ? 'option-current' : ''].filter(Boolean).join(' ');
@@ -600,7 +506,7 @@ export class TenantSwitcher extends LitElement {
       aria-current=${ifDefined(currentOpt ? 'true' : undefined)}
       data-tenant-id=${hit.id}
       data-section=${entry.section}
-      @click=${() => this.handleOptionClick(index)}
+      @click=${() => this.combo.pick(index)}
     >
       <div class="option-main">
         <span part="option-name" class="ellipsis" title=${hit.name}><bdi dir="auto">${hit.name}</bdi></span>
@@ -655,7 +561,7 @@ export class TenantSwitcher extends LitElement {
             ${this.isPinned(hit.id) ? 'Unpin' : 'Pin'} <bdi dir="auto">${hit.name}</bdi>
           </button>`
         : nothing}
-      ${hit && hit.childCount > 0 && !this.text.trim()
+      ${hit && hit.childCount > 0 && !this.combo.text.trim()
         ? html`<button part="footer-button" type="button" data-action="drill" @click=${() => this.drillInto(hit)}>Show tenants below <bdi dir="auto">${hit.name}</bdi></button>`
         : nothing}
       ${parent ? html`<button part="footer-button" type="button" data-action="up" @click=${this.drillOut}>Up from <bdi dir="auto">${parent.name}</bdi></button>` : nothing}

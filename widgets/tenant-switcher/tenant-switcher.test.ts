@@ -8,6 +8,8 @@ import {DataClient} from '../../src/page/data-client.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {ScopeStore} from '../../src/page/scope-store.js';
+import {provideDataClient} from '../../src/page/context.js';
+import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
 import type {TenantHit} from '../../src/shared/tenancy.js';
 import type {OrganizationsGrid} from '../organizations-grid/organizations-grid.js';
 import '../organizations-grid/organizations-grid.js';
@@ -477,6 +479,51 @@ describe('<tenant-switcher>', () => {
     [...notice.querySelectorAll('button')].find((b) => b.textContent === 'Switch here')!.click();
     await waitUntil(() => nameText(el) === 'Cloudhaven IT', 'followed the other tab', WAIT);
     expect(part(el, 'notice')).to.equal(null);
+  });
+
+  it('with no client and no provider says so, and starts no worker', async () => {
+    const made: unknown[] = [];
+    const RealWorker = window.Worker;
+    // Counts every worker the page starts while the switcher connects and renders.
+    window.Worker = class extends RealWorker {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        made.push(args[0]);
+      }
+    };
+    try {
+      const el = await fixture<TenantSwitcher>(html`<tenant-switcher sync-url="false"></tenant-switcher>`);
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      const alert = part(el, 'missing-client')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.equal(MISSING_CLIENT_MESSAGE);
+      // Nothing else: no input, no scope, no buttons.
+      expect(root(el).querySelector('[role="combobox"], [part~="control"], button')).to.equal(null);
+      // Ctrl+K has nothing to open.
+      document.body.focus();
+      await sendKeys({press: 'Control+k'});
+      expect(root(el).querySelector('[role="combobox"]')).to.equal(null);
+      expect(made).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.Worker = RealWorker;
+    }
+  });
+
+  it('finds a client provided on an ancestor after it connected', async () => {
+    const page = await fixture<HTMLElement>(html`<div><tenant-switcher sync-url="false"></tenant-switcher></div>`);
+    const el = page.querySelector('tenant-switcher')!;
+    await el.updateComplete;
+    expect(part(el, 'missing-client')).to.not.equal(null);
+    const client = makeClient();
+    provideDataClient(page, client);
+    await waitUntil(() => nameText(el) === 'Northgate Distribution', 'switcher found the provided client', WAIT);
+    expect(part(el, 'missing-client')).to.equal(null);
+    // It drives that client's page store, and searches through it.
+    expect(storeOf(client).state.home?.tenantId).to.equal(DEMO_TENANTS.distributor);
+    await typeText(el, 'Cloudhaven');
+    expect(optionIds(el)[0]).to.equal(DEMO_TENANTS.otherReseller);
   });
 
   it('is accessible closed, open with results, and with tenants pinned', async () => {
