@@ -9,7 +9,7 @@ import {DataClient, type DataEventMessage} from '../src/page/data-client.js';
 import type {LocalBackendConfig, Scope} from '../src/shared/contract/backend.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../src/shared/demo-tenant.js';
 import type {OrgQuery, SortSpec} from '../src/shared/query.js';
-import type {RowWindow, ViewState} from '../src/shared/protocol.js';
+import type {RowWindow, ResultState} from '../src/shared/protocol.js';
 import type {GridBenchResult} from './harness.js';
 
 /** One figure, in the shape every suite publishes (this page names no suite: the runner does). */
@@ -243,7 +243,7 @@ async function coldWarmAndQueries(n: number, run: number): Promise<void> {
     const t1 = performance.now();
     record(M.connect, n, t1 - t0);
     let openMs = 0;
-    const [warmMs, [view, first]] = await timed(async (): Promise<[ViewState, RowWindow]> => {
+    const [warmMs, [view, first]] = await timed(async (): Promise<[ResultState, RowWindow]> => {
       const state = await b!.openView(SCOPE, {sort: BY_NAME});
       openMs = performance.now() - t1;
       return [state, await b!.window(state.viewId, 0, WINDOW_SIZE)];

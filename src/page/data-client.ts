@@ -13,7 +13,7 @@ import type {BackendConfig, Scope, TokenProvider} from '../shared/contract/backe
 import {TenantryError, abortError} from '../shared/contract/errors.js';
 import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
-import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ViewState} from '../shared/protocol.js';
+import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 import '../shared/transfer.js';
@@ -110,7 +110,7 @@ export class DataClient {
     });
   }
 
-  openView(scope: Scope, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
+  openView(scope: Scope, query: OrgQuery, options: CallOptions = {}): Promise<ResultState> {
     return this.call(options.signal, (id) =>
       this.api.openView(scope, query, id).then((view) => {
         // Opened after its caller gave up: nobody holds its id, so close it here.
@@ -120,7 +120,7 @@ export class DataClient {
     );
   }
 
-  updateView(viewId: string, query: OrgQuery, options: CallOptions = {}): Promise<ViewState> {
+  updateView(viewId: string, query: OrgQuery, options: CallOptions = {}): Promise<ResultState> {
     return this.call(options.signal, (id) => this.api.updateView(viewId, query, id));
   }
 

@@ -30,7 +30,8 @@ export interface RejectedReport {
   sample: string[];
 }
 
-export interface ViewState {
+/** The state of one query's result in the worker (not the user's view of the grid: that is `GridViewState`). */
+export interface ResultState {
   viewId: string;
   scopeTenantId: Id;
   /** Rows matching the query. */
@@ -124,8 +125,8 @@ export interface DataWorkerApi {
   subscribe(listener: (event: DataEvent) => void): Promise<number>;
   unsubscribe(id: number): Promise<void>;
   cancel(requestId: string): Promise<void>;
-  openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ViewState>;
-  updateView(viewId: string, query: OrgQuery, requestId: string): Promise<ViewState>;
+  openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ResultState>;
+  updateView(viewId: string, query: OrgQuery, requestId: string): Promise<ResultState>;
   window(viewId: string, start: number, count: number): Promise<RowWindow>;
   closeView(viewId: string): Promise<void>;
   refresh(scope: Scope, requestId: string): Promise<SyncResult>;

@@ -16,7 +16,7 @@ import type {Rejected} from '../shared/model/schemas.js';
 import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {SEARCH_FIELDS, type OrgQuery, type OrgRow, type SearchField} from '../shared/query.js';
-import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ViewState} from '../shared/protocol.js';
+import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import {releaseProxy} from 'comlink';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import {writeExport, type ExportSource} from './export/export-rows.js';
@@ -422,7 +422,7 @@ export class DataPlane implements DataWorkerApi {
     return {changed: changed.length, removed: removed.size, asOf};
   }
 
-  private state(view: View, ds: Dataset): ViewState {
+  private state(view: View, ds: Dataset): ResultState {
     return {
       viewId: view.id,
       scopeTenantId: ds.scope.tenantId,
@@ -435,7 +435,7 @@ export class DataPlane implements DataWorkerApi {
     };
   }
 
-  /** The top of a view's result, sent with its state (see `ViewState.firstRows`). */
+  /** The top of a view's result, sent with its state (see `ResultState.firstRows`). */
   private firstRows(view: View, ds: Dataset): OrgRow[] {
     const rows: OrgRow[] = [];
     const n = Math.min(FIRST_ROWS, view.result.indices.length);
@@ -449,7 +449,7 @@ export class DataPlane implements DataWorkerApi {
     return load.promise;
   }
 
-  async openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ViewState> {
+  async openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ResultState> {
     return this.tracked(requestId, async (signal) => {
       const key = this.keyFor(scope);
       const partition = partitionKeyId(key);
@@ -476,7 +476,7 @@ export class DataPlane implements DataWorkerApi {
    * A warm start of the same query as last time: answer at once with the saved first rows, and
    * load the dataset behind them; an event tells the widget when the real rows are in.
    */
-  private async provisionalView(scope: Scope, key: PartitionKey, query: OrgQuery): Promise<ViewState | null> {
+  private async provisionalView(scope: Scope, key: PartitionKey, query: OrgQuery): Promise<ResultState | null> {
     const snapshot = await this.ready().cache.getPref<Snapshot>(key, 'snapshot');
     if (!snapshot || snapshot.query !== queryKey(query) || !Array.isArray(snapshot.rows)) return null;
     const view: View = {id: `v${this.nextId++}`, partition: partitionKeyId(key), query, result: {indices: new Uint32Array(0), tree: null}, version: 0, provisional: snapshot, controller: new AbortController()};
@@ -519,7 +519,7 @@ export class DataPlane implements DataWorkerApi {
     timers.set(view.partition, {timer: setTimeout(write, SNAPSHOT_DELAY_MS), write});
   }
 
-  async updateView(viewId: string, query: OrgQuery, requestId: string): Promise<ViewState> {
+  async updateView(viewId: string, query: OrgQuery, requestId: string): Promise<ResultState> {
     return this.tracked(requestId, async (signal) => {
       const view = this.view(viewId);
       const ds = await this.datasetOf(view);

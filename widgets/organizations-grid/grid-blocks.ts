@@ -6,7 +6,7 @@
  */
 import type {DataClient} from '../../src/page/data-client.js';
 import {isAbort} from '../../src/shared/contract/errors.js';
-import type {ViewState} from '../../src/shared/protocol.js';
+import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgRow} from '../../src/shared/query.js';
 
 export const BLOCK_SIZE = 100;
@@ -38,7 +38,7 @@ const blockRange = (first: number, last: number): number[] => {
  * together with the state (no skeleton flash between the old rows and the new ones).
  * Windows of another version are left out; they load later through `ensure` like any other.
  */
-export async function prefetchBlocks(client: DataClient, state: ViewState, first: number, last: number, signal: AbortSignal): Promise<Blocks> {
+export async function prefetchBlocks(client: DataClient, state: ResultState, first: number, last: number, signal: AbortSignal): Promise<Blocks> {
   const blocks: Blocks = new Map();
   if (state.total === 0) return blocks;
   const to = Math.min(last, state.total - 1);
@@ -63,12 +63,12 @@ export class RowBlocks {
   private generation = 0;
   /** Set once a window reported another version or failed: no further loads until the next commit. */
   private halted = false;
-  private state: ViewState | null = null;
+  private state: ResultState | null = null;
 
   constructor(private readonly events: BlockEvents) {}
 
   /** The committed view state, or `null` while there is none (loading, or after a scope change). */
-  get view(): ViewState | null {
+  get view(): ResultState | null {
     return this.state;
   }
 
@@ -87,7 +87,7 @@ export class RowBlocks {
   }
 
   /** Adopts a new view state with the blocks fetched for it, replacing everything in one step. */
-  commit(state: ViewState, blocks: Blocks): void {
+  commit(state: ResultState, blocks: Blocks): void {
     this.reset();
     this.state = state;
     this.blocks = blocks;
@@ -117,7 +117,7 @@ export class RowBlocks {
     }
   }
 
-  private async load(client: DataClient, state: ViewState, b: number): Promise<void> {
+  private async load(client: DataClient, state: ResultState, b: number): Promise<void> {
     const generation = this.generation;
     const controller = new AbortController();
     this.loading.set(b, controller);

@@ -21,7 +21,7 @@ import {whenIdle} from '../../src/page/platform/idle.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {plainName} from '../../src/page/scope-store.js';
-import type {ViewState} from '../../src/shared/protocol.js';
+import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow, SortSpec} from '../../src/shared/query.js';
 import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
 import {renderCell, type CellContext} from './grid-cells.js';
@@ -106,7 +106,7 @@ interface OpenView {
 interface ViewResult {
   client: DataClient;
   scopeTenantId: string;
-  state: ViewState;
+  state: ResultState;
   blocks: Blocks;
   /** The query had a search or a filter (the count then reads "N of M"). */
   narrowed: boolean;
@@ -345,7 +345,7 @@ export class OrganizationsGrid extends LitElement {
       if (!client || !scopeTenantId) return initialState;
       const query = JSON.parse(key) as OrgQuery;
       const open = this.openView;
-      let state: ViewState;
+      let state: ResultState;
       try {
         if (open && open.client === client && open.scopeTenantId === scopeTenantId) {
           state = await client.updateView(open.viewId, query, {signal});
@@ -1272,7 +1272,7 @@ export class OrganizationsGrid extends LitElement {
     return shown;
   }
 
-  private renderToolbar(view: ViewState | null): TemplateResult {
+  private renderToolbar(view: ResultState | null): TemplateResult {
     const vs = this.viewState;
     const shows = (part: ToolbarPart, content: () => unknown): unknown => (this.shows(part) ? content() : nothing);
     const toggle = <T extends string>(label: string, value: T, current: T, set: (v: T) => void, extra: TemplateResult | typeof nothing = nothing) =>
@@ -1329,7 +1329,7 @@ export class OrganizationsGrid extends LitElement {
       <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
   }
 
-  private summaryText(view: ViewState): string {
+  private summaryText(view: ResultState): string {
     const n = (v: number): string => v.toLocaleString();
     // Counts of the rows shown: the committed query, not one still running.
     const what = `${this.narrowed ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} organizations`;
@@ -1337,7 +1337,7 @@ export class OrganizationsGrid extends LitElement {
     return scope ? `${what} in ${scope}` : what;
   }
 
-  private renderNotices(view: ViewState | null, error: unknown): TemplateResult {
+  private renderNotices(view: ResultState | null, error: unknown): TemplateResult {
     const job = this.exportJob;
     return html`<div class="notices">${[
       view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — as of ${formatClock(view.asOf)}</p>` : nothing,
@@ -1364,7 +1364,7 @@ export class OrganizationsGrid extends LitElement {
     return error instanceof TenantryError ? error.message : 'Something went wrong while loading organizations.';
   }
 
-  private renderGrid(cols: VisibleColumn[], view: ViewState | null, failed: boolean): TemplateResult {
+  private renderGrid(cols: VisibleColumn[], view: ResultState | null, failed: boolean): TemplateResult {
     const rh = this.rowHeight();
     const total = view?.total ?? 0;
     const skeleton = !view && !failed && this.skeletonDue;
@@ -1507,7 +1507,7 @@ export class OrganizationsGrid extends LitElement {
     </div>`;
   }
 
-  private renderState(view: ViewState | null, error: unknown): TemplateResult | typeof nothing {
+  private renderState(view: ResultState | null, error: unknown): TemplateResult | typeof nothing {
     if (error) {
       return html`<div class="state" part="state" role="alert">
         <p class="state-title">Couldn’t load organizations</p>
