@@ -16,11 +16,9 @@ import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {emit} from '../../src/page/events.js';
 import type {FxRates, Organization, OrganizationSummary, Session} from '../../src/shared/model/types.js';
-import {saveFile} from '../../src/page/platform/download.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
-import {plainName} from '../../src/page/scope-store.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow, SortSpec} from '../../src/shared/query.js';
 import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
@@ -31,6 +29,9 @@ import type {RowView} from './grid-links.js';
 import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popover.js';
 import {gridStyles} from './organizations-grid.styles.js';
 import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type Density, type GridViewState, type Layout} from '../../src/shared/grid-view.js';
+import {DeleteDialog} from './grid-delete-dialog.js';
+import {DetailCache} from './grid-details.js';
+import {GridExport} from './grid-export.js';
 import {LayoutPrefs} from './layout-prefs.js';
 
 /** What a row action asks the host to do; the grid itself never changes an organization. */
@@ -80,8 +81,6 @@ const SKELETON_DELAY_MS = 150;
 const SEARCH_DEBOUNCE_MS = 30;
 const TOOLTIP_DELAY_MS = 350;
 const RESIZE_STEP = 16;
-/** Details (tooltips, popups, linked accounts) kept at most; the oldest go first. */
-const MAX_DETAILS = 200;
 
 const SKELETON_TEXT = html`<span class="skeleton-text" aria-hidden="true"></span>`;
 const SKELETON_FIRST = html`${SKELETON_TEXT}<span class="sr-only">Loading</span>`;
@@ -119,18 +118,6 @@ interface PopoverState {
   org: OrganizationSummary;
 }
 
-interface ExportJob {
-  format: 'csv' | 'xlsx';
-  done: number;
-  total: number;
-  controller: AbortController;
-}
-
-interface DetailEntry {
-  value: Organization | null | undefined;
-  controller: AbortController;
-}
-
 interface VisibleColumn {
   def: ColumnDef;
   width: number;
@@ -154,9 +141,6 @@ const loadedParts = new Set<string>();
 const TOOLBAR_PARTS = ['search', 'filters', 'columns', 'views', 'layout', 'density', 'currency', 'export'] as const;
 type ToolbarPart = (typeof TOOLBAR_PARTS)[number];
 
-/** A name as the user can type it: no invisible or bidi-control characters, whitespace collapsed, NFC. */
-const confirmKey = (name: string): string => plainName(name.normalize('NFC'), Number.MAX_SAFE_INTEGER);
-const confirmMatches = (name: string, typed: string): boolean => typed.trim() !== '' && confirmKey(typed) === confirmKey(name);
 
 /**
  * Every customer organization of a tenant scope, on the Tenantry data plane: search as you type,
@@ -268,20 +252,23 @@ export class OrganizationsGrid extends LitElement {
   @state() private refreshSeq = 0;
   @state() private active: GridPosition = {row: 1, col: 0};
   @state() private popup: PopoverState | null = null;
-  @state() private confirm: OrganizationSummary | null = null;
-  /** What the user typed in the delete confirmation; Delete waits for the organization's name. */
-  @state() private confirmText = '';
-  @state() private exportJob: ExportJob | null = null;
-  @state() private exportAll = false;
-  @state() private exportError: string | null = null;
   @state() private blockError: unknown = null;
   @state() private announcement = '';
   @state() private resizing: {key: ColumnKey; width: number} | null = null;
 
   @query('.viewport') private viewport?: HTMLElement;
   @query('.grid') private gridEl?: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
   @query('.popover') private popoverEl?: HTMLElement;
+
+  /** The delete confirmation; a confirmed delete becomes a row action, and focus returns to the cell. */
+  private readonly deleteDialog = new DeleteDialog(this, (org) => {
+    this.focusAfterUpdate = 'cell';
+    this.requestUpdate();
+    if (org) this.rowAction('delete', org);
+  });
+
+  /** The export of the view: job, progress, cancel, failure. */
+  private readonly exporter = new GridExport(this, (message) => this.announce(message));
 
   /** The user's layout (columns, density, currency) per scope, in the worker's prefs. */
   private readonly layoutPrefs = new LayoutPrefs(this, (layout) => this.setViewState(withLayout(this.viewState, layout), true));
@@ -302,7 +289,8 @@ export class OrganizationsGrid extends LitElement {
   private viewScopeId: string | null = null;
   private openView: OpenView | null = null;
   private scopeController: AbortController | null = null;
-  private details = new Map<string, DetailEntry>();
+  /** Details of organizations in view (tooltips, popups, linked accounts). */
+  private readonly details = new DetailCache(() => this.requestUpdate());
   private viewTop = 0;
   /** How far the grid is scrolled from its start edge (either direction). */
   private viewLeft = 0;
@@ -323,8 +311,6 @@ export class OrganizationsGrid extends LitElement {
   private headerHeight = DEFAULT_HEADER_HEIGHT;
   private queryKeyOf: {state: GridViewState; key: string} | null = null;
   private columnsOf: {columns: GridViewState['columns']; resizing: OrganizationsGrid['resizing']; value: VisibleColumn[]} | null = null;
-  /** Bumped when a detail arrives, so rows that show one (linked accounts) re-render. */
-  private detailsTick = 0;
   private narrowed = false;
   private pendingScrollReset = false;
   private pendingCountAnnouncement = false;
@@ -450,13 +436,12 @@ export class OrganizationsGrid extends LitElement {
     if (this.openView) this.openView.client.closeView(this.openView.viewId);
     this.openView = null;
     this.blocks.reset();
-    this.clearDetails();
+    this.details.clear();
     this.scopeController?.abort();
     this.scopeController = null;
-    this.exportJob?.controller.abort();
-    this.exportJob = null;
+    this.exporter.abort();
     this.popup = null;
-    this.confirm = null;
+    this.deleteDialog.drop();
     this.blockError = null;
   }
 
@@ -553,7 +538,7 @@ export class OrganizationsGrid extends LitElement {
   private commit(r: ViewResult): void {
     if (r.client !== this.viewClient || r.scopeTenantId !== this.viewScopeId) return;
     const prev = this.blocks.view;
-    if (!prev || prev.viewId !== r.state.viewId || prev.version !== r.state.version) this.clearDetails();
+    if (!prev || prev.viewId !== r.state.viewId || prev.version !== r.state.version) this.details.clear();
     this.blocks.commit(r.state, r.blocks);
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
@@ -597,38 +582,7 @@ export class OrganizationsGrid extends LitElement {
   // ——— Details (tooltips, popups, linked accounts) ———
 
   private detail(id: string): Organization | null | undefined {
-    const hit = this.details.get(id);
-    if (hit) return hit.value;
-    const client = this.viewClient;
-    const scopeTenantId = this.viewScopeId;
-    if (!client || !scopeTenantId) return null;
-    const entry: DetailEntry = {value: undefined, controller: new AbortController()};
-    this.details.set(id, entry);
-    if (this.details.size > MAX_DETAILS) {
-      const [oldest, old] = this.details.entries().next().value as [string, DetailEntry];
-      old.controller.abort();
-      this.details.delete(oldest);
-    }
-    client.getOrganization({tenantId: scopeTenantId}, id, {signal: entry.controller.signal}).then(
-      (r) => {
-        if (this.details.get(id) !== entry) return;
-        entry.value = r.value;
-        this.detailsTick++;
-        this.requestUpdate();
-      },
-      (e: unknown) => {
-        if (this.details.get(id) !== entry || isAbort(e)) return;
-        entry.value = null;
-        this.detailsTick++;
-        this.requestUpdate();
-      },
-    );
-    return undefined;
-  }
-
-  private clearDetails(): void {
-    for (const d of this.details.values()) d.controller.abort();
-    this.details = new Map();
+    return this.details.get(this.viewClient, this.viewScopeId, id);
   }
 
   private readonly cellContext: CellContext = {
@@ -794,7 +748,6 @@ export class OrganizationsGrid extends LitElement {
       const [first, last] = this.renderRange();
       this.blocks.ensure(this.viewClient, first, last);
     }
-    this.syncDialog();
     this.positionPopover();
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
@@ -1073,8 +1026,7 @@ export class OrganizationsGrid extends LitElement {
     const action = el.dataset.popoverAction as RowAction;
     if (action === 'delete') {
       this.popup = null;
-      this.confirm = pop.org;
-      this.confirmText = '';
+      this.deleteDialog.ask(pop.org);
       return;
     }
     const proceed = this.rowAction(action, pop.org, el.dataset.taskId);
@@ -1110,51 +1062,6 @@ export class OrganizationsGrid extends LitElement {
     const detail: RowActionDetail = {action, organizationId: org.id, organizationName: org.name, scopeTenantId: this.viewScopeId ?? ''};
     if (taskId) detail.taskId = taskId;
     return emit(this, 'tenantry-row-action', detail);
-  }
-
-  // ——— Delete confirmation ———
-
-  private syncDialog(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.confirm && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('.cancel')?.focus();
-    } else if (!this.confirm && dialog.open) {
-      dialog.close();
-    }
-  }
-
-  private closeConfirm(confirmed: boolean): void {
-    const org = this.confirm;
-    if (confirmed && org && !confirmMatches(org.name, this.confirmText)) return;
-    this.confirm = null;
-    this.confirmText = '';
-    this.focusAfterUpdate = 'cell';
-    if (confirmed && org) this.rowAction('delete', org);
-  }
-
-  private handleDialogKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Tab' || !this.dialog) return;
-    const items = [...this.dialog.querySelectorAll<HTMLElement>('input, button:not([disabled])')];
-    const current = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const i = current ? items.indexOf(current) : -1;
-    e.preventDefault();
-    items[(i + (e.shiftKey ? -1 : 1) + items.length) % items.length]?.focus();
-  }
-
-  private handleConfirmInput(e: Event): void {
-    this.confirmText = (e.target as HTMLInputElement).value;
-  }
-
-  private handleConfirmKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && this.confirm && confirmMatches(this.confirm.name, this.confirmText)) this.closeConfirm(true);
-  }
-
-  private handleDialogCancel(e: Event): void {
-    // Escape: close through our state so focus returns to the grid.
-    e.preventDefault();
-    this.closeConfirm(false);
   }
 
   // ——— Toolbar ———
@@ -1202,44 +1109,16 @@ export class OrganizationsGrid extends LitElement {
     this.refresh();
   }
 
-  private async runExport(format: 'csv' | 'xlsx'): Promise<void> {
+  private runExport(format: 'csv' | 'xlsx'): void {
     const view = this.blocks.view;
     const client = this.viewClient;
-    if (!view || !client || this.exportJob) return;
-    const controller = new AbortController();
-    const job: ExportJob = {format, done: 0, total: view.total, controller};
-    this.exportJob = job;
-    this.exportError = null;
-    const columns = this.exportAll
+    if (!view || !client) return;
+    const columns = this.exporter.everything
       ? [...COLUMN_BY_KEY.values()].filter((c) => c.exportable).map((c) => c.key)
       : this.visibleColumns()
           .filter((c) => c.def.exportable)
           .map((c) => c.def.key);
-    try {
-      const file = await client.exportView(
-        view.viewId,
-        {format, columns, rows: this.exportAll ? 'all' : 'view', currency: this.viewState.currency, scopeName: this.scopeLabel()},
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            if (this.exportJob === job) this.exportJob = {...job, done: p.done, total: p.total};
-          },
-        },
-      );
-      if (controller.signal.aborted) return;
-      saveFile(file);
-      this.announce(`Exported ${file.rows.toLocaleString()} organizations to ${file.fileName}`);
-    } catch (e) {
-      if (!isAbort(e) && !controller.signal.aborted) this.exportError = e instanceof Error ? e.message : 'The export failed.';
-    } finally {
-      if (this.exportJob?.controller === controller) this.exportJob = null;
-    }
-  }
-
-  private cancelExport(): void {
-    this.exportJob?.controller.abort();
-    this.exportJob = null;
-    this.announce('Export cancelled');
+    void this.exporter.run(client, view, {format, columns, currency: this.viewState.currency, scopeName: this.scopeLabel()});
   }
 
   // ——— Rendering ———
@@ -1255,7 +1134,7 @@ export class OrganizationsGrid extends LitElement {
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
         ${this.renderGrid(cols, view, !view && Boolean(error))} ${this.renderState(view, view ? null : error)}
       </div>
-      ${this.renderPopover()} ${this.renderConfirm()}
+      ${this.renderPopover()} ${this.deleteDialog.render(this.scopeLabel())}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
@@ -1320,11 +1199,7 @@ export class OrganizationsGrid extends LitElement {
           </div>
           ${this.fx ? html`<span class="rate-date">rates of ${formatDate(this.fx.date)}</span>` : nothing}
         </div>`)}
-        ${shows('export', () => html`<div class="group export">
-          <button type="button" part="export-button" ?disabled=${!view || Boolean(this.exportJob)} @click=${() => void this.runExport('xlsx')}>Export Excel</button>
-          <button type="button" part="export-button" ?disabled=${!view || Boolean(this.exportJob)} @click=${() => void this.runExport('csv')}>Export CSV</button>
-          <label><input type="checkbox" .checked=${this.exportAll} @change=${(e: Event) => (this.exportAll = (e.target as HTMLInputElement).checked)} />All rows and columns</label>
-        </div>`)}
+        ${shows('export', () => this.exporter.renderButtons(view, (format) => this.runExport(format)))}
       </div>
       <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
   }
@@ -1338,7 +1213,6 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private renderNotices(view: ResultState | null, error: unknown): TemplateResult {
-    const job = this.exportJob;
     return html`<div class="notices">${[
       view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — as of ${formatClock(view.asOf)}</p>` : nothing,
       view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatClock(view.asOf)}</p>` : nothing,
@@ -1348,14 +1222,7 @@ export class OrganizationsGrid extends LitElement {
               ${view.rejected.count === 1 ? 'was' : 'were'} skipped: ${view.rejected.sample.join('; ')}</span>
           </p>`
         : nothing,
-      job
-        ? html`<div class="notice" part="notice export-progress">
-            <label>Exporting ${job.format === 'xlsx' ? 'Excel' : 'CSV'}… <progress max=${Math.max(1, job.total)} .value=${job.done}></progress></label>
-            <span class="num">${job.done.toLocaleString()} of ${job.total.toLocaleString()}</span>
-            <button type="button" @click=${this.cancelExport}>Cancel</button>
-          </div>`
-        : nothing,
-      this.exportError ? html`<p class="notice" part="notice" data-tone="danger" role="alert">Export failed: ${this.exportError} <button type="button" @click=${() => (this.exportError = null)}>Dismiss</button></p>` : nothing,
+      ...this.exporter.renderNotices(),
       error ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${this.errorMessage(error)} <button type="button" @click=${this.retry}>Retry</button></p>` : nothing,
     ]}</div>`;
   }
@@ -1451,7 +1318,7 @@ export class OrganizationsGrid extends LitElement {
       const row = this.blocks.row(i);
       const r = i + 1;
       // A row re-renders only when something it shows changed.
-      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.detailsTick : 0];
+      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.details.tick : 0];
       return guard(deps, () => this.renderRow(cols, shown, i, row, tree));
     };
     // Scrolling recycles a pool of row elements: row i always lives in slot i % capacity, so a
@@ -1548,32 +1415,5 @@ export class OrganizationsGrid extends LitElement {
     >
       ${popoverBody(pop.kind, pop.org, detail, this.hrefTemplate)}
     </div>`;
-  }
-
-  private renderConfirm(): TemplateResult {
-    const org = this.confirm;
-    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @cancel=${this.handleDialogCancel} @keydown=${this.handleDialogKeydown}>
-      ${org
-        ? html`<h2 id="confirm-title">Delete <span class="isolate" dir="auto">${org.name}</span>?</h2>
-            <p id="confirm-text">
-              This permanently deletes <strong class="isolate" dir="auto">${org.name}</strong> from the tenant <strong class="isolate" dir="auto">${this.scopeLabel()}</strong>. It cannot be undone.
-            </p>
-            <label class="confirm-type" part="confirm-label"
-              >Type <strong class="isolate" dir="auto">${confirmKey(org.name)}</strong> to confirm
-              <input
-                type="text"
-                part="confirm-input"
-                autocomplete="off"
-                spellcheck="false"
-                .value=${live(this.confirmText)}
-                @input=${this.handleConfirmInput}
-                @keydown=${this.handleConfirmKeydown}
-            /></label>
-            <div class="dialog-actions">
-              <button type="button" class="cancel" @click=${() => this.closeConfirm(false)}>Cancel</button>
-              <button type="button" class="danger" part="danger-button" ?disabled=${!confirmMatches(org.name, this.confirmText)} @click=${() => this.closeConfirm(true)}>Delete organization</button>
-            </div>`
-        : nothing}
-    </dialog>`;
   }
 }
