@@ -1,8 +1,10 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {DataClient} from '../../src/page/data-client.js';
+import {ClientController} from '../../src/page/kit/client-controller.js';
+import {ComboboxController} from '../../src/page/kit/combobox-controller.js';
 import type {User, UserRef} from '../../src/shared/model/types.js';
 import {emit} from '../../src/page/events.js';
 import {userComboboxStyles} from './user-combobox.styles.js';
@@ -21,15 +23,15 @@ declare global {
   }
 }
 
-const isAbort = (e: unknown): boolean => (e as {code?: unknown; name?: unknown} | null)?.code === 'aborted' || (e as {name?: unknown} | null)?.name === 'AbortError';
-
 /**
- * A multi-select user picker: the WAI-ARIA combobox pattern with a listbox popup. Typing searches
- * the scope's user directory (`client.listUsers`), debounced, each request aborting the previous;
- * picked users show as removable tokens.
+ * A multi-select user picker: the WAI-ARIA combobox pattern with a listbox popup (the kit's
+ * `ComboboxController`). Typing searches the scope's user directory (`client.listUsers`, else the
+ * provided data client's), debounced, each request aborting the previous; the list only shows the
+ * answer to the text in the box. Picked users show as removable tokens.
  *
- * Keyboard: Down/Up open the list and move through it (wrapping), Alt+Down opens it, Enter picks
- * or un-picks the active user, Escape closes the list (or, when closed, clears the text).
+ * Keyboard: Down/Up open the list and move through it (wrapping), Alt+Down opens it, Home/End jump
+ * to the first/last user once one is active, Enter picks or un-picks the active user, Escape closes
+ * the list (or, when closed, clears the text). Focus leaving the input closes the list.
  *
  * @summary Type-ahead user picker with selected users as removable tokens.
  *
@@ -60,7 +62,7 @@ export class TenantryUserCombobox extends LitElement {
   @property({reflect: true}) placeholder = 'Type a name or email';
   /** The tenant scope whose users are offered. */
   @property({reflect: true, attribute: 'scope-tenant-id'}) scopeTenantId = '';
-  /** Where users are looked up (a `DataClient`, or anything with its `listUsers`). */
+  /** Where users are looked up (a `DataClient`, or anything with its `listUsers`); defaults to the provided data client. */
   @property({attribute: false}) client?: UserDirectory;
   /** The selected users; updated by the element as the user picks and removes. */
   @property({attribute: false}) selected: UserRef[] = [];
@@ -69,32 +71,41 @@ export class TenantryUserCombobox extends LitElement {
   /** Most users one search offers. */
   @property({type: Number, reflect: true}) limit = 20;
 
-  @state() private text = '';
-  @state() private open = false;
-  @state() private options: User[] = [];
-  @state() private active = -1;
-  @state() private phase: 'idle' | 'loading' | 'done' | 'error' = 'idle';
-  @state() private announcement = '';
+  private readonly clients = new ClientController<UserDirectory>(this, {own: () => this.client});
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private controller: AbortController | undefined;
-  /** The text the current options answer, so reopening does not search again. */
-  private answered: string | null = null;
+  private readonly combo = new ComboboxController<User[]>(this, {
+    input: () => this.input,
+    query: (): string | null => {
+      // The directory is not in the key: a new one resets the combobox (willUpdate).
+      if (!this.clients.value || !this.scopeTenantId) return null;
+      return JSON.stringify([this.scopeTenantId, this.limit, this.combo.text.trim()]);
+    },
+    search: (key, signal) => {
+      const directory = this.clients.value;
+      if (!directory) return Promise.reject(new Error('No user directory'));
+      const [tenantId, limit, text] = JSON.parse(key) as [string, number, string];
+      return directory.listUsers({tenantId}, text, limit, {signal});
+    },
+    debounce: () => this.debounce,
+    count: () => this.options.length,
+    optionId: (index) => `option-${index}`,
+    pick: (index) => this.toggle(this.options[index]),
+    announce: {
+      found: (users) => (users.length ? `${users.length} ${users.length === 1 ? 'user' : 'users'} found` : 'No users match'),
+      failed: 'Users could not be loaded',
+    },
+    wrap: true,
+  });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.cancelSearch();
-    this.open = false;
-  }
+  /** The directory the offered users came from. */
+  private directory: UserDirectory | null | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('scopeTenantId') || changed.has('client')) {
+    const directory = this.clients.value;
+    if (changed.has('scopeTenantId') || directory !== this.directory) {
       // Users of another scope or directory must never be offered.
-      this.cancelSearch();
-      this.options = [];
-      this.answered = null;
-      this.active = -1;
-      this.phase = 'idle';
+      this.directory = directory;
+      this.combo.reset();
     }
   }
 
@@ -107,71 +118,21 @@ export class TenantryUserCombobox extends LitElement {
     return this.renderRoot.querySelector('input');
   }
 
-  private cancelSearch(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.controller?.abort();
-    this.controller = undefined;
-  }
-
-  private schedule(delay: number): void {
-    this.cancelSearch();
-    this.phase = 'loading';
-    this.timer = setTimeout(() => void this.search(), Math.max(0, delay));
-  }
-
-  private async search(): Promise<void> {
-    this.timer = undefined;
-    const client = this.client;
-    const text = this.text.trim();
-    if (!client || !this.scopeTenantId) {
-      this.phase = 'idle';
-      return;
-    }
-    const controller = new AbortController();
-    this.controller = controller;
-    this.phase = 'loading';
-    try {
-      const users = await client.listUsers({tenantId: this.scopeTenantId}, text, this.limit, {signal: controller.signal});
-      if (controller.signal.aborted) return;
-      this.options = users;
-      this.answered = text;
-      this.active = -1;
-      this.phase = 'done';
-      this.announcement = users.length ? `${users.length} ${users.length === 1 ? 'user' : 'users'} found` : 'No users match';
-    } catch (e) {
-      if (controller.signal.aborted || isAbort(e)) return;
-      this.options = [];
-      this.answered = null;
-      this.phase = 'error';
-      this.announcement = 'Users could not be loaded';
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
-  }
-
-  private openList(): void {
-    this.open = true;
-    if (this.answered !== this.text.trim() && !this.timer && !this.controller) this.schedule(0);
-  }
-
-  private closeList(): void {
-    this.open = false;
-    this.active = -1;
+  /** The users matching the text in the box (none while that answer is on its way). */
+  private get options(): User[] {
+    return this.combo.result ?? [];
   }
 
   private isSelected(id: string): boolean {
     return this.selected.some((u) => u.id === id);
   }
 
+  /** The picked option (the combobox then clears the text, closes and keeps focus in the input). */
   private toggle(user: User): void {
     const ref: UserRef = {id: user.id, displayName: user.displayName};
     const picked = !this.isSelected(user.id);
     this.setSelection(picked ? [...this.selected, ref] : this.selected.filter((u) => u.id !== user.id));
-    this.announcement = `${user.displayName} ${picked ? 'added' : 'removed'}`;
-    this.text = '';
-    this.closeList();
-    this.input?.focus();
+    this.combo.announce(`${user.displayName} ${picked ? 'added' : 'removed'}`);
   }
 
   private setSelection(users: UserRef[]): void {
@@ -179,77 +140,21 @@ export class TenantryUserCombobox extends LitElement {
     emit(this, 'tenantry-users-change', {users: [...users]});
   }
 
-  private handleInput(e: Event): void {
-    this.text = (e.target as HTMLInputElement).value;
-    this.active = -1;
-    this.open = true;
-    this.schedule(this.debounce);
-  }
-
-  private handleKeydown(e: KeyboardEvent): void {
-    const count = this.options.length;
-    switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        if (!this.open || e.altKey) this.openList();
-        else if (count) this.active = this.active < 0 || this.active >= count - 1 ? 0 : this.active + 1;
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        if (!this.open) this.openList();
-        else if (count) this.active = this.active <= 0 ? count - 1 : this.active - 1;
-        break;
-      case 'Enter':
-        if (this.open && this.active >= 0 && this.active < count) {
-          e.preventDefault();
-          this.toggle(this.options[this.active]);
-        }
-        break;
-      case 'Escape':
-        if (this.open) {
-          e.preventDefault();
-          e.stopPropagation();
-          this.closeList();
-        } else if (this.text) {
-          e.preventDefault();
-          e.stopPropagation();
-          this.text = '';
-          this.cancelSearch();
-          this.phase = 'idle';
-        }
-        break;
-      case 'Tab':
-        this.closeList();
-        break;
-    }
-  }
-
-  private handleFocusout(e: FocusEvent): void {
-    const next = e.relatedTarget as Node | null;
-    if (!next || !this.renderRoot.contains(next)) this.closeList();
-  }
-
-  private handleOptionPointerdown(e: Event): void {
-    // Keeps focus in the input while an option is clicked.
-    e.preventDefault();
-  }
-
   private handleOptionClick(e: Event): void {
     const li = (e.target as Element).closest('[role="option"]');
-    const index = li ? Number(li.getAttribute('data-index')) : -1;
-    const user = this.options[index];
-    if (user) this.toggle(user);
+    if (li) this.combo.pick(Number(li.getAttribute('data-index')));
   }
 
   private handleRemove(user: UserRef): void {
     this.setSelection(this.selected.filter((u) => u.id !== user.id));
-    this.announcement = `${user.displayName} removed`;
+    this.combo.announce(`${user.displayName} removed`);
     this.input?.focus();
   }
 
   private statusText(): string {
-    if (!this.open && this.phase !== 'error') return '';
-    switch (this.phase) {
+    const phase = this.combo.phase;
+    if (!this.combo.open && phase !== 'error') return '';
+    switch (phase) {
       case 'loading':
         return 'Searching…';
       case 'error':
@@ -257,17 +162,17 @@ export class TenantryUserCombobox extends LitElement {
       case 'done':
         return this.options.length ? '' : 'No users match.';
       default:
-        return this.client ? '' : 'No user directory.';
+        return this.clients.value ? '' : 'No user directory.';
     }
   }
 
   override render() {
-    const showList = this.open && this.options.length > 0;
-    const activeId = showList && this.active >= 0 ? `option-${this.active}` : undefined;
+    const {combo} = this;
+    const showList = combo.open && this.options.length > 0;
     const noun = this.label.toLowerCase();
     return html`
       <label part="label" for="input">${this.label}</label>
-      <div part="field" @focusout=${this.handleFocusout}>
+      <div part="field" @focusout=${combo.handleFocusOut}>
         ${this.selected.length
           ? html`<ul part="tokens" aria-label=${`Selected ${noun}s`}>
               ${repeat(
@@ -290,21 +195,21 @@ export class TenantryUserCombobox extends LitElement {
           aria-autocomplete="list"
           aria-controls="listbox"
           aria-expanded=${showList ? 'true' : 'false'}
-          aria-activedescendant=${ifDefined(activeId)}
+          aria-activedescendant=${ifDefined(showList ? combo.activeDescendant : undefined)}
           aria-describedby="status"
           placeholder=${this.placeholder}
-          .value=${this.text}
-          @input=${this.handleInput}
-          @keydown=${this.handleKeydown}
+          .value=${combo.text}
+          @input=${combo.handleInput}
+          @keydown=${combo.handleKeydown}
         />
-        <ul id="listbox" part="listbox" role="listbox" aria-label=${`${this.label} suggestions`} aria-multiselectable="true" aria-busy=${this.phase === 'loading' ? 'true' : 'false'} ?hidden=${!showList} @pointerdown=${this.handleOptionPointerdown} @click=${this.handleOptionClick}>
+        <ul id="listbox" part="listbox" role="listbox" aria-label=${`${this.label} suggestions`} aria-multiselectable="true" aria-busy=${combo.phase === 'loading' ? 'true' : 'false'} ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleOptionClick}>
           ${showList
             ? this.options.map(
                 (u, i) => html`<li
                   id=${`option-${i}`}
                   data-index=${i}
                   role="option"
-                  part=${i === this.active ? 'option option-active' : 'option'}
+                  part=${i === combo.active ? 'option option-active' : 'option'}
                   aria-selected=${this.isSelected(u.id) ? 'true' : 'false'}
                 >
                   <bdi>${u.displayName}</bdi><span part="option-detail"><bdi>${u.email}</bdi></span>
@@ -314,11 +219,7 @@ export class TenantryUserCombobox extends LitElement {
         </ul>
       </div>
       <div id="status" part="status">${this.statusText()}</div>
-      <div class="sr-only" role="status">${this.announcement}</div>
+      <div class="sr-only" role="status">${combo.announcement}</div>
     `;
-  }
-
-  override updated(): void {
-    if (this.active >= 0) this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({block: 'nearest'});
   }
 }
