@@ -109,19 +109,19 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @csspart notice - The notice when another tab switched; `notice-button` its two buttons.
  * @csspart missing-client - The alert shown instead of everything else while the switcher has no data client.
  *
- * @cssproperty --tenant-switcher-background - Control and popup background; falls back to `--tenantry-color-surface`.
- * @cssproperty --tenant-switcher-text-color - Text; falls back to `--tenantry-color-text`.
- * @cssproperty --tenant-switcher-muted-color - Paths, details, status; falls back to `--tenantry-color-text-muted`.
- * @cssproperty --tenant-switcher-border-color - Lines; falls back to `--tenantry-color-border`.
- * @cssproperty --tenant-switcher-accent-color - Pressed segment, active option mark, pinned mark; falls back to `--tenantry-color-accent`.
- * @cssproperty --tenant-switcher-active-background - The active option; falls back to `--tenantry-color-surface-raised`.
- * @cssproperty --tenant-switcher-danger-color - The refused-switch alert; falls back to `--tenantry-color-danger`.
- * @cssproperty --tenant-switcher-warning-color - The other-tab notice; falls back to `--tenantry-color-warning`.
- * @cssproperty --tenant-switcher-radius - Corner radius; falls back to `--tenantry-radius`.
- * @cssproperty --tenant-switcher-scope-color - Overrides the scope colour; otherwise `--tenantry-scope-color` (per tenant).
- * @cssproperty --tenant-switcher-max-height - Tallest the list grows. Default 360px.
- * @cssproperty --tenant-switcher-popup-width - Width of the popup. Default 420px.
- * @cssproperty --tenant-switcher-name-max-width - Widest the acting tenant's name and path grow. Default 28ch.
+ * @cssproperty --tenantry-tenant-switcher-background - Control and popup background; falls back to `--tenantry-color-surface`.
+ * @cssproperty --tenantry-tenant-switcher-text-color - Text; falls back to `--tenantry-color-text`.
+ * @cssproperty --tenantry-tenant-switcher-muted-color - Paths, details, status; falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-tenant-switcher-border-color - Lines; falls back to `--tenantry-color-border`.
+ * @cssproperty --tenantry-tenant-switcher-accent-color - Pressed segment, active option mark, pinned mark; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-tenant-switcher-active-background - The active option; falls back to `--tenantry-color-surface-raised`.
+ * @cssproperty --tenantry-tenant-switcher-danger-color - The refused-switch alert; falls back to `--tenantry-color-danger`.
+ * @cssproperty --tenantry-tenant-switcher-warning-color - The other-tab notice; falls back to `--tenantry-color-warning`.
+ * @cssproperty --tenantry-tenant-switcher-radius - Corner radius; falls back to `--tenantry-radius`.
+ * @cssproperty --tenantry-tenant-switcher-scope-color - Overrides the scope colour; otherwise `--tenantry-scope-color` (per tenant).
+ * @cssproperty --tenantry-tenant-switcher-max-height - Tallest the list grows. Default 360px.
+ * @cssproperty --tenantry-tenant-switcher-popup-width - Width of the popup. Default 420px.
+ * @cssproperty --tenantry-tenant-switcher-name-max-width - Widest the acting tenant's name and path grow. Default 28ch.
  */
 export class TenantSwitcher extends LitElement {
   static override styles = tenantSwitcherStyles;

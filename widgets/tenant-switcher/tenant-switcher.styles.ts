@@ -2,8 +2,8 @@ import {css} from 'lit';
 import {baseStyles, token} from '../../src/page/styles/tokens.js';
 
 /**
- * Every public `--tenant-switcher-*` property falls back to a `--tenantry-*` token; inside, the
- * widget reads only private `--_*` copies so a host override applies in one place.
+ * Every public `--tenantry-tenant-switcher-*` property falls back to a `--tenantry-*` token;
+ * inside, the widget reads only private `--_*` copies so a host override applies in one place.
  */
 export const tenantSwitcherStyles = [
   baseStyles,
@@ -11,18 +11,18 @@ export const tenantSwitcherStyles = [
     :host {
       display: block;
       position: relative;
-      --_bg: var(--tenant-switcher-background, ${token('color-surface')});
-      --_text: var(--tenant-switcher-text-color, ${token('color-text')});
-      --_muted: var(--tenant-switcher-muted-color, ${token('color-text-muted')});
-      --_border: var(--tenant-switcher-border-color, ${token('color-border')});
-      --_accent: var(--tenant-switcher-accent-color, ${token('color-accent')});
-      --_raised: var(--tenant-switcher-active-background, ${token('color-surface-raised')});
-      --_danger: var(--tenant-switcher-danger-color, ${token('color-danger')});
-      --_warning: var(--tenant-switcher-warning-color, ${token('color-warning')});
-      --_radius: var(--tenant-switcher-radius, ${token('radius')});
-      --_max-height: var(--tenant-switcher-max-height, 360px);
-      --_popup-width: var(--tenant-switcher-popup-width, 420px);
-      --_name-width: var(--tenant-switcher-name-max-width, 28ch);
+      --_bg: var(--tenantry-tenant-switcher-background, ${token('color-surface')});
+      --_text: var(--tenantry-tenant-switcher-text-color, ${token('color-text')});
+      --_muted: var(--tenantry-tenant-switcher-muted-color, ${token('color-text-muted')});
+      --_border: var(--tenantry-tenant-switcher-border-color, ${token('color-border')});
+      --_accent: var(--tenantry-tenant-switcher-accent-color, ${token('color-accent')});
+      --_raised: var(--tenantry-tenant-switcher-active-background, ${token('color-surface-raised')});
+      --_danger: var(--tenantry-tenant-switcher-danger-color, ${token('color-danger')});
+      --_warning: var(--tenantry-tenant-switcher-warning-color, ${token('color-warning')});
+      --_radius: var(--tenantry-tenant-switcher-radius, ${token('radius')});
+      --_max-height: var(--tenantry-tenant-switcher-max-height, 360px);
+      --_popup-width: var(--tenantry-tenant-switcher-popup-width, 420px);
+      --_name-width: var(--tenantry-tenant-switcher-name-max-width, 28ch);
       color: var(--_text);
     }
     button {
@@ -46,7 +46,7 @@ export const tenantSwitcherStyles = [
       padding: ${token('space-1')} ${token('space-2')};
       background: var(--_bg);
       border: 1px solid var(--_border);
-      --_scope-color: var(--tenant-switcher-scope-color, var(--tenantry-scope-color, ${token('color-accent')}));
+      --_scope-color: var(--tenantry-tenant-switcher-scope-color, var(--tenantry-scope-color, ${token('color-accent')}));
       border-inline-start: 6px solid var(--_scope-color);
       border-radius: var(--_radius);
     }
@@ -241,6 +241,15 @@ export const tenantSwitcherStyles = [
     [part~='notice'] button,
     [part~='error'] button {
       border-color: var(--_border);
+    }
+    /* Shown instead of everything else while there is no data client. */
+    [part~='missing-client'] {
+      margin: 0;
+      padding: ${token('space-1')} ${token('space-2')};
+      border: 1px solid var(--_danger);
+      border-radius: var(--_radius);
+      color: var(--_danger);
+      background: var(--_bg);
     }
   `,
 ];
