@@ -2,38 +2,14 @@
  * What a widget may ask of a dataset: search, filters and sort. Plain data, so it crosses the
  * worker boundary and fits in a URL (saved views).
  */
+import type {SearchField, SortKey} from './columns.js';
 import type {Id, OrganizationSummary, OrgStatus, Plan, SourceDataStatus, StorageRegion, TenantKind, Workload} from './model/types.js';
 
-/** Columns the engine can sort and search by. */
-export const SORT_KEYS = [
-  'name',
-  'kind',
-  'plan',
-  'status',
-  'projectedAnnualCost',
-  'savingsPercent',
-  'secureScore',
-  'createdAt',
-  'lastCollection',
-  'readers',
-  'activeTasks',
-  'admin',
-  'owner',
-  'sourceData',
-  'contracts',
-  'onboarding',
-  'parent',
-  'licenseExpiresOn',
-  'creditQuota',
-  'storageRegion',
-  'workloads',
-  'tenants',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-/** Fields free-text search can look in; the grid passes the visible columns plus `tenants`. */
-export const SEARCH_FIELDS = ['name', 'domain', 'plan', 'status', 'owner', 'admin', 'parent', 'storageRegion', 'workloads', 'tenants', 'kind'] as const;
-export type SearchField = (typeof SEARCH_FIELDS)[number];
+/**
+ * Sort keys and search fields come from the column declarations (each column declares what it
+ * sorts and searches by); they are re-exported here, with the rest of a query's vocabulary.
+ */
+export {SEARCH_FIELDS, SORT_KEYS, type SearchField, type SortKey} from './columns.js';
 
 export interface SortSpec {
   key: SortKey;

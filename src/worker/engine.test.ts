@@ -6,6 +6,7 @@ import {PLANS, TENANT_KINDS} from '../shared/model/types.js';
 import {DataPlane} from './data-plane.js';
 import {DatasetIndex, fold, type QueryResult} from './engine.js';
 import type {SearchField, SortKey, SortSpec} from '../shared/query.js';
+import {COLUMNS, COLUMN_KEYS, SEARCH_FIELDS, SEARCH_READERS, SORT_KEYS, SORT_READERS, searchFieldsFor} from '../shared/columns.js';
 
 const {organizations} = generateSeed({organizations: 600, seed: 3});
 const names = (index: DatasetIndex, result: QueryResult): string[] => [...result.indices].map((i) => index.rows[i].name);
@@ -440,5 +441,92 @@ describe('DatasetIndex (worker query engine)', () => {
     const controller = new AbortController();
     controller.abort();
     expect(() => index.run({search: 'a'}, controller.signal)).to.throw().with.property('code', 'aborted');
+  });
+});
+
+describe('columns: each one declared once, the engine reading its declaration', () => {
+  /** Generated rows with ties, unknowns and case or accent variants, so every reader has something to order. */
+  const rows = generateSeed({organizations: 3000, seed: 11}).organizations.map((o, i, all) => ({
+    ...o,
+    name: i % 9 === 0 ? all[0].name : i % 11 === 0 ? o.name.toLowerCase() : i % 13 === 0 ? `É${o.name}` : o.name,
+    secureScore: i % 5 === 0 ? null : o.secureScore,
+    owner: i % 7 === 0 ? null : o.owner && i % 17 === 0 ? {...o.owner, displayName: o.owner.displayName.toUpperCase()} : o.owner,
+    creditQuota: i % 4 === 0 ? null : o.creditQuota,
+  }));
+  const index = new DatasetIndex(rows, DEMO_FX);
+  const unknown = (v: string | number | null): boolean => v === null || (typeof v === 'number' && Number.isNaN(v));
+
+  it('sort keys and search fields are exactly what the columns declare (domain the one field no column shows)', () => {
+    expect([...SORT_KEYS]).to.deep.equal(COLUMNS.filter((c) => c.sort).map((c) => c.key));
+    for (const c of COLUMNS) {
+      expect(c.sortKey, c.key).to.equal(c.sort ? c.key : null);
+      expect(c.searchField, c.key).to.equal(c.search ? c.key : null);
+      if (c.sortKey) expect(SORT_READERS.get(c.sortKey), c.key).to.equal(c.sort);
+      if (c.searchField) expect(SEARCH_READERS.get(c.searchField), c.key).to.equal(c.search);
+    }
+    expect([...SEARCH_FIELDS]).to.deep.equal([...COLUMNS.filter((c) => c.search).map((c) => c.key), 'domain']);
+    expect(COLUMN_KEYS).to.include.members(SEARCH_FIELDS.filter((f) => f !== 'domain'));
+    // Every sort key is a column; only actions has no sort.
+    expect(COLUMN_KEYS.filter((k) => !(SORT_KEYS as readonly string[]).includes(k))).to.deep.equal(['actions']);
+    // Hidden columns are not searched, except the ones declared always searched (and the domain).
+    expect(searchFieldsFor(['name', 'owner'])).to.deep.equal(['tenants', 'domain', 'name', 'owner']);
+    expect(new Set(searchFieldsFor(COLUMN_KEYS))).to.deep.equal(new Set(SEARCH_FIELDS));
+  });
+
+  it('every column with a sort key sorts by exactly its declared reader, both directions', () => {
+    const foldedNames = rows.map((r) => fold(r.name));
+    for (const c of COLUMNS) {
+      if (!c.sortKey || !c.sort) continue;
+      const sort = c.sort;
+      const values = rows.map((r, i): string | number | null => {
+        if ('num' in sort) return sort.num(r, i, index);
+        const v = sort.text(r, i, index);
+        return v === null ? null : fold(v);
+      });
+      // The key must tell rows apart, or any order would pass.
+      expect(new Set(values.filter((v) => !unknown(v))).size, c.key).to.be.greaterThan(1);
+      for (const dir of ['asc', 'desc'] as const) {
+        const sign = dir === 'desc' ? -1 : 1;
+        const expected = rows
+          .map((_, i) => i)
+          .sort((a, b) => {
+            const va = values[a];
+            const vb = values[b];
+            if (!(va === vb || (unknown(va) && unknown(vb)))) {
+              if (unknown(va)) return 1;
+              if (unknown(vb)) return -1;
+              return va! < vb! ? -sign : sign;
+            }
+            return foldedNames[a] < foldedNames[b] ? -1 : foldedNames[a] > foldedNames[b] ? 1 : a - b;
+          });
+        expect([...index.run({sort: [{key: c.sortKey, dir}]}).indices], `${c.key} ${dir}`).to.deep.equal(expected);
+      }
+    }
+  });
+
+  it('every search field finds exactly the rows whose declared text holds the term, and only in that field', () => {
+    for (const field of SEARCH_FIELDS) {
+      const read = SEARCH_READERS.get(field)!;
+      // eslint-disable-next-line no-control-regex -- as the engine: control characters become spaces
+      const texts = rows.map((r, i) => fold(read(r, i, index).replace(/[\u0000-\u001f]/g, ' ')));
+      // A term from the middle of some row's text: the longest word of the first row that has one, cut to 5 characters.
+      const words = texts.find((t) => /\S{3}/.test(t))!.split(/\s+/);
+      const word = words.reduce((a, b) => (b.length > a.length ? b : a));
+      const term = word.slice(Math.max(0, word.length - 5));
+      const expected = rows.map((_, i) => i).filter((i) => texts[i].includes(term));
+      const found = [...index.run({search: term, searchFields: [field]}).indices].sort((a, b) => a - b);
+      expect(found, `${field}: "${term}"`).to.deep.equal(expected);
+      expect(found.length, field).to.be.greaterThan(0);
+    }
+    // The domain is searched though no column shows it; a term only it holds is not found elsewhere.
+    const target = rows.find((r) => !fold(r.name).includes(fold(r.domain)))!;
+    expect([...index.run({search: target.domain, searchFields: ['domain']}).indices].map((i) => rows[i].id)).to.include(target.id);
+    expect([...index.run({search: target.domain, searchFields: ['name']}).indices].map((i) => rows[i].id)).to.not.include(target.id);
+  });
+
+  it('refuses a sort key or search field that no column declares', () => {
+    const crafted = {sort: [{key: 'nope' as SortKey, dir: 'asc' as const}]}; // a query from outside the types
+    expect(() => new DatasetIndex(rows, DEMO_FX).run(crafted)).to.throw().with.property('code', 'invalid-request');
+    expect(() => new DatasetIndex(rows, DEMO_FX).run({search: 'a', searchFields: ['nope' as SearchField]})).to.throw().with.property('code', 'invalid-request');
   });
 });

@@ -9,10 +9,13 @@
  *   over a precomputed permutation: typing in search never re-sorts;
  * - search text is folded (case, accents, zero-width characters) once per set of fields, and after
  *   a delta sync only for the rows that changed.
+ * What a sort key ranks by and what a search field reads are declared with their column
+ * (src/shared/columns.ts): the engine calls those readers, once per row, and knows no column.
  */
 import type {FxRates, OrganizationSummary, SourceDataStatus} from '../shared/model/types.js';
-import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, WORKLOADS} from '../shared/model/types.js';
-import {throwIfAborted} from '../shared/contract/errors.js';
+import {WORKLOADS} from '../shared/model/types.js';
+import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
+import {SEARCH_READERS, SORT_READERS, type IndexedRows, type RowReader, type SortReader} from '../shared/columns.js';
 import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS, SORT_KEYS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from '../shared/query.js';
 
@@ -24,13 +27,6 @@ const CONTROL = /[\u0000\u0002-\u001f]/g;
 const IGNORABLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 const MARKS = /[\u0300-\u036f]/g;
 const foldedChars = new Map<number, string>();
-const spacedValues = new Map<string, string>();
-/** An enum value (plan, kind) with its hyphens as spaces; memoised: a handful of values, 100,000 rows. */
-function spaced(value: string): string {
-  let out = spacedValues.get(value);
-  if (out === undefined) spacedValues.set(value, (out = value.replace(/-/g, ' ')));
-  return out;
-}
 
 /** One non-ASCII UTF-16 unit, folded; memoised because normalisation costs ~4 µs a call. */
 function foldUnit(code: number): string {
@@ -64,16 +60,6 @@ export function fold(text: string): string {
 const SOURCE_RANK: Record<SourceDataStatus, number> = {success: 0, 'not-available': 1, warning: 2, failed: 3};
 const worse = (a: SourceDataStatus, b: SourceDataStatus): SourceDataStatus => (SOURCE_RANK[b] > SOURCE_RANK[a] ? b : a);
 
-const enumRank = <T extends string>(values: readonly T[]) => {
-  const m = new Map<string, number>(values.map((v, i) => [v, i]));
-  return (v: T | null): number => (v === null ? NaN : (m.get(v) ?? NaN));
-};
-const planRank = enumRank(PLANS);
-const statusRank = enumRank(ORG_STATUSES);
-const kindRank = enumRank(TENANT_KINDS);
-const sourceRank = enumRank(SOURCE_DATA_STATUSES);
-const time = (s: string | null | undefined): number => (s ? Date.parse(s) : NaN);
-
 const MAX_CACHED_ORDERS = 8;
 /** Background work runs in slices of about this long, so a query that arrives meanwhile waits little. */
 const SLICE_MS = 4;
@@ -86,9 +72,6 @@ interface KeyRanks {
   rank: Uint32Array;
   distinct: number;
 }
-
-/** A sort key's raw value per row: text (compared folded) or a number; `null`/NaN is unknown. */
-type KeySource = {text: (i: number) => string | null} | {num: (i: number) => number};
 
 /** Ranks of numbers: one native sort of the values, then a binary search per row. */
 function rankNumbers(values: Float64Array): KeyRanks {
@@ -140,22 +123,36 @@ function rankTexts(values: readonly (string | null)[]): KeyRanks {
   return {rank, distinct: unique.length};
 }
 
-/** Reads a key's values (`read` a range of rows, text folded), then ranks them. */
-function keyReader(source: KeySource, n: number): {read: (from: number, to: number) => void; ranks: () => KeyRanks} {
+/** The declared sort reader of a key (the column's); a key no column declares is refused. */
+function sortReader(key: SortKey): SortReader {
+  const reader = SORT_READERS.get(key);
+  if (!reader) throw new TenantryError('invalid-request', `No column sorts by "${String(key)}".`);
+  return reader;
+}
+
+/**
+ * Reads a key's values with its declared reader (`read` a range of rows, text folded), then ranks
+ * them: one call of the reader per row, which gets the row, its index and the dataset.
+ */
+function keyReader(source: SortReader, d: IndexedRows): {read: (from: number, to: number) => void; ranks: () => KeyRanks} {
+  const rows = d.rows;
+  const n = rows.length;
   if ('num' in source) {
+    const num = source.num;
     const values = new Float64Array(n);
     return {
       read: (from, to) => {
-        for (let i = from; i < to; i++) values[i] = source.num(i);
+        for (let i = from; i < to; i++) values[i] = num(rows[i], i, d);
       },
       ranks: () => rankNumbers(values),
     };
   }
+  const text = source.text;
   const values = new Array<string | null>(n);
   return {
     read: (from, to) => {
       for (let i = from; i < to; i++) {
-        const v = source.text(i);
+        const v = text(rows[i], i, d);
         values[i] = v === null ? null : fold(v);
       }
     },
@@ -219,7 +216,8 @@ export interface QueryResult {
 const fieldSetKey = (fields: readonly SearchField[]): string => [...fields].sort().join(',');
 const WORKLOAD_BIT = new Map<string, number>(WORKLOADS.map((w, i) => [w, i]));
 
-export class DatasetIndex {
+/** The dataset of one scope and version, with what search, filters and sort precompute over it. */
+export class DatasetIndex implements IndexedRows {
   readonly byId = new Map<string, number>();
   /** Worst source-data health of each row and its descendants. */
   readonly rollup: SourceDataStatus[];
@@ -399,7 +397,7 @@ export class DatasetIndex {
   /** A sort key's ranks, its values read in slices; a query meanwhile may compute them first. */
   private async ranksInSlices(key: SortKey, signal?: AbortSignal): Promise<boolean> {
     if (this.rankCache.has(key)) return true;
-    const reader = keyReader(this.keySource(key), this.rows.length);
+    const reader = keyReader(sortReader(key), this);
     if (!(await this.inSlices(signal, reader.read))) return false;
     if (!this.rankCache.has(key)) this.rankCache.set(key, reader.ranks());
     await yieldToQueue();
@@ -590,68 +588,12 @@ export class DatasetIndex {
   private ranks(key: SortKey): KeyRanks {
     let ranks = this.rankCache.get(key);
     if (ranks) return ranks;
-    const reader = keyReader(this.keySource(key), this.rows.length);
+    const reader = keyReader(sortReader(key), this);
     reader.read(0, this.rows.length);
     this.rankCache.set(key, (ranks = reader.ranks()));
     return ranks;
   }
 
-  private keySource(key: SortKey): KeySource {
-    const rows = this.rows;
-    switch (key) {
-      case 'name':
-        return {text: (i) => rows[i].name};
-      case 'admin':
-        return {text: (i) => rows[i].admin?.displayName ?? null};
-      case 'owner':
-        return {text: (i) => rows[i].owner?.displayName ?? null};
-      case 'parent':
-        return {text: (i) => (this.parentIndex[i] >= 0 ? rows[this.parentIndex[i]].name : null)};
-      case 'storageRegion':
-        return {text: (i) => rows[i].storageRegion};
-      case 'kind':
-        return {num: (i) => kindRank(rows[i].kind)};
-      case 'plan':
-        return {num: (i) => planRank(rows[i].plan)};
-      case 'status':
-        return {num: (i) => statusRank(rows[i].status)};
-      case 'sourceData':
-        return {num: (i) => sourceRank(this.rollup[i])};
-      case 'projectedAnnualCost':
-        return {num: (i) => this.costUsd[i]};
-      case 'savingsPercent':
-        return {num: (i) => rows[i].savingsPercent ?? NaN};
-      case 'secureScore':
-        return {num: (i) => rows[i].secureScore ?? NaN};
-      case 'createdAt':
-        return {num: (i) => time(rows[i].createdAt)};
-      case 'lastCollection':
-        return {
-          num: (i) => {
-            const c = rows[i].lastCollection;
-            return Math.max(time(c.cost) || 0, time(c.security) || 0, time(c.operations) || 0) || NaN;
-          },
-        };
-      case 'readers':
-        return {num: (i) => rows[i].readerCount};
-      case 'activeTasks':
-        return {num: (i) => rows[i].activeTaskCount};
-      case 'contracts':
-        return {num: (i) => Object.values(rows[i].contractCounts).reduce((a, b) => a + (b ?? 0), 0)};
-      case 'onboarding':
-        return {num: (i) => (rows[i].onboarding ? rows[i].onboarding!.done / rows[i].onboarding!.total : NaN)};
-      case 'licenseExpiresOn':
-        return {num: (i) => time(rows[i].licenseExpiresOn)};
-      case 'creditQuota':
-        return {num: (i) => rows[i].creditQuota?.credits ?? NaN};
-      case 'workloads':
-        return {num: (i) => rows[i].workloads.length};
-      case 'tenants':
-        return {num: (i) => rows[i].tenants.length};
-    }
-  }
-
-  /** Marks the rows whose text contains `term`; after a hit the search resumes at the next row. */
   /** Which rows' text (of field set `fields`) contains `term`, as one byte per row. */
   private termRows(fields: readonly SearchField[], term: string): Uint8Array {
     const setKey = fieldSetKey(fields);
@@ -727,50 +669,22 @@ export class DatasetIndex {
   }
 
   /** One row's folded text over the given parts. */
-  private rowText(parts: readonly ((r: OrganizationSummary, i: number) => string)[], i: number): string {
+  private rowText(parts: readonly RowReader<string>[], i: number): string {
     let s = '';
     // U+0001 between fields, so no match spans two of them (other control characters become
     // spaces). One fold per row, not per field: it is the costly step.
     const r = this.rows[i];
-    for (const p of parts) s += p(r, i) + '\u0001';
+    for (const p of parts) s += p(r, i, this) + '\u0001';
     // Plain ASCII (most rows) has no control character to replace: one regex pass, not three.
     return ASCII.test(s) ? s.toLowerCase() : fold(s.replace(CONTROL, ' '));
   }
 
-  private textParts(fields: readonly SearchField[]): ((r: OrganizationSummary, i: number) => string)[] {
-    const rows = this.rows;
+  /** The declared search readers of the fields (the columns', and the domain's); an unknown field is refused. */
+  private textParts(fields: readonly SearchField[]): RowReader<string>[] {
     return fields.map((f) => {
-      switch (f) {
-        case 'name':
-          return (r) => r.name;
-        case 'domain':
-          return (r) => r.domain;
-        case 'plan':
-          return (r) => (r.plan ? spaced(r.plan) : '');
-        case 'status':
-          return (r) => r.status;
-        case 'kind':
-          return (r) => spaced(r.kind);
-        case 'owner':
-          return (r) => r.owner?.displayName ?? '';
-        case 'admin':
-          return (r) => r.admin?.displayName ?? '';
-        case 'parent':
-          return (_, i) => (this.parentIndex[i] >= 0 ? rows[this.parentIndex[i]].name : '');
-        case 'storageRegion':
-          return (r) => r.storageRegion ?? '';
-        case 'workloads':
-          return (r) => r.workloads.join(' ').replace(/-/g, ' ');
-        case 'tenants':
-          return (r) => {
-            let s = '';
-            for (let k = 0; k < r.tenants.length; k++) {
-              const t = r.tenants[k];
-              s += (k ? ' | ' : '') + t.name + ' ' + t.tenantId + ' ' + t.domain;
-            }
-            return s;
-          };
-      }
+      const reader = SEARCH_READERS.get(f);
+      if (!reader) throw new TenantryError('invalid-request', `No column searches "${String(f)}".`);
+      return reader;
     });
   }
 }

@@ -1,16 +1,19 @@
 /**
- * What each column's cell shows. Text goes through Lit bindings only (never markup from data), in
- * spans that isolate their direction so a right-to-left override in a name cannot flip the row.
+ * What each column's cell shows: the template its declared `cell` hint names (src/shared/columns.ts
+ * declares hint and value; the templates live here, with the DOM). Text goes through Lit bindings
+ * only (never markup from data), in spans that isolate their direction so a right-to-left override
+ * in a name cannot flip the row.
  * Interactive bits carry `data-action`: the grid handles them by delegation (one listener, not
  * one closure per cell) and keeps them out of the tab order (the cell is the tab stop).
  */
 import {html, nothing, svg, type TemplateResult} from 'lit';
 import {styleMap} from 'lit/directives/style-map.js';
-import type {ColumnKey, CurrencyMode} from '../../src/shared/columns.js';
-import {CONTRACT_STATUS_LABELS, KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS} from '../../src/shared/model/labels.js';
+import {COLUMN_BY_KEY, COLUMNS, type ColumnDef, type ColumnKey, type CurrencyMode, type PlainValue} from '../../src/shared/columns.js';
+import {CONTRACT_STATUS_LABELS, KIND_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type Organization, type SourceDataStatus} from '../../src/shared/model/types.js';
 import type {OrgRow} from '../../src/shared/query.js';
-import {formatCost, formatDate, formatDateTime, formatInteger, formatPercent, latestOf} from './grid-format.js';
+import {formatCost, formatDate, formatDateTime, formatInteger, formatPercent} from './grid-format.js';
+import type {TooltipKind} from './grid-popover.js';
 
 export interface CellContext {
   currency: CurrencyMode;
@@ -18,8 +21,8 @@ export interface CellContext {
   detail(id: string): Organization | null | undefined;
 }
 
-/** Columns whose cell opens a tooltip (hover, or Enter on the focused cell). */
-export const TOOLTIP_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['lastCollection', 'readers', 'activeTasks']);
+/** Columns whose cell opens a tooltip (hover, or Enter on the focused cell): those that declare one. */
+export const TOOLTIP_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(COLUMNS.filter((c) => c.tooltip !== null).map((c) => c.key));
 
 /** Plain text, ellipsised by CSS, with the full text on hover and to assistive technology. */
 export const text = (value: string | null | undefined, muted = false): TemplateResult | typeof nothing =>
@@ -79,50 +82,55 @@ function accountCell(row: OrgRow, ctx: CellContext): TemplateResult {
   return html`<span class="name account" style=${depth(row)}><span class="expander-space"></span>${text(account.name)}<span class="kind" part="kind">${text(facts, true)}</span></span>`;
 }
 
-/** The content of one data cell. */
+const asText = (v: PlainValue): string | null => (v === null ? null : String(v));
+const asNumber = (v: PlainValue): number | null => (typeof v === 'number' ? v : null);
+
+/** What a formatting cell shows: its declared `cellValue`, else the export value. */
+const shown = (def: ColumnDef, row: OrgRow, ctx: CellContext): PlainValue => (def.cellValue ? def.cellValue(row) : def.value(row, ctx));
+
+/** The tooltip a cell opens; typed as the popover's kinds, so a declared tooltip it cannot show fails to compile. */
+const tip = (def: ColumnDef): TooltipKind | typeof nothing => def.tooltip ?? nothing;
+
+/** The content of one data cell: the template of the column's `cell` hint. */
 export function renderCell(key: ColumnKey, row: OrgRow, ctx: CellContext, tree: boolean): TemplateResult | typeof nothing {
+  const def = COLUMN_BY_KEY.get(key);
+  if (!def) return nothing;
   const org = row.org;
   if (row.accountIndex !== null) {
-    if (key === 'name') return accountCell(row, ctx);
-    if (key === 'kind') return text('Linked account', true);
+    // A linked account is not an organization: it shows its name and its type, nothing else.
+    if (def.cell === 'name') return accountCell(row, ctx);
+    if (def.key === 'kind') return text('Linked account', true);
     return nothing;
   }
-  switch (key) {
+  switch (def.cell) {
     case 'name':
       return nameCell(row, tree);
-    case 'kind':
-      return text(KIND_LABELS[org.kind]);
-    case 'plan':
-      return text(org.plan ? PLAN_LABELS[org.plan] : null);
+    case 'text':
+      return text(asText(def.value(row, ctx)));
+    case 'date':
+      return text(formatDate(asText(shown(def, row, ctx))));
+    case 'percent':
+      return html`<span class="num">${formatPercent(asNumber(def.value(row, ctx)))}</span>`;
+    case 'integer': {
+      const v = asNumber(def.value(row, ctx));
+      return v === null ? nothing : html`<span class="num">${formatInteger(v)}</span>`;
+    }
+    case 'count-tip':
+      return html`<span class="num tip-target" data-tip=${tip(def)}>${formatInteger(asNumber(def.value(row, ctx)))}</span>`;
+    case 'date-time-tip': {
+      const at = asText(shown(def, row, ctx));
+      return at ? html`<span class="text tip-target" data-tip=${tip(def)}>${formatDateTime(at, true)}</span>` : text('Never', true);
+    }
     case 'status':
       return html`<span class="badge" part="badge status-badge" data-tone=${TONES[org.status] ?? 'neutral'}>${STATUS_LABELS[org.status]}</span>`;
-    case 'projectedAnnualCost': {
-      const shown = formatCost(org.projectedAnnualCost, row.costUsd, ctx.currency);
-      if (!shown) return nothing;
+    case 'money': {
+      const shownCost = formatCost(org.projectedAnnualCost, row.costUsd, ctx.currency);
+      if (!shownCost) return nothing;
       // In USD mode the original amount stays one hover away.
       const original = ctx.currency === 'usd' ? formatCost(org.projectedAnnualCost, null, 'original') : '';
-      return html`<span class="text num" title=${original ? `${shown} (${original})` : shown}>${shown}</span>`;
+      return html`<span class="text num" title=${original ? `${shownCost} (${original})` : shownCost}>${shownCost}</span>`;
     }
-    case 'savingsPercent':
-      return html`<span class="num">${formatPercent(org.savingsPercent)}</span>`;
-    case 'secureScore':
-      return org.secureScore === null ? nothing : html`<span class="num">${formatInteger(org.secureScore)}</span>`;
-    case 'createdAt':
-      return text(formatDate(org.createdAt));
-    case 'lastCollection': {
-      const c = org.lastCollection;
-      const latest = latestOf(c.cost, c.security, c.operations);
-      return latest ? html`<span class="text tip-target" data-tip="collection">${formatDateTime(latest, true)}</span>` : text('Never', true);
-    }
-    case 'readers':
-      return html`<span class="num tip-target" data-tip="readers">${formatInteger(org.readerCount)}</span>`;
-    case 'activeTasks':
-      return html`<span class="num tip-target" data-tip="tasks">${formatInteger(org.activeTaskCount)}</span>`;
-    case 'owner':
-      return text(org.owner?.displayName);
-    case 'admin':
-      return text(org.admin?.displayName);
-    case 'sourceData': {
+    case 'health': {
       const s = row.sourceDataRollup;
       return html`<span class="source" part="source-data" data-tone=${s}>${icon(SOURCE_ICONS[s])}<span class="text">${SOURCE_DATA_LABELS[s]}</span></span>`;
     }
@@ -139,18 +147,8 @@ export function renderCell(key: ColumnKey, row: OrgRow, ctx: CellContext, tree: 
         ${ring(row.onboardingProgress ?? 0)}<span>${o.done}/${o.total}</span><span class="sr-only">onboarding tasks done</span>
       </button>`;
     }
-    case 'parent':
-      return text(row.parentName);
-    case 'licenseExpiresOn':
-      return text(formatDate(org.licenseExpiresOn));
-    case 'creditQuota':
+    case 'credits':
       return org.creditQuota ? html`<span class="num" title=${`${formatDate(org.creditQuota.effectiveOn)} – ${org.creditQuota.endsOn ? formatDate(org.creditQuota.endsOn) : 'open-ended'}`}>${formatInteger(org.creditQuota.credits)}</span>` : nothing;
-    case 'storageRegion':
-      return text(org.storageRegion ? REGION_LABELS[org.storageRegion] : null);
-    case 'workloads':
-      return text(org.workloads.map((w) => WORKLOAD_LABELS[w]).join(', ') || null);
-    case 'tenants':
-      return text(org.tenants.map((t) => `${t.name} (${t.tenantId})`).join('; ') || null);
     case 'actions':
       return html`<button class="actions-button" part="actions-button" type="button" tabindex="-1" data-action="actions" aria-haspopup="dialog" aria-label=${`Actions for ${org.name}`}>
         Actions${chevron()}
