@@ -16,7 +16,6 @@ import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {emit} from '../../src/page/events.js';
 import type {FxRates, Organization, OrganizationSummary, Session} from '../../src/shared/model/types.js';
-import {whenIdle} from '../../src/page/platform/idle.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
@@ -33,6 +32,7 @@ import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {LayoutPrefs} from './layout-prefs.js';
+import {GridViewport} from './grid-viewport.js';
 
 /** What a row action asks the host to do; the grid itself never changes an organization. */
 export type RowAction = RowView | 'summary' | 'delete' | 'suspend' | 'view-contracts' | 'start-onboarding-task';
@@ -58,14 +58,6 @@ declare global {
   }
 }
 
-const DEFAULT_ROW_HEIGHTS: Record<Density, number> = {compact: 32, standard: 40, comfortable: 52};
-const DEFAULT_HEADER_HEIGHT = 40;
-/** Rows rendered beyond each edge of the viewport, so a fast scroll rarely shows a blank. */
-const MARGIN_ROWS = 10;
-/** Columns rendered beyond each side of the viewport, in CSS pixels, so a sideways scroll rarely shows a gap. */
-const COLUMN_MARGIN_PX = 320;
-/** A new result's margin rows wait for an idle moment at most this long. */
-const MARGIN_IDLE_TIMEOUT_MS = 200;
 /** Placeholder rows while the first view loads. */
 const SKELETON_ROWS = 8;
 /**
@@ -289,26 +281,10 @@ export class OrganizationsGrid extends LitElement {
   private viewScopeId: string | null = null;
   private openView: OpenView | null = null;
   private scopeController: AbortController | null = null;
+  /** Scroll position, row and header heights, and which rows and columns are rendered. */
+  private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => this.viewState.density});
   /** Details of organizations in view (tooltips, popups, linked accounts). */
   private readonly details = new DetailCache(() => this.requestUpdate());
-  private viewTop = 0;
-  /** How far the grid is scrolled from its start edge (either direction). */
-  private viewLeft = 0;
-  /** The viewport's width; 0 until measured, and then every column renders. */
-  private viewportWidth = 0;
-  /** The body columns of the last render (see `columnWindow`), reused while unchanged so row guards hold. */
-  private columnsShown: {cols: VisibleColumn[]; key: string; value: readonly number[]} | null = null;
-  /**
-   * Rows rendered beyond each edge of the viewport. A new result paints the rows in view alone
-   * (half the work before the user sees anything); the margin follows once the page is idle, or
-   * at the first scroll.
-   */
-  private margin = MARGIN_ROWS;
-  private cancelMargin: (() => void) | null = null;
-  private viewportHeight = 600;
-  private renderedFirst = -1;
-  private rowHeights = DEFAULT_ROW_HEIGHTS;
-  private headerHeight = DEFAULT_HEADER_HEIGHT;
   private queryKeyOf: {state: GridViewState; key: string} | null = null;
   private columnsOf: {columns: GridViewState['columns']; resizing: OrganizationsGrid['resizing']; value: VisibleColumn[]} | null = null;
   private narrowed = false;
@@ -320,7 +296,6 @@ export class OrganizationsGrid extends LitElement {
   @state() private skeletonDue = false;
   private skeletonTimer: ReturnType<typeof setTimeout> | undefined;
   private tooltipTimer: ReturnType<typeof setTimeout> | undefined;
-  private resizeObserver: ResizeObserver | null = null;
   private endResize: (() => void) | null = null;
   /** The cell that holds the tab stop in the last render (the active cell, clamped to what exists). */
   private tabStop: GridPosition = {row: 0, col: 0};
@@ -348,7 +323,7 @@ export class OrganizationsGrid extends LitElement {
         if (e instanceof TenantryError && e.code === 'not-found' && this.openView === open) this.openView = null;
         throw e;
       }
-      const [first, last] = this.pendingScrollReset ? [0, this.pageRows() + MARGIN_ROWS] : this.renderRange(state.total);
+      const [first, last] = this.pendingScrollReset ? this.vp.firstPage() : this.vp.range(state.total);
       const blocks = await prefetchBlocks(client, state, first, last, signal);
       const narrowed = Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
       return {client, scopeTenantId, state, blocks, narrowed};
@@ -366,8 +341,6 @@ export class OrganizationsGrid extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pointerdown', this.handleWindowPointerDown, true);
-    if (this.hasUpdated && this.viewport) this.observeViewport(this.viewport);
-    this.readMetrics();
     // After a disconnect the view was closed: the next update opens it again.
     this.requestUpdate();
   }
@@ -380,11 +353,6 @@ export class OrganizationsGrid extends LitElement {
     clearTimeout(this.tooltipTimer);
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
-    this.cancelMargin?.();
-    this.cancelMargin = null;
-    this.margin = MARGIN_ROWS;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
     this.endResize?.();
     this.unbindClient();
     this.dropView();
@@ -451,8 +419,7 @@ export class OrganizationsGrid extends LitElement {
     this.viewScopeId = scopeTenantId;
     this.scopeName = null;
     this.active = {row: 1, col: this.active.col};
-    this.viewTop = 0;
-    if (this.viewport) this.viewport.scrollTop = 0;
+    this.vp.scrollToTop();
     if (!client || !scopeTenantId) return;
     const controller = (this.scopeController = new AbortController());
     client.getOrganization({tenantId: scopeTenantId}, scopeTenantId, {signal: controller.signal}).then(
@@ -543,13 +510,12 @@ export class OrganizationsGrid extends LitElement {
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
     this.skeletonDue = false;
-    this.deferMargin();
+    this.vp.deferMargin();
     this.narrowed = r.narrowed;
     this.blockError = null;
     if (this.pendingScrollReset) {
       this.pendingScrollReset = false;
-      this.viewTop = 0;
-      if (this.viewport) this.viewport.scrollTop = 0;
+      this.vp.scrollToTop();
     }
     if (this.active.row > r.state.total) this.active = {row: r.state.total, col: this.active.col};
     if (this.pendingCountAnnouncement) {
@@ -558,20 +524,6 @@ export class OrganizationsGrid extends LitElement {
     }
     // A popup's row may have moved or gone; its content would no longer match the cell.
     if (this.popup && this.blocks.row(this.popup.at.row - 1)?.org.id !== this.popup.org.id) this.popup = null;
-  }
-
-  private deferMargin(): void {
-    this.cancelMargin?.();
-    this.margin = 0;
-    this.cancelMargin = whenIdle(() => this.restoreMargin(), MARGIN_IDLE_TIMEOUT_MS);
-  }
-
-  private restoreMargin(): void {
-    this.cancelMargin?.();
-    this.cancelMargin = null;
-    if (this.margin === MARGIN_ROWS) return;
-    this.margin = MARGIN_ROWS;
-    this.requestUpdate();
   }
 
   private announce(message: string): void {
@@ -592,114 +544,15 @@ export class OrganizationsGrid extends LitElement {
 
   // ——— Geometry ———
 
-  private readMetrics(): void {
-    const style = getComputedStyle(this);
-    const px = (name: string, fallback: number): number => {
-      const v = parseFloat(style.getPropertyValue(name));
-      return v > 0 ? v : fallback;
-    };
-    this.rowHeights = {
-      compact: px('--tenantry-organizations-grid-row-height-compact', DEFAULT_ROW_HEIGHTS.compact),
-      standard: px('--tenantry-organizations-grid-row-height', DEFAULT_ROW_HEIGHTS.standard),
-      comfortable: px('--tenantry-organizations-grid-row-height-comfortable', DEFAULT_ROW_HEIGHTS.comfortable),
-    };
-    this.headerHeight = px('--tenantry-organizations-grid-header-height', DEFAULT_HEADER_HEIGHT);
-  }
-
-  private rowHeight(): number {
-    return this.rowHeights[this.viewState.density] ?? DEFAULT_ROW_HEIGHTS.standard;
-  }
-
-  private bodyHeight(): number {
-    return Math.max(0, this.viewportHeight - this.headerHeight);
-  }
-
-  private pageRows(): number {
-    return Math.max(1, Math.floor(this.bodyHeight() / this.rowHeight()));
-  }
-
-  /** Data rows to render: those in view plus a margin each side. */
-  private renderRange(total = this.blocks.total): [number, number] {
-    const rh = this.rowHeight();
-    const first = Math.floor(this.viewTop / rh);
-    const last = Math.ceil((this.viewTop + this.bodyHeight()) / rh) - 1;
-    return [Math.max(0, first - this.margin), Math.min(total - 1, last + this.margin)];
-  }
-
-  private observeViewport(viewport: HTMLElement): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver(() => {
-      const h = viewport.clientHeight;
-      const w = viewport.clientWidth;
-      if (h !== this.viewportHeight || w !== this.viewportWidth) {
-        this.viewportHeight = h;
-        this.viewportWidth = w;
-        this.requestUpdate();
-      }
-    });
-    this.resizeObserver.observe(viewport);
+  /** Columns body rows always render: the pinned first one, the active cell's, an open popup's. */
+  private keptColumns(): number[] {
+    return [0, this.active.col, this.popup?.at.col ?? 0];
   }
 
   private handleScroll(): void {
-    const viewport = this.viewport;
-    if (!viewport) return;
-    // Rows are about to move into view: the margin is needed now, not when idle.
-    if (viewport.scrollTop !== this.viewTop) this.restoreMargin();
-    this.viewTop = viewport.scrollTop;
-    // Body cells of the first column stick only once the grid is scrolled sideways (see the styles).
-    const sideways = viewport.scrollLeft !== 0;
-    if (this.gridEl && this.gridEl.hasAttribute('data-hscrolled') !== sideways) this.gridEl.toggleAttribute('data-hscrolled', sideways);
-    this.viewLeft = Math.abs(viewport.scrollLeft);
-    const columnsBefore = this.columnsShown?.value;
-    if (Math.floor(this.viewTop / this.rowHeight()) !== this.renderedFirst || this.columnWindow(this.visibleColumns()) !== columnsBefore) this.requestUpdate();
+    if (this.vp.scrolled(this.gridEl, this.visibleColumns(), this.keptColumns())) this.requestUpdate();
     // A popup follows its cell, and closes once the cell has scrolled out of view.
     if (this.popup) this.positionPopover();
-  }
-
-  /** Scrolls so grid position `at` is in view below the sticky header and right of the pinned column. */
-  private revealCell(at: GridPosition, cols: VisibleColumn[]): void {
-    const viewport = this.viewport;
-    if (!viewport) return;
-    if (at.row > 0) {
-      const rh = this.rowHeight();
-      const top = (at.row - 1) * rh;
-      const body = this.bodyHeight();
-      if (top < viewport.scrollTop) viewport.scrollTop = top;
-      else if (top + rh > viewport.scrollTop + body) viewport.scrollTop = top + rh - body;
-      this.viewTop = viewport.scrollTop;
-    }
-    if (at.col > 0 && cols[at.col]) {
-      const pinned = cols[0].width;
-      const left = cols.slice(0, at.col).reduce((s, c) => s + c.width, 0);
-      const width = cols[at.col].width;
-      if (left - pinned < viewport.scrollLeft) viewport.scrollLeft = left - pinned;
-      else if (left + width > viewport.scrollLeft + viewport.clientWidth) viewport.scrollLeft = left + width - viewport.clientWidth;
-      this.viewLeft = Math.abs(viewport.scrollLeft);
-    }
-  }
-
-  /**
-   * Which columns body rows render: those within the viewport plus a margin, the first (it is
-   * pinned), and those of the active cell and of an open popup (focus and anchors must exist).
-   * The DOM then holds a viewport's worth of cells however many columns are shown; `aria-colindex`
-   * tells assistive technology where each cell is. The same array comes back while unchanged.
-   */
-  private columnWindow(cols: VisibleColumn[]): readonly number[] {
-    const from = this.viewLeft - COLUMN_MARGIN_PX;
-    const to = this.viewportWidth ? this.viewLeft + this.viewportWidth + COLUMN_MARGIN_PX : Infinity;
-    const keep = new Set([0, this.active.col, this.popup?.at.col ?? 0]);
-    const value: number[] = [];
-    let x = 0;
-    for (let ci = 0; ci < cols.length; ci++) {
-      const w = cols[ci].width;
-      if (keep.has(ci) || (x + w > from && x < to)) value.push(ci);
-      x += w;
-    }
-    const key = value.join(',');
-    const shown = this.columnsShown;
-    if (shown && shown.cols === cols && shown.key === key) return shown.value;
-    this.columnsShown = {cols, key, value};
-    return value;
   }
 
   private cellAt(at: GridPosition): HTMLElement | null {
@@ -712,7 +565,7 @@ export class OrganizationsGrid extends LitElement {
     if (!this.isConnected) return;
     // Until the viewport is measured, the host's width stands in for it, so the first render
     // already holds only the columns in view instead of building all of them and then dropping most.
-    if (!this.hasUpdated && !this.viewportWidth) this.viewportWidth = this.clientWidth;
+    if (!this.hasUpdated) this.vp.guessWidth();
     // A view state set by the host goes to the shared view (its listeners see it at once).
     if (changed.has('viewState') && this.viewState !== this.viewStore.state) this.viewStore.set(this.viewState, 'host');
     const client = this.clients.dataClient;
@@ -738,14 +591,10 @@ export class OrganizationsGrid extends LitElement {
     }
   }
 
-  override firstUpdated(): void {
-    if (this.viewport) this.observeViewport(this.viewport);
-  }
-
   override updated(): void {
     const view = this.blocks.view;
     if (view && this.viewClient) {
-      const [first, last] = this.renderRange();
+      const [first, last] = this.vp.range(this.blocks.total);
       this.blocks.ensure(this.viewClient, first, last);
     }
     this.positionPopover();
@@ -760,7 +609,7 @@ export class OrganizationsGrid extends LitElement {
   private moveTo(at: GridPosition): void {
     this.closeTooltip();
     this.active = at;
-    this.revealCell(at, this.visibleColumns());
+    this.vp.reveal(at, this.visibleColumns());
     this.focusAfterUpdate = 'cell';
     this.requestUpdate();
   }
@@ -805,7 +654,7 @@ export class OrganizationsGrid extends LitElement {
       return;
     }
     const total = this.blocks.view ? this.blocks.total : 0;
-    const next = navigate(e, at, {rows: total, cols: cols.length, page: this.pageRows()});
+    const next = navigate(e, at, {rows: total, cols: cols.length, page: this.vp.pageRows()});
     if (next) {
       e.preventDefault();
       this.moveTo(next);
@@ -942,7 +791,7 @@ export class OrganizationsGrid extends LitElement {
     clearTimeout(this.tooltipTimer);
     if (needsDetail(kind, org)) this.detail(org.id);
     // A popup opens next to a cell in view (a click may come from a half-hidden one).
-    this.revealCell(at, this.visibleColumns());
+    this.vp.reveal(at, this.visibleColumns());
     this.popup = {kind, at, org};
     if (!isTooltip(kind)) this.focusAfterUpdate = 'popover';
   }
@@ -1042,7 +891,7 @@ export class OrganizationsGrid extends LitElement {
     const anchor = this.cellAt(this.popup.at);
     const a = anchor?.getBoundingClientRect();
     const v = this.viewport?.getBoundingClientRect();
-    if (!a || !v || a.bottom <= v.top + this.headerHeight || a.top >= v.bottom || a.right <= v.left || a.left >= v.right) {
+    if (!a || !v || a.bottom <= v.top + this.vp.headerHeight || a.top >= v.bottom || a.right <= v.left || a.left >= v.right) {
       this.popup = null;
       return;
     }
@@ -1232,7 +1081,7 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private renderGrid(cols: VisibleColumn[], view: ResultState | null, failed: boolean): TemplateResult {
-    const rh = this.rowHeight();
+    const rh = this.vp.rowHeight();
     const total = view?.total ?? 0;
     const skeleton = !view && !failed && this.skeletonDue;
     const rows = view ? total : skeleton ? SKELETON_ROWS : 0;
@@ -1241,7 +1090,7 @@ export class OrganizationsGrid extends LitElement {
     const gridStyle = styleMap({
       '--_cols': cols.map((c) => `${c.width}px`).join(' '),
       '--_row-h': `${rh}px`,
-      '--_header-h': `${this.headerHeight}px`,
+      '--_header-h': `${this.vp.headerHeight}px`,
       width: `${width}px`,
     });
     return html`<div
@@ -1251,7 +1100,7 @@ export class OrganizationsGrid extends LitElement {
       aria-label=${this.label}
       aria-rowcount=${view ? total + 1 : nothing}
       aria-colcount=${cols.length}
-      aria-busy=${!view && !failed ? 'true' : view && this.blocks.busy(...this.renderRange()) ? 'true' : 'false'}
+      aria-busy=${!view && !failed ? 'true' : view && this.blocks.busy(...this.vp.range(this.blocks.total)) ? 'true' : 'false'}
       style=${gridStyle}
       @keydown=${this.handleGridKeydown}
       @focusin=${this.handleFocusIn}
@@ -1300,20 +1149,20 @@ export class OrganizationsGrid extends LitElement {
     return repeat(
       Array.from({length: count}, (_, i) => i),
       (i) => i,
-      (i) => this.renderRow(cols, this.columnWindow(cols), i, undefined, false),
+      (i) => this.renderRow(cols, this.vp.columns(cols, this.keptColumns()), i, undefined, false),
     );
   }
 
   private renderRows(cols: VisibleColumn[], total: number): unknown {
     if (total === 0) return nothing;
-    const [first, last] = this.renderRange(total);
-    this.renderedFirst = Math.floor(this.viewTop / this.rowHeight());
+    const [first, last] = this.vp.range(total);
+    this.vp.rendered();
     const activeIndex = this.active.row - 1;
     const tree = this.viewState.layout === 'tree';
-    const rh = this.rowHeight();
+    const rh = this.vp.rowHeight();
     const currency = this.viewState.currency;
     const tip = this.popup && isTooltip(this.popup.kind) ? this.popup.at : null;
-    const shown = this.columnWindow(cols);
+    const shown = this.vp.columns(cols, this.keptColumns());
     const render = (i: number): unknown => {
       const row = this.blocks.row(i);
       const r = i + 1;
@@ -1327,7 +1176,7 @@ export class OrganizationsGrid extends LitElement {
     // order is therefore not row order; `aria-rowindex` gives assistive technology the order, as
     // the grid pattern allows. The active row is kept apart, by key: the focused cell is never
     // handed to another row, and it stays in the DOM while scrolled away, so focus is never lost.
-    const capacity = Math.max(last - first + 1, this.pageRows() + 2 + 2 * MARGIN_ROWS);
+    const capacity = this.vp.capacity(first, last);
     const slots: unknown[] = new Array(Math.min(capacity, total)).fill(nothing);
     for (let i = first; i <= last; i++) if (i !== activeIndex) slots[i % capacity] = render(i);
     const active = activeIndex >= 0 && activeIndex < total ? [activeIndex] : [];
@@ -1348,7 +1197,7 @@ export class OrganizationsGrid extends LitElement {
       role="row"
       aria-rowindex=${i + 2}
       data-org-id=${row ? row.org.id : nothing}
-      style=${styleMap({transform: `translateY(${i * this.rowHeight()}px)`})}
+      style=${styleMap({transform: `translateY(${i * this.vp.rowHeight()}px)`})}
     >
       ${shown.map((ci, k) => {
         const c = cols[ci];
