@@ -4,7 +4,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import {COLUMN_BY_KEY, type ColumnKey} from '../../src/shared/columns.js';
 import {emit} from '../../src/page/events.js';
 import {GridViewController} from '../../src/page/kit/grid-view-controller.js';
-import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
+import {PopupController} from '../../src/page/kit/popup-controller.js';
 import {ALWAYS_VISIBLE, defaultViewState, parseViewState, type ColumnState} from '../../src/shared/grid-view.js';
 import {columnChooserStyles} from './column-chooser.styles.js';
 
@@ -65,7 +65,7 @@ export class TenantryColumnChooser extends LitElement {
   private pendingFocus: FocusTarget | null = null;
   /** The grid view this shows the columns of (its `for` grid, or the grid it sits in); none when alone. */
   private readonly gridView = new GridViewController(this, () => this.htmlFor);
-  private readonly panel = new DismissablePanel(this, {
+  private readonly panel = new PopupController(this, {
     trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
   });
 

@@ -5,7 +5,7 @@ import {MAX_USER_IDS} from '../../src/shared/contract/backend.js';
 import type {UserRef} from '../../src/shared/model/types.js';
 import {emit} from '../../src/page/events.js';
 import {GridControl} from '../../src/page/kit/grid-control.js';
-import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
+import {PopupController} from '../../src/page/kit/popup-controller.js';
 import type {OrgFilters} from '../../src/shared/query.js';
 import '../user-combobox/user-combobox.js';
 import type {UserDirectory, UsersChangeDetail} from '../user-combobox/user-combobox.component.js';
@@ -99,7 +99,7 @@ export class TenantryGridFilters extends LitElement {
   private readonly control = new GridControl<UserDirectory>(this, {client: () => this.client, scopeTenantId: () => this.scopeTenantId, for: () => this.htmlFor});
   /** The directory and tenant the owner names were looked up in. */
   private directoryKey: [UserDirectory | null, string] = [null, ''];
-  private readonly panel = new DismissablePanel(this, {
+  private readonly panel = new PopupController(this, {
     trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
     onOpen: () => (this.draft = normalizeFilters(this.filters)),
   });

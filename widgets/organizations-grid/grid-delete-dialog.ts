@@ -6,6 +6,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
+import {cycleFocus} from '../../src/page/kit/popup-controller.js';
 import {plainName} from '../../src/page/scope-store.js';
 import type {OrganizationSummary} from '../../src/shared/model/types.js';
 
@@ -92,11 +93,8 @@ export class DeleteDialog implements ReactiveController {
     const dialog = this.dialog;
     if (e.key !== 'Tab' || !dialog) return;
     // Focus cycles inside the dialog.
-    const items = [...dialog.querySelectorAll<HTMLElement>('input, button:not([disabled])')];
-    const current = (this.host.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const i = current ? items.indexOf(current) : -1;
     e.preventDefault();
-    items[(i + (e.shiftKey ? -1 : 1) + items.length) % items.length]?.focus();
+    cycleFocus([...dialog.querySelectorAll<HTMLElement>('input, button:not([disabled])')], this.host.renderRoot as ShadowRoot, e.shiftKey);
   };
 
   private readonly handleInput = (e: Event): void => {

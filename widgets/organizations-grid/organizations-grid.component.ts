@@ -25,7 +25,8 @@ import {renderCell, type CellContext} from './grid-cells.js';
 import {formatClock, formatDate} from './grid-format.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
-import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popover.js';
+import type {PopoverKind} from './grid-popover.js';
+import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
 import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type Density, type GridViewState, type Layout} from '../../src/shared/grid-view.js';
 import {DeleteDialog} from './grid-delete-dialog.js';
@@ -71,22 +72,10 @@ const SKELETON_DELAY_MS = 150;
  * keystroke-to-repaint budget; a superseded query is cancelled in the worker anyway.
  */
 const SEARCH_DEBOUNCE_MS = 30;
-const TOOLTIP_DELAY_MS = 350;
 const RESIZE_STEP = 16;
 
 const SKELETON_TEXT = html`<span class="skeleton-text" aria-hidden="true"></span>`;
 const SKELETON_FIRST = html`${SKELETON_TEXT}<span class="sr-only">Loading</span>`;
-
-const POPOVER_TITLES: Record<PopoverKind, string> = {
-  collection: 'Last data collection',
-  readers: 'Organization readers',
-  tasks: 'Active tasks',
-  contracts: 'Contracts',
-  onboarding: 'Onboarding',
-  actions: 'Actions',
-};
-
-const TOOLTIP_FOR: Partial<Record<ColumnKey, PopoverKind>> = {lastCollection: 'collection', readers: 'readers', activeTasks: 'tasks'};
 
 interface OpenView {
   client: DataClient;
@@ -101,13 +90,6 @@ interface ViewResult {
   blocks: Blocks;
   /** The query had a search or a filter (the count then reads "N of M"). */
   narrowed: boolean;
-}
-
-interface PopoverState {
-  kind: PopoverKind;
-  /** Grid position of the cell it belongs to (row 0 is the header). */
-  at: GridPosition;
-  org: OrganizationSummary;
 }
 
 interface VisibleColumn {
@@ -243,14 +225,34 @@ export class OrganizationsGrid extends LitElement {
   @state() private searchText = '';
   @state() private refreshSeq = 0;
   @state() private active: GridPosition = {row: 1, col: 0};
-  @state() private popup: PopoverState | null = null;
   @state() private blockError: unknown = null;
   @state() private announcement = '';
   @state() private resizing: {key: ColumnKey; width: number} | null = null;
 
   @query('.viewport') private viewport?: HTMLElement;
   @query('.grid') private gridEl?: HTMLElement;
-  @query('.popover') private popoverEl?: HTMLElement;
+
+  /** Tooltips and popups next to cells. */
+  private readonly popups = new GridPopups(this, {
+    cellAt: (at) => this.cellAt(at),
+    reveal: (at) => this.vp.reveal(at, this.visibleColumns()),
+    orgAt: (index) => this.blocks.row(index)?.org,
+    detail: (id) => this.detail(id),
+    visibleArea: () => {
+      const viewport = this.viewport?.getBoundingClientRect();
+      return viewport ? {viewport, headerHeight: this.vp.headerHeight} : null;
+    },
+    hrefTemplate: () => this.hrefTemplate,
+    onAction: (action, org, taskId) => {
+      if (action !== 'delete') return this.rowAction(action as RowAction, org, taskId);
+      this.deleteDialog.ask(org);
+      return true;
+    },
+    focusCell: () => {
+      this.focusAfterUpdate = 'cell';
+      this.requestUpdate();
+    },
+  });
 
   /** The delete confirmation; a confirmed delete becomes a row action, and focus returns to the cell. */
   private readonly deleteDialog = new DeleteDialog(this, (org) => {
@@ -290,12 +292,11 @@ export class OrganizationsGrid extends LitElement {
   private narrowed = false;
   private pendingScrollReset = false;
   private pendingCountAnnouncement = false;
-  private focusAfterUpdate: 'cell' | 'popover' | null = null;
+  private focusAfterUpdate: 'cell' | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rows are taking long enough to show placeholders (see SKELETON_DELAY_MS). */
   @state() private skeletonDue = false;
   private skeletonTimer: ReturnType<typeof setTimeout> | undefined;
-  private tooltipTimer: ReturnType<typeof setTimeout> | undefined;
   private endResize: (() => void) | null = null;
   /** The cell that holds the tab stop in the last render (the active cell, clamped to what exists). */
   private tabStop: GridPosition = {row: 0, col: 0};
@@ -340,17 +341,14 @@ export class OrganizationsGrid extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pointerdown', this.handleWindowPointerDown, true);
     // After a disconnect the view was closed: the next update opens it again.
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pointerdown', this.handleWindowPointerDown, true);
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
-    clearTimeout(this.tooltipTimer);
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
     this.endResize?.();
@@ -408,7 +406,7 @@ export class OrganizationsGrid extends LitElement {
     this.scopeController?.abort();
     this.scopeController = null;
     this.exporter.abort();
-    this.popup = null;
+    this.popups.drop();
     this.deleteDialog.drop();
     this.blockError = null;
   }
@@ -523,7 +521,8 @@ export class OrganizationsGrid extends LitElement {
       this.announce(`${r.state.total.toLocaleString()} ${r.state.total === 1 ? 'organization' : 'organizations'}`);
     }
     // A popup's row may have moved or gone; its content would no longer match the cell.
-    if (this.popup && this.blocks.row(this.popup.at.row - 1)?.org.id !== this.popup.org.id) this.popup = null;
+    const pop = this.popups.current;
+    if (pop && this.blocks.row(pop.at.row - 1)?.org.id !== pop.org.id) this.popups.drop();
   }
 
   private announce(message: string): void {
@@ -546,13 +545,13 @@ export class OrganizationsGrid extends LitElement {
 
   /** Columns body rows always render: the pinned first one, the active cell's, an open popup's. */
   private keptColumns(): number[] {
-    return [0, this.active.col, this.popup?.at.col ?? 0];
+    return [0, this.active.col, this.popups.current?.at.col ?? 0];
   }
 
   private handleScroll(): void {
     if (this.vp.scrolled(this.gridEl, this.visibleColumns(), this.keptColumns())) this.requestUpdate();
     // A popup follows its cell, and closes once the cell has scrolled out of view.
-    if (this.popup) this.positionPopover();
+    this.popups.position();
   }
 
   private cellAt(at: GridPosition): HTMLElement | null {
@@ -597,17 +596,15 @@ export class OrganizationsGrid extends LitElement {
       const [first, last] = this.vp.range(this.blocks.total);
       this.blocks.ensure(this.viewClient, first, last);
     }
-    this.positionPopover();
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});
-    else if (focus === 'popover') this.popoverEl?.querySelector<HTMLElement>('button, a[href]')?.focus();
   }
 
   // ——— Keyboard and pointer ———
 
   private moveTo(at: GridPosition): void {
-    this.closeTooltip();
+    this.popups.closeTooltip();
     this.active = at;
     this.vp.reveal(at, this.visibleColumns());
     this.focusAfterUpdate = 'cell';
@@ -630,9 +627,9 @@ export class OrganizationsGrid extends LitElement {
       }
       if (e.key === 'Enter' || e.key === ' ') return;
     }
-    if (e.key === 'Escape' && this.popup) {
+    if (e.key === 'Escape' && this.popups.current) {
       e.preventDefault();
-      this.closePopover(true);
+      this.popups.close(true);
       return;
     }
     if (at.row === 0) {
@@ -667,7 +664,7 @@ export class OrganizationsGrid extends LitElement {
     const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
     if (at.row !== this.active.row || at.col !== this.active.col) {
       this.active = at;
-      this.closeTooltip();
+      this.popups.closeTooltip();
     }
   }
 
@@ -685,8 +682,8 @@ export class OrganizationsGrid extends LitElement {
     if (!cell || !control) return;
     const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
     // A second click on the control of an open popup closes it.
-    if (this.popup && this.popup.kind === control.dataset.action && this.popup.at.row === at.row && this.popup.at.col === at.col) {
-      this.closePopover(true);
+    if (this.popups.isOpenAt(at, control.dataset.action)) {
+      this.popups.close(true);
       return;
     }
     this.activateCell(at, control.dataset.action);
@@ -697,17 +694,25 @@ export class OrganizationsGrid extends LitElement {
     const row = this.blocks.row(at.row - 1);
     const col = this.visibleColumns()[at.col];
     if (!row || !col || row.accountIndex !== null) return false;
-    const key = col.def.key;
+    const cell = col.def.cell;
     const kind =
       action ??
-      (key === 'name' && row.hasChildren ? 'toggle' : key === 'contracts' && Object.values(row.org.contractCounts).some(Boolean) ? 'contracts' : key === 'onboarding' && row.org.onboarding ? 'onboarding' : key === 'actions' ? 'actions' : TOOLTIP_FOR[key]);
+      (cell === 'name' && row.hasChildren
+        ? 'toggle'
+        : cell === 'contracts' && Object.values(row.org.contractCounts).some(Boolean)
+          ? 'contracts'
+          : cell === 'onboarding' && row.org.onboarding
+            ? 'onboarding'
+            : cell === 'actions'
+              ? 'actions'
+              : (col.def.tooltip ?? undefined));
     if (!kind) return false;
     this.active = at;
     if (kind === 'toggle') {
       this.toggleExpanded(row);
       return true;
     }
-    this.openPopover(kind as PopoverKind, at, row.org);
+    this.popups.open(kind as PopoverKind, at, row.org);
     return true;
   }
 
@@ -783,127 +788,6 @@ export class OrganizationsGrid extends LitElement {
     handle.addEventListener('pointerup', end);
     handle.addEventListener('pointercancel', end);
     this.endResize = end;
-  }
-
-  // ——— Tooltips and popups ———
-
-  private openPopover(kind: PopoverKind, at: GridPosition, org: OrganizationSummary): void {
-    clearTimeout(this.tooltipTimer);
-    if (needsDetail(kind, org)) this.detail(org.id);
-    // A popup opens next to a cell in view (a click may come from a half-hidden one).
-    this.vp.reveal(at, this.visibleColumns());
-    this.popup = {kind, at, org};
-    if (!isTooltip(kind)) this.focusAfterUpdate = 'popover';
-  }
-
-  private closePopover(returnFocus: boolean): void {
-    clearTimeout(this.tooltipTimer);
-    if (!this.popup) return;
-    this.popup = null;
-    if (returnFocus) this.focusAfterUpdate = 'cell';
-  }
-
-  private closeTooltip(): void {
-    clearTimeout(this.tooltipTimer);
-    if (this.popup && isTooltip(this.popup.kind)) this.popup = null;
-  }
-
-  private handleTipOver(e: MouseEvent): void {
-    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-tip]');
-    const cell = target?.closest<HTMLElement>('[data-r]');
-    if (!target || !cell) return;
-    const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
-    if (this.popup && this.popup.at.row === at.row && this.popup.at.col === at.col) {
-      clearTimeout(this.tooltipTimer);
-      return;
-    }
-    if (this.popup && !isTooltip(this.popup.kind)) return;
-    clearTimeout(this.tooltipTimer);
-    this.tooltipTimer = setTimeout(() => {
-      const row = this.blocks.row(at.row - 1);
-      const kind = target.dataset.tip as PopoverKind;
-      if (row && target.isConnected) this.openPopover(kind, at, row.org);
-    }, TOOLTIP_DELAY_MS);
-  }
-
-  private handleTipOut(e: MouseEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (to && (this.popoverEl?.contains(to) || (e.target as HTMLElement).closest('[data-tip]')?.contains(to))) return;
-    clearTimeout(this.tooltipTimer);
-    if (this.popup && isTooltip(this.popup.kind)) this.tooltipTimer = setTimeout(() => this.closeTooltip(), 150);
-  }
-
-  private readonly handleWindowPointerDown = (e: PointerEvent): void => {
-    if (!this.popup) return;
-    const path = e.composedPath();
-    if (this.popoverEl && path.includes(this.popoverEl)) return;
-    // A press on the cell that opened it toggles it through the click handler.
-    const anchor = this.cellAt(this.popup.at);
-    if (anchor && path.includes(anchor) && !isTooltip(this.popup.kind)) return;
-    this.popup = null;
-  };
-
-  private handlePopoverKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.closePopover(true);
-      return;
-    }
-    if (e.key === 'Tab' && this.popoverEl) {
-      // Focus stays in the popup until it is closed; Escape leaves.
-      const items = [...this.popoverEl.querySelectorAll<HTMLElement>('button, a[href]')];
-      if (!items.length) return;
-      const i = items.indexOf(this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as HTMLElement) : items[0]);
-      const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i >= items.length - 1 ? 0 : i + 1;
-      e.preventDefault();
-      items[next].focus();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      const items = [...(this.popoverEl?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
-      const current = this.renderRoot instanceof ShadowRoot ? (this.renderRoot.activeElement as HTMLElement) : null;
-      const i = current ? items.indexOf(current) : -1;
-      if (!items.length) return;
-      e.preventDefault();
-      items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length].focus();
-    }
-  }
-
-  private handlePopoverClick(e: MouseEvent): void {
-    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-popover-action]');
-    const pop = this.popup;
-    if (!el || !pop) return;
-    const action = el.dataset.popoverAction as RowAction;
-    if (action === 'delete') {
-      this.popup = null;
-      this.deleteDialog.ask(pop.org);
-      return;
-    }
-    const proceed = this.rowAction(action, pop.org, el.dataset.taskId);
-    if (!proceed && el instanceof HTMLAnchorElement) e.preventDefault();
-    // A followed link leaves the page; anything else returns focus to the cell.
-    this.closePopover(!(el instanceof HTMLAnchorElement && proceed));
-  }
-
-  private positionPopover(): void {
-    const pop = this.popoverEl;
-    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
-    if (!pop || !frame || !this.popup) return;
-    const anchor = this.cellAt(this.popup.at);
-    const a = anchor?.getBoundingClientRect();
-    const v = this.viewport?.getBoundingClientRect();
-    if (!a || !v || a.bottom <= v.top + this.vp.headerHeight || a.top >= v.bottom || a.right <= v.left || a.left >= v.right) {
-      this.popup = null;
-      return;
-    }
-    const f = frame.getBoundingClientRect();
-    const p = pop.getBoundingClientRect();
-    let left = a.left - f.left;
-    left = Math.max(0, Math.min(left, f.width - p.width));
-    const below = a.bottom - f.top + 4;
-    const above = a.top - f.top - p.height - 4;
-    const fitsBelow = a.bottom + 4 + p.height <= Math.max(f.bottom, window.innerHeight);
-    pop.style.left = `${left}px`;
-    pop.style.top = `${fitsBelow || above < 0 ? below : above}px`;
   }
 
   /** Emits a row action; `false` if the host called `preventDefault()`. */
@@ -983,7 +867,7 @@ export class OrganizationsGrid extends LitElement {
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
         ${this.renderGrid(cols, view, !view && Boolean(error))} ${this.renderState(view, view ? null : error)}
       </div>
-      ${this.renderPopover()} ${this.deleteDialog.render(this.scopeLabel())}
+      ${this.popups.render()} ${this.deleteDialog.render(this.scopeLabel())}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
@@ -1106,8 +990,8 @@ export class OrganizationsGrid extends LitElement {
       @focusin=${this.handleFocusIn}
       @click=${this.handleGridClick}
       @pointerdown=${this.handleResizeStart}
-      @mouseover=${this.handleTipOver}
-      @mouseout=${this.handleTipOut}
+      @mouseover=${this.popups.handleTipOver}
+      @mouseout=${this.popups.handleTipOut}
     >
       <div class="head" part="header" role="rowgroup">
         <div class="row" role="row" aria-rowindex="1">${cols.map((c, i) => this.renderHeaderCell(c, i))}</div>
@@ -1161,7 +1045,7 @@ export class OrganizationsGrid extends LitElement {
     const tree = this.viewState.layout === 'tree';
     const rh = this.vp.rowHeight();
     const currency = this.viewState.currency;
-    const tip = this.popup && isTooltip(this.popup.kind) ? this.popup.at : null;
+    const tip = this.popups.tooltipAt;
     const shown = this.vp.columns(cols, this.keptColumns());
     const render = (i: number): unknown => {
       const row = this.blocks.row(i);
@@ -1189,7 +1073,8 @@ export class OrganizationsGrid extends LitElement {
    */
   private renderRow(cols: VisibleColumn[], shown: readonly number[], i: number, row: OrgRow | undefined, tree: boolean): TemplateResult {
     const r = i + 1;
-    const tipAt = this.popup && isTooltip(this.popup.kind) && this.popup.at.row === r ? this.popup.at.col : -1;
+    const tip = this.popups.tooltipAt;
+    const tipAt = tip && tip.row === r ? tip.col : -1;
     const cls = row ? `row${row.matched ? '' : ' context'}${row.accountIndex !== null ? ' account' : ''}` : 'row skeleton';
     return html`<div
       class=${cls}
@@ -1243,26 +1128,6 @@ export class OrganizationsGrid extends LitElement {
       <p class="state-title">No organizations match ${search ? html`“<span class="isolate" dir="auto">${search}</span>”` : 'these filters'}</p>
       <p>Try other words, or clear the search and filters.</p>
       <button type="button" @click=${this.clearFilters}>Clear filters</button>
-    </div>`;
-  }
-
-  private renderPopover(): TemplateResult | typeof nothing {
-    const pop = this.popup;
-    if (!pop) return nothing;
-    const tooltip = isTooltip(pop.kind);
-    const detail = needsDetail(pop.kind, pop.org) ? this.detail(pop.org.id) : undefined;
-    return html`<div
-      class="popover"
-      part=${tooltip ? 'tooltip' : 'popover'}
-      id=${tooltip ? 'grid-tooltip' : 'grid-popover'}
-      role=${tooltip ? 'tooltip' : 'dialog'}
-      aria-label=${tooltip ? nothing : `${POPOVER_TITLES[pop.kind]}: ${pop.org.name}`}
-      @keydown=${this.handlePopoverKeydown}
-      @click=${this.handlePopoverClick}
-      @mouseleave=${tooltip ? this.handleTipOut : nothing}
-      @mouseenter=${tooltip ? () => clearTimeout(this.tooltipTimer) : nothing}
-    >
-      ${popoverBody(pop.kind, pop.org, detail, this.hrefTemplate)}
     </div>`;
   }
 }

@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {emit} from '../../src/page/events.js';
 import {GridControl} from '../../src/page/kit/grid-control.js';
-import {DismissablePanel} from '../../src/page/kit/popup-controller.js';
+import {PopupController} from '../../src/page/kit/popup-controller.js';
 import {defaultViewState, parseViewState, viewLink, type GridViewState} from '../../src/shared/grid-view.js';
 import {writeClipboard} from '../../src/page/platform/clipboard.js';
 import {VIEW_NAME_MAX, viewName, workerViewStore, type PrefClient, type SavedView, type ViewStore} from '../../src/page/saved-views-store.js';
@@ -116,7 +116,7 @@ export class TenantrySavedViews extends LitElement {
 
   private loadSeq = 0;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly panel = new DismissablePanel(this, {
+  private readonly panel = new PopupController(this, {
     trigger: () => this.renderRoot.querySelector<HTMLButtonElement>('[part~="toggle"]'),
     onOpen: () => {
       this.error = '';
