@@ -1,6 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {styleMap} from 'lit/directives/style-map.js';
@@ -22,17 +21,18 @@ import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow, SortSpec} from '../../src/shared/query.js';
 import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
 import {renderCell, type CellContext} from './grid-cells.js';
-import {formatClock, formatDate} from './grid-format.js';
+import {formatClock} from './grid-format.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
 import type {PopoverKind} from './grid-popover.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
-import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type Density, type GridViewState, type Layout} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type GridViewState} from '../../src/shared/grid-view.js';
 import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {LayoutPrefs} from './layout-prefs.js';
+import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
 import {GridViewport} from './grid-viewport.js';
 
 /** What a row action asks the host to do; the grid itself never changes an organization. */
@@ -67,11 +67,6 @@ const SKELETON_ROWS = 8;
  * painting and tearing down rows nobody reads.
  */
 const SKELETON_DELAY_MS = 150;
-/**
- * Long enough to fold a burst of keys into one query, short enough to stay inside the 80 ms
- * keystroke-to-repaint budget; a superseded query is cancelled in the worker anyway.
- */
-const SEARCH_DEBOUNCE_MS = 30;
 const RESIZE_STEP = 16;
 
 const SKELETON_TEXT = html`<span class="skeleton-text" aria-hidden="true"></span>`;
@@ -98,23 +93,6 @@ interface VisibleColumn {
 }
 
 const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
-
-/**
- * The toolbar's controls are elements of their own, loaded after the grid: the first rows never
- * wait for their code, and a host that hides or replaces them never loads it.
- */
-const TOOLBAR_ELEMENTS = {
-  filters: () => import('../grid-filters/grid-filters.js'),
-  columns: () => import('../column-chooser/column-chooser.js'),
-  views: () => import('../saved-views/saved-views.js'),
-} as const;
-/** Toolbar elements asked for (page-wide: a module loads once). */
-const loadedParts = new Set<string>();
-
-/** The toolbar's parts, in the order they show; the `toolbar` attribute picks among them. */
-const TOOLBAR_PARTS = ['search', 'filters', 'columns', 'views', 'layout', 'density', 'currency', 'export'] as const;
-type ToolbarPart = (typeof TOOLBAR_PARTS)[number];
-
 
 /**
  * Every customer organization of a tenant scope, on the Tenantry data plane: search as you type,
@@ -222,7 +200,6 @@ export class OrganizationsGrid extends LitElement {
   @state() private sessionError: unknown = null;
   @state() private fx: FxRates | null = null;
   @state() private scopeName: string | null = null;
-  @state() private searchText = '';
   @state() private refreshSeq = 0;
   @state() private active: GridPosition = {row: 1, col: 0};
   @state() private blockError: unknown = null;
@@ -266,8 +243,8 @@ export class OrganizationsGrid extends LitElement {
 
   /** The user's layout (columns, density, currency) per scope, in the worker's prefs. */
   private readonly layoutPrefs = new LayoutPrefs(this, (layout) => this.setViewState(withLayout(this.viewState, layout), true));
-  /** The toolbar parts shown, parsed from `toolbar`. */
-  private toolbarParts: {source: string; parts: ReadonlySet<string>} | null = null;
+  /** Search, the toolbar's controls, layout, density, currency, export. */
+  private readonly bar = new GridToolbar(this, {parts: () => this.toolbar, view: () => this.viewState, update: (patch) => this.setViewState(patch)});
 
   private readonly blocks = new RowBlocks({
     loaded: () => this.requestUpdate(),
@@ -293,7 +270,6 @@ export class OrganizationsGrid extends LitElement {
   private pendingScrollReset = false;
   private pendingCountAnnouncement = false;
   private focusAfterUpdate: 'cell' | null = null;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rows are taking long enough to show placeholders (see SKELETON_DELAY_MS). */
   @state() private skeletonDue = false;
   private skeletonTimer: ReturnType<typeof setTimeout> | undefined;
@@ -347,8 +323,6 @@ export class OrganizationsGrid extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
     this.endResize?.();
@@ -580,7 +554,7 @@ export class OrganizationsGrid extends LitElement {
     }
     this.layoutPrefs.follow(client, scopeTenantId);
     // A view state set from outside (saved view, URL) shows its search in the box.
-    if (changed.has('viewState') && this.searchTimer === undefined && this.viewState.search !== this.searchText) this.searchText = this.viewState.search;
+    if (changed.has('viewState')) this.bar.followView();
     this.cellContext.currency = this.viewState.currency;
     if (!this.blocks.view && !this.skeletonDue && this.skeletonTimer === undefined) {
       this.skeletonTimer = setTimeout(() => {
@@ -799,42 +773,9 @@ export class OrganizationsGrid extends LitElement {
 
   // ——— Toolbar ———
 
-  private handleSearchInput(e: Event): void {
-    this.searchText = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.searchTimer = undefined;
-      if (this.searchText !== this.viewState.search) this.setViewState({search: this.searchText});
-    }, SEARCH_DEBOUNCE_MS);
-  }
-
-  private handleSearchKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.searchText) {
-      e.preventDefault();
-      clearTimeout(this.searchTimer);
-      this.searchTimer = undefined;
-      this.searchText = '';
-      this.setViewState({search: ''});
-    }
-  }
-
   private clearFilters(): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    this.searchText = '';
+    this.bar.clearSearch();
     this.setViewState({search: '', filters: {}});
-  }
-
-  private setLayout(layout: Layout): void {
-    if (layout !== this.viewState.layout) this.setViewState({layout});
-  }
-
-  private setDensity(density: Density): void {
-    if (density !== this.viewState.density) this.setViewState({density});
-  }
-
-  private setCurrency(currency: 'original' | 'usd'): void {
-    if (currency !== this.viewState.currency) this.setViewState({currency});
   }
 
   private retry(): void {
@@ -872,68 +813,8 @@ export class OrganizationsGrid extends LitElement {
     </div>`;
   }
 
-  /** Whether the `toolbar` attribute shows `part` (and loads the part's element when it is one). */
-  private shows(part: ToolbarPart): boolean {
-    if (this.toolbarParts?.source !== this.toolbar) this.toolbarParts = {source: this.toolbar, parts: new Set(this.toolbar.split(/\s+/))};
-    const shown = this.toolbarParts.parts.has(part);
-    if (shown && part in TOOLBAR_ELEMENTS && !loadedParts.has(part)) {
-      loadedParts.add(part);
-      // A failed load leaves the part's slot empty; the rest of the grid works.
-      void TOOLBAR_ELEMENTS[part as keyof typeof TOOLBAR_ELEMENTS]().catch(() => loadedParts.delete(part));
-    }
-    return shown;
-  }
-
   private renderToolbar(view: ResultState | null): TemplateResult {
-    const vs = this.viewState;
-    const shows = (part: ToolbarPart, content: () => unknown): unknown => (this.shows(part) ? content() : nothing);
-    const toggle = <T extends string>(label: string, value: T, current: T, set: (v: T) => void, extra: TemplateResult | typeof nothing = nothing) =>
-      html`<button type="button" part="toggle" aria-pressed=${value === current ? 'true' : 'false'} @click=${() => set(value)}>${label}${extra}</button>`;
-    const usdDisabled = !this.fx;
-    return html`<div class="toolbar" part="toolbar">
-        ${shows(
-          'search',
-          () => html`<label class="search" part="search">
-          <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6"></circle><path d="M10.5 10.5L14 14" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"></path></svg>
-          <input
-            type="search"
-            part="search-input"
-            aria-label="Search organizations"
-            placeholder="Search name, domain, tenant ID…"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${live(this.searchText)}
-            @input=${this.handleSearchInput}
-            @keydown=${this.handleSearchKeydown}
-          />
-        </label>`,
-        )}
-        <slot name="filters">${shows('filters', () => html`<tenantry-grid-filters part="filters" exportparts="toggle: filters-toggle, panel: filters-panel, chips: filter-chips"></tenantry-grid-filters>`)}</slot>
-        <slot name="columns">${shows('columns', () => html`<tenantry-column-chooser part="column-chooser" exportparts="toggle: columns-toggle, panel: columns-panel"></tenantry-column-chooser>`)}</slot>
-        <slot name="views">${shows('views', () => html`<tenantry-saved-views part="saved-views" exportparts="toggle: views-toggle, panel: views-panel"></tenantry-saved-views>`)}</slot>
-        <slot name="toolbar"></slot>
-        ${shows('layout', () => html`<div class="group">
-          <span class="group-label" id="layout-label">Layout</span>
-          <div class="segmented" part="segmented" role="group" aria-labelledby="layout-label">
-            ${toggle('Flat', 'flat', vs.layout, (v) => this.setLayout(v))}${toggle('Tree', 'tree', vs.layout, (v) => this.setLayout(v))}
-          </div>
-        </div>`)}
-        ${shows('density', () => html`<div class="group">
-          <span class="group-label" id="density-label">Density</span>
-          <div class="segmented" part="segmented" role="group" aria-labelledby="density-label">
-            ${toggle('Compact', 'compact', vs.density, (v) => this.setDensity(v))}${toggle('Standard', 'standard', vs.density, (v) => this.setDensity(v))}${toggle('Comfortable', 'comfortable', vs.density, (v) => this.setDensity(v))}
-          </div>
-        </div>`)}
-        ${shows('currency', () => html`<div class="group">
-          <span class="group-label" id="currency-label">Currency</span>
-          <div class="segmented" part="segmented" role="group" aria-labelledby="currency-label">
-            ${toggle('Original', 'original', vs.currency, (v) => this.setCurrency(v))}
-            <button type="button" part="toggle" aria-pressed=${vs.currency === 'usd' ? 'true' : 'false'} ?disabled=${usdDisabled} @click=${() => this.setCurrency('usd')}>USD</button>
-          </div>
-          ${this.fx ? html`<span class="rate-date">rates of ${formatDate(this.fx.date)}</span>` : nothing}
-        </div>`)}
-        ${shows('export', () => this.exporter.renderButtons(view, (format) => this.runExport(format)))}
-      </div>
+    return html`${this.bar.render(this.fx, () => this.exporter.renderButtons(view, (format) => this.runExport(format)))}
       <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
   }
 
