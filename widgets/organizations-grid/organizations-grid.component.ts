@@ -14,11 +14,11 @@ import {COLUMN_BY_KEY, searchFieldsFor, type ColumnDef, type ColumnKey} from '..
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {emit} from '../../src/page/events.js';
-import type {FxRates, Organization, OrganizationSummary, Session} from '../../src/shared/model/types.js';
+import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
-import type {OrgQuery, OrgRow, SortSpec} from '../../src/shared/query.js';
+import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
 import {renderCell, type CellContext} from './grid-cells.js';
 import {formatClock} from './grid-format.js';
@@ -32,6 +32,8 @@ import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {LayoutPrefs} from './layout-prefs.js';
+import {GridSession} from './grid-session.js';
+import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from './grid-columns.js';
 import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
 import {GridViewport} from './grid-viewport.js';
 
@@ -92,7 +94,6 @@ interface VisibleColumn {
   width: number;
 }
 
-const SORT_DIR_WORDS = {asc: 'ascending', desc: 'descending'} as const;
 
 /**
  * Every customer organization of a tenant scope, on the Tenantry data plane: search as you type,
@@ -196,15 +197,10 @@ export class OrganizationsGrid extends LitElement {
   private readonly clientProvider = new ContextProvider(this, {context: dataClientContext});
   private readonly scopeProvider = new ContextProvider(this, {context: scopeContext});
 
-  @state() private session: Session | null = null;
-  @state() private sessionError: unknown = null;
-  @state() private fx: FxRates | null = null;
-  @state() private scopeName: string | null = null;
   @state() private refreshSeq = 0;
   @state() private active: GridPosition = {row: 1, col: 0};
   @state() private blockError: unknown = null;
   @state() private announcement = '';
-  @state() private resizing: {key: ColumnKey; width: number} | null = null;
 
   @query('.viewport') private viewport?: HTMLElement;
   @query('.grid') private gridEl?: HTMLElement;
@@ -243,6 +239,12 @@ export class OrganizationsGrid extends LitElement {
 
   /** The user's layout (columns, density, currency) per scope, in the worker's prefs. */
   private readonly layoutPrefs = new LayoutPrefs(this, (layout) => this.setViewState(withLayout(this.viewState, layout), true));
+  /** Session, FX rates and the scope's name. */
+  private readonly services = new GridSession(this);
+
+  /** A column edge being dragged. */
+  private readonly resize = new ColumnResize(this, (key, width) => this.resizeColumn(key, width, false));
+
   /** Search, the toolbar's controls, layout, density, currency, export. */
   private readonly bar = new GridToolbar(this, {parts: () => this.toolbar, view: () => this.viewState, update: (patch) => this.setViewState(patch)});
 
@@ -252,20 +254,16 @@ export class OrganizationsGrid extends LitElement {
     failed: (e) => (this.blockError = e),
   });
 
-  /** The client of the session and rates requests below. */
-  private boundClient: DataClient | null = null;
-  private clientController: AbortController | null = null;
   /** Client and scope the rows belong to; a change drops every row before the next paint. */
   private viewClient: DataClient | null = null;
   private viewScopeId: string | null = null;
   private openView: OpenView | null = null;
-  private scopeController: AbortController | null = null;
   /** Scroll position, row and header heights, and which rows and columns are rendered. */
   private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => this.viewState.density});
   /** Details of organizations in view (tooltips, popups, linked accounts). */
   private readonly details = new DetailCache(() => this.requestUpdate());
   private queryKeyOf: {state: GridViewState; key: string} | null = null;
-  private columnsOf: {columns: GridViewState['columns']; resizing: OrganizationsGrid['resizing']; value: VisibleColumn[]} | null = null;
+  private columnsOf: {columns: GridViewState['columns']; resizing: ColumnResize['current']; value: VisibleColumn[]} | null = null;
   private narrowed = false;
   private pendingScrollReset = false;
   private pendingCountAnnouncement = false;
@@ -273,7 +271,6 @@ export class OrganizationsGrid extends LitElement {
   /** Rows are taking long enough to show placeholders (see SKELETON_DELAY_MS). */
   @state() private skeletonDue = false;
   private skeletonTimer: ReturnType<typeof setTimeout> | undefined;
-  private endResize: (() => void) | null = null;
   /** The cell that holds the tab stop in the last render (the active cell, clamped to what exists). */
   private tabStop: GridPosition = {row: 0, col: 0};
 
@@ -325,8 +322,6 @@ export class OrganizationsGrid extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
-    this.endResize?.();
-    this.unbindClient();
     this.dropView();
     this.viewClient = null;
     this.viewScopeId = null;
@@ -342,43 +337,12 @@ export class OrganizationsGrid extends LitElement {
     return this.scoping.scope?.tenantId ?? null;
   }
 
-  private bindClient(client: DataClient): void {
-    this.unbindClient();
-    this.boundClient = client;
-    const controller = (this.clientController = new AbortController());
-    this.session = null;
-    this.sessionError = null;
-    this.fx = null;
-    client.session.then(
-      (s) => {
-        if (!controller.signal.aborted) this.session = s;
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) this.sessionError = e;
-      },
-    );
-    client.fxRates({signal: controller.signal}).then(
-      (fx) => {
-        if (!controller.signal.aborted) this.fx = fx;
-      },
-      () => undefined,
-    );
-  }
-
-  private unbindClient(): void {
-    this.boundClient = null;
-    this.clientController?.abort();
-    this.clientController = null;
-  }
-
   /** Closes the open view and forgets every row, detail and popup of it, synchronously. */
   private dropView(): void {
     if (this.openView) this.openView.client.closeView(this.openView.viewId);
     this.openView = null;
     this.blocks.reset();
     this.details.clear();
-    this.scopeController?.abort();
-    this.scopeController = null;
     this.exporter.abort();
     this.popups.drop();
     this.deleteDialog.drop();
@@ -389,25 +353,17 @@ export class OrganizationsGrid extends LitElement {
     this.dropView();
     this.viewClient = client;
     this.viewScopeId = scopeTenantId;
-    this.scopeName = null;
     this.active = {row: 1, col: this.active.col};
     this.vp.scrollToTop();
-    if (!client || !scopeTenantId) return;
-    const controller = (this.scopeController = new AbortController());
-    client.getOrganization({tenantId: scopeTenantId}, scopeTenantId, {signal: controller.signal}).then(
-      (r) => {
-        if (!controller.signal.aborted) this.scopeName = r.value.name;
-      },
-      () => undefined,
-    );
   }
 
   /** The scope's name for people: its organization's name once known. */
   private scopeLabel(): string {
-    if (this.scopeName) return this.scopeName;
+    const {scopeName, session} = this.services;
+    if (scopeName) return scopeName;
     const acting = this.scoping.current;
     if (acting && acting.tenantId === this.viewScopeId) return acting.name;
-    if (this.session && this.session.homeTenantId === this.viewScopeId) return this.session.homeTenantName;
+    if (session && session.homeTenantId === this.viewScopeId) return session.homeTenantName;
     return this.viewScopeId ?? '';
   }
 
@@ -425,15 +381,16 @@ export class OrganizationsGrid extends LitElement {
   /** The shown columns in order, with their widths; the same array until columns or a drag change it. */
   private visibleColumns(): VisibleColumn[] {
     const cached = this.columnsOf;
-    if (cached && cached.columns === this.viewState.columns && cached.resizing === this.resizing) return cached.value;
+    const resizing = this.resize.current;
+    if (cached && cached.columns === this.viewState.columns && cached.resizing === resizing) return cached.value;
     const out: VisibleColumn[] = [];
     for (const c of this.viewState.columns) {
       const def = COLUMN_BY_KEY.get(c.key);
       if (!def || !c.visible || out.some((o) => o.def.key === c.key)) continue;
-      const width = this.resizing?.key === c.key ? this.resizing.width : c.width;
+      const width = resizing?.key === c.key ? resizing.width : c.width;
       out.push({def, width: Math.max(def.minWidth, Number.isFinite(width) ? width : def.width)});
     }
-    this.columnsOf = {columns: this.viewState.columns, resizing: this.resizing, value: out};
+    this.columnsOf = {columns: this.viewState.columns, resizing, value: out};
     return out;
   }
 
@@ -542,16 +499,13 @@ export class OrganizationsGrid extends LitElement {
     // A view state set by the host goes to the shared view (its listeners see it at once).
     if (changed.has('viewState') && this.viewState !== this.viewStore.state) this.viewStore.set(this.viewState, 'host');
     const client = this.clients.dataClient;
-    if (client !== this.boundClient) {
-      if (client) this.bindClient(client);
-      else this.unbindClient();
-      this.clientProvider.setValue(client ?? undefined);
-    }
+    if (client !== (this.clientProvider.value ?? null)) this.clientProvider.setValue(client ?? undefined);
     const scopeTenantId = this.effectiveScopeId();
     if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) {
       this.switchScope(client, scopeTenantId);
       this.scopeProvider.setValue(scopeTenantId ? {tenantId: scopeTenantId} : undefined);
     }
+    this.services.follow(client, scopeTenantId);
     this.layoutPrefs.follow(client, scopeTenantId);
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState')) this.bar.followView();
@@ -703,65 +657,24 @@ export class OrganizationsGrid extends LitElement {
   // ——— Sorting and resizing ———
 
   private sortBy(key: ColumnKey, add: boolean): void {
-    const sortKey = COLUMN_BY_KEY.get(key)?.sortKey;
-    if (!sortKey) return;
-    const current = this.viewState.sort;
-    const at = current.findIndex((s) => s.key === sortKey);
-    const flip = (s: SortSpec): SortSpec => ({key: s.key, dir: s.dir === 'asc' ? 'desc' : 'asc'});
-    let sort: SortSpec[];
-    // A full list of sorts replaces its last one, so the primary sort always stays.
-    if (add) sort = at >= 0 ? current.map((s, i) => (i === at ? flip(s) : s)) : [...current.slice(0, VIEW_LIMITS.maxSort - 1), {key: sortKey, dir: 'asc' as const}];
-    else sort = [at === 0 ? flip(current[0]) : {key: sortKey, dir: 'asc'}];
+    const sort = nextSort(this.viewState.sort, key, add);
+    if (!sort) return;
     this.setViewState({sort});
-    this.announce(this.describeSort(sort));
-  }
-
-  private describeSort(sort: SortSpec[]): string {
-    const label = (s: SortSpec): string => {
-      const col = [...COLUMN_BY_KEY.values()].find((c) => c.sortKey === s.key);
-      return `${col?.label ?? s.key}, ${SORT_DIR_WORDS[s.dir]}`;
-    };
-    return sort.map((s, i) => (i === 0 ? `Sorted by ${label(s)}` : `then by ${label(s)}`)).join(', ');
+    this.announce(describeSort(sort));
   }
 
   private resizeColumn(key: ColumnKey, width: number, announce: boolean): void {
-    const def = COLUMN_BY_KEY.get(key);
-    if (!def) return;
-    const w = Math.round(Math.max(def.minWidth, Math.min(VIEW_LIMITS.maxWidth, width)));
+    const w = clampWidth(key, width);
+    if (w === null) return;
     this.setViewState({columns: this.viewState.columns.map((c) => (c.key === key ? {...c, width: w} : c))});
-    if (announce) this.announce(`${def.label} column, ${w} pixels wide`);
+    if (announce) this.announce(`${COLUMN_BY_KEY.get(key)!.label} column, ${w} pixels wide`);
   }
 
   private handleResizeStart(e: PointerEvent): void {
-    const handle = (e.target as HTMLElement).closest<HTMLElement>('[data-resize]');
-    if (!handle || e.button !== 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const key = handle.dataset.resize as ColumnKey;
-    const col = this.visibleColumns().find((c) => c.def.key === key);
-    if (!col) return;
-    const startX = e.clientX;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    handle.setPointerCapture(e.pointerId);
-    handle.classList.add('active');
-    const move = (ev: PointerEvent): void => {
-      const dx = (ev.clientX - startX) * (rtl ? -1 : 1);
-      this.resizing = {key, width: Math.max(col.def.minWidth, col.width + dx)};
-    };
-    const end = (): void => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-      handle.classList.remove('active');
-      this.endResize = null;
-      const done = this.resizing;
-      this.resizing = null;
-      if (done && done.width !== col.width) this.resizeColumn(key, done.width, false);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
-    this.endResize = end;
+    this.resize.start(e, (key) => {
+      const col = this.visibleColumns().find((c) => c.def.key === key);
+      return col && {width: col.width, minWidth: col.def.minWidth};
+    });
   }
 
   /** Emits a row action; `false` if the host called `preventDefault()`. */
@@ -801,7 +714,7 @@ export class OrganizationsGrid extends LitElement {
     const cols = this.visibleColumns();
     const view = this.blocks.view;
     const viewError = this.viewTask.status === TaskStatus.ERROR && !isAbort(this.viewTask.error) ? this.viewTask.error : null;
-    const error = this.sessionError ?? viewError ?? this.blockError;
+    const error = this.services.error ?? viewError ?? this.blockError;
     if (!this.clients.value) return html`<div class="frame" part="base">${renderMissingClient()}</div>`;
     return html`<div class="frame" part="base">
       ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
@@ -814,7 +727,7 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private renderToolbar(view: ResultState | null): TemplateResult {
-    return html`${this.bar.render(this.fx, () => this.exporter.renderButtons(view, (format) => this.runExport(format)))}
+    return html`${this.bar.render(this.services.fx, () => this.exporter.renderButtons(view, (format) => this.runExport(format)))}
       <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
   }
 
