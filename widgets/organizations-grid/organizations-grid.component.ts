@@ -4,7 +4,6 @@ import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {styleMap} from 'lit/directives/style-map.js';
 import {ContextProvider} from '@lit/context';
-import {Task, TaskStatus, initialState} from '@lit/task';
 import type {DataClient} from '../../src/page/data-client.js';
 import {dataClientContext, gridViewContext, scopeContext} from '../../src/page/context.js';
 import {GridViewStore, type GridViewChangeEvent} from '../../src/page/grid-view-store.js';
@@ -12,14 +11,13 @@ import {ClientController, renderMissingClient} from '../../src/page/kit/client-c
 import type {DataEvent} from '../../src/shared/protocol.js';
 import {COLUMN_BY_KEY, searchFieldsFor, type ColumnDef, type ColumnKey} from '../../src/shared/columns.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
-import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
+import {TenantryError} from '../../src/shared/contract/errors.js';
 import {emit} from '../../src/page/events.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
-import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
 import {renderCell, type CellContext} from './grid-cells.js';
 import {formatClock} from './grid-format.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
@@ -32,6 +30,7 @@ import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {LayoutPrefs} from './layout-prefs.js';
+import {GridRows, type RowsResult} from './grid-rows.js';
 import {GridSession} from './grid-session.js';
 import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from './grid-columns.js';
 import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
@@ -73,21 +72,6 @@ const RESIZE_STEP = 16;
 
 const SKELETON_TEXT = html`<span class="skeleton-text" aria-hidden="true"></span>`;
 const SKELETON_FIRST = html`${SKELETON_TEXT}<span class="sr-only">Loading</span>`;
-
-interface OpenView {
-  client: DataClient;
-  scopeTenantId: string;
-  viewId: string;
-}
-
-interface ViewResult {
-  client: DataClient;
-  scopeTenantId: string;
-  state: ResultState;
-  blocks: Blocks;
-  /** The query had a search or a filter (the count then reads "N of M"). */
-  narrowed: boolean;
-}
 
 interface VisibleColumn {
   def: ColumnDef;
@@ -197,9 +181,7 @@ export class OrganizationsGrid extends LitElement {
   private readonly clientProvider = new ContextProvider(this, {context: dataClientContext});
   private readonly scopeProvider = new ContextProvider(this, {context: scopeContext});
 
-  @state() private refreshSeq = 0;
   @state() private active: GridPosition = {row: 1, col: 0};
-  @state() private blockError: unknown = null;
   @state() private announcement = '';
 
   @query('.viewport') private viewport?: HTMLElement;
@@ -209,7 +191,7 @@ export class OrganizationsGrid extends LitElement {
   private readonly popups = new GridPopups(this, {
     cellAt: (at) => this.cellAt(at),
     reveal: (at) => this.vp.reveal(at, this.visibleColumns()),
-    orgAt: (index) => this.blocks.row(index)?.org,
+    orgAt: (index) => this.rows.blocks.row(index)?.org,
     detail: (id) => this.detail(id),
     visibleArea: () => {
       const viewport = this.viewport?.getBoundingClientRect();
@@ -248,23 +230,26 @@ export class OrganizationsGrid extends LitElement {
   /** Search, the toolbar's controls, layout, density, currency, export. */
   private readonly bar = new GridToolbar(this, {parts: () => this.toolbar, view: () => this.viewState, update: (patch) => this.setViewState(patch)});
 
-  private readonly blocks = new RowBlocks({
-    loaded: () => this.requestUpdate(),
-    stale: () => this.refresh(),
-    failed: (e) => (this.blockError = e),
+  /** The view task: the rows' client and scope, the worker view, its query and its row blocks. */
+  private readonly rows = new GridRows(this, {
+    queryKey: () => this.queryKey(),
+    firstRows: (total) => (this.pendingScrollReset ? this.vp.firstPage() : this.vp.range(total)),
+    onResult: (result) => this.commit(result),
+    onDrop: () => {
+      this.details.clear();
+      this.exporter.abort();
+      this.popups.drop();
+      this.deleteDialog.drop();
+    },
   });
 
   /** Client and scope the rows belong to; a change drops every row before the next paint. */
-  private viewClient: DataClient | null = null;
-  private viewScopeId: string | null = null;
-  private openView: OpenView | null = null;
   /** Scroll position, row and header heights, and which rows and columns are rendered. */
   private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => this.viewState.density});
   /** Details of organizations in view (tooltips, popups, linked accounts). */
   private readonly details = new DetailCache(() => this.requestUpdate());
   private queryKeyOf: {state: GridViewState; key: string} | null = null;
   private columnsOf: {columns: GridViewState['columns']; resizing: ColumnResize['current']; value: VisibleColumn[]} | null = null;
-  private narrowed = false;
   private pendingScrollReset = false;
   private pendingCountAnnouncement = false;
   private focusAfterUpdate: 'cell' | null = null;
@@ -273,37 +258,6 @@ export class OrganizationsGrid extends LitElement {
   private skeletonTimer: ReturnType<typeof setTimeout> | undefined;
   /** The cell that holds the tab stop in the last render (the active cell, clamped to what exists). */
   private tabStop: GridPosition = {row: 0, col: 0};
-
-  private readonly viewTask = new Task(this, {
-    args: () => [this.viewClient, this.viewScopeId, this.queryKey(), this.refreshSeq] as const,
-    task: async ([client, scopeTenantId, key], {signal}): Promise<ViewResult | typeof initialState> => {
-      if (!client || !scopeTenantId) return initialState;
-      const query = JSON.parse(key) as OrgQuery;
-      const open = this.openView;
-      let state: ResultState;
-      try {
-        if (open && open.client === client && open.scopeTenantId === scopeTenantId) {
-          state = await client.updateView(open.viewId, query, {signal});
-        } else {
-          state = await client.openView({tenantId: scopeTenantId}, query, {signal});
-          if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) {
-            client.closeView(state.viewId);
-            throw abortError();
-          }
-          this.openView = {client, scopeTenantId, viewId: state.viewId};
-        }
-      } catch (e) {
-        // A view the worker no longer knows is opened afresh on retry.
-        if (e instanceof TenantryError && e.code === 'not-found' && this.openView === open) this.openView = null;
-        throw e;
-      }
-      const [first, last] = this.pendingScrollReset ? this.vp.firstPage() : this.vp.range(state.total);
-      const blocks = await prefetchBlocks(client, state, first, last, signal);
-      const narrowed = Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
-      return {client, scopeTenantId, state, blocks, narrowed};
-    },
-    onComplete: (result) => this.commit(result),
-  });
 
   constructor() {
     super();
@@ -322,10 +276,6 @@ export class OrganizationsGrid extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
-    this.dropView();
-    this.viewClient = null;
-    this.viewScopeId = null;
-    this.viewTask.abort();
     // Let the detached DOM drop the closed view's rows too.
     this.requestUpdate();
   }
@@ -337,43 +287,18 @@ export class OrganizationsGrid extends LitElement {
     return this.scoping.scope?.tenantId ?? null;
   }
 
-  /** Closes the open view and forgets every row, detail and popup of it, synchronously. */
-  private dropView(): void {
-    if (this.openView) this.openView.client.closeView(this.openView.viewId);
-    this.openView = null;
-    this.blocks.reset();
-    this.details.clear();
-    this.exporter.abort();
-    this.popups.drop();
-    this.deleteDialog.drop();
-    this.blockError = null;
-  }
-
-  private switchScope(client: DataClient | null, scopeTenantId: string | null): void {
-    this.dropView();
-    this.viewClient = client;
-    this.viewScopeId = scopeTenantId;
-    this.active = {row: 1, col: this.active.col};
-    this.vp.scrollToTop();
-  }
-
   /** The scope's name for people: its organization's name once known. */
   private scopeLabel(): string {
     const {scopeName, session} = this.services;
     if (scopeName) return scopeName;
     const acting = this.scoping.current;
-    if (acting && acting.tenantId === this.viewScopeId) return acting.name;
-    if (session && session.homeTenantId === this.viewScopeId) return session.homeTenantName;
-    return this.viewScopeId ?? '';
+    if (acting && acting.tenantId === this.rows.scopeTenantId) return acting.name;
+    if (session && session.homeTenantId === this.rows.scopeTenantId) return session.homeTenantName;
+    return this.rows.scopeTenantId ?? '';
   }
 
   private handleDataEvent(d: DataEvent): void {
-    if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.viewScopeId) this.refresh();
-  }
-
-  /** Re-runs the view (keeping the scroll position): after a dataset change, or on retry. */
-  private refresh(): void {
-    this.refreshSeq++;
+    if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.rows.scopeTenantId) this.rows.refresh();
   }
 
   // ——— View state ———
@@ -431,17 +356,15 @@ export class OrganizationsGrid extends LitElement {
     if (source !== 'host') emit(this, 'tenantry-view-state-change', {viewState: next});
   };
 
-  private commit(r: ViewResult): void {
-    if (r.client !== this.viewClient || r.scopeTenantId !== this.viewScopeId) return;
-    const prev = this.blocks.view;
+  /** A new answer of the view task: show it. */
+  private commit(r: RowsResult): void {
+    const prev = this.rows.blocks.view;
+    if (!this.rows.accept(r)) return;
     if (!prev || prev.viewId !== r.state.viewId || prev.version !== r.state.version) this.details.clear();
-    this.blocks.commit(r.state, r.blocks);
     clearTimeout(this.skeletonTimer);
     this.skeletonTimer = undefined;
     this.skeletonDue = false;
     this.vp.deferMargin();
-    this.narrowed = r.narrowed;
-    this.blockError = null;
     if (this.pendingScrollReset) {
       this.pendingScrollReset = false;
       this.vp.scrollToTop();
@@ -453,7 +376,7 @@ export class OrganizationsGrid extends LitElement {
     }
     // A popup's row may have moved or gone; its content would no longer match the cell.
     const pop = this.popups.current;
-    if (pop && this.blocks.row(pop.at.row - 1)?.org.id !== pop.org.id) this.popups.drop();
+    if (pop && this.rows.blocks.row(pop.at.row - 1)?.org.id !== pop.org.id) this.popups.drop();
   }
 
   private announce(message: string): void {
@@ -464,7 +387,7 @@ export class OrganizationsGrid extends LitElement {
   // ——— Details (tooltips, popups, linked accounts) ———
 
   private detail(id: string): Organization | null | undefined {
-    return this.details.get(this.viewClient, this.viewScopeId, id);
+    return this.details.get(this.rows.client, this.rows.scopeTenantId, id);
   }
 
   private readonly cellContext: CellContext = {
@@ -501,8 +424,9 @@ export class OrganizationsGrid extends LitElement {
     const client = this.clients.dataClient;
     if (client !== (this.clientProvider.value ?? null)) this.clientProvider.setValue(client ?? undefined);
     const scopeTenantId = this.effectiveScopeId();
-    if (client !== this.viewClient || scopeTenantId !== this.viewScopeId) {
-      this.switchScope(client, scopeTenantId);
+    if (this.rows.follow(client, scopeTenantId)) {
+      this.active = {row: 1, col: this.active.col};
+      this.vp.scrollToTop();
       this.scopeProvider.setValue(scopeTenantId ? {tenantId: scopeTenantId} : undefined);
     }
     this.services.follow(client, scopeTenantId);
@@ -510,20 +434,16 @@ export class OrganizationsGrid extends LitElement {
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState')) this.bar.followView();
     this.cellContext.currency = this.viewState.currency;
-    if (!this.blocks.view && !this.skeletonDue && this.skeletonTimer === undefined) {
+    if (!this.rows.blocks.view && !this.skeletonDue && this.skeletonTimer === undefined) {
       this.skeletonTimer = setTimeout(() => {
         this.skeletonTimer = undefined;
-        this.skeletonDue = !this.blocks.view;
+        this.skeletonDue = !this.rows.blocks.view;
       }, SKELETON_DELAY_MS);
     }
   }
 
   override updated(): void {
-    const view = this.blocks.view;
-    if (view && this.viewClient) {
-      const [first, last] = this.vp.range(this.blocks.total);
-      this.blocks.ensure(this.viewClient, first, last);
-    }
+    this.rows.ensure(...this.vp.range(this.rows.blocks.total));
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});
@@ -578,7 +498,7 @@ export class OrganizationsGrid extends LitElement {
       if (this.activateCell(at)) e.preventDefault();
       return;
     }
-    const total = this.blocks.view ? this.blocks.total : 0;
+    const total = this.rows.blocks.view ? this.rows.blocks.total : 0;
     const next = navigate(e, at, {rows: total, cols: cols.length, page: this.vp.pageRows()});
     if (next) {
       e.preventDefault();
@@ -619,7 +539,7 @@ export class OrganizationsGrid extends LitElement {
 
   /** Does what Enter on a cell (or a click on its control) means; `false` if nothing. */
   private activateCell(at: GridPosition, action?: string): boolean {
-    const row = this.blocks.row(at.row - 1);
+    const row = this.rows.blocks.row(at.row - 1);
     const col = this.visibleColumns()[at.col];
     if (!row || !col || row.accountIndex !== null) return false;
     const cell = col.def.cell;
@@ -679,7 +599,7 @@ export class OrganizationsGrid extends LitElement {
 
   /** Emits a row action; `false` if the host called `preventDefault()`. */
   private rowAction(action: RowAction, org: OrganizationSummary, taskId?: string): boolean {
-    const detail: RowActionDetail = {action, organizationId: org.id, organizationName: org.name, scopeTenantId: this.viewScopeId ?? ''};
+    const detail: RowActionDetail = {action, organizationId: org.id, organizationName: org.name, scopeTenantId: this.rows.scopeTenantId ?? ''};
     if (taskId) detail.taskId = taskId;
     return emit(this, 'tenantry-row-action', detail);
   }
@@ -692,13 +612,12 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private retry(): void {
-    this.blockError = null;
-    this.refresh();
+    this.rows.retry();
   }
 
   private runExport(format: 'csv' | 'xlsx'): void {
-    const view = this.blocks.view;
-    const client = this.viewClient;
+    const view = this.rows.blocks.view;
+    const client = this.rows.client;
     if (!view || !client) return;
     const columns = this.exporter.everything
       ? [...COLUMN_BY_KEY.values()].filter((c) => c.exportable).map((c) => c.key)
@@ -712,9 +631,8 @@ export class OrganizationsGrid extends LitElement {
 
   override render(): TemplateResult {
     const cols = this.visibleColumns();
-    const view = this.blocks.view;
-    const viewError = this.viewTask.status === TaskStatus.ERROR && !isAbort(this.viewTask.error) ? this.viewTask.error : null;
-    const error = this.services.error ?? viewError ?? this.blockError;
+    const view = this.rows.blocks.view;
+    const error = this.services.error ?? this.rows.error;
     if (!this.clients.value) return html`<div class="frame" part="base">${renderMissingClient()}</div>`;
     return html`<div class="frame" part="base">
       ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
@@ -734,7 +652,7 @@ export class OrganizationsGrid extends LitElement {
   private summaryText(view: ResultState): string {
     const n = (v: number): string => v.toLocaleString();
     // Counts of the rows shown: the committed query, not one still running.
-    const what = `${this.narrowed ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} organizations`;
+    const what = `${this.rows.narrowed ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} organizations`;
     const scope = this.scopeLabel();
     return scope ? `${what} in ${scope}` : what;
   }
@@ -778,7 +696,7 @@ export class OrganizationsGrid extends LitElement {
       aria-label=${this.label}
       aria-rowcount=${view ? total + 1 : nothing}
       aria-colcount=${cols.length}
-      aria-busy=${!view && !failed ? 'true' : view && this.blocks.busy(...this.vp.range(this.blocks.total)) ? 'true' : 'false'}
+      aria-busy=${!view && !failed ? 'true' : view && this.rows.blocks.busy(...this.vp.range(this.rows.blocks.total)) ? 'true' : 'false'}
       style=${gridStyle}
       @keydown=${this.handleGridKeydown}
       @focusin=${this.handleFocusIn}
@@ -842,7 +760,7 @@ export class OrganizationsGrid extends LitElement {
     const tip = this.popups.tooltipAt;
     const shown = this.vp.columns(cols, this.keptColumns());
     const render = (i: number): unknown => {
-      const row = this.blocks.row(i);
+      const row = this.rows.blocks.row(i);
       const r = i + 1;
       // A row re-renders only when something it shows changed.
       const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.details.tick : 0];
