@@ -11,7 +11,6 @@ import {ClientController, renderMissingClient} from '../../src/page/kit/client-c
 import type {DataEvent} from '../../src/shared/protocol.js';
 import {COLUMN_BY_KEY, searchFieldsFor, type ColumnDef, type ColumnKey} from '../../src/shared/columns.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
-import {TenantryError} from '../../src/shared/contract/errors.js';
 import {emit} from '../../src/page/events.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
@@ -19,7 +18,6 @@ import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
-import {formatClock} from './grid-format.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
 import type {PopoverKind} from './grid-popover.js';
@@ -30,6 +28,7 @@ import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {LayoutPrefs} from './layout-prefs.js';
+import {renderNotices, renderState, summaryText} from './grid-states.js';
 import {GridRows, type RowsResult} from './grid-rows.js';
 import {GridSession} from './grid-session.js';
 import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from './grid-columns.js';
@@ -635,9 +634,9 @@ export class OrganizationsGrid extends LitElement {
     const error = this.services.error ?? this.rows.error;
     if (!this.clients.value) return html`<div class="frame" part="base">${renderMissingClient()}</div>`;
     return html`<div class="frame" part="base">
-      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${this.renderNotices(view, view ? error : null)}
+      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${renderNotices(view, view ? error : null, this.exporter.renderNotices(), () => this.retry())}
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
-        ${this.renderGrid(cols, view, !view && Boolean(error))} ${this.renderState(view, view ? null : error)}
+        ${this.renderGrid(cols, view, !view && Boolean(error))} ${renderState(view, view ? null : error, {scopeLabel: this.scopeLabel(), search: this.viewState.search, retry: () => this.retry(), clearFilters: () => this.clearFilters()})}
       </div>
       ${this.popups.render()} ${this.deleteDialog.render(this.scopeLabel())}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -646,34 +645,7 @@ export class OrganizationsGrid extends LitElement {
 
   private renderToolbar(view: ResultState | null): TemplateResult {
     return html`${this.bar.render(this.services.fx, () => this.exporter.renderButtons(view, (format) => this.runExport(format)))}
-      <div class="summary" part="summary">${view ? this.summaryText(view) : nothing}</div>`;
-  }
-
-  private summaryText(view: ResultState): string {
-    const n = (v: number): string => v.toLocaleString();
-    // Counts of the rows shown: the committed query, not one still running.
-    const what = `${this.rows.narrowed ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} organizations`;
-    const scope = this.scopeLabel();
-    return scope ? `${what} in ${scope}` : what;
-  }
-
-  private renderNotices(view: ResultState | null, error: unknown): TemplateResult {
-    return html`<div class="notices">${[
-      view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — as of ${formatClock(view.asOf)}</p>` : nothing,
-      view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatClock(view.asOf)}</p>` : nothing,
-      view && view.rejected.count > 0
-        ? html`<p class="notice" part="notice" data-tone="warning">
-            <span class="text" title=${view.rejected.sample.join('; ')}>${view.rejected.count.toLocaleString()} ${view.rejected.count === 1 ? 'record' : 'records'} from the server
-              ${view.rejected.count === 1 ? 'was' : 'were'} skipped: ${view.rejected.sample.join('; ')}</span>
-          </p>`
-        : nothing,
-      ...this.exporter.renderNotices(),
-      error ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${this.errorMessage(error)} <button type="button" @click=${this.retry}>Retry</button></p>` : nothing,
-    ]}</div>`;
-  }
-
-  private errorMessage(error: unknown): string {
-    return error instanceof TenantryError ? error.message : 'Something went wrong while loading organizations.';
+      <div class="summary" part="summary">${view ? summaryText(view, this.rows.narrowed, this.scopeLabel()) : nothing}</div>`;
   }
 
   private renderGrid(cols: VisibleColumn[], view: ResultState | null, failed: boolean): TemplateResult {
@@ -817,29 +789,6 @@ export class OrganizationsGrid extends LitElement {
             ${row ? renderCell(c.def.key, row, this.cellContext, tree) : ci === 0 ? SKELETON_FIRST : SKELETON_TEXT}
           </div>`;
       })}
-    </div>`;
-  }
-
-  private renderState(view: ResultState | null, error: unknown): TemplateResult | typeof nothing {
-    if (error) {
-      return html`<div class="state" part="state" role="alert">
-        <p class="state-title">Couldn’t load organizations</p>
-        <p>${this.errorMessage(error)}</p>
-        <button type="button" @click=${this.retry}>Retry</button>
-      </div>`;
-    }
-    if (!view || view.total > 0) return nothing;
-    if (view.datasetSize === 0) {
-      return html`<div class="state" part="state">
-        <p class="state-title">No organizations yet</p>
-        <p>Organizations you add, or that are assigned to <span class="isolate" dir="auto">${this.scopeLabel()}</span>, appear here.</p>
-      </div>`;
-    }
-    const search = this.viewState.search.trim();
-    return html`<div class="state" part="state">
-      <p class="state-title">No organizations match ${search ? html`“<span class="isolate" dir="auto">${search}</span>”` : 'these filters'}</p>
-      <p>Try other words, or clear the search and filters.</p>
-      <button type="button" @click=${this.clearFilters}>Clear filters</button>
     </div>`;
   }
 }

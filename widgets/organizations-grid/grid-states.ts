@@ -1,0 +1,68 @@
+/**
+ * What the grid says about its rows rather than the rows themselves: the count line, the notices
+ * above the grid (offline, saved data, skipped records, export, errors) and the empty, no-match and
+ * error states in its place. Words from the data (names, the search) are bound as text, isolated.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {TenantryError} from '../../src/shared/contract/errors.js';
+import type {ResultState} from '../../src/shared/protocol.js';
+import {formatClock} from './grid-format.js';
+
+export interface StateContext {
+  /** The acting tenant's name for people. */
+  scopeLabel: string;
+  /** The search as the user typed it. */
+  search: string;
+  retry(): void;
+  clearFilters(): void;
+}
+
+const errorMessage = (error: unknown): string => (error instanceof TenantryError ? error.message : 'Something went wrong while loading organizations.');
+
+/** "1,204 of 100,151 organizations in Northgate Distribution". */
+export function summaryText(view: ResultState, narrowed: boolean, scopeLabel: string): string {
+  const n = (v: number): string => v.toLocaleString();
+  // Counts of the rows shown: the committed query, not one still running.
+  const what = `${narrowed ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} organizations`;
+  return scopeLabel ? `${what} in ${scopeLabel}` : what;
+}
+
+/** The notices above the grid; `more` (the export's) go before an error. */
+export function renderNotices(view: ResultState | null, error: unknown, more: readonly unknown[], retry: () => void): TemplateResult {
+  return html`<div class="notices">${[
+    view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — as of ${formatClock(view.asOf)}</p>` : nothing,
+    view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatClock(view.asOf)}</p>` : nothing,
+    view && view.rejected.count > 0
+      ? html`<p class="notice" part="notice" data-tone="warning">
+          <span class="text" title=${view.rejected.sample.join('; ')}>${view.rejected.count.toLocaleString()} ${view.rejected.count === 1 ? 'record' : 'records'} from the server
+            ${view.rejected.count === 1 ? 'was' : 'were'} skipped: ${view.rejected.sample.join('; ')}</span>
+        </p>`
+      : nothing,
+    ...more,
+    error ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${errorMessage(error)} <button type="button" @click=${retry}>Retry</button></p>` : nothing,
+  ]}</div>`;
+}
+
+/** In place of rows: a load error, no organizations at all, or none matching. */
+export function renderState(view: ResultState | null, error: unknown, c: StateContext): TemplateResult | typeof nothing {
+  if (error) {
+    return html`<div class="state" part="state" role="alert">
+      <p class="state-title">Couldn’t load organizations</p>
+      <p>${errorMessage(error)}</p>
+      <button type="button" @click=${c.retry}>Retry</button>
+    </div>`;
+  }
+  if (!view || view.total > 0) return nothing;
+  if (view.datasetSize === 0) {
+    return html`<div class="state" part="state">
+      <p class="state-title">No organizations yet</p>
+      <p>Organizations you add, or that are assigned to <span class="isolate" dir="auto">${c.scopeLabel}</span>, appear here.</p>
+    </div>`;
+  }
+  const search = c.search.trim();
+  return html`<div class="state" part="state">
+    <p class="state-title">No organizations match ${search ? html`“<span class="isolate" dir="auto">${search}</span>”` : 'these filters'}</p>
+    <p>Try other words, or clear the search and filters.</p>
+    <button type="button" @click=${c.clearFilters}>Clear filters</button>
+  </div>`;
+}
