@@ -5,7 +5,7 @@
  */
 import type {Scope} from '../shared/contract/backend.js';
 import {parseViewState, type GridViewState} from '../shared/grid-view.js';
-import type {DataClient} from './data-client.js';
+import type {PrefClient} from './kit/pref-controller.js';
 
 /** A view saved by name. */
 export interface SavedView {
@@ -53,8 +53,7 @@ function readView(raw: unknown): SavedView | null {
   return {name, state: parseViewState(Object.hasOwn(rec, 'state') ? rec.state : undefined).state, savedAt};
 }
 
-/** What `workerViewStore` needs of a data client: its per-user, per-scope preferences. */
-export type PrefClient = Pick<DataClient, 'getPref' | 'setPref'>;
+export type {PrefClient};
 
 /** The preference holding a scope's saved views. */
 export const SAVED_VIEWS_PREF = 'grid.saved-views';
