@@ -7,7 +7,7 @@
  */
 import {KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS, CONTRACT_STATUS_LABELS} from './model/labels.js';
 import {CONTRACT_STATUSES, ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, type OrganizationSummary, type SourceDataStatus} from './model/types.js';
-import type {OrgRow} from './query.js';
+import type {OrgRow} from './org-row.js';
 
 /** How money is shown: in each organization's own currency, or converted to US dollars. */
 export type CurrencyMode = 'original' | 'usd';

@@ -6,7 +6,8 @@
 import {COLUMNS, COLUMN_BY_KEY, COLUMN_KEYS, type ColumnKey, type CurrencyMode} from './columns.js';
 import {KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS} from './model/labels.js';
 import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, STORAGE_REGIONS, TENANT_KINDS, WORKLOADS} from './model/types.js';
-import {SORT_KEYS, type OrgFilters, type SortSpec} from './query.js';
+import {SORT_KEYS} from './columns.js';
+import type {OrgFilters, SortSpec} from './query.js';
 
 export type Density = 'compact' | 'standard' | 'comfortable';
 export type Layout = 'flat' | 'tree';

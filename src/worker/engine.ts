@@ -17,7 +17,8 @@ import {WORKLOADS} from '../shared/model/types.js';
 import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
 import {SEARCH_READERS, SORT_READERS, type IndexedRows, type RowReader, type SortReader} from '../shared/columns.js';
 import {yieldToQueue} from './yield.js';
-import {SEARCH_FIELDS, SORT_KEYS, type OrgQuery, type OrgRow, type SearchField, type SortKey, type SortSpec} from '../shared/query.js';
+import {SEARCH_FIELDS, SORT_KEYS} from '../shared/columns.js';
+import type {OrgQuery, OrgRow, SearchField, SortKey, SortSpec} from '../shared/query.js';
 
 // eslint-disable-next-line no-control-regex -- printable ASCII plus the U+0001 field separator
 const ASCII = /^[\x01\x20-\x7e]*$/;
