@@ -426,7 +426,7 @@ describe('<tenant-switcher>', () => {
     const client = makeClient();
     const page = await fixture<HTMLElement>(html`<div>
       <header><tenant-switcher .client=${client} sync-url="false"></tenant-switcher></header>
-      <main><organizations-grid .client=${client} style="--tenantry-grid-height: 480px"></organizations-grid></main>
+      <main><organizations-grid .client=${client} style="--tenantry-organizations-grid-height: 480px"></organizations-grid></main>
     </div>`);
     const el = page.querySelector('tenant-switcher')!;
     const grid = page.querySelector('organizations-grid')!;
