@@ -13,7 +13,7 @@
  * (src/shared/columns.ts): the engine calls those readers, once per row, and knows no column.
  */
 import type {FxRates, OrganizationSummary, SourceDataStatus} from '../shared/model/types.js';
-import {WORKLOADS} from '../shared/model/types.js';
+import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, STORAGE_REGIONS, TENANT_KINDS, WORKLOADS} from '../shared/model/types.js';
 import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
 import {SEARCH_READERS, SORT_READERS, type IndexedRows, type RowReader, type SortReader} from '../shared/columns.js';
 import {yieldToQueue} from './yield.js';
@@ -215,6 +215,19 @@ export interface QueryResult {
 }
 /** One key per set of search fields, whatever their order. */
 const fieldSetKey = (fields: readonly SearchField[]): string => [...fields].sort().join(',');
+/** Enumerated fields a filter tests, and their values (a row's value is coded by its place here). */
+const ENUM_TABLES = {
+  plan: PLANS,
+  status: ORG_STATUSES,
+  sourceData: SOURCE_DATA_STATUSES,
+  storageRegion: STORAGE_REGIONS,
+  kind: TENANT_KINDS,
+} as const satisfies Record<string, readonly string[]>;
+type EnumField = keyof typeof ENUM_TABLES;
+
+/** Whether a query has any filter (an empty list is none). */
+const hasFilters = (query: OrgQuery): boolean => Object.values(query.filters ?? {}).some((v) => Array.isArray(v) && v.length > 0);
+
 const WORKLOAD_BIT = new Map<string, number>(WORKLOADS.map((w, i) => [w, i]));
 
 /** The dataset of one scope and version, with what search, filters and sort precompute over it. */
@@ -335,6 +348,9 @@ export class DatasetIndex implements IndexedRows {
     };
   }
 
+  /** Per-row codes of the enumerated fields filters test (see `enumCodes`). */
+  private readonly enumCache = new Map<EnumField, {codes: Uint8Array; table: readonly string[]}>();
+
   /** Each row's workloads as a bit set, so a workloads filter is one AND per row. */
   private workloadBits(): Uint32Array {
     if (this.workloadMask) return this.workloadMask;
@@ -409,7 +425,7 @@ export class DatasetIndex implements IndexedRows {
   run(query: OrgQuery, signal?: AbortSignal): QueryResult {
     const matches = this.matches(query, signal);
     if (query.layout !== 'tree') return {indices: matches, tree: null};
-    const active = Boolean(query.search?.trim()) || this.filterTest(query) !== null;
+    const active = Boolean(query.search?.trim()) || hasFilters(query);
     return this.tree(matches, active, new Set(query.expanded ?? []), signal);
   }
 
@@ -496,8 +512,8 @@ export class DatasetIndex implements IndexedRows {
     const terms = fold((query.search ?? '').replace(/[\u0000-\u001f]/g, ' '))
       .split(/\s+/)
       .filter(Boolean);
-    const test = this.filterTest(query);
-    if (!terms.length && !test) return order;
+    const passed = this.filterMask(query);
+    if (!terms.length && !passed) return order;
     // Each term marks the rows that contain it; a row must carry every term.
     let hits: Uint8Array | null = null;
     if (terms.length) {
@@ -515,7 +531,7 @@ export class DatasetIndex implements IndexedRows {
     for (let j = 0; j < order.length; j++) {
       const i = order[j];
       if (hits && !hits[i]) continue;
-      if (test && !test(this.rows[i], i)) continue;
+      if (passed && !passed[i]) continue;
       out[k++] = i;
       // Long scans check for cancellation now and then; a superseded keystroke stops here.
       if ((j & 0x3fff) === 0) throwIfAborted(signal, 'The query');
@@ -523,34 +539,64 @@ export class DatasetIndex implements IndexedRows {
     return out.slice(0, k);
   }
 
-  private filterTest(query: OrgQuery): ((r: OrganizationSummary, i: number) => boolean) | null {
+  /**
+   * The rows the query's filters let through, one byte per row (row-index order); `null` without
+   * filters. Each filter is one pass over small per-row codes (prepared once per dataset version)
+   * and a lookup table, so the sorted scan that follows reads only this mask, not the records.
+   */
+  private filterMask(query: OrgQuery): Uint8Array | null {
     const f = query.filters ?? {};
-    const checks: ((r: OrganizationSummary, i: number) => boolean)[] = [];
-    const set = <T>(values: readonly T[] | undefined): Set<T> | null => (values && values.length ? new Set(values) : null);
-    const plans = set(f.plans);
-    const statuses = set(f.statuses);
-    const owners = set(f.ownerIds);
-    const sources = set(f.sourceData);
-    const workloads = set(f.workloads);
-    const regions = set(f.storageRegions);
-    const kinds = set(f.kinds);
-    if (plans) checks.push((r) => r.plan !== null && plans.has(r.plan));
-    if (statuses) checks.push((r) => statuses.has(r.status));
-    if (owners) checks.push((r) => r.owner !== null && owners.has(r.owner.id));
-    if (sources) checks.push((_, i) => sources.has(this.rollup[i]));
-    if (workloads) {
-      let mask = 0;
-      for (const w of workloads) mask |= 1 << WORKLOAD_BIT.get(w)!;
-      const bits = this.workloadBits();
-      checks.push((_, i) => (bits[i] & mask) !== 0);
-    }
-    if (regions) checks.push((r) => r.storageRegion !== null && regions.has(r.storageRegion));
-    if (kinds) checks.push((r) => kinds.has(r.kind));
-    if (!checks.length) return null;
-    return (r, i) => {
-      for (const c of checks) if (!c(r, i)) return false;
-      return true;
+    const n = this.rows.length;
+    let mask: Uint8Array | null = null;
+    const keep = (pass: (i: number) => boolean): void => {
+      const m: Uint8Array = mask ?? (mask = new Uint8Array(n).fill(1));
+      for (let i = 0; i < n; i++) if (m[i] && !pass(i)) m[i] = 0;
     };
+    const byCode = <T extends string>(field: EnumField, values: readonly T[] | undefined): void => {
+      if (!values?.length) return;
+      const {codes, table} = this.enumCodes(field);
+      const allowed = new Uint8Array(table.length + 1);
+      for (const v of values) {
+        const code = table.indexOf(v);
+        if (code >= 0) allowed[code + 1] = 1;
+      }
+      keep((i) => allowed[codes[i]] === 1);
+    };
+    byCode('plan', f.plans);
+    byCode('status', f.statuses);
+    byCode('sourceData', f.sourceData);
+    byCode('storageRegion', f.storageRegions);
+    byCode('kind', f.kinds);
+    if (f.ownerIds?.length) {
+      const owners = new Set(f.ownerIds);
+      keep((i) => {
+        const owner = this.rows[i].owner;
+        return owner !== null && owners.has(owner.id);
+      });
+    }
+    if (f.workloads?.length) {
+      let bitsWanted = 0;
+      for (const w of f.workloads) bitsWanted |= 1 << WORKLOAD_BIT.get(w)!;
+      const bits = this.workloadBits();
+      keep((i) => (bits[i] & bitsWanted) !== 0);
+    }
+    return mask;
+  }
+
+  /** Each row's value of an enumerated field as a small code: 0 for none, else 1 + its place in `table`. */
+  private enumCodes(field: EnumField): {codes: Uint8Array; table: readonly string[]} {
+    const cached = this.enumCache.get(field);
+    if (cached) return cached;
+    const table = ENUM_TABLES[field];
+    const place = new Map<string, number>(table.map((v, k) => [v, k + 1]));
+    const codes = new Uint8Array(this.rows.length);
+    for (let i = 0; i < codes.length; i++) {
+      const v = field === 'sourceData' ? this.rollup[i] : this.rows[i][field];
+      codes[i] = v === null ? 0 : (place.get(v) ?? 0);
+    }
+    const entry = {codes, table};
+    this.enumCache.set(field, entry);
+    return entry;
   }
 
   /** Every row, sorted by the spec; cached per spec for this dataset version. */
