@@ -118,6 +118,23 @@ describe('DatasetIndex (worker query engine)', () => {
     expect(names(index, got)).to.have.members(expected.map((o) => o.name));
   });
 
+  it('filters by kind and by source-data health rolled up from below, and never lets through a value it does not know', () => {
+    const kinds = index.run({filters: {kinds: ['reseller', 'distributor']}}).indices;
+    expect(new Set([...kinds].map((i) => index.rows[i].kind))).to.deep.equal(new Set(['reseller', 'distributor']));
+    expect(kinds.length).to.equal(organizations.filter((o) => o.kind === 'reseller' || o.kind === 'distributor').length);
+    const failing = index.run({filters: {sourceData: ['failed']}}).indices;
+    expect(failing.length).to.be.greaterThan(0);
+    // The rollup, not the row's own value: a parent with a failing child counts as failing.
+    expect(failing.length).to.equal(index.rollup.filter((r) => r === 'failed').length);
+    for (const i of failing) expect(index.rollup[i]).to.equal('failed');
+    // A value from a hostile URL matches nothing; an empty list is no filter.
+    expect(index.run({filters: {statuses: ['no-such-status' as never]}}).indices).to.have.length(0);
+    expect(index.run({filters: {plans: []}}).indices.length).to.equal(index.rows.length);
+    // Plans: an organization without a plan never matches a plan filter.
+    const planned = index.run({filters: {plans: ['assessment']}}).indices;
+    for (const i of planned) expect(index.rows[i].plan).to.equal('assessment');
+  });
+
   it('sorts by cost in US dollars across currencies, unknown values last in both directions', () => {
     const idx = withRows([{name: 'No cost', projectedAnnualCost: null}]);
     for (const dir of ['asc', 'desc'] as const) {
