@@ -13,7 +13,7 @@ import {CONTRACT_STATUS_LABELS, KIND_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS} 
 import {CONTRACT_STATUSES, type Organization, type SourceDataStatus} from '../../src/shared/model/types.js';
 import type {OrgRow} from '../../src/shared/query.js';
 import {formatCost, formatDate, formatDateTime, formatInteger, formatPercent} from './grid-format.js';
-import type {TooltipKind} from './grid-popover.js';
+import type {TooltipKind} from './grid-popover-kinds.js';
 
 export interface CellContext {
   currency: CurrencyMode;

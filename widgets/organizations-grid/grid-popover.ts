@@ -9,11 +9,7 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import {formatDate, formatDateTime} from './grid-format.js';
 import {rowHref, type RowView} from './grid-links.js';
 
-export type TooltipKind = 'collection' | 'readers' | 'tasks';
-export type PopupKind = 'contracts' | 'onboarding' | 'actions';
-export type PopoverKind = TooltipKind | PopupKind;
-
-export const isTooltip = (kind: PopoverKind): kind is TooltipKind => kind === 'collection' || kind === 'readers' || kind === 'tasks';
+import type {PopoverKind} from './grid-popover-kinds.js';
 
 /** How many items a tooltip lists before "and N more". */
 const LIST_LIMIT = 8;
@@ -136,7 +132,3 @@ export function popoverBody(kind: PopoverKind, org: OrganizationSummary, detail:
       return actions(org, hrefTemplate);
   }
 }
-
-/** Whether a popover of this kind needs the organization's detail. */
-export const needsDetail = (kind: PopoverKind, org: OrganizationSummary): boolean =>
-  (kind === 'readers' && org.readerCount > 0) || (kind === 'tasks' && org.activeTaskCount > 0) || kind === 'contracts' || kind === 'onboarding';

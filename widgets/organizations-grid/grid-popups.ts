@@ -10,7 +10,26 @@ import {cycleFocus, placeBeside} from '../../src/page/kit/popup-controller.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import type {GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
-import {isTooltip, needsDetail, popoverBody, type PopoverKind} from './grid-popover.js';
+import {whenIdle} from '../../src/page/platform/idle.js';
+import {isTooltip, needsDetail, type PopoverKind} from './grid-popover-kinds.js';
+
+/**
+ * The popups' contents load after the grid (nobody opens one before the first rows are read):
+ * asked for when the page is first idle, or at the first open, whichever comes first.
+ */
+type Bodies = typeof import('./grid-popover.js');
+let bodies: Bodies | null = null;
+let bodiesFailed = false;
+let bodiesLoad: Promise<void> | null = null;
+const loadBodies = (): Promise<void> =>
+  (bodiesLoad ??= import('./grid-popover.js').then(
+    (m) => void (bodies = m),
+    () => {
+      bodiesFailed = true;
+      // The next open tries again.
+      bodiesLoad = null;
+    },
+  ));
 
 const TOOLTIP_DELAY_MS = 350;
 /** A tooltip stays this long after the pointer left, so the pointer can move onto it. */
@@ -57,6 +76,7 @@ export class GridPopups implements ReactiveController {
   private value: PopoverState | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private focusInside = false;
+  private cancelPreload: (() => void) | null = null;
 
   constructor(
     private readonly host: Host,
@@ -77,24 +97,32 @@ export class GridPopups implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('pointerdown', this.handleWindowPointerDown, true);
+    if (!bodies) this.cancelPreload = whenIdle(() => void loadBodies(), 2000);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('pointerdown', this.handleWindowPointerDown, true);
     clearTimeout(this.timer);
+    this.cancelPreload?.();
+    this.cancelPreload = null;
   }
 
   hostUpdated(): void {
     this.position();
     if (this.focusInside) {
-      this.focusInside = false;
-      this.element?.querySelector<HTMLElement>('button, a[href]')?.focus();
+      const target = this.element?.querySelector<HTMLElement>('button, a[href]');
+      // While its contents load, the popup waits to take focus.
+      if (target || bodies || !this.value) {
+        this.focusInside = false;
+        target?.focus();
+      }
     }
   }
 
   open(kind: PopoverKind, at: GridPosition, org: OrganizationSummary): void {
     clearTimeout(this.timer);
     if (needsDetail(kind, org)) this.options.detail(org.id);
+    if (!bodies) void loadBodies().then(() => this.host.requestUpdate());
     // A popup opens next to a cell in view (a click may come from a half-hidden one).
     this.options.reveal(at);
     this.set({kind, at, org});
@@ -183,7 +211,9 @@ export class GridPopups implements ReactiveController {
       @mouseleave=${tooltip ? this.handleTipOut : nothing}
       @mouseenter=${tooltip ? () => clearTimeout(this.timer) : nothing}
     >
-      ${popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate())}
+      ${bodies
+        ? bodies.popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate())
+        : html`<p class="pop-muted" role="status">${bodiesFailed ? 'This could not be shown; try again.' : 'Loading…'}</p>`}
     </div>`;
   }
 

@@ -20,7 +20,7 @@ import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
-import type {PopoverKind} from './grid-popover.js';
+import type {PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
 import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type GridViewState} from '../../src/shared/grid-view.js';
