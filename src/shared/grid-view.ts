@@ -384,29 +384,30 @@ export function parseViewState(input: unknown): ParsedViewState {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Layout: the part of a view a user keeps as theirs per scope (not what they look for).
+// Display: the part of a view a user keeps as theirs per scope (not what they look for). Not to be
+// confused with `layout`, which is flat or tree.
 
-/** Columns (visibility, order, widths), density and currency: kept per user and scope (`grid.layout`). */
-export interface GridLayout {
+/** Columns (visibility, order, widths), density and currency: kept per user and scope (`grid.layout`, its stored name). */
+export interface GridDisplay {
   columns: ColumnState[];
   density: Density;
   currency: CurrencyMode;
 }
 
-/** A view state's layout (a copy). */
-export const layoutOf = (s: GridViewState): GridLayout => ({columns: s.columns.map((c) => ({...c})), density: s.density, currency: s.currency});
+/** A view state's display (a copy). */
+export const displayOf = (s: GridViewState): GridDisplay => ({columns: s.columns.map((c) => ({...c})), density: s.density, currency: s.currency});
 
-/** The view state with the layout's columns, density and currency; the rest unchanged. */
-export const withLayout = (s: GridViewState, layout: GridLayout): GridViewState => ({...s, columns: layout.columns.map((c) => ({...c})), density: layout.density, currency: layout.currency});
+/** The view state with the display's columns, density and currency; the rest unchanged. */
+export const withDisplay = (s: GridViewState, display: GridDisplay): GridViewState => ({...s, columns: display.columns.map((c) => ({...c})), density: display.density, currency: display.currency});
 
-/** Whether two layouts are the same. */
-export const sameLayout = (a: GridLayout, b: GridLayout): boolean => JSON.stringify(layoutOf(a as GridViewState)) === JSON.stringify(layoutOf(b as GridViewState));
+/** Whether two displays are the same. */
+export const sameDisplay = (a: GridDisplay, b: GridDisplay): boolean => JSON.stringify(displayOf(a as GridViewState)) === JSON.stringify(displayOf(b as GridViewState));
 
 /**
- * Reads a stored layout (untrusted: another version, a damaged cache): `null` if it is not one at
+ * Reads a stored display (untrusted: another version, a damaged cache): `null` if it is not one at
  * all, else every valid part with defaults for the rest (`parseViewState`'s rules).
  */
-export function parseLayout(input: unknown): {layout: GridLayout; dropped: string[]} | null {
+export function parseDisplay(input: unknown): {display: GridDisplay; dropped: string[]} | null {
   if (!isRecord(input)) return null;
   const only: Record<string, unknown> = {};
   for (const k of ['columns', 'density', 'currency']) {
@@ -414,7 +415,7 @@ export function parseLayout(input: unknown): {layout: GridLayout; dropped: strin
     if (v !== undefined) only[k] = v;
   }
   const {state, dropped} = parseViewState(only);
-  return {layout: layoutOf(state), dropped};
+  return {display: displayOf(state), dropped};
 }
 
 /** Whether two (valid) view states are the same view. */

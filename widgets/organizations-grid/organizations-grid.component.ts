@@ -23,11 +23,11 @@ import type {RowView} from './grid-links.js';
 import type {PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
-import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withLayout, type GridViewState} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withDisplay, type GridViewState} from '../../src/shared/grid-view.js';
 import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
-import {LayoutPrefs} from './layout-prefs.js';
+import {DisplayPrefs} from './display-prefs.js';
 import {renderNotices, renderState, summaryText} from './grid-states.js';
 import {GridRows, type RowsResult} from './grid-rows.js';
 import {GridSession} from './grid-session.js';
@@ -218,8 +218,8 @@ export class OrganizationsGrid extends LitElement {
   /** The export of the view: job, progress, cancel, failure. */
   private readonly exporter = new GridExport(this, (message) => this.announce(message));
 
-  /** The user's layout (columns, density, currency) per scope, in the worker's prefs. */
-  private readonly layoutPrefs = new LayoutPrefs(this, (layout) => this.setViewState(withLayout(this.viewState, layout), true));
+  /** The user's display (columns, density, currency) per scope, in the worker's prefs. */
+  private readonly displayPrefs = new DisplayPrefs(this, (display) => this.setViewState(withDisplay(this.viewState, display), true));
   /** Session, FX rates and the scope's name. */
   private readonly services = new GridSession(this);
 
@@ -334,19 +334,19 @@ export class OrganizationsGrid extends LitElement {
   }
 
   /** Applies a user's change (or the user's restored layout) to the view. */
-  private setViewState(patch: Partial<GridViewState>, restoredLayout = false): void {
-    this.viewStore.update(patch, restoredLayout ? 'prefs' : 'user');
+  private setViewState(patch: Partial<GridViewState>, restoredDisplay = false): void {
+    this.viewStore.update(patch, restoredDisplay ? 'prefs' : 'user');
   }
 
   /**
    * Every change of the view, wherever it was made (this grid, a toolbar control, the host, a
-   * saved view): the grid shows it, keeps the layout preference, and tells the host of any change
+   * saved view): the grid shows it, keeps the display preference, and tells the host of any change
    * it did not make itself.
    */
   private readonly handleViewChange = (e: Event): void => {
     const {state: next, previous: prev, source} = e as GridViewChangeEvent;
-    if (source === 'host' || source === 'restore') this.layoutPrefs.hostSetViewState(prev, next);
-    else if (source === 'user' && (next.columns !== prev.columns || next.density !== prev.density || next.currency !== prev.currency)) this.layoutPrefs.userChanged();
+    if (source === 'host' || source === 'restore') this.displayPrefs.hostSetViewState(prev, next);
+    else if (source === 'user' && (next.columns !== prev.columns || next.density !== prev.density || next.currency !== prev.currency)) this.displayPrefs.userChanged();
     if (source !== 'host') {
       if (next.search !== prev.search || next.filters !== prev.filters || next.sort !== prev.sort || next.layout !== prev.layout) this.pendingScrollReset = true;
       if (next.search !== prev.search || next.filters !== prev.filters) this.pendingCountAnnouncement = true;
@@ -429,7 +429,7 @@ export class OrganizationsGrid extends LitElement {
       this.scopeProvider.setValue(scopeTenantId ? {tenantId: scopeTenantId} : undefined);
     }
     this.services.follow(client, scopeTenantId);
-    this.layoutPrefs.follow(client, scopeTenantId);
+    this.displayPrefs.follow(client, scopeTenantId);
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState')) this.bar.followView();
     this.cellContext.currency = this.viewState.currency;

@@ -12,8 +12,8 @@ import './organizations-grid.js';
 import type {OrganizationsGrid} from './organizations-grid.js';
 import '../column-chooser/column-chooser.js';
 import type {TenantryColumnChooser} from '../column-chooser/column-chooser.component.js';
-import {LAYOUT_PREF, LAYOUT_SAVE_DELAY_MS} from './layout-prefs.js';
-import {DEFAULT_VIEW_STATE, decodeViewState, defaultViewState, layoutOf, type GridLayout, type GridViewState} from '../../src/shared/grid-view.js';
+import {DISPLAY_PREF, DISPLAY_SAVE_DELAY_MS} from './display-prefs.js';
+import {DEFAULT_VIEW_STATE, decodeViewState, defaultViewState, displayOf, type GridDisplay, type GridViewState} from '../../src/shared/grid-view.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 const RES: Scope = {tenantId: DEMO_TENANTS.reseller};
@@ -45,12 +45,12 @@ async function mount(client: DataClient, scope: Scope, viewState: GridViewState 
 
 /** The grid's own getPref went before this one on the same worker port: after it, a restore has arrived. */
 async function afterRestore(el: OrganizationsGrid, client: DataClient, scope: Scope): Promise<void> {
-  await client.getPref(scope, LAYOUT_PREF);
+  await client.getPref(scope, DISPLAY_PREF);
   await el.updateComplete;
 }
 
-function layout(patch: Partial<GridLayout>): GridLayout {
-  return {...layoutOf(defaultViewState()), ...patch};
+function layout(patch: Partial<GridDisplay>): GridDisplay {
+  return {...displayOf(defaultViewState()), ...patch};
 }
 
 describe('organizations-grid: layout preferences', () => {
@@ -74,10 +74,10 @@ describe('organizations-grid: layout preferences', () => {
     expect(widened).to.be.greaterThan(190);
     await waitUntil(() => writes.length > 0, 'layout written', WAIT);
     // The quiet time passes twice more: still one write for the burst.
-    await new Promise((r) => setTimeout(r, LAYOUT_SAVE_DELAY_MS * 2));
+    await new Promise((r) => setTimeout(r, DISPLAY_SAVE_DELAY_MS * 2));
     expect(writes).to.have.length(1);
-    const saved = await client.getPref<GridLayout>(DIST, LAYOUT_PREF);
-    expect(saved).to.deep.equal(layoutOf(el.viewState));
+    const saved = await client.getPref<GridDisplay>(DIST, DISPLAY_PREF);
+    expect(saved).to.deep.equal(displayOf(el.viewState));
     expect(saved!.density).to.equal('compact');
     expect(localStorage.length, 'nothing in page-readable storage').to.equal(stored);
     el.remove();
@@ -96,8 +96,8 @@ describe('organizations-grid: layout preferences', () => {
 
   it('keeps one layout per scope and per user; a scope change brings that scope’s layout', async () => {
     const dist = makeClient();
-    await dist.client.setPref(DIST, LAYOUT_PREF, layout({density: 'compact'}));
-    await dist.client.setPref(RES, LAYOUT_PREF, layout({density: 'comfortable', currency: 'usd'}));
+    await dist.client.setPref(DIST, DISPLAY_PREF, layout({density: 'compact'}));
+    await dist.client.setPref(RES, DISPLAY_PREF, layout({density: 'comfortable', currency: 'usd'}));
     const el = await mount(dist.client, DIST);
     await waitUntil(() => pressed(el, 'Compact'), 'distributor layout', WAIT);
     el.scope = RES;
@@ -106,7 +106,7 @@ describe('organizations-grid: layout preferences', () => {
     await waitUntil(() => pressed(el, 'Compact') && el.viewState.currency === 'original', 'distributor layout again', WAIT);
     // Another user in the same browser and scope has none of it.
     const other = makeClient(DEMO_USERS.resellerAdmin, dist);
-    expect(await other.client.getPref(RES, LAYOUT_PREF)).to.equal(undefined);
+    expect(await other.client.getPref(RES, DISPLAY_PREF)).to.equal(undefined);
     const theirs = await mount(other.client, RES);
     await afterRestore(theirs, other.client, RES);
     expect(pressed(theirs, 'Standard')).to.equal(true);
@@ -114,7 +114,7 @@ describe('organizations-grid: layout preferences', () => {
 
   it('a layout the host sets wins over the saved one; a host that sets only the default does not block it', async () => {
     const {client} = makeClient();
-    await client.setPref(DIST, LAYOUT_PREF, layout({density: 'compact'}));
+    await client.setPref(DIST, DISPLAY_PREF, layout({density: 'compact'}));
     const hostState = defaultViewState();
     hostState.density = 'comfortable';
     hostState.columns.find((c) => c.key === 'tenants')!.visible = true;
@@ -130,7 +130,7 @@ describe('organizations-grid: layout preferences', () => {
 
   it('saves a change made in the toolbar’s column chooser and the host applied', async () => {
     const {client} = makeClient();
-    await client.setPref(RES, LAYOUT_PREF, layout({density: 'comfortable'}));
+    await client.setPref(RES, DISPLAY_PREF, layout({density: 'comfortable'}));
     const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client} .scope=${DIST}>
       <tenantry-column-chooser slot="toolbar"></tenantry-column-chooser>
     </organizations-grid>`);
@@ -143,7 +143,7 @@ describe('organizations-grid: layout preferences', () => {
     chooser.shadowRoot!.querySelector<HTMLInputElement>('#c-tenants')!.click();
     await el.updateComplete;
     expect(visible(el, 'tenants')).to.equal(true);
-    await waitUntil(async () => (await client.getPref<GridLayout>(DIST, LAYOUT_PREF))?.columns.find((c) => c.key === 'tenants')?.visible === true, 'chooser change saved', WAIT);
+    await waitUntil(async () => (await client.getPref<GridDisplay>(DIST, DISPLAY_PREF))?.columns.find((c) => c.key === 'tenants')?.visible === true, 'chooser change saved', WAIT);
     // It was the user's change, not a host's layout: the next scope still brings its own.
     el.scope = RES;
     await waitUntil(() => pressed(el, 'Comfortable'), 'reseller layout', WAIT);
@@ -151,13 +151,13 @@ describe('organizations-grid: layout preferences', () => {
 
   it('repairs a damaged or hostile saved layout and ignores one that is not a layout', async () => {
     const {client} = makeClient();
-    await client.setPref(DIST, LAYOUT_PREF, {
+    await client.setPref(DIST, DISPLAY_PREF, {
       columns: [{key: '<img src=x onerror="window.__pwned=1">', visible: true}, {key: 'plan', visible: true, width: 1e9}, {key: 'name', visible: false}],
       density: 'huge',
       currency: 'usd',
       search: 'injected',
     });
-    await client.setPref(RES, LAYOUT_PREF, 'not a layout');
+    await client.setPref(RES, DISPLAY_PREF, 'not a layout');
     const el = await mount(client, DIST);
     await waitUntil(() => el.viewState.currency === 'usd', 'valid parts restored', WAIT);
     expect(width(el, 'plan')).to.equal(1200);
