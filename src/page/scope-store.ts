@@ -12,7 +12,7 @@
  * - `switchHome()` — one synchronous step back to the user's own tenant.
  * - Another tab of the same user switching raises `state.notice`; this tab keeps its scope.
  */
-import type {Id, Role, TenantKind} from '../shared/model/types.js';
+import {HOME_KIND_OF_ROLE, type Id, type TenantKind} from '../shared/model/types.js';
 import {TENANT_KINDS} from '../shared/model/types.js';
 import type {Scope} from '../shared/contract/backend.js';
 import type {DataClient} from './data-client.js';
@@ -65,7 +65,6 @@ const MAX_MESSAGE_NAME = 1000;
 const TITLE_MAX = 80;
 const TITLE_SEPARATOR = ' · ';
 
-const KIND_OF_ROLE: Record<Role, TenantKind> = {'distributor-admin': 'distributor', 'reseller-admin': 'reseller', 'customer-admin': 'customer'};
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
@@ -301,7 +300,7 @@ export class ScopeStore extends EventTarget {
       return;
     }
     if (this.disposed) return;
-    const kind = KIND_OF_ROLE[session.role] ?? 'customer';
+    const kind = HOME_KIND_OF_ROLE[session.role] ?? 'customer';
     const id = session.homeTenantId;
     const home: ActingScope = Object.freeze({tenantId: id, name: session.homeTenantName, kind, path: Object.freeze([Object.freeze({id, name: session.homeTenantName, kind})]) as TenantPathEntry[]});
     this.homeScope = {tenantId: id};

@@ -10,10 +10,11 @@
 import type {Backend, BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
+import {partitionId} from './cache/partition.js';
 import {loadBackend} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import type {Rejected} from '../shared/model/schemas.js';
-import type {FxRates, Id, OrganizationInput, OrganizationPatch, OrganizationSummary, Session, TenantKind} from '../shared/model/types.js';
+import {HOME_KIND_OF_ROLE, type FxRates, type Id, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
 import type {OrgQuery, OrgRow, SearchField} from '../shared/query.js';
@@ -117,10 +118,6 @@ class SharedLoad<T> {
       );
     });
   }
-}
-
-export function partitionKeyId(key: PartitionKey): string {
-  return JSON.stringify([key.origin, key.userId, key.tenantId]);
 }
 
 function report(rejected: readonly Rejected[]): RejectedReport {
@@ -232,7 +229,7 @@ export class DataPlane implements DataWorkerApi {
   /** The scope's dataset: from memory, else from the cache (then revalidated), else fetched. */
   private async dataset(scope: Scope, signal: AbortSignal): Promise<Dataset> {
     const key = this.keyFor(scope);
-    const id = partitionKeyId(key);
+    const id = partitionId(key);
     let load = this.datasets.get(id);
     if (!load || load.aborted) {
       load = new SharedLoad((s) => this.load(key, scope, s));
@@ -274,7 +271,7 @@ export class DataPlane implements DataWorkerApi {
 
   /** The field sets the open views of a dataset search, then all fields (a set asked twice is prepared once). */
   private fieldSetsOf(ds: Dataset): (readonly SearchField[])[] {
-    const partition = partitionKeyId(ds.key);
+    const partition = partitionId(ds.key);
     const sets: (readonly SearchField[])[] = [];
     for (const view of this.views.values()) if (view.partition === partition && view.query.searchFields?.length) sets.push(view.query.searchFields);
     return [...sets, SEARCH_FIELDS];
@@ -282,7 +279,7 @@ export class DataPlane implements DataWorkerApi {
 
   /** The sorts of the open views of a dataset other than the default (by name, always prepared). */
   private sortsOf(ds: Dataset): NonNullable<OrgQuery['sort']>[] {
-    const partition = partitionKeyId(ds.key);
+    const partition = partitionId(ds.key);
     const sorts: NonNullable<OrgQuery['sort']>[] = [];
     for (const view of this.views.values()) if (view.partition === partition && view.query.sort?.length) sorts.push(view.query.sort);
     return sorts;
@@ -453,7 +450,7 @@ export class DataPlane implements DataWorkerApi {
   async openView(scope: Scope, query: OrgQuery, requestId: string): Promise<ResultState> {
     return this.tracked(requestId, async (signal) => {
       const key = this.keyFor(scope);
-      const partition = partitionKeyId(key);
+      const partition = partitionId(key);
       if (!this.datasets.has(partition)) {
         const provisional = await this.provisionalView(scope, key, query);
         throwIfAborted(signal);
@@ -480,7 +477,7 @@ export class DataPlane implements DataWorkerApi {
   private async provisionalView(scope: Scope, key: PartitionKey, query: OrgQuery): Promise<ResultState | null> {
     const snapshot = await this.ready().cache.getPref<Snapshot>(key, 'snapshot');
     if (!snapshot || snapshot.query !== queryKey(query) || !Array.isArray(snapshot.rows)) return null;
-    const view: View = {id: `v${this.nextId++}`, partition: partitionKeyId(key), query, result: {indices: new Uint32Array(0), tree: null}, version: 0, provisional: snapshot, controller: new AbortController()};
+    const view: View = {id: `v${this.nextId++}`, partition: partitionId(key), query, result: {indices: new Uint32Array(0), tree: null}, version: 0, provisional: snapshot, controller: new AbortController()};
     this.views.set(view.id, view);
     this.track(
       this.dataset(scope, view.controller.signal).then((ds) => {
@@ -597,7 +594,7 @@ export class DataPlane implements DataWorkerApi {
     return this.tracked(requestId, async (signal) => {
       checkedScope(home);
       if (typeof tenantId !== 'string' || !tenantId || tenantId.length > 128) throw new TenantryError('invalid-request', 'The tenant id is invalid.');
-      const load = this.datasets.get(partitionKeyId(this.keyFor(home)));
+      const load = this.datasets.get(partitionId(this.keyFor(home)));
       if (!load || load.aborted) return this.resolveThroughBackend(home, tenantId, signal);
       const hit = tenantIndexFor((await load.join(signal)).index).resolve(tenantId);
       // Says nothing of the tenant, not even whether it exists elsewhere.
@@ -616,7 +613,7 @@ export class DataPlane implements DataWorkerApi {
       const at = org.ancestorIds.indexOf(home.tenantId);
       if (at < 0) throw new TenantryError('not-found', 'That tenant is not in your view.');
       // Home's name comes with the session; the ancestors below home (two at most in the model) are read in parallel.
-      const known: TenantPathEntry | null = home.tenantId === session.homeTenantId ? {id: session.homeTenantId, name: session.homeTenantName, kind: HOME_KIND[session.role]} : null;
+      const known: TenantPathEntry | null = home.tenantId === session.homeTenantId ? {id: session.homeTenantId, name: session.homeTenantName, kind: HOME_KIND_OF_ROLE[session.role]} : null;
       const ids = [...(known ? [] : [home.tenantId]), ...org.ancestorIds.slice(at + 1)];
       const above = await Promise.all(ids.map((id) => backend.getOrganization(home, id, {signal}).then(({value: a}): TenantPathEntry => ({id: a.id, name: a.name, kind: a.kind}))));
       throwIfAborted(signal);
@@ -745,8 +742,6 @@ export class DataPlane implements DataWorkerApi {
 
 const MAX_PREF_CHARS = 256 * 1024;
 
-/** The kind of tenant each role's home is. */
-const HOME_KIND: Record<Session['role'], TenantKind> = {'distributor-admin': 'distributor', 'reseller-admin': 'reseller', 'customer-admin': 'customer'};
 
 /** A scope as a page sent it: checked before it names a partition. */
 function checkedScope(scope: Scope): Scope {

@@ -82,6 +82,9 @@ export const ROLES = ['distributor-admin', 'reseller-admin', 'customer-admin'] a
 /** An administrator's role follows the kind of their home tenant. */
 export type Role = (typeof ROLES)[number];
 
+/** The kind of tenant each role's home is (a role and its home kind go together). */
+export const HOME_KIND_OF_ROLE: Readonly<Record<Role, TenantKind>> = {'distributor-admin': 'distributor', 'reseller-admin': 'reseller', 'customer-admin': 'customer'};
+
 export const USER_FUNCTIONS = ['admin', 'engineer', 'reader', 'account-manager', 'service-account'] as const;
 /** What a user does for the organizations they are attached to. */
 export type UserFunction = (typeof USER_FUNCTIONS)[number];
