@@ -14,12 +14,12 @@ export class DemoSession extends LitElement {
     const {as, size} = currentDemo();
     return html`
       <label>Signed in as
-        <select @change=${(e: Event) => switchDemo({as: (e.target as HTMLSelectElement).value as SignIn})}>
+        <select @change=${(e: Event) => void switchDemo({as: (e.target as HTMLSelectElement).value as SignIn})}>
           ${(Object.keys(SIGN_INS) as SignIn[]).map((k) => html`<option value=${k} ?selected=${k === as}>${SIGN_INS[k].label}</option>`)}
         </select>
       </label>
       <label>Dataset
-        <select @change=${(e: Event) => switchDemo({size: Number((e.target as HTMLSelectElement).value)})}>
+        <select @change=${(e: Event) => void switchDemo({size: Number((e.target as HTMLSelectElement).value)})}>
           ${SIZES.map((s) => html`<option value=${s} ?selected=${s === size}>${s.toLocaleString()} customers</option>`)}
         </select>
       </label>

@@ -13,8 +13,9 @@ import './demo-session.js';
 import '../widgets/tenant-switcher/tenant-switcher.js';
 import '../widgets/organizations-grid/organizations-grid.js';
 
-const {config} = currentDemo();
-const client = DataClient.shared({config});
+const {config, user} = currentDemo();
+// The host says who is signed in: the client, its worker and its cache belong to that user alone.
+const client = DataClient.shared({config, user});
 // The page's acting scope lives in the URL as `?tenant=`, and in the title while away from home.
 ScopeStore.forClient(client, {urlParam: 'tenant', syncTitle: true});
 provideDataClient(document.body, client);

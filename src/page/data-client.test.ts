@@ -262,20 +262,21 @@ describe('DataClient over HTTP (msw at the network edge, fetch from inside the w
     return handle;
   }
 
-  it('shows the cache offline, with its as-of time, when the backend cannot be reached', async () => {
+  it('shows the cache offline, with its as-of time, to the user the host vouches for, when the backend cannot be reached', async () => {
     let online = true;
     const handle = server(`offline-${crypto.randomUUID()}`);
     const msw = await startMsw(http.all(`${API}*`, ({request}) => (online ? handle(request) : HttpResponse.error())));
     try {
       const cacheName = `tenantry-cache-test-${crypto.randomUUID()}`;
-      const first = new DataClient({config, cacheName, tokenProvider});
+      const user = DEMO_USERS.distributorAdmin;
+      const first = new DataClient({config, cacheName, tokenProvider, user});
       clients.push(first);
       const loaded = await first.openView(scope, {});
       await first.idle();
       first.dispose();
 
       online = false;
-      const second = new DataClient({config, cacheName, tokenProvider});
+      const second = new DataClient({config, cacheName, tokenProvider, user});
       clients.push(second);
       expect((await second.connected).offline).to.equal(true);
       const failed = nextEvent(second, 'sync-failed');

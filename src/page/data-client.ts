@@ -26,6 +26,15 @@ export interface DataClientOptions {
   cacheName?: string;
   /** Makes the worker; the default loads `data-worker.ts` next to this package. */
   createWorker?: () => Worker;
+  /**
+   * Who the host has signed in: its id for the user, as the backend's session names them. The
+   * client, its worker and its cache then belong to that user alone: a session of anyone else is
+   * refused, and saved data is shown while the backend cannot be reached only for this user. Give
+   * it whenever the host knows it; without it nothing is shown offline.
+   */
+  user?: string;
+  /** Saved data older than this is not shown while the backend cannot be reached. Default one week. */
+  offlineMaxAgeMs?: number;
 }
 
 export interface CallOptions {
@@ -52,26 +61,35 @@ export class DataClient {
   private readonly worker: Worker;
   private readonly api: Remote<DataWorkerApi>;
   private disposed = false;
+  private signedOut: TenantryError | null = null;
 
   constructor(readonly options: DataClientOptions) {
     this.worker = (options.createWorker ?? defaultWorker)();
     this.api = wrap<DataWorkerApi>(this.worker);
     const token = options.tokenProvider ? proxy(options.tokenProvider) : null;
-    this.connected = this.api.connect(options.config, token, {cacheName: options.cacheName});
+    this.connected = this.api.connect(options.config, token, {cacheName: options.cacheName, userId: options.user, offlineMaxAgeMs: options.offlineMaxAgeMs});
     // Subscribing does not wait for connect: events of the first load must not be missed.
-    void this.api.subscribe(proxy((event: DataEvent) => this.events.dispatchEvent(new DataEventMessage(event))));
+    void this.api.subscribe(
+      proxy((event: DataEvent) => {
+        // Once the backend refused the session this client is done: calls fail, `shared()` makes a new one.
+        if (event.type === 'signed-out') this.signedOut = new TenantryError('unauthenticated', event.message);
+        this.events.dispatchEvent(new DataEventMessage(event));
+      }),
+    );
     this.connected.catch(() => undefined);
   }
 
   /**
-   * The client for a configuration, shared page-wide: widgets (even from different bundles) that
-   * ask for the same backend and user get the same worker and cache.
+   * The client for a configuration and user, shared page-wide: widgets (even from different
+   * bundles) that ask for the same backend and user get the same worker and cache. Another user
+   * (`user`) gets another client; a client that was signed out or disposed is replaced.
    */
   static shared(options: DataClientOptions): DataClient {
     const registry = sharedRegistry();
-    const key = JSON.stringify([options.config, options.cacheName ?? null]);
+    const key = JSON.stringify([options.config, options.cacheName ?? null, options.user ?? null, options.offlineMaxAgeMs ?? null]);
     let client = registry.get(key);
-    if (!client || client.disposed) {
+    if (!client || client.disposed || client.signedOut) {
+      client?.dispose();
       client = new DataClient(options);
       registry.set(key, client);
     }
@@ -85,6 +103,7 @@ export class DataClient {
   /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */
   private async call<T>(signal: AbortSignal | undefined, run: (id: string) => Promise<T>): Promise<T> {
     if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+    if (this.signedOut) throw this.signedOut;
     if (signal?.aborted) throw abortError();
     await this.connected;
     const id = requestId();
@@ -213,7 +232,6 @@ export class DataClient {
     }
   }
 
-  /** Purges this user's cache and closes the client; rejects (after closing) if data may remain on disk. */
   /**
    * A preference of the signed-in user in a scope, kept in the worker's cache (IndexedDB, or
    * memory where that is unavailable): never in page-readable storage, and always per user and
@@ -228,9 +246,18 @@ export class DataClient {
     return this.call(options.signal, () => this.api.setPref(scope, name, value));
   }
 
+  /**
+   * Signs the user out of this device: ends the worker's datasets, purges everything of this user
+   * from the cache (rows, saved first rows, preferences, saved views, the last session) and closes
+   * the client. Call it when the host signs the user out; the next user then gets a new client
+   * (`shared()` never hands back a closed one). Rejects (after closing) if data may remain on disk.
+   */
   async signOut(): Promise<void> {
     try {
-      await this.call(undefined, () => this.api.signOut());
+      if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+      // Not through `call`: a client the backend signed out must still purge its user's data.
+      await this.connected;
+      await this.api.signOut();
     } finally {
       this.dispose();
     }

@@ -70,11 +70,24 @@ export interface SyncResult {
 export type DataEvent =
   | {type: 'dataset-updated'; scopeTenantId: Id; version: number; asOf: Instant | null; changed: number; removed: number}
   | {type: 'sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; asOf: Instant | null}
-  | {type: 'notice'; notice: CacheNotice};
+  | {type: 'notice'; notice: CacheNotice}
+  /** The backend no longer accepts the session (401): nothing is shown until the user signs in again. */
+  | {type: 'signed-out'; message: string};
+
+/** Saved data older than this is not shown when the backend cannot be reached (one week). */
+export const DEFAULT_OFFLINE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface ConnectOptions {
   /** IndexedDB database of the cache; tests and the bench give their own. */
   cacheName?: string;
+  /**
+   * The user the host says is signed in (its own id for them, as the backend's session names
+   * them). A session of another user is refused, and saved data is shown while the backend cannot
+   * be reached only for this user; without it, nothing is shown offline.
+   */
+  userId?: string;
+  /** Saved data older than this is not shown while the backend cannot be reached. Default `DEFAULT_OFFLINE_MAX_AGE_MS`. */
+  offlineMaxAgeMs?: number;
 }
 
 export interface ConnectResult {

@@ -18,7 +18,7 @@ import {HOME_KIND_OF_ROLE, type FxRates, type Id, type OrganizationInput, type O
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
 import type {OrgQuery, OrgRow, SearchField} from '../shared/query.js';
-import type {ConnectOptions, ConnectResult, DataEvent, DataWorkerApi, Freshness, RejectedReport, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
+import {DEFAULT_OFFLINE_MAX_AGE_MS, type ConnectOptions, type ConnectResult, type DataEvent, type DataWorkerApi, type Freshness, type RejectedReport, type RowWindow, type SyncResult, type ResultState} from '../shared/protocol.js';
 import {releaseProxy} from 'comlink';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import {writeExport, type ExportSource} from './export/export-rows.js';
@@ -42,6 +42,8 @@ interface Dataset {
   freshness: Freshness;
   rejected: Rejected[];
   syncedAt: number;
+  /** When the backend last confirmed these rows (`Date.now()`): the cache's save time, or the last fetch or sync. */
+  confirmedAt: number;
   sync: Promise<SyncResult> | null;
   /** One follow-up sync for every request that came while `sync` ran (writes in a burst coalesce). */
   queued: Promise<SyncResult> | null;
@@ -70,6 +72,8 @@ interface Snapshot {
   total: number;
   datasetSize: number;
   asOf: string | null;
+  /** When the backend last confirmed the rows (`Date.now()`); past the offline maximum age the snapshot is not shown. */
+  savedAt?: number;
   rows: OrgRow[];
 }
 
@@ -139,6 +143,9 @@ export class DataPlane implements DataWorkerApi {
   /** Pending snapshot writes by partition; `idle()` flushes them. */
   private readonly snapshotTimers = new Map<string, {timer: ReturnType<typeof setTimeout>; write: () => void}>();
   private nextId = 1;
+  private offlineMaxAgeMs = DEFAULT_OFFLINE_MAX_AGE_MS;
+  /** Set once the backend refused the session (401): every call fails with it. */
+  private signedOut: TenantryError | null = null;
 
   /** @param createBackend makes the configured backend; tests pass one whose chunk fails to load. */
   constructor(private readonly createBackend: typeof loadBackend = loadBackend) {}
@@ -148,20 +155,29 @@ export class DataPlane implements DataWorkerApi {
     this.backend = await this.createBackend(config, tokenProvider);
     this.cache = await openDatasetCache({name: options.cacheName});
     this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
-    const sessionKey: PartitionKey = {origin: this.backend.origin, userId: '', tenantId: ''};
+    this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
+    const origin = this.backend.origin;
+    const expected = options.userId;
+    // Earlier versions kept one last session per backend, whoever it was: never trust it.
+    await this.cache.setPref({origin, userId: '', tenantId: ''}, 'last-session', undefined).catch(() => undefined);
+    let session: Session;
     let offline = false;
     try {
-      this.session = await this.backend.session();
-      await this.cache.setPref(sessionKey, 'last-session', this.session);
+      session = await this.backend.session();
     } catch (e) {
-      const last = await this.cache.getPref<Session | null>(sessionKey, 'last-session');
-      if (!(e instanceof TenantryError) || !e.retryable || !last) throw e;
-      // The backend is unreachable: carry on with the last session so the cache can be shown.
-      this.session = last;
+      // Saved data is shown without the backend only for the user the host vouches for.
+      const last = expected && e instanceof TenantryError && e.retryable ? await this.cache.getPref<Session | null>({origin, userId: expected, tenantId: ''}, 'last-session') : null;
+      if (!last || last.user?.id !== expected) throw e;
+      session = last;
       offline = true;
     }
+    if (expected !== undefined && session.user.id !== expected) {
+      throw new TenantryError('unauthenticated', 'The backend has another user signed in than this page; nothing is shown. Sign in again.');
+    }
+    if (!offline) await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
+    this.session = session;
     this.fx = await this.backend.fxRates().catch(() => null);
-    return {session: this.session, offline};
+    return {session, offline};
   }
 
   async subscribe(listener: (event: DataEvent) => void): Promise<number> {
@@ -200,6 +216,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   private ready(): {backend: Backend; session: Session; cache: DatasetCache} {
+    if (this.signedOut) throw this.signedOut;
     if (!this.backend || !this.session || !this.cache) throw new TenantryError('config', 'The data worker is not connected yet.');
     return {backend: this.backend, session: this.session, cache: this.cache};
   }
@@ -292,15 +309,24 @@ export class DataPlane implements DataWorkerApi {
 
   private async load(key: PartitionKey, scope: Scope, signal: AbortSignal): Promise<Dataset> {
     const {cache} = this.ready();
-    const cached = await cache.read(key);
+    let cached = await cache.read(key);
     throwIfAborted(signal);
+    // Saved data past its maximum age is shown only once the backend has confirmed it again.
+    const stale = cached && Date.now() - cached.savedAt > this.offlineMaxAgeMs ? cached : null;
+    if (stale) cached = null;
     if (cached) {
-      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, sync: null, queued: null, warming: null};
+      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, confirmedAt: cached.savedAt, sync: null, queued: null, warming: null};
       this.warmUp(ds);
       return ds;
     }
-    const {rows, asOf, rejected} = await this.fetchAll(scope, signal);
-    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), sync: null, queued: null, warming: null};
+    let fetched: Awaited<ReturnType<DataPlane['fetchAll']>>;
+    try {
+      fetched = await this.fetchAll(scope, signal);
+    } catch (e) {
+      throw this.loadFailure(e, key, stale?.savedAt ?? null);
+    }
+    const {rows, asOf, rejected} = fetched;
+    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), confirmedAt: Date.now(), sync: null, queued: null, warming: null};
     this.track(cache.writeAll(key, rows, asOf));
     this.warmUp(ds);
     return ds;
@@ -347,8 +373,14 @@ export class DataPlane implements DataWorkerApi {
     const run = this.deltaSync(ds, new AbortController().signal)
       .catch((e: unknown) => {
         if (!isAbort(e)) {
-          ds.freshness = 'offline';
           const err = e instanceof TenantryError ? e : new TenantryError('network', String(e));
+          if (err.code === 'unauthenticated') this.endSession();
+          else if (err.code === 'forbidden' || err.code === 'not-found') this.dropScope(ds);
+          else {
+            ds.freshness = 'offline';
+            // Past its maximum age, saved data goes from view until the backend confirms it again.
+            if (Date.now() - ds.confirmedAt > this.offlineMaxAgeMs) this.forget(ds);
+          }
           this.emit({type: 'sync-failed', scopeTenantId: ds.scope.tenantId, code: err.code, message: err.message, asOf: ds.asOf});
         }
         throw e;
@@ -380,7 +412,7 @@ export class DataPlane implements DataWorkerApi {
       rejected.push(...page.rejected);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    ds.syncedAt = Date.now();
+    ds.syncedAt = ds.confirmedAt = Date.now();
     ds.freshness = 'fresh';
     let rowsAfter = ds.rows;
     if (changed.length || removed.size) {
@@ -477,6 +509,8 @@ export class DataPlane implements DataWorkerApi {
   private async provisionalView(scope: Scope, key: PartitionKey, query: OrgQuery): Promise<ResultState | null> {
     const snapshot = await this.ready().cache.getPref<Snapshot>(key, 'snapshot');
     if (!snapshot || snapshot.query !== queryKey(query) || !Array.isArray(snapshot.rows)) return null;
+    // Too old to show before the backend confirms it (or saved by a version that did not say when).
+    if (typeof snapshot.savedAt !== 'number' || Date.now() - snapshot.savedAt > this.offlineMaxAgeMs) return null;
     const view: View = {id: `v${this.nextId++}`, partition: partitionId(key), query, result: {indices: new Uint32Array(0), tree: null}, version: 0, provisional: snapshot, controller: new AbortController()};
     this.views.set(view.id, view);
     this.track(
@@ -511,7 +545,7 @@ export class DataPlane implements DataWorkerApi {
     clearTimeout(timers.get(view.partition)?.timer);
     const write = (): void => {
       timers.delete(view.partition);
-      const snapshot: Snapshot = {query: queryKey(view.query), total: view.result.indices.length, datasetSize: ds.rows.length, asOf: ds.asOf, rows: this.firstRows(view, ds)};
+      const snapshot: Snapshot = {query: queryKey(view.query), total: view.result.indices.length, datasetSize: ds.rows.length, asOf: ds.asOf, savedAt: ds.confirmedAt, rows: this.firstRows(view, ds)};
       this.track(this.ready().cache.setPref(ds.key, 'snapshot', snapshot)).catch(() => undefined);
     };
     timers.set(view.partition, {timer: setTimeout(write, SNAPSHOT_DELAY_MS), write});
@@ -530,6 +564,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   private view(viewId: string): View {
+    if (this.signedOut) throw this.signedOut;
     const view = this.views.get(viewId);
     if (!view) throw new TenantryError('not-found', 'This view was closed; open it again.');
     return view;
@@ -727,14 +762,59 @@ export class DataPlane implements DataWorkerApi {
     }
   }
 
+  /**
+   * Why loading a scope's rows failed, in words for the user: a refused scope drops what is saved of
+   * it; saved data past its maximum age is named, with its date, instead of a bare network error.
+   */
+  private loadFailure(e: unknown, key: PartitionKey, staleSince: number | null): unknown {
+    if (!(e instanceof TenantryError)) return e;
+    if (e.code === 'forbidden' || e.code === 'not-found') {
+      this.track(this.ready().cache.dropPartition(key)).catch(() => undefined);
+      return new TenantryError(e.code, 'You have no access to this tenant (or it no longer exists). Nothing of it is kept on this device.', {status: e.details.status});
+    }
+    if (e.retryable && staleSince !== null) {
+      const when = new Date(staleSince).toISOString().slice(0, 10);
+      return new TenantryError(e.code, `The server cannot be reached, and the data saved on this device (from ${when}) is too old to show.`, e.details);
+    }
+    return e;
+  }
+
+  /** The backend refused the session: nothing more is shown or asked until the user signs in again. */
+  private endSession(): void {
+    if (this.signedOut) return;
+    this.signedOut = new TenantryError('unauthenticated', 'You are signed out. Sign in again to see your organizations.');
+    for (const c of this.requests.values()) c.abort();
+    this.requests.clear();
+    this.views.clear();
+    this.datasets.clear();
+    this.emit({type: 'signed-out', message: this.signedOut.message});
+  }
+
+  /** The backend refused a scope (403/404): its rows leave memory and the device. */
+  private dropScope(ds: Dataset): void {
+    this.forget(ds);
+    // Saved first rows of that scope are not served any more either.
+    const partition = partitionId(ds.key);
+    for (const view of this.views.values()) if (view.partition === partition) view.provisional = null;
+    this.track(this.ready().cache.dropPartition(ds.key)).catch(() => undefined);
+  }
+
+  /** Takes a dataset out of memory: the next request for its scope loads it again. */
+  private forget(ds: Dataset): void {
+    ds.warming?.abort();
+    const id = partitionId(ds.key);
+    if (this.datasets.get(id)) this.datasets.delete(id);
+  }
+
   async signOut(): Promise<void> {
-    const {backend, session, cache} = this.ready();
+    // Also after the backend refused the session (401): the user's data still leaves the device.
+    const {backend, session, cache} = this;
+    if (!backend || !session || !cache) throw new TenantryError('config', 'The data worker is not connected yet.');
     for (const c of this.requests.values()) c.abort();
     this.requests.clear();
     this.views.clear();
     this.datasets.clear();
     this.session = null;
-    await cache.setPref({origin: backend.origin, userId: '', tenantId: ''}, 'last-session', undefined).catch(() => undefined);
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
     await cache.purgeUser(backend.origin, session.user.id);
   }

@@ -51,14 +51,6 @@ export function formatDateTime(iso: string | null, short = false): string {
   return short && new Date(t).getFullYear() === new Date().getFullYear() ? shortDateTime.format(t) : dateTime.format(t);
 }
 
-const clock = new Intl.DateTimeFormat(undefined, {hour: '2-digit', minute: '2-digit'});
-/** `HH:MM` in the viewer's time zone, for "as of" notices. */
-export function formatClock(iso: string | null): string {
-  if (!iso) return '—';
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? '—' : clock.format(t);
-}
-
 /** The most recent of several instants, or `null`. */
 export function latestOf(...values: (string | null)[]): string | null {
   let best: string | null = null;

@@ -6,7 +6,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {TenantryError} from '../../src/shared/contract/errors.js';
 import type {ResultState} from '../../src/shared/protocol.js';
-import {formatClock} from './grid-format.js';
+import {formatDateTime} from './grid-format.js';
 
 export interface StateContext {
   /** The acting tenant's name for people. */
@@ -30,8 +30,8 @@ export function summaryText(view: ResultState, narrowed: boolean, scopeLabel: st
 /** The notices above the grid; `more` (the export's) go before an error. */
 export function renderNotices(view: ResultState | null, error: unknown, more: readonly unknown[], retry: () => void): TemplateResult {
   return html`<div class="notices">${[
-    view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — as of ${formatClock(view.asOf)}</p>` : nothing,
-    view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatClock(view.asOf)}</p>` : nothing,
+    view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — showing data saved on this device, as of ${formatDateTime(view.asOf)}</p>` : nothing,
+    view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatDateTime(view.asOf)}</p>` : nothing,
     view && view.rejected.count > 0
       ? html`<p class="notice" part="notice" data-tone="warning">
           <span class="text" title=${view.rejected.sample.join('; ')}>${view.rejected.count.toLocaleString()} ${view.rejected.count === 1 ? 'record' : 'records'} from the server
@@ -46,10 +46,14 @@ export function renderNotices(view: ResultState | null, error: unknown, more: re
 /** In place of rows: a load error, no organizations at all, or none matching. */
 export function renderState(view: ResultState | null, error: unknown, c: StateContext): TemplateResult | typeof nothing {
   if (error) {
+    const code = error instanceof TenantryError ? error.code : null;
+    // Signed out, or no access: trying again cannot help, so no Retry.
+    const final = code === 'unauthenticated' || code === 'forbidden';
+    const title = code === 'unauthenticated' ? 'You are signed out' : code === 'forbidden' ? 'No access to this tenant' : 'Couldn’t load organizations';
     return html`<div class="state" part="state" role="alert">
-      <p class="state-title">Couldn’t load organizations</p>
+      <p class="state-title">${title}</p>
       <p>${errorMessage(error)}</p>
-      <button type="button" @click=${c.retry}>Retry</button>
+      ${final ? nothing : html`<button type="button" @click=${c.retry}>Retry</button>`}
     </div>`;
   }
   if (!view || view.total > 0) return nothing;

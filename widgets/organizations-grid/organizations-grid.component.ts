@@ -297,7 +297,9 @@ export class OrganizationsGrid extends LitElement {
   }
 
   private handleDataEvent(d: DataEvent): void {
-    if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.rows.scopeTenantId) this.rows.refresh();
+    // Signed out: the rows go at once (the view fails with the reason), nothing stays to read or export.
+    if (d.type === 'signed-out') this.rows.refresh();
+    else if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.rows.scopeTenantId) this.rows.refresh();
   }
 
   // ——— View state ———

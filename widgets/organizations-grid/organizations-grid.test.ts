@@ -16,6 +16,7 @@ import './organizations-grid.js';
 import {DEFAULT_VIEW_STATE, type GridViewState} from '../../src/shared/grid-view.js';
 import {demoRestHandler, demoTokenProvider, httpTestClient} from '../../src/testing/rest-api.js';
 import {showColumn, startGatedApi} from '../testing/grid-testing.js';
+import {formatDateTime} from './grid-format.js';
 
 const SIZE = 300;
 /** Rows in the distributor's scope: itself, 10 resellers, 20 anchors and the customers. */
@@ -693,13 +694,14 @@ describe('<organizations-grid>', () => {
     expect(root(el).querySelector<HTMLInputElement>('input[type="search"]')!.value).to.equal('');
   });
 
-  it('shows an error with Retry (typed message) and stays accessible', async () => {
+  it('says plainly that a tenant the user may not see is out of reach, with no Retry that cannot help, and stays accessible', async () => {
     const client = makeClient(SIZE, DEMO_USERS.resellerAdmin);
     const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client} .scope=${{tenantId: DEMO_TENANTS.otherReseller}}></organizations-grid>`);
     await waitUntil(() => root(el).querySelector('[part~="state"][role="alert"]'), 'error state', WAIT);
     const state = root(el).querySelector('[part~="state"]')!;
-    expect(state.textContent).to.contain('Couldn’t load organizations');
-    expect(button(el, 'Retry', state)).to.exist;
+    expect(state.querySelector('.state-title')!.textContent).to.equal('No access to this tenant');
+    expect(state.textContent).to.contain('You have no access to this tenant (or it no longer exists). Nothing of it is kept on this device.');
+    expect(button(el, 'Retry', state)).to.equal(undefined);
     expect(dataRows(el)).to.have.length(0);
     await expect(el).to.be.accessible();
   });
@@ -730,6 +732,28 @@ describe('<organizations-grid>', () => {
       clients.push(client);
       return client;
     };
+
+    it('shows a server error with Retry (typed message), and Retry loads the rows once the server answers', async () => {
+      const handle = handler();
+      let failing = true;
+      const msw = await startMsw(
+        http.get(`${API}organizations`, ({request}) => (failing ? HttpResponse.json({code: 'server', message: 'The server failed.'}, {status: 500}) : handle(request))),
+        http.all(`${API}*`, ({request}) => handle(request)),
+      );
+      try {
+        const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${httpClient()}></organizations-grid>`);
+        await waitUntil(() => root(el).querySelector('[part~="state"][role="alert"]'), 'error state', WAIT);
+        const state = root(el).querySelector('[part~="state"]')!;
+        expect(state.querySelector('.state-title')!.textContent).to.equal('Couldn’t load organizations');
+        await expect(el).to.be.accessible();
+        failing = false;
+        button(el, 'Retry', state).click();
+        await waitUntil(() => dataRows(el).length > 0, 'rows after Retry', WAIT);
+        expect(root(el).querySelector('[part~="state"]')).to.equal(null);
+      } finally {
+        await msw.stop();
+      }
+    });
 
     it('shows loading placeholders only once rows take a moment, and says it is busy throughout', async () => {
       const api = await startGatedApi(handler());
@@ -765,14 +789,14 @@ describe('<organizations-grid>', () => {
       }
     });
 
-    it('shows the cache with "Offline — as of HH:MM" when the backend cannot be reached', async () => {
+    it('shows the saved data of the user the host vouches for, with its date, when the backend cannot be reached', async () => {
       let online = true;
       const handle = handler();
       const msw = await startMsw(http.all(`${API}*`, ({request}) => (online ? handle(request) : HttpResponse.error())));
       try {
         const cacheName = `tenantry-grid-test-${crypto.randomUUID()}`;
         const make = (): DataClient => {
-          const c = new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 3000}, cacheName, tokenProvider});
+          const c = new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 3000}, cacheName, tokenProvider, user: DEMO_USERS.distributorAdmin});
           clients.push(c);
           return c;
         };
@@ -782,10 +806,11 @@ describe('<organizations-grid>', () => {
         first.dispose();
         online = false;
         const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${make()}></organizations-grid>`);
-        const clock = new Intl.DateTimeFormat(undefined, {hour: '2-digit', minute: '2-digit'}).format(Date.parse(view.asOf!));
         await waitUntil(() => [...root(el).querySelectorAll('[part~="notice"]')].some((n) => n.textContent!.includes('Offline')), 'offline notice', WAIT);
         const notice = [...root(el).querySelectorAll('[part~="notice"]')].find((n) => n.textContent!.includes('Offline'))!;
-        expect(notice.textContent!.trim()).to.equal(`Offline — as of ${clock}`);
+        expect(notice.textContent!.trim()).to.equal(`Offline — showing data saved on this device, as of ${formatDateTime(view.asOf)}`);
+        // The date, not only the time.
+        expect(notice.textContent).to.contain(String(new Date(view.asOf!).getFullYear()));
         await settled(el);
         expect(rowCount(el)).to.equal(view.total + 1);
       } finally {

@@ -33,6 +33,11 @@ export interface DatasetCache {
    * Rejects with `TenantryError('storage')` only when that user's data may remain on this device.
    */
   purgeUser(origin: string, userId: string): Promise<void>;
+  /**
+   * Removes one partition: its rows and its preferences (the tenant refused this user, so nothing
+   * of it may stay on the device). Rejects with `TenantryError('storage')` only when some may remain.
+   */
+  dropPartition(key: PartitionKey): Promise<void>;
   /** Small per-user-and-scope preferences (grid columns, saved views): JSON-compatible values. */
   getPref<T>(key: PartitionKey, name: string): Promise<T | undefined>;
   /** Stores a JSON-compatible value (as JSON would round-trip it); `undefined` removes the pref. */

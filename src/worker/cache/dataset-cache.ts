@@ -563,6 +563,29 @@ class IndexedDbDatasetCache implements DatasetCache {
     await this.purgeDiskInMemoryMode(userKey);
   }
 
+  async dropPartition(key: PartitionKey): Promise<void> {
+    this.assertOpen();
+    const pid = partitionId(key);
+    this.memory.dropPartitionNow(pid);
+    this.shadowed.delete(pid);
+    for (const id of [...this.shadowedPrefs]) if ((JSON.parse(id) as [string, string])[0] === pid) this.shadowedPrefs.delete(id);
+    this.indexes.delete(pid);
+    const raw = this.raw;
+    if (!raw) return;
+    try {
+      const db = wrap(raw) as unknown as Db;
+      const tx = begin(db, ['chunks', 'meta', 'prefs'], 'readwrite');
+      await runWrites(tx, (ops) => {
+        ops.push(tx.objectStore('meta').delete(pid));
+        ops.push(tx.objectStore('chunks').delete(chunkRange(pid)));
+        // Every pref of the partition: names are strings, and any array sorts after every string.
+        ops.push(tx.objectStore('prefs').delete(IDBKeyRange.bound([pid, ''], [pid, []])));
+      });
+    } catch (error) {
+      throw purgeFailed(error);
+    }
+  }
+
   /** Sign-out in memory mode still removes what earlier sessions left on disk, where it can. */
   private async purgeDiskInMemoryMode(userKey: string): Promise<void> {
     if (this.raw) {

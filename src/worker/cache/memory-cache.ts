@@ -114,6 +114,17 @@ export class MemoryDatasetCache implements DatasetCache {
     this.purgeUserNow(userKeyOf(origin, userId));
   }
 
+  async dropPartition(key: PartitionKey): Promise<void> {
+    if (this.closed) throw closedError();
+    this.dropPartitionNow(partitionId(key));
+  }
+
+  /** @internal Synchronous removal of a partition's rows and prefs. */
+  dropPartitionNow(pid: string): void {
+    this.partitions.delete(pid);
+    for (const id of [...this.prefs.keys()]) if ((JSON.parse(id) as [string, string])[0] === pid) this.prefs.delete(id);
+  }
+
   /** @internal Synchronous purge by user key. */
   purgeUserNow(userKey: string): void {
     for (const [id, p] of this.partitions) if (p.userKey === userKey) this.partitions.delete(id);
