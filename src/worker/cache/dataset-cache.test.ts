@@ -238,6 +238,26 @@ for (const makeImpl of [idbImpl, memoryImpl]) {
       expect((await cache.read(KEY))!.rows.length).to.equal(2);
     });
 
+    it('dropPartition removes one partition’s rows and prefs, and nothing else', async () => {
+      const other = {...KEY, tenantId: 'tenant-2'};
+      // Ids that share a prefix with the dropped one must survive (the ranges are exact).
+      const lookalike = {...KEY, tenantId: 'tenant-1x'};
+      for (const key of [KEY, other, lookalike]) {
+        await cache.writeAll(key, makeRows(1500), 't');
+        await cache.setPref(key, 'snapshot', {rows: [1, 2]});
+        await cache.setPref(key, 'ui:grid.layout', {density: 'compact'});
+      }
+      await cache.dropPartition(KEY);
+      expect(await cache.read(KEY)).to.equal(null);
+      expect(await cache.getPref(KEY, 'snapshot')).to.equal(undefined);
+      expect(await cache.getPref(KEY, 'ui:grid.layout')).to.equal(undefined);
+      for (const key of [other, lookalike]) {
+        expect((await cache.read(key))!.rows.length).to.equal(1500);
+        expect(await cache.getPref(key, 'snapshot')).to.deep.equal({rows: [1, 2]});
+        expect(await cache.getPref(key, 'ui:grid.layout')).to.deep.equal({density: 'compact'});
+      }
+    });
+
     it('prefs: per partition and name, JSON semantics, undefined removes', async () => {
       expect(await cache.getPref(KEY, 'view')).to.equal(undefined);
       const view = {name: 'Mine', filters: [{column: 'status', op: 'eq', value: 'active'}], when: new Date(0)};
