@@ -194,15 +194,28 @@ export class DataClient {
     return this.call(options.signal, (id) => this.api.getOrganization(scope, orgId, id));
   }
 
-  /** Pass the same `idempotencyKey` when retrying, so a retried submit never makes a duplicate. */
+  /**
+   * Creates an organization. Keep `idempotencyKey` with what the user entered (a draft keeps it
+   * across a reload) and pass the same one when retrying: a retried submit never makes a duplicate;
+   * a create the server is still working on is waited out and asked again with the same key. When
+   * this resolves, the new organization is already in every open view of its scopes, and this
+   * user's other tabs are syncing. Offline it is refused ("Not saved"), nothing queued.
+   */
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
     return this.call(options.signal, (id) => this.api.createOrganization(scope, input, idempotencyKey, id));
   }
 
-  updateOrganization(scope: Scope, orgId: Id, patch: OrganizationPatch, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
-    return this.call(options.signal, (id) => this.api.updateOrganization(scope, orgId, patch, etag, id));
+  /**
+   * Changes an organization read with `etag` (sent as `If-Match`). A `version-conflict` error
+   * carries the server's current record and ETag in `details.current`, to show a merge. With
+   * `optimistic`, open views show the change at once and go back if the server refuses. A write
+   * that fails changes nothing.
+   */
+  updateOrganization(scope: Scope, orgId: Id, patch: OrganizationPatch, etag: string, options: CallOptions & {optimistic?: boolean} = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.updateOrganization(scope, orgId, patch, etag, id, options.optimistic ?? false));
   }
 
+  /** Deletes an organization read with `etag` (only a suspended one: otherwise a `conflict`); it leaves every open view. */
   deleteOrganization(scope: Scope, orgId: Id, etag: string, options: CallOptions = {}): Promise<void> {
     return this.call(options.signal, (id) => this.api.deleteOrganization(scope, orgId, etag, id));
   }

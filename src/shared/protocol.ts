@@ -162,7 +162,7 @@ export interface DataWorkerApi {
   fxRates(requestId: string): Promise<FxRates | null>;
   getOrganization(scope: Scope, id: Id, requestId: string): Promise<{value: Organization; etag: string}>;
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string): Promise<{value: Organization; etag: string}>;
-  updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
+  updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string, optimistic?: boolean): Promise<{value: Organization; etag: string}>;
   deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;

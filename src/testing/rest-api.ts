@@ -9,9 +9,23 @@ import {createEmbeddedBackend} from '../worker/backends/embedded/embedded-backen
 import {createRestHandler} from '../worker/backends/http/rest-server.js';
 import {API} from './msw.js';
 
-/** Answers REST requests under `/v1/` from a fresh embedded backend of `organizations` customers. */
-export const embeddedRestHandler = (organizations: number, namespace = 'rest'): ((request: Request) => Promise<Response>) =>
-  createRestHandler({basePath: '/v1/', backendFor: (userId) => createEmbeddedBackend({kind: 'local', organizations, namespace: `${namespace}-${crypto.randomUUID()}`, userId})});
+/**
+ * Answers REST requests under `/v1/` as one server would: a fresh embedded store of
+ * `organizations` customers, shared by every user and request of this handler (a write one user
+ * makes is there for the next request), with a backend per signed-in user over it.
+ */
+export function embeddedRestHandler(organizations: number, namespace = 'rest'): (request: Request) => Promise<Response> {
+  const store = `${namespace}-${crypto.randomUUID()}`;
+  const backends = new Map<string, ReturnType<typeof createEmbeddedBackend>>();
+  return createRestHandler({
+    basePath: '/v1/',
+    backendFor: (userId) => {
+      let backend = backends.get(userId);
+      if (!backend) backends.set(userId, (backend = createEmbeddedBackend({kind: 'local', organizations, namespace: store, userId})));
+      return backend;
+    },
+  });
+}
 
 /** Signs test clients in as the demo distributor's admin. */
 export const demoTokenProvider = async (): Promise<string> => `demo.${DEMO_USERS.distributorAdmin}`;

@@ -10,6 +10,7 @@
 import type {Backend, BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
+import {summarize} from '../shared/model/derive.js';
 import {partitionId} from './cache/partition.js';
 import {loadBackend} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
@@ -89,10 +90,15 @@ class SharedLoad<T> {
   private readonly controller = new AbortController();
   private waiters = 0;
   readonly promise: Promise<T>;
+  /** The loaded value, once there is one. */
+  value: T | undefined;
 
   constructor(run: (signal: AbortSignal) => Promise<T>) {
     this.promise = run(this.controller.signal);
-    this.promise.catch(() => undefined);
+    this.promise.then(
+      (v) => (this.value = v),
+      () => undefined,
+    );
   }
 
   get aborted(): boolean {
@@ -146,6 +152,8 @@ export class DataPlane implements DataWorkerApi {
   private offlineMaxAgeMs = DEFAULT_OFFLINE_MAX_AGE_MS;
   /** Set once the backend refused the session (401): every call fails with it. */
   private signedOut: TenantryError | null = null;
+  /** Tells this user's other tabs (their workers) that a write landed, so they sync. */
+  private writes: BroadcastChannel | null = null;
 
   /** @param createBackend makes the configured backend; tests pass one whose chunk fails to load. */
   constructor(private readonly createBackend: typeof loadBackend = loadBackend) {}
@@ -176,6 +184,7 @@ export class DataPlane implements DataWorkerApi {
     }
     if (!offline) await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
     this.session = session;
+    this.listenForWrites(origin, session.user.id);
     this.fx = await this.backend.fxRates().catch(() => null);
     return {session, offline};
   }
@@ -386,7 +395,8 @@ export class DataPlane implements DataWorkerApi {
         throw e;
       })
       .finally(() => {
-        ds.sync = null;
+        // A write queued behind this sync may hold the slot now.
+        if (ds.sync === run) ds.sync = null;
       });
     ds.sync = run;
     this.syncRuns.add(run);
@@ -395,7 +405,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   private async deltaSync(ds: Dataset, signal: AbortSignal): Promise<SyncResult> {
-    const {backend, cache} = this.ready();
+    const {backend} = this.ready();
     if (!ds.asOf) return {changed: 0, removed: 0, asOf: null};
     const changed: OrganizationSummary[] = [];
     const removed = new Set<Id>();
@@ -414,6 +424,16 @@ export class DataPlane implements DataWorkerApi {
     } while (cursor);
     ds.syncedAt = ds.confirmedAt = Date.now();
     ds.freshness = 'fresh';
+    return this.applyChanges(ds, changed, removed, asOf, rejected, signal);
+  }
+
+  /**
+   * Applies changed rows (by id: replaced, or appended) and removals to a dataset, its index and its
+   * cache partition, then tells every view: a delta sync's changes, or a write's record. The next
+   * index is prepared while the current one answers; rows, index and version change in one step.
+   */
+  private async applyChanges(ds: Dataset, changed: readonly OrganizationSummary[], removed: ReadonlySet<Id>, asOf: string, rejected: Rejected[] | null, signal: AbortSignal): Promise<SyncResult> {
+    const {cache} = this.ready();
     let rowsAfter = ds.rows;
     if (changed.length || removed.size) {
       const byId = new Map(ds.rows.map((r, i) => [r.id, i] as const));
@@ -444,7 +464,7 @@ export class DataPlane implements DataWorkerApi {
       ds.version++;
     }
     ds.asOf = asOf;
-    ds.rejected = rejected.length ? rejected : ds.rejected;
+    if (rejected) ds.rejected = rejected.length ? rejected : ds.rejected;
     await write;
     // The rest of the new index (every sort key) once the changes are persisted, as after a load.
     if (changed.length || removed.size) this.warmUp(ds);
@@ -687,25 +707,116 @@ export class DataPlane implements DataWorkerApi {
 
   async createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string) {
     return this.tracked(requestId, async (signal) => {
-      const result = await this.ready().backend.createOrganization(scope, input, {idempotencyKey, signal});
-      this.afterWrite();
+      const result = await this.write(scope, null, () => this.ready().backend.createOrganization(scope, input, {idempotencyKey, signal}));
+      // The new customer is in every loaded view of its scopes when this returns.
+      await this.applyWritten([summarize(result.value)], []);
       return result;
     });
   }
 
-  async updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string) {
+  async updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string, optimistic = false) {
     return this.tracked(requestId, async (signal) => {
-      const result = await this.ready().backend.updateOrganization(scope, id, patch, {ifMatch: etag, signal});
-      this.afterWrite();
-      return result;
+      const undo = optimistic ? await this.applyOptimistic(id, patch) : null;
+      try {
+        const result = await this.write(scope, id, () => this.ready().backend.updateOrganization(scope, id, patch, {ifMatch: etag, signal}));
+        await this.applyWritten([summarize(result.value)], []);
+        return result;
+      } catch (e) {
+        // Refused: what was shown at once goes back to what the server holds.
+        await undo?.();
+        throw e;
+      }
     });
   }
 
   async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
     return this.tracked(requestId, async (signal) => {
-      await this.ready().backend.deleteOrganization(scope, id, {ifMatch: etag, signal});
-      this.afterWrite();
+      await this.write(scope, id, () => this.ready().backend.deleteOrganization(scope, id, {ifMatch: etag, signal}));
+      await this.applyWritten([], [id]);
     });
+  }
+
+  /**
+   * Runs one write against the backend; what it refused comes back in words a user can act on. A
+   * version conflict carries the record as the server holds it now (to show a merge); a write the
+   * backend could not be reached for says it was not saved. A failed write changes nothing here.
+   */
+  private async write<T>(scope: Scope, id: Id | null, run: () => Promise<T>): Promise<T> {
+    const {backend} = this.ready();
+    try {
+      return await run();
+    } catch (e) {
+      if (!(e instanceof TenantryError)) throw e;
+      if (e.code === 'version-conflict' && id !== null) {
+        const current = await backend.getOrganization(scope, id).catch(() => null);
+        throw new TenantryError('version-conflict', 'Someone else changed this organization since you opened it. Their version is shown; keep yours or theirs.', current ? {...e.details, current} : e.details);
+      }
+      if (e.retryable) throw new TenantryError(e.code, 'Not saved: the server cannot be reached right now. Nothing was changed; try again when you are online.', e.details);
+      throw e;
+    }
+  }
+
+  /**
+   * A write succeeded: its record goes into every loaded dataset it belongs to (a scope holds its
+   * own organization and everything below it) and leaves those it no longer belongs to, with their
+   * cache partitions; views repaint with it. Other tabs of this user hear of it and sync.
+   */
+  private async applyWritten(changed: readonly OrganizationSummary[], removedIds: readonly Id[]): Promise<void> {
+    const jobs: Promise<unknown>[] = [];
+    for (const load of this.datasets.values()) {
+      const apply = (ds: Dataset): Promise<unknown> => this.exclusive(ds, (signal) => this.applyRelevant(ds, changed, removedIds, signal));
+      // A dataset still loading gets the record when it is in (without holding up the answer).
+      if (load.value) jobs.push(apply(load.value));
+      else load.promise.then(apply).catch(() => undefined);
+    }
+    await Promise.allSettled(jobs);
+    this.writes?.postMessage({type: 'written'});
+  }
+
+  private applyRelevant(ds: Dataset, changed: readonly OrganizationSummary[], removedIds: readonly Id[], signal: AbortSignal): Promise<SyncResult> {
+    const tenant = ds.scope.tenantId;
+    const has = new Set(ds.rows.map((r) => r.id));
+    const upserts = changed.filter((c) => c.id === tenant || c.ancestorIds.includes(tenant));
+    const removed = new Set<Id>(removedIds.filter((id) => has.has(id)));
+    // A record moved out of this scope leaves it.
+    for (const c of changed) if (has.has(c.id) && !upserts.includes(c)) removed.add(c.id);
+    if (!upserts.length && !removed.size) return Promise.resolve({changed: 0, removed: 0, asOf: ds.asOf});
+    // The dataset keeps its `asOf`: the next delta sync still asks for everything since then.
+    return this.applyChanges(ds, upserts, removed, ds.asOf ?? '', null, signal);
+  }
+
+  /**
+   * Shows a change at once (`optimistic`): the summary fields the patch names, in every loaded
+   * dataset holding the organization. Returns the undo, run when the backend refuses.
+   */
+  private async applyOptimistic(id: Id, patch: OrganizationPatch): Promise<() => Promise<void>> {
+    const before: OrganizationSummary[] = [];
+    const jobs: Promise<unknown>[] = [];
+    for (const load of this.datasets.values()) {
+      const ds = load.value;
+      const row = ds?.rows.find((r) => r.id === id);
+      if (!ds || !row) continue;
+      before.push(row);
+      const next = {...row} as Record<string, unknown>;
+      for (const [k, v] of Object.entries(patch)) if (k in row && v !== undefined) next[k] = v;
+      jobs.push(this.exclusive(ds, (signal) => this.applyChanges(ds, [next as unknown as OrganizationSummary], new Set(), ds.asOf ?? '', null, signal)));
+    }
+    await Promise.allSettled(jobs);
+    return async () => {
+      if (before.length) await this.applyWritten([before[0]], []);
+    };
+  }
+
+  /** Runs `work` on a dataset once any sync or write on it is done; syncs asked for meanwhile wait for it. */
+  private exclusive(ds: Dataset, work: (signal: AbortSignal) => Promise<SyncResult>): Promise<SyncResult> {
+    const prior = ds.queued ?? ds.sync;
+    const run = (prior ? prior.catch(() => undefined) : Promise.resolve()).then(() => work(new AbortController().signal));
+    const tracked = run.finally(() => {
+      if (ds.sync === tracked) ds.sync = null;
+    });
+    ds.sync = tracked;
+    this.track(tracked).catch(() => undefined);
+    return tracked;
   }
 
   /**
@@ -755,13 +866,6 @@ export class DataPlane implements DataWorkerApi {
     }
   }
 
-  /** A write may touch every loaded scope above the record: bring them all up to date. */
-  private afterWrite(): void {
-    for (const load of this.datasets.values()) {
-      load.promise.then((ds) => this.revalidate(ds).catch(() => undefined)).catch(() => undefined);
-    }
-  }
-
   /**
    * Why loading a scope's rows failed, in words for the user: a refused scope drops what is saved of
    * it; saved data past its maximum age is named, with its date, instead of a bare network error.
@@ -779,6 +883,18 @@ export class DataPlane implements DataWorkerApi {
     return e;
   }
 
+  /** Another tab of this user and backend wrote: every loaded dataset catches up with a delta sync. */
+  private listenForWrites(origin: string, userId: string): void {
+    if (typeof BroadcastChannel !== 'function') return;
+    this.writes?.close();
+    // The name says which user and backend without spelling either out.
+    this.writes = new BroadcastChannel(`tenantry-writes-${fnv1a(`${origin}\n${userId}`)}`);
+    this.writes.onmessage = (e: MessageEvent) => {
+      if ((e.data as {type?: unknown} | null)?.type !== 'written') return;
+      for (const load of this.datasets.values()) if (load.value) this.revalidate(load.value).catch(() => undefined);
+    };
+  }
+
   /** The backend refused the session: nothing more is shown or asked until the user signs in again. */
   private endSession(): void {
     if (this.signedOut) return;
@@ -787,6 +903,8 @@ export class DataPlane implements DataWorkerApi {
     this.requests.clear();
     this.views.clear();
     this.datasets.clear();
+    this.writes?.close();
+    this.writes = null;
     this.emit({type: 'signed-out', message: this.signedOut.message});
   }
 
@@ -815,6 +933,8 @@ export class DataPlane implements DataWorkerApi {
     this.views.clear();
     this.datasets.clear();
     this.session = null;
+    this.writes?.close();
+    this.writes = null;
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
     await cache.purgeUser(backend.origin, session.user.id);
   }
@@ -835,4 +955,14 @@ function checkedScope(scope: Scope): Scope {
 function uiPrefName(name: string): string {
   if (!/^[a-z0-9][a-z0-9.:-]{0,63}$/.test(name)) throw new TenantryError('invalid-request', `"${name.slice(0, 80)}" is not a valid preference name (lower-case letters, digits, ".", ":" and "-").`);
   return `ui:${name}`;
+}
+
+/** A short, stable hash (FNV-1a, 32 bits) of a string, as 8 hex digits. Not for secrets. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -4,6 +4,7 @@
  * code and details across the worker boundary (see `worker/transfer.ts`).
  */
 import type {Issue} from '../model/schema.js';
+import type {Organization} from '../model/types.js';
 
 export const ERROR_CODES = [
   /** The request was cancelled by its owner; never shown to a user. */
@@ -28,6 +29,8 @@ export const ERROR_CODES = [
   'conflict',
   /** 412: the record changed since it was read (`If-Match` failed). */
   'version-conflict',
+  /** 428: the server requires `If-Match` on this change, and none (or an empty one) was sent. */
+  'precondition-required',
   /** 400/422: the request was refused as invalid. */
   'invalid-request',
   /** The response did not match the contract (bad JSON, wrong shape). */
@@ -53,6 +56,8 @@ export interface ErrorDetails {
   request?: string;
   /** For `version-conflict`: the version the server holds now, when it said. */
   currentVersion?: number;
+  /** For `version-conflict` on a change: the record as the server holds it now, with its ETag (to show a merge). */
+  current?: {value: Organization; etag: string};
 }
 
 export class TenantryError extends Error {

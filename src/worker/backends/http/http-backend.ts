@@ -249,19 +249,23 @@ export class HttpBackend implements Backend {
       if (failure.code === 'aborted') throw failure;
       // An earlier attempt may have deleted it and only the answer was lost: the goal is met.
       if (spec.method === 'DELETE' && attempt > 1 && failure.code === 'not-found') return {status: 204, headers: new Headers(), json: undefined};
-      const wait = this.retryDelay(failure, spec.retry, attempt);
+      const wait = this.retryDelay(failure, spec, attempt);
       if (wait === null) throw failure;
       await sleep(wait, spec.signal, spec.label);
     }
   }
 
   /** How long to wait before the next attempt, or `null` to give up with `failure`. */
-  private retryDelay(failure: TenantryError, policy: RetryPolicy, attempt: number): number | null {
+  private retryDelay(failure: TenantryError, spec: RequestSpec, attempt: number): number | null {
+    const policy = spec.retry;
     const {maxAttempts, backoffBaseMs, backoffCapMs} = this.settings;
     if (policy === 'never' || attempt >= maxAttempts) return null;
     const retryable =
       ['network', 'timeout', 'rate-limited', 'unavailable'].includes(failure.code) ||
-      (failure.code === 'server' && failure.details.status === 500 && policy === 'read');
+      (failure.code === 'server' && failure.details.status === 500 && policy === 'read') ||
+      // A keyed create still in progress on the server (409): waited out and asked again with the
+      // same key. A 409 of anything else (a delete before suspend) is final.
+      (failure.code === 'conflict' && policy === 'idempotent' && spec.method === 'POST');
     if (!retryable) return null;
     const asked = failure.details.retryAfterMs;
     if (asked !== undefined) return asked > backoffCapMs ? null : asked;
@@ -391,6 +395,8 @@ function codeForStatus(status: number): ErrorCode {
       return 'conflict';
     case 412:
       return 'version-conflict';
+    case 428:
+      return 'precondition-required';
     case 429:
       return 'rate-limited';
     case 502:
@@ -418,6 +424,8 @@ function describeStatus(code: ErrorCode, status: number, retryAfterMs: number | 
       return 'the request conflicts with the current state of the record';
     case 'version-conflict':
       return 'someone else changed this record since you opened it; reload it and try again';
+    case 'precondition-required':
+      return 'the server only accepts a change that names the version it was made to (If-Match); reload the record and try again';
     case 'rate-limited':
       return `too many requests; try again ${retryAfterMs !== undefined ? `in ${seconds(retryAfterMs)}` : 'shortly'}`;
     case 'unavailable':

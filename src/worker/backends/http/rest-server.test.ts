@@ -89,8 +89,8 @@ describe('REST adapter', () => {
 
   it('needs If-Match to change or delete (428), and refuses patches of fixed or invalid fields (422)', async () => {
     const path = `organizations/${DEMO_TENANTS.customer}`;
-    await expectProblem(path, {method: 'PATCH', headers: scoped, body: '{"description": "x"}'}, 428, 'invalid-request');
-    await expectProblem(path, {method: 'DELETE', headers: scoped}, 428, 'invalid-request');
+    await expectProblem(path, {method: 'PATCH', headers: scoped, body: '{"description": "x"}'}, 428, 'precondition-required');
+    await expectProblem(path, {method: 'DELETE', headers: scoped}, 428, 'precondition-required');
     const etag = (await call(path, {headers: scoped})).headers.get('ETag')!;
     const withEtag = {...scoped, 'If-Match': etag, 'Content-Type': 'application/json'};
     const fixed = await expectProblem(path, {method: 'PATCH', headers: withEtag, body: '{"parentId": "res-02"}'}, 422, 'invalid-request');

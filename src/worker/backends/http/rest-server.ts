@@ -34,6 +34,7 @@ const STATUS_FOR: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'version-conflict': 412,
+  'precondition-required': 428,
   'invalid-request': 422,
   'invalid-response': 502,
   'too-large': 502,
@@ -143,7 +144,7 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
           return json(200, got.value, {ETag: got.etag});
         }
         const ifMatch = request.headers.get('If-Match');
-        if (!ifMatch) throw new HttpProblem(428, 'invalid-request', `The If-Match header is required on ${method}: send the ETag read with the organization.`);
+        if (!ifMatch) throw new HttpProblem(428, 'precondition-required', `The If-Match header is required on ${method}: send the ETag read with the organization.`);
         if (method === 'DELETE') {
           await b.deleteOrganization(scope, id, {ifMatch, signal});
           return new Response(null, {status: 204, headers: baseHeaders()});
