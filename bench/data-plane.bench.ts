@@ -27,11 +27,16 @@ declare global {
 
 const SUBJECT = 'tenantry';
 const SCOPE: Scope = {tenantId: DEMO_TENANTS.distributor};
+/** The tenants whose admins make the changes of the delta-sync run (two: enough customers at every size). */
+const RESELLERS: Scope[] = [{tenantId: DEMO_TENANTS.reseller}, {tenantId: DEMO_TENANTS.otherReseller}];
+const RESELLER_ADMINS = [DEMO_USERS.resellerAdmin, DEMO_USERS.otherResellerAdmin];
 const BY_NAME: SortSpec[] = [{key: 'name', dir: 'asc'}];
 const DELTA_CHANGES = 1000;
 const DELTA_MAX_RUNS = 3;
 const WINDOW_SAMPLES = 50;
 const WINDOW_SIZE = 50;
+/** Writes timed per run of the writes step. */
+const WRITE_SAMPLES = 5;
 /** Every database this page creates carries this prefix, so leftovers can be found and removed. */
 const TOKEN_PREFIX = 'tbench-';
 
@@ -45,6 +50,7 @@ const M = {
   sort: 'sort',
   delta: `delta sync (${DELTA_CHANGES.toLocaleString('en-US')} changes)`,
   window: 'window round trip',
+  write: 'write (update) → in every view',
 } as const;
 
 /** Targets by metric and dataset size; a size not listed has none. */
@@ -55,6 +61,8 @@ const TARGETS: Partial<Record<string, Record<number, number>>> = {
   [M.filter]: {100_000: 50},
   [M.sort]: {100_000: 50},
   [M.window]: {100_000: 8},
+  [M.write]: {100_000: 50},
+  [M.delta]: {100_000: 100},
 };
 
 const SEARCHES = ['a', 'al', 'ald', 'alde', /* tenant GUID fragment, found in the data */ '', 'logistics'];
@@ -141,9 +149,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[ms: number, value: T]>
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-function newClient(n: number, namespace: string, cacheName: string): DataClient {
-  const config: LocalBackendConfig = {kind: 'local', organizations: n, namespace, userId: DEMO_USERS.distributorAdmin};
-  return new DataClient({config, cacheName});
+function newClient(n: number, namespace: string, cacheName: string, userId: string = DEMO_USERS.distributorAdmin): DataClient {
+  const config: LocalBackendConfig = {kind: 'local', organizations: n, namespace, userId};
+  return new DataClient({config, cacheName, user: userId});
 }
 
 const newToken = (label: string): string => `${TOKEN_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${label}`;
@@ -301,43 +309,50 @@ async function coldWarmAndQueries(n: number, run: number): Promise<void> {
 }
 
 /**
- * Client B (another worker, same server) changes 1,000 customers; client A, which has the dataset
- * loaded, then times its `refresh`. The embedded servers of the two workers share changes the way
- * two users of one real server would.
+ * Clients B (other users of the same server: two resellers' admins, in workers of their own)
+ * change 1,000 of their customers; client A (the distributor's admin), which has the
+ * whole dataset loaded, then times its `refresh`. The embedded servers of the two workers share
+ * changes the way two users of one real server would. (Another tab of A's own user would tell A of
+ * each write and A would sync as they come; another user's writes reach A only by a sync.)
  */
 async function deltaSync(n: number, run: number): Promise<void> {
   const token = newToken(`n${n}-delta${run}`);
   let a: DataClient | null = null;
-  let b: DataClient | null = null;
+  const writers: {client: DataClient; scope: Scope}[] = [];
   const viewsA: string[] = [];
   try {
-    // B connects first (generating its server's data takes seconds at 100k) so that A's dataset is
-    // as young as possible when it refreshes: A revalidates on its own once it is 30 s old.
-    b = newClient(n, token, `${token}-b`);
+    // The writers connect first (generating their server's data takes seconds at 100k) so that A's
+    // dataset is as young as possible when it refreshes: A revalidates on its own once it is 30 s old.
+    for (const [k, scope] of RESELLERS.entries()) writers.push({client: newClient(n, token, `${token}-b${k}`, RESELLER_ADMINS[k]), scope});
     a = newClient(n, token, `${token}-a`);
-    await Promise.all([a.connected, b.connected]);
+    await Promise.all([a.connected, ...writers.map((w) => w.client.connected)]);
     const view = await a.openView(SCOPE, {filters: {kinds: ['customer']}, sort: BY_NAME});
     viewsA.push(view.viewId);
     await a.idle();
     check(view.total >= DELTA_CHANGES, `only ${view.total} customers; need ${DELTA_CHANGES}`);
-    // Spread the changed customers over the whole sorted list rather than one block of names.
-    const stride = Math.max(1, Math.floor(view.total / DELTA_CHANGES));
-    const picked: string[] = [];
-    for (let start = 0; picked.length < DELTA_CHANGES && start < view.total; start += 500) {
+    // The writers' customers, spread over the whole sorted list rather than one block of names.
+    const writerOf = new Map<string, (typeof writers)[number]>();
+    for (let start = 0; start < view.total; start += 500) {
       const w = await a.window(view.viewId, start, 500);
-      w.rows.forEach((r, j) => {
-        if ((start + j) % stride === 0 && picked.length < DELTA_CHANGES) picked.push(r.org.id);
-      });
+      for (const r of w.rows) {
+        const writer = writers.find((x) => r.org.ancestorIds.includes(x.scope.tenantId));
+        if (writer) writerOf.set(r.org.id, writer);
+      }
     }
+    const theirs = [...writerOf.keys()];
+    check(theirs.length >= DELTA_CHANGES, `the resellers have only ${theirs.length} customers; need ${DELTA_CHANGES}`);
+    const stride = Math.max(1, Math.floor(theirs.length / DELTA_CHANGES));
+    const picked = theirs.filter((_, k) => k % stride === 0).slice(0, DELTA_CHANGES);
     check(new Set(picked).size === DELTA_CHANGES, `picked ${new Set(picked).size} distinct customers`);
 
     const [writeMs] = await timed(() =>
       pool(picked, 8, async (id, i) => {
-        const {value, etag} = await b!.getOrganization(SCOPE, id);
-        await b!.updateOrganization(SCOPE, id, {name: `${value.name} ·${run}`, secureScore: (i * 37) % 100}, etag);
+        const {client, scope} = writerOf.get(id)!;
+        const {value, etag} = await client.getOrganization(scope, id);
+        await client.updateOrganization(scope, id, {name: `${value.name} ·${run}`, secureScore: (i * 37) % 100}, etag);
       }),
     );
-    await b.idle();
+    for (const w of writers) await w.client.idle();
     // The change notice crosses workers asynchronously; give it a moment before asking.
     await sleep(500);
     // The syncs that ran during the refresh, as A's events report them (see below for why).
@@ -370,7 +385,8 @@ async function deltaSync(n: number, run: number): Promise<void> {
       await sleep(2000);
       const again = await a.refresh(SCOPE);
       // Tell "B's writes did not stick" apart from "A does not hear of them".
-      const seenByB = (await b.getOrganization(SCOPE, picked[0])).value.name.endsWith(` ·${run}`);
+      const first = writerOf.get(picked[0])!;
+      const seenByB = (await first.client.getOrganization(first.scope, picked[0])).value.name.endsWith(` ·${run}`);
       const seenByA = (await a.getOrganization(SCOPE, picked[0])).value.name.endsWith(` ·${run}`);
       warn(
         `n=${n} delta run ${run + 1}: client A's refresh saw ${result.changed} changed (${again.changed} on a second refresh 2 s later) ` +
@@ -379,7 +395,40 @@ async function deltaSync(n: number, run: number): Promise<void> {
     }
   } finally {
     dispose(a, viewsA);
-    dispose(b);
+    for (const w of writers) dispose(w.client);
+    await deleteDatabases(token);
+  }
+}
+
+/**
+ * The user changes one customer after another in a loaded scope: each `updateOrganization` call,
+ * from the page's call until it resolves with the record in every open view (the embedded
+ * backend's own write included). The views' answers are checked afterwards, untimed.
+ */
+async function writes(n: number, run: number): Promise<void> {
+  const token = newToken(`n${n}-writes${run}`);
+  let a: DataClient | null = null;
+  const views: string[] = [];
+  try {
+    a = newClient(n, token, `${token}-a`);
+    const view = await a.openView(SCOPE, {sort: BY_NAME});
+    views.push(view.viewId);
+    await a.idle();
+    const first = await a.window(view.viewId, 1000, WRITE_SAMPLES);
+    const times: number[] = [];
+    for (const [k, row] of first.rows.entries()) {
+      const {value, etag} = await a.getOrganization(SCOPE, row.org.id);
+      const name = `${value.name} ·w${run}${k}`;
+      const [ms] = await timed(() => a!.updateOrganization(SCOPE, row.org.id, {name}, etag));
+      const found = await a.updateView(view.viewId, {search: name, searchFields: ['name']});
+      check(found.total === 1, `the written name "${name}" is not in the view (found ${found.total})`);
+      await a.updateView(view.viewId, {sort: BY_NAME});
+      times.push(ms);
+      record(M.write, n, ms);
+    }
+    log(`  n=${n} writes run ${run + 1}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  } finally {
+    dispose(a, views);
     await deleteDatabases(token);
   }
 }
@@ -408,6 +457,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) await coldWarmAndQueries(n, run);
     const deltaRuns = Math.min(runs, DELTA_MAX_RUNS);
     for (let run = 0; run < deltaRuns; run++) await deltaSync(n, run);
+    for (let run = 0; run < Math.min(runs, DELTA_MAX_RUNS); run++) await writes(n, run);
   }
   const out = results();
   window.__benchResults = out;

@@ -46,6 +46,8 @@ interface Dataset {
   /** When the backend last confirmed these rows (`Date.now()`): the cache's save time, or the last fetch or sync. */
   confirmedAt: number;
   sync: Promise<SyncResult> | null;
+  /** The partition's cache writes, one after another in the order the changes were made. */
+  persisting: Promise<void> | null;
   /** One follow-up sync for every request that came while `sync` ran (writes in a burst coalesce). */
   queued: Promise<SyncResult> | null;
   /** Owns the background warm-up of `index`; a newer warm-up or index aborts it. */
@@ -324,7 +326,7 @@ export class DataPlane implements DataWorkerApi {
     const stale = cached && Date.now() - cached.savedAt > this.offlineMaxAgeMs ? cached : null;
     if (stale) cached = null;
     if (cached) {
-      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, confirmedAt: cached.savedAt, sync: null, queued: null, warming: null};
+      const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, confirmedAt: cached.savedAt, sync: null, persisting: null, queued: null, warming: null};
       this.warmUp(ds);
       return ds;
     }
@@ -335,7 +337,7 @@ export class DataPlane implements DataWorkerApi {
       throw this.loadFailure(e, key, stale?.savedAt ?? null);
     }
     const {rows, asOf, rejected} = fetched;
-    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), confirmedAt: Date.now(), sync: null, queued: null, warming: null};
+    const ds: Dataset = {key, scope, rows, index: new DatasetIndex(rows, this.fx), version: 1, asOf, freshness: 'fresh', rejected, syncedAt: Date.now(), confirmedAt: Date.now(), sync: null, persisting: null, queued: null, warming: null};
     this.track(cache.writeAll(key, rows, asOf));
     this.warmUp(ds);
     return ds;
@@ -436,37 +438,45 @@ export class DataPlane implements DataWorkerApi {
     const {cache} = this.ready();
     let rowsAfter = ds.rows;
     if (changed.length || removed.size) {
-      const byId = new Map(ds.rows.map((r, i) => [r.id, i] as const));
+      // The index's id map is of these rows; ids new in this change get places after them.
+      const known = ds.index.byId;
+      const added = new Map<Id, number>();
       const rows = ds.rows.slice();
       for (const c of changed) {
-        const i = byId.get(c.id);
+        const i = known.get(c.id) ?? added.get(c.id);
         if (i === undefined) {
-          byId.set(c.id, rows.length);
+          added.set(c.id, rows.length);
           rows.push(c);
         } else rows[i] = c;
       }
       rowsAfter = removed.size ? rows.filter((r) => !removed.has(r.id)) : rows;
     }
     // Changes spread over the list touch most 1,000-row chunks once they exceed ~1 in 2,000 rows,
-    // and patching every chunk costs more than rewriting the partition from memory. Persisted
-    // while the next index is prepared: the sync takes the longer of the two, not their sum.
-    const write = changed.length + removed.size > rowsAfter.length / 2000 ? cache.writeAll(ds.key, rowsAfter, asOf) : cache.applyDelta(ds.key, changed, [...removed], asOf);
-    write.catch(() => undefined);
+    // and patching every chunk costs more than rewriting the partition from memory. Persisted in
+    // the background once views have the change (`idle()` waits for it; a failure is the cache's
+    // notice), each write of the partition after the one before.
+    const persist = (): Promise<void> =>
+      changed.length + removed.size > rowsAfter.length / 2000 ? cache.writeAll(ds.key, rowsAfter, asOf) : cache.applyDelta(ds.key, changed, [...removed], asOf);
     if (rowsAfter !== ds.rows) {
       // The current index answers queries while the next one is prepared in slices (only changed
       // rows are folded again); then rows, index and version change together, in one step, so a
       // view never mixes two versions and no query waits for a re-fold.
       ds.warming?.abort();
       const next = new DatasetIndex(rowsAfter, this.fx, ds.index);
-      await next.prepare(this.fieldSetsOf(ds), this.sortsOf(ds), signal);
+      // What the current index had ready, the next one has before the swap; the rest (a warm-up
+      // still under way) continues in the background, so a write never waits for it.
+      await next.prepare(this.fieldSetsOf(ds).filter((fields) => ds.index.hasText(fields)), this.sortsOf(ds), signal);
       ds.rows = rowsAfter;
       ds.index = next;
       ds.version++;
     }
     ds.asOf = asOf;
     if (rejected) ds.rejected = rejected.length ? rejected : ds.rejected;
-    await write;
-    // The rest of the new index (every sort key) once the changes are persisted, as after a load.
+    // Also with nothing changed: the partition's `asOf` and save time move on (the data is confirmed).
+    const write = (ds.persisting ?? Promise.resolve()).catch(() => undefined).then(persist);
+    ds.persisting = write;
+    this.track(write).catch(() => undefined);
+    // The rest of the new index (every sort key) after pending cache writes, as after a load.
     if (changed.length || removed.size) this.warmUp(ds);
     this.emit({type: 'dataset-updated', scopeTenantId: ds.scope.tenantId, version: ds.version, asOf, changed: changed.length, removed: removed.size});
     return {changed: changed.length, removed: removed.size, asOf};
@@ -775,7 +785,7 @@ export class DataPlane implements DataWorkerApi {
 
   private applyRelevant(ds: Dataset, changed: readonly OrganizationSummary[], removedIds: readonly Id[], signal: AbortSignal): Promise<SyncResult> {
     const tenant = ds.scope.tenantId;
-    const has = new Set(ds.rows.map((r) => r.id));
+    const has = ds.index.byId;
     const upserts = changed.filter((c) => c.id === tenant || c.ancestorIds.includes(tenant));
     const removed = new Set<Id>(removedIds.filter((id) => has.has(id)));
     // A record moved out of this scope leaves it.

@@ -454,6 +454,49 @@ describe('DatasetIndex (worker query engine)', () => {
     }
   });
 
+  for (const removal of [true, false]) {
+    it(`after a small delta${removal ? ' with a removal' : ' in place (a write)'}, carries every sort key over and answers exactly as a fresh index does`, async () => {
+      // Large enough that renaming a reseller (all its customers' parent column changes) is a small delta.
+      const {organizations} = generateSeed({organizations: 4000, seed: 5});
+      const before = new DatasetIndex(organizations, DEMO_FX);
+      // Every key ranked, as a warm-up leaves a loaded index.
+      await before.warmUp([['name', 'parent']]);
+      const reseller = organizations.find((o) => o.kind === 'reseller')!;
+      const child = organizations.find((o) => o.parentId === reseller.id && o.kind === 'customer')!;
+      const healed = organizations.find((o) => o.kind === 'customer' && o.sourceData === 'failed')!;
+      const removed = organizations.find((o) => o.kind === 'customer' && o.parentId !== reseller.id && o.id !== healed.id)!;
+      const template = organizations.at(-1)!;
+      const rows: OrganizationSummary[] = organizations
+        .filter((o) => !removal || o.id !== removed.id)
+        .map((o) => {
+          // A renamed reseller (its customers' parent column changes), a customer whose health
+          // fails (its reseller's and distributor's rollups follow), one that heals, new values.
+          if (o.id === reseller.id) return {...o, name: 'Aaaa First Reseller'};
+          if (o.id === child.id) return {...o, sourceData: 'failed', secureScore: 101, projectedAnnualCost: {amount: 1e12, currency: 'EUR'}, name: 'Zzzz Last Customer'};
+          if (o.id === healed.id && removal) return {...o, sourceData: 'success'};
+          return o;
+        });
+      rows.push({...template, id: 'x-new', kind: 'customer', parentId: reseller.id, ancestorIds: [...reseller.ancestorIds, reseller.id], name: 'Mmmm New Customer', secureScore: -1, plan: null});
+      const after = new DatasetIndex(rows, DEMO_FX, before);
+      const fresh = new DatasetIndex(rows, DEMO_FX);
+      expect(after.adoptedRanks, 'carried over when first asked for, not all at once').to.equal(0);
+      for (const key of SORT_KEYS) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const sort: SortSpec[] = [{key, dir}];
+          expect([...after.run({sort}).indices], `${key} ${dir}`).to.deep.equal([...fresh.run({sort}).indices]);
+        }
+      }
+      expect(after.adoptedRanks, 'the ranks were carried over, not computed afresh').to.equal(SORT_KEYS.length);
+      expect([...after.rollup]).to.deep.equal([...fresh.rollup]);
+      expect([...after.parentIndex]).to.deep.equal([...fresh.parentIndex]);
+      for (const search of ['aaaa first', 'zzzz', 'mmmm', fold(child.name)]) {
+        const query = {search, searchFields: ['name', 'parent'] as SearchField[]};
+        expect([...after.run(query).indices], search).to.deep.equal([...fresh.run(query).indices]);
+      }
+      expect(after.rollup[after.byId.get(reseller.id)!]).to.equal('failed');
+    });
+  }
+
   it('stops a long scan when its signal is aborted', () => {
     const controller = new AbortController();
     controller.abort();

@@ -71,7 +71,10 @@ const SLICE_MS = 4;
  */
 interface KeyRanks {
   rank: Uint32Array;
+  /** Ranks in use are below this; `distinct` itself is the rank of an unknown value (sorted last). */
   distinct: number;
+  /** The values in rank order (numbers, or folded texts); a later index merges its changed rows' values in. */
+  values: Float64Array | readonly string[];
 }
 
 /** Ranks of numbers: one native sort of the values, then a binary search per row. */
@@ -100,7 +103,7 @@ function rankNumbers(values: Float64Array): KeyRanks {
     }
     rank[i] = lo;
   }
-  return {rank, distinct: m};
+  return {rank, distinct: m, values: unique.slice(0, m)};
 }
 
 /** Ranks of folded texts in code-unit order (as `<` compares them); only distinct texts are sorted. */
@@ -121,7 +124,77 @@ function rankTexts(values: readonly (string | null)[]): KeyRanks {
     const v = values[i];
     rank[i] = v === null ? unique.length : ids.get(v)!;
   }
-  return {rank, distinct: unique.length};
+  return {rank, distinct: unique.length, values: unique};
+}
+
+/** Where `v` goes among sorted `values` (the first place not below it). */
+function lowerBound(values: Float64Array | readonly string[], count: number, v: number | string): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A key's ranks after a small delta, from the previous index's: the changed rows' values are read
+ * again and any new ones merged into the sorted values; every other row keeps its value, so its
+ * rank is the old one shifted past the values inserted before it. O(rows), no sort of all values.
+ * `value(i)` reads row `i` (folded text, or a number; `null`/NaN for unknown).
+ */
+function adoptKeyRanks(prev: KeyRanks, same: Int32Array, dirty: Uint8Array, value: (i: number) => number | string | null): KeyRanks {
+  const n = same.length;
+  const m = prev.distinct;
+  const old = prev.values;
+  const isText = !(old instanceof Float64Array);
+  const known = (v: number | string | null): v is number | string => v !== null && !(typeof v === 'number' && Number.isNaN(v));
+  const read = new Map<number, number | string | null>();
+  const added: (number | string)[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!dirty[i]) continue;
+    const v = value(i);
+    read.set(i, v);
+    if (!known(v)) continue;
+    const at = lowerBound(old, m, v);
+    if (at >= m || old[at] !== v) added.push(v);
+  }
+  let values: Float64Array | string[];
+  let count: number;
+  const shift = new Uint32Array(m + 1);
+  if (!added.length) {
+    values = isText ? (old as string[]) : (old as Float64Array);
+    count = m;
+    for (let u = 0; u <= m; u++) shift[u] = u;
+  } else {
+    (added as (number | string)[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const unique: (number | string)[] = [];
+    for (const v of added) if (!unique.length || unique[unique.length - 1] !== v) unique.push(v);
+    count = m + unique.length;
+    const merged: (number | string)[] = new Array(count);
+    let a = 0;
+    let k = 0;
+    for (let u = 0; u < m; u++) {
+      while (a < unique.length && unique[a] < old[u]) merged[k++] = unique[a++];
+      shift[u] = k;
+      merged[k++] = old[u];
+    }
+    while (a < unique.length) merged[k++] = unique[a++];
+    shift[m] = count;
+    values = isText ? (merged as string[]) : Float64Array.from(merged as number[]);
+  }
+  const rank = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (dirty[i]) {
+      const v = read.get(i)!;
+      rank[i] = known(v) ? lowerBound(values, count, v) : count;
+    } else {
+      rank[i] = shift[prev.rank[same[i]]];
+    }
+  }
+  return {rank, distinct: count, values};
 }
 
 /** The declared sort reader of a key (the column's); a key no column declares is refused. */
@@ -195,6 +268,11 @@ interface Chunk {
   starts: Uint32Array;
 }
 const CHUNK_ROWS = 4096;
+/**
+ * A delta touching more than 1 row in this many ranks its keys afresh rather than carrying them
+ * over (carrying over costs a binary search per touched row, ranking afresh a sort of all values).
+ */
+const ADOPT_RANKS_MAX_SHARE = 2;
 /** Terms remembered per field set for the next keystroke (one byte per row each). */
 const RECENT_TERMS = 8;
 
@@ -232,7 +310,7 @@ const WORKLOAD_BIT = new Map<string, number>(WORKLOADS.map((w, i) => [w, i]));
 
 /** The dataset of one scope and version, with what search, filters and sort precompute over it. */
 export class DatasetIndex implements IndexedRows {
-  readonly byId = new Map<string, number>();
+  readonly byId: Map<string, number>;
   /** Worst source-data health of each row and its descendants. */
   readonly rollup: SourceDataStatus[];
   readonly costUsd: Float64Array;
@@ -249,6 +327,10 @@ export class DatasetIndex implements IndexedRows {
    */
   private readonly recentTerms = new Map<string, {term: string; bits: Uint8Array}[]>();
   private workloadMask: Uint32Array | null = null;
+  /** How many sort keys this index carried over from the previous one (tests and the bench read it). */
+  adoptedRanks = 0;
+  /** The previous index's ranks not yet carried over, with what carrying them over needs. */
+  private inherited: {ranks: Map<SortKey, KeyRanks>; same: Int32Array; dirty: Uint8Array} | null = null;
   private lastSort: readonly SortSpec[] = [{key: 'name', dir: 'asc'}];
 
   /**
@@ -258,42 +340,185 @@ export class DatasetIndex implements IndexedRows {
    */
   constructor(
     readonly rows: readonly OrganizationSummary[],
-    fx: FxRates | null,
+    private readonly fx: FxRates | null,
     previous?: DatasetIndex,
   ) {
     const n = rows.length;
-    rows.forEach((r, i) => this.byId.set(r.id, i));
-    this.rollup = rows.map((r) => r.sourceData);
-    this.costUsd = new Float64Array(n);
-    this.parentIndex = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = rows[i];
-      this.parentIndex[i] = r.parentId === null ? -1 : (this.byId.get(r.parentId) ?? -1);
-      const cost = r.projectedAnnualCost;
-      const rate = cost ? fx?.rates[cost.currency] : undefined;
-      this.costUsd[i] = cost && rate ? cost.amount / rate : NaN;
-      for (const a of r.ancestorIds) {
-        const ai = this.byId.get(a);
-        if (ai !== undefined) this.rollup[ai] = worse(this.rollup[ai], r.sourceData);
-      }
+    const touched = previous ? this.touchedInPlace(previous) : null;
+    if (previous && touched) {
+      // Rows kept their places (replaced in place, new ones appended): copy what the previous
+      // index derived and redo only the touched rows (a write, a small sync).
+      // Nothing appended: the same ids at the same places, so the map is shared (never changed after construction).
+      const appended = n > previous.rows.length;
+      this.byId = appended ? new Map(previous.byId) : previous.byId;
+      if (appended) for (let i = previous.rows.length; i < n; i++) this.byId.set(rows[i].id, i);
+      this.parentIndex = new Int32Array(n);
+      this.parentIndex.set(previous.parentIndex.subarray(0, Math.min(n, previous.parentIndex.length)));
+      this.costUsd = new Float64Array(n);
+      this.costUsd.set(previous.costUsd.subarray(0, Math.min(n, previous.costUsd.length)));
+      for (const i of touched) this.derive(i);
+      this.rollup = this.rolledUp(previous, touched) ?? this.rollupAll();
+    } else {
+      this.byId = new Map();
+      rows.forEach((r, i) => this.byId.set(r.id, i));
+      this.costUsd = new Float64Array(n);
+      this.parentIndex = new Int32Array(n);
+      for (let i = 0; i < n; i++) this.derive(i);
+      this.rollup = this.rollupAll();
     }
-    if (previous) this.adoptText(previous);
+    if (previous && (previous.textCache.size || previous.rankCache.size)) {
+      const same = touched ? this.sameInPlace(previous, touched) : this.sameRows(previous);
+      this.adoptText(previous, same);
+      this.adoptRanks(previous, same);
+    }
   }
 
-  private adoptText(previous: DatasetIndex): void {
-    const rows = this.rows;
-    // Where each row was in the previous index, if it is the same row under the same parent; else -1.
-    let same: Int32Array | null = null;
-    for (const [cacheKey, entry] of previous.textCache) {
-      if (!same) {
-        same = new Int32Array(rows.length);
-        for (let i = 0; i < rows.length; i++) {
-          const j = previous.byId.get(rows[i].id);
-          const p = this.parentIndex[i];
-          const pj = j === undefined ? -1 : previous.parentIndex[j];
-          same[i] = j !== undefined && previous.rows[j] === rows[i] && (p < 0 ? pj < 0 : pj >= 0 && previous.rows[pj] === rows[p]) ? j : -1;
-        }
+  /** A row's parent place and its cost in US dollars. */
+  private derive(i: number): void {
+    const r = this.rows[i];
+    this.parentIndex[i] = r.parentId === null ? -1 : (this.byId.get(r.parentId) ?? -1);
+    const cost = r.projectedAnnualCost;
+    const rate = cost ? this.fx?.rates[cost.currency] : undefined;
+    this.costUsd[i] = cost && rate ? cost.amount / rate : NaN;
+  }
+
+  /** Worst source-data health of each row and its descendants, from every row. */
+  private rollupAll(): SourceDataStatus[] {
+    const rollup = this.rows.map((r) => r.sourceData);
+    for (const r of this.rows) {
+      for (const a of r.ancestorIds) {
+        const ai = this.byId.get(a);
+        if (ai !== undefined) rollup[ai] = worse(rollup[ai], r.sourceData);
       }
+    }
+    return rollup;
+  }
+
+  /**
+   * The previous rollup with the touched rows' health spread up to their ancestors; `null` when
+   * that is not enough (a row got healthier or moved: its ancestors must be rolled up afresh).
+   */
+  private rolledUp(previous: DatasetIndex, touched: readonly number[]): SourceDataStatus[] | null {
+    const pn = previous.rows.length;
+    for (const i of touched) {
+      if (i >= pn) continue;
+      const was = previous.rows[i];
+      const now = this.rows[i];
+      if (worse(now.sourceData, was.sourceData) !== now.sourceData || now.parentId !== was.parentId || now.ancestorIds.join() !== was.ancestorIds.join()) return null;
+    }
+    const rollup = previous.rollup.slice();
+    for (const i of touched) rollup[i] = i < pn ? worse(rollup[i], this.rows[i].sourceData) : this.rows[i].sourceData;
+    for (const i of touched) {
+      for (const a of this.rows[i].ancestorIds) {
+        const ai = this.byId.get(a);
+        if (ai !== undefined) rollup[ai] = worse(rollup[ai], this.rows[i].sourceData);
+      }
+    }
+    return rollup;
+  }
+
+  /**
+   * The rows that differ from the previous index's when every previous row kept its place (in
+   * place replacements, new rows appended); `null` otherwise, or when too many differ to be worth it.
+   */
+  private touchedInPlace(previous: DatasetIndex): number[] | null {
+    const prev = previous.rows;
+    const rows = this.rows;
+    if (rows.length < prev.length || previous.fx !== this.fx) return null;
+    const touched: number[] = [];
+    for (let i = 0; i < prev.length; i++) {
+      if (rows[i] === prev[i]) continue;
+      if (rows[i].id !== prev[i].id) return null;
+      touched.push(i);
+    }
+    for (let i = prev.length; i < rows.length; i++) {
+      // A new organization that may have rows below it: rows already here may name it as their
+      // parent, and their places must be looked up again.
+      if (rows[i].kind !== 'customer') return null;
+      touched.push(i);
+    }
+    return touched.length * ADOPT_RANKS_MAX_SHARE > rows.length ? null : touched;
+  }
+
+  /** `sameRows` when rows kept their places: the untouched rows under untouched parents. */
+  private sameInPlace(previous: DatasetIndex, touched: readonly number[]): Int32Array {
+    const n = this.rows.length;
+    const pn = previous.rows.length;
+    const same = new Int32Array(n);
+    const isTouched = new Uint8Array(n);
+    for (const i of touched) isTouched[i] = 1;
+    for (let i = 0; i < n; i++) {
+      const p = this.parentIndex[i];
+      same[i] = i < pn && !isTouched[i] && (p < 0 || !isTouched[p]) ? i : -1;
+    }
+    return same;
+  }
+
+  /** Where each row was in the previous index, if it is the same row under the same parent; else -1. */
+  private sameRows(previous: DatasetIndex): Int32Array {
+    const rows = this.rows;
+    const same = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const j = previous.byId.get(rows[i].id);
+      const p = this.parentIndex[i];
+      const pj = j === undefined ? -1 : previous.parentIndex[j];
+      same[i] = j !== undefined && previous.rows[j] === rows[i] && (p < 0 ? pj < 0 : pj >= 0 && previous.rows[pj] === rows[p]) ? j : -1;
+    }
+    return same;
+  }
+
+  /**
+   * After a small delta (a write, a sync of a few changes), every sort key the previous index had
+   * ranked is carried over: only the rows whose values can have changed are read again (changed
+   * rows, and the ancestors of changed or removed rows, whose rolled-up values follow them). A
+   * large delta ranks afresh, in the background, as a load does.
+   */
+  private adoptRanks(previous: DatasetIndex, same: Int32Array): void {
+    if (!previous.rankCache.size) return;
+    const n = this.rows.length;
+    const dirty = new Uint8Array(n);
+    let count = 0;
+    const mark = (i: number | undefined): void => {
+      if (i !== undefined && !dirty[i]) {
+        dirty[i] = 1;
+        count++;
+      }
+    };
+    const markAncestors = (ids: readonly string[]): void => {
+      for (const a of ids) mark(this.byId.get(a));
+    };
+    for (let i = 0; i < n; i++) {
+      if (same[i] >= 0) continue;
+      mark(i);
+      markAncestors(this.rows[i].ancestorIds);
+    }
+    // Rows that left (none when every row kept its place): their ancestors' rollups change.
+    if (this.rows.length < previous.rows.length || same.some((j, i) => j !== i)) for (const r of previous.rows) if (!this.byId.has(r.id)) markAncestors(r.ancestorIds);
+    if (count > n / ADOPT_RANKS_MAX_SHARE) return;
+    // Carried over when first asked for (a query, or the background warm-up), not all at once.
+    this.inherited = {ranks: new Map(previous.rankCache), same, dirty};
+  }
+
+  /** A key's ranks carried over from the previous index (see `adoptRanks`); `null` when it had none. */
+  private adoptedRanksOf(key: SortKey): KeyRanks | null {
+    const prev = this.inherited?.ranks.get(key);
+    if (!this.inherited || !prev) return null;
+    this.inherited.ranks.delete(key);
+    this.adoptedRanks++;
+    const source = sortReader(key);
+    const value =
+      'num' in source
+        ? (i: number) => source.num(this.rows[i], i, this)
+        : (i: number) => {
+            const v = source.text(this.rows[i], i, this);
+            return v === null ? null : fold(v);
+          };
+    return adoptKeyRanks(prev, this.inherited.same, this.inherited.dirty, value);
+  }
+
+  private adoptText(previous: DatasetIndex, same: Int32Array): void {
+    const rows = this.rows;
+    for (const [cacheKey, entry] of previous.textCache) {
       const text = new Array<string | undefined>(rows.length);
       let done = -1;
       for (let i = 0; i < rows.length; i++) {
@@ -383,7 +608,7 @@ export class DatasetIndex implements IndexedRows {
     // Each field set a view searches has its own text: the first keystroke must not build it.
     for (const fields of fieldSets) {
       // Already prepared (a view opened again on the same index): nothing to yield for.
-      if (this.textCache.get(fieldSetKey(fields))?.joined === Math.ceil(this.rows.length / CHUNK_ROWS)) continue;
+      if (this.hasText(fields)) continue;
       // Rows adopted from the previous index are skipped: after a delta only changed rows fold.
       if (!(await this.inSlices(signal, (_, to) => this.text(fields, to)))) return false;
     }
@@ -392,6 +617,11 @@ export class DatasetIndex implements IndexedRows {
       this.order(sort);
     }
     return !signal?.aborted;
+  }
+
+  /** Whether the search text of a field set is built for every row (a query of it would not build any). */
+  hasText(fields: readonly SearchField[]): boolean {
+    return this.textCache.get(fieldSetKey(fields))?.joined === Math.ceil(this.rows.length / CHUNK_ROWS);
   }
 
   /** Runs `step` over the rows in blocks, yielding about every `SLICE_MS`; `false` when aborted. */
@@ -414,6 +644,11 @@ export class DatasetIndex implements IndexedRows {
   /** A sort key's ranks, its values read in slices; a query meanwhile may compute them first. */
   private async ranksInSlices(key: SortKey, signal?: AbortSignal): Promise<boolean> {
     if (this.rankCache.has(key)) return true;
+    const adopted = this.adoptedRanksOf(key);
+    if (adopted) {
+      this.rankCache.set(key, adopted);
+      return true;
+    }
     const reader = keyReader(sortReader(key), this);
     if (!(await this.inSlices(signal, reader.read))) return false;
     if (!this.rankCache.has(key)) this.rankCache.set(key, reader.ranks());
@@ -635,6 +870,11 @@ export class DatasetIndex implements IndexedRows {
   private ranks(key: SortKey): KeyRanks {
     let ranks = this.rankCache.get(key);
     if (ranks) return ranks;
+    const adopted = this.adoptedRanksOf(key);
+    if (adopted) {
+      this.rankCache.set(key, adopted);
+      return adopted;
+    }
     const reader = keyReader(sortReader(key), this);
     reader.read(0, this.rows.length);
     this.rankCache.set(key, (ranks = reader.ranks()));

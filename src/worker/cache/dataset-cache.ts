@@ -14,6 +14,10 @@ import {wrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction} fro
 import {TenantryError} from '../../shared/contract/errors.js';
 import type {OrganizationSummary} from '../../shared/model/types.js';
 import {CHUNK_ROWS, chunkIds, decodeChunk, encodeChunk, splitChunks, type ChunkRecord} from './chunk-codec.js';
+import {yieldToQueue} from '../yield.js';
+
+/** Longest stretch of encoding before queued work (a query) gets its turn. */
+const ENCODE_SLICE_MS = 8;
 import type {CachedDataset, CacheNotice, DatasetCache} from './contract.js';
 import {closedError, MemoryDatasetCache, prefJson, unstorableRows} from './memory-cache.js';
 import {noticeFor, NoticeHub} from './notices.js';
@@ -414,14 +418,23 @@ class IndexedDbDatasetCache implements DatasetCache {
     const rev = newRev();
     const index: ChunkIndex = {userKey, rev, chunkOf: new Map(), sizes: new Map(), nextN: chunks.length};
     this.indexes.delete(pid);
+    // Encoding 100,000 rows takes hundreds of milliseconds: done in slices first, so queries keep
+    // being answered meanwhile; the transaction then only stores what is ready.
+    const records: ChunkRecord[] = [];
+    let since = performance.now();
+    for (const [n, part] of chunks.entries()) {
+      records.push(encodeChunk(pid, n, part));
+      indexChunk(index, n, part.map((row) => row.id));
+      if (performance.now() - since >= ENCODE_SLICE_MS) {
+        await yieldToQueue();
+        since = performance.now();
+      }
+    }
     const tx = begin(db, ['meta', 'chunks'], 'readwrite');
     await runWrites(tx, (ops) => {
       const store = tx.objectStore('chunks');
       ops.push(store.delete(chunkRange(pid)));
-      chunks.forEach((part, n) => {
-        ops.push(store.put(encodeChunk(pid, n, part)));
-        indexChunk(index, n, part.map((row) => row.id));
-      });
+      for (const record of records) ops.push(store.put(record));
       const meta: MetaRecord = {partition: pid, userKey, asOf, savedAt: Date.now(), chunkCount: chunks.length, count: rows.length, rev};
       ops.push(tx.objectStore('meta').put(meta));
     });
