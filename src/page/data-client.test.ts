@@ -293,6 +293,63 @@ describe('DataClient over HTTP (msw at the network edge, fetch from inside the w
     }
   });
 
+  it('an abort that fires before the worker has connected cancels the request: it is never sent', async () => {
+    const handle = server(`abort-early-${crypto.randomUUID()}`);
+    let lists = 0;
+    let releaseSession: () => void = () => undefined;
+    const sessionHeld = new Promise<void>((r) => (releaseSession = r));
+    const msw = await startMsw(
+      http.get(`${API}session`, async ({request}) => {
+        await sessionHeld;
+        return handle(request);
+      }),
+      http.get(`${API}organizations`, ({request}) => {
+        lists++;
+        return handle(request);
+      }),
+      http.all(`${API}*`, ({request}) => handle(request)),
+    );
+    try {
+      const client = new DataClient({config, cacheName: `tenantry-cache-test-${crypto.randomUUID()}`, tokenProvider});
+      clients.push(client);
+      const controller = new AbortController();
+      const opened = client.openView(scope, {}, {signal: controller.signal});
+      controller.abort();
+      releaseSession();
+      expect((await rejectsWith(opened)).code).to.equal('aborted');
+      await client.connected;
+      await client.idle();
+      expect(lists).to.equal(0);
+    } finally {
+      await msw.stop();
+    }
+  });
+
+  it('reports a server whose paging repeats a cursor instead of loading forever', async () => {
+    const handle = server(`cursor-loop-${crypto.randomUUID()}`);
+    let pages = 0;
+    let first: Record<string, unknown> | null = null;
+    const msw = await startMsw(
+      http.get(`${API}organizations`, async ({request}) => {
+        pages++;
+        first ??= (await (await handle(request)).json()) as Record<string, unknown>;
+        // The same page and cursor every time: a server bug that would otherwise never end.
+        return HttpResponse.json({...first, nextCursor: 'again'});
+      }),
+      http.all(`${API}*`, ({request}) => handle(request)),
+    );
+    try {
+      const client = new DataClient({config, cacheName: `tenantry-cache-test-${crypto.randomUUID()}`, tokenProvider});
+      clients.push(client);
+      const error = await rejectsWith(client.openView(scope, {}));
+      expect(error.code).to.equal('invalid-response');
+      expect(error.message).to.contain('same page of organizations twice');
+      expect(pages).to.equal(2);
+    } finally {
+      await msw.stop();
+    }
+  });
+
   it('reports and skips a malformed organization; every other row is kept', async () => {
     const handle = server(`malformed-${crypto.randomUUID()}`);
     const msw = await startMsw(

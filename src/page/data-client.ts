@@ -13,7 +13,7 @@ import type {BackendConfig, Scope, TokenProvider} from '../shared/contract/backe
 import {TenantryError, abortError} from '../shared/contract/errors.js';
 import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
-import type {ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
+import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 import '../shared/transfer.js';
@@ -56,6 +56,11 @@ const requestId = (): string => `r${++requestSeq}-${Math.random().toString(36).s
 export class DataClient {
   /** Worker events (`data-event`), for widgets to refresh views or show notices. */
   readonly events = new EventTarget();
+  /**
+   * What the cache told the user so far (e.g. it keeps data in memory only, and why), one per
+   * reason: a widget that connects later shows them too.
+   */
+  readonly notices: CacheNotice[] = [];
   /** Resolves with the signed-in session once the worker is connected. */
   readonly connected: Promise<ConnectResult>;
   private readonly worker: Worker;
@@ -73,6 +78,7 @@ export class DataClient {
       proxy((event: DataEvent) => {
         // Once the backend refused the session this client is done: calls fail, `shared()` makes a new one.
         if (event.type === 'signed-out') this.signedOut = new TenantryError('unauthenticated', event.message);
+        if (event.type === 'notice' && !this.notices.some((n) => n.reason === event.notice.reason)) this.notices.push(event.notice);
         this.events.dispatchEvent(new DataEventMessage(event));
       }),
     );
@@ -106,6 +112,8 @@ export class DataClient {
     if (this.signedOut) throw this.signedOut;
     if (signal?.aborted) throw abortError();
     await this.connected;
+    // Aborted while the worker was still connecting: the request is never sent.
+    if (signal?.aborted) throw abortError();
     const id = requestId();
     if (!signal) return run(id);
     return new Promise<T>((resolve, reject) => {

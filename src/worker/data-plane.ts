@@ -27,6 +27,17 @@ import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
 import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 
 const PAGE_SIZE = 5000;
+/** Most pages one listing may take (10 million rows): a server whose list never ends is a fault, not a wait. */
+const MAX_PAGES = 2000;
+
+/** The cursor of the next page; a cursor seen before, or a list past `MAX_PAGES`, is the server's fault and says so. */
+function nextCursor(cursor: string | null | undefined, seen: Set<string>): string | undefined {
+  if (cursor === null || cursor === undefined) return undefined;
+  if (seen.has(cursor)) throw new TenantryError('invalid-response', 'The server sent the same page of organizations twice, so the list cannot be read to its end. Nothing was changed; tell your administrator.');
+  seen.add(cursor);
+  if (seen.size > MAX_PAGES) throw new TenantryError('invalid-response', `The server's list of organizations did not end after ${MAX_PAGES.toLocaleString('en-US')} pages. Nothing was changed; tell your administrator.`);
+  return cursor;
+}
 const MAX_WINDOW = 500;
 /** Rows sent with the state of an opened or updated view (a widget's first block), and saved for a warm start. */
 const FIRST_ROWS = 100;
@@ -349,6 +360,7 @@ export class DataPlane implements DataWorkerApi {
     const rejected: Rejected[] = [];
     const seen = new Set<Id>();
     let cursor: string | undefined;
+    const cursors = new Set<string>();
     let asOf = '';
     do {
       const page = await backend.listOrganizations(scope, {cursor, limit: PAGE_SIZE, signal});
@@ -362,7 +374,7 @@ export class DataPlane implements DataWorkerApi {
         }
       }
       rejected.push(...page.rejected);
-      cursor = page.nextCursor ?? undefined;
+      cursor = nextCursor(page.nextCursor, cursors);
     } while (cursor);
     return {rows, asOf, rejected};
   }
@@ -413,6 +425,7 @@ export class DataPlane implements DataWorkerApi {
     const removed = new Set<Id>();
     const rejected: Rejected[] = [];
     let cursor: string | undefined;
+    const cursors = new Set<string>();
     let asOf = ds.asOf;
     let first = true;
     do {
@@ -422,7 +435,7 @@ export class DataPlane implements DataWorkerApi {
       changed.push(...page.items);
       for (const t of page.tombstones) removed.add(t.id);
       rejected.push(...page.rejected);
-      cursor = page.nextCursor ?? undefined;
+      cursor = nextCursor(page.nextCursor, cursors);
     } while (cursor);
     ds.syncedAt = ds.confirmedAt = Date.now();
     ds.freshness = 'fresh';

@@ -5,7 +5,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {TenantryError} from '../../src/shared/contract/errors.js';
-import type {ResultState} from '../../src/shared/protocol.js';
+import type {CacheNotice, ResultState} from '../../src/shared/protocol.js';
 import {formatDateTime} from './grid-format.js';
 
 export interface StateContext {
@@ -27,9 +27,10 @@ export function summaryText(view: ResultState, narrowed: boolean, scopeLabel: st
   return scopeLabel ? `${what} in ${scopeLabel}` : what;
 }
 
-/** The notices above the grid; `more` (the export's) go before an error. */
-export function renderNotices(view: ResultState | null, error: unknown, more: readonly unknown[], retry: () => void): TemplateResult {
+/** The notices above the grid: the cache's (storage) first; `more` (the export's) go before an error. */
+export function renderNotices(view: ResultState | null, error: unknown, more: readonly unknown[], retry: () => void, storage: readonly CacheNotice[] = []): TemplateResult {
   return html`<div class="notices">${[
+    ...storage.map((n) => html`<p class="notice" part="notice storage-notice" data-tone="warning" data-reason=${n.reason}>${n.message}</p>`),
     view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — showing data saved on this device, as of ${formatDateTime(view.asOf)}</p>` : nothing,
     view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved data as of ${formatDateTime(view.asOf)}</p>` : nothing,
     view && view.rejected.count > 0

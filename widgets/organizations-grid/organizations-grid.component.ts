@@ -109,7 +109,7 @@ interface VisibleColumn {
  * @csspart export-button - The Excel and CSV export buttons.
  * @csspart export-progress - The export progress notice.
  * @csspart summary - The row count line.
- * @csspart notice - Offline, saved-data, skipped-records and error notices.
+ * @csspart notice - Offline, saved-data, skipped-records, storage and error notices; `storage-notice` the cache's (it keeps data in memory only, and why).
  * @csspart viewport - The scroll container of the grid.
  * @csspart grid - The `role=grid` element.
  * @csspart header - The sticky header row group; `header-cell` each column header.
@@ -299,6 +299,8 @@ export class OrganizationsGrid extends LitElement {
   private handleDataEvent(d: DataEvent): void {
     // Signed out: the rows go at once (the view fails with the reason), nothing stays to read or export.
     if (d.type === 'signed-out') this.rows.refresh();
+    // The cache now keeps data in memory only (and why): said above the grid.
+    else if (d.type === 'notice') this.requestUpdate();
     else if ((d.type === 'dataset-updated' || d.type === 'sync-failed') && d.scopeTenantId === this.rows.scopeTenantId) this.rows.refresh();
   }
 
@@ -636,7 +638,7 @@ export class OrganizationsGrid extends LitElement {
     const error = this.services.error ?? this.rows.error;
     if (!this.clients.value) return html`<div class="frame" part="base">${renderMissingClient()}</div>`;
     return html`<div class="frame" part="base">
-      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${renderNotices(view, view ? error : null, this.exporter.renderNotices(), () => this.retry())}
+      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${renderNotices(view, view ? error : null, this.exporter.renderNotices(), () => this.retry(), this.clients.dataClient?.notices)}
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
         ${this.renderGrid(cols, view, !view && Boolean(error))} ${renderState(view, view ? null : error, {scopeLabel: this.scopeLabel(), search: this.viewState.search, retry: () => this.retry(), clearFilters: () => this.clearFilters()})}
       </div>

@@ -192,3 +192,31 @@ describe('organizations-grid without a client', () => {
     }
   });
 });
+
+describe('organizations-grid and the device’s storage', () => {
+  it('says in plain words that data is kept in memory only, and why, when a newer version owns the storage', async () => {
+    const cacheName = `tenantry-grid-storage-${crypto.randomUUID()}`;
+    // A newer build of Tenantry (in another tab) has taken the database to a later version.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(cacheName, 999);
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const config = {kind: 'local' as const, organizations: 60, namespace: `grid-storage-${crypto.randomUUID()}`, userId: DEMO_USERS.distributorAdmin};
+    const client = new DataClient({config, cacheName});
+    clients.push(client);
+    const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client}></organizations-grid>`);
+    await settled(el);
+    await waitUntil(() => root(el).querySelector('[part~="storage-notice"]'), 'storage notice', WAIT);
+    const notice = root(el).querySelector('[part~="storage-notice"]')!;
+    expect(notice.getAttribute('data-reason')).to.equal('version-change');
+    expect(notice.textContent).to.contain('keeps its data in memory only');
+    // The rows are there all the same.
+    expect(rowCount(el)).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    indexedDB.deleteDatabase(cacheName);
+  });
+});

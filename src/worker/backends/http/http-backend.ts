@@ -111,6 +111,8 @@ export class HttpBackend implements Backend {
   readonly origin: string;
   private readonly base: URL;
   private readonly settings: typeof DEFAULTS;
+  /** `Date.now()` before which no request goes out: the latest `Retry-After` holds for the whole backend. */
+  private notBefore = 0;
 
   constructor(
     config: HttpBackendConfig,
@@ -240,18 +242,23 @@ export class HttpBackend implements Backend {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     for (let attempt = 1; ; attempt++) {
       if (spec.signal?.aborted) throw abortError(spec.label);
+      // The server asked everyone to wait (Retry-After): no request to it before then, whoever asks.
+      const wait = this.notBefore - Date.now();
+      if (wait > 0) await sleep(wait, spec.signal, spec.label);
       let failure: TenantryError;
       try {
         return await this.attempt(url, spec, body);
       } catch (e) {
         failure = e instanceof TenantryError ? e : this.transportError(e, spec, false);
       }
+      const asked = failure.details.retryAfterMs;
+      if (asked !== undefined) this.notBefore = Math.max(this.notBefore, Date.now() + Math.min(asked, this.settings.backoffCapMs));
       if (failure.code === 'aborted') throw failure;
       // An earlier attempt may have deleted it and only the answer was lost: the goal is met.
       if (spec.method === 'DELETE' && attempt > 1 && failure.code === 'not-found') return {status: 204, headers: new Headers(), json: undefined};
-      const wait = this.retryDelay(failure, spec, attempt);
-      if (wait === null) throw failure;
-      await sleep(wait, spec.signal, spec.label);
+      const delay = this.retryDelay(failure, spec, attempt);
+      if (delay === null) throw failure;
+      await sleep(delay, spec.signal, spec.label);
     }
   }
 

@@ -136,6 +136,20 @@ describe('HttpBackend faults', () => {
       expect(s.times[1] - s.times[0]).to.be.at.least(800);
     });
 
+    it('holds every request to the backend until a Retry-After passes, not only the one that got it', async () => {
+      const fx = sequence('get', 'fx-rates', status(503, {'Retry-After': '1'}), ok({base: 'USD', date: '2026-11-20', rates: {EUR: 0.92}}));
+      const list = sequence('get', 'organizations', ok(page([])));
+      worker.use(fx.handler, list.handler);
+      const b = backend({backoffBaseMs: 1});
+      const rates = b.fxRates();
+      // Another caller (a scope change, a keystroke) asks while the server has said "wait".
+      while (fx.seen.length === 0) await pause(5);
+      await pause(50);
+      await b.listOrganizations(scope);
+      await rates;
+      expect(list.times[0] - fx.times[0], 'the other request waited for the Retry-After').to.be.at.least(900);
+    });
+
     it('parses both Retry-After forms', () => {
       const now = Date.parse('2026-11-24T09:30:00.000Z');
       expect(parseRetryAfter('7', now)).to.equal(7000);
