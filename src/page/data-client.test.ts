@@ -350,6 +350,33 @@ describe('DataClient over HTTP (msw at the network edge, fetch from inside the w
     }
   });
 
+  it('asks again, at the next sync, for the records it could not accept, and shows them once they are valid', async () => {
+    const handle = server(`rejected-again-${crypto.randomUUID()}`);
+    let broken = true;
+    const msw = await startMsw(
+      http.get(`${API}organizations`, async ({request}) => {
+        const body = (await (await handle(request)).json()) as {items: Record<string, unknown>[]};
+        if (broken && body.items.length > 3) body.items[3] = {...body.items[3], name: ''};
+        return HttpResponse.json(body);
+      }),
+      http.all(`${API}*`, ({request}) => handle(request)),
+    );
+    try {
+      const client = new DataClient({config, cacheName: `tenantry-cache-test-${crypto.randomUUID()}`, tokenProvider});
+      clients.push(client);
+      const view = await client.openView(scope, {});
+      expect(view.rejected.count).to.equal(1);
+      // The server's data is mended; nothing about the record changed, so a delta would never bring it.
+      broken = false;
+      await client.refresh(scope);
+      const after = await client.updateView(view.viewId, {});
+      expect(after.rejected.count).to.equal(0);
+      expect(after.total).to.equal(view.total + 1);
+    } finally {
+      await msw.stop();
+    }
+  });
+
   it('reports and skips a malformed organization; every other row is kept', async () => {
     const handle = server(`malformed-${crypto.randomUUID()}`);
     const msw = await startMsw(

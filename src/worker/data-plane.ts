@@ -421,6 +421,9 @@ export class DataPlane implements DataWorkerApi {
   private async deltaSync(ds: Dataset, signal: AbortSignal): Promise<SyncResult> {
     const {backend} = this.ready();
     if (!ds.asOf) return {changed: 0, removed: 0, asOf: null};
+    // Records the last load or sync could not accept are asked for again: a delta would only bring
+    // them if they changed, so the whole list is read once more (until they come back valid).
+    if (ds.rejected.length) return this.fullSync(ds, signal);
     const changed: OrganizationSummary[] = [];
     const removed = new Set<Id>();
     const rejected: Rejected[] = [];
@@ -440,6 +443,16 @@ export class DataPlane implements DataWorkerApi {
     ds.syncedAt = ds.confirmedAt = Date.now();
     ds.freshness = 'fresh';
     return this.applyChanges(ds, changed, removed, asOf, rejected, signal);
+  }
+
+  /** A sync that reads the whole list again: what changed or left is applied as a delta would be. */
+  private async fullSync(ds: Dataset, signal: AbortSignal): Promise<SyncResult> {
+    const {rows, asOf, rejected} = await this.fetchAll(ds.scope, signal);
+    const now = new Set(rows.map((r) => r.id));
+    const removed = new Set<Id>(ds.rows.filter((r) => !now.has(r.id)).map((r) => r.id));
+    ds.syncedAt = ds.confirmedAt = Date.now();
+    ds.freshness = 'fresh';
+    return this.applyChanges(ds, rows, removed, asOf, rejected, signal);
   }
 
   /**
@@ -484,7 +497,8 @@ export class DataPlane implements DataWorkerApi {
       ds.version++;
     }
     ds.asOf = asOf;
-    if (rejected) ds.rejected = rejected.length ? rejected : ds.rejected;
+    // A delta runs only when nothing was rejected (else a full read does, see `deltaSync`): what it reports is the whole story.
+    if (rejected) ds.rejected = rejected;
     // Also with nothing changed: the partition's `asOf` and save time move on (the data is confirmed).
     const write = (ds.persisting ?? Promise.resolve()).catch(() => undefined).then(persist);
     ds.persisting = write;
