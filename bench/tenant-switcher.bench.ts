@@ -59,7 +59,7 @@ async function typeAhead(el: TenantSwitcher, text: string): Promise<number[]> {
 async function oneRun(n: number, run: number): Promise<void> {
   const token = `tenantry-bench-switcher-${Date.now().toString(36)}-${run}`;
   const config: LocalBackendConfig = {kind: 'local', organizations: n, namespace: token, userId: DEMO_USERS.distributorAdmin};
-  const client = new DataClient({config, cacheName: `${token}-cache`});
+  const client = new DataClient({config, cacheName: `${token}-cache`, user: DEMO_USERS.distributorAdmin});
   const store = ScopeStore.forClient(client, {urlParam: null});
   const el = document.createElement('tenant-switcher');
   el.client = client;

@@ -278,7 +278,8 @@ describe('DataClient over HTTP (msw at the network edge, fetch from inside the w
       online = false;
       const second = new DataClient({config, cacheName, tokenProvider, user});
       clients.push(second);
-      expect((await second.connected).offline).to.equal(true);
+      // The saved session of the vouched-for user: connected at once, without the backend.
+      expect((await second.connected).session.user.id).to.equal(user);
       const failed = nextEvent(second, 'sync-failed');
       const warm = await second.openView(scope, {});
       expect(warm.freshness).to.equal('cached');

@@ -70,7 +70,7 @@ describe('identity: a worker and its cache belong to one user', () => {
 
       // User 1, vouched for again, still has their own saved data.
       const back = clientFor(cacheName, DEMO_USERS.distributorAdmin, {user: DEMO_USERS.distributorAdmin});
-      expect((await back.connected).offline).to.equal(true);
+      expect((await back.connected).session.user.id).to.equal(DEMO_USERS.distributorAdmin);
       expect((await back.openView(DIST, {})).total).to.equal(seen.total);
     } finally {
       await net.stop();
@@ -105,6 +105,32 @@ describe('identity: a worker and its cache belong to one user', () => {
       expect(error.code).to.equal('unauthenticated');
       expect(error.message).to.contain('another user');
       await rejectsWith(client.openView(DIST, {}));
+    } finally {
+      await net.stop();
+    }
+  });
+
+  it('paints the vouched-for user’s saved rows before the backend answers, and ends it all if the backend signs in someone else', async () => {
+    const net = await network();
+    try {
+      const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
+      const user = DEMO_USERS.distributorAdmin;
+      const first = clientFor(cacheName, user, {user});
+      const seen = await first.openView(DIST, {});
+      await first.idle();
+      first.dispose();
+
+      // The backend now has another user signed in (a shared kiosk); the host still says it is user 1.
+      const client = clientFor(cacheName, DEMO_USERS.resellerAdmin, {user});
+      const ended = nextEvent(client, 'signed-out');
+      // Connected from the saved session at once: the saved first rows can paint before the backend has answered.
+      expect((await client.connected).session.user.id).to.equal(user);
+      const warm = await client.openView(DIST, {}).catch(() => null);
+      if (warm) expect(warm.total).to.equal(seen.total);
+      const signedOut = await ended;
+      expect(signedOut).to.deep.include({type: 'signed-out'});
+      expect((signedOut as {message: string}).message).to.contain('another user');
+      expect((await rejectsWith(client.openView(DIST, {}))).code).to.equal('unauthenticated');
     } finally {
       await net.stop();
     }
@@ -183,7 +209,7 @@ describe('identity: a worker and its cache belong to one user', () => {
       // Offline, even the same user finds nothing of that scope on the device any more; other scopes stay.
       net.state = 'down';
       const offline = clientFor(cacheName, user, {user});
-      expect((await offline.connected).offline).to.equal(true);
+      expect((await offline.connected).session.user.id).to.equal(user);
       expect((await rejectsWith(offline.openView(RES, {}))).code).to.equal('network');
     } finally {
       await net.stop();
@@ -203,7 +229,7 @@ describe('identity: a worker and its cache belong to one user', () => {
 
       net.state = 'down';
       const client = clientFor(cacheName, user, {user, offlineMaxAgeMs: 10});
-      expect((await client.connected).offline).to.equal(true);
+      expect((await client.connected).session.user.id).to.equal(user);
       const error = await rejectsWith(client.openView(DIST, {}));
       expect(error.code).to.equal('network');
       expect(error.message).to.contain(`from ${new Date().toISOString().slice(0, 10)}`).and.to.contain('too old to show');

@@ -12,7 +12,7 @@ import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/cont
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
 import {partitionId} from './cache/partition.js';
-import {loadBackend} from './backends/load-backend.js';
+import {loadBackend, originOf} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import type {Rejected} from '../shared/model/schemas.js';
 import {HOME_KIND_OF_ROLE, type FxRates, type Id, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type Session} from '../shared/model/types.js';
@@ -163,6 +163,11 @@ export class DataPlane implements DataWorkerApi {
   private readonly snapshotTimers = new Map<string, {timer: ReturnType<typeof setTimeout>; write: () => void}>();
   private nextId = 1;
   private offlineMaxAgeMs = DEFAULT_OFFLINE_MAX_AGE_MS;
+  /** The backend's origin, from the configuration (cache keys use it before the backend has started). */
+  private origin = '';
+  private backendLoad: Promise<Backend> | null = null;
+  /** Settles once the FX rates are known (or known to be out of reach): indexes convert costs with them. */
+  private fxKnown: Promise<void> = Promise.resolve();
   /** Set once the backend refused the session (401): every call fails with it. */
   private signedOut: TenantryError | null = null;
   /** Tells this user's other tabs (their workers) that a write landed, so they sync. */
@@ -172,34 +177,61 @@ export class DataPlane implements DataWorkerApi {
   constructor(private readonly createBackend: typeof loadBackend = loadBackend) {}
 
   async connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions = {}): Promise<ConnectResult> {
-    // Only the configured backend's code is loaded: the embedded one (and its demo data) is a chunk of its own.
-    this.backend = await this.createBackend(config, tokenProvider);
+    const origin = (this.origin = originOf(config));
+    // Only the configured backend's code is loaded (the embedded one and its demo data are a chunk
+    // of their own), and it starts while the cache opens: nothing below waits for it unless it must.
+    const starting = this.createBackend(config, tokenProvider).then((backend) => (this.backend = backend));
+    this.backendLoad = starting;
+    starting.catch(() => undefined);
     this.cache = await openDatasetCache({name: options.cacheName});
     this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
-    const origin = this.backend.origin;
     const expected = options.userId;
     // Earlier versions kept one last session per backend, whoever it was: never trust it.
     await this.cache.setPref({origin, userId: '', tenantId: ''}, 'last-session', undefined).catch(() => undefined);
-    let session: Session;
-    let offline = false;
-    try {
-      session = await this.backend.session();
-    } catch (e) {
-      // Saved data is shown without the backend only for the user the host vouches for.
-      const last = expected && e instanceof TenantryError && e.retryable ? await this.cache.getPref<Session | null>({origin, userId: expected, tenantId: ''}, 'last-session') : null;
-      if (!last || last.user?.id !== expected) throw e;
-      session = last;
-      offline = true;
+    // The user the host vouches for, seen here before: their saved rows paint at once, while the
+    // backend starts and confirms the session (another user, or a refusal, then ends it).
+    const saved = expected ? await this.cache.getPref<Session | null>({origin, userId: expected, tenantId: ''}, 'last-session').catch(() => null) : null;
+    if (saved && saved.user?.id === expected) {
+      this.session = saved;
+      this.listenForWrites(origin, saved.user.id);
+      const confirming = this.confirmSession(starting, saved.user.id);
+      this.fxKnown = confirming;
+      this.track(confirming).catch(() => undefined);
+      return {session: saved, offline: false};
     }
+    const backend = await starting;
+    const session = await backend.session();
     if (expected !== undefined && session.user.id !== expected) {
       throw new TenantryError('unauthenticated', 'The backend has another user signed in than this page; nothing is shown. Sign in again.');
     }
-    if (!offline) await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
+    await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
     this.session = session;
     this.listenForWrites(origin, session.user.id);
-    this.fx = await this.backend.fxRates().catch(() => null);
-    return {session, offline};
+    this.fx = await backend.fxRates().catch(() => null);
+    return {session, offline: false};
+  }
+
+  /**
+   * The backend's word on a session restored from the cache: the same user carries on (with the
+   * backend's fresh session and rates); another user, or a refusal, ends the session at once; an
+   * unreachable backend leaves the saved data on screen, as offline (their syncs say so).
+   */
+  private async confirmSession(starting: Promise<Backend>, userId: string): Promise<void> {
+    try {
+      const backend = await starting;
+      const session = await backend.session();
+      if (session.user.id !== userId) {
+        this.endSession('The backend has another user signed in than this page; nothing is shown. Sign in again.');
+        return;
+      }
+      this.session = session;
+      await this.cache?.setPref({origin: this.origin, userId, tenantId: ''}, 'last-session', session);
+      this.fx = await backend.fxRates().catch(() => null);
+    } catch (e) {
+      if (e instanceof TenantryError && e.retryable) return;
+      this.endSession(e instanceof TenantryError && e.code !== 'unauthenticated' ? `Your session could not be confirmed: ${e.message}` : undefined);
+    }
   }
 
   async subscribe(listener: (event: DataEvent) => void): Promise<number> {
@@ -237,15 +269,25 @@ export class DataPlane implements DataWorkerApi {
     }
   }
 
-  private ready(): {backend: Backend; session: Session; cache: DatasetCache} {
+  private ready(): {session: Session; cache: DatasetCache} {
     if (this.signedOut) throw this.signedOut;
-    if (!this.backend || !this.session || !this.cache) throw new TenantryError('config', 'The data worker is not connected yet.');
-    return {backend: this.backend, session: this.session, cache: this.cache};
+    if (!this.session || !this.cache) throw new TenantryError('config', 'The data worker is not connected yet.');
+    return {session: this.session, cache: this.cache};
+  }
+
+  /** The backend, once it has started (a connect that restored a saved session does not wait for it). */
+  private async backendNow(): Promise<Backend> {
+    this.ready();
+    const backend = this.backend ?? (await this.backendLoad);
+    if (!backend) throw new TenantryError('config', 'The data worker is not connected yet.');
+    // Signed out while it started.
+    this.ready();
+    return backend;
   }
 
   private keyFor(scope: Scope): PartitionKey {
-    const {backend, session} = this.ready();
-    return {origin: backend.origin, userId: session.user.id, tenantId: scope.tenantId};
+    const {session} = this.ready();
+    return {origin: this.origin, userId: session.user.id, tenantId: scope.tenantId};
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
@@ -336,6 +378,8 @@ export class DataPlane implements DataWorkerApi {
     // Saved data past its maximum age is shown only once the backend has confirmed it again.
     const stale = cached && Date.now() - cached.savedAt > this.offlineMaxAgeMs ? cached : null;
     if (stale) cached = null;
+    // Costs in US dollars need the rates: known at connect, or once a restored session is confirmed.
+    await this.fxKnown;
     if (cached) {
       const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, confirmedAt: cached.savedAt, sync: null, persisting: null, queued: null, warming: null};
       this.warmUp(ds);
@@ -355,7 +399,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   private async fetchAll(scope: Scope, signal: AbortSignal): Promise<{rows: OrganizationSummary[]; asOf: string; rejected: Rejected[]}> {
-    const {backend} = this.ready();
+    const backend = await this.backendNow();
     const rows: OrganizationSummary[] = [];
     const rejected: Rejected[] = [];
     const seen = new Set<Id>();
@@ -419,7 +463,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   private async deltaSync(ds: Dataset, signal: AbortSignal): Promise<SyncResult> {
-    const {backend} = this.ready();
+    const backend = await this.backendNow();
     if (!ds.asOf) return {changed: 0, removed: 0, asOf: null};
     // Records the last load or sync could not accept are asked for again: a delta would only bring
     // them if they changed, so the whole list is read once more (until they come back valid).
@@ -665,7 +709,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async listTenants(scope: Scope, requestId: string) {
-    return this.tracked(requestId, (signal) => this.ready().backend.listTenants(scope, {signal}));
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listTenants(scope, {signal}));
   }
 
   async searchTenants(home: Scope, search: TenantSearch, requestId: string): Promise<TenantSearchResult> {
@@ -697,7 +741,8 @@ export class DataPlane implements DataWorkerApi {
 
   /** Without a dataset: the tenant and the names along its path, from the backend (which enforces scope). */
   private async resolveThroughBackend(home: Scope, tenantId: Id, signal: AbortSignal): Promise<TenantHit> {
-    const {backend, session} = this.ready();
+    const {session} = this.ready();
+    const backend = await this.backendNow();
     const {value: org} = await backend.getOrganization(home, tenantId, {signal});
     const self: TenantPathEntry = {id: org.id, name: org.name, kind: org.kind};
     let path = [self];
@@ -715,7 +760,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async listUsers(scope: Scope, search: string, limit: number, requestId: string, ids?: readonly Id[]) {
-    return this.tracked(requestId, (signal) => this.ready().backend.listUsers(scope, {search, limit, ids, signal}));
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listUsers(scope, {search, limit, ids, signal}));
   }
 
   async getPref(scope: Scope, name: string): Promise<unknown> {
@@ -735,16 +780,17 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async fxRates(): Promise<FxRates | null> {
+    await this.fxKnown;
     return this.fx;
   }
 
   async getOrganization(scope: Scope, id: Id, requestId: string) {
-    return this.tracked(requestId, (signal) => this.ready().backend.getOrganization(scope, id, {signal}));
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).getOrganization(scope, id, {signal}));
   }
 
   async createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string) {
     return this.tracked(requestId, async (signal) => {
-      const result = await this.write(scope, null, () => this.ready().backend.createOrganization(scope, input, {idempotencyKey, signal}));
+      const result = await this.write(scope, null, async () => (await this.backendNow()).createOrganization(scope, input, {idempotencyKey, signal}));
       // The new customer is in every loaded view of its scopes when this returns.
       await this.applyWritten([summarize(result.value)], []);
       return result;
@@ -755,7 +801,7 @@ export class DataPlane implements DataWorkerApi {
     return this.tracked(requestId, async (signal) => {
       const undo = optimistic ? await this.applyOptimistic(id, patch) : null;
       try {
-        const result = await this.write(scope, id, () => this.ready().backend.updateOrganization(scope, id, patch, {ifMatch: etag, signal}));
+        const result = await this.write(scope, id, async () => (await this.backendNow()).updateOrganization(scope, id, patch, {ifMatch: etag, signal}));
         await this.applyWritten([summarize(result.value)], []);
         return result;
       } catch (e) {
@@ -768,7 +814,7 @@ export class DataPlane implements DataWorkerApi {
 
   async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
     return this.tracked(requestId, async (signal) => {
-      await this.write(scope, id, () => this.ready().backend.deleteOrganization(scope, id, {ifMatch: etag, signal}));
+      await this.write(scope, id, async () => (await this.backendNow()).deleteOrganization(scope, id, {ifMatch: etag, signal}));
       await this.applyWritten([], [id]);
     });
   }
@@ -779,13 +825,12 @@ export class DataPlane implements DataWorkerApi {
    * backend could not be reached for says it was not saved. A failed write changes nothing here.
    */
   private async write<T>(scope: Scope, id: Id | null, run: () => Promise<T>): Promise<T> {
-    const {backend} = this.ready();
     try {
       return await run();
     } catch (e) {
       if (!(e instanceof TenantryError)) throw e;
       if (e.code === 'version-conflict' && id !== null) {
-        const current = await backend.getOrganization(scope, id).catch(() => null);
+        const current = await (await this.backendNow()).getOrganization(scope, id).catch(() => null);
         throw new TenantryError('version-conflict', 'Someone else changed this organization since you opened it. Their version is shown; keep yours or theirs.', current ? {...e.details, current} : e.details);
       }
       if (e.retryable) throw new TenantryError(e.code, 'Not saved: the server cannot be reached right now. Nothing was changed; try again when you are online.', e.details);
@@ -933,9 +978,9 @@ export class DataPlane implements DataWorkerApi {
   }
 
   /** The backend refused the session: nothing more is shown or asked until the user signs in again. */
-  private endSession(): void {
+  private endSession(message = 'You are signed out. Sign in again to see your organizations.'): void {
     if (this.signedOut) return;
-    this.signedOut = new TenantryError('unauthenticated', 'You are signed out. Sign in again to see your organizations.');
+    this.signedOut = new TenantryError('unauthenticated', message);
     for (const c of this.requests.values()) c.abort();
     this.requests.clear();
     this.views.clear();
@@ -963,8 +1008,8 @@ export class DataPlane implements DataWorkerApi {
 
   async signOut(): Promise<void> {
     // Also after the backend refused the session (401): the user's data still leaves the device.
-    const {backend, session, cache} = this;
-    if (!backend || !session || !cache) throw new TenantryError('config', 'The data worker is not connected yet.');
+    const {session, cache, origin} = this;
+    if (!session || !cache) throw new TenantryError('config', 'The data worker is not connected yet.');
     for (const c of this.requests.values()) c.abort();
     this.requests.clear();
     this.views.clear();
@@ -973,7 +1018,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes?.close();
     this.writes = null;
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
-    await cache.purgeUser(backend.origin, session.user.id);
+    await cache.purgeUser(origin, session.user.id);
   }
 }
 

@@ -13,7 +13,8 @@
  */
 import type {Backend, BackendConfig, TokenProvider} from '../../shared/contract/backend.js';
 import {TenantryError} from '../../shared/contract/errors.js';
-import {HttpBackend} from './http/http-backend.js';
+import {HttpBackend, normaliseBaseUrl} from './http/http-backend.js';
+import {localOrigin} from './origins.js';
 
 /** The embedded backend's module, as its chunk exports it (a type only: nothing is imported statically). */
 export type EmbeddedBackendModule = typeof import('./embedded/embedded-backend.js');
@@ -48,6 +49,20 @@ export async function loadBackend(config: BackendConfig, tokenProvider: TokenPro
     }
     default: {
       // The configuration comes from the page through comlink, unchecked: its kind may be anything.
+      const kind: unknown = (config as {kind?: unknown}).kind;
+      throw new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
+    }
+  }
+}
+
+/** The origin the backend of `config` will have (see `Backend.origin`), without loading or starting it. */
+export function originOf(config: BackendConfig): string {
+  switch (config.kind) {
+    case 'http':
+      return normaliseBaseUrl(config.baseUrl).href;
+    case 'local':
+      return localOrigin(config);
+    default: {
       const kind: unknown = (config as {kind?: unknown}).kind;
       throw new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
     }

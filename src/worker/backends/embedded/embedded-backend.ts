@@ -29,6 +29,7 @@ import type {
 } from '../../../shared/model/types.js';
 import {DEMO_FX, detailFor, generateSeed, staffByTenant} from './seed.js';
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
+import {localOrigin} from '../origins.js';
 import {summarize, withDerived} from '../../../shared/model/derive.js';
 
 const DEFAULT_PAGE = 5000;
@@ -279,7 +280,7 @@ class EmbeddedBackend implements Backend {
     private readonly store: EmbeddedStore,
     config: LocalBackendConfig,
   ) {
-    this.origin = `local:${config.namespace ?? 'demo'}:${config.seed ?? 1}:${config.organizations ?? 2000}`;
+    this.origin = localOrigin(config);
     this.userId = config.userId ?? DEMO_USERS.distributorAdmin;
   }
 

@@ -515,7 +515,7 @@ function requireEtag(etag: string | undefined, label: string): string {
 
 const orgPath = (id: Id): string => `organizations/${encodeURIComponent(id)}`;
 
-function normaliseBaseUrl(baseUrl: string): URL {
+export function normaliseBaseUrl(baseUrl: string): URL {
   let url: URL;
   try {
     url = new URL(baseUrl);
