@@ -27,6 +27,8 @@ import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
 import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 
 const PAGE_SIZE = 5000;
+/** A session restored from the cache is confirmed by the backend this soon at the latest (earlier if a request needs the backend). */
+const CONFIRM_SESSION_AFTER_MS = 1000;
 /** Most pages one listing may take (10 million rows): a server whose list never ends is a fault, not a wait. */
 const MAX_PAGES = 2000;
 
@@ -166,8 +168,9 @@ export class DataPlane implements DataWorkerApi {
   /** The backend's origin, from the configuration (cache keys use it before the backend has started). */
   private origin = '';
   private backendLoad: Promise<Backend> | null = null;
-  /** Settles once the FX rates are known (or known to be out of reach): indexes convert costs with them. */
-  private fxKnown: Promise<void> = Promise.resolve();
+  /** For a session restored from the cache: starts (once) its confirmation by the backend. */
+  private confirmation: (() => Promise<void>) | null = null;
+  private confirming: Promise<void> | null = null;
   /** Set once the backend refused the session (401): every call fails with it. */
   private signedOut: TenantryError | null = null;
   /** Tells this user's other tabs (their workers) that a write landed, so they sync. */
@@ -179,10 +182,14 @@ export class DataPlane implements DataWorkerApi {
   async connect(config: BackendConfig, tokenProvider: TokenProvider | null, options: ConnectOptions = {}): Promise<ConnectResult> {
     const origin = (this.origin = originOf(config));
     // Only the configured backend's code is loaded (the embedded one and its demo data are a chunk
-    // of their own), and it starts while the cache opens: nothing below waits for it unless it must.
-    const starting = this.createBackend(config, tokenProvider).then((backend) => (this.backend = backend));
-    this.backendLoad = starting;
-    starting.catch(() => undefined);
+    // of their own), once: when first needed.
+    const start = (): Promise<Backend> => {
+      if (!this.backendLoad) {
+        this.backendLoad = this.createBackend(config, tokenProvider).then((backend) => (this.backend = backend));
+        this.backendLoad.catch(() => undefined);
+      }
+      return this.backendLoad;
+    };
     this.cache = await openDatasetCache({name: options.cacheName});
     this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
@@ -195,12 +202,20 @@ export class DataPlane implements DataWorkerApi {
     if (saved && saved.user?.id === expected) {
       this.session = saved;
       this.listenForWrites(origin, saved.user.id);
-      const confirming = this.confirmSession(starting, saved.user.id);
-      this.fxKnown = confirming;
-      this.track(confirming).catch(() => undefined);
+      const userId = saved.user.id;
+      // The backend starts (the embedded one generates its demo data, a second of work at 100k)
+      // when something first needs it, or soon in any case: never in front of the saved rows.
+      this.confirmation = () => {
+        if (!this.confirming) {
+          this.confirming = this.confirmSession(start(), userId);
+          this.track(this.confirming).catch(() => undefined);
+        }
+        return this.confirming;
+      };
+      setTimeout(() => void this.confirmed(), CONFIRM_SESSION_AFTER_MS);
       return {session: saved, offline: false};
     }
-    const backend = await starting;
+    const backend = await start();
     const session = await backend.session();
     if (expected !== undefined && session.user.id !== expected) {
       throw new TenantryError('unauthenticated', 'The backend has another user signed in than this page; nothing is shown. Sign in again.');
@@ -275,9 +290,18 @@ export class DataPlane implements DataWorkerApi {
     return {session: this.session, cache: this.cache};
   }
 
-  /** The backend, once it has started (a connect that restored a saved session does not wait for it). */
+  /**
+   * Settles once the session is the backend's (a restored one confirmed, or out of reach) and the
+   * FX rates are known: every call to the backend, and every index (costs in US dollars), waits for it.
+   */
+  private confirmed(): Promise<void> {
+    return this.confirmation ? this.confirmation() : Promise.resolve();
+  }
+
+  /** The backend, once it has started and confirmed the session (a connect that restored a saved session does not wait for it). */
   private async backendNow(): Promise<Backend> {
     this.ready();
+    await this.confirmed();
     const backend = this.backend ?? (await this.backendLoad);
     if (!backend) throw new TenantryError('config', 'The data worker is not connected yet.');
     // Signed out while it started.
@@ -379,7 +403,7 @@ export class DataPlane implements DataWorkerApi {
     const stale = cached && Date.now() - cached.savedAt > this.offlineMaxAgeMs ? cached : null;
     if (stale) cached = null;
     // Costs in US dollars need the rates: known at connect, or once a restored session is confirmed.
-    await this.fxKnown;
+    await this.confirmed();
     if (cached) {
       const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, confirmedAt: cached.savedAt, sync: null, persisting: null, queued: null, warming: null};
       this.warmUp(ds);
@@ -780,7 +804,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async fxRates(): Promise<FxRates | null> {
-    await this.fxKnown;
+    await this.confirmed();
     return this.fx;
   }
 
