@@ -6,7 +6,8 @@
  */
 import {expect} from '@open-wc/testing';
 import {http, HttpResponse} from 'msw';
-import type {HttpBackendConfig} from '../shared/contract/backend.js';
+import type {HttpBackendConfig, Scope} from '../shared/contract/backend.js';
+import type {ResultState} from '../shared/protocol.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith} from '../testing/expect-error.js';
 import {API, startMsw} from '../testing/msw.js';
@@ -43,6 +44,15 @@ function clientFor(cacheName: string, tokenUser: string, options: {user?: string
   return client;
 }
 
+/** A user who opened `scope` on this device earlier and left without signing out: their rows and session stay saved. */
+async function visitedEarlier(cacheName: string, user: string, scope: Scope = DIST): Promise<ResultState> {
+  const client = clientFor(cacheName, user, {user});
+  const seen = await client.openView(scope, {});
+  await client.idle();
+  client.dispose();
+  return seen;
+}
+
 const problem = (status: number, code: string, message: string): Response =>
   HttpResponse.json({code, message}, {status, headers: {'Content-Type': 'application/problem+json'}});
 
@@ -51,11 +61,8 @@ describe('identity: a worker and its cache belong to one user', () => {
     const net = await network();
     try {
       const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
-      const first = clientFor(cacheName, DEMO_USERS.distributorAdmin, {user: DEMO_USERS.distributorAdmin});
-      const seen = await first.openView(DIST, {});
+      const seen = await visitedEarlier(cacheName, DEMO_USERS.distributorAdmin);
       expect(seen.total).to.be.greaterThan(100);
-      await first.idle();
-      first.dispose();
 
       net.state = 'down';
       // The host vouches for user 2: there is no saved session of theirs, so nothing is shown.
@@ -70,7 +77,9 @@ describe('identity: a worker and its cache belong to one user', () => {
 
       // User 1, vouched for again, still has their own saved data.
       const back = clientFor(cacheName, DEMO_USERS.distributorAdmin, {user: DEMO_USERS.distributorAdmin});
-      expect((await back.connected).session.user.id).to.equal(DEMO_USERS.distributorAdmin);
+      const restored = await back.connected;
+      expect(restored.session.user.id).to.equal(DEMO_USERS.distributorAdmin);
+      expect(restored.restored, 'connected from the session saved on this device').to.equal(true);
       expect((await back.openView(DIST, {})).total).to.equal(seen.total);
     } finally {
       await net.stop();
@@ -115,10 +124,7 @@ describe('identity: a worker and its cache belong to one user', () => {
     try {
       const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
       const user = DEMO_USERS.distributorAdmin;
-      const first = clientFor(cacheName, user, {user});
-      const seen = await first.openView(DIST, {});
-      await first.idle();
-      first.dispose();
+      const seen = await visitedEarlier(cacheName, user);
 
       // The backend now has another user signed in (a shared kiosk); the host still says it is user 1.
       const client = clientFor(cacheName, DEMO_USERS.resellerAdmin, {user});
@@ -154,10 +160,7 @@ describe('identity: a worker and its cache belong to one user', () => {
     try {
       const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
       const user = DEMO_USERS.distributorAdmin;
-      const first = clientFor(cacheName, user, {user});
-      await first.openView(DIST, {});
-      await first.idle();
-      first.dispose();
+      await visitedEarlier(cacheName, user);
 
       // The session is valid when the page opens, then expires before the delta sync.
       net.refuse = (request) => (new URL(request.url).pathname.endsWith('/organizations') ? problem(401, 'unauthenticated', 'The session expired.') : null);
@@ -187,11 +190,8 @@ describe('identity: a worker and its cache belong to one user', () => {
     try {
       const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
       const user = DEMO_USERS.distributorAdmin;
-      const first = clientFor(cacheName, user, {user});
-      const saved = await first.openView(RES, {});
+      const saved = await visitedEarlier(cacheName, user, RES);
       expect(saved.total).to.be.greaterThan(0);
-      await first.idle();
-      first.dispose();
 
       // The reseller was moved away from this distributor: the backend now refuses that scope.
       net.refuse = (request) => (request.headers.get('Tenantry-Scope') === RES.tenantId && new URL(request.url).pathname.endsWith('/organizations') ? problem(403, 'forbidden', 'Forbidden.') : null);
@@ -221,10 +221,7 @@ describe('identity: a worker and its cache belong to one user', () => {
     try {
       const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
       const user = DEMO_USERS.distributorAdmin;
-      const first = clientFor(cacheName, user, {user});
-      await first.openView(DIST, {});
-      await first.idle();
-      first.dispose();
+      await visitedEarlier(cacheName, user);
       await new Promise((r) => setTimeout(r, 20));
 
       net.state = 'down';

@@ -92,8 +92,11 @@ export interface ConnectOptions {
 
 export interface ConnectResult {
   session: Session;
-  /** The session was restored from the cache because the backend could not be reached. */
-  offline: boolean;
+  /**
+   * The session is the one saved on this device for the user the host vouches for: the saved rows
+   * can show at once, and the backend confirms it in the background (or ends it: `signed-out`).
+   */
+  restored: boolean;
 }
 
 export interface ExportRequest {

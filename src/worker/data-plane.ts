@@ -27,6 +27,8 @@ import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
 import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 
 const PAGE_SIZE = 5000;
+/** What a user is told when the backend's session is not the user the page signed in. */
+const ANOTHER_USER = 'The backend has another user signed in than this page; nothing is shown. Sign in again.';
 /** A session restored from the cache is confirmed by the backend this soon at the latest (earlier if a request needs the backend). */
 const CONFIRM_SESSION_AFTER_MS = 1000;
 /** Most pages one listing may take (10 million rows): a server whose list never ends is a fault, not a wait. */
@@ -171,6 +173,7 @@ export class DataPlane implements DataWorkerApi {
   /** For a session restored from the cache: starts (once) its confirmation by the backend. */
   private confirmation: (() => Promise<void>) | null = null;
   private confirming: Promise<void> | null = null;
+  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set once the backend refused the session (401): every call fails with it. */
   private signedOut: TenantryError | null = null;
   /** Tells this user's other tabs (their workers) that a write landed, so they sync. */
@@ -212,19 +215,17 @@ export class DataPlane implements DataWorkerApi {
         }
         return this.confirming;
       };
-      setTimeout(() => void this.confirmed(), CONFIRM_SESSION_AFTER_MS);
-      return {session: saved, offline: false};
+      this.confirmTimer = setTimeout(() => void this.confirmed(), CONFIRM_SESSION_AFTER_MS);
+      return {session: saved, restored: true};
     }
     const backend = await start();
     const session = await backend.session();
-    if (expected !== undefined && session.user.id !== expected) {
-      throw new TenantryError('unauthenticated', 'The backend has another user signed in than this page; nothing is shown. Sign in again.');
-    }
+    if (expected !== undefined && session.user.id !== expected) throw new TenantryError('unauthenticated', ANOTHER_USER);
     await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
     this.session = session;
     this.listenForWrites(origin, session.user.id);
     this.fx = await backend.fxRates().catch(() => null);
-    return {session, offline: false};
+    return {session, restored: false};
   }
 
   /**
@@ -236,8 +237,10 @@ export class DataPlane implements DataWorkerApi {
     try {
       const backend = await starting;
       const session = await backend.session();
+      // Signed out meanwhile: nothing comes back to life.
+      if (this.signedOut || !this.session) return;
       if (session.user.id !== userId) {
-        this.endSession('The backend has another user signed in than this page; nothing is shown. Sign in again.');
+        this.endSession(ANOTHER_USER);
         return;
       }
       this.session = session;
@@ -1011,6 +1014,7 @@ export class DataPlane implements DataWorkerApi {
     this.datasets.clear();
     this.writes?.close();
     this.writes = null;
+    clearTimeout(this.confirmTimer);
     this.emit({type: 'signed-out', message: this.signedOut.message});
   }
 
@@ -1041,6 +1045,7 @@ export class DataPlane implements DataWorkerApi {
     this.session = null;
     this.writes?.close();
     this.writes = null;
+    clearTimeout(this.confirmTimer);
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
     await cache.purgeUser(origin, session.user.id);
   }
