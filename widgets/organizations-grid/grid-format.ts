@@ -50,10 +50,3 @@ export function formatDateTime(iso: string | null, short = false): string {
   if (Number.isNaN(t)) return iso;
   return short && new Date(t).getFullYear() === new Date().getFullYear() ? shortDateTime.format(t) : dateTime.format(t);
 }
-
-/** The most recent of several instants, or `null`. */
-export function latestOf(...values: (string | null)[]): string | null {
-  let best: string | null = null;
-  for (const v of values) if (v !== null && (best === null || v > best)) best = v;
-  return best;
-}
