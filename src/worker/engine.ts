@@ -369,7 +369,7 @@ export class DatasetIndex implements IndexedRows {
     if (previous && (previous.textCache.size || previous.rankCache.size)) {
       const same = touched ? this.sameInPlace(previous, touched) : this.sameRows(previous);
       this.adoptText(previous, same);
-      this.adoptRanks(previous, same);
+      this.adoptRanks(previous, same, touched !== null);
     }
   }
 
@@ -473,7 +473,7 @@ export class DatasetIndex implements IndexedRows {
    * rows, and the ancestors of changed or removed rows, whose rolled-up values follow them). A
    * large delta ranks afresh, in the background, as a load does.
    */
-  private adoptRanks(previous: DatasetIndex, same: Int32Array): void {
+  private adoptRanks(previous: DatasetIndex, same: Int32Array, inPlace: boolean): void {
     if (!previous.rankCache.size) return;
     const n = this.rows.length;
     const dirty = new Uint8Array(n);
@@ -493,7 +493,7 @@ export class DatasetIndex implements IndexedRows {
       markAncestors(this.rows[i].ancestorIds);
     }
     // Rows that left (none when every row kept its place): their ancestors' rollups change.
-    if (this.rows.length < previous.rows.length || same.some((j, i) => j !== i)) for (const r of previous.rows) if (!this.byId.has(r.id)) markAncestors(r.ancestorIds);
+    if (!inPlace) for (const r of previous.rows) if (!this.byId.has(r.id)) markAncestors(r.ancestorIds);
     if (count > n / ADOPT_RANKS_MAX_SHARE) return;
     // Carried over when first asked for (a query, or the background warm-up), not all at once.
     this.inherited = {ranks: new Map(previous.rankCache), same, dirty};
