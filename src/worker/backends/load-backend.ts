@@ -47,12 +47,15 @@ export async function loadBackend(config: BackendConfig, tokenProvider: TokenPro
       const module = await loadChunk('The embedded backend', options.importEmbedded ?? importEmbedded, options.timeoutMs ?? BACKEND_LOAD_TIMEOUT_MS);
       return module.createEmbeddedBackend(config);
     }
-    default: {
-      // The configuration comes from the page through comlink, unchecked: its kind may be anything.
-      const kind: unknown = (config as {kind?: unknown}).kind;
-      throw new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
-    }
+    default:
+      throw unknownKind(config);
   }
+}
+
+/** A configuration of no known kind: it comes from the page through comlink, unchecked, so its kind may be anything. */
+function unknownKind(config: BackendConfig): TenantryError {
+  const kind: unknown = (config as {kind?: unknown}).kind;
+  return new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
 }
 
 /** The origin the backend of `config` will have (see `Backend.origin`), without loading or starting it. */
@@ -62,10 +65,8 @@ export function originOf(config: BackendConfig): string {
       return normaliseBaseUrl(config.baseUrl).href;
     case 'local':
       return localOrigin(config);
-    default: {
-      const kind: unknown = (config as {kind?: unknown}).kind;
-      throw new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
-    }
+    default:
+      throw unknownKind(config);
   }
 }
 
