@@ -870,7 +870,7 @@ export class DataPlane implements DataWorkerApi {
    * own organization and everything below it) and leaves those it no longer belongs to, with their
    * cache partitions; views repaint with it. Other tabs of this user hear of it and sync.
    */
-  private async applyWritten(changed: readonly OrganizationSummary[], removedIds: readonly Id[]): Promise<void> {
+  private async applyWritten(changed: readonly OrganizationSummary[], removedIds: readonly Id[], announce = true): Promise<void> {
     const jobs: Promise<unknown>[] = [];
     for (const load of this.datasets.values()) {
       const apply = (ds: Dataset): Promise<unknown> => this.exclusive(ds, (signal) => this.applyRelevant(ds, changed, removedIds, signal));
@@ -879,7 +879,7 @@ export class DataPlane implements DataWorkerApi {
       else load.promise.then(apply).catch(() => undefined);
     }
     await Promise.allSettled(jobs);
-    this.writes?.postMessage({type: 'written'});
+    if (announce) this.writes?.postMessage({type: 'written'});
   }
 
   private applyRelevant(ds: Dataset, changed: readonly OrganizationSummary[], removedIds: readonly Id[], signal: AbortSignal): Promise<SyncResult> {
@@ -912,7 +912,8 @@ export class DataPlane implements DataWorkerApi {
     }
     await Promise.allSettled(jobs);
     return async () => {
-      if (before.length) await this.applyWritten([before[0]], []);
+      // Nothing reached the server: other tabs have nothing to learn of.
+      if (before.length) await this.applyWritten([before[0]], [], false);
     };
   }
 
