@@ -3,8 +3,8 @@
  * themselves: they hold a `DataClient` (provided through `@lit/context`, see `context.ts`) and ask
  * it for views and windows of rows.
  *
- * - One worker per backend configuration, shared by every widget on the page — also by widgets
- *   from separately loaded bundles, through a registry on `globalThis`.
+ * - One worker per backend configuration and signed-in user (`user`), shared by every widget on
+ *   the page — also by widgets from separately loaded bundles, through a registry on `globalThis`.
  * - Every call takes an optional `AbortSignal`. An `AbortSignal` cannot cross to a worker, so the
  *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
  */
