@@ -17,6 +17,7 @@ import {formatIssues} from '../shared/model/schema.js';
 import type {Rejected} from '../shared/model/schemas.js';
 import {HOME_KIND_OF_ROLE, type FxRates, type Id, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
+import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
 import type {OrgQuery, OrgRow, SearchField} from '../shared/query.js';
 import {DEFAULT_OFFLINE_MAX_AGE_MS, type ConnectOptions, type ConnectResult, type DataEvent, type DataWorkerApi, type Freshness, type RejectedReport, type RowWindow, type SyncResult, type ResultState} from '../shared/protocol.js';
@@ -552,8 +553,11 @@ export class DataPlane implements DataWorkerApi {
     // and patching every chunk costs more than rewriting the partition from memory. Persisted in
     // the background once views have the change (`idle()` waits for it; a failure is the cache's
     // notice), each write of the partition after the one before.
-    const persist = (): Promise<void> =>
-      changed.length + removed.size > rowsAfter.length / 2000 ? cache.writeAll(ds.key, rowsAfter, asOf) : cache.applyDelta(ds.key, changed, [...removed], asOf);
+    const persist = async (): Promise<void> => {
+      // The caller's answer and the views' repaint go first: persisting starts in a later task.
+      await yieldToQueue();
+      return changed.length + removed.size > rowsAfter.length / 2000 ? cache.writeAll(ds.key, rowsAfter, asOf) : cache.applyDelta(ds.key, changed, [...removed], asOf);
+    };
     if (rowsAfter !== ds.rows) {
       // The current index answers queries while the next one is prepared in slices (only changed
       // rows are folded again); then rows, index and version change together, in one step, so a

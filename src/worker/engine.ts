@@ -266,8 +266,15 @@ interface Chunk {
   text: string;
   /** Offset of each row's text in `text`; one more entry marks the end. */
   starts: Uint32Array;
+  /**
+   * Rows of the block (offsets from its first row) whose text changed after it was joined: `text`
+   * still holds their old text, so they are searched in `SearchText.text` instead.
+   */
+  stale?: Uint16Array;
 }
 const CHUNK_ROWS = 4096;
+/** Stale rows a block may carry (see `Chunk.stale`) before a delta joins it again. */
+const MAX_STALE_ROWS = 256;
 /**
  * A delta touching more than 1 row in this many ranks its keys afresh rather than carrying them
  * over (carrying over costs a binary search per touched row, ranking afresh a sort of all values).
@@ -516,6 +523,12 @@ export class DatasetIndex implements IndexedRows {
     return adoptKeyRanks(prev, this.inherited.same, this.inherited.dirty, value);
   }
 
+  /**
+   * Carries the previous index's search text over: every row that did not change keeps its folded
+   * text, and a block keeps its joined string when its rows kept their places; the rows of the
+   * block that changed are marked stale in it (searched from their own text instead), so a delta
+   * spread over the whole list re-joins no block until one holds too many stale rows.
+   */
   private adoptText(previous: DatasetIndex, same: Int32Array): void {
     const rows = this.rows;
     for (const [cacheKey, entry] of previous.textCache) {
@@ -527,7 +540,6 @@ export class DatasetIndex implements IndexedRows {
         if (t !== undefined) text[i] = t;
         else if (done < 0) done = i;
       }
-      // A block whose rows are all the same rows at the same places is taken as it is.
       const chunks = new Array<Chunk | undefined>(Math.ceil(rows.length / CHUNK_ROWS));
       let joined = 0;
       for (let c = 0; c < chunks.length; c++) {
@@ -535,12 +547,11 @@ export class DatasetIndex implements IndexedRows {
         const to = Math.min(rows.length, from + CHUNK_ROWS);
         const old = entry.chunks[c];
         if (!old || old.starts.length !== to - from + 1) continue;
-        let i = from;
-        while (i < to && same[i] === i) i++;
-        if (i === to) {
-          chunks[c] = old;
-          joined++;
-        }
+        const stale = new Set(old.stale);
+        for (let i = from; i < to && stale.size <= MAX_STALE_ROWS; i++) if (same[i] !== i) stale.add(i - from);
+        if (stale.size > MAX_STALE_ROWS) continue;
+        chunks[c] = stale.size ? {text: old.text, starts: old.starts, stale: Uint16Array.from(stale)} : old;
+        joined++;
       }
       // `done` stops at the first block to join (rows adopted above it are skipped, not folded).
       let firstToJoin = 0;
@@ -621,7 +632,8 @@ export class DatasetIndex implements IndexedRows {
 
   /** Whether the search text of a field set is built for every row (a query of it would not build any). */
   hasText(fields: readonly SearchField[]): boolean {
-    return this.textCache.get(fieldSetKey(fields))?.joined === Math.ceil(this.rows.length / CHUNK_ROWS);
+    const entry = this.textCache.get(fieldSetKey(fields));
+    return entry !== undefined && entry.done >= this.rows.length && entry.joined === entry.chunks.length;
   }
 
   /** Runs `step` over the rows in blocks, yielding about every `SLICE_MS`; `false` when aborted. */
@@ -900,17 +912,18 @@ export class DatasetIndex implements IndexedRows {
       bits = new Uint8Array(this.rows.length);
       for (let i = 0; i < from.length; i++) if (from[i] && text[i]!.includes(term)) bits[i] = 1;
     } else {
-      bits = this.rowsContaining(entry.chunks as Chunk[], term);
+      bits = this.rowsContaining(entry, term);
     }
     recent.push({term, bits});
     if (recent.length > RECENT_TERMS) recent.shift();
     return bits;
   }
 
-  private rowsContaining(chunks: readonly Chunk[], term: string): Uint8Array {
+  private rowsContaining(entry: SearchText, term: string): Uint8Array {
     const bits = new Uint8Array(this.rows.length);
+    const chunks = entry.chunks as Chunk[];
     for (let c = 0; c < chunks.length; c++) {
-      const {text, starts} = chunks[c];
+      const {text, starts, stale} = chunks[c];
       const base = c * CHUNK_ROWS;
       const m = starts.length - 1;
       let row = 0;
@@ -919,6 +932,7 @@ export class DatasetIndex implements IndexedRows {
         bits[base + row] = 1;
         row++;
       }
+      if (stale) for (const r of stale) bits[base + r] = entry.text[base + r]!.includes(term) ? 1 : 0;
     }
     return bits;
   }
