@@ -25,7 +25,7 @@ export const SORT_KEYS = ['createdAt', 'createdAt'] as const;
 export const FILTER_STATUS: OrgStatus = 'suspended';
 
 export interface InteractionHooks {
-  /** When the grid sent the query of the typed search (ours: after its debounce); null if unknown. */
+  /** When the grid sent the query of the typed search (ours: at once, or after coalescing close keystrokes); null if unknown. */
   searchQueryAt?: () => number | null;
 }
 

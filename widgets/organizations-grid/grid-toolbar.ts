@@ -1,5 +1,5 @@
 /**
- * The grid's toolbar: search as you type (debounced; Escape clears), the filters, column chooser
+ * The grid's toolbar: search as you type (keystrokes coalesced; Escape clears), the filters, column chooser
  * and saved views (elements of their own, loaded after the grid, each replaceable through its
  * slot), layout, density, currency and the export buttons. The `toolbar` attribute picks the parts.
  * Every control reads and writes the grid's one view; the toolbar keeps only the text being typed.
@@ -14,7 +14,8 @@ import {formatDate} from './grid-format.js';
  * Long enough to fold a burst of keys into one query, short enough to stay inside the 80 ms
  * keystroke-to-repaint budget; a superseded query is cancelled in the worker anyway.
  */
-const SEARCH_DEBOUNCE_MS = 30;
+/** Shortest time between two search queries while typing (see `handleSearchInput`). */
+const SEARCH_COALESCE_MS = 30;
 
 /** The toolbar's parts, in the order they show; the `toolbar` attribute picks among them. */
 export const TOOLBAR_PARTS = ['search', 'filters', 'columns', 'views', 'layout', 'density', 'currency', 'export'] as const;
@@ -44,9 +45,11 @@ export interface GridToolbarOptions {
 }
 
 export class GridToolbar implements ReactiveController {
-  /** What is in the search box (ahead of the view while the debounce runs). */
+  /** What is in the search box (ahead of the view while keystrokes are coalesced). */
   private text = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last search query was sent. */
+  private searchedAt = -Infinity;
   private parsed: {source: string; parts: ReadonlySet<string>} | null = null;
 
   constructor(
@@ -145,14 +148,25 @@ export class GridToolbar implements ReactiveController {
     if ((Object.keys(patch) as (keyof GridViewState)[]).some((k) => patch[k] !== vs[k])) this.options.update(patch);
   }
 
+  /**
+   * A keystroke after a pause searches at once (the worker narrows the previous term's rows, so
+   * each keystroke's query is cheap); keystrokes closer together than `SEARCH_COALESCE_MS` are
+   * coalesced into one query of the latest text. A stale answer is dropped by the view's task.
+   */
   private readonly handleSearchInput = (e: Event): void => {
     this.text = (e.target as HTMLInputElement).value;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (this.text !== this.options.view().search) this.options.update({search: this.text});
-    }, SEARCH_DEBOUNCE_MS);
+    this.timer = undefined;
+    const wait = this.searchedAt + SEARCH_COALESCE_MS - performance.now();
+    if (wait <= 0) this.sendSearch();
+    else this.timer = setTimeout(() => this.sendSearch(), wait);
   };
+
+  private sendSearch(): void {
+    this.timer = undefined;
+    this.searchedAt = performance.now();
+    if (this.text !== this.options.view().search) this.options.update({search: this.text});
+  }
 
   private readonly handleSearchKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && this.text) {

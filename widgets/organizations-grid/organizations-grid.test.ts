@@ -237,6 +237,26 @@ describe('<organizations-grid>', () => {
     expect(ids(el)).to.deep.equal([withTenant.id]);
   });
 
+  it('searches at the first keystroke, and coalesces a burst of keystrokes into one more query of the latest text', async () => {
+    const client = makeClient();
+    const el = await mount(client);
+    const searches: string[] = [];
+    el.addEventListener('tenantry-view-state-change', (e) => searches.push(e.detail.viewState.search));
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    // A paste-speed burst: five keystrokes in one task.
+    for (const text of ['n', 'no', 'nor', 'nort', 'north']) {
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', {inputType: 'insertText'}));
+    }
+    expect(searches, 'the first keystroke searches at once').to.deep.equal(['n']);
+    const expected = await expectedIds(client, {search: 'north', searchFields: searchFieldsFor(COLUMNS.filter((c) => c.defaultVisible).map((c) => c.key)), sort: [{key: 'name', dir: 'asc'}]}, 10);
+    expect(expected.total).to.be.greaterThan(0);
+    await waitUntil(() => rowCount(el) === expected.total + 1, 'the latest text was not searched', WAIT);
+    await settled(el);
+    expect(searches).to.deep.equal(['n', 'north']);
+    expect(ids(el).slice(0, 10)).to.deep.equal(expected.ids);
+  });
+
   it('sorts by header click (asc/desc) and adds a secondary sort with shift-click', async () => {
     const client = makeClient();
     const el = await mount(client);
