@@ -276,9 +276,10 @@ export class DataClient {
   async signOut(): Promise<void> {
     try {
       if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
-      // Not through `call`: a client the backend signed out must still purge its user's data.
-      await this.connected;
-      await this.api.signOut();
+      // Not through `call`: a client the backend signed out, or one that never connected (backend
+      // out of reach), must still purge its user's data: the user the host vouched for.
+      await this.connected.catch(() => undefined);
+      await this.api.signOut(this.options.user);
     } finally {
       this.dispose();
     }

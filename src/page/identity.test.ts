@@ -27,9 +27,11 @@ afterEach(() => {
 /** A network that is up (the REST contract), down (connection errors) or refusing with `refuse`. */
 async function network() {
   const handle = embeddedRestHandler(120, 'identity');
-  const net = {state: 'up' as 'up' | 'down', refuse: null as null | ((request: Request) => Response | null)};
+  const net = {state: 'up' as 'up' | 'down', refuse: null as null | ((request: Request) => Response | null), hold: null as null | Promise<void>};
   const msw = await startMsw(
-    http.all(`${API}*`, ({request}) => {
+    http.all(`${API}*`, async ({request}) => {
+      // A backend that is slow to answer: requests wait until the test lets them through.
+      if (net.hold) await net.hold;
       if (net.state === 'down') return HttpResponse.error();
       return net.refuse?.(request) ?? handle(request);
     }),
@@ -38,8 +40,8 @@ async function network() {
 }
 
 /** A client for one signed-in user on a shared device (one cache database for everyone). */
-function clientFor(cacheName: string, tokenUser: string, options: {user?: string; offlineMaxAgeMs?: number} = {}): DataClient {
-  const client = new DataClient({config, cacheName, tokenProvider: async () => `demo.${tokenUser}`, ...options});
+function clientFor(cacheName: string, tokenUser: string, {timeoutMs, ...options}: {user?: string; offlineMaxAgeMs?: number; timeoutMs?: number} = {}): DataClient {
+  const client = new DataClient({config: {...config, timeoutMs: timeoutMs ?? config.timeoutMs}, cacheName, tokenProvider: async () => `demo.${tokenUser}`, ...options});
   clients.push(client);
   return client;
 }
@@ -106,6 +108,31 @@ describe('identity: a worker and its cache belong to one user', () => {
     }
   });
 
+  it('signing out a client that never connected (backend out of reach) resolves, closes it, and leaves other users\' data alone', async () => {
+    const net = await network();
+    try {
+      const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
+      const user = DEMO_USERS.distributorAdmin;
+      // User 1 visited earlier: rows and session saved.
+      await visitedEarlier(cacheName, user);
+      net.state = 'down';
+      const stranded = clientFor(cacheName, user, {user: DEMO_USERS.resellerAdmin});
+      expect((await rejectsWith(stranded.connected)).code).to.equal('network');
+      await stranded.signOut();
+      expect((await rejectsWith(stranded.openView(DIST, {}))).code).to.equal('config');
+      // User 1 is untouched by the reseller admin's sign-out: their saved rows still paint offline.
+      const back = clientFor(cacheName, user, {user});
+      expect((await back.connected).restored).to.equal(true);
+      expect((await back.openView(DIST, {})).total).to.be.greaterThan(0);
+      await back.signOut();
+      // And once user 1 signs out, even while the backend is out of reach, nothing of theirs is left.
+      const again = clientFor(cacheName, user, {user});
+      expect((await rejectsWith(again.connected)).code).to.equal('network');
+    } finally {
+      await net.stop();
+    }
+  });
+
   it('refuses a session of another user than the host signed in', async () => {
     const net = await network();
     try {
@@ -138,6 +165,30 @@ describe('identity: a worker and its cache belong to one user', () => {
       expect((signedOut as {message: string}).message).to.contain('another user');
       expect((await rejectsWith(client.openView(DIST, {}))).code).to.equal('unauthenticated');
     } finally {
+      await net.stop();
+    }
+  });
+
+  it('on a warm start, every saved row (with costs in US dollars, from the rates saved with the session) answers before the backend does', async () => {
+    const net = await network();
+    let release = (): void => undefined;
+    try {
+      const cacheName = `tenantry-identity-${crypto.randomUUID()}`;
+      const user = DEMO_USERS.distributorAdmin;
+      const seen = await visitedEarlier(cacheName, user);
+      net.hold = new Promise<void>((resolve) => (release = resolve));
+      // The backend never answers during the test (no timeout gives up on it): nothing below may wait for it.
+      const client = clientFor(cacheName, user, {user, timeoutMs: 600_000});
+      expect((await client.connected).restored).to.equal(true);
+      const view = await client.openView(DIST, {sort: [{key: 'name', dir: 'desc'}]});
+      expect(view.total).to.equal(seen.total);
+      // Past the saved first rows, in an order they were not saved in: the whole dataset is loaded.
+      const rows = (await client.window(view.viewId, view.total - 20, 20)).rows;
+      expect(rows).to.have.length(20);
+      expect(rows.some((r) => typeof r.costUsd === 'number')).to.equal(true);
+      expect((await client.fxRates())?.base).to.equal('USD');
+    } finally {
+      release();
       await net.stop();
     }
   });

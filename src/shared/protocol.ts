@@ -169,8 +169,8 @@ export interface DataWorkerApi {
   deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;
-  /** Drops this user's cached data (every scope) and their in-memory datasets. */
-  signOut(): Promise<void>;
+  /** Drops this user's cached data (every scope) and their in-memory datasets; `userId` names the vouched user when the worker never connected. */
+  signOut(userId?: string): Promise<void>;
   /** A widget preference of the signed-in user in a scope (saved views, columns, pinned tenants). */
   getPref(scope: Scope, name: string): Promise<unknown>;
   /** Stores (or, with `undefined`, removes) a widget preference; JSON values of at most 256 KB. */

@@ -14,7 +14,7 @@ import {summarize} from '../shared/model/derive.js';
 import {partitionId} from './cache/partition.js';
 import {loadBackend, originOf} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
-import type {Rejected} from '../shared/model/schemas.js';
+import {FxRatesSchema, type Rejected} from '../shared/model/schemas.js';
 import {HOME_KIND_OF_ROLE, type FxRates, type Id, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {yieldToQueue} from './yield.js';
@@ -156,6 +156,7 @@ export class DataPlane implements DataWorkerApi {
   private backend: Backend | null = null;
   private session: Session | null = null;
   private cache: DatasetCache | null = null;
+  private cacheName: string | undefined;
   private fx: FxRates | null = null;
   private readonly datasets = new Map<string, SharedLoad<Dataset>>();
   private readonly views = new Map<string, View>();
@@ -194,6 +195,7 @@ export class DataPlane implements DataWorkerApi {
       }
       return this.backendLoad;
     };
+    this.cacheName = options.cacheName;
     this.cache = await openDatasetCache({name: options.cacheName});
     this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
@@ -205,6 +207,9 @@ export class DataPlane implements DataWorkerApi {
     const saved = expected ? await this.cache.getPref<Session | null>({origin, userId: expected, tenantId: ''}, 'last-session').catch(() => null) : null;
     if (saved && saved.user?.id === expected) {
       this.session = saved;
+      // Saved with the session: costs in US dollars need not wait for the backend either.
+      const fx = await this.cache.getPref<unknown>({origin, userId: expected, tenantId: ''}, 'last-fx').catch(() => null);
+      this.fx = FxRatesSchema.is(fx) ? fx : null;
       this.listenForWrites(origin, saved.user.id);
       const userId = saved.user.id;
       // The backend starts (the embedded one generates its demo data, a second of work at 100k)
@@ -225,7 +230,7 @@ export class DataPlane implements DataWorkerApi {
     await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
     this.session = session;
     this.listenForWrites(origin, session.user.id);
-    this.fx = await backend.fxRates().catch(() => null);
+    await this.takeRates(backend, session.user.id);
     return {session, restored: false};
   }
 
@@ -246,11 +251,22 @@ export class DataPlane implements DataWorkerApi {
       }
       this.session = session;
       await this.cache?.setPref({origin: this.origin, userId, tenantId: ''}, 'last-session', session);
-      this.fx = await backend.fxRates().catch(() => null);
+      await this.takeRates(backend, userId);
     } catch (e) {
       if (e instanceof TenantryError && e.retryable) return;
       this.endSession(e instanceof TenantryError && e.code !== 'unauthenticated' ? `Your session could not be confirmed: ${e.message}` : undefined);
     }
+  }
+
+  /**
+   * The backend's FX rates, kept with the session for the next start. Rates equal to those held
+   * keep their object: an index compares rates by identity to carry its derived costs over.
+   */
+  private async takeRates(backend: Backend, userId: string): Promise<void> {
+    const fx = await backend.fxRates().catch(() => null);
+    if (!fx || (this.fx && JSON.stringify(this.fx) === JSON.stringify(fx))) return;
+    this.fx = fx;
+    await this.cache?.setPref({origin: this.origin, userId, tenantId: ''}, 'last-fx', fx).catch(() => undefined);
   }
 
   async subscribe(listener: (event: DataEvent) => void): Promise<number> {
@@ -406,8 +422,9 @@ export class DataPlane implements DataWorkerApi {
     // Saved data past its maximum age is shown only once the backend has confirmed it again.
     const stale = cached && Date.now() - cached.savedAt > this.offlineMaxAgeMs ? cached : null;
     if (stale) cached = null;
-    // Costs in US dollars need the rates: known at connect, or once a restored session is confirmed.
-    await this.confirmed();
+    // Costs in US dollars need the rates: known at connect, saved with the session, or once a
+    // restored session is confirmed (a saved session without saved rates waits for that).
+    if (!this.fx) await this.confirmed();
     if (cached) {
       const ds: Dataset = {key, scope, rows: cached.rows, index: new DatasetIndex(cached.rows, this.fx), version: 1, asOf: cached.asOf, freshness: 'cached', rejected: [], syncedAt: 0, confirmedAt: cached.savedAt, sync: null, persisting: null, queued: null, warming: null};
       this.warmUp(ds);
@@ -811,7 +828,7 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async fxRates(): Promise<FxRates | null> {
-    await this.confirmed();
+    if (!this.fx) await this.confirmed();
     return this.fx;
   }
 
@@ -1039,10 +1056,18 @@ export class DataPlane implements DataWorkerApi {
     if (this.datasets.get(id)) this.datasets.delete(id);
   }
 
-  async signOut(): Promise<void> {
+  /**
+   * `userId`: the user the host vouched for, whose data goes even when this worker never
+   * connected (backend out of reach, or it named someone else). With neither a session nor a
+   * vouched user, nothing of anyone was loaded here, and nothing is removed.
+   */
+  async signOut(userId?: string): Promise<void> {
     // Also after the backend refused the session (401): the user's data still leaves the device.
-    const {session, cache, origin} = this;
-    if (!session || !cache) throw new TenantryError('config', 'The data worker is not connected yet.');
+    const {session, origin} = this;
+    const who = session?.user.id ?? userId;
+    if (!who) return;
+    if (!origin) throw new TenantryError('config', 'The data worker was given no backend to sign out of.');
+    const cache = this.cache ?? (await openDatasetCache({name: this.cacheName}));
     for (const c of this.requests.values()) c.abort();
     this.requests.clear();
     this.views.clear();
@@ -1052,7 +1077,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes = null;
     clearTimeout(this.confirmTimer);
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
-    await cache.purgeUser(origin, session.user.id);
+    await cache.purgeUser(origin, who);
   }
 }
 
