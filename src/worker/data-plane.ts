@@ -48,6 +48,9 @@ const MAX_WINDOW = 500;
 const FIRST_ROWS = 100;
 /** A dataset older than this is revalidated in the background when a view opens on it. */
 const REVALIDATE_AFTER_MS = 30_000;
+/** First wait of the background syncs after one failed for want of the backend; doubles per failure up to the max. */
+const SYNC_BACKOFF_BASE_MS = 1000;
+const SYNC_BACKOFF_MAX_MS = 60_000;
 
 interface Dataset {
   key: PartitionKey;
@@ -176,6 +179,11 @@ export class DataPlane implements DataWorkerApi {
   private confirmation: (() => Promise<void>) | null = null;
   private confirming: Promise<void> | null = null;
   private confirmTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Background syncs waiting their turn, latest last (see `syncLater`). */
+  private readonly syncQueue = new Set<Dataset>();
+  private syncPump: Promise<void> | null = null;
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
+  private syncBackoff = {failures: 0, until: 0};
   /** Set once the backend refused the session (401): every call fails with it. */
   private signedOut: TenantryError | null = null;
   /** Tells this user's other tabs (their workers) that a write landed, so they sync. */
@@ -198,6 +206,7 @@ export class DataPlane implements DataWorkerApi {
     this.cacheName = options.cacheName;
     this.cache = await openDatasetCache({name: options.cacheName});
     this.cache.onNotice((notice: CacheNotice) => this.emit({type: 'notice', notice}));
+    globalThis.addEventListener('online', this.handleOnline);
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
     const expected = options.userId;
     // Earlier versions kept one last session per backend, whoever it was: never trust it.
@@ -410,10 +419,67 @@ export class DataPlane implements DataWorkerApi {
     return sorts;
   }
 
-  /** Revalidates a dataset served from the cache, or one not synced for a while. */
+  /** Revalidates a dataset served from the cache, or one not synced for a while (in the background queue). */
   private revalidateIfStale(ds: Dataset): void {
-    if (ds.freshness !== 'fresh' || Date.now() - ds.syncedAt > REVALIDATE_AFTER_MS) this.revalidate(ds).catch(() => undefined);
+    if (ds.freshness !== 'fresh' || Date.now() - ds.syncedAt > REVALIDATE_AFTER_MS) this.syncLater(ds);
   }
+
+  /**
+   * Queues a background sync (a view opening, a tenant search, another tab's write). One runs at a
+   * time for the whole backend, the latest scope asked for first, each dataset once however often
+   * asked; a dataset no longer held is skipped. After a sync fails for want of the backend, the
+   * queue waits (1 s, doubling to a minute, or until the network is back) instead of trying again
+   * at every keystroke or scope change. `refresh()` is the user asking: it does not queue.
+   */
+  private syncLater(ds: Dataset): void {
+    this.syncQueue.delete(ds);
+    this.syncQueue.add(ds);
+    this.pumpSyncs();
+  }
+
+  private pumpSyncs(): void {
+    if (this.syncPump || !this.syncQueue.size) return;
+    const wait = this.syncBackoff.until - Date.now();
+    if (wait > 0) {
+      // Not tracked: `idle()` does not wait out a backoff.
+      clearTimeout(this.syncTimer);
+      this.syncTimer = setTimeout(() => this.pumpSyncs(), wait);
+      return;
+    }
+    const pump = (async () => {
+      while (this.syncQueue.size && this.syncBackoff.until <= Date.now()) {
+        const ds = [...this.syncQueue].pop()!;
+        this.syncQueue.delete(ds);
+        if (this.signedOut || this.datasets.get(partitionId(ds.key))?.value !== ds) continue;
+        try {
+          await this.revalidate(ds);
+          this.syncBackoff = {failures: 0, until: 0};
+        } catch (e) {
+          if (e instanceof TenantryError && e.retryable) {
+            const failures = this.syncBackoff.failures + 1;
+            this.syncBackoff = {failures, until: Date.now() + Math.min(SYNC_BACKOFF_MAX_MS, SYNC_BACKOFF_BASE_MS * 2 ** (failures - 1))};
+          }
+        }
+      }
+    })().finally(() => {
+      this.syncPump = null;
+      this.pumpSyncs();
+    });
+    this.syncPump = pump;
+    this.track(pump).catch(() => undefined);
+  }
+
+  private stopSyncs(): void {
+    clearTimeout(this.syncTimer);
+    this.syncQueue.clear();
+    globalThis.removeEventListener('online', this.handleOnline);
+  }
+
+  /** The network is back: queued syncs need not wait out their backoff. */
+  private readonly handleOnline = (): void => {
+    this.syncBackoff = {failures: 0, until: 0};
+    this.pumpSyncs();
+  };
 
   private async load(key: PartitionKey, scope: Scope, signal: AbortSignal): Promise<Dataset> {
     const {cache} = this.ready();
@@ -1022,7 +1088,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes = new BroadcastChannel(`tenantry-writes-${fnv1a(`${origin}\n${userId}`)}`);
     this.writes.onmessage = (e: MessageEvent) => {
       if ((e.data as {type?: unknown} | null)?.type !== 'written') return;
-      for (const load of this.datasets.values()) if (load.value) this.revalidate(load.value).catch(() => undefined);
+      for (const load of this.datasets.values()) if (load.value) this.syncLater(load.value);
     };
   }
 
@@ -1037,6 +1103,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes?.close();
     this.writes = null;
     clearTimeout(this.confirmTimer);
+    this.stopSyncs();
     this.emit({type: 'signed-out', message: this.signedOut.message});
   }
 
@@ -1076,6 +1143,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes?.close();
     this.writes = null;
     clearTimeout(this.confirmTimer);
+    this.stopSyncs();
     // Rejects when data may remain on disk (e.g. another tab blocks the delete): the caller must say so.
     await cache.purgeUser(origin, who);
   }
