@@ -1,16 +1,31 @@
 /**
  * The behaviour every {@link Backend} must show, as one mocha suite run against each backend
  * (the embedded one directly, and the HTTP client over the REST adapter): sessions per demo
- * role, tenancy enforcement, paging, delta sync, ETags, idempotent creates and delete rules.
+ * role, tenancy enforcement, paging, delta sync, ETags, idempotent creates and delete rules, and
+ * what the customer wizard asks of a backend (duplicates, Microsoft accounts, linkable Azure
+ * tenants, reference lists, the fields it writes, and refusals with the same issue paths).
  *
  * It works from the demo world of the embedded backend's seed (`DEMO_USERS`, `DEMO_TENANTS`), and
  * every test that writes makes its own organizations, so tests do not depend on each other's order.
  */
 import {expect} from '@open-wc/testing';
 import type {Backend, PageResult, Scope} from '../shared/contract/backend.js';
+import type {TenantryError} from '../shared/contract/errors.js';
 import {validate, type Schema} from '../shared/model/schema.js';
-import {FxRatesSchema, OrganizationSchema, OrganizationSummarySchema, SessionSchema, TenantNodeSchema, UserSchema} from '../shared/model/schemas.js';
-import type {Organization, OrganizationInput, OrganizationSummary, Role, Tombstone} from '../shared/model/types.js';
+import {
+  DomainAvailabilitySchema,
+  DuplicateCheckSchema,
+  FxRatesSchema,
+  LinkableAzureTenantListSchema,
+  MicrosoftAccountSchema,
+  OrganizationSchema,
+  OrganizationSummarySchema,
+  ReferenceListsSchema,
+  SessionSchema,
+  TenantNodeSchema,
+  UserSchema,
+} from '../shared/model/schemas.js';
+import {SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES, type Organization, type OrganizationInput, type OrganizationSummary, type Role, type Tombstone} from '../shared/model/types.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
 
@@ -45,6 +60,24 @@ async function newCustomerInput(b: Backend, name: string): Promise<OrganizationI
 }
 
 const uniqueKey = (): string => `contract-${crypto.randomUUID()}`;
+
+/** Letters only, so a name built from it folds to itself. */
+const token = (): string => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => 'bcdfghjklmnpqrstvwxz'[b % 20]).join('');
+const guid = (): string => crypto.randomUUID();
+
+/**
+ * A new customer under `resellerId`, built from one of that reseller's own customers (so its users
+ * and partner subscription are the reseller's), with no Azure directory of its own.
+ */
+async function inputUnder(b: Backend, resellerId: string, name: string): Promise<OrganizationInput> {
+  const scope = scopeOf(resellerId);
+  const sample = (await b.listOrganizations(scope, {limit: 1000})).items.find((o) => o.kind === 'customer' && o.parentId === resellerId)!;
+  const {id: _id, ancestorIds: _a, createdAt: _c, updatedAt: _u, version: _v, ...input} = (await b.getOrganization(scope, sample.id)).value;
+  return {...input, kind: 'customer', parentId: resellerId, customerOrganizationId: null, status: 'active', name, azureTenants: [], microsoftAccount: {mode: 'skip'}};
+}
+
+/** The paths of a refusal's issues, sorted: what both backends must agree on. */
+const pathsOf = (e: TenantryError): string[] => (e.details.issues ?? []).map((i) => i.path).sort();
 
 export function contractSuite(name: string, make: Make): void {
   describe(`Backend contract: ${name}`, () => {
@@ -284,6 +317,328 @@ export function contractSuite(name: string, make: Make): void {
         expectValid(FxRatesSchema, rates, 'fx-rates');
         expect(rates.base).to.equal('USD');
         expect(Object.keys(rates.rates).length).to.be.greaterThan(0);
+      });
+    });
+
+    describe('customer wizard', () => {
+      const RES = scopeOf(DEMO_TENANTS.reseller);
+      const OTHER = scopeOf(DEMO_TENANTS.otherReseller);
+      const DIST = scopeOf(DEMO_TENANTS.distributor);
+
+      describe('duplicate check', () => {
+        let secret: Organization;
+        let word: string;
+        let directory: string;
+        before(async () => {
+          // An organization only the other reseller (and the distributor) may see.
+          word = token();
+          directory = guid();
+          const input = await inputUnder(otherReseller, DEMO_TENANTS.otherReseller, `Crème Brûlée ${word} Bakery Ltd.`);
+          const made = await otherReseller.createOrganization(
+            OTHER,
+            {...input, domain: `${word}-bakery.example`, azureTenants: [{tenantId: directory, name: `${word} Bakery`, domain: `${word}bakery.onmicrosoft.com`, subscriptions: []}]},
+            {idempotencyKey: uniqueKey()},
+          );
+          secret = made.value;
+        });
+
+        it('finds a visible organization by folded name, exact domain and tenant ID, saying what matched', async () => {
+          const byName = await distributor.findDuplicates(DIST, {name: `  CREME-BRULEE ${word.toUpperCase()}  bakery GmbH`});
+          expectValid(DuplicateCheckSchema, byName, 'duplicates');
+          expect(byName.hiddenCount).to.equal(0);
+          const hit = byName.matches.find((m) => m.id === secret.id);
+          expect(hit, 'matched by name').to.deep.include({name: secret.name, domain: secret.domain, kind: 'customer', status: 'active', matchedOn: ['name']});
+          const otherName = (await distributor.getOrganization(DIST, DEMO_TENANTS.otherReseller)).value.name;
+          expect(hit!.parentName).to.equal(otherName);
+
+          const close = await distributor.findDuplicates(DIST, {name: `Creme Brulee ${word} Bakrey`});
+          expect(close.matches.map((m) => m.id), 'one typo (two letters swapped)').to.include(secret.id);
+          const far = await distributor.findDuplicates(DIST, {name: `Creme Brulee ${word} Bagels`});
+          expect(far.matches.map((m) => m.id), 'another name').not.to.include(secret.id);
+
+          const byDomain = await distributor.findDuplicates(DIST, {domain: `WWW.${word.toUpperCase()}-Bakery.example.`});
+          expect(byDomain.matches.filter((m) => m.id === secret.id).map((m) => m.matchedOn)).to.deep.equal([['domain']]);
+          const byTenant = await distributor.findDuplicates(DIST, {tenantId: directory.toUpperCase()});
+          expect(byTenant.matches.map((m) => [m.id, m.matchedOn])).to.deep.equal([[secret.id, ['tenantId']]]);
+          const all = await distributor.findDuplicates(DIST, {name: secret.name, domain: secret.domain, tenantId: directory});
+          expect(all.matches[0].id, 'the closest first').to.equal(secret.id);
+          expect(all.matches[0].matchedOn).to.deep.equal(['name', 'domain', 'tenantId']);
+
+          const edited = await distributor.findDuplicates(DIST, {name: secret.name, excludeId: secret.id});
+          expect(edited.matches.map((m) => m.id), 'the organization being edited is left out').not.to.include(secret.id);
+          const own = await otherReseller.findDuplicates(OTHER, {domain: secret.domain});
+          expect(own.matches.map((m) => m.id)).to.deep.equal([secret.id]);
+        });
+
+        it('only counts matches the caller may not see: no name, id or domain of theirs comes back', async () => {
+          for (const query of [{name: `creme brulee ${word} bakery`}, {domain: secret.domain}, {tenantId: directory}, {name: secret.name, domain: secret.domain, tenantId: directory}]) {
+            const result = await reseller.findDuplicates(RES, query);
+            expectValid(DuplicateCheckSchema, result, 'duplicates');
+            expect(result.hiddenCount, JSON.stringify(query)).to.equal(1);
+            expect(result.matches.map((m) => m.id)).not.to.include(secret.id);
+            const text = JSON.stringify(result);
+            for (const leak of [secret.id, secret.name, word, directory, DEMO_TENANTS.otherReseller]) expect(text, leak).not.to.contain(leak);
+          }
+          // Asking to leave out an organization out of sight changes nothing: it would tell that it matched.
+          expect((await reseller.findDuplicates(RES, {domain: secret.domain, excludeId: secret.id})).hiddenCount).to.equal(1);
+        });
+
+        it('refuses a query with nothing to look for or a malformed part, a customer’s view, and a scope out of reach', async () => {
+          const cases: [Parameters<Backend['findDuplicates']>[1], string][] = [
+            [{}, '(root)'],
+            [{name: '   ', domain: ''}, '(root)'],
+            [{name: '!!!'}, 'name'],
+            [{domain: 'not a domain'}, 'domain'],
+            [{tenantId: 'not-a-guid'}, 'tenantId'],
+          ];
+          for (const [query, path] of cases) {
+            const e = await failure(reseller.findDuplicates(RES, query));
+            expect(e.code, JSON.stringify(query)).to.equal('invalid-request');
+            expect(pathsOf(e)).to.deep.equal([path]);
+          }
+          expect((await failure(customer.findDuplicates(scopeOf(DEMO_TENANTS.customer), {name: 'Anything'}))).code).to.equal('forbidden');
+          const e = await failure(reseller.findDuplicates(OTHER, {name: secret.name}));
+          expect(['forbidden', 'not-found']).to.include(e.code);
+          expect(e.message).not.to.contain(secret.name);
+        });
+      });
+
+      describe('Microsoft accounts', () => {
+        it('finds the account that verified a domain, case-insensitively, and nothing of the organization using it', async () => {
+          const demo = await reseller.lookupMicrosoftAccount(RES, 'Fabrikam.EXAMPLE');
+          expectValid(MicrosoftAccountSchema, demo, 'account');
+          expect(demo!.name).to.equal('Fabrikam');
+          expect(demo!.verifiedDomains).to.include('fabrikam.example').and.include(demo!.primaryDomain);
+
+          const own = (await reseller.getOrganization(RES, DEMO_TENANTS.customer)).value;
+          const found = await reseller.lookupMicrosoftAccount(RES, own.domain.toUpperCase());
+          expectValid(MicrosoftAccountSchema, found, 'account');
+          expect(found!.tenantId).to.equal(own.tenants[0].tenantId);
+          expect(found!.verifiedDomains).to.include(own.domain);
+          expect(JSON.stringify(found)).not.to.contain(own.id);
+
+          expect(await reseller.lookupMicrosoftAccount(RES, `${token()}.example`)).to.equal(null);
+          const e = await failure(reseller.lookupMicrosoftAccount(RES, 'not a domain'));
+          expect(e.code).to.equal('invalid-request');
+          expect(pathsOf(e)).to.deep.equal(['domain']);
+        });
+
+        it('says whether an .onmicrosoft.com name is free: letters and digits, 1–27, not taken', async () => {
+          const free = await reseller.checkMicrosoftDomain(RES, `zq${token()}7`);
+          expectValid(DomainAvailabilitySchema, free, 'availability');
+          expect(free).to.deep.equal({available: true});
+          for (const prefix of ['fabrikam', 'FABRIKAM', 'fabrikam.onmicrosoft.com', '', 'has-hyphen', 'dots.inside', 'crème', 'a'.repeat(28)]) {
+            const answer = await reseller.checkMicrosoftDomain(RES, prefix);
+            expectValid(DomainAvailabilitySchema, answer, prefix);
+            expect(answer.available, prefix).to.equal(false);
+            expect(answer.reason, prefix).to.be.a('string').and.not.equal('');
+          }
+          expect((await reseller.checkMicrosoftDomain(RES, 'a'.repeat(27))).available).to.equal(true);
+          expect((await failure(reseller.checkMicrosoftDomain(RES, 'x'.repeat(101)))).code).to.equal('invalid-request');
+        });
+
+        it('a name chosen for a new account is taken from then on, and a second create with it is refused', async () => {
+          const prefix = `new${token()}`;
+          const input = await newCustomerInput(reseller, 'New account');
+          const microsoftAccount = {mode: 'new' as const, domain: `${prefix}.onmicrosoft.com`, companyRegistrationId: 'HRB 1234', qualification: 'commercial' as const};
+          await reseller.createOrganization(RES, {...input, microsoftAccount}, {idempotencyKey: uniqueKey()});
+          expect((await reseller.checkMicrosoftDomain(RES, prefix.toUpperCase())).available).to.equal(false);
+          expect((await otherReseller.checkMicrosoftDomain(OTHER, prefix)).available, 'taken for everyone').to.equal(false);
+          const again = await failure(reseller.createOrganization(RES, {...input, name: `${input.name} 2`, microsoftAccount}, {idempotencyKey: uniqueKey()}));
+          expect(again.code).to.equal('invalid-request');
+          expect(pathsOf(again)).to.deep.equal(['microsoftAccount.domain']);
+        });
+      });
+
+      describe('linkable Azure tenants', () => {
+        it('lists the partner’s own directories with free subscriptions; a linked subscription leaves the list', async () => {
+          const mine = await reseller.listLinkableAzureTenants(RES);
+          expectValid(LinkableAzureTenantListSchema, {items: mine}, 'tenants');
+          expect(mine.length).to.be.greaterThan(0);
+          const theirs = await otherReseller.listLinkableAzureTenants(OTHER);
+          const theirIds = new Set(theirs.map((t) => t.tenantId));
+          for (const t of mine) expect(theirIds.has(t.tenantId), 'another reseller’s directory').to.equal(false);
+          const all = new Set((await distributor.listLinkableAzureTenants(DIST)).map((t) => t.tenantId));
+          for (const t of [...mine, ...theirs]) expect(all.has(t.tenantId)).to.equal(true);
+
+          const tenant = mine.find((t) => t.subscriptions.length)!;
+          const sub = tenant.subscriptions[0];
+          const input = await newCustomerInput(reseller, 'Linked');
+          const azureTenants = [{tenantId: tenant.tenantId, name: tenant.name, domain: tenant.domain, subscriptions: [{id: sub.id, name: sub.name, monitored: true}]}];
+          const made = await reseller.createOrganization(RES, {...input, azureTenants}, {idempotencyKey: uniqueKey()});
+          expect(made.value.tenants.map((t) => t.tenantId)).to.deep.equal([tenant.tenantId]);
+          for (const [b, scope] of [[reseller, RES], [distributor, DIST]] as const) {
+            const subs = (await b.listLinkableAzureTenants(scope)).flatMap((t) => t.subscriptions.map((s) => s.id));
+            expect(subs).not.to.include(sub.id);
+          }
+          // Its directory is now found by tenant ID, like any organization's.
+          expect((await reseller.findDuplicates(RES, {tenantId: tenant.tenantId})).matches.map((m) => m.id)).to.include(made.value.id);
+        });
+
+        it('is refused in a customer’s view', async () => {
+          expect((await failure(customer.listLinkableAzureTenants(scopeOf(DEMO_TENANTS.customer)))).code).to.equal('forbidden');
+        });
+      });
+
+      describe('reference lists', () => {
+        it('offer the model’s values with labels, and the partner’s own subscriptions only', async () => {
+          const lists = await reseller.referenceLists(RES);
+          expectValid(ReferenceListsSchema, lists, 'lists');
+          expect(lists.servicePlans.map((o) => o.value)).to.deep.equal([...SERVICE_PLANS]);
+          expect(lists.storageRegions.map((o) => o.value)).to.deep.equal([...STORAGE_REGIONS]);
+          expect(lists.tenantTypes.map((o) => o.value)).to.deep.equal([...TENANT_TYPES]);
+          for (const o of [...lists.servicePlans, ...lists.storageRegions, ...lists.tenantTypes, ...lists.customerTypes]) expect(o.label).to.be.a('string').and.not.equal('');
+          const own = (await reseller.getOrganization(RES, DEMO_TENANTS.customer)).value;
+          expect(lists.customerTypes.map((o) => o.value)).to.include(own.customerType);
+          expect(lists.partnerSubscriptions.map((o) => o.value)).to.include(own.billing!.partnerSubscription);
+
+          const theirs = await otherReseller.referenceLists(OTHER);
+          const mine = new Set(lists.partnerSubscriptions.map((o) => o.value));
+          expect(theirs.partnerSubscriptions.length).to.be.greaterThan(0);
+          for (const o of theirs.partnerSubscriptions) expect(mine.has(o.value), 'another partner’s subscription').to.equal(false);
+          // Below a reseller, the reseller bills: the distributor gets the reseller's list for a customer it enters there.
+          expect(await distributor.referenceLists(DIST, {parentId: DEMO_TENANTS.reseller})).to.deep.equal(lists);
+          expect((await customer.referenceLists(scopeOf(DEMO_TENANTS.customer))).partnerSubscriptions).to.deep.equal([]);
+          const e = await failure(reseller.referenceLists(RES, {parentId: DEMO_TENANTS.otherReseller}));
+          expect(['forbidden', 'not-found']).to.include(e.code);
+        });
+      });
+
+      describe('what the wizard writes', () => {
+        it('keeps the admin user, tenant admins, Microsoft account, partner subscription and time zone', async () => {
+          const input = await newCustomerInput(reseller, 'Wizard');
+          const lists = await reseller.referenceLists(RES);
+          const tenantAdmin = (await reseller.listUsers(RES, {ids: [DEMO_USERS.resellerAdmin]}))[0];
+          const prefix = `wiz${token()}`;
+          const made = await reseller.createOrganization(
+            RES,
+            {
+              ...input,
+              admin: null,
+              adminUser: {firstName: 'Ada', lastName: 'Lovelace', loginEmail: `ada@${prefix}.example`, displayName: '', communicationEmail: ''},
+              tenantAdmins: [{id: tenantAdmin.id, displayName: 'stale name'}],
+              microsoftAccount: {mode: 'new', domain: `${prefix}.onmicrosoft.com`, companyRegistrationId: '', qualification: 'education', educationSegment: 'higher-education', website: `https://${prefix}.example/`},
+              billing: {...input.billing!, partnerSubscription: lists.partnerSubscriptions[1].value},
+              schedules: {...input.schedules, timeZone: 'Europe/Berlin'},
+            },
+            {idempotencyKey: uniqueKey()},
+          );
+          const got = await reseller.getOrganization(RES, made.value.id);
+          expectValid(OrganizationSchema, got.value, 'organization');
+          const org = got.value;
+          expect(org.adminUser).to.deep.equal({firstName: 'Ada', lastName: 'Lovelace', loginEmail: `ada@${prefix}.example`, displayName: 'Ada Lovelace', communicationEmail: ''});
+          expect(org.admin?.displayName, 'the admin user is the first admin').to.equal('Ada Lovelace');
+          expect(org.tenantAdmins).to.deep.equal([{id: tenantAdmin.id, displayName: tenantAdmin.displayName}]);
+          expect(org.microsoftAccount).to.deep.include({mode: 'new', domain: `${prefix}.onmicrosoft.com`, qualification: 'education'});
+          expect(org.billing!.partnerSubscription).to.equal(lists.partnerSubscriptions[1].value);
+          expect(org.schedules.timeZone).to.equal('Europe/Berlin');
+
+          // A client that sends billing or schedules without the newer fields keeps them as stored.
+          const {partnerSubscription: _p, ...oldBilling} = org.billing!;
+          const {timeZone: _t, ...oldSchedules} = org.schedules;
+          const kept = await reseller.updateOrganization(RES, org.id, {billing: {...oldBilling, billTo: 'Finance'} as never, schedules: {...oldSchedules, cost: '0 3 * * *'} as never}, {ifMatch: got.etag});
+          expect(kept.value.billing).to.deep.include({billTo: 'Finance', partnerSubscription: lists.partnerSubscriptions[1].value});
+          expect(kept.value.schedules).to.deep.include({cost: '0 3 * * *', timeZone: 'Europe/Berlin'});
+
+          const renamed = await reseller.updateOrganization(RES, org.id, {adminUser: {...org.adminUser!, displayName: 'Countess Ada'}}, {ifMatch: kept.etag});
+          expect(renamed.value.adminUser!.displayName).to.equal('Countess Ada');
+          for (const adminUser of [{...org.adminUser!, loginEmail: `other@${prefix}.example`}, null]) {
+            const e = await failure(reseller.updateOrganization(RES, org.id, {adminUser}, {ifMatch: renamed.etag}));
+            expect(e.code).to.equal('invalid-request');
+            expect(pathsOf(e)).to.deep.equal(['adminUser.loginEmail']);
+            expect(e.message).to.contain('adminUser.loginEmail');
+          }
+          const anchored = await failure(reseller.updateOrganization(RES, org.id, {customerOrganizationId: 'grp-01-1'} as never, {ifMatch: renamed.etag}));
+          expect(anchored.code).to.equal('invalid-request');
+          expect(pathsOf(anchored)).to.deep.equal(['customerOrganizationId']);
+          expect((await reseller.getOrganization(RES, org.id)).value.adminUser!.loginEmail).to.equal(`ada@${prefix}.example`);
+        });
+
+        it('reads an organization created without the newer fields with their defaults', async () => {
+          const {adminUser: _a, tenantAdmins: _t, microsoftAccount: _m, ...older} = await newCustomerInput(reseller, 'Older client');
+          const {partnerSubscription: _p, ...billing} = older.billing!;
+          const {timeZone: _z, ...schedules} = older.schedules;
+          const made = await reseller.createOrganization(RES, {...older, billing, schedules} as never, {idempotencyKey: uniqueKey()});
+          const org = (await reseller.getOrganization(RES, made.value.id)).value;
+          expect([org.adminUser, org.tenantAdmins, org.microsoftAccount, org.billing!.partnerSubscription, org.schedules.timeZone]).to.deep.equal([null, [], null, null, 'UTC']);
+        });
+
+        it('refuses a structurally wrong organization with an issue at every field at fault, on create and on change', async () => {
+          const input = await newCustomerInput(reseller, 'Broken');
+          const broken: OrganizationInput = {
+            ...input,
+            name: '   ',
+            customLinks: [
+              {title: 'Script', url: 'javascript:alert(1)'},
+              {title: 'Relative', url: '/portal'},
+              {title: 'No host', url: 'https:///portal'},
+              {title: 'Fine', url: 'https://portal.example/'},
+            ],
+            notifications: {...input.notifications, emails: ['ops@fine.example', 'it@fine.example', 'not-an-email']},
+            contacts: [{...input.contacts[0], email: 'broken@'}, ...input.contacts.slice(1)],
+            salesReps: [],
+            creditQuota: {credits: 500, effectiveOn: '2027-01-10', endsOn: '2027-01-01'},
+            licenseExpiresOn: '2027-02-30',
+            schedules: {...input.schedules, timeZone: 'Mars/Olympus_Mons'},
+            adminUser: {firstName: 'Ada', lastName: ' ', loginEmail: 'ada at example', displayName: '', communicationEmail: 'also wrong'},
+            microsoftAccount: {mode: 'new', domain: `edu${token()}.onmicrosoft.com`, companyRegistrationId: '', qualification: 'education'},
+          };
+          const e = await failure(reseller.createOrganization(RES, broken, {idempotencyKey: uniqueKey()}));
+          expect(e.code).to.equal('invalid-request');
+          expect(pathsOf(e)).to.deep.equal(
+            [
+              'name',
+              'customLinks[0].url',
+              'customLinks[1].url',
+              'customLinks[2].url',
+              'notifications.emails[2]',
+              'contacts[0].email',
+              'salesReps',
+              'creditQuota.endsOn',
+              'licenseExpiresOn',
+              'schedules.timeZone',
+              'adminUser.lastName',
+              'adminUser.loginEmail',
+              'adminUser.communicationEmail',
+              'microsoftAccount.educationSegment',
+              'microsoftAccount.website',
+            ].sort(),
+          );
+          const tooMany = await failure(reseller.createOrganization(RES, {...input, salesReps: Array.from({length: 4}, (_, i) => ({name: `Rep ${i}`, email: `rep${i}@fine.example`, phone: ''}))}, {idempotencyKey: uniqueKey()}));
+          expect(pathsOf(tooMany)).to.deep.equal(['salesReps']);
+
+          const {value: org, etag} = await reseller.createOrganization(RES, input, {idempotencyKey: uniqueKey()});
+          const change = await failure(
+            reseller.updateOrganization(RES, org.id, {notifications: {...org.notifications, emails: ['ok@fine.example', 'bad']}, customLinks: [{title: 'x', url: 'ftp://files.example/'}], salesReps: []}, {ifMatch: etag}),
+          );
+          expect(change.code).to.equal('invalid-request');
+          expect(pathsOf(change)).to.deep.equal(['customLinks[0].url', 'notifications.emails[1]', 'salesReps']);
+          expect((await reseller.getOrganization(RES, org.id)).value.version, 'nothing changed').to.equal(org.version);
+        });
+
+        it('anchors a customer only to an active customer organization visible from the scope, and says nothing of others', async () => {
+          const base = await newCustomerInput(reseller, 'Anchor');
+          const anchorInput = {...base, kind: 'customer-organization' as const, name: `${base.name} Holdings`};
+          const active = (await reseller.createOrganization(RES, anchorInput, {idempotencyKey: uniqueKey()})).value;
+          const inactive = (await reseller.createOrganization(RES, {...anchorInput, name: `${anchorInput.name} (old)`, status: 'inactive'}, {idempotencyKey: uniqueKey()})).value;
+
+          const named = (await reseller.createOrganization(RES, {...base, customerOrganizationId: active.id}, {idempotencyKey: uniqueKey()})).value;
+          expect([named.parentId, named.customerOrganizationId]).to.deep.equal([active.id, active.id]);
+          expect(named.ancestorIds).to.deep.equal([DEMO_TENANTS.distributor, DEMO_TENANTS.reseller, active.id]);
+          const below = (await reseller.createOrganization(RES, {...base, name: `${base.name} below`, parentId: active.id}, {idempotencyKey: uniqueKey()})).value;
+          expect(below.customerOrganizationId).to.equal(active.id);
+
+          const outside = (await otherReseller.listTenants(OTHER)).find((t) => t.kind === 'customer-organization')!.id;
+          const answers: unknown[] = [];
+          for (const anchor of [inactive.id, outside, 'grp-no-such', DEMO_TENANTS.customer]) {
+            const e = await failure(reseller.createOrganization(RES, {...base, customerOrganizationId: anchor}, {idempotencyKey: uniqueKey()}));
+            expect(e.code, anchor).to.equal('invalid-request');
+            expect(pathsOf(e), anchor).to.deep.equal(['customerOrganizationId']);
+            expect(e.message).not.to.contain(outside);
+            answers.push(e.details.issues);
+          }
+          expect(answers[1], 'out of sight reads as not there').to.deep.equal(answers[2]);
+        });
       });
     });
   });

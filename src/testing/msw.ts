@@ -73,9 +73,12 @@ export function organizationFixture(id: string, overrides: Partial<Organization>
     customLinks: [],
     salesReps: [],
     features: {security: true, operations: true, costDetails: true, biAnalytics: false, tasks: true, m365Security: false, governanceVisualizer: false},
-    schedules: {cost: '0 2 * * *', security: '30 3 * * *', operations: '0 4 * * 1'},
+    schedules: {cost: '0 2 * * *', security: '30 3 * * *', operations: '0 4 * * 1', timeZone: 'UTC'},
     notifications: {emails: [], subjectPrefix: '', detectionTickets: false, reportTickets: false, weeklyDigest: {enabled: false, weekday: 1, hourUtc: 7}},
     service: {servicePlan: null, tenantType: null},
+    adminUser: null,
+    tenantAdmins: [],
+    microsoftAccount: null,
     ...overrides,
   };
 }

@@ -9,14 +9,20 @@
  */
 import type {Rejected} from '../model/schemas.js';
 import {TenantryError} from './errors.js';
+import {domainKey, foldName, isDirectoryId, normalizeDomain, onmicrosoftPrefix} from './server-checks.js';
 import type {
+  DomainAvailability,
+  DuplicateCheck,
   FxRates,
   Id,
   Instant,
+  LinkableAzureTenant,
+  MicrosoftAccount,
   Organization,
   OrganizationInput,
   OrganizationPage,
   OrganizationPatch,
+  ReferenceLists,
   Session,
   TenantNode,
   User,
@@ -83,6 +89,94 @@ export function checkUserIds(ids: readonly unknown[]): Id[] {
   return [...new Set(ids as string[])];
 }
 
+/** What a new organization is checked against for duplicates: at least one of name, domain and tenant ID. */
+export interface DuplicateQuery {
+  /** Compared folded: case, accents, spacing and trailing legal forms ignored; one typo tolerated in longer names. */
+  name?: string;
+  /** Compared case-insensitively, exactly (a leading `www.` ignored). */
+  domain?: string;
+  /** An Azure directory (tenant) ID, compared with the organizations' `tenants[].tenantId`. */
+  tenantId?: string;
+  /** Leave this organization out (the one being edited). */
+  excludeId?: Id;
+}
+
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const invalid = (path: string, message: string, what: string): TenantryError =>
+  new TenantryError('invalid-request', `${what}: ${path} ${message}.`, {issues: [{path, message}]});
+
+/**
+ * A duplicate query, checked and put in the form servers compare: a name with letters or digits
+ * (at most 1,000 characters), a domain name, a GUID; absent or empty parts dropped; at least one
+ * part left; else `invalid-request` naming the part.
+ */
+export function checkDuplicateQuery(query: DuplicateQuery): DuplicateQuery {
+  const what = 'The duplicate check is not valid';
+  const text = (v: unknown, path: string, max: number): string | undefined => {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string') throw invalid(path, 'must be text', what);
+    if (v.length > max) throw invalid(path, `must be at most ${max} characters`, what);
+    return v.trim() || undefined;
+  };
+  const out: DuplicateQuery = {};
+  const name = text(query.name, 'name', 1000);
+  if (name !== undefined) {
+    if (!foldName(name)) throw invalid('name', 'must hold letters or digits', what);
+    out.name = name;
+  }
+  const domain = text(query.domain, 'domain', 253);
+  if (domain !== undefined) {
+    const d = normalizeDomain(domain);
+    if (d === null) throw invalid('domain', 'must be a domain name (example.com)', what);
+    out.domain = domainKey(d);
+  }
+  const tenantId = text(query.tenantId, 'tenantId', 64);
+  if (tenantId !== undefined) {
+    if (!isDirectoryId(tenantId)) throw invalid('tenantId', 'must be a directory (tenant) ID, a GUID', what);
+    out.tenantId = tenantId.toLowerCase();
+  }
+  const excludeId = text(query.excludeId, 'excludeId', 128);
+  if (excludeId !== undefined) {
+    if (!ID.test(excludeId)) throw invalid('excludeId', 'must be an organization id', what);
+    out.excludeId = excludeId;
+  }
+  if (out.name === undefined && out.domain === undefined && out.tenantId === undefined) {
+    throw new TenantryError('invalid-request', `${what}: give a name, a domain or a tenant ID to look for.`, {issues: [{path: '(root)', message: 'needs a name, domain or tenantId'}]});
+  }
+  return out;
+}
+
+/** The domain of a Microsoft account lookup (`Contoso.com` → `contoso.com`); else `invalid-request`. */
+export function checkLookupDomain(domain: unknown): string {
+  const d = typeof domain === 'string' && domain.length <= 253 ? normalizeDomain(domain) : null;
+  if (d === null) throw invalid('domain', 'must be a domain name (example.com)', 'The Microsoft account lookup is not valid');
+  return d;
+}
+
+/**
+ * The prefix of a `.onmicrosoft.com` check as servers compare it (trimmed, lower case, a pasted
+ * suffix taken off). Only an absurd one (not text, over 100 characters) is an `invalid-request`;
+ * a malformed one is answered `available: false` with the reason.
+ */
+export function checkDomainPrefix(prefix: unknown): string {
+  if (typeof prefix !== 'string' || prefix.length > 100) throw invalid('prefix', 'must be text of at most 100 characters', 'The domain check is not valid');
+  return onmicrosoftPrefix(prefix);
+}
+
+export interface ReferenceListOptions extends CallOptions {
+  /**
+   * The lists as they apply to a new organization below this one (default: the scope tenant):
+   * its partner's subscriptions. Must be visible from the scope.
+   */
+  parentId?: Id;
+}
+
+/** A `parentId` of the reference lists: an organization id; else `invalid-request`. */
+export function checkParentId(parentId: unknown): Id {
+  if (typeof parentId !== 'string' || !ID.test(parentId)) throw invalid('parentId', 'must be an organization id', 'The reference lists request is not valid');
+  return parentId;
+}
+
 export interface Backend {
   /** Identity of the data source for cache keys: `local:…` or the API's origin and path. */
   readonly origin: string;
@@ -98,6 +192,35 @@ export interface Backend {
   /** Users visible from the scope, for owner/reader pickers. */
   listUsers(scope: Scope, options?: UserQuery): Promise<User[]>;
   fxRates(options?: CallOptions): Promise<FxRates>;
+
+  /**
+   * Organizations that may already be the one being entered (see {@link DuplicateQuery} for how
+   * each part matches). `matches` holds only organizations visible from the scope; matches
+   * anywhere else in the channel are only counted in `hiddenCount`, never named. A customer's
+   * view may not ask (`forbidden`); a query with nothing to look for is an `invalid-request`.
+   */
+  findDuplicates(scope: Scope, query: DuplicateQuery, options?: CallOptions): Promise<DuplicateCheck>;
+  /**
+   * The Microsoft account that has verified `domain` (case-insensitive), or `null`. Microsoft's
+   * directory data only: never which organization of the channel uses it.
+   */
+  lookupMicrosoftAccount(scope: Scope, domain: string, options?: CallOptions): Promise<MicrosoftAccount | null>;
+  /**
+   * Whether `<prefix>.onmicrosoft.com` can name a new Microsoft account: 1–27 letters and digits,
+   * not taken. A malformed or taken prefix is `available: false` with the reason.
+   */
+  checkMicrosoftDomain(scope: Scope, prefix: string, options?: CallOptions): Promise<DomainAvailability>;
+  /**
+   * Azure directories the scope's partner has access to, each with its subscriptions not yet
+   * linked to an organization. A customer's view may not ask (`forbidden`).
+   */
+  listLinkableAzureTenants(scope: Scope, options?: CallOptions): Promise<LinkableAzureTenant[]>;
+  /**
+   * The choices the customer wizard offers: customer types, the subscriptions of the partner that
+   * bills a new organization below `parentId` (none in a customer's view), service plans, storage
+   * regions and tenant types.
+   */
+  referenceLists(scope: Scope, options?: ReferenceListOptions): Promise<ReferenceLists>;
 }
 
 /** The embedded backend: the contract implemented in the worker over IndexedDB, with demo data. */

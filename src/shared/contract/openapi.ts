@@ -32,7 +32,28 @@ with the \`Tenantry-Scope\` header (the session and exchange rates need none).
 Reads return an \`ETag\` (\`"<version>"\`); \`PATCH\` and \`DELETE\` require it as \`If-Match\` and
 answer \`412\` when the record has changed. Every create carries an \`Idempotency-Key\`: the same
 key returns the organization it first created, so clients may retry a create safely. \`429\` and
-\`503\` may carry \`Retry-After\` (seconds or an HTTP date).`;
+\`503\` may carry \`Retry-After\` (seconds or an HTTP date).
+
+## Refused changes
+
+A create or change the server will not make is a \`422\` whose \`issues\` name every field at fault
+by path (\`name\`, \`customLinks[0].url\`, \`notifications.emails[2]\`), so a form can mark each one.
+The shape comes first (the schemas below: required fields, lengths, enumerations), then the
+structure: a name that is not blank; only absolute \`http\`/\`https\` addresses in custom links;
+well-formed email addresses; 1 to 3 sales representatives; a credit quota that ends after it takes
+effect; real calendar dates and IANA time zones; what an education qualification needs. Only then
+the references: the parent, the anchor (\`customerOrganizationId\`: an active customer organization
+visible from the scope), users (visible from the scope), the partner subscription (one of the
+partner's own), a new \`.onmicrosoft.com\` domain (not taken). A reference outside the scope is
+refused exactly like one that does not exist.
+
+## Records written before a field existed
+
+Fields added to the model after records were first written are optional in responses, with a
+\`default\`: a client reads an absent one as that default, so an older server's records (and
+clients' caches of them) stay valid. A server sends them once it knows them. In a \`PATCH\`, an
+object sent without such a nested field (\`billing.partnerSubscription\`, \`schedules.timeZone\`)
+keeps the stored value.`;
 
 /** The fields a PATCH may carry: the create input less identity and hierarchy, all optional. */
 function patchSchema(): Json {
@@ -40,7 +61,8 @@ function patchSchema(): Json {
   const properties: Json = {...input.properties};
   for (const fixed of ['kind', 'parentId', 'customerOrganizationId']) delete properties[fixed];
   return {
-    description: 'A partial update: only the fields given change. Identity, hierarchy and server-kept fields cannot be patched.',
+    description:
+      'A partial update: only the fields given change (each replaces the stored value). Identity, hierarchy (including `customerOrganizationId`, permanent once set) and server-kept fields cannot be patched; naming one is a `422` with an issue at its path. Once `adminUser.loginEmail` is set, a patch carrying `adminUser` must keep it unchanged (else a `422` with an issue at `adminUser.loginEmail`).',
     type: 'object',
     properties,
     minProperties: 1,
@@ -153,7 +175,9 @@ export function buildOpenApi(): object {
       {name: 'Tenants', description: 'The tenant hierarchy visible from a scope.'},
       {name: 'Organizations', description: 'Organizations of the hierarchy: list, delta sync, read and change.'},
       {name: 'Users', description: 'Users for owner and reader pickers.'},
-      {name: 'Reference data', description: 'Data that is the same for every tenant.'},
+      {name: 'Reference data', description: 'Exchange rates, and the choices the customer wizard offers.'},
+      {name: 'Microsoft', description: 'Microsoft accounts for new customers: find an existing one, or check a new `.onmicrosoft.com` name.'},
+      {name: 'Azure', description: 'Azure directories and subscriptions the partner can link to an organization.'},
     ],
     paths: {
       '/session': {
@@ -189,7 +213,7 @@ export function buildOpenApi(): object {
           operationId: 'createOrganization',
           summary: 'Create an organization',
           description:
-            'Creates an organization below a parent inside the scope. The `Idempotency-Key` makes a retried create return the organization the first attempt created (the same key with a different body is a `409`).',
+            'Creates an organization below a parent inside the scope. The `Idempotency-Key` makes a retried create return the organization the first attempt created (the same key with a different body is a `409`). A customer may name its anchor in `customerOrganizationId`: an active customer organization visible from the scope, either the parent itself or directly below the parent (the customer is then created below the anchor). A refused body is a `422` naming each field at fault (see *Refused changes*).',
           tags: ['Organizations'],
           parameters: [ref('parameters', 'TenantryScope'), ref('parameters', 'IdempotencyKey')],
           requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'OrganizationInput')}}},
@@ -241,6 +265,76 @@ export function buildOpenApi(): object {
             '428': ref('responses', 'PreconditionRequired'),
             ...SCOPED_ERRORS,
           },
+        },
+      },
+      '/duplicates': {
+        get: {
+          operationId: 'findDuplicates',
+          summary: 'Find organizations that may be the one being entered',
+          description:
+            'Checks a new (or edited) organization against those that exist. `name` is compared folded: case, accents, punctuation and spacing ignored, `&` read as "and", trailing legal forms (Ltd, Inc, GmbH, LLC…) dropped; names of 8 or more letters also match with one typo. `domain` matches case-insensitively and exactly (a leading `www.` ignored); `tenantId` matches an Azure directory ID of the organization. `matches` holds only organizations visible from the scope, closest first (at most 20), each with what it matched on; matches anywhere else in the channel are only counted in `hiddenCount`, never named. At least one of `name`, `domain` and `tenantId` is required (`400` otherwise). A customer’s view may not ask (`403`).',
+          tags: ['Organizations'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'name', in: 'query', description: 'Organization name as entered.', schema: {type: 'string', maxLength: 1000}},
+            {name: 'domain', in: 'query', description: 'Primary domain, e.g. `contoso.com`.', schema: {type: 'string', maxLength: 253}},
+            {name: 'tenantId', in: 'query', description: 'An Azure directory (tenant) ID, a GUID.', schema: {type: 'string', format: 'uuid'}},
+            {name: 'excludeId', in: 'query', description: 'An organization to leave out: the one being edited (ignored unless visible from the scope).', schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}},
+          ],
+          responses: {'200': jsonResponse('Possible duplicates.', ref('schemas', 'DuplicateCheck')), ...SCOPED_ERRORS},
+        },
+      },
+      '/microsoft/accounts': {
+        get: {
+          operationId: 'lookupMicrosoftAccount',
+          summary: 'Find the Microsoft account of a domain',
+          description:
+            'The Microsoft account (Entra ID tenant) that has verified `domain`, compared case-insensitively, or `account: null` when none has. Only Microsoft’s directory data: never which organization of the channel uses the account.',
+          tags: ['Microsoft'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'domain', in: 'query', required: true, description: 'The company’s domain, e.g. `contoso.com`.', schema: {type: 'string', minLength: 1, maxLength: 253}},
+          ],
+          responses: {'200': jsonResponse('The account, or null.', ref('schemas', 'MicrosoftAccountLookup')), ...SCOPED_ERRORS},
+        },
+      },
+      '/microsoft/domain-availability': {
+        get: {
+          operationId: 'checkMicrosoftDomain',
+          summary: 'Check a new .onmicrosoft.com name',
+          description:
+            'Whether `<prefix>.onmicrosoft.com` can name a new Microsoft account: 1–27 letters (a–z) and digits, compared case-insensitively, and not taken. A malformed or taken prefix is answered `available: false` with the `reason` in words for the user (a pasted `.onmicrosoft.com` is taken off the prefix first).',
+          tags: ['Microsoft'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'prefix', in: 'query', required: true, description: 'The name before `.onmicrosoft.com`.', schema: {type: 'string', maxLength: 100}},
+          ],
+          responses: {'200': jsonResponse('Whether the name is free.', ref('schemas', 'DomainAvailability')), ...SCOPED_ERRORS},
+        },
+      },
+      '/azure/linkable-tenants': {
+        get: {
+          operationId: 'listLinkableAzureTenants',
+          summary: 'List Azure tenants and subscriptions to link',
+          description:
+            'Azure directories the scope’s partner has access to, each with its subscriptions not yet linked to an organization (a directory with none left is omitted once it is linked). A customer’s view may not ask (`403`).',
+          tags: ['Azure'],
+          parameters: [ref('parameters', 'TenantryScope')],
+          responses: {'200': jsonResponse('Linkable tenants.', ref('schemas', 'LinkableAzureTenantList')), ...SCOPED_ERRORS},
+        },
+      },
+      '/reference-lists': {
+        get: {
+          operationId: 'getReferenceLists',
+          summary: 'Get the choices of the customer wizard',
+          description:
+            'Customer types, the subscriptions of the partner that bills a new organization below `parentId` (default: the scope tenant; none in a customer’s view), service plans, storage regions and tenant types, each as `{value, label}`.',
+          tags: ['Reference data'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'parentId', in: 'query', description: 'The parent of the organization being entered; must be visible from the scope (`404` otherwise).', schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}},
+          ],
+          responses: {'200': jsonResponse('The lists.', ref('schemas', 'ReferenceLists')), ...SCOPED_ERRORS},
         },
       },
       '/users': {
@@ -337,7 +431,7 @@ export function buildOpenApi(): object {
         PreconditionRequired: errorResponse('`If-Match` is missing.'),
         TooLarge: errorResponse('The request body is larger than the server accepts (1 MiB in the reference adapter).'),
         NotJson: errorResponse('The request body is not `application/json`.'),
-        Invalid: errorResponse('The body is not a valid organization.', {}, 'ValidationError'),
+        Invalid: errorResponse('The body is not a valid organization, or would make one that is not: `issues` names each field at fault by path.', {}, 'ValidationError'),
         RateLimited: errorResponse('Too many requests.', {'Retry-After': ref('headers', 'RetryAfter')}),
         Unavailable: errorResponse('Temporarily unavailable; safe to retry idempotent requests.', {'Retry-After': ref('headers', 'RetryAfter')}),
         ServerError: errorResponse('An unexpected server failure.'),

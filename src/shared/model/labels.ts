@@ -1,5 +1,5 @@
 /** Words a person reads for the domain's codes: one place, so the grid, filters and exports agree. */
-import type {ContractStatus, OrgStatus, Plan, SourceDataStatus, StorageRegion, TenantKind, Workload} from './types.js';
+import type {AzureSubscriptionState, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
 
 export const PLAN_LABELS: Record<Plan, string> = {
   assessment: 'Assessment',
@@ -42,3 +42,13 @@ export const REGION_LABELS: Record<StorageRegion, string> = {
   singapore: 'Singapore',
   brazil: 'Brazil',
 };
+
+export const SERVICE_PLAN_LABELS: Record<ServicePlan, string> = {essentials: 'Essentials', business: 'Business', enterprise: 'Enterprise', elite: 'Elite'};
+
+export const TENANT_TYPE_LABELS: Record<TenantType, string> = {commercial: 'Commercial', education: 'Education', 'non-profit': 'Non-profit', government: 'Government', trial: 'Trial'};
+
+export const QUALIFICATION_LABELS: Record<Qualification, string> = {commercial: 'Commercial', education: 'Education', 'non-profit': 'Non-profit (charity)'};
+
+export const EDUCATION_SEGMENT_LABELS: Record<EducationSegment, string> = {'k-12': 'Primary and secondary (K-12)', 'higher-education': 'Higher education', other: 'Other'};
+
+export const AZURE_SUBSCRIPTION_STATE_LABELS: Record<AzureSubscriptionState, string> = {enabled: 'Enabled', warned: 'Warned', 'past-due': 'Past due', disabled: 'Disabled'};

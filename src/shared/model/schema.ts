@@ -25,6 +25,13 @@ export interface Schema<T> {
   readonly is: (value: unknown) => value is T;
   /** Appends what is wrong with a value to `issues`; call only after `is` returned false. */
   readonly explain: (value: unknown, path: string, issues: Issue[]) => void;
+  /**
+   * Present when the value holds properties added after records were first written
+   * ({@link defaulted}): returns the value with every absent one filled in (the same value when
+   * none was absent). Call only on a value `is` accepted; {@link withDefaults} does both.
+   */
+  // Method syntax: a schema of a narrower value still passes where `Schema<unknown>` is asked for.
+  fill?(value: T): T;
   /** Phantom for type inference; never set. */
   readonly _type?: T;
 }
@@ -104,10 +111,12 @@ export function oneOf<const V extends string | number>(values: readonly V[]): Sc
 }
 
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
+  const fill = inner.fill;
   return {
     json: {oneOf: [inner.json, {type: 'null'}]},
     is: (v): v is T | null => v === null || inner.is(v),
     explain: (v, path, issues) => inner.explain(v, path, issues),
+    ...(fill && {fill: (v: T | null) => (v === null ? v : fill(v))}),
   };
 }
 
@@ -118,7 +127,18 @@ export interface ArrayOptions {
 /** An array; `maxItems` defaults to 1,000 so a hostile response cannot balloon one record. */
 export function array<T>(item: Schema<T>, options: ArrayOptions = {}): Schema<T[]> {
   const {maxItems = 1000} = options;
+  const fillItem = item.fill;
   return {
+    ...(fillItem && {
+      fill: (v: T[]) => {
+        let out = v;
+        for (let i = 0; i < v.length; i++) {
+          const f = fillItem(v[i]);
+          if (f !== v[i]) (out === v ? (out = v.slice()) : out)[i] = f;
+        }
+        return out;
+      },
+    }),
     json: {type: 'array', items: item.json, maxItems},
     is: (v): v is T[] => {
       if (!Array.isArray(v) || v.length > maxItems) return false;
@@ -172,7 +192,35 @@ export function object<T>(shape: Shape<T>): Schema<T> {
   for (const k of keys) properties[k] = shape[k].json;
   const json: JsonSchema = {type: 'object', properties, required: keys.filter((k) => !optional.has(k))};
   const n = keys.length;
+  // Properties that may be absent in older records, with what they read as; and nested ones that may hold such.
+  const fallbacks = keys.flatMap((k) => {
+    const d = shape[k] as Schema<unknown> & {fallback?: unknown};
+    return 'fallback' in d ? [[k, d.fallback] as const] : [];
+  });
+  const nested = keys.flatMap((k) => {
+    const f = shape[k].fill as ((v: unknown) => unknown) | undefined;
+    return f ? [[k, f] as const] : [];
+  });
+  const fill =
+    fallbacks.length || nested.length
+      ? (v: T): T => {
+          const o = v as Record<string, unknown>;
+          let out = o;
+          const set = (k: string, value: unknown) => {
+            if (out === o) out = {...o};
+            out[k] = value;
+          };
+          for (const [k, fallback] of fallbacks) if (out[k] === undefined) set(k, structuredClone(fallback));
+          for (const [k, f] of nested) {
+            if (out[k] === undefined) continue;
+            const filled = f(out[k]);
+            if (filled !== out[k]) set(k, filled);
+          }
+          return out as T;
+        }
+      : undefined;
   return {
+    ...(fill && {fill}),
     json,
     is: (v): v is T => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -197,12 +245,75 @@ export function object<T>(shape: Shape<T>): Schema<T> {
 
 /** A property that may be absent. */
 export function optional<T>(inner: Schema<T>): Schema<T | undefined> & {optional: true} {
+  const fill = inner.fill;
   return {
     json: inner.json,
     optional: true,
     is: (v): v is T | undefined => v === undefined || inner.is(v),
     explain: (v, path, issues) => inner.explain(v, path, issues),
+    ...(fill && {fill: (v: T | undefined) => (v === undefined ? v : fill(v))}),
   };
+}
+
+/**
+ * A property added after records were first written: older records (a cache, an older server)
+ * lack it and still conform; reading them through {@link withDefaults} fills in `fallback`. Typed as
+ * always present, so code downstream of `withDefaults` never sees it absent. Published as optional
+ * with a JSON Schema `default`.
+ */
+export function defaulted<T>(inner: Schema<T>, fallback: T): Schema<T> & {optional: true; fallback: T} {
+  return {
+    json: {...inner.json, default: fallback},
+    optional: true,
+    fallback,
+    is: (v): v is T => v === undefined || inner.is(v),
+    explain: (v, path, issues) => inner.explain(v, path, issues),
+    ...(inner.fill && {fill: inner.fill}),
+  };
+}
+
+/** A value that conforms to `schema`, with the properties older records lack filled in. */
+export function withDefaults<T>(schema: Schema<T>, value: T): T {
+  return schema.fill ? schema.fill(value) : value;
+}
+
+/**
+ * One of several object shapes told apart by a string property (`mode`, `kind`…): each variant
+ * is an `object()` whose `tag` property is `oneOf([its value])`.
+ */
+export function tagged<T>(tag: string, variants: Record<string, Schema<unknown>>): Schema<T> {
+  const names = Object.keys(variants);
+  const variantOf = (v: unknown): Schema<unknown> | undefined => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    const t = (v as Record<string, unknown>)[tag];
+    return typeof t === 'string' && Object.hasOwn(variants, t) ? variants[t] : undefined;
+  };
+  const fills = names.some((n) => variants[n].fill);
+  return {
+    json: {oneOf: names.map((n) => variants[n].json)},
+    is: (v): v is T => variantOf(v)?.is(v) ?? false,
+    explain: (v, path, issues) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return void issues.push({path, message: `expected an object, got ${describe(v)}`});
+      const variant = variantOf(v);
+      if (!variant) return void issues.push({path: path ? `${path}.${tag}` : tag, message: `expected one of ${names.join(', ')}; got ${describe((v as Record<string, unknown>)[tag])}`});
+      variant.explain(v, path, issues);
+    },
+    ...(fills && {fill: (v: T) => (variantOf(v)?.fill?.(v) ?? v) as T}),
+  };
+}
+
+/** The path of an issue from its steps: `['notifications', 'emails', 2]` → `notifications.emails[2]`. */
+export function issuePath(steps: readonly (string | number)[]): string {
+  let path = '';
+  for (const step of steps) path += typeof step === 'number' ? `[${step}]` : path ? `.${step}` : step;
+  return path;
+}
+
+/** The steps of an issue's path: `notifications.emails[2]` → `['notifications', 'emails', 2]`. */
+export function issueSteps(path: string): (string | number)[] {
+  const steps: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) steps.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return steps;
 }
 
 /** Named schemas, published under `components.schemas` of the OpenAPI document. */

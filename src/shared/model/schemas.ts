@@ -6,6 +6,7 @@
 import {
   array,
   boolean,
+  defaulted,
   named,
   nullable,
   number,
@@ -14,13 +15,19 @@ import {
   optional,
   record,
   string,
+  tagged,
   type Issue,
   type Schema,
   type Shape,
 } from './schema.js';
 import {
+  AZURE_SUBSCRIPTION_STATES,
   CONTRACT_STATUSES,
+  DUPLICATE_FIELDS,
+  EDUCATION_SEGMENTS,
+  MAX_DUPLICATE_MATCHES,
   ORG_STATUSES,
+  QUALIFICATIONS,
   PLANS,
   ROLES,
   SERVICE_PLANS,
@@ -31,6 +38,7 @@ import {
   USER_FUNCTIONS,
   WORKLOADS,
   type Address,
+  type AdminUser,
   type AzureSubscription,
   type AzureTenant,
   type BillingProfile,
@@ -39,10 +47,20 @@ import {
   type ContractSummary,
   type CreditQuota,
   type CustomLink,
+  type DomainAvailability,
+  type DuplicateCheck,
+  type DuplicateMatch,
   type FeatureToggles,
   type FxRates,
   type LastCollection,
+  type LinkableAzureTenant,
+  type LinkableSubscription,
   type LinkedAccount,
+  type MicrosoftAccount,
+  type MicrosoftAccountChoice,
+  type MicrosoftAccountExisting,
+  type MicrosoftAccountNew,
+  type MicrosoftAccountSkip,
   type Money,
   type NotificationSettings,
   type OnboardingTask,
@@ -50,6 +68,8 @@ import {
   type OrganizationInput,
   type OrganizationPage,
   type OrganizationSummary,
+  type ReferenceLists,
+  type ReferenceOption,
   type SalesRep,
   type ServiceDetails,
   type Session,
@@ -70,6 +90,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const HTTP_URL = /^https?:\/\/[^\s]+$/i;
 /** Five cron fields of digits, `*`, `/`, `,` and `-`. */
 const CRON = /^\s*([\d*/,-]+\s+){4}[\d*/,-]+\s*$/;
+/** The shape of an IANA time zone name (`UTC`, `Europe/Berlin`, `America/Argentina/Buenos_Aires`); servers check it names a real zone. */
+const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+/** `<prefix>.onmicrosoft.com`, the prefix letters and digits only (1–27). */
+export const ONMICROSOFT_DOMAIN = /^[A-Za-z0-9]{1,27}\.onmicrosoft\.com$/;
 
 export const id = string({minLength: 1, maxLength: 128, pattern: /^[A-Za-z0-9._:-]+$/, patternName: 'an id (letters, digits, . _ : -)'});
 export const instant = string({maxLength: 40, pattern: INSTANT, format: 'date-time', patternName: 'an ISO 8601 date-time'});
@@ -209,7 +233,13 @@ const AddressSchema = named(
 
 const BillingProfileSchema = named(
   'BillingProfile',
-  object<BillingProfile>({profileName: text, billTo: text, address: AddressSchema, sameAsCompany: boolean()}),
+  object<BillingProfile>({
+    profileName: text,
+    billTo: text,
+    address: AddressSchema,
+    sameAsCompany: boolean(),
+    partnerSubscription: defaulted(nullable(string({minLength: 1, maxLength: 200})), null),
+  }),
 );
 
 const ContactSchema = named(
@@ -242,7 +272,11 @@ const FeatureTogglesSchema = named(
 );
 
 const cron = string({maxLength: 100, pattern: CRON, patternName: 'a five-field cron mask'});
-const CollectionSchedulesSchema = named('CollectionSchedules', object<CollectionSchedules>({cost: cron, security: cron, operations: cron}));
+const timeZone = string({maxLength: 64, pattern: TIME_ZONE, patternName: 'an IANA time zone name (e.g. Europe/Berlin)'});
+const CollectionSchedulesSchema = named(
+  'CollectionSchedules',
+  object<CollectionSchedules>({cost: cron, security: cron, operations: cron, timeZone: defaulted(timeZone, 'UTC')}),
+);
 
 const NotificationSettingsSchema = named(
   'NotificationSettings',
@@ -262,6 +296,37 @@ const NotificationSettingsSchema = named(
 const ServiceDetailsSchema = named(
   'ServiceDetails',
   object<ServiceDetails>({servicePlan: nullable(oneOf(SERVICE_PLANS)), tenantType: nullable(oneOf(TENANT_TYPES))}),
+);
+
+const AdminUserSchema = named(
+  'AdminUser',
+  object<AdminUser>({firstName: text, lastName: text, loginEmail: email, displayName: text, communicationEmail: email}),
+  'The person invited as first administrator. `loginEmail` cannot be changed once set.',
+);
+
+const directoryId = string({maxLength: 64});
+const MicrosoftAccountChoiceSchema = named(
+  'MicrosoftAccountChoice',
+  tagged<MicrosoftAccountChoice>('mode', {
+    existing: named(
+      'MicrosoftAccountExisting',
+      object<MicrosoftAccountExisting>({mode: oneOf(['existing'] as const), tenantId: directoryId, domain: string({minLength: 1, maxLength: 253})}),
+      'The customer’s existing Microsoft account, found by domain.',
+    ),
+    new: named(
+      'MicrosoftAccountNew',
+      object<MicrosoftAccountNew>({
+        mode: oneOf(['new'] as const),
+        domain: string({maxLength: 44, pattern: ONMICROSOFT_DOMAIN, patternName: 'a <prefix>.onmicrosoft.com domain (prefix: 1–27 letters and digits)'}),
+        companyRegistrationId: string({maxLength: 100}),
+        qualification: oneOf(QUALIFICATIONS),
+        educationSegment: optional(oneOf(EDUCATION_SEGMENTS)),
+        website: optional(url),
+      }),
+      'A new Microsoft account to create; an education qualification needs `educationSegment` and `website`.',
+    ),
+    skip: named('MicrosoftAccountSkip', object<MicrosoftAccountSkip>({mode: oneOf(['skip'] as const)}), 'No Microsoft account: the customer buys no Microsoft products here.'),
+  }),
 );
 
 const detailShape = {
@@ -286,6 +351,10 @@ const detailShape = {
   schedules: CollectionSchedulesSchema,
   notifications: NotificationSettingsSchema,
   service: ServiceDetailsSchema,
+  // Added after records were first written: absent in older ones, read with these defaults.
+  adminUser: defaulted(nullable(AdminUserSchema), null),
+  tenantAdmins: defaulted(array(UserRefSchema, {maxItems: 50}), []),
+  microsoftAccount: defaulted(nullable(MicrosoftAccountChoiceSchema), null),
 } as const;
 
 export const OrganizationSchema = named(
@@ -347,6 +416,84 @@ export const OrganizationPageSchema = named(
     nextCursor: nullable(string({maxLength: 1000})),
     asOf: instant,
   }),
+);
+
+const OrganizationRefShape = {
+  id,
+  name: string({minLength: 1, maxLength: 1000}),
+  domain: string({maxLength: 253}),
+  kind: oneOf(TENANT_KINDS),
+  status: oneOf(ORG_STATUSES),
+  parentName: nullable(text),
+};
+
+export const DuplicateCheckSchema = named(
+  'DuplicateCheck',
+  object<DuplicateCheck>({
+    matches: array(
+      named(
+        'DuplicateMatch',
+        object<DuplicateMatch>({...OrganizationRefShape, matchedOn: array(oneOf(DUPLICATE_FIELDS), {maxItems: DUPLICATE_FIELDS.length})}),
+        'A visible organization that may be the one being entered, and what it matched on.',
+      ),
+      {maxItems: MAX_DUPLICATE_MATCHES},
+    ),
+    hiddenCount: count,
+  }),
+  'Possible duplicates: those visible from the scope, and how many more exist elsewhere in the channel (a count only).',
+);
+
+export const MicrosoftAccountSchema = named(
+  'MicrosoftAccount',
+  object<MicrosoftAccount>({
+    tenantId: directoryId,
+    name: text,
+    primaryDomain: string({minLength: 1, maxLength: 253}),
+    verifiedDomains: array(string({minLength: 1, maxLength: 253}), {maxItems: 1000}),
+  }),
+);
+
+/** The answer of an account lookup: the account, or `null` when none has the domain. */
+export const MicrosoftAccountLookupSchema = named('MicrosoftAccountLookup', object<{account: MicrosoftAccount | null}>({account: nullable(MicrosoftAccountSchema)}));
+
+export const DomainAvailabilitySchema = named(
+  'DomainAvailability',
+  object<DomainAvailability>({available: boolean(), reason: optional(string({maxLength: 500}))}),
+);
+
+const LinkableAzureTenantSchema = named(
+  'LinkableAzureTenant',
+  object<LinkableAzureTenant>({
+    tenantId: directoryId,
+    name: text,
+    domain: string({maxLength: 253}),
+    subscriptions: array(
+      named('LinkableSubscription', object<LinkableSubscription>({id, name: text, state: oneOf(AZURE_SUBSCRIPTION_STATES)})),
+      {maxItems: 1000},
+    ),
+  }),
+);
+
+export const LinkableAzureTenantListSchema = named(
+  'LinkableAzureTenantList',
+  object<{items: LinkableAzureTenant[]}>({items: array(LinkableAzureTenantSchema, {maxItems: 5000})}),
+  'Azure directories the partner has access to, each with its subscriptions not yet linked to an organization.',
+);
+
+const optionsOf = <V extends string>(value: Schema<V>): Schema<ReferenceOption<V>[]> =>
+  array(object<ReferenceOption<V>>({value, label: text}), {maxItems: 1000});
+const optionValue = string({minLength: 1, maxLength: 200});
+
+export const ReferenceListsSchema = named(
+  'ReferenceLists',
+  object<ReferenceLists>({
+    customerTypes: optionsOf(string({minLength: 1, maxLength: 100})),
+    partnerSubscriptions: optionsOf(optionValue),
+    servicePlans: optionsOf(oneOf(SERVICE_PLANS)),
+    storageRegions: optionsOf(oneOf(STORAGE_REGIONS)),
+    tenantTypes: optionsOf(oneOf(TENANT_TYPES)),
+  }),
+  'The choices the customer wizard offers, as the scope’s partner has them.',
 );
 
 export const ErrorBodySchema = named(

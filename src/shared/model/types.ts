@@ -78,6 +78,18 @@ export type TenantType = (typeof TENANT_TYPES)[number];
 export const SERVICE_PLANS = ['essentials', 'business', 'enterprise', 'elite'] as const;
 export type ServicePlan = (typeof SERVICE_PLANS)[number];
 
+export const QUALIFICATIONS = ['commercial', 'education', 'non-profit'] as const;
+/** What Microsoft qualifies a new customer account as (education and non-profit are verified by Microsoft). */
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
+export const EDUCATION_SEGMENTS = ['k-12', 'higher-education', 'other'] as const;
+/** The kind of institution of an education-qualified Microsoft account. */
+export type EducationSegment = (typeof EDUCATION_SEGMENTS)[number];
+
+export const AZURE_SUBSCRIPTION_STATES = ['enabled', 'warned', 'past-due', 'disabled'] as const;
+/** Azure's own lifecycle state of a subscription. */
+export type AzureSubscriptionState = (typeof AZURE_SUBSCRIPTION_STATES)[number];
+
 export const ROLES = ['distributor-admin', 'reseller-admin', 'customer-admin'] as const;
 /** An administrator's role follows the kind of their home tenant. */
 export type Role = (typeof ROLES)[number];
@@ -249,6 +261,11 @@ export interface BillingProfile {
   billTo: string;
   address: Address;
   sameAsCompany: boolean;
+  /**
+   * The partner's subscription this customer is invoiced through: a `value` of the scope's
+   * `referenceLists().partnerSubscriptions`. Absent in records written before it existed (read as `null`).
+   */
+  partnerSubscription: string | null;
 }
 
 export interface Contact {
@@ -283,11 +300,13 @@ export interface FeatureToggles {
   governanceVisualizer: boolean;
 }
 
-/** Five-field cron masks (`minute hour day-of-month month day-of-week`), UTC. */
+/** Five-field cron masks (`minute hour day-of-month month day-of-week`), read in `timeZone`. */
 export interface CollectionSchedules {
   cost: string;
   security: string;
   operations: string;
+  /** IANA time zone the masks are read in, e.g. `Europe/Berlin`. Absent in older records (read as `UTC`). */
+  timeZone: string;
 }
 
 export interface NotificationSettings {
@@ -302,6 +321,53 @@ export interface ServiceDetails {
   servicePlan: ServicePlan | null;
   tenantType: TenantType | null;
 }
+
+/**
+ * The person invited as the organization's first administrator, as the wizard enters them. Their
+ * `loginEmail` is the sign-in name of the account created with the organization: it cannot be
+ * changed afterwards (a patch that changes it is refused).
+ */
+export interface AdminUser {
+  firstName: string;
+  lastName: string;
+  /** Sign-in name of the new account; fixed once the organization exists. */
+  loginEmail: string;
+  /** Shown across the product; the server uses "first last" when it is empty. */
+  displayName: string;
+  /** Where credentials and notices go besides the login address; empty for none. */
+  communicationEmail: string;
+}
+
+/** The customer's existing Microsoft account (found with `lookupMicrosoftAccount`). */
+export interface MicrosoftAccountExisting {
+  mode: 'existing';
+  /** The account's directory (tenant) ID, a GUID. */
+  tenantId: string;
+  /** The domain the account was found by, e.g. `contoso.com`. */
+  domain: string;
+}
+
+/** A new Microsoft account to be created for the customer. */
+export interface MicrosoftAccountNew {
+  mode: 'new';
+  /** `<prefix>.onmicrosoft.com`, the prefix checked with `checkMicrosoftDomain`. */
+  domain: string;
+  /** The company's official registration ID; empty when not applicable. */
+  companyRegistrationId: string;
+  qualification: Qualification;
+  /** Required for an education qualification. */
+  educationSegment?: EducationSegment;
+  /** The institution's web site (http or https); required for an education qualification. */
+  website?: string;
+}
+
+/** The customer buys no Microsoft products through the partner. */
+export interface MicrosoftAccountSkip {
+  mode: 'skip';
+}
+
+/** What the wizard chose for the customer's Microsoft account. */
+export type MicrosoftAccountChoice = MicrosoftAccountExisting | MicrosoftAccountNew | MicrosoftAccountSkip;
 
 /** Everything known of one organization: its summary plus what only the detail view and wizard use. */
 export interface Organization extends OrganizationSummary {
@@ -332,6 +398,15 @@ export interface Organization extends OrganizationSummary {
   schedules: CollectionSchedules;
   notifications: NotificationSettings;
   service: ServiceDetails;
+  /**
+   * The person invited as first administrator; `null` where none was entered (and in records
+   * written before it existed). `adminUser.loginEmail` cannot be changed once set.
+   */
+  adminUser: AdminUser | null;
+  /** Users who administer the organization's tenant. Absent in older records (read as empty). */
+  tenantAdmins: UserRef[];
+  /** The Microsoft account choice; `null` where never made (and in older records). */
+  microsoftAccount: MicrosoftAccountChoice | null;
 }
 
 /** Fields the server keeps: identity, times, version, and the list values derived from the record. */
@@ -353,7 +428,14 @@ export type ServerKeptField = (typeof SERVER_KEPT_FIELDS)[number];
 /** Fields a client may set when creating an organization; the server assigns the rest. */
 export type OrganizationInput = Omit<Organization, ServerKeptField>;
 
-/** A partial update; identity and server-kept fields cannot be patched. */
+/** Fields no patch may carry: identity, hierarchy (the anchor is permanent) and what the server keeps. */
+export const NOT_PATCHABLE_FIELDS = ['kind', 'parentId', 'customerOrganizationId', ...SERVER_KEPT_FIELDS] as const;
+
+/**
+ * A partial update (top-level fields replace the stored ones); identity, hierarchy and server-kept
+ * fields cannot be patched. Once `adminUser.loginEmail` is set, a patch carrying `adminUser` must
+ * keep it as it is: the server refuses any other value (`invalid-request`, path `adminUser.loginEmail`).
+ */
 export type OrganizationPatch = Partial<Omit<OrganizationInput, 'kind' | 'parentId' | 'customerOrganizationId'>>;
 
 /** A lightweight node of the hierarchy, for the tenant switcher. */
@@ -409,4 +491,86 @@ export interface OrganizationPage {
   nextCursor: string | null;
   /** Server time the listing is consistent with; the next delta sync asks `updatedSince=asOf`. */
   asOf: Instant;
+}
+
+/** An organization as a lookup names it: enough to recognise it, nothing behind it. */
+export interface OrganizationRef {
+  id: Id;
+  name: string;
+  domain: string;
+  kind: TenantKind;
+  status: OrgStatus;
+  /** Name of the tenant directly above; `null` when that tenant is not visible from the scope. */
+  parentName: string | null;
+}
+
+export const DUPLICATE_FIELDS = ['name', 'domain', 'tenantId'] as const;
+/** What a possible duplicate matched on. */
+export type DuplicateField = (typeof DUPLICATE_FIELDS)[number];
+
+/** A visible organization that may be the one being entered. */
+export interface DuplicateMatch extends OrganizationRef {
+  matchedOn: DuplicateField[];
+}
+
+/** Organizations that may already be the one being entered. */
+export interface DuplicateCheck {
+  /** Matches visible from the scope, closest first (at most `MAX_DUPLICATE_MATCHES`). */
+  matches: DuplicateMatch[];
+  /** Matches elsewhere in the channel, outside what the caller may see: a count only. */
+  hiddenCount: number;
+}
+
+/** Most matches one duplicate check returns. */
+export const MAX_DUPLICATE_MATCHES = 20;
+
+/** A Microsoft (Entra ID) account, as Microsoft's directory describes it. */
+export interface MicrosoftAccount {
+  /** The directory (tenant) ID, a GUID. */
+  tenantId: string;
+  name: string;
+  /** The account's initial domain, e.g. `contoso.onmicrosoft.com`. */
+  primaryDomain: string;
+  /** Every domain the account has verified, the primary one included. */
+  verifiedDomains: string[];
+}
+
+/** Whether a `<prefix>.onmicrosoft.com` name can be given to a new Microsoft account. */
+export interface DomainAvailability {
+  available: boolean;
+  /** Why not, in words for the user; absent when available. */
+  reason?: string;
+}
+
+/** An Azure subscription the partner can link to an organization. */
+export interface LinkableSubscription {
+  id: Id;
+  name: string;
+  state: AzureSubscriptionState;
+}
+
+/** An Azure directory the partner has access to, with its subscriptions not yet linked to an organization. */
+export interface LinkableAzureTenant {
+  /** The directory (tenant) ID, a GUID. */
+  tenantId: string;
+  name: string;
+  domain: string;
+  subscriptions: LinkableSubscription[];
+}
+
+/** One choice of a list: the stored value and the words shown for it. */
+export interface ReferenceOption<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+/** The choices the customer wizard offers, as the scope's partner has them. */
+export interface ReferenceLists {
+  /** Values of `Organization.customerType`. */
+  customerTypes: ReferenceOption[];
+  /** Values of `BillingProfile.partnerSubscription`: the scope partner's own (empty for a customer's view). */
+  partnerSubscriptions: ReferenceOption[];
+  servicePlans: ReferenceOption<ServicePlan>[];
+  storageRegions: ReferenceOption<StorageRegion>[];
+  tenantTypes: ReferenceOption<TenantType>[];
 }

@@ -7,27 +7,68 @@
  * persisted in IndexedDB, so edits survive a reload and the base costs no storage.
  */
 import {openDB, type IDBPDatabase, type IDBPTransaction} from 'idb';
-import {checkUserIds, MAX_USER_IDS, type Backend, type CallOptions, type CreateOptions, type ListOptions, type LocalBackendConfig, type PageResult, type Scope, type UserQuery, type Versioned, type WriteOptions} from '../../../shared/contract/backend.js';
+import {
+  checkDomainPrefix,
+  checkDuplicateQuery,
+  checkLookupDomain,
+  checkParentId,
+  checkUserIds,
+  MAX_USER_IDS,
+  type Backend,
+  type CallOptions,
+  type CreateOptions,
+  type DuplicateQuery,
+  type ListOptions,
+  type LocalBackendConfig,
+  type PageResult,
+  type ReferenceListOptions,
+  type Scope,
+  type UserQuery,
+  type Versioned,
+  type WriteOptions,
+} from '../../../shared/contract/backend.js';
 import {TenantryError, throwIfAborted} from '../../../shared/contract/errors.js';
-import {validate} from '../../../shared/model/schema.js';
+import {compareFolded, completePatch, domainKey, foldName, inputIssues, ONMICROSOFT_SUFFIX, onmicrosoftPrefix, onmicrosoftPrefixProblem, patchIssues} from '../../../shared/contract/server-checks.js';
+import {formatIssues, validate, withDefaults, type Issue} from '../../../shared/model/schema.js';
 import {OrganizationInputSchema, OrganizationSchema} from '../../../shared/model/schemas.js';
-import {SERVER_KEPT_FIELDS} from '../../../shared/model/types.js';
+import {REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} from '../../../shared/model/labels.js';
+import {MAX_DUPLICATE_MATCHES, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../shared/model/types.js';
 import type {
+  DomainAvailability,
+  DuplicateCheck,
+  DuplicateField,
+  DuplicateMatch,
   FxRates,
   Id,
+  LinkableAzureTenant,
+  MicrosoftAccount,
   Organization,
   OrganizationInput,
   OrganizationPatch,
   OrganizationSummary,
+  ReferenceLists,
   Role,
   Session,
   TenantKind,
   TenantNode,
+  TenantRef,
   Tombstone,
   User,
   UserRef,
 } from '../../../shared/model/types.js';
-import {DEMO_FX, detailFor, generateSeed, staffByTenant} from './seed.js';
+import {
+  CUSTOMER_TYPES,
+  DEMO_FX,
+  DEMO_MICROSOFT_ACCOUNTS,
+  detailFor,
+  generateSeed,
+  linkableTenantsOf,
+  partnerOf,
+  partnerSubscriptionsOf,
+  partnerSubscriptionValues,
+  RESERVED_ONMICROSOFT_PREFIXES,
+  staffByTenant,
+} from './seed.js';
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
 import {localOrigin} from '../origins.js';
 import {summarize, withDerived} from '../../../shared/model/derive.js';
@@ -53,10 +94,11 @@ export function roleOfKind(kind: TenantKind): Role {
   return kind === 'distributor' ? 'distributor-admin' : kind === 'reseller' ? 'reseller-admin' : 'customer-admin';
 }
 
-/** Fields a customer admin may change on its own organization. */
+/** Fields a customer admin may change on its own organization (billing less the partner's subscription). */
 const CUSTOMER_ADMIN_WRITABLE = new Set<string>(['contacts', 'customLinks', 'notifications', 'companyAddress', 'billing', 'description']);
-/** Fields no patch may carry: identity, hierarchy and what the server keeps. */
-const IMMUTABLE = new Set<string>(['kind', 'parentId', 'customerOrganizationId', ...SERVER_KEPT_FIELDS]);
+
+/** The id of the user account created for an organization's `adminUser`. */
+const adminUserId = (orgId: Id): Id => `u-${orgId}-admin`;
 
 /** One generated tenant plus its persisted changes; shared by every user's backend instance. */
 class EmbeddedStore {
@@ -137,7 +179,8 @@ class EmbeddedStore {
     // Stored and broadcast records are input like any other: a bad one is skipped, not trusted.
     if (rec.org && OrganizationSchema.is(rec.org)) {
       const mine = this.changed.get(rec.id)?.org;
-      if (!mine || mine.version < rec.org.version) this.put(rec.org);
+      // Records stored before a field existed read with its default.
+      if (!mine || mine.version < rec.org.version) this.put(withDefaults(OrganizationSchema, rec.org));
     }
     else if (rec.deleted) this.remove(rec.id, rec.deleted.deletedAt, rec.deleted.ancestorIds);
     this.clock = Math.max(this.clock, Date.parse(stamp(rec)) || 0);
@@ -179,6 +222,16 @@ class EmbeddedStore {
     return {items, tombstones};
   }
 
+  /** Full records changed since the seed (the seed's own never link the demo's linkable tenants). */
+  changedRecords(): IterableIterator<{org: Organization}> {
+    return this.changed.values();
+  }
+
+  /** Live organizations of one kind. */
+  ofKind(kind: TenantKind): OrganizationSummary[] {
+    return this.orgs.filter((o): o is OrganizationSummary => o !== null && o.kind === kind);
+  }
+
   hasChildren(id: Id): boolean {
     return this.orgs.some((o) => o !== null && o.parentId === id);
   }
@@ -197,6 +250,19 @@ class EmbeddedStore {
       this.orgs[i] = summary;
     }
     this.changed.set(org.id, {org, seenAt: this.tick()});
+    this.registerAdmin(org);
+  }
+
+  /** The account created for an organization's admin user, so references to it resolve (and it can sign in). */
+  private registerAdmin(org: Organization): void {
+    if (!org.adminUser || org.admin?.id !== adminUserId(org.id)) return;
+    const user: User = {id: org.admin.id, tenantId: org.id, displayName: org.admin.displayName, email: org.adminUser.loginEmail, function: 'admin'};
+    const known = this.usersById.get(user.id);
+    if (known) Object.assign(known, user);
+    else {
+      this.users.push(user);
+      this.usersById.set(user.id, user);
+    }
   }
 
   private remove(id: Id, deletedAt: string, ancestorIds: Id[]): void {
@@ -271,6 +337,25 @@ export async function createEmbeddedBackend(config: LocalBackendConfig): Promise
 
 const etagOf = (org: {version: number}): string => `"${org.version}"`;
 const inScope = (org: {id: Id; ancestorIds: readonly Id[]}, tenantId: Id): boolean => org.id === tenantId || org.ancestorIds.includes(tenantId);
+const refused = (message: string, issues: Issue[]): TenantryError => new TenantryError('invalid-request', `${message}: ${formatIssues(issues)}.`, {issues});
+
+/** Name and domain as a duplicate check compares them, computed once per summary object (a changed record is a new object). */
+const matchKeys = new WeakMap<OrganizationSummary, {name: string; domain: string}>();
+function matchKeysOf(org: OrganizationSummary): {name: string; domain: string} {
+  let keys = matchKeys.get(org);
+  if (!keys) matchKeys.set(org, (keys = {name: foldName(org.name), domain: org.domain ? domainKey(org.domain) : ''}));
+  return keys;
+}
+
+/** Linkable tenants per reseller id: generated once. */
+const pools = new Map<Id, LinkableAzureTenant[]>();
+function poolOf(resellerId: Id): LinkableAzureTenant[] {
+  let pool = pools.get(resellerId);
+  if (!pool) pools.set(resellerId, (pool = linkableTenantsOf(resellerId)));
+  return pool;
+}
+
+const accountOf = (t: TenantRef, verified: string[]): MicrosoftAccount => ({tenantId: t.tenantId, name: t.name, primaryDomain: t.domain.toLowerCase(), verifiedDomains: [...new Set(verified.map((d) => d.toLowerCase()))]});
 
 class EmbeddedBackend implements Backend {
   readonly origin: string;
@@ -370,11 +455,11 @@ class EmbeddedBackend implements Backend {
     return {value: org, etag: etagOf(org)};
   }
 
-  async createOrganization(scope: Scope, input: OrganizationInput, options: CreateOptions): Promise<Versioned<Organization>> {
+  async createOrganization(scope: Scope, raw: OrganizationInput, options: CreateOptions): Promise<Versioned<Organization>> {
     const {role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
     if (!options.idempotencyKey) throw new TenantryError('invalid-request', 'A create needs an Idempotency-Key.');
-    const fingerprint = JSON.stringify(input);
+    const fingerprint = JSON.stringify(raw);
     const seen = this.store.idempotent(`${this.userId}|${options.idempotencyKey}`);
     if (seen) {
       if (seen.fingerprint !== fingerprint) throw new TenantryError('conflict', 'This Idempotency-Key was already used for a different organization.');
@@ -383,8 +468,10 @@ class EmbeddedBackend implements Backend {
       return {value: org, etag: etagOf(org)};
     }
     if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot create organizations.');
-    const issues = validate(OrganizationInputSchema, input);
-    if (issues.length) throw new TenantryError('invalid-request', 'The organization is not valid.', {issues});
+    // The same checks, in the same order, as the REST server: shape and structure, then references.
+    const issues = inputIssues(raw);
+    if (issues.length) throw refused('The organization is not valid', issues);
+    const input = withDefaults(OrganizationInputSchema, raw);
     const parent = input.parentId ? this.store.get(input.parentId) : null;
     if (!parent || !inScope(parent, scope.tenantId)) throw new TenantryError('invalid-request', 'The parent organization is not in this tenant.', {issues: [{path: 'parentId', message: 'is not in this tenant'}]});
     const allowedParents: Record<TenantKind, TenantKind[]> = {
@@ -396,13 +483,41 @@ class EmbeddedBackend implements Backend {
     if (!allowedParents[input.kind].includes(parent.kind)) {
       throw new TenantryError('invalid-request', `A ${input.kind} cannot be created under a ${parent.kind}.`, {issues: [{path: 'kind', message: `not allowed under a ${parent.kind}`}]});
     }
-    const anchor = parent.kind === 'customer-organization' ? parent : null;
-    if (anchor && anchor.status !== 'active') throw new TenantryError('invalid-request', 'Only an active customer organization can anchor new customers.');
+    const refs: Issue[] = [];
+    // The anchor: the parent when it is a customer organization; else one named below the parent, which then becomes the parent.
+    let home = parent;
+    let anchor: OrganizationSummary | null = null;
+    if (parent.kind === 'customer-organization') {
+      anchor = parent;
+      if (parent.status !== 'active') refs.push({path: 'parentId', message: 'is a customer organization that is not active'});
+      if (input.customerOrganizationId !== null && input.customerOrganizationId !== parent.id) refs.push({path: 'customerOrganizationId', message: 'must be the parent customer organization'});
+    } else if (input.customerOrganizationId !== null) {
+      const a = this.store.get(input.customerOrganizationId);
+      // Not there, out of sight, not an anchor, not active: one answer, so nothing is learnt of what lies outside the scope.
+      if (!a || !inScope(a, scope.tenantId) || a.kind !== 'customer-organization' || a.status !== 'active') {
+        refs.push({path: 'customerOrganizationId', message: 'is not an active customer organization in this tenant'});
+      } else if (input.kind !== 'customer') refs.push({path: 'customerOrganizationId', message: 'only a customer can belong to a customer organization'});
+      else if (a.parentId !== parent.id) refs.push({path: 'customerOrganizationId', message: 'is not below the parent organization'});
+      else home = anchor = a;
+    }
+    const ancestorIds = [...home.ancestorIds, home.id];
+    const resolved = this.resolveRefs(input, scope, null, refs);
+    this.checkPartnerSubscription(input.billing?.partnerSubscription ?? null, partnerOf({kind: input.kind, ancestorIds}), refs);
+    if (input.microsoftAccount?.mode === 'new' && this.domainTaken(onmicrosoftPrefix(input.microsoftAccount.domain))) {
+      refs.push({path: 'microsoftAccount.domain', message: 'is already taken'});
+    }
+    if (refs.length) throw refused('The organization is not valid', refs);
+    const id = `org-${crypto.randomUUID()}`;
+    const adminUser = withDisplayName(resolved.adminUser);
     const now = this.store.tick();
     const org: Organization = withDerived({
-      ...this.resolveRefs(input),
-      id: `org-${crypto.randomUUID()}`,
-      ancestorIds: [...parent.ancestorIds, parent.id],
+      ...resolved,
+      adminUser,
+      // The admin user is invited with the organization: their account is its first admin.
+      admin: resolved.admin ?? (adminUser ? {id: adminUserId(id), displayName: adminUser.displayName} : null),
+      id,
+      parentId: home.id,
+      ancestorIds,
       customerOrganizationId: anchor ? anchor.id : null,
       createdAt: now,
       updatedAt: now,
@@ -412,7 +527,7 @@ class EmbeddedBackend implements Backend {
     return {value: org, etag: etagOf(org)};
   }
 
-  async updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, options: WriteOptions): Promise<Versioned<Organization>> {
+  async updateOrganization(scope: Scope, id: Id, sent: OrganizationPatch, options: WriteOptions): Promise<Versioned<Organization>> {
     const {role} = this.scopeOf(scope);
     this.visible(scope, id);
     throwIfAborted(options.signal);
@@ -420,16 +535,32 @@ class EmbeddedBackend implements Backend {
     if (options.ifMatch !== etagOf(current)) {
       throw new TenantryError('version-conflict', `"${current.name}" was changed by someone else since you opened it.`, {currentVersion: current.version});
     }
+    const issues = patchIssues(current, sent);
+    const patch = completePatch(current, sent);
+    if (issues.length) throw refused('The change is not valid', issues);
     const keys = Object.keys(patch);
-    const immutable = keys.filter((k) => IMMUTABLE.has(k));
-    if (immutable.length) throw new TenantryError('invalid-request', `These fields cannot be changed: ${immutable.join(', ')}.`, {issues: immutable.map((path) => ({path, message: 'cannot be changed'}))});
     if (role === 'customer-admin') {
-      const refused = keys.filter((k) => !CUSTOMER_ADMIN_WRITABLE.has(k));
-      if (refused.length) throw new TenantryError('forbidden', `A customer administrator cannot change: ${refused.join(', ')}.`);
+      const refusedKeys = keys.filter((k) => !CUSTOMER_ADMIN_WRITABLE.has(k));
+      if (patch.billing !== undefined && (patch.billing?.partnerSubscription ?? null) !== (current.billing?.partnerSubscription ?? null)) refusedKeys.push('billing.partnerSubscription');
+      if (refusedKeys.length) throw new TenantryError('forbidden', `A customer administrator cannot change: ${refusedKeys.join(', ')}.`);
     }
-    const next = withDerived({...current, ...this.resolveRefs(patch), updatedAt: this.store.tick(), version: current.version + 1});
-    const issues = validate(OrganizationSchema, next);
-    if (issues.length) throw new TenantryError('invalid-request', 'The change is not valid.', {issues});
+    const refs: Issue[] = [];
+    const resolved = this.resolveRefs(withDefaults(OrganizationInputSchema, {...current, ...patch}), scope, current, refs, keys);
+    const subscription = resolved.billing?.partnerSubscription ?? null;
+    if ('billing' in patch && subscription !== (current.billing?.partnerSubscription ?? null)) this.checkPartnerSubscription(subscription, partnerOf(current), refs);
+    const ms = resolved.microsoftAccount;
+    const was = current.microsoftAccount;
+    if ('microsoftAccount' in patch && ms?.mode === 'new' && !(was?.mode === 'new' && onmicrosoftPrefix(was.domain) === onmicrosoftPrefix(ms.domain)) && this.domainTaken(onmicrosoftPrefix(ms.domain))) {
+      refs.push({path: 'microsoftAccount.domain', message: 'is already taken'});
+    }
+    if (refs.length) throw refused('The change is not valid', refs);
+    const adminUser = withDisplayName(resolved.adminUser);
+    // The admin's account follows the name entered for them.
+    const renamed = 'adminUser' in patch && !('admin' in patch) && adminUser && current.admin?.id === adminUserId(id);
+    const admin = renamed ? {id: adminUserId(id), displayName: adminUser.displayName} : resolved.admin;
+    const next = withDerived({...current, ...resolved, adminUser, admin, updatedAt: this.store.tick(), version: current.version + 1} as Organization);
+    const invalid = validate(OrganizationSchema, next);
+    if (invalid.length) throw refused('The change is not valid', invalid);
     await this.store.save(next);
     return {value: next, etag: etagOf(next)};
   }
@@ -470,27 +601,167 @@ class EmbeddedBackend implements Backend {
     return structuredClone(DEMO_FX);
   }
 
-  /** Server-side truth for user references: names come from the directory, unknown ids are refused. */
-  private resolveRefs<T extends Partial<Organization>>(value: T): T {
-    const issues: {path: string; message: string}[] = [];
-    const fix = (ref: UserRef | null | undefined, path: string): UserRef | null => {
+  /**
+   * Server-side truth for user references: names come from the directory. A user must be visible
+   * from the scope, or already be in that field of the record (an unchanged reference to someone
+   * above the scope, e.g. a reseller's owner at the distributor); anything else is reported in
+   * `issues` alike, so an id outside the scope is indistinguishable from one that does not exist.
+   * With `only`, just those fields are looked at (a patch's).
+   */
+  private resolveRefs<T extends Partial<Organization>>(value: T, scope: Scope, current: Organization | null, issues: Issue[], only?: readonly string[]): T {
+    type RefField = 'owner' | 'admin' | 'accountManager' | 'readers' | 'engineers' | 'tenantAdmins';
+    const had = (field: RefField, id: Id): boolean => {
+      const was = current?.[field];
+      return Array.isArray(was) ? was.some((u) => u.id === id) : was?.id === id;
+    };
+    const fix = (ref: UserRef | null | undefined, path: string, field: RefField): UserRef | null => {
       if (!ref) return null;
       const user = this.store.usersById.get(ref.id);
-      if (!user) {
-        issues.push({path: `${path}.id`, message: `no user "${ref.id}"`});
+      const tenant = user && this.store.get(user.tenantId);
+      if (!user || !((tenant && inScope(tenant, scope.tenantId)) || had(field, ref.id))) {
+        issues.push({path: `${path}.id`, message: `no user "${ref.id}" in this tenant`});
         return ref;
       }
       return {id: user.id, displayName: user.displayName};
     };
     const out: Partial<Organization> = {...value};
-    if (value.owner !== undefined) out.owner = fix(value.owner, 'owner');
-    if (value.admin !== undefined) out.admin = fix(value.admin, 'admin');
-    if (value.accountManager !== undefined) out.accountManager = fix(value.accountManager, 'accountManager');
-    if (value.readers) out.readers = value.readers.map((u, i) => fix(u, `readers[${i}]`)!);
-    if (value.engineers) out.engineers = value.engineers.map((u, i) => fix(u, `engineers[${i}]`)!);
-    if (issues.length) throw new TenantryError('invalid-request', 'Some users do not exist.', {issues});
+    const look = (field: RefField) => value[field] !== undefined && (!only || only.includes(field));
+    for (const field of ['owner', 'admin', 'accountManager'] as const) if (look(field)) out[field] = fix(value[field], field, field);
+    for (const field of ['readers', 'engineers', 'tenantAdmins'] as const) if (look(field)) out[field] = value[field]!.map((u, i) => fix(u, `${field}[${i}]`, field)!);
     return out as T;
   }
+
+  /** A partner subscription must be one of the billing partner's own. */
+  private checkPartnerSubscription(value: string | null, partnerId: Id | null, issues: Issue[]): void {
+    if (value !== null && !(partnerId && partnerSubscriptionValues(partnerId).includes(value))) {
+      issues.push({path: 'billing.partnerSubscription', message: 'is not one of the partner’s subscriptions'});
+    }
+  }
+
+  /** Whether `<prefix>.onmicrosoft.com` belongs to an account already: Microsoft's, the demo directory's, or an organization's. */
+  private domainTaken(prefix: string): boolean {
+    const domain = `${prefix}${ONMICROSOFT_SUFFIX}`;
+    if (RESERVED_ONMICROSOFT_PREFIXES.includes(prefix)) return true;
+    if (DEMO_MICROSOFT_ACCOUNTS.some((a) => a.verifiedDomains.includes(domain))) return true;
+    for (const r of this.store.ofKind('reseller')) if (poolOf(r.id).some((t) => t.domain === domain)) return true;
+    for (const o of this.store.slots()) if (o && o.tenants.some((t) => t.domain.toLowerCase() === domain)) return true;
+    for (const {org} of this.store.changedRecords()) {
+      const m = org.microsoftAccount;
+      if (m?.mode === 'new' && m.domain.toLowerCase() === domain) return true;
+    }
+    return false;
+  }
+
+  async findDuplicates(scope: Scope, query: DuplicateQuery, options: CallOptions = {}): Promise<DuplicateCheck> {
+    const {role} = this.scopeOf(scope);
+    throwIfAborted(options.signal);
+    if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot check for duplicate organizations.');
+    const q = checkDuplicateQuery(query);
+    const name = q.name ? foldName(q.name) : '';
+    // An organization out of sight is never left out on request: that would tell whether it matched.
+    const exclude = q.excludeId && this.store.get(q.excludeId);
+    const excludeId = exclude && inScope(exclude, scope.tenantId) ? exclude.id : null;
+    const found: {match: DuplicateMatch; score: number}[] = [];
+    let hiddenCount = 0;
+    for (const o of this.store.slots()) {
+      if (!o || o.id === excludeId) continue;
+      const on: DuplicateField[] = [];
+      let score = 0;
+      const keys = matchKeysOf(o);
+      if (name) {
+        const how = compareFolded(name, keys.name);
+        if (how) on.push('name'), (score += how === 'exact' ? 2 : 1);
+      }
+      if (q.domain && keys.domain === q.domain) on.push('domain'), (score += 2);
+      if (q.tenantId && o.tenants.some((t) => t.tenantId.toLowerCase() === q.tenantId)) on.push('tenantId'), (score += 2);
+      if (!on.length) continue;
+      if (!inScope(o, scope.tenantId)) {
+        hiddenCount++;
+        continue;
+      }
+      const parent = o.parentId ? this.store.get(o.parentId) : null;
+      const parentName = parent && inScope(parent, scope.tenantId) ? parent.name : null;
+      found.push({match: {id: o.id, name: o.name, domain: o.domain, kind: o.kind, status: o.status, parentName, matchedOn: on}, score});
+    }
+    found.sort((a, b) => b.score - a.score || a.match.name.localeCompare(b.match.name) || (a.match.id < b.match.id ? -1 : 1));
+    return {matches: found.slice(0, MAX_DUPLICATE_MATCHES).map((f) => f.match), hiddenCount};
+  }
+
+  async lookupMicrosoftAccount(scope: Scope, domain: string, options: CallOptions = {}): Promise<MicrosoftAccount | null> {
+    this.scopeOf(scope);
+    throwIfAborted(options.signal);
+    const d = checkLookupDomain(domain);
+    const demo = DEMO_MICROSOFT_ACCOUNTS.find((a) => a.verifiedDomains.includes(d));
+    if (demo) return structuredClone(demo);
+    for (const r of this.store.ofKind('reseller')) {
+      const t = poolOf(r.id).find((p) => p.domain === d);
+      if (t) return accountOf(t, [t.domain]);
+    }
+    // The directories of organizations, as Microsoft knows them: the first verifies the company's domain too.
+    for (const o of this.store.slots()) {
+      if (!o?.tenants.length) continue;
+      if (o.domain && o.domain.toLowerCase() === d) return accountOf(o.tenants[0], [o.domain, o.tenants[0].domain]);
+      const k = o.tenants.findIndex((t) => t.domain.toLowerCase() === d);
+      if (k >= 0) return accountOf(o.tenants[k], k === 0 && o.domain ? [o.domain, o.tenants[k].domain] : [o.tenants[k].domain]);
+    }
+    return null;
+  }
+
+  async checkMicrosoftDomain(scope: Scope, prefix: string, options: CallOptions = {}): Promise<DomainAvailability> {
+    this.scopeOf(scope);
+    throwIfAborted(options.signal);
+    const p = checkDomainPrefix(prefix);
+    const problem = onmicrosoftPrefixProblem(p);
+    if (problem) return {available: false, reason: problem};
+    if (this.domainTaken(p)) return {available: false, reason: `${p}${ONMICROSOFT_SUFFIX} is already taken.`};
+    return {available: true};
+  }
+
+  async listLinkableAzureTenants(scope: Scope, options: CallOptions = {}): Promise<LinkableAzureTenant[]> {
+    const {tenant, role} = this.scopeOf(scope);
+    throwIfAborted(options.signal);
+    if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot link Azure tenants.');
+    const resellers = tenant.kind === 'reseller' ? [tenant] : this.store.ofKind('reseller').filter((r) => inScope(r, scope.tenantId));
+    const linkedTenants = new Set<string>();
+    const linkedSubscriptions = new Set<string>();
+    for (const {org} of this.store.changedRecords()) {
+      for (const t of org.azureTenants) {
+        linkedTenants.add(t.tenantId.toLowerCase());
+        for (const sub of t.subscriptions) linkedSubscriptions.add(sub.id.toLowerCase());
+      }
+    }
+    const out: LinkableAzureTenant[] = [];
+    for (const r of resellers) {
+      for (const t of poolOf(r.id)) {
+        const subscriptions = t.subscriptions.filter((sub) => !linkedSubscriptions.has(sub.id.toLowerCase()));
+        if (subscriptions.length || !linkedTenants.has(t.tenantId.toLowerCase())) out.push(structuredClone({...t, subscriptions}));
+      }
+    }
+    return out;
+  }
+
+  async referenceLists(scope: Scope, options: ReferenceListOptions = {}): Promise<ReferenceLists> {
+    const {tenant, role} = this.scopeOf(scope);
+    const parent = options.parentId ? this.visible(scope, checkParentId(options.parentId)) : tenant;
+    throwIfAborted(options.signal);
+    // The partner that bills an organization below `parent`: the parent itself when it is a partner.
+    const partnerId = parent.kind === 'distributor' || parent.kind === 'reseller' ? parent.id : partnerOf(parent);
+    const partner = partnerId ? this.store.get(partnerId) : null;
+    return {
+      customerTypes: CUSTOMER_TYPES.map((value) => ({value, label: value})),
+      // The partner's own subscriptions are the partner's business, not its customers'.
+      partnerSubscriptions: role === 'customer-admin' || !partner ? [] : partnerSubscriptionsOf(partner),
+      servicePlans: SERVICE_PLANS.map((value) => ({value, label: SERVICE_PLAN_LABELS[value]})),
+      storageRegions: STORAGE_REGIONS.map((value) => ({value, label: REGION_LABELS[value]})),
+      tenantTypes: TENANT_TYPES.map((value) => ({value, label: TENANT_TYPE_LABELS[value]})),
+    };
+  }
+}
+
+/** An admin user whose display name was left empty is shown by their full name. */
+function withDisplayName<T extends Organization['adminUser']>(adminUser: T): T {
+  if (!adminUser || adminUser.displayName.trim()) return adminUser;
+  return {...adminUser, displayName: `${adminUser.firstName.trim()} ${adminUser.lastName.trim()}`.trim()};
 }
 
 interface Cursor {

@@ -13,10 +13,13 @@ import type {
   LinkedAccount,
   CurrencyCode,
   FxRates,
+  LinkableAzureTenant,
+  MicrosoftAccount,
   OnboardingTask,
   Organization,
   OrganizationSummary,
   Plan,
+  ReferenceOption,
   SourceDataStatus,
   StorageRegion,
   TaskSummary,
@@ -25,7 +28,7 @@ import type {
   UserRef,
   Workload,
 } from '../../../shared/model/types.js';
-import {CONTRACT_STATUSES, PLANS, STORAGE_REGIONS, WORKLOADS} from '../../../shared/model/types.js';
+import {AZURE_SUBSCRIPTION_STATES, CONTRACT_STATUSES, PLANS, STORAGE_REGIONS, WORKLOADS} from '../../../shared/model/types.js';
 import {DISTRIBUTOR_ID, customerId, resellerId} from '../../../shared/demo-tenant.js';
 
 /** Server time of the generated base data; anything changed later is newer. */
@@ -286,6 +289,7 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
   for (let i = 0; i < summary.id.length; i++) h = Math.imul(h ^ summary.id.charCodeAt(i), 16777619);
   const r = prng(h);
   const id = summary.id;
+  const partner = partnerOf(summary);
   // The reseller's people serve its customers; the distributor's serve resellers.
   const team = summary.ancestorIds.length >= 2 ? (staff.get(summary.ancestorIds[1]) ?? []) : (staff.get(summary.ancestorIds[0] ?? summary.id) ?? []);
   const ref = (u: User): UserRef => ({id: u.id, displayName: u.displayName});
@@ -355,9 +359,9 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
     accountManager: manager ? ref(manager) : null,
     runAsAccount: summary.kind === 'customer' ? `svc-collector@${summary.tenants[0]?.domain ?? 'example.onmicrosoft.com'}` : null,
     customerOrganizationId: summary.ancestorIds.find((a) => a.startsWith('grp-')) ?? null,
-    customerType: pick(r, ['Standard', 'Enterprise', 'Public sector', 'Education']),
+    customerType: pick(r, CUSTOMER_TYPES),
     companyAddress: address,
-    billing: {profileName: 'Headquarters', billTo: summary.name, address, sameAsCompany: true},
+    billing: {profileName: 'Headquarters', billTo: summary.name, address, sameAsCompany: true, partnerSubscription: partner ? partnerSubscriptionValues(partner)[h & 1] : null},
     contacts: [
       {id: `${id}-ct-1`, role: 'primary', firstName: first, lastName: rest.join(' '), email: mail(contactName), phone: `+1 555 0${int(r, 100, 199)}`, fax: ''},
       {id: `${id}-ct-2`, role: 'billing', firstName: 'Accounts', lastName: 'Payable', email: `billing@${mailDomain}`, phone: '', fax: ''},
@@ -365,8 +369,98 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
     customLinks: [{title: 'Customer portal', url: `https://portal.${mailDomain}/`}],
     salesReps: [{name: personName(r), email: `sales@${mailDomain}`, phone: ''}],
     features: {security: true, operations: chance(r, 0.7), costDetails: true, biAnalytics: chance(r, 0.3), tasks: true, m365Security: chance(r, 0.4), governanceVisualizer: chance(r, 0.3)},
-    schedules: {cost: '0 2 * * *', security: '30 3 * * *', operations: '0 4 * * 1'},
+    schedules: {cost: '0 2 * * *', security: '30 3 * * *', operations: '0 4 * * 1', timeZone: summary.storageRegion ? REGION_TIME_ZONES[summary.storageRegion] : 'UTC'},
     notifications: {emails: [`alerts@${mailDomain}`], subjectPrefix: '[Tenantry]', detectionTickets: chance(r, 0.5), reportTickets: chance(r, 0.3), weeklyDigest: {enabled: true, weekday: 1, hourUtc: 7}},
     service: {servicePlan: pick(r, ['essentials', 'business', 'enterprise', 'elite'] as const), tenantType: pick(r, ['commercial', 'education', 'non-profit', 'government'] as const)},
+    // Fields added later take no draws from `r`, so every value above stays as it always was.
+    adminUser: summary.admin
+      ? {firstName: first, lastName: rest.join(' '), loginEmail: mail(summary.admin.displayName), displayName: summary.admin.displayName, communicationEmail: ''}
+      : null,
+    tenantAdmins: summary.admin ? [summary.admin] : [],
+    microsoftAccount: summary.kind === 'customer' && summary.tenants.length && summary.domain ? {mode: 'existing', tenantId: summary.tenants[0].tenantId, domain: summary.domain} : null,
   };
 }
+
+/** The customer types a partner offers (values of `Organization.customerType`). */
+export const CUSTOMER_TYPES = ['Standard', 'Enterprise', 'Public sector', 'Education'] as const;
+
+/** The time zone collection schedules run in, by storage region (demo records). */
+const REGION_TIME_ZONES: Readonly<Record<StorageRegion, string>> = {
+  'us-east': 'America/New_York',
+  'us-west': 'America/Los_Angeles',
+  canada: 'America/Toronto',
+  'eu-west': 'Europe/Dublin',
+  'eu-central': 'Europe/Berlin',
+  uk: 'Europe/London',
+  australia: 'Australia/Sydney',
+  japan: 'Asia/Tokyo',
+  singapore: 'Asia/Singapore',
+  brazil: 'America/Sao_Paulo',
+};
+
+/** The partner that bills an organization: a customer's (or anchor's) reseller, a reseller's distributor. */
+export function partnerOf(org: {kind: TenantKind; ancestorIds: readonly string[]}): string | null {
+  if (org.kind === 'distributor') return null;
+  return org.kind === 'reseller' ? (org.ancestorIds[0] ?? null) : (org.ancestorIds[1] ?? null);
+}
+
+const PARTNER_SUBSCRIPTIONS = [
+  ['csp-monthly', 'CSP, monthly billing'],
+  ['csp-annual', 'CSP, annual billing'],
+  ['mca', 'Microsoft Customer Agreement'],
+] as const;
+
+/** Values of a partner's subscriptions (`BillingProfile.partnerSubscription`). */
+export const partnerSubscriptionValues = (partnerId: string): string[] => PARTNER_SUBSCRIPTIONS.map(([k]) => `${partnerId}-${k}`);
+
+/** A partner's subscriptions as the wizard lists them, in the partner's currency. */
+export function partnerSubscriptionsOf(partner: OrganizationSummary): ReferenceOption[] {
+  const currency = partner.projectedAnnualCost?.currency ?? 'USD';
+  return PARTNER_SUBSCRIPTIONS.map(([k, label]) => ({value: `${partner.id}-${k}`, label: `${label} (${currency})`}));
+}
+
+const hashOf = (text: string): number => {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+};
+
+/**
+ * Azure directories a reseller has access to that no organization uses yet (delegated access
+ * granted, customer not set up): the pool the wizard links subscriptions from. Four per reseller,
+ * from the reseller's id alone.
+ */
+export function linkableTenantsOf(resellerId: string): LinkableAzureTenant[] {
+  const r = prng(hashOf(`linkable:${resellerId}`));
+  return Array.from({length: 4}, (_, k) => {
+    const name = `${pick(r, FIRST)} ${pick(r, SECOND)}`;
+    return {
+      tenantId: guid(r),
+      name,
+      domain: `${slug(name).replace(/-/g, '')}${resellerId.replace(/\D/g, '')}${k + 1}.onmicrosoft.com`,
+      subscriptions: Array.from({length: int(r, 1, 3)}, (_, s) => ({
+        id: guid(r),
+        name: ['Production', 'Development', 'Shared services'][s],
+        state: r() < 0.8 ? 'enabled' : pick(r, AZURE_SUBSCRIPTION_STATES),
+      })),
+    };
+  });
+}
+
+/** Microsoft accounts of companies that are no organization here yet: what an "existing account" lookup finds. */
+export const DEMO_MICROSOFT_ACCOUNTS: readonly MicrosoftAccount[] = [
+  ['Fabrikam', 'fabrikam'],
+  ['Tailspin Toys', 'tailspintoys'],
+  ['Wingtip Toys', 'wingtiptoys'],
+  ['Litware', 'litware'],
+  ['Woodgrove Bank', 'woodgrovebank'],
+  ['Adventure Works Cycles', 'adventureworks'],
+].map(([name, prefix]) => ({
+  tenantId: guid(prng(hashOf(`account:${prefix}`))),
+  name,
+  primaryDomain: `${prefix}.onmicrosoft.com`,
+  verifiedDomains: [`${prefix}.onmicrosoft.com`, `${prefix}.example`],
+}));
+
+/** `.onmicrosoft.com` prefixes Microsoft keeps for itself or that are taken by well-known accounts. */
+export const RESERVED_ONMICROSOFT_PREFIXES: readonly string[] = ['microsoft', 'onmicrosoft', 'office', 'azure', 'admin', 'contoso'];

@@ -10,25 +10,32 @@ import type {
   Backend,
   CallOptions,
   CreateOptions,
+  DuplicateQuery,
   HttpBackendConfig,
   ListOptions,
   PageResult,
+  ReferenceListOptions,
   Scope,
   TokenProvider,
   UserQuery,
   Versioned,
   WriteOptions,
 } from '../../../shared/contract/backend.js';
-import {checkUserIds} from '../../../shared/contract/backend.js';
+import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds} from '../../../shared/contract/backend.js';
 import {abortError, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
-import {array, formatIssues, nullable, object, string, unknown, validate, type Issue, type Schema} from '../../../shared/model/schema.js';
+import {array, formatIssues, nullable, object, string, unknown, validate, withDefaults, type Issue, type Schema} from '../../../shared/model/schema.js';
 import {
+  DomainAvailabilitySchema,
+  DuplicateCheckSchema,
   ErrorBodySchema,
   FxRatesSchema,
   instant,
+  LinkableAzureTenantListSchema,
+  MicrosoftAccountLookupSchema,
   OrganizationSchema,
   OrganizationSummarySchema,
   partitionValid,
+  ReferenceListsSchema,
   SessionSchema,
   TenantNodeSchema,
   TombstoneSchema,
@@ -36,11 +43,16 @@ import {
   type Rejected,
 } from '../../../shared/model/schemas.js';
 import type {
+  DomainAvailability,
+  DuplicateCheck,
   FxRates,
   Id,
+  LinkableAzureTenant,
+  MicrosoftAccount,
   Organization,
   OrganizationInput,
   OrganizationPatch,
+  ReferenceLists,
   Session,
   TenantNode,
   Tombstone,
@@ -84,6 +96,8 @@ interface RequestSpec {
   label: string;
   scope?: Scope;
   query?: Record<string, string | number | undefined>;
+  /** Send query parameters whose value is empty (by default they are left out). */
+  keepEmpty?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
   retry: RetryPolicy;
@@ -159,7 +173,7 @@ export class HttpBackend implements Backend {
     const path = orgPath(id);
     const label = `GET ${path}`;
     const reply = await this.send({method: 'GET', path, label, scope, retry: 'read', signal: options.signal});
-    return versioned(check(OrganizationSchema, reply, label), reply);
+    return versioned(checkOrganization(reply, label), reply);
   }
 
   async createOrganization(scope: Scope, input: OrganizationInput, options: CreateOptions): Promise<Versioned<Organization>> {
@@ -179,7 +193,7 @@ export class HttpBackend implements Backend {
       retry: 'idempotent',
       signal: options.signal,
     });
-    return versioned(check(OrganizationSchema, reply, label), reply);
+    return versioned(checkOrganization(reply, label), reply);
   }
 
   async updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, options: WriteOptions): Promise<Versioned<Organization>> {
@@ -195,7 +209,7 @@ export class HttpBackend implements Backend {
       retry: 'never',
       signal: options.signal,
     });
-    return versioned(check(OrganizationSchema, reply, label), reply);
+    return versioned(checkOrganization(reply, label), reply);
   }
 
   async deleteOrganization(scope: Scope, id: Id, options: WriteOptions): Promise<void> {
@@ -228,6 +242,43 @@ export class HttpBackend implements Backend {
     return check(FxRatesSchema, reply, label);
   }
 
+  async findDuplicates(scope: Scope, query: DuplicateQuery, options: CallOptions = {}): Promise<DuplicateCheck> {
+    const label = 'GET duplicates';
+    // Checked here too: a query with nothing to look for is refused before any request, as the embedded backend does.
+    const q = checkDuplicateQuery(query);
+    const reply = await this.send({method: 'GET', path: 'duplicates', label, scope, query: {...q}, retry: 'read', signal: options.signal});
+    return check(DuplicateCheckSchema, reply, label);
+  }
+
+  async lookupMicrosoftAccount(scope: Scope, domain: string, options: CallOptions = {}): Promise<MicrosoftAccount | null> {
+    const label = 'GET microsoft/accounts';
+    const query = {domain: checkLookupDomain(domain)};
+    const reply = await this.send({method: 'GET', path: 'microsoft/accounts', label, scope, query, retry: 'read', signal: options.signal});
+    return check(MicrosoftAccountLookupSchema, reply, label).account;
+  }
+
+  async checkMicrosoftDomain(scope: Scope, prefix: string, options: CallOptions = {}): Promise<DomainAvailability> {
+    const label = 'GET microsoft/domain-availability';
+    // An empty prefix is a question too ("not available: enter a name"), so it is always sent.
+    const query = {prefix: checkDomainPrefix(prefix)};
+    const reply = await this.send({method: 'GET', path: 'microsoft/domain-availability', label, scope, query, keepEmpty: true, retry: 'read', signal: options.signal});
+    const answer = check(DomainAvailabilitySchema, reply, label);
+    return answer.reason === undefined ? {available: answer.available} : {available: answer.available, reason: answer.reason};
+  }
+
+  async listLinkableAzureTenants(scope: Scope, options: CallOptions = {}): Promise<LinkableAzureTenant[]> {
+    const label = 'GET azure/linkable-tenants';
+    const reply = await this.send({method: 'GET', path: 'azure/linkable-tenants', label, scope, retry: 'read', signal: options.signal});
+    return check(LinkableAzureTenantListSchema, reply, label).items;
+  }
+
+  async referenceLists(scope: Scope, options: ReferenceListOptions = {}): Promise<ReferenceLists> {
+    const label = 'GET reference-lists';
+    const query = {parentId: options.parentId === undefined ? undefined : checkParentId(options.parentId)};
+    const reply = await this.send({method: 'GET', path: 'reference-lists', label, scope, query, retry: 'read', signal: options.signal});
+    return check(ReferenceListsSchema, reply, label);
+  }
+
   /** Keeps the items that conform; the rest are dropped and reported to `onRejected`. */
   private items<T>(schema: Schema<T>, items: unknown[], label: string): T[] {
     const {valid, rejected} = partitionValid(schema, items, 'items');
@@ -238,7 +289,7 @@ export class HttpBackend implements Backend {
   /** One logical request: attempts, backoff and retry decisions. */
   private async send(spec: RequestSpec): Promise<Reply> {
     const url = new URL(spec.path, this.base);
-    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined && (v !== '' || spec.keepEmpty)) url.searchParams.set(k, String(v));
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     for (let attempt = 1; ; attempt++) {
       if (spec.signal?.aborted) throw abortError(spec.label);
@@ -365,7 +416,8 @@ export class HttpBackend implements Backend {
       if (ErrorBodySchema.is(body)) {
         said = body.message;
         const extra = body as {issues?: unknown; currentVersion?: unknown};
-        const issues = Array.isArray(extra.issues) ? extra.issues.filter(isIssue).slice(0, 50) : [];
+        // Only path and message cross, each capped: what the server said wrong with the request, by field.
+        const issues = Array.isArray(extra.issues) ? extra.issues.filter(isIssue).slice(0, 50).map((i) => ({path: i.path.slice(0, 500), message: i.message.slice(0, 2000)})) : [];
         if (issues.length) details.issues = issues;
         if (Number.isInteger(extra.currentVersion)) details.currentVersion = extra.currentVersion as number;
       } else if (body === undefined && !/</.test(text)) {
@@ -500,6 +552,11 @@ function check<T>(schema: Schema<T>, reply: Reply, label: string): T {
     });
   }
   return reply.json as T;
+}
+
+/** An organization, checked, with the fields an older server leaves out read as their defaults. */
+function checkOrganization(reply: Reply, label: string): Organization {
+  return withDefaults(OrganizationSchema, check(OrganizationSchema, reply, label));
 }
 
 function versioned(value: Organization, reply: Reply): Versioned<Organization> {

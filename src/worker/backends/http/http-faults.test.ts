@@ -97,6 +97,89 @@ describe('HttpBackend faults', () => {
     });
   });
 
+  describe('customer wizard calls', () => {
+    const reply = {
+      duplicates: {matches: [{id: 'cus-1', name: 'Cobalt Dental', domain: 'cobalt.example', kind: 'customer', status: 'active', parentName: 'Bytebridge', matchedOn: ['name']}], hiddenCount: 2},
+      account: {account: {tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e', name: 'Fabrikam', primaryDomain: 'fabrikam.onmicrosoft.com', verifiedDomains: ['fabrikam.example']}},
+      availability: {available: false, reason: 'Taken.'},
+      tenants: {items: [{tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e', name: 'T', domain: 't.onmicrosoft.com', subscriptions: [{id: 's-1', name: 'Production', state: 'enabled'}]}]},
+      lists: {customerTypes: [{value: 'Standard', label: 'Standard'}], partnerSubscriptions: [], servicePlans: [{value: 'elite', label: 'Elite'}], storageRegions: [{value: 'uk', label: 'United Kingdom'}], tenantTypes: [{value: 'trial', label: 'Trial'}]},
+    };
+    const calls = (b: HttpBackend) => ({
+      duplicates: () => b.findDuplicates(scope, {name: ' Cobalt Dental ', domain: 'WWW.Cobalt.example', tenantId: '0F8FAD5B-D9CB-469F-A165-70867728950E'}),
+      account: () => b.lookupMicrosoftAccount(scope, 'Fabrikam.example'),
+      availability: () => b.checkMicrosoftDomain(scope, 'Fabrikam'),
+      tenants: () => b.listLinkableAzureTenants(scope),
+      lists: () => b.referenceLists(scope, {parentId: 'res-01'}),
+    });
+    const paths = {duplicates: 'duplicates', account: 'microsoft/accounts', availability: 'microsoft/domain-availability', tenants: 'azure/linkable-tenants', lists: 'reference-lists'} as const;
+
+    it('send the scope and the query in its checked form, and retry a 500 like any GET', async () => {
+      const seen: Record<string, Request[]> = {};
+      for (const [k, path] of Object.entries(paths)) {
+        const s = sequence('get', path, status(500), ok(reply[k as keyof typeof reply]));
+        seen[k] = s.seen;
+        worker.use(s.handler);
+      }
+      const b = backend();
+      const c = calls(b);
+      expect(await c.duplicates()).to.deep.equal(reply.duplicates);
+      expect(await c.account()).to.deep.equal(reply.account.account);
+      expect(await c.availability()).to.deep.equal(reply.availability);
+      expect(await c.tenants()).to.deep.equal(reply.tenants.items);
+      expect(await c.lists()).to.deep.equal(reply.lists);
+      for (const [k, requests] of Object.entries(seen)) {
+        expect(requests.length, `${k}: a 500, then the retry`).to.equal(2);
+        expect(requests[1].headers.get('Tenantry-Scope'), k).to.equal('res-01');
+      }
+      const q = (k: string) => Object.fromEntries(new URL(seen[k][0].url).searchParams);
+      expect(q('duplicates')).to.deep.equal({name: 'Cobalt Dental', domain: 'cobalt.example', tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e'});
+      expect(q('account')).to.deep.equal({domain: 'fabrikam.example'});
+      expect(q('availability')).to.deep.equal({prefix: 'fabrikam'});
+      expect(q('lists')).to.deep.equal({parentId: 'res-01'});
+    });
+
+    it('refuse a malformed query before sending anything', async () => {
+      const s = sequence('get', 'duplicates', ok(reply.duplicates));
+      worker.use(s.handler);
+      const b = backend();
+      for (const call of [() => b.findDuplicates(scope, {}), () => b.findDuplicates(scope, {tenantId: 'nope'}), () => b.lookupMicrosoftAccount(scope, 'no domain'), () => b.checkMicrosoftDomain(scope, 'x'.repeat(101)), () => b.referenceLists(scope, {parentId: 'a b'})]) {
+        expect((await failure(call())).code).to.equal('invalid-request');
+      }
+      expect(s.seen.length).to.equal(0);
+    });
+
+    it('reject a malformed answer as invalid-response naming the path, never passing it on', async () => {
+      const hostile: [keyof typeof paths, unknown, string][] = [
+        ['duplicates', {...reply.duplicates, hiddenCount: -1}, 'hiddenCount'],
+        ['duplicates', {matches: [{...reply.duplicates.matches[0], matchedOn: ['owner']}], hiddenCount: 0}, 'matches[0].matchedOn[0]'],
+        ['duplicates', {matches: Array.from({length: 21}, () => reply.duplicates.matches[0]), hiddenCount: 0}, 'matches'],
+        ['account', {account: {...reply.account.account, verifiedDomains: 'fabrikam.example'}}, 'account.verifiedDomains'],
+        ['account', {}, 'account'],
+        ['availability', {available: 'yes'}, 'available'],
+        ['tenants', {items: [{...reply.tenants.items[0], subscriptions: [{id: 's-1', name: 'P', state: 'deleted'}]}]}, 'items[0].subscriptions[0].state'],
+        ['lists', {...reply.lists, storageRegions: [{value: 'moon', label: 'Moon'}]}, 'storageRegions[0].value'],
+        ['lists', {...reply.lists, tenantTypes: undefined}, 'tenantTypes'],
+      ];
+      for (const [k, body, path] of hostile) {
+        worker.resetHandlers(sequence('get', paths[k], ok(body)).handler);
+        const e = await failure(calls(backend())[k]());
+        expect(e.code, `${k} → ${path}`).to.equal('invalid-response');
+        expect(e.details.issues?.map((i) => i.path), k).to.include(path);
+        expect(e.message).to.contain(path);
+      }
+    });
+
+    it('read an organization from an older server with the newer fields as their defaults', async () => {
+      const older = organizationFixture('o-1', {billing: {profileName: 'HQ', billTo: 'HQ', address: {line1: '', line2: '', city: '', state: '', postalCode: '', country: ''}, sameAsCompany: true} as never}) as unknown as Record<string, unknown>;
+      for (const k of ['adminUser', 'tenantAdmins', 'microsoftAccount']) delete older[k];
+      delete (older.schedules as Record<string, unknown>).timeZone;
+      worker.use(sequence('get', 'organizations/:id', ok(older)).handler);
+      const {value} = await backend().getOrganization(scope, 'o-1');
+      expect([value.adminUser, value.tenantAdmins, value.microsoftAccount, value.billing!.partnerSubscription, value.schedules.timeZone]).to.deep.equal([null, [], null, null, 'UTC']);
+    });
+  });
+
   describe('retries', () => {
     it('retries a GET after a 500, then succeeds', async () => {
       const s = sequence('get', 'organizations', status(500), ok(page([])));
@@ -393,6 +476,17 @@ describe('HttpBackend faults', () => {
       worker.use(http.patch(API + 'organizations/:id', () => HttpResponse.json({code: 'invalid-request', message: 'Invalid.', issues: [{path: 'name', message: 'must not be empty'}]}, {status: 422})));
       const e = await failure(backend().updateOrganization(scope, 'o-1', {name: ''}, {ifMatch: '"1"'}));
       expect(e.details.issues).to.deep.equal([{path: 'name', message: 'must not be empty'}]);
+    });
+
+    it('carries only the path and message of each 422 issue, capped, whatever else the server sends', async () => {
+      const issues = [{path: 'notifications.emails[2]', message: 'must be an email address', secret: 'x'}, {path: 'p'.repeat(900), message: 'm'}, {path: 3, message: 'not an issue'}];
+      worker.use(sequence('post', 'organizations', status(422, {}, {code: 'invalid-request', message: 'The organization is not valid.', issues})).handler);
+      const e = await failure(backend().createOrganization(scope, organizationFixture('o-1'), {idempotencyKey: 'k-1'}));
+      expect(e.code).to.equal('invalid-request');
+      expect(e.details.issues).to.deep.equal([
+        {path: 'notifications.emails[2]', message: 'must be an email address'},
+        {path: 'p'.repeat(500), message: 'm'},
+      ]);
     });
 
     it('never shows an HTML or long error body', async () => {

@@ -100,6 +100,40 @@ describe('REST adapter', () => {
     await expectProblem(path, {method: 'PATCH', headers: {...withEtag, 'If-Match': '"0"'}, body: '{"description": "x"}'}, 412, 'version-conflict');
   });
 
+  it('checks the customer wizard’s query parameters: 400 naming the parameter, before the backend', async () => {
+    for (const path of ['duplicates?name=x', 'microsoft/accounts?domain=contoso.example', 'microsoft/domain-availability?prefix=x', 'azure/linkable-tenants', 'reference-lists']) {
+      const body = await expectProblem(path, {headers: auth}, 400, 'invalid-request');
+      expect(body.message, path).to.contain('Tenantry-Scope');
+    }
+    const cases: [string, string][] = [
+      ['duplicates', '(root)'],
+      ['duplicates?name=%20%20', '(root)'],
+      ['duplicates?domain=not%20a%20domain', 'domain'],
+      ['duplicates?tenantId=123', 'tenantId'],
+      ['microsoft/accounts', 'domain'],
+      ['microsoft/accounts?domain=localhost', 'domain'],
+      [`microsoft/domain-availability?prefix=${'x'.repeat(101)}`, 'prefix'],
+      ['reference-lists?parentId=%3Cb%3E', 'parentId'],
+    ];
+    for (const [path, field] of cases) {
+      const body = await expectProblem(path, {headers: scoped}, 400, 'invalid-request');
+      expect(body.issues, path).to.deep.equal([{path: field, message: (body.issues as {message: string}[])[0].message}]);
+    }
+    await expectProblem('duplicates?name=a&name=b', {headers: scoped}, 400, 'invalid-request');
+    await expectProblem('microsoft/domain-availability', {headers: scoped}, 400, 'invalid-request');
+    // An empty prefix is a question with an answer.
+    expect((await call('microsoft/domain-availability?prefix=', {headers: scoped})).body).to.include({available: false});
+    const unknown = await call('microsoft/accounts?domain=nobody-zz.example', {headers: scoped});
+    expect([unknown.status, unknown.body]).to.deep.equal([200, {account: null}]);
+    expect(unknown.headers.get('Cache-Control')).to.equal('no-store');
+    await expectProblem('reference-lists?parentId=res-02', {headers: scoped}, 404, 'not-found');
+    await expectProblem('azure/linkable-tenants', {headers: {...auth, 'Tenantry-Scope': DEMO_TENANTS.otherReseller}}, 403, 'forbidden');
+    await expectProblem('microsoft/other', {headers: scoped}, 404, 'not-found');
+    await expectProblem('azure/linkable-tenants/x', {headers: scoped}, 404, 'not-found');
+    const post = await call('duplicates?name=x', {method: 'POST', headers: scoped});
+    expect([post.status, post.headers.get('Allow')]).to.deep.equal([405, 'GET']);
+  });
+
   it('answers 404 for unknown routes and 405 (with Allow) for wrong methods', async () => {
     await expectProblem('nothing-here', {headers: auth}, 404, 'not-found');
     await expectProblem('organizations/a/b', {headers: scoped}, 404, 'not-found');

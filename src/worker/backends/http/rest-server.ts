@@ -7,10 +7,11 @@
  * status each failure gets, and that request bodies are checked before the backend sees them.
  * Authentication is the demo scheme only (`Authorization: Bearer demo.<userId>`).
  */
-import {MAX_USER_IDS, type Backend, type Scope} from '../../../shared/contract/backend.js';
+import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, MAX_USER_IDS, type Backend, type Scope} from '../../../shared/contract/backend.js';
 import {TenantryError, type ErrorCode} from '../../../shared/contract/errors.js';
-import {formatIssues, validate, type Issue} from '../../../shared/model/schema.js';
-import {instant, OrganizationInputSchema} from '../../../shared/model/schemas.js';
+import {inputIssues, patchIssues} from '../../../shared/contract/server-checks.js';
+import {formatIssues, type Issue} from '../../../shared/model/schema.js';
+import {instant} from '../../../shared/model/schemas.js';
 import type {Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
 
 export interface RestHandlerOptions {
@@ -47,8 +48,6 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
 const TOKEN = /^Bearer demo\.([A-Za-z0-9._:-]{1,128})$/;
 const TENANT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-/** Fields fixed at creation or kept by the server: a PATCH naming one is refused. */
-const NOT_PATCHABLE = new Set(['id', 'kind', 'parentId', 'customerOrganizationId', 'ancestorIds', 'createdAt', 'updatedAt', 'version']);
 
 /** An error on the way to a response: status, contract code and message. */
 class HttpProblem extends Error {
@@ -111,6 +110,43 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       if (search !== undefined && search.length > 200) throw badRequest('search must be at most 200 characters.');
       return json(200, {items: await b.listUsers(scopeOf(request), {search, limit: limitOf(q), ids: idsOf(q), signal})});
     }
+    case 'duplicates': {
+      if (segments.length !== 1) break;
+      allow('GET');
+      const b = await backend();
+      const query = parameters(() => checkDuplicateQuery({name: param(q, 'name'), domain: param(q, 'domain'), tenantId: param(q, 'tenantId'), excludeId: param(q, 'excludeId')}));
+      return json(200, await b.findDuplicates(scopeOf(request), query, {signal}));
+    }
+    case 'microsoft': {
+      if (segments.length !== 2) break;
+      allow('GET');
+      const b = await backend();
+      const scope = scopeOf(request);
+      if (segments[1] === 'accounts') {
+        const domain = parameters(() => checkLookupDomain(q.get('domain')));
+        return json(200, {account: await b.lookupMicrosoftAccount(scope, domain, {signal})});
+      }
+      if (segments[1] === 'domain-availability') {
+        if (q.get('prefix') === null) throw badRequest('The prefix parameter is required: the name to use before .onmicrosoft.com.');
+        const prefix = parameters(() => checkDomainPrefix(q.get('prefix')));
+        return json(200, await b.checkMicrosoftDomain(scope, prefix, {signal}));
+      }
+      break;
+    }
+    case 'azure': {
+      if (segments.length !== 2 || segments[1] !== 'linkable-tenants') break;
+      allow('GET');
+      const b = await backend();
+      return json(200, {items: await b.listLinkableAzureTenants(scopeOf(request), {signal})});
+    }
+    case 'reference-lists': {
+      if (segments.length !== 1) break;
+      allow('GET');
+      const b = await backend();
+      const raw = q.get('parentId');
+      const parentId = raw === null ? undefined : parameters(() => checkParentId(raw));
+      return json(200, await b.referenceLists(scopeOf(request), {parentId, signal}));
+    }
     case 'organizations':
       if (segments.length === 1) {
         allow('GET', 'POST');
@@ -128,7 +164,8 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
         if (!key) throw badRequest('The Idempotency-Key header is required on create.');
         if (!IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
         const input = await bodyOf(request);
-        const issues = validate(OrganizationInputSchema, input);
+        // Shape and structure here; references (parent, anchor, users, subscriptions) are the backend's, checked next.
+        const issues = inputIssues(input);
         if (issues.length) throw invalidBody(issues);
         const created = await b.createOrganization(scope, input as OrganizationInput, {idempotencyKey: key, signal});
         const location = new URL(`${basePath}organizations/${encodeURIComponent(created.value.id)}`, url).href;
@@ -160,18 +197,32 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
 }
 
 /**
- * A patch is checked by what it would make: the current record with the patch applied must still
- * be a valid organization. The version check itself stays with the backend (If-Match).
+ * A patch is checked by what it would make (`patchIssues`): fields that cannot change are refused
+ * by name, and the current record with the patch applied must still be a valid organization, in
+ * what the patch touched. The version check itself stays with the backend (If-Match).
  */
 async function checkPatch(b: Backend, scope: Scope, id: string, patch: unknown, signal: AbortSignal): Promise<void> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalidBody([{path: '(root)', message: 'expected an object'}]);
-  const fixed = Object.keys(patch).filter((k) => NOT_PATCHABLE.has(k));
-  if (fixed.length) throw invalidBody(fixed.map((k) => ({path: k, message: 'cannot be changed'})));
   const current: Organization = (await b.getOrganization(scope, id, {signal})).value;
-  const issues = validate(OrganizationInputSchema, {...current, ...patch});
-  // Report only what the patch touched; the stored record's own problems are not the client's.
-  const touched = issues.filter((i) => Object.keys(patch).some((k) => i.path === k || i.path.startsWith(`${k}.`) || i.path.startsWith(`${k}[`)));
-  if (touched.length) throw invalidBody(touched);
+  const issues = patchIssues(current, patch);
+  if (issues.length) throw invalidBody(issues);
+}
+
+/** A query parameter: absent is `undefined`; given twice is a 400 (which one would count?). */
+function param(q: URLSearchParams, name: string): string | undefined {
+  const all = q.getAll(name);
+  if (all.length > 1) throw badRequest(`${name} may be given once.`);
+  return all[0];
+}
+
+/** Query parameters checked by the contract's own checks; what they refuse is a 400 naming the parameter. */
+function parameters<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof TenantryError && e.code === 'invalid-request') throw new HttpProblem(400, 'invalid-request', e.message, {issues: e.details.issues});
+    throw e;
+  }
 }
 
 function userOf(request: Request): string {
