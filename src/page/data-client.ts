@@ -9,9 +9,9 @@
  *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
  */
 import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
-import type {BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError} from '../shared/contract/errors.js';
-import type {FxRates, Id, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from '../shared/model/types.js';
+import type {DomainAvailability, DuplicateCheck, FxRates, Id, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
@@ -209,6 +209,31 @@ export class DataClient {
    * this resolves, the new organization is already in every open view of its scopes, and this
    * user's other tabs are syncing. Offline it is refused ("Not saved"), nothing queued.
    */
+  /** Organizations that may be the one being entered (name, domain or Azure tenant ID): those the user may see, and only a count of the rest. */
+  findDuplicates(scope: Scope, query: DuplicateQuery, options: CallOptions = {}): Promise<DuplicateCheck> {
+    return this.call(options.signal, (id) => this.api.findDuplicates(scope, query, id));
+  }
+
+  /** The customer's existing Microsoft account, found by one of its domains; `null` when there is none. */
+  lookupMicrosoftAccount(scope: Scope, domain: string, options: CallOptions = {}): Promise<MicrosoftAccount | null> {
+    return this.call(options.signal, (id) => this.api.lookupMicrosoftAccount(scope, domain, id));
+  }
+
+  /** Whether `<prefix>.onmicrosoft.com` can be given to a new Microsoft account (with the reason when not). */
+  checkMicrosoftDomain(scope: Scope, prefix: string, options: CallOptions = {}): Promise<DomainAvailability> {
+    return this.call(options.signal, (id) => this.api.checkMicrosoftDomain(scope, prefix, id));
+  }
+
+  /** Azure directories the partner can link, each with its subscriptions not yet linked to an organization. */
+  listLinkableAzureTenants(scope: Scope, options: CallOptions = {}): Promise<LinkableAzureTenant[]> {
+    return this.call(options.signal, (id) => this.api.listLinkableAzureTenants(scope, id));
+  }
+
+  /** The choices the customer wizard offers (customer types, partner subscriptions, service plans, regions, tenant types); `parentId`: as they apply below that tenant. */
+  referenceLists(scope: Scope, options: CallOptions & {parentId?: Id} = {}): Promise<ReferenceLists> {
+    return this.call(options.signal, (id) => this.api.referenceLists(scope, options.parentId, id));
+  }
+
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
     return this.call(options.signal, (id) => this.api.createOrganization(scope, input, idempotencyKey, id));
   }

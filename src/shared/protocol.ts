@@ -2,9 +2,9 @@
  * What crosses the worker boundary. The main thread only ever receives windows of rows, never a
  * whole dataset (a structured clone of 100,000 organizations blocks the page for ~300 ms).
  */
-import type {BackendConfig, Scope, TokenProvider} from './contract/backend.js';
+import type {BackendConfig, DuplicateQuery, Scope, TokenProvider} from './contract/backend.js';
 import type {ErrorCode} from './contract/errors.js';
-import type {FxRates, Id, Instant, Organization, OrganizationInput, OrganizationPatch, Session, TenantNode, User} from './model/types.js';
+import type {DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
@@ -164,6 +164,12 @@ export interface DataWorkerApi {
   listUsers(scope: Scope, search: string, limit: number, requestId: string, ids?: readonly Id[]): Promise<User[]>;
   fxRates(requestId: string): Promise<FxRates | null>;
   getOrganization(scope: Scope, id: Id, requestId: string): Promise<{value: Organization; etag: string}>;
+  /** Organizations that may be the one being entered: those the user may see, and a count of the rest. */
+  findDuplicates(scope: Scope, query: DuplicateQuery, requestId: string): Promise<DuplicateCheck>;
+  lookupMicrosoftAccount(scope: Scope, domain: string, requestId: string): Promise<MicrosoftAccount | null>;
+  checkMicrosoftDomain(scope: Scope, prefix: string, requestId: string): Promise<DomainAvailability>;
+  listLinkableAzureTenants(scope: Scope, requestId: string): Promise<LinkableAzureTenant[]>;
+  referenceLists(scope: Scope, parentId: Id | undefined, requestId: string): Promise<ReferenceLists>;
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string): Promise<{value: Organization; etag: string}>;
   updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string, optimistic?: boolean): Promise<{value: Organization; etag: string}>;
   deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void>;

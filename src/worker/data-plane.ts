@@ -7,7 +7,7 @@
  * request that asked for it, never by a "current scope", so a late answer for scope A can only
  * ever land in A's dataset and A's cache partition.
  */
-import type {Backend, BackendConfig, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {Backend, BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
@@ -900,6 +900,26 @@ export class DataPlane implements DataWorkerApi {
 
   async getOrganization(scope: Scope, id: Id, requestId: string) {
     return this.tracked(requestId, async (signal) => (await this.backendNow()).getOrganization(scope, id, {signal}));
+  }
+
+  async findDuplicates(scope: Scope, query: DuplicateQuery, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).findDuplicates(checkedScope(scope), query, {signal}));
+  }
+
+  async lookupMicrosoftAccount(scope: Scope, domain: string, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).lookupMicrosoftAccount(checkedScope(scope), domain, {signal}));
+  }
+
+  async checkMicrosoftDomain(scope: Scope, prefix: string, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).checkMicrosoftDomain(checkedScope(scope), prefix, {signal}));
+  }
+
+  async listLinkableAzureTenants(scope: Scope, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listLinkableAzureTenants(checkedScope(scope), {signal}));
+  }
+
+  async referenceLists(scope: Scope, parentId: Id | undefined, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).referenceLists(checkedScope(scope), {parentId, signal}));
   }
 
   async createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string) {
