@@ -1,0 +1,847 @@
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import type {DataClient} from '../../src/page/data-client.js';
+import {type DraftSummary, type WizardDraft, newDraftId, DraftStore} from '../../src/page/drafts-store.js';
+import {emit} from '../../src/page/events.js';
+import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
+import {DraftController} from '../../src/page/kit/draft-controller.js';
+import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
+import {ScopeController} from '../../src/page/kit/scope-controller.js';
+import type {Scope} from '../../src/shared/contract/backend.js';
+import {TenantryError, isAbort} from '../../src/shared/contract/errors.js';
+import type {FormIssue} from '../../src/shared/forms/issue.js';
+import type {DuplicateCheck, Id, OrganizationInput} from '../../src/shared/model/types.js';
+import {customerWizardStyles} from './customer-wizard.styles.js';
+import {renderCompanyStep} from './steps/company-step.js';
+import {renderMicrosoftStep} from './steps/microsoft-step.js';
+import {renderNotificationsStep} from './steps/notifications-step.js';
+import {renderOrganizationStep} from './steps/organization-step.js';
+import {renderPeopleStep} from './steps/people-step.js';
+import {renderPlanStep} from './steps/plan-step.js';
+import {renderReviewStep} from './steps/review-step.js';
+import {renderSalesStep} from './steps/sales-step.js';
+import {renderSchedulesStep} from './steps/schedules-step.js';
+import type {StepContext, StepView} from './steps/step-context.js';
+import {pathKey} from './wizard-fields.js';
+import {checkStep} from './wizard-rules.js';
+import {STEPS, STEP_IDS, stepById, stepOfPath, topField, type StepId} from './wizard-steps.js';
+import {changedFields, emptyValues, fromOrganization, repairValues, same, setAt, type FieldPath} from './wizard-values.js';
+
+export interface CustomerSavedDetail {
+  /** The organization created or changed. */
+  id: Id;
+  /** Its name as saved (untrusted text: render it as text). */
+  name: string;
+  mode: 'create' | 'edit';
+}
+
+export interface DraftChangeDetail {
+  /** The draft the wizard now edits (put it in the page's URL to come back to it); `null` once it is gone. */
+  draftId: string | null;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'tenantry-customer-saved': CustomEvent<CustomerSavedDetail>;
+    'tenantry-draft-change': CustomEvent<DraftChangeDetail>;
+    'tenantry-wizard-close': CustomEvent<Record<string, never>>;
+  }
+}
+
+const VIEWS: Record<Exclude<StepId, 'review'>, StepView> = {
+  organization: renderOrganizationStep,
+  company: renderCompanyStep,
+  people: renderPeopleStep,
+  microsoft: renderMicrosoftStep,
+  plan: renderPlanStep,
+  schedules: renderSchedulesStep,
+  notifications: renderNotificationsStep,
+  sales: renderSalesStep,
+};
+
+/** Words for the top-level fields a merge lists. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name', description: 'Description', status: 'Status', customerType: 'Customer type', domain: 'Primary domain', customLinks: 'Custom links',
+  companyAddress: 'Company address', billing: 'Billing', contacts: 'Contacts', adminUser: 'Admin user', tenantAdmins: 'Tenant administrators',
+  readers: 'Organization readers', engineers: 'MSP engineers', accountManager: 'Account manager', runAsAccount: 'Run-as account',
+  microsoftAccount: 'Microsoft account', azureTenants: 'Azure directories', plan: 'Plan', features: 'Features', service: 'Service plan and tenant type',
+  storageRegion: 'Storage region', licenseExpiresOn: 'License expiry', creditQuota: 'Credit quota', schedules: 'Collection schedules',
+  notifications: 'Notifications', salesReps: 'Sales representatives',
+};
+
+const DUPLICATE_DELAY_MS = 400;
+
+type Phase = 'loading' | 'pick' | 'form' | 'merge' | 'done' | 'failed';
+
+interface Conflict {
+  /** The organization as the server holds it now. */
+  theirs: OrganizationInput;
+  etag: string;
+  /** Fields both sides changed: whose value to keep. */
+  choices: Map<string, 'mine' | 'theirs'>;
+}
+
+/** A short, plain reading of a field's value for the merge screen (text only). */
+function brief(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return value.length ? value.map(brief).join('; ') : '—';
+  const v = value as Record<string, unknown>;
+  if (typeof v.displayName === 'string') return v.displayName;
+  return Object.values(v)
+    .filter((x) => x !== null && x !== '' && typeof x !== 'boolean')
+    .map(brief)
+    .join(', ') || '—';
+}
+
+/**
+ * Creates a customer organization step by step, or edits one (`organization-id`), without ever
+ * losing a field or making a duplicate.
+ *
+ * Steps: organization; company and billing; contacts and people; Microsoft account and Azure; plan
+ * and services; collection schedules; notifications; sales representatives; review. Each field is
+ * checked when the user leaves it and each step on Next, by the rules the server also applies; an
+ * error summary takes focus and links to each field, and the server's own refusals land on the
+ * right step and field. The draft is saved as the user types (through the data worker, per user
+ * and acting tenant) and comes back after a reload at the same step; it owns the create's
+ * idempotency key, so a retried submit (a timeout, a reload, a double click, a second tab) creates
+ * one organization. While the name or domain is typed the wizard warns of likely duplicates the
+ * user may see, and says how many others exist elsewhere in the channel without naming them.
+ * In edit mode fields that can never change are read-only and only what changed is saved, with the
+ * version read; if someone else changed it meanwhile, a merge screen shows theirs and yours.
+ *
+ * @summary The customer wizard: create or edit a customer organization, with drafts that survive a reload.
+ *
+ * @event tenantry-customer-saved - The organization was created or saved (`detail: CustomerSavedDetail`: `id`, `name`, `mode`); route the user to it.
+ * @event tenantry-draft-change - The wizard started, resumed or finished a draft (`detail.draftId`); a host may keep it in its URL.
+ * @event tenantry-wizard-close - The user chose Close (the draft is kept).
+ *
+ * @csspart base - The wizard's frame.
+ * @csspart header - Title, acting tenant and save state.
+ * @csspart title - The heading.
+ * @csspart save-state - "Draft saved 10:42" and the like.
+ * @csspart steps - The list of steps; `step` each, `step-current` the open one, `step-invalid` one with errors.
+ * @csspart body - The open step.
+ * @csspart step-title - The open step's heading.
+ * @csspart error-summary - The list of problems on the step, each a link to its field.
+ * @csspart duplicates - The warning of likely duplicates.
+ * @csspart field - A field (label, hint, errors, control); `label`, `hint`, `field-error`, `locked`, `input`, `checkbox`, `fieldset`, `legend` its pieces.
+ * @csspart footer - Back, Next, Create or Save, Close.
+ * @csspart button - Every button; `primary` the main one.
+ * @csspart notice - Progress and failures of a save.
+ * @csspart drafts - The list of unfinished drafts to resume.
+ * @csspart merge - The merge screen.
+ * @csspart missing-client - The alert shown while the wizard has no data client.
+ *
+ * @cssproperty --tenantry-customer-wizard-background - Background; falls back to `--tenantry-color-surface`.
+ * @cssproperty --tenantry-customer-wizard-text-color - Text; falls back to `--tenantry-color-text`.
+ * @cssproperty --tenantry-customer-wizard-muted-color - Hints and secondary text; falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-customer-wizard-border-color - Lines; falls back to `--tenantry-color-border`.
+ * @cssproperty --tenantry-customer-wizard-accent-color - Current step and primary button; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-customer-wizard-danger-color - Errors; falls back to `--tenantry-color-danger`.
+ * @cssproperty --tenantry-customer-wizard-warning-color - Duplicate warnings; falls back to `--tenantry-color-warning`.
+ * @cssproperty --tenantry-customer-wizard-radius - Corner radius; falls back to `--tenantry-radius`.
+ * @cssproperty --tenantry-customer-wizard-max-width - Widest the form grows. Default 880px.
+ */
+export class CustomerWizard extends LitElement {
+  static override styles = customerWizardStyles;
+  /** Takes part in a host's form: its value is the id of the organization it saved. */
+  static formAssociated = true;
+
+  /** The data client; defaults to the one provided through `dataClientContext` (`provideDataClient`). */
+  @property({attribute: false}) client?: DataClient;
+
+  /** The tenant to act in; defaults to a provided `scopeContext`, else the page's acting scope. */
+  @property({attribute: false}) scope?: Scope;
+
+  /** Edit this organization instead of creating one. */
+  @property({attribute: 'organization-id', reflect: true}) organizationId: string | null = null;
+
+  /** Resume this draft (as `tenantry-draft-change` named it). */
+  @property({attribute: 'draft-id', reflect: true}) draftId: string | null = null;
+
+  @state() private phase: Phase = 'loading';
+  @state() private values: OrganizationInput = emptyValues(null);
+  @state() private step: StepId = 'organization';
+  @state() private errors = new Map<string, string>();
+  /** The problems listed at the top of the step (after Next or a refused save). */
+  @state() private summary: FormIssue[] = [];
+  @state() private notice: {tone: 'info' | 'error' | 'success'; text: string; retry?: boolean} | null = null;
+  @state() private busy = false;
+  @state() private drafts: DraftSummary[] = [];
+  @state() private conflict: Conflict | null = null;
+  @state() private duplicates: DuplicateCheck | null = null;
+  @state() private invalidSteps = new Set<StepId>();
+  @state() private failure = '';
+  @state() private announcement = '';
+
+  private draft: WizardDraft | null = null;
+  private original: OrganizationInput | null = null;
+  private etag: string | null = null;
+  private loadedFor = '';
+  private loading: AbortController | null = null;
+  private readonly loads = new Map<string, {value: unknown; done: boolean; controller: AbortController}>();
+  private readonly typedText = new Map<string, string>();
+  private duplicateTimer: ReturnType<typeof setTimeout> | undefined;
+  private duplicateCheck: AbortController | null = null;
+  private focusAfterRender: 'heading' | 'summary' | 'title' | null = null;
+  private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+
+  private readonly clients = new ClientController(this, {own: () => this.client});
+  private readonly scoping = new ScopeController(this, {client: () => this.clients.dataClient, scope: () => this.scope});
+  private readonly autosave = new DraftController(this, {
+    snapshot: () => (this.draft && this.phase === 'form' ? {draft: {...this.draft, step: this.step, values: this.values, savedAt: new Date().toISOString()}, title: this.values.name} : null),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loading?.abort();
+    this.duplicateCheck?.abort();
+    clearTimeout(this.duplicateTimer);
+    for (const l of this.loads.values()) l.controller.abort();
+    this.loads.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const client = this.clients.dataClient;
+    const scope = this.scoping.scope;
+    this.autosave.use(client, scope);
+    const key = client && scope ? `${scope.tenantId}|${this.organizationId ?? ''}|${this.draftId ?? ''}` : '';
+    // A draft id the wizard itself announced is already open: nothing to load.
+    if (changed.has('draftId') && this.draft && this.draftId === this.draft.id) this.loadedFor = key;
+    if (key && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.open(client!, scope!);
+    }
+  }
+
+  protected override updated(): void {
+    const target = this.focusAfterRender;
+    this.focusAfterRender = null;
+    if (target === 'summary') this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+    else if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('[part~="step-title"]')?.focus();
+    else if (target === 'title') this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
+  }
+
+  private get mode(): 'create' | 'edit' {
+    return this.organizationId ? 'edit' : 'create';
+  }
+
+  private store(): DraftStore | null {
+    const client = this.clients.dataClient;
+    const scope = this.scoping.scope;
+    return client && scope ? new DraftStore(client, scope) : null;
+  }
+
+  /** Loads what the wizard opens on: the organization (edit), the draft named, or the list of drafts. */
+  private async open(client: DataClient, scope: Scope): Promise<void> {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    const {signal} = controller;
+    this.phase = 'loading';
+    this.reset();
+    const store = new DraftStore(client, scope);
+    try {
+      let draft = this.draftId ? await store.get(this.draftId) : null;
+      if (signal.aborted) return;
+      if (this.organizationId) {
+        const {value, etag} = await client.getOrganization(scope, this.organizationId, {signal});
+        if (signal.aborted) return;
+        this.original = fromOrganization(value);
+        this.etag = etag;
+        if (draft && (draft.mode !== 'edit' || draft.orgId !== value.id)) draft = null;
+        this.begin(draft ?? this.newDraft('edit', this.original), draft ? {id: draft.id, mode: 'edit', orgId: draft.orgId, title: '', step: draft.step, savedAt: draft.savedAt} : null);
+        return;
+      }
+      if (draft && draft.mode === 'create') {
+        this.begin(draft, {id: draft.id, mode: 'create', orgId: null, title: '', step: draft.step, savedAt: draft.savedAt});
+        return;
+      }
+      const drafts = (await store.list()).filter((d) => d.mode === 'create');
+      if (signal.aborted) return;
+      if (drafts.length) {
+        this.drafts = drafts;
+        this.phase = 'pick';
+        return;
+      }
+      this.begin(this.newDraft('create', emptyValues(scope.tenantId)), null);
+    } catch (e) {
+      if (signal.aborted || isAbort(e)) return;
+      this.failure = e instanceof Error ? e.message : String(e);
+      this.phase = 'failed';
+    }
+  }
+
+  private reset(): void {
+    this.errors = new Map();
+    this.summary = [];
+    this.notice = null;
+    this.conflict = null;
+    this.duplicates = null;
+    this.invalidSteps = new Set();
+    this.typedText.clear();
+    this.original = null;
+    this.etag = null;
+    this.draft = null;
+  }
+
+  private newDraft(mode: 'create' | 'edit', values: OrganizationInput): WizardDraft {
+    return {id: newDraftId(), idempotencyKey: newDraftId(), mode, orgId: mode === 'edit' ? this.organizationId : null, etag: this.etag, step: 'organization', values, savedAt: new Date().toISOString()};
+  }
+
+  /** Opens the form on a draft (read back: its values are repaired, its step checked). */
+  private begin(draft: WizardDraft, stored: DraftSummary | null): void {
+    const base = this.original ?? emptyValues(this.scoping.scope?.tenantId ?? null);
+    this.draft = draft;
+    this.values = repairValues(draft.values, base);
+    this.step = stepById(draft.step)?.id ?? 'organization';
+    this.autosave.adopt(stored);
+    this.phase = 'form';
+    this.announcement = `${this.mode === 'edit' ? 'Editing' : stored ? 'Resumed draft' : 'New customer'}. Step ${STEP_IDS.indexOf(this.step) + 1} of ${STEPS.length}: ${stepById(this.step)!.title}.`;
+    emit(this, 'tenantry-draft-change', {draftId: draft.id});
+    if (stored && this.step === 'review') void this.checkAll();
+  }
+
+  // --- fields -------------------------------------------------------------------------------
+
+  private readonly fieldHost: Omit<StepContext, 'values' | 'mode' | 'client' | 'scope'> = {
+    error: (path) => this.errors.get(path),
+    input: (path, value, text) => this.handleInput(path, value, text),
+    leave: (path) => void this.handleLeave(path),
+    locked: (path) => this.lockedReason(path),
+    typed: (path) => this.typedText.get(path),
+    patch: (changes) => {
+      let next = this.values;
+      for (const [path, value] of changes) next = setAt(next, path, value);
+      this.commit(next, changes.map(([p]) => p));
+    },
+    load: (key, run) => this.load(key, run),
+    goTo: (step) => void this.goTo(step),
+  };
+
+  private context(): StepContext {
+    return {...this.fieldHost, values: this.values, mode: this.mode, client: this.clients.dataClient!, scope: this.scoping.scope!};
+  }
+
+  private handleInput(path: FieldPath, value: unknown, text?: string): void {
+    if (text !== undefined) this.typedText.set(pathKey(path), text);
+    else this.typedText.delete(pathKey(path));
+    this.commit(setAt(this.values, path, value), [path]);
+  }
+
+  private commit(next: OrganizationInput, paths: readonly FieldPath[]): void {
+    if (this.lockedChange(next)) return;
+    this.values = next;
+    this.autosave.changed();
+    if (paths.some((p) => p[0] === 'name' || p[0] === 'domain')) this.scheduleDuplicateCheck();
+  }
+
+  /** A change to a field that can never change is refused (the control is read-only; this is the guard). */
+  private lockedChange(next: OrganizationInput): boolean {
+    const o = this.original;
+    if (!o) return false;
+    if (o.customerOrganizationId && next.customerOrganizationId !== o.customerOrganizationId) return true;
+    return Boolean(o.adminUser?.loginEmail && next.adminUser?.loginEmail !== o.adminUser.loginEmail);
+  }
+
+  private lockedReason(path: FieldPath): string | null {
+    const o = this.original;
+    if (!o) return null;
+    if (path[0] === 'customerOrganizationId' && o.customerOrganizationId) return 'Set when the organization was created; it can never change.';
+    if (path[0] === 'adminUser' && path[1] === 'loginEmail' && o.adminUser?.loginEmail) return 'The admin user’s sign-in name cannot change once the organization exists.';
+    return null;
+  }
+
+  /** The user left a field: its issues (only its own) are shown now, or cleared. */
+  private async handleLeave(path: FieldPath): Promise<void> {
+    const key = pathKey(path);
+    if (this.typedText.delete(key)) this.requestUpdate();
+    const step = this.step;
+    const values = this.values;
+    const issues = await checkStep(step === 'review' ? stepOfPath(key) : step, values, this.ruleContext());
+    if (values !== this.values && this.step !== step) return;
+    const errors = new Map(this.errors);
+    for (const k of [...errors.keys()]) if (k === key || k.startsWith(`${key}.`) || k.startsWith(`${key}[`)) errors.delete(k);
+    for (const i of issues) if (i.path === key || i.path.startsWith(`${key}.`) || i.path.startsWith(`${key}[`)) errors.set(i.path, i.message);
+    this.errors = errors;
+    // A fixed problem leaves the summary too.
+    if (this.summary.length) this.summary = this.summary.filter((s) => errors.has(s.path));
+  }
+
+  private ruleContext() {
+    return {mode: this.mode, original: this.original};
+  }
+
+  /** See `StepContext.load`. */
+  private load<T>(key: string, run: (signal: AbortSignal) => Promise<T>): T | null | undefined {
+    const hit = this.loads.get(key);
+    if (hit) return hit.done ? (hit.value as T | null) : undefined;
+    const controller = new AbortController();
+    const entry = {value: undefined as unknown, done: false, controller};
+    this.loads.set(key, entry);
+    run(controller.signal).then(
+      (value) => {
+        entry.value = value;
+        entry.done = true;
+        if (!controller.signal.aborted) this.requestUpdate();
+      },
+      () => {
+        // Asked again the next time the step renders (going to another step and back).
+        entry.value = null;
+        entry.done = true;
+        if (!controller.signal.aborted) this.requestUpdate();
+        setTimeout(() => this.loads.get(key) === entry && this.loads.delete(key), 0);
+      },
+    );
+    return undefined;
+  }
+
+  // --- duplicates -----------------------------------------------------------------------------
+
+  private scheduleDuplicateCheck(): void {
+    clearTimeout(this.duplicateTimer);
+    this.duplicateTimer = setTimeout(() => void this.checkDuplicates(), DUPLICATE_DELAY_MS);
+  }
+
+  private async checkDuplicates(): Promise<void> {
+    const client = this.clients.dataClient;
+    const scope = this.scoping.scope;
+    this.duplicateCheck?.abort();
+    const name = this.values.name.trim();
+    const domain = this.values.domain.trim();
+    if (!client || !scope || (name.length < 3 && !domain)) {
+      this.duplicates = null;
+      return;
+    }
+    const controller = new AbortController();
+    this.duplicateCheck = controller;
+    try {
+      const found = await client.findDuplicates(scope, {...(name.length >= 3 ? {name} : {}), ...(domain ? {domain} : {}), ...(this.organizationId ? {excludeId: this.organizationId} : {})}, {signal: controller.signal});
+      if (!controller.signal.aborted) this.duplicates = found.matches.length || found.hiddenCount ? found : null;
+    } catch {
+      // A warning only: a failed check says nothing (the server still refuses a real conflict).
+      if (!controller.signal.aborted) this.duplicates = null;
+    }
+  }
+
+  // --- navigation -----------------------------------------------------------------------------
+
+  private index(step: StepId = this.step): number {
+    return STEP_IDS.indexOf(step);
+  }
+
+  private async checkOne(step: StepId): Promise<FormIssue[]> {
+    const issues = await checkStep(step, this.values, this.ruleContext());
+    const invalid = new Set(this.invalidSteps);
+    if (issues.length) invalid.add(step);
+    else invalid.delete(step);
+    this.invalidSteps = invalid;
+    return issues;
+  }
+
+  /** Shows a step's issues on its fields and in the summary, which takes focus. */
+  private showIssues(step: StepId, issues: readonly FormIssue[]): void {
+    const errors = new Map([...this.errors].filter(([k]) => stepOfPath(k) !== step));
+    for (const i of issues) if (!errors.has(i.path)) errors.set(i.path, i.message);
+    this.errors = errors;
+    this.step = step;
+    this.summary = [...issues];
+    this.focusAfterRender = 'summary';
+  }
+
+  private async handleNext(): Promise<void> {
+    if (this.busy) return;
+    const step = this.step;
+    const issues = await this.checkOne(step);
+    if (this.step !== step) return;
+    if (issues.length) {
+      this.showIssues(step, issues);
+      return;
+    }
+    this.moveTo(STEP_IDS[this.index() + 1]);
+    if (this.step === 'review') await this.checkAll();
+  }
+
+  private handleBack(): void {
+    if (this.index() > 0) this.moveTo(STEP_IDS[this.index() - 1]);
+  }
+
+  /** A step chosen in the list or from the review: back freely, forward only past steps without errors. */
+  private async goTo(target: StepId): Promise<void> {
+    if (this.index(target) > this.index()) {
+      for (const s of STEP_IDS.slice(this.index(), this.index(target))) {
+        const issues = await this.checkOne(s);
+        if (issues.length) {
+          this.showIssues(s, issues);
+          return;
+        }
+      }
+    }
+    this.moveTo(target);
+    if (target === 'review') await this.checkAll();
+  }
+
+  private moveTo(step: StepId): void {
+    this.step = step;
+    this.summary = [];
+    this.focusAfterRender = 'heading';
+    this.announcement = `Step ${this.index(step) + 1} of ${STEPS.length}: ${stepById(step)!.title}.`;
+    this.autosave.changed();
+  }
+
+  /** Every step checked (the review shows nothing unchecked); the problems are listed there. */
+  private async checkAll(): Promise<FormIssue[]> {
+    const all: FormIssue[] = [];
+    for (const s of STEP_IDS) all.push(...(await this.checkOne(s)));
+    const errors = new Map<string, string>();
+    for (const i of all) if (!errors.has(i.path)) errors.set(i.path, i.message);
+    this.errors = errors;
+    return all;
+  }
+
+  // --- saving ---------------------------------------------------------------------------------
+
+  private async handleSubmit(): Promise<void> {
+    const client = this.clients.dataClient;
+    const scope = this.scoping.scope;
+    const draft = this.draft;
+    if (this.busy || !client || !scope || !draft) return;
+    this.busy = true;
+    this.notice = null;
+    try {
+      const issues = await this.checkAll();
+      if (issues.length) {
+        const first = stepOfPath(issues[0].path);
+        this.showIssues(first, issues.filter((i) => stepOfPath(i.path) === first));
+        return;
+      }
+      // What was typed is on disk before the request leaves: a crash now still has the draft (and its key).
+      await this.autosave.flush();
+      this.notice = {tone: 'info', text: this.mode === 'edit' ? 'Saving…' : 'Creating the customer…'};
+      if (this.mode === 'create') {
+        const {value} = await client.createOrganization(scope, this.values, draft.idempotencyKey);
+        await this.finish(value.id, value.name, 'create');
+      } else {
+        const patch = changedFields(this.original!, this.values);
+        if (!Object.keys(patch).length) {
+          this.notice = {tone: 'info', text: 'Nothing has changed: there is nothing to save.'};
+          return;
+        }
+        const {value, etag} = await client.updateOrganization(scope, this.organizationId!, patch, this.etag!);
+        this.original = fromOrganization(value);
+        this.etag = etag;
+        await this.finish(value.id, value.name, 'edit');
+      }
+    } catch (e) {
+      this.refused(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async finish(id: Id, name: string, mode: 'create' | 'edit'): Promise<void> {
+    const draft = this.draft;
+    this.autosave.cancel();
+    this.draft = null;
+    if (draft) await this.store()?.discard(draft.id).catch(() => undefined);
+    this.phase = 'done';
+    this.notice = {tone: 'success', text: mode === 'create' ? `Customer “${name}” was created.` : `Changes to “${name}” were saved.`};
+    this.internals?.setFormValue(id);
+    this.focusAfterRender = 'title';
+    emit(this, 'tenantry-draft-change', {draftId: null});
+    emit(this, 'tenantry-customer-saved', {id, name, mode});
+  }
+
+  /** A refused save: field errors land on their fields, a conflict opens the merge, anything else keeps everything for a retry. */
+  private refused(e: unknown): void {
+    const error = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e));
+    if (error.code === 'invalid-request' && error.details.issues?.length) {
+      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: i.message, code: 'required', params: {}}));
+      const first = stepOfPath(issues[0].path);
+      const errors = new Map(this.errors);
+      for (const i of issues) errors.set(i.path, i.message);
+      this.errors = errors;
+      this.invalidSteps = new Set([...this.invalidSteps, ...issues.map((i) => stepOfPath(i.path))]);
+      this.notice = {tone: 'error', text: 'The server refused some of what was entered. Nothing was saved; correct the fields marked and try again.'};
+      this.showIssues(first, issues.filter((i) => stepOfPath(i.path) === first));
+      return;
+    }
+    if (error.code === 'version-conflict' && error.details.current && this.original) {
+      this.openMerge(fromOrganization(error.details.current.value), error.details.current.etag);
+      return;
+    }
+    const again = this.mode === 'create' ? ' Trying again cannot create the customer twice.' : '';
+    this.notice = {tone: 'error', text: `Not saved: ${error.message} Everything you entered is kept in the draft.${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
+  }
+
+  // --- merge ----------------------------------------------------------------------------------
+
+  private openMerge(theirs: OrganizationInput, etag: string): void {
+    const mine = changedFields(this.original!, this.values) as Record<string, unknown>;
+    const choices = new Map<string, 'mine' | 'theirs'>();
+    for (const k of Object.keys(mine)) {
+      const theirValue = (theirs as unknown as Record<string, unknown>)[k];
+      const base = (this.original as unknown as Record<string, unknown>)[k];
+      if (!same(theirValue, base) && !same(theirValue, mine[k])) choices.set(k, 'mine');
+    }
+    this.conflict = {theirs, etag, choices};
+    this.phase = 'merge';
+    this.focusAfterRender = 'title';
+  }
+
+  private async handleMergeSave(): Promise<void> {
+    const c = this.conflict;
+    if (!c || !this.original) return;
+    const mine = changedFields(this.original, this.values) as Record<string, unknown>;
+    let merged = c.theirs;
+    for (const [k, v] of Object.entries(mine)) if ((c.choices.get(k) ?? 'mine') === 'mine') merged = setAt(merged, [k], v);
+    this.original = c.theirs;
+    this.etag = c.etag;
+    this.values = merged;
+    this.conflict = null;
+    this.phase = 'form';
+    await this.handleSubmit();
+  }
+
+  // --- drafts ---------------------------------------------------------------------------------
+
+  private async handleResume(id: string): Promise<void> {
+    const store = this.store();
+    const draft = await store?.get(id);
+    const summary = this.drafts.find((d) => d.id === id) ?? null;
+    if (!draft) {
+      this.drafts = this.drafts.filter((d) => d.id !== id);
+      this.notice = {tone: 'error', text: 'That draft is gone (finished or discarded in another tab).'};
+      return;
+    }
+    this.begin(draft, summary);
+    this.focusAfterRender = 'heading';
+  }
+
+  private async handleDiscard(id: string): Promise<void> {
+    await this.store()?.discard(id);
+    this.drafts = this.drafts.filter((d) => d.id !== id);
+    if (this.draft?.id === id) {
+      this.autosave.cancel();
+      this.draft = null;
+      emit(this, 'tenantry-draft-change', {draftId: null});
+    }
+    this.notice = {tone: 'info', text: 'Draft discarded.'};
+    if (this.phase === 'form') this.startNew();
+  }
+
+  private startNew(): void {
+    const scope = this.scoping.scope;
+    this.reset();
+    this.begin(this.newDraft('create', emptyValues(scope?.tenantId ?? null)), null);
+    this.focusAfterRender = 'heading';
+  }
+
+  private handleClose(): void {
+    void this.autosave.flush();
+    emit(this, 'tenantry-wizard-close', {});
+  }
+
+  // --- render ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    if (!this.clients.value) return renderMissingClient();
+    const title = this.mode === 'edit' ? `Edit ${this.original?.name || 'customer'}` : 'New customer';
+    return html`<section part="base" aria-labelledby="wizard-title">
+      <header part="header">
+        <h2 id="wizard-title" part="title" tabindex="-1"><bdi>${title}</bdi></h2>
+        ${renderScopeBanner(this.scoping)}
+        ${this.phase === 'form' ? html`<p part="save-state" class="save-state">${this.saveState()}</p>` : nothing}
+      </header>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.notice ? this.renderNotice() : nothing}
+      ${this.phase === 'loading'
+        ? html`<p role="status">Loading…</p>`
+        : this.phase === 'failed'
+          ? html`<p role="alert" part="notice">The wizard could not open: ${this.failure}</p>`
+          : this.phase === 'pick'
+            ? this.renderDrafts()
+            : this.phase === 'merge'
+              ? this.renderMerge()
+              : this.phase === 'done'
+                ? this.renderDone()
+                : this.renderForm()}
+    </section>`;
+  }
+
+  private saveState(): string {
+    const s = this.autosave.status;
+    switch (s.state) {
+      case 'saving':
+      case 'pending':
+        return 'Saving draft…';
+      case 'saved':
+        return `Draft saved ${new Date(s.at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
+      case 'failed':
+        return 'The draft could not be saved; it is kept on this page and tried again with your next change.';
+      default:
+        return 'Drafts are saved as you type.';
+    }
+  }
+
+  private renderNotice(): TemplateResult {
+    const n = this.notice!;
+    return html`<div part="notice" class="notice ${n.tone}" role=${n.tone === 'error' ? 'alert' : 'status'}>
+      <span>${n.text}</span>
+      ${n.retry ? html`<button type="button" part="button" @click=${() => void this.handleSubmit()}>Try again</button>` : nothing}
+    </div>`;
+  }
+
+  private renderDrafts(): TemplateResult {
+    return html`<div part="drafts">
+      <h3>Unfinished customers</h3>
+      <ul>
+        ${this.drafts.map(
+          (d) => html`<li>
+            <span><bdi>${d.title || 'Untitled customer'}</bdi> — ${stepById(d.step)?.title ?? 'Organization'}${d.savedAt ? `, saved ${new Date(d.savedAt).toLocaleString()}` : ''}</span>
+            <button type="button" part="button primary" @click=${() => void this.handleResume(d.id)}>Resume <span class="sr-only">${d.title || 'untitled customer'}</span></button>
+            <button type="button" part="button" @click=${() => void this.handleDiscard(d.id)}>Discard <span class="sr-only">${d.title || 'untitled customer'}</span></button>
+          </li>`,
+        )}
+      </ul>
+      <button type="button" part="button" @click=${() => this.startNew()}>Start a new customer</button>
+    </div>`;
+  }
+
+  private renderDone(): TemplateResult {
+    return html`<div part="body" class="done">
+      <p>${this.mode === 'create' ? 'The customer is in the list now.' : 'The changes are in the list now.'}</p>
+      ${this.mode === 'create' ? html`<button type="button" part="button primary" @click=${() => this.startNew()}>Add another customer</button>` : nothing}
+    </div>`;
+  }
+
+  private renderMerge(): TemplateResult {
+    const c = this.conflict!;
+    const mine = changedFields(this.original!, this.values) as Record<string, unknown>;
+    const theirs = c.theirs as unknown as Record<string, unknown>;
+    const base = this.original as unknown as Record<string, unknown>;
+    const theirOnly = Object.keys(FIELD_LABELS).filter((k) => !(k in mine) && !same(theirs[k], base[k]));
+    return html`<div part="merge" class="merge">
+      <h3 tabindex="-1">Someone else changed this customer while you were editing</h3>
+      <p>Choose, for each field you both changed, which value to keep. Their other changes are kept; yours are kept where they did not touch the field.</p>
+      ${c.choices.size
+        ? html`<table>
+            <thead><tr><th scope="col">Field</th><th scope="col">Theirs</th><th scope="col">Yours</th></tr></thead>
+            <tbody>
+              ${[...c.choices].map(
+                ([k, pick]) => html`<tr>
+                  <th scope="row">${FIELD_LABELS[k] ?? k}</th>
+                  <td><label><input type="radio" name="merge-${k}" .checked=${pick === 'theirs'} @change=${() => this.choose(k, 'theirs')} /> <bdi>${brief(theirs[k])}</bdi></label></td>
+                  <td><label><input type="radio" name="merge-${k}" .checked=${pick === 'mine'} @change=${() => this.choose(k, 'mine')} /> <bdi>${brief(mine[k])}</bdi></label></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>You changed different fields: both sets of changes can be kept.</p>`}
+      ${theirOnly.length ? html`<p>Kept from their change: ${theirOnly.map((k) => FIELD_LABELS[k]).join(', ')}.</p>` : nothing}
+      <div part="footer" class="footer">
+        <button type="button" part="button primary" @click=${() => void this.handleMergeSave()}>Save with these choices</button>
+        <button type="button" part="button" @click=${() => this.discardMine()}>Discard my changes</button>
+      </div>
+    </div>`;
+  }
+
+  private choose(field: string, pick: 'mine' | 'theirs'): void {
+    const c = this.conflict;
+    if (!c) return;
+    this.conflict = {...c, choices: new Map(c.choices).set(field, pick)};
+  }
+
+  private discardMine(): void {
+    const c = this.conflict;
+    if (!c) return;
+    this.original = c.theirs;
+    this.etag = c.etag;
+    this.values = c.theirs;
+    this.conflict = null;
+    this.phase = 'form';
+    this.notice = {tone: 'info', text: 'Your changes were dropped; the form shows the customer as it is now.'};
+  }
+
+  private renderForm(): TemplateResult {
+    const ctx = this.context();
+    const current = stepById(this.step)!;
+    const last = this.step === 'review';
+    return html`
+      <nav part="steps" aria-label="Steps">
+        <ol>
+          ${STEPS.map((s, i) => {
+            const parts = ['step', s.id === this.step ? 'step-current' : '', this.invalidSteps.has(s.id) ? 'step-invalid' : ''].filter(Boolean).join(' ');
+            return html`<li>
+              <button type="button" part=${parts} aria-current=${s.id === this.step ? 'step' : 'false'} @click=${() => void this.goTo(s.id)}>
+                <span class="num" aria-hidden="true">${i + 1}</span> ${s.title}${this.invalidSteps.has(s.id) ? html`<span class="sr-only"> (has errors)</span>` : nothing}
+              </button>
+            </li>`;
+          })}
+        </ol>
+      </nav>
+      <div part="body" class="body">
+        ${this.summary.length ? this.renderSummary() : nothing}
+        <h3 part="step-title" tabindex="-1">${current.title}</h3>
+        ${this.step === 'organization' && this.duplicates ? this.renderDuplicates() : nothing}
+        <form novalidate @submit=${(e: Event) => (e.preventDefault(), void (last ? this.handleSubmit() : this.handleNext()))}>
+          ${last ? renderReviewStep(ctx, this.invalidSteps) : VIEWS[this.step as Exclude<StepId, 'review'>](ctx)}
+          <div part="footer" class="footer">
+            ${this.index() > 0 ? html`<button type="button" part="button" @click=${() => this.handleBack()}>Back</button>` : nothing}
+            <button type="submit" part="button primary" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
+              ${last ? (this.mode === 'edit' ? 'Save changes' : 'Create customer') : 'Next'}
+            </button>
+            <span class="spacer"></span>
+            <button type="button" part="button" @click=${() => this.handleClose()}>Close (keep draft)</button>
+            ${this.mode === 'create' && this.draft ? html`<button type="button" part="button danger" @click=${() => void this.handleDiscard(this.draft!.id)}>Discard draft</button>` : nothing}
+          </div>
+        </form>
+      </div>
+    `;
+  }
+
+  private renderSummary(): TemplateResult {
+    return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
+      <h3 id="summary-title">There ${this.summary.length === 1 ? 'is a problem' : `are ${this.summary.length} problems`}</h3>
+      <ul>
+        ${this.summary.map(
+          (i) => html`<li><a href="#${fieldIdOf(i.path)}" @click=${(e: Event) => this.handleSummaryLink(e, i.path)}>${labelOf(i.path)}: ${i.message}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private handleSummaryLink(e: Event, path: string): void {
+    e.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldIdOf(path))}`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"] input, [data-path="${CSS.escape(path)}"] select, [data-path="${CSS.escape(path)}"] textarea`);
+    target?.focus();
+    target?.scrollIntoView({block: 'center'});
+  }
+
+  private renderDuplicates(): TemplateResult {
+    const d = this.duplicates!;
+    return html`<div part="duplicates" class="duplicates" role="status">
+      <p><strong>This customer may already exist.</strong></p>
+      ${d.matches.length
+        ? html`<ul>
+            ${d.matches.map((m) => html`<li><bdi>${m.name}</bdi>${m.domain ? html` (<bdi>${m.domain}</bdi>)` : nothing}${m.parentName ? html` under <bdi>${m.parentName}</bdi>` : nothing} — same ${m.matchedOn.join(' and ')}</li>`)}
+          </ul>`
+        : nothing}
+      ${d.hiddenCount ? html`<p>${d.hiddenCount === 1 ? 'One organization' : `${d.hiddenCount} organizations`} elsewhere in the channel, which you cannot see, ${d.hiddenCount === 1 ? 'matches' : 'match'} too. Check with your distributor before creating it again.</p>` : nothing}
+    </div>`;
+  }
+}
+
+/** An issue path (`contacts[0].email`) as the id of its control. */
+function fieldIdOf(path: string): string {
+  return `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** A readable name for an issue's field, for the summary. */
+function labelOf(path: string): string {
+  const top = topField(path);
+  const rest = path.slice(top.length).replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1}`).replace(/\./g, ' ').trim();
+  const words = rest.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return `${FIELD_LABELS[top] ?? top}${words ? ` — ${words}` : ''}`;
+}

@@ -1,0 +1,304 @@
+/**
+ * `<customer-wizard>` end to end in real Chromium: a real data worker on the embedded backend (each
+ * test its own namespace and cache) or on the REST contract behind msw (faults at the network
+ * edge), real IndexedDB drafts, real keyboard focus, axe-core in each state.
+ */
+import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
+import {http, HttpResponse} from 'msw';
+import {DataClient} from '../../src/page/data-client.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import type {HttpBackendConfig, Scope} from '../../src/shared/contract/backend.js';
+import {API, startMsw} from '../../src/testing/msw.js';
+import {embeddedRestHandler} from '../../src/testing/rest-api.js';
+import type {CustomerWizard} from './customer-wizard.js';
+import './customer-wizard.js';
+
+const SIZE = 200;
+const WAIT = {timeout: 15_000};
+const RESELLER: Scope = {tenantId: DEMO_TENANTS.reseller};
+const clients: DataClient[] = [];
+
+function localClient(userId: string = DEMO_USERS.distributorAdmin): DataClient {
+  const config = {kind: 'local' as const, organizations: SIZE, namespace: `wizard-${crypto.randomUUID()}`, userId};
+  const client = new DataClient({config, cacheName: `tenantry-wizard-test-${crypto.randomUUID()}`});
+  clients.push(client);
+  return client;
+}
+
+function httpClient(cacheName = `tenantry-wizard-test-${crypto.randomUUID()}`): DataClient {
+  const config: HttpBackendConfig = {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 5000};
+  const user = DEMO_USERS.distributorAdmin;
+  const client = new DataClient({config, cacheName, user, tokenProvider: async () => `demo.${user}`});
+  clients.push(client);
+  return client;
+}
+
+afterEach(() => {
+  fixtureCleanup();
+  for (const c of clients.splice(0)) c.dispose();
+});
+
+const root = (el: CustomerWizard): ShadowRoot => el.shadowRoot!;
+const part = (el: CustomerWizard, name: string): HTMLElement | null => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const stepTitle = (el: CustomerWizard): string => part(el, 'step-title')?.textContent?.trim() ?? '';
+const field = (el: CustomerWizard, path: string): HTMLInputElement => {
+  const control = root(el).querySelector<HTMLInputElement>(`#f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
+  if (!control) throw new Error(`No control for ${path} on step "${stepTitle(el)}"`);
+  return control;
+};
+const button = (el: CustomerWizard, text: string): HTMLButtonElement => {
+  const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+  if (!found) throw new Error(`No button "${text}" on step "${stepTitle(el)}"`);
+  return found;
+};
+const errorOf = (el: CustomerWizard, path: string): string => root(el).querySelector(`[data-path="${path}"] [part~="field-error"]`)?.textContent?.replace('Error:', '').trim() ?? '';
+
+/** Types into a field as a user does, then leaves it. */
+async function type(el: CustomerWizard, path: string, value: string): Promise<void> {
+  const control = field(el, path);
+  control.focus();
+  control.value = value;
+  control.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+  control.blur();
+  await el.updateComplete;
+}
+
+async function choose(el: CustomerWizard, path: string, value: string): Promise<void> {
+  const select = field(el, path) as unknown as HTMLSelectElement;
+  await waitUntil(() => [...select.options].some((o) => o.value === value), `no option ${value} for ${path}`, WAIT);
+  select.value = value;
+  select.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
+  await el.updateComplete;
+}
+
+async function next(el: CustomerWizard, expectTitle?: string): Promise<void> {
+  const before = stepTitle(el);
+  button(el, 'Next').click();
+  if (expectTitle) {
+    await waitUntil(() => stepTitle(el) === expectTitle, undefined, WAIT).catch(() => {
+      throw new Error(`Next from "${before}" did not reach "${expectTitle}" (now "${stepTitle(el)}"; summary: ${part(el, 'error-summary')?.textContent?.replace(/\s+/g, ' ')})`);
+    });
+  }
+  else await waitUntil(() => part(el, 'error-summary') || stepTitle(el) !== before, 'Next did nothing', WAIT);
+}
+
+async function mount(client: DataClient, scope: Scope = RESELLER, attrs: {organizationId?: string; draftId?: string} = {}): Promise<CustomerWizard> {
+  const el = await fixture<CustomerWizard>(
+    html`<customer-wizard .client=${client} .scope=${scope} organization-id=${attrs.organizationId ?? ''} draft-id=${attrs.draftId ?? ''}></customer-wizard>`,
+  );
+  if (!attrs.organizationId) el.organizationId = null;
+  if (!attrs.draftId) el.draftId = null;
+  await waitUntil(() => stepTitle(el) !== '' || part(el, 'drafts'), 'the wizard did not open', WAIT);
+  return el;
+}
+
+/** Fills every required field, step by step, up to the review. */
+async function fillToReview(el: CustomerWizard, name: string): Promise<void> {
+  await type(el, 'name', name);
+  await choose(el, 'parentId', RESELLER.tenantId);
+  await next(el, 'Company and billing');
+  await choose(el, 'companyAddress.country', 'DE');
+  await type(el, 'companyAddress.line1', 'Unter den Linden 1');
+  await type(el, 'companyAddress.city', 'Berlin');
+  await type(el, 'companyAddress.postalCode', '10115');
+  await next(el, 'Contacts and people');
+  await type(el, 'contacts[0].firstName', 'Ada');
+  await type(el, 'contacts[0].lastName', 'Lovelace');
+  await type(el, 'contacts[0].email', 'ada@example.com');
+  await type(el, 'adminUser.firstName', 'Grace');
+  await type(el, 'adminUser.lastName', 'Hopper');
+  await type(el, 'adminUser.loginEmail', 'grace@example.com');
+  await next(el, 'Microsoft account and Azure');
+  const skip = root(el).querySelector<HTMLInputElement>('input[type="radio"][value="skip"]')!;
+  skip.click();
+  await el.updateComplete;
+  await next(el, 'Plan and services');
+  await next(el, 'Collection schedules');
+  await next(el, 'Notifications');
+  await next(el, 'Sales representatives');
+  await type(el, 'salesReps[0].name', 'Sam Seller');
+  await type(el, 'salesReps[0].email', 'sam@example.com');
+  await next(el, 'Review');
+}
+
+describe('customer-wizard', () => {
+  it('opens on the first step with every control labelled, and is accessible', async () => {
+    const el = await mount(localClient());
+    expect(stepTitle(el)).to.equal('Organization');
+    expect(field(el, 'name').labels?.[0]?.textContent).to.contain('Organization name');
+    expect(part(el, 'scope')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('on Next with errors shows a summary that takes focus and links to each field, and stays on the step', async () => {
+    const el = await mount(localClient());
+    await next(el);
+    const summary = part(el, 'error-summary')!;
+    expect(summary).to.exist;
+    await waitUntil(() => root(el).activeElement === summary, 'the summary did not take focus', WAIT);
+    expect(stepTitle(el)).to.equal('Organization');
+    const link = summary.querySelector<HTMLAnchorElement>('a[href="#f-name"]')!;
+    expect(link.textContent).to.contain('This is required.');
+    link.click();
+    expect(root(el).activeElement).to.equal(field(el, 'name'));
+    expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(el, 'name')).to.contain('required');
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks a field when the user leaves it, and clears the error once fixed', async () => {
+    const el = await mount(localClient());
+    await type(el, 'domain', 'https://contoso.com/path');
+    await waitUntil(() => errorOf(el, 'domain') !== '', 'no error on leaving the domain', WAIT);
+    expect(errorOf(el, 'domain')).to.contain('domain only');
+    await type(el, 'domain', 'contoso.com');
+    await waitUntil(() => errorOf(el, 'domain') === '', 'the error stayed', WAIT);
+  });
+
+  it('refuses links that are not absolute http(s), and keeps what was typed', async () => {
+    const el = await mount(localClient());
+    button(el, 'Add a link').click();
+    await el.updateComplete;
+    for (const [url, words] of [
+      ['javascript:alert(1)', 'run code'],
+      ['data:text/html,<b>x</b>', 'data:'],
+      ['//evil.example', 'https:'],
+    ] as const) {
+      await type(el, 'customLinks[0].url', url);
+      await waitUntil(() => errorOf(el, 'customLinks[0].url') !== '', `no error for ${url}`, WAIT);
+      expect(errorOf(el, 'customLinks[0].url')).to.contain(words);
+      expect(field(el, 'customLinks[0].url').value).to.equal(url);
+    }
+  });
+
+  it('keeps the draft as the user types: after a reload it is listed and resumes at the same step with the same values', async () => {
+    const client = localClient();
+    let draftId: string | null = null;
+    const listen = (e: GlobalEventHandlersEventMap['tenantry-draft-change']): void => void (draftId = e.detail.draftId);
+    document.addEventListener('tenantry-draft-change', listen);
+    const el = await mount(client);
+    document.removeEventListener('tenantry-draft-change', listen);
+    await type(el, 'name', 'Kestrel Dynamics');
+    await choose(el, 'parentId', RESELLER.tenantId);
+    await next(el, 'Company and billing');
+    await waitUntil(() => part(el, 'save-state')?.textContent?.includes('Draft saved'), 'the draft was not saved', WAIT);
+    expect(draftId).to.be.a('string');
+    fixtureCleanup();
+
+    // The page reloads: a new wizard on the same client lists the draft.
+    const again = await mount(client);
+    await waitUntil(() => part(again, 'drafts'), 'no list of drafts', WAIT);
+    expect(part(again, 'drafts')!.textContent).to.contain('Kestrel Dynamics');
+    await expect(again).to.be.accessible();
+    button(again, 'Resume').click();
+    await waitUntil(() => stepTitle(again) === 'Company and billing', 'did not resume at the same step', WAIT);
+    button(again, 'Back').click();
+    await waitUntil(() => stepTitle(again) === 'Organization', 'Back did nothing', WAIT);
+    expect(field(again, 'name').value).to.equal('Kestrel Dynamics');
+    await waitUntil(() => part(again, 'save-state')?.textContent?.includes('Draft saved'), 'the step change was not saved', WAIT);
+
+    // The host may name the draft (from its URL): it opens straight on it, at the step it was left on.
+    fixtureCleanup();
+    const named = await mount(client, RESELLER, {draftId: draftId!});
+    await waitUntil(() => stepTitle(named) === 'Organization' && field(named, 'name').value === 'Kestrel Dynamics', 'the named draft did not open', WAIT);
+    expect(part(named, 'drafts')).to.equal(null);
+  });
+
+  it('creates the customer: it is in the list at once, the draft is gone, and the host hears the new id', async () => {
+    const client = localClient();
+    const el = await mount(client);
+    const saved: string[] = [];
+    el.addEventListener('tenantry-customer-saved', (e) => saved.push(e.detail.id));
+    await fillToReview(el, 'Quillfeather Analytics');
+    expect(part(el, 'review-section')).to.exist;
+    await expect(el).to.be.accessible();
+    button(el, 'Create customer').click();
+    await waitUntil(() => saved.length === 1, 'no tenantry-customer-saved', WAIT);
+    const view = await client.openView(RESELLER, {search: 'Quillfeather'});
+    expect(view.total).to.equal(1);
+    expect(view.firstRows?.[0].org.id).to.equal(saved[0]);
+    fixtureCleanup();
+    const again = await mount(client);
+    expect(part(again, 'drafts'), 'the finished draft is still listed').to.equal(null);
+  });
+
+  it('a create whose response is lost is retried with the same key: one customer, and the user is told', async () => {
+    const handle = embeddedRestHandler(SIZE, 'wizard');
+    let creates = 0;
+    let dropNext = true;
+    const msw = await startMsw(
+      http.all(`${API}*`, async ({request}) => {
+        const isCreate = request.method === 'POST' && new URL(request.url).pathname.endsWith('/organizations');
+        if (isCreate) creates++;
+        const response = await handle(request);
+        if (isCreate && dropNext) {
+          // The server made the customer; the answer never arrives.
+          dropNext = false;
+          return HttpResponse.error();
+        }
+        return response;
+      }),
+    );
+    try {
+      const client = httpClient();
+      const el = await mount(client);
+      await fillToReview(el, 'Marlowe Freight');
+      button(el, 'Create customer').click();
+      await waitUntil(() => part(el, 'notice')?.textContent?.includes('Not saved'), 'the lost answer was not reported', WAIT);
+      expect(part(el, 'notice')!.textContent).to.contain('cannot create the customer twice');
+      button(el, 'Try again').click();
+      await waitUntil(() => part(el, 'notice')?.textContent?.includes('was created'), 'the retry did not succeed', WAIT);
+      expect(creates).to.equal(2);
+      const found = await client.findDuplicates(RESELLER, {name: 'Marlowe Freight'});
+      expect(found.matches.filter((m) => m.name === 'Marlowe Freight')).to.have.length(1);
+    } finally {
+      await msw.stop();
+    }
+  });
+
+  it('maps the server’s 422 field errors onto the right step and field', async () => {
+    const handle = embeddedRestHandler(SIZE, 'wizard');
+    const msw = await startMsw(
+      http.all(`${API}*`, async ({request}) => {
+        if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/organizations')) {
+          return HttpResponse.json(
+            {code: 'invalid-request', message: 'Invalid organization.', issues: [{path: 'contacts[0].email', message: 'This address is blocked by policy.'}]},
+            {status: 422, headers: {'Content-Type': 'application/problem+json'}},
+          );
+        }
+        return handle(request);
+      }),
+    );
+    try {
+      const el = await mount(httpClient());
+      await fillToReview(el, 'Tidewater Clinics');
+      button(el, 'Create customer').click();
+      await waitUntil(() => stepTitle(el) === 'Contacts and people', 'did not go to the step of the refused field', WAIT);
+      expect(errorOf(el, 'contacts[0].email')).to.contain('blocked by policy');
+      await waitUntil(() => root(el).activeElement === part(el, 'error-summary'), 'the summary did not take focus', WAIT);
+      expect(field(el, 'contacts[0].email').value).to.equal('ada@example.com');
+      await expect(el).to.be.accessible();
+    } finally {
+      await msw.stop();
+    }
+  });
+
+  it('warns of a likely duplicate while the name is typed', async () => {
+    const client = localClient();
+    const existing = (await client.openView(RESELLER, {filters: {kinds: ['customer']}})).firstRows![0].org;
+    const el = await mount(client);
+    await type(el, 'name', existing.name.toUpperCase());
+    await waitUntil(() => part(el, 'duplicates'), 'no duplicate warning', WAIT);
+    expect(part(el, 'duplicates')!.textContent).to.contain(existing.name);
+  });
+
+  it('renders hostile text as text in the review', async () => {
+    const el = await mount(localClient());
+    const hostile = '<img src=x onerror=alert(1)>\u202eevil';
+    await type(el, 'description', hostile);
+    await waitUntil(() => errorOf(el, 'description') !== '', 'the bidi override was not reported', WAIT);
+    expect(errorOf(el, 'description')).to.contain('text-direction');
+    expect(field(el, 'description').value).to.equal(hostile);
+    expect(root(el).querySelector('img')).to.equal(null);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Step 5, plan and services: the plan, the features (a feature that needs another switches it on;
+ * switching one off says what went with it), service plan, tenant type, storage region, license
+ * expiry and the credit quota with its dates.
+ */
+import {html, nothing} from 'lit';
+import {PLAN_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} from '../../../src/shared/model/labels.js';
+import {PLANS, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../src/shared/model/types.js';
+import {disable, enable, FEATURE_KEYS, FEATURE_LABELS, FEATURE_NEEDS, type FeatureKey} from '../../../src/shared/forms/features.js';
+import {checkField, radioField, selectField, textField} from '../wizard-fields.js';
+import type {StepContext} from './step-context.js';
+
+/** What the last feature switch also changed, said once next to the features. */
+let lastSwitch: {key: FeatureKey; text: string} | null = null;
+
+function toggle(ctx: StepContext, key: FeatureKey, on: boolean): void {
+  const change = on ? enable(ctx.values.features, key) : disable(ctx.values.features, key);
+  const names = change.also.map((k) => FEATURE_LABELS[k]).join(', ');
+  lastSwitch = change.also.length ? {key, text: on ? `${FEATURE_LABELS[key]} needs ${names}: switched on too.` : `${names} needed ${FEATURE_LABELS[key]}: switched off too.`} : null;
+  ctx.input(['features'], change.features);
+}
+
+const needsText = (key: FeatureKey): string | undefined => {
+  const needs = FEATURE_NEEDS[key];
+  return needs.length ? needs.map((n) => `Needs ${n.anyOf.map((k) => FEATURE_LABELS[k]).join(' or ')}: ${n.why}`).join(' ') : undefined;
+};
+
+export function renderPlanStep(ctx: StepContext) {
+  const v = ctx.values;
+  const q = v.creditQuota;
+  return html`
+    ${radioField(ctx, ['plan'], {legend: 'Plan', choices: PLANS.map((p) => ({value: p, label: PLAN_LABELS[p]}))})}
+    <fieldset class="group" part="fieldset">
+      <legend part="legend">Features</legend>
+      ${FEATURE_KEYS.map((key) => checkField(ctx, ['features', key], {label: FEATURE_LABELS[key], hint: needsText(key), onToggle: (on) => toggle(ctx, key, on)}))}
+      <p class="note" part="note" role="status">${lastSwitch?.text ?? ''}</p>
+    </fieldset>
+    ${selectField(ctx, ['service', 'servicePlan'], {label: 'Service plan', choices: SERVICE_PLANS.map((s) => ({value: s, label: SERVICE_PLAN_LABELS[s]})), empty: 'Not set'})}
+    ${selectField(ctx, ['service', 'tenantType'], {label: 'Tenant type', choices: TENANT_TYPES.map((s) => ({value: s, label: TENANT_TYPE_LABELS[s]})), empty: 'Not set'})}
+    ${selectField(ctx, ['storageRegion'], {label: 'Storage region', choices: STORAGE_REGIONS.map((s) => ({value: s, label: REGION_LABELS[s]})), empty: 'Not set'})}
+    ${textField(ctx, ['licenseExpiresOn'], {label: 'License expires on (optional)', type: 'date', parse: (t) => t || null})}
+    ${checkField(ctx, ['creditQuota'], {
+      label: 'Credit quota',
+      onToggle: (on) => ctx.input(['creditQuota'], on ? {credits: 0, effectiveOn: new Date().toISOString().slice(0, 10), endsOn: null} : null),
+    })}
+    ${q
+      ? html`<fieldset class="group" part="fieldset">
+          <legend part="legend">Credit quota</legend>
+          ${textField(ctx, ['creditQuota', 'credits'], {label: 'Credits', type: 'number', inputmode: 'numeric', parse: (t) => (t.trim() === '' ? 0 : Number(t))})}
+          ${textField(ctx, ['creditQuota', 'effectiveOn'], {label: 'Effective from', type: 'date', required: true})}
+          ${textField(ctx, ['creditQuota', 'endsOn'], {label: 'Ends on (optional)', type: 'date', hint: 'After the effective date.', parse: (t) => t || null})}
+        </fieldset>`
+      : nothing}
+  `;
+}

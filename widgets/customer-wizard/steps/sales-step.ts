@@ -1,0 +1,23 @@
+/** Step 8, sales representatives: one to three, each a name, an email and an optional phone. */
+import {html, nothing} from 'lit';
+import {textField} from '../wizard-fields.js';
+import type {StepContext} from './step-context.js';
+
+const MAX = 3;
+
+export function renderSalesStep(ctx: StepContext) {
+  const reps = ctx.values.salesReps;
+  return html`
+    ${ctx.error('salesReps') ? html`<p class="error" part="field-error" id="f-salesReps">${ctx.error('salesReps')}</p>` : nothing}
+    ${reps.map(
+      (_, i) => html`<fieldset class="group" part="fieldset">
+        <legend part="legend">Sales representative ${i + 1}</legend>
+        ${textField(ctx, ['salesReps', i, 'name'], {label: 'Name', required: true, autocomplete: 'off'})}
+        ${textField(ctx, ['salesReps', i, 'email'], {label: 'Email', type: 'email', required: true, inputmode: 'email'})}
+        ${textField(ctx, ['salesReps', i, 'phone'], {label: 'Phone (optional)', type: 'tel'})}
+        ${reps.length > 1 ? html`<button type="button" part="button remove" @click=${() => ctx.input(['salesReps'], reps.filter((__, k) => k !== i))}>Remove sales representative ${i + 1}</button>` : nothing}
+      </fieldset>`,
+    )}
+    ${reps.length < MAX ? html`<button type="button" part="button add" @click=${() => ctx.input(['salesReps'], [...reps, {name: '', email: '', phone: ''}])}>Add a sales representative</button>` : nothing}
+  `;
+}

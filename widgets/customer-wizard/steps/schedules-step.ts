@@ -1,0 +1,47 @@
+/**
+ * Step 6, collection schedules: a cron mask for cost, security and operations collection, each
+ * with its plain-language reading and its next runs in the customer's time zone (the libraries
+ * that read masks load when this step first opens), and a clear error for a mask that is not valid.
+ */
+import {html, nothing} from 'lit';
+import {checkCron} from '../../../src/shared/forms/cron.js';
+import {selectField, textField} from '../wizard-fields.js';
+import type {StepContext} from './step-context.js';
+
+const KINDS = [
+  ['cost', 'Cost collection'],
+  ['security', 'Security collection'],
+  ['operations', 'Operations collection'],
+] as const;
+
+function zones(): string[] {
+  const intl = Intl as typeof Intl & {supportedValuesOf?: (key: 'timeZone') => string[]};
+  const list = intl.supportedValuesOf?.('timeZone') ?? [];
+  return list.includes('UTC') ? list : ['UTC', ...list];
+}
+
+function reading(ctx: StepContext, mask: string, timeZone: string) {
+  if (!mask.trim() || checkCron(mask).issues.length) return nothing;
+  const read = ctx.load(`cron:${mask}:${timeZone}`, async () => {
+    const {describeCron, nextRuns} = await import('../../../src/shared/forms/cron.js');
+    const [text, runs] = await Promise.all([describeCron(mask), nextRuns(mask, {count: 3, timeZone})]);
+    const format = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short', timeZone});
+    return {text, runs: runs.map((d) => format.format(d))};
+  });
+  if (read === undefined) return html`<p class="reading" part="reading">Reading the schedule…</p>`;
+  if (read === null) return nothing;
+  return html`<p class="reading" part="reading">${read.text}. Next: ${read.runs.join('; ')} (${timeZone}).</p>`;
+}
+
+export function renderSchedulesStep(ctx: StepContext) {
+  const s = ctx.values.schedules;
+  return html`
+    ${selectField(ctx, ['schedules', 'timeZone'], {label: 'The customer’s time zone', required: true, choices: zones().map((z) => ({value: z, label: z.replace(/_/g, ' ')}))})}
+    ${KINDS.map(
+      ([key, label]) => html`<div class="schedule" part="schedule">
+        ${textField(ctx, ['schedules', key], {label, required: true, hint: 'Five fields: minute, hour, day of month, month, day of week. For example 0 2 * * * runs every day at 02:00.'})}
+        ${reading(ctx, s[key], s.timeZone)}
+      </div>`,
+    )}
+  `;
+}
