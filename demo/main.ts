@@ -1,8 +1,9 @@
 /**
  * The demo page: a PSA portal hosting Tenantry widgets on the embedded backend. It does only what a
- * real host does: create the data client, give it to every widget on the page, and route row
- * actions. The grid brings its own toolbar (filters, columns, saved views) and follows the tenant
- * switcher through the page's acting scope.
+ * real host does: create the data client, give it to every widget on the page, and route: the
+ * grid at `#/`, the customer wizard at `#/customers/new` (with `?draft=` once a draft exists) and
+ * `#/organization/<id>/edit` (the grid's Edit action). The grid brings its own toolbar (filters,
+ * columns, saved views) and follows the tenant switcher through the page's acting scope.
  */
 import {provideDataClient} from '../src/page/context.js';
 import {DataClient} from '../src/page/data-client.js';
@@ -30,3 +31,53 @@ grid.addEventListener('tenantry-row-action', (e) => {
   const d = e.detail;
   log.textContent = `Row action: ${d.action} · ${d.organizationName}${d.taskId ? ` · task ${d.taskId}` : ''}`;
 });
+
+// --- routes: the wizard loads only when a route needs it, so the grid's first rows never wait for it.
+const wizardView = document.querySelector<HTMLElement>('#wizard-view')!;
+const gridView = document.querySelector<HTMLElement>('#grid-view')!;
+const addCustomer = document.querySelector<HTMLAnchorElement>('#add-customer')!;
+
+interface Route {
+  kind: 'grid' | 'new' | 'edit';
+  id?: string;
+  draftId?: string;
+}
+
+function route(): Route {
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const draftId = new URLSearchParams(query).get('draft') ?? undefined;
+  if (path === '/customers/new') return {kind: 'new', draftId};
+  const edit = /^\/organization\/([^/]+)\/edit$/.exec(path);
+  if (edit) return {kind: 'edit', id: decodeURIComponent(edit[1]), draftId};
+  return {kind: 'grid'};
+}
+
+async function show(): Promise<void> {
+  const r = route();
+  const onWizard = r.kind !== 'grid';
+  wizardView.hidden = !onWizard;
+  gridView.hidden = onWizard;
+  addCustomer.hidden = onWizard;
+  if (!onWizard) return;
+  await import('../widgets/customer-wizard/customer-wizard.js');
+  let wizard = wizardView.querySelector('customer-wizard');
+  if (!wizard) {
+    wizard = document.createElement('customer-wizard');
+    wizard.addEventListener('tenantry-customer-saved', (e) => {
+      log.textContent = `${e.detail.mode === 'create' ? 'Created' : 'Saved'}: ${e.detail.name}`;
+      location.hash = '#/';
+    });
+    wizard.addEventListener('tenantry-draft-change', (e) => {
+      // The draft goes into the URL, so a reload comes back to it.
+      const [path] = location.hash.split('?');
+      history.replaceState(null, '', `${location.pathname}${location.search}${path}${e.detail.draftId ? `?draft=${encodeURIComponent(e.detail.draftId)}` : ''}`);
+    });
+    wizard.addEventListener('tenantry-wizard-close', () => (location.hash = '#/'));
+    wizardView.append(wizard);
+  }
+  wizard.organizationId = r.kind === 'edit' ? (r.id ?? null) : null;
+  wizard.draftId = r.draftId ?? null;
+}
+
+window.addEventListener('hashchange', () => void show());
+void show();
