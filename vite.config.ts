@@ -46,10 +46,11 @@ function workerManifest(): Plugin {
   };
 }
 
-// Entry points: the demo, the bench pages (one per suite, each run in a fresh page), and three
-// size probes: the grid module and the peer grids' imports as the bench uses them. The manifest
-// lets `scripts/bench.mjs` sum each probe's static chunks; the data worker, a separate bundle, is
-// summed from its own manifest (`workerManifest` above). Widgets are otherwise plain modules.
+// Entry points: the demo, the bench pages (one per suite, each run in a fresh page; the page-load
+// suite has one per grid, so each page loads only its own grid), and three size probes: the grid
+// module and the peer grids' imports as the bench uses them. The manifest lets `scripts/bench.mjs`
+// sum each probe's static chunks; the data worker, a separate bundle, is summed from its own
+// manifest (`workerManifest` above). Widgets are otherwise plain modules.
 export default defineConfig({
   root: '.',
   publicDir: 'public',
@@ -67,6 +68,9 @@ export default defineConfig({
         'bench-grid': 'bench/grid.html',
         'bench-peers': 'bench/peers.html',
         'bench-tenant-switcher': 'bench/tenant-switcher.html',
+        'bench-page-load': 'bench/page-load.html',
+        'bench-page-load-ag-grid': 'bench/page-load-ag-grid.html',
+        'bench-page-load-vaadin-grid': 'bench/page-load-vaadin-grid.html',
         'size-tenantry': 'widgets/organizations-grid/organizations-grid.ts',
         'size-ag-grid': 'bench/peers/ag-grid-lib.ts',
         'size-vaadin-grid': 'bench/peers/vaadin-grid-lib.ts',

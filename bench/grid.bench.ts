@@ -17,6 +17,7 @@ import '../widgets/organizations-grid/organizations-grid.js';
 import {DEFAULT_VIEW_STATE} from '../src/shared/grid-view.js';
 import {GM, Samples, check, firstPaint, framesDuring, heapMB, log, longTasks, params, runSuite, sleep} from './harness.js';
 import {SEARCH_TERM, measureInteractions, type GridUnderTest} from './interactions.js';
+import {tenantryProbe} from './tenantry-probe.js';
 
 const SUBJECT = 'tenantry';
 const SCOPE: Scope = {tenantId: DEMO_TENANTS.distributor};
@@ -60,26 +61,6 @@ function mount(client: DataClient): OrganizationsGrid {
   el.style.setProperty('--tenantry-organizations-grid-height', '640px');
   container.append(el);
   return el;
-}
-
-function probe(el: OrganizationsGrid): GridUnderTest {
-  const root = (): ShadowRoot => el.shadowRoot!;
-  const grid = (): HTMLElement | null => root().querySelector<HTMLElement>('[role="grid"]');
-  return {
-    subject: SUBJECT,
-    firstRowText: () => root().querySelector('.body [role="row"][data-org-id][aria-rowindex="2"] [part~="cell-name"] .name > .text')?.textContent ?? null,
-    rowCount: () => {
-      const v = grid()?.getAttribute('aria-rowcount');
-      return v ? Number(v) : null;
-    },
-    busy: () => grid()?.getAttribute('aria-busy') !== 'false',
-    searchInput: () => root().querySelector<HTMLInputElement>('input[part~="search-input"]')!,
-    header: (key) => root().querySelector<HTMLElement>(`[role="columnheader"][data-key="${key}"]`)!,
-    scroller: () => root().querySelector<HTMLElement>('.viewport')!,
-    rowHeight: () => root().querySelector('.body [role="row"][data-org-id]')?.getBoundingClientRect().height ?? 40,
-    // What the filter panel's checkbox does: a new view state with the status list.
-    filterStatus: (status) => (el.viewState = {...el.viewState, filters: {...el.viewState.filters, statuses: status ? [status] : []}}),
-  };
 }
 
 /**
@@ -169,7 +150,7 @@ async function oneRun(n: number, run: number): Promise<void> {
     await a.connected;
     const c0 = performance.now();
     el = mount(a);
-    const c1 = await firstPaint(probe(el));
+    const c1 = await firstPaint(tenantryProbe(el));
     samples.record(SUBJECT, GM.firstRowsCold, n, c1 - c0);
     await a.idle();
     el.remove();
@@ -191,7 +172,7 @@ async function oneRun(n: number, run: number): Promise<void> {
     if (profiling) console.profile('warm');
     traceClient(b, 'warm');
     el = mount(b);
-    const g = probe(el);
+    const g = tenantryProbe(el);
     if (TRACE) traceDom(el, g, w1);
     const w2 = await firstPaint(g);
     performance.mark('bench-warm-end');

@@ -2,13 +2,15 @@
 // headless Chromium page and prints the figures side by side. Production mode matters: Lit's dev
 // mode and unminified code would make every figure slower than what users get.
 //
-//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher]
+//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,page-load]
 //                    [--json] [--no-build] [--timeout-min 15] [--table results.json]
 //
 // Suites: data-plane (bench/index.html: the DataClient alone, 5 runs by default), grid
 // (bench/grid.html: <organizations-grid>, 3 runs), ag-grid and vaadin-grid (bench/peers.html: the
 // peer grids on the same generated organizations, 3 runs), tenant-switcher (bench/tenant-switcher.html:
-// type-ahead over the whole hierarchy, keystroke to painted options, 3 runs). --runs sets every suite's runs. The
+// type-ahead over the whole hierarchy, keystroke to painted options, 3 runs), page-load
+// (bench/page-load*.html: navigation start to first rows painted, cold and warm, every grid; driven
+// from here, see the page-load section below; 3 runs). --runs sets every suite's runs. The
 // gzipped JS of each grid comes from the build output (dist/.vite/manifest.json), not a page; so does
 // ours of the data worker, once as a worker configured for HTTP loads it and once with the embedded
 // backend's chunk on top (dist/.vite/workers/, see scripts/worker-chunks.mjs).
@@ -17,10 +19,11 @@
 // --table FILE prints the table of such a saved array and exits.
 // Exit 0 even when a target is missed (the bench reports, it does not gate); 1 if a page fails.
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
 import {chromium} from 'playwright-core';
@@ -38,6 +41,8 @@ const SUITES = [
   {name: 'ag-grid', page: 'bench/peers.html', query: {peer: 'ag-grid'}, runs: 3},
   {name: 'vaadin-grid', page: 'bench/peers.html', query: {peer: 'vaadin-grid'}, runs: 3},
   {name: 'tenant-switcher', page: 'bench/tenant-switcher.html', runs: 3},
+  // Navigations, not one page: driven by runPageLoadSuite below.
+  {name: 'page-load', page: 'bench/page-load.html', runs: 3, driver: 'page-load'},
 ];
 
 /** Size probes (vite.config.ts inputs): the module each grid needs, by manifest key. */
@@ -51,7 +56,7 @@ const SIZE_TARGET_KB = 45;
 /** The data worker, loaded apart from the page JS above: one row per backend configuration. */
 const WORKER_SIZE_METRICS = {http: 'gzipped JS, worker (HTTP)', embedded: 'gzipped JS, worker (embedded)'};
 
-const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
+const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,page-load] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
 
 function options() {
   let parsed;
@@ -247,6 +252,225 @@ async function runSuite(browser, port, suite, opts) {
   }
 }
 
+// ---- page-load suite ---------------------------------------------------------------------------
+//
+// Navigation start → first data rows painted, as a user opening the page sees it: the built page,
+// from this server, timed by the page's own clock (`performance.now()` counts from navigation
+// start) at the frame after the grid's first rows are in its DOM (`firstPaint`, as the other suites
+// detect it). Per size and run, for each backend and each grid: a new browser context (an empty
+// profile: no IndexedDB, no HTTP cache) loads the page, the cold load; once the page has settled
+// (ours: `client.idle()`, i.e. the rows and the saved first rows are in IndexedDB) that tab is
+// closed and a new tab of the same context loads the same URL, the warm load (a new worker on the
+// filled cache), as when the user opens the app again. A new tab rather than a reload: the timed
+// navigation does not include tearing down the page before it. The server caches as a production
+// one would (`cacheHeaders`), so a warm load takes its JS from the HTTP cache without asking.
+//
+// Backends: `embedded` (`{kind: 'local'}`, the data made in the worker) and `http` (`{kind: 'http'}`
+// on the REST API this server answers under /bench-api/<n>/v1/: bench/rest-api.ts, the reference
+// REST adapter over an in-memory embedded store, bundled for Node and warmed before any page).
+//
+// The peers get the same rows the way their hosts would: generated in the page for `embedded`
+// (what bench/peers.bench.ts feeds them), listed from the same REST API for `http`, then mounted.
+// They keep no data between loads, so their "warm" figure is a second load of the page in the same
+// profile (their JS from the HTTP cache, the rows made or fetched again): what a returning user
+// waits for with them, beside what they wait for with ours. Cold HTTP loads are only logged (the
+// issue asks for no such line).
+
+const PAGE_LOAD_PAGES = [
+  ['tenantry', 'bench/page-load.html'],
+  ['ag-grid-community', 'bench/page-load-ag-grid.html'],
+  ['@vaadin/grid', 'bench/page-load-vaadin-grid.html'],
+];
+const PAGE_LOAD_BACKENDS = ['embedded', 'http'];
+/** Table rows by (load, backend), in the order printed; targets (ms) at 100,000 organizations. */
+const PAGE_LOAD_METRICS = [
+  {load: 'warm', backend: 'embedded', metric: 'page load → first rows painted (warm cache, embedded backend, worker start incl.)', target: 150},
+  {load: 'warm', backend: 'http', metric: 'page load → first rows painted (warm cache, HTTP backend, worker start incl.)', target: 150},
+  {load: 'cold', backend: 'embedded', metric: 'cold page load → first rows painted (embedded backend)', target: 1500},
+];
+const PAGE_LOAD_TIMEOUT_MS = 120_000;
+const BENCH_API = /^\/bench-api\/(\d+)\/v1\//;
+
+/**
+ * Bundles bench/rest-api.ts for Node (esbuild) and returns a connect middleware answering
+ * /bench-api/<n>/v1/… with it, plus `warm(n)` to generate a size's store before any page asks.
+ */
+async function benchApi() {
+  const {build} = await import('esbuild');
+  const out = await build({entryPoints: [path.join(ROOT, 'bench', 'rest-api.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'warning'});
+  const dir = mkdtempSync(path.join(tmpdir(), 'tenantry-bench-api-'));
+  let mod;
+  try {
+    const file = path.join(dir, 'rest-api.mjs');
+    writeFileSync(file, out.outputFiles[0].contents);
+    mod = await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+  const handlers = new Map();
+  const handlerFor = (n) => {
+    let h = handlers.get(n);
+    if (!h) handlers.set(n, (h = mod.startBenchApi(n)));
+    return h;
+  };
+  const serve = async (req, res, n) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    const body = req.method === 'GET' || req.method === 'HEAD' || !chunks.length ? undefined : Buffer.concat(chunks);
+    const response = await (await handlerFor(n))(new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url}`, {method: req.method, headers, body}));
+    const payload = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(payload);
+  };
+  const middleware = (req, res, next) => {
+    const match = BENCH_API.exec(req.url ?? '');
+    if (!match) return next();
+    serve(req, res, Number(match[1])).catch((e) => {
+      process.stderr.write(`[bench] bench API ${req.method} ${req.url}: ${e?.stack ?? e}\n`);
+      if (!res.headersSent) res.writeHead(500, {'content-type': 'text/plain'});
+      res.end(String(e));
+    });
+  };
+  return {middleware, warm: (n) => handlerFor(n)};
+}
+
+/**
+ * Caching as a production deployment of a Vite build serves it: hashed assets for a year,
+ * immutable; pages revalidated. `vite preview` sends no Cache-Control, which leaves a warm load
+ * to the browser's heuristic (a fraction of the time since the build), i.e. to when the bench ran.
+ */
+function cacheHeaders(req, res, next) {
+  const url = req.url ?? '';
+  if (url.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (/\.html(?:[?#]|$)/.test(url)) res.setHeader('Cache-Control', 'no-cache');
+  next();
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/**
+ * The page's `[page-load] {json}` reports, in order, for one navigation at a time; a page error
+ * or crash ends the wait with that error.
+ */
+function pageLoadReports(page, label) {
+  const queue = [];
+  let waiter = null;
+  const push = (report) => {
+    queue.push(report);
+    if (waiter) waiter();
+  };
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.startsWith('[page-load] ')) {
+      try {
+        push(JSON.parse(text.slice('[page-load] '.length)));
+      } catch (e) {
+        push({error: `unreadable report ${text.slice(0, 200)}: ${e.message}`});
+      }
+    } else if (msg.type() === 'error' || msg.type() === 'warning') process.stderr.write(`[${label} ${msg.type()}] ${text}\n`);
+  });
+  page.on('worker', (worker) => worker.on('console', (msg) => (msg.type() === 'error' || msg.type() === 'warning') && process.stderr.write(`[${label} worker ${msg.type()}] ${msg.text()}\n`)));
+  page.on('pageerror', (err) => push({error: `uncaught: ${err.stack ?? err.message}`}));
+  page.on('crash', () => push({error: 'the page crashed (out of memory?)'}));
+  return {
+    /** The next report with `key` (or an error), within the timeout. */
+    async next(key, timeoutMs = PAGE_LOAD_TIMEOUT_MS) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const i = queue.findIndex((r) => r.error || r[key] !== undefined);
+        if (i >= 0) {
+          const [r] = queue.splice(i, 1);
+          if (r.error) throw new Error(`${label}: ${r.error}`);
+          return r;
+        }
+        const left = until - Date.now();
+        if (left <= 0) throw new Error(`${label}: no "${key}" report within ${timeoutMs / 1000} s`);
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiter = () => {
+            clearTimeout(timer);
+            waiter = null;
+            resolve();
+          };
+        });
+      }
+    },
+  };
+}
+
+/** One navigation in a new tab of `context`: the report of its first rows, once the page has settled. */
+async function timedLoad(context, url, label) {
+  const page = await context.newPage();
+  const reports = pageLoadReports(page, label);
+  try {
+    const response = await page.goto(url, {waitUntil: 'commit', timeout: PAGE_LOAD_TIMEOUT_MS});
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
+    const first = await reports.next('firstRows');
+    const settled = await reports.next('settled');
+    return {...first, marks: {...first.marks, ...settled.marks}};
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+const describeLoad = (r) => {
+  const parts = [`${r.firstRows.toFixed(0)} ms`];
+  const at = [['html', r.responseEnd], ['parsed', r.domInteractive], ['script', r.scriptStart], ...Object.entries(r.marks ?? {})].filter(([, t]) => typeof t === 'number');
+  if (at.length) parts.push(`(${at.map(([k, t]) => `${k} ${t.toFixed(0)}`).join(', ')})`);
+  parts.push(`"${r.firstRowText}" of ${r.rowCount ?? '?'}`);
+  return parts.join(' ');
+};
+
+async function runPageLoadSuite(browser, port, suite, opts) {
+  const samples = new Map();
+  const record = (subject, metric, n, value) => {
+    const key = `${subject}\u0000${metric}\u0000${n}`;
+    if (!samples.has(key)) samples.set(key, {subject, metric, n, values: []});
+    samples.get(key).values.push(value);
+  };
+  let error = null;
+  try {
+    for (const n of opts.sizes) {
+      log(`page-load: warming the bench API for n=${n}…`);
+      const w0 = Date.now();
+      await opts.api.warm(n);
+      log(`page-load: bench API ready for n=${n} in ${Date.now() - w0} ms`);
+      for (let run = 0; run < suite.runs; run++) {
+        for (const backend of PAGE_LOAD_BACKENDS) {
+          for (const [subject, pagePath] of PAGE_LOAD_PAGES) {
+            const label = `page-load ${subject} ${backend} n=${n} run ${run + 1}`;
+            const url = `http://127.0.0.1:${port}/${pagePath}?${new URLSearchParams({n: String(n), backend})}`;
+            // A new context: an empty profile, so the first load is cold (no IndexedDB, no HTTP cache).
+            const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+            try {
+              const cold = await timedLoad(context, url, `${label} cold`);
+              const warm = await timedLoad(context, url, `${label} warm`);
+              for (const m of PAGE_LOAD_METRICS) if (m.backend === backend) record(subject, m.metric, n, (m.load === 'cold' ? cold : warm).firstRows);
+              log(`  ${label}: cold ${describeLoad(cold)} · warm ${describeLoad(warm)}`);
+            } finally {
+              await context.close().catch(() => undefined);
+            }
+          }
+        }
+      }
+    }
+  } catch (e) {
+    error = e?.stack ?? String(e);
+  }
+  const results = [];
+  for (const m of PAGE_LOAD_METRICS)
+    for (const {subject, metric, n, values} of samples.values())
+      if (metric === m.metric) results.push({metric, n, subject, median: round2(median(values)), min: round2(Math.min(...values)), max: round2(Math.max(...values)), unit: 'ms', target: n === 100_000 ? m.target : null, suite: suite.name});
+  return {results, error, warnings: []};
+}
+
 async function main() {
   const opts = options();
   if (opts.table) {
@@ -276,15 +500,26 @@ async function main() {
     process.stderr.write(`[bench] worker sizes: ${e.message}\n`);
   }
 
+  // The page-load suite's HTTP lines need the REST API served beside the pages.
+  const api = opts.suites.some((s) => s.driver === 'page-load') ? await benchApi() : null;
+  const plugins = [
+    {
+      name: 'tenantry-bench-server',
+      configurePreviewServer(server) {
+        server.middlewares.use(cacheHeaders);
+        if (api) server.middlewares.use(api.middleware);
+      },
+    },
+  ];
   const port = await freePort();
-  const server = await preview({root: ROOT, logLevel: 'warn', preview: {host: '127.0.0.1', port, strictPort: true, open: false}});
+  const server = await preview({root: ROOT, logLevel: 'warn', plugins, preview: {host: '127.0.0.1', port, strictPort: true, open: false}});
   let browser;
   try {
     // expose-gc and precise memory info: the heap figures are read after a full GC, unrounded.
     browser = await chromium.launch({executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'], headless: true});
     for (const suite of opts.suites) {
       try {
-        const r = await runSuite(browser, port, suite, opts);
+        const r = suite.driver === 'page-load' ? await runPageLoadSuite(browser, port, suite, {...opts, api}) : await runSuite(browser, port, suite, opts);
         all.push(...r.results);
         warnings.push(...r.warnings.map((w) => `${suite.name}: ${w}`));
         if (r.error) {

@@ -6,6 +6,7 @@
 import {generateSeed} from '../../src/worker/backends/embedded/seed.js';
 import {COLUMN_BY_KEY, type ColumnKey, type PlainValue} from '../../src/shared/columns.js';
 import type {OrgRow} from '../../src/shared/query.js';
+import type {OrganizationSummary} from '../../src/shared/model/types.js';
 import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
 
 export type PeerRow = {id: string} & Partial<Record<ColumnKey, PlainValue>>;
@@ -24,7 +25,11 @@ export const PEER_COLUMNS: PeerColumn[] = DEFAULT_VIEW_STATE.columns.flatMap((c)
 });
 
 export function peerRows(n: number): PeerRow[] {
-  const {organizations} = generateSeed({organizations: n, seed: 1});
+  return toPeerRows(generateSeed({organizations: n, seed: 1}).organizations);
+}
+
+/** Rows of organizations however they came (generated, or listed by the REST API). */
+export function toPeerRows(organizations: readonly OrganizationSummary[]): PeerRow[] {
   const names = new Map(organizations.map((o) => [o.id, o.name]));
   return organizations.map((org) => {
     const row: OrgRow = {
