@@ -10,6 +10,7 @@ import type {
   AzureTenant,
   ContractCounts,
   ContractSummary,
+  FeatureToggles,
   LinkedAccount,
   CurrencyCode,
   FxRates,
@@ -30,6 +31,7 @@ import type {
 } from '../../../shared/model/types.js';
 import {AZURE_SUBSCRIPTION_STATES, CONTRACT_STATUSES, PLANS, STORAGE_REGIONS, WORKLOADS} from '../../../shared/model/types.js';
 import {DISTRIBUTOR_ID, customerId, resellerId} from '../../../shared/demo-tenant.js';
+import {FEATURE_KEYS, FEATURE_NEEDS} from '../../../shared/forms/features.js';
 
 /** Server time of the generated base data; anything changed later is newer. */
 export const SEED_EPOCH = '2026-10-01T00:00:00.000Z';
@@ -341,12 +343,12 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
     subscriptions: Array.from({length: int(r, 1, 3)}, (_, s) => ({id: guid(r), name: ['Production', 'Development', 'Shared services'][s], monitored: chance(r, 0.85)})),
   }));
   const country = ({USD: 'US', EUR: 'DE', GBP: 'GB', CAD: 'CA', AUD: 'AU', JPY: 'JP', SGD: 'SG', BRL: 'BR'} as Record<string, string>)[summary.projectedAnnualCost?.currency ?? 'USD'] ?? 'US';
-  const address = {line1: `${int(r, 1, 999)} ${pick(r, ['Harbour', 'Market', 'Station', 'Mill', 'Church'])} Street`, line2: chance(r, 0.3) ? `Suite ${int(r, 100, 900)}` : '', city: pick(r, ['Springfield', 'Riverton', 'Lakeside', 'Fairview', 'Kingsport']), state: '', postalCode: String(int(r, 10000, 99999)), country};
+  const address = {line1: `${int(r, 1, 999)} ${pick(r, ['Harbour', 'Market', 'Station', 'Mill', 'Church'])} Street`, line2: chance(r, 0.3) ? `Suite ${int(r, 100, 900)}` : '', city: pick(r, ['Springfield', 'Riverton', 'Lakeside', 'Fairview', 'Kingsport']), state: '', postalCode: postalCode(country, int(r, 10000, 99999)), country};
   const contactName = summary.admin?.displayName ?? personName(r);
   const [first, ...rest] = contactName.split(' ');
   const mailDomain = summary.domain || 'example.com';
   const mail = (n: string): string => `${slug(n).replace(/-/g, '.')}@${mailDomain}`;
-  return {
+  const org: Organization = {
     ...summary,
     readers,
     activeTasks,
@@ -357,18 +359,19 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
     description: `${summary.name} — ${summary.kind.replace('-', ' ')} managed since ${summary.createdAt.slice(0, 4)}.`,
     engineers,
     accountManager: manager ? ref(manager) : null,
-    runAsAccount: summary.kind === 'customer' ? `svc-collector@${summary.tenants[0]?.domain ?? 'example.onmicrosoft.com'}` : null,
+    runAsAccount: null,
     customerOrganizationId: summary.ancestorIds.find((a) => a.startsWith('grp-')) ?? null,
     customerType: pick(r, CUSTOMER_TYPES),
     companyAddress: address,
     billing: {profileName: 'Headquarters', billTo: summary.name, address, sameAsCompany: true, partnerSubscription: partner ? partnerSubscriptionValues(partner)[h & 1] : null},
     contacts: [
-      {id: `${id}-ct-1`, role: 'primary', firstName: first, lastName: rest.join(' '), email: mail(contactName), phone: `+1 555 0${int(r, 100, 199)}`, fax: ''},
+      {id: `${id}-ct-1`, role: 'primary', firstName: first, lastName: rest.join(' '), email: mail(contactName), phone: phoneNumber(country, int(r, 100, 199)), fax: ''},
       {id: `${id}-ct-2`, role: 'billing', firstName: 'Accounts', lastName: 'Payable', email: `billing@${mailDomain}`, phone: '', fax: ''},
     ],
     customLinks: [{title: 'Customer portal', url: `https://portal.${mailDomain}/`}],
     salesReps: [{name: personName(r), email: `sales@${mailDomain}`, phone: ''}],
-    features: {security: true, operations: chance(r, 0.7), costDetails: true, biAnalytics: chance(r, 0.3), tasks: true, m365Security: chance(r, 0.4), governanceVisualizer: chance(r, 0.3)},
+    // As the dependency table allows: a feature drawn without what it needs is off.
+    features: allowedFeatures({security: true, operations: chance(r, 0.7), costDetails: true, biAnalytics: chance(r, 0.3), tasks: true, m365Security: chance(r, 0.4), governanceVisualizer: chance(r, 0.3)}),
     schedules: {cost: '0 2 * * *', security: '30 3 * * *', operations: '0 4 * * 1', timeZone: summary.storageRegion ? REGION_TIME_ZONES[summary.storageRegion] : 'UTC'},
     notifications: {emails: [`alerts@${mailDomain}`], subjectPrefix: '[Tenantry]', detectionTickets: chance(r, 0.5), reportTickets: chance(r, 0.3), weeklyDigest: {enabled: true, weekday: 1, hourUtc: 7}},
     service: {servicePlan: pick(r, ['essentials', 'business', 'enterprise', 'elite'] as const), tenantType: pick(r, ['commercial', 'education', 'non-profit', 'government'] as const)},
@@ -379,6 +382,78 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
     tenantAdmins: summary.admin ? [summary.admin] : [],
     microsoftAccount: summary.kind === 'customer' && summary.tenants.length && summary.domain ? {mode: 'existing', tenantId: summary.tenants[0].tenantId, domain: summary.domain} : null,
   };
+  // Whatever collects data has the account it collects with.
+  if (collects(org.features)) org.runAsAccount = `svc-collector@${summary.tenants[0]?.domain ?? 'example.onmicrosoft.com'}`;
+  return org;
+}
+
+/** What the dependency table allows of `drawn`: whatever lacks what it needs is switched off, as the wizard switches it off. */
+function allowedFeatures(drawn: FeatureToggles): FeatureToggles {
+  const out = {...drawn};
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const k of FEATURE_KEYS) {
+      if (out[k] && !FEATURE_NEEDS[k].every((need) => need.anyOf.some((n) => out[n]))) {
+        out[k] = false;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+const collects = (f: FeatureToggles): boolean => f.security || f.operations || f.costDetails;
+
+const digits = (n: number, length: number): string => String(n).padStart(length, '0').slice(-length);
+
+/**
+ * A postal code of the country's form from a 5-digit draw (one draw whatever the country, so the
+ * values drawn after it stay the same): what the postal code rule accepts for that country.
+ */
+function postalCode(country: string, n: number): string {
+  const s = digits(n, 5);
+  const letter = (k: number, from = 'ABCEGHJLNPRSTWXY'): string => from[Math.floor(n / k) % from.length];
+  switch (country) {
+    case 'GB':
+      return `${['EC1A', 'SW1A', 'M1', 'B33', 'LS1', 'EH1', 'CF10', 'BS1'][n % 8]} ${n % 10}${letter(7, 'ABDEFGHJLNPQRSTUWXYZ')}${letter(13, 'ABDEFGHJLNPQRSTUWXYZ')}`;
+    case 'CA':
+      return `${letter(1, 'ABCEGHJKLMNPRSTVXY')}${n % 10}${letter(3)} ${Math.floor(n / 10) % 10}${letter(11)}${Math.floor(n / 100) % 10}`;
+    case 'AU':
+      return s.slice(0, 4).replace(/^0/, '1');
+    case 'JP':
+      return `${s.slice(0, 3)}-${s.slice(1)}`;
+    case 'SG':
+      return `${s}${s[0]}`;
+    case 'BR':
+      return `${s}-${s.slice(2)}`;
+    default:
+      return s;
+  }
+}
+
+/**
+ * A fictional phone number the phone rule takes as valid in the country (ranges kept for drama
+ * and examples where the country has them), ending in `n` (100–199).
+ */
+function phoneNumber(country: string, n: number): string {
+  switch (country) {
+    case 'DE':
+      return `+49 30 9018 20${n}`;
+    case 'GB':
+      return `+44 20 7946 0${n}`;
+    case 'CA':
+      return `+1 416 555 0${n}`;
+    case 'AU':
+      return `+61 2 5550 4${n}`;
+    case 'JP':
+      return `+81 3 5550 1${n}`;
+    case 'SG':
+      return `+65 6555 0${n}`;
+    case 'BR':
+      return `+55 11 3555 0${n}`;
+    default:
+      return `+1 212 555 0${n}`;
+  }
 }
 
 /** The customer types a partner offers (values of `Organization.customerType`). */
