@@ -28,6 +28,9 @@ import {
 import {SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES, type Organization, type OrganizationInput, type OrganizationSummary, type Role, type Tombstone} from '../shared/model/types.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
+import {fullInput, futureDate, HOSTILE_PATHS, hostileInput} from './organization-inputs.js';
+import {inputIssues} from '../shared/contract/server-checks.js';
+import {NOT_PATCHABLE_FIELDS, type OrganizationPatch} from '../shared/model/types.js';
 
 type Make = (userId: string) => Promise<Backend>;
 
@@ -56,7 +59,8 @@ let created = 0;
 async function newCustomerInput(b: Backend, name: string): Promise<OrganizationInput> {
   const template = (await b.getOrganization(scopeOf(DEMO_TENANTS.reseller), DEMO_TENANTS.customer)).value;
   const {id: _id, ancestorIds: _a, createdAt: _c, updatedAt: _u, version: _v, ...input} = template;
-  return {...input, kind: 'customer', parentId: DEMO_TENANTS.reseller, customerOrganizationId: null, status: 'active', name: `${name} ${++created} ${Date.now()}`};
+  // The template's licence may have expired since the demo data's date; a new one may not start expired.
+  return {...input, kind: 'customer', parentId: DEMO_TENANTS.reseller, customerOrganizationId: null, status: 'active', name: `${name} ${++created} ${Date.now()}`, licenseExpiresOn: futureDate()};
 }
 
 const uniqueKey = (): string => `contract-${crypto.randomUUID()}`;
@@ -73,11 +77,12 @@ async function inputUnder(b: Backend, resellerId: string, name: string): Promise
   const scope = scopeOf(resellerId);
   const sample = (await b.listOrganizations(scope, {limit: 1000})).items.find((o) => o.kind === 'customer' && o.parentId === resellerId)!;
   const {id: _id, ancestorIds: _a, createdAt: _c, updatedAt: _u, version: _v, ...input} = (await b.getOrganization(scope, sample.id)).value;
-  return {...input, kind: 'customer', parentId: resellerId, customerOrganizationId: null, status: 'active', name, azureTenants: [], microsoftAccount: {mode: 'skip'}};
+  return {...input, kind: 'customer', parentId: resellerId, customerOrganizationId: null, status: 'active', name, azureTenants: [], microsoftAccount: {mode: 'skip'}, licenseExpiresOn: futureDate()};
 }
 
 /** The paths of a refusal's issues, sorted: what both backends must agree on. */
 const pathsOf = (e: TenantryError): string[] => (e.details.issues ?? []).map((i) => i.path).sort();
+const byPath = <I extends {path: string}>(issues: readonly I[]): I[] => [...issues].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
 export function contractSuite(name: string, make: Make): void {
   describe(`Backend contract: ${name}`, () => {
@@ -561,6 +566,47 @@ export function contractSuite(name: string, make: Make): void {
           const made = await reseller.createOrganization(RES, {...older, billing, schedules} as never, {idempotencyKey: uniqueKey()});
           const org = (await reseller.getOrganization(RES, made.value.id)).value;
           expect([org.adminUser, org.tenantAdmins, org.microsoftAccount, org.billing!.partnerSubscription, org.schedules.timeZone]).to.deep.equal([null, [], null, null, 'UTC']);
+        });
+
+        it('accepts a create with every field the wizard checks filled in, and keeps what was entered', async () => {
+          const full = fullInput(await newCustomerInput(reseller, 'Full'), `full${token()}`);
+          const made = await reseller.createOrganization(RES, full, {idempotencyKey: uniqueKey()});
+          const org = (await reseller.getOrganization(RES, made.value.id)).value;
+          expectValid(OrganizationSchema, org, 'organization');
+          for (const field of ['description', 'domain', 'customLinks', 'companyAddress', 'billing', 'contacts', 'runAsAccount', 'microsoftAccount', 'features', 'creditQuota', 'licenseExpiresOn', 'schedules', 'notifications', 'salesReps'] as const) {
+            expect(org[field], field).to.deep.equal(full[field]);
+          }
+        });
+
+        it('refuses a hostile create at the same fields with the same words, those of the shared checks, and a hostile change alike', async () => {
+          const input = await newCustomerInput(reseller, 'Hostile');
+          const hostile = hostileInput(fullInput(input, `hostile${token()}`));
+          const e = await failure(reseller.createOrganization(RES, hostile, {idempotencyKey: uniqueKey()}));
+          expect(e.code).to.equal('invalid-request');
+          expect(pathsOf(e)).to.deep.equal(HOSTILE_PATHS);
+          expect(byPath(e.details.issues!)).to.deep.equal(byPath(await inputIssues(hostile)));
+
+          const {value: org, etag} = await reseller.createOrganization(RES, input, {idempotencyKey: uniqueKey()});
+          const patch: Record<string, unknown> = {...hostile};
+          // The admin user's login is fixed once set: a change of it is refused on its own, before any rule.
+          for (const k of [...NOT_PATCHABLE_FIELDS, 'adminUser']) delete patch[k];
+          const change = await failure(reseller.updateOrganization(RES, org.id, patch as OrganizationPatch, {ifMatch: etag}));
+          expect(change.code).to.equal('invalid-request');
+          expect(pathsOf(change)).to.deep.equal(HOSTILE_PATHS.filter((p) => !p.startsWith('adminUser.')));
+          expect((await reseller.getOrganization(RES, org.id)).value.version, 'nothing changed').to.equal(org.version);
+        });
+
+        it('accepts a generated organization sent back whole, or with one field changed', async () => {
+          const rows = (await reseller.listOrganizations(RES, {limit: 200})).items.filter((o) => o.kind === 'customer' && o.id !== DEMO_TENANTS.customer).slice(0, 5);
+          expect(rows.length).to.equal(5);
+          for (const row of rows) {
+            const {value, etag} = await reseller.getOrganization(RES, row.id);
+            const whole: Record<string, unknown> = {...value};
+            for (const k of NOT_PATCHABLE_FIELDS) delete whole[k];
+            const same = await reseller.updateOrganization(RES, row.id, whole as OrganizationPatch, {ifMatch: etag});
+            const renamed = await reseller.updateOrganization(RES, row.id, {description: `${value.description} Reviewed.`}, {ifMatch: same.etag});
+            expect(renamed.value.description).to.equal(`${value.description} Reviewed.`);
+          }
         });
 
         it('refuses a structurally wrong organization with an issue at every field at fault, on create and on change', async () => {

@@ -108,9 +108,10 @@ const invalid = (path: string, message: string, what: string): TenantryError =>
 /**
  * A duplicate query, checked and put in the form servers compare: a name with letters or digits
  * (at most 1,000 characters), a domain name, a GUID; absent or empty parts dropped; at least one
- * part left; else `invalid-request` naming the part.
+ * part left; else `invalid-request` naming the part. The domain is read by the rule of the
+ * wizard's domain field, loaded on first use.
  */
-export function checkDuplicateQuery(query: DuplicateQuery): DuplicateQuery {
+export async function checkDuplicateQuery(query: DuplicateQuery): Promise<DuplicateQuery> {
   const what = 'The duplicate check is not valid';
   const text = (v: unknown, path: string, max: number): string | undefined => {
     if (v === undefined || v === null) return undefined;
@@ -126,7 +127,7 @@ export function checkDuplicateQuery(query: DuplicateQuery): DuplicateQuery {
   }
   const domain = text(query.domain, 'domain', 253);
   if (domain !== undefined) {
-    const d = normalizeDomain(domain);
+    const d = await normalizeDomain(domain);
     if (d === null) throw invalid('domain', 'must be a domain name (example.com)', what);
     out.domain = domainKey(d);
   }
@@ -146,9 +147,9 @@ export function checkDuplicateQuery(query: DuplicateQuery): DuplicateQuery {
   return out;
 }
 
-/** The domain of a Microsoft account lookup (`Contoso.com` → `contoso.com`); else `invalid-request`. */
-export function checkLookupDomain(domain: unknown): string {
-  const d = typeof domain === 'string' && domain.length <= 253 ? normalizeDomain(domain) : null;
+/** The domain of a Microsoft account lookup (`Contoso.com` → `contoso.com`), by the domain field's rule; else `invalid-request`. */
+export async function checkLookupDomain(domain: unknown): Promise<string> {
+  const d = typeof domain === 'string' && domain.length <= 253 ? await normalizeDomain(domain) : null;
   if (d === null) throw invalid('domain', 'must be a domain name (example.com)', 'The Microsoft account lookup is not valid');
   return d;
 }

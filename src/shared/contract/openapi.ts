@@ -37,12 +37,24 @@ key returns the organization it first created, so clients may retry a create saf
 ## Refused changes
 
 A create or change the server will not make is a \`422\` whose \`issues\` name every field at fault
-by path (\`name\`, \`customLinks[0].url\`, \`notifications.emails[2]\`), so a form can mark each one.
-The shape comes first (the schemas below: required fields, lengths, enumerations), then the
-structure: a name that is not blank; only absolute \`http\`/\`https\` addresses in custom links;
-well-formed email addresses; 1 to 3 sales representatives; a credit quota that ends after it takes
-effect; real calendar dates and IANA time zones; what an education qualification needs. Only then
-the references: the parent, the anchor (\`customerOrganizationId\`: an active customer organization
+by path (\`name\`, \`customLinks[0].url\`, \`notifications.emails[2]\`), one issue per path, so a form can
+mark each one. The shape comes first (the schemas below: required fields, lengths, enumerations),
+then the field rules the customer wizard applies, at the same paths and in the same words: text
+without control characters, hidden text-direction controls or invisible characters, within each
+kind of field's length; a required name; domains as DNS reads them; absolute \`http\`/\`https\` links
+only (no script, data or protocol-relative links, no credentials); email addresses and lists (no
+repeats); a company address with a country, a state of the country's list where it has one and a
+postal code of the country's form where it has one (the billing address too, unless it is the
+company's); phone numbers valid for their country (read in the company's country when written
+without a country code); a primary contact's names and email; the admin user's names and login;
+a run-as account while security, operations or cost details are collected; an existing Microsoft
+account's tenant ID (a GUID), a new one's \`.onmicrosoft.com\` prefix (letters and digits, at most
+27) and what an education qualification needs; features as their dependencies allow; a credit
+quota that ends after it takes effect; a licence expiry, new or changed, not before today (UTC);
+five-field cron masks that can run and an IANA time zone; 1 to 3 sales representatives, each with
+a name and an email. A change is judged on the fields it carries and on what it makes wrong
+elsewhere (a collection switched on without a run-as account); what was already wrong in the
+stored record's other fields is not the caller's. Only then the references: the parent, the anchor (\`customerOrganizationId\`: an active customer organization
 visible from the scope), users (visible from the scope), the partner subscription (one of the
 partner's own), a new \`.onmicrosoft.com\` domain (not taken). A reference outside the scope is
 refused exactly like one that does not exist.

@@ -1,14 +1,29 @@
 /**
- * The rules every server applies by itself (duplicate matching, domains, emails, links, the
- * `.onmicrosoft.com` prefix, patches), and the schema kit's reading of records written before a
- * field existed.
+ * The rules every server applies by itself (duplicate matching, lookup domains, the
+ * `.onmicrosoft.com` prefix, patches, and the wizard's field rules over a whole organization), and
+ * the schema kit's reading of records written before a field existed.
  */
 import {expect} from '@open-wc/testing';
 import {array, defaulted, issuePath, issueSteps, nullable, number, object, oneOf, string, tagged, validate, withDefaults} from '../model/schema.js';
 import {OrganizationSchema} from '../model/schemas.js';
 import {organizationFixture} from '../../testing/msw.js';
 import {checkDuplicateQuery} from './backend.js';
-import {compareFolded, completePatch, foldName, inputIssues, isCalendarDate, isEmail, isTimeZone, isWebUrl, normalizeDomain, onmicrosoftPrefix, onmicrosoftPrefixProblem, patchIssues} from './server-checks.js';
+import {rejectsWith} from '../../testing/expect-error.js';
+import {checkDomain, checkEmail, checkEmailList, checkLink, checkOnMicrosoftPrefix} from '../forms/contact.js';
+import {checkCron} from '../forms/cron.js';
+import {checkText} from '../forms/text.js';
+import {SERVER_KEPT_FIELDS, type Organization, type OrganizationInput} from '../model/types.js';
+import {fullInput, HOSTILE_PATHS, hostileInput} from '../../testing/organization-inputs.js';
+import {compareFolded, completePatch, domainKey, fieldRuleIssues, foldName, inputIssues, normalizeDomain, onmicrosoftPrefix, onmicrosoftPrefixProblem, patchIssues} from './server-checks.js';
+
+const paths = (issues: readonly {path: string}[]): string[] => issues.map((i) => i.path).sort();
+
+/** An organization less what the server keeps: what a create sends. */
+function inputOf(org: Organization): OrganizationInput {
+  const input: Record<string, unknown> = {...org};
+  for (const k of SERVER_KEPT_FIELDS) delete input[k];
+  return input as OrganizationInput;
+}
 
 describe('server checks', () => {
   it('folds names: case, accents, punctuation, spacing and trailing legal forms do not count', () => {
@@ -30,52 +45,53 @@ describe('server checks', () => {
     expect(compareFolded('acme', 'acne')).to.equal(null);
   });
 
-  it('checks duplicate queries into the form servers compare', () => {
-    expect(checkDuplicateQuery({name: '  Cobalt  ', domain: 'WWW.Cobalt.Example.', tenantId: '0F8FAD5B-D9CB-469F-A165-70867728950E', excludeId: ' cus-1 '})).to.deep.equal({
+  it('checks duplicate queries into the form servers compare', async () => {
+    expect(await checkDuplicateQuery({name: '  Cobalt  ', domain: 'WWW.Cobalt.Example.', tenantId: '0F8FAD5B-D9CB-469F-A165-70867728950E', excludeId: ' cus-1 '})).to.deep.equal({
       name: 'Cobalt',
       domain: 'cobalt.example',
       tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e',
       excludeId: 'cus-1',
     });
     for (const query of [{}, {name: ' '}, {excludeId: 'cus-1'}, {name: '...'}, {domain: 'http://x.example/'}, {tenantId: 'x'}, {name: 'x'.repeat(1001)}, {name: 42 as never}]) {
-      expect(() => checkDuplicateQuery(query), JSON.stringify(query)).to.throw().with.property('code', 'invalid-request');
+      expect((await rejectsWith(checkDuplicateQuery(query))).code, JSON.stringify(query)).to.equal('invalid-request');
     }
   });
 
-  it('knows emails, web links, domains, dates and time zones', () => {
-    for (const ok of ['a@b.example', 'first.last+tag@sub.example.co.uk', 'jörg@müller.de', "o'brien@example.com"]) expect(isEmail(ok), ok).to.equal(true);
-    for (const bad of ['', 'a', 'a@', '@b.example', 'a@b', 'a b@c.example', 'a@b..example', '.a@b.example', 'a..b@c.example', 'a@-b.example', 'a@b.c', `${'x'.repeat(65)}@b.example`]) expect(isEmail(bad), bad).to.equal(false);
-    for (const ok of ['https://portal.example/', 'http://x.example:8080/a?b#c', 'HTTPS://X.EXAMPLE']) expect(isWebUrl(ok), ok).to.equal(true);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/relative', 'portal.example', 'https:///nohost', 'https:portal.example', 'ftp://x.example', 'https://a b.example/']) expect(isWebUrl(bad), bad).to.equal(false);
-    expect(normalizeDomain(' Contoso.COM. ')).to.equal('contoso.com');
-    for (const bad of ['localhost', 'contoso', 'a b.com', 'http://contoso.com', 'contoso.com/x', '-x.com']) expect(normalizeDomain(bad), bad).to.equal(null);
-    expect(isCalendarDate('2028-02-29')).to.equal(true);
-    for (const bad of ['2027-02-29', '2027-04-31', '2027-13-01', '27-01-01']) expect(isCalendarDate(bad), bad).to.equal(false);
-    for (const zone of ['UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires']) expect(isTimeZone(zone), zone).to.equal(true);
-    expect(isTimeZone('Mars/Olympus_Mons')).to.equal(false);
+  it('reads lookup domains by the domain field’s rule, in the form DNS has them', async () => {
+    expect(await normalizeDomain(' Contoso.COM. ')).to.equal('contoso.com');
+    expect(await normalizeDomain('Bücher.example')).to.equal('xn--bcher-kva.example');
+    for (const bad of ['localhost', 'contoso', 'a b.com', 'http://contoso.com', 'contoso.com/x', '-x.com', 'con\u200btoso.com', 'раураl.com', '192.168.0.1']) {
+      expect(await normalizeDomain(bad), bad).to.equal(null);
+      expect(checkDomain(bad.trim()).ascii, `the field refuses ${bad} too`).to.equal(null);
+    }
+    // A duplicate check compares stored domains in the same form, however they were written.
+    expect(domainKey('WWW.Bücher.Example.')).to.equal(domainKey('xn--bcher-kva.example'));
+    expect((await checkDuplicateQuery({domain: 'www.bücher.example'})).domain).to.equal('xn--bcher-kva.example');
   });
 
-  it('says why an .onmicrosoft.com prefix cannot be used', () => {
+  it('says why an .onmicrosoft.com prefix cannot be used, in the words of the wizard’s field', async () => {
     expect(onmicrosoftPrefix('  Contoso.OnMicrosoft.com ')).to.equal('contoso');
-    expect(onmicrosoftPrefixProblem('contoso2')).to.equal(null);
-    expect(onmicrosoftPrefixProblem('a'.repeat(27))).to.equal(null);
-    for (const bad of ['', 'a'.repeat(28), 'con-toso', 'con toso', 'con.toso', 'crème']) expect(onmicrosoftPrefixProblem(bad), bad).to.be.a('string');
+    expect(await onmicrosoftPrefixProblem('contoso2')).to.equal(null);
+    expect(await onmicrosoftPrefixProblem('a'.repeat(27))).to.equal(null);
+    for (const bad of ['', 'a'.repeat(28), 'con-toso', 'con toso', 'con.toso', 'crème']) {
+      expect(await onmicrosoftPrefixProblem(bad), bad).to.equal(checkOnMicrosoftPrefix(bad, {required: true}).issues[0].message);
+    }
   });
 
-  it('refuses patches of fixed fields and of a set login email by name, and checks only what a patch touches', () => {
+  it('refuses patches of fixed fields and of a set login email by name, and checks only what a patch touches', async () => {
     const current = withDefaults(OrganizationSchema, organizationFixture('o-1', {
       adminUser: {firstName: 'Ada', lastName: 'L', loginEmail: 'ada@x.example', displayName: 'Ada', communicationEmail: ''},
       salesReps: [],
     }));
-    expect(patchIssues(current, {customerOrganizationId: 'grp-1', kind: 'reseller'}).map((i) => i.path)).to.deep.equal(['customerOrganizationId', 'kind']);
-    expect(patchIssues(current, {adminUser: {...current.adminUser!, loginEmail: 'eve@x.example'}}).map((i) => i.path)).to.deep.equal(['adminUser.loginEmail']);
-    expect(patchIssues(current, {adminUser: {...current.adminUser!, displayName: 'Countess'}})).to.deep.equal([]);
-    // The stored record has no sales representative: not the concern of a patch that leaves them alone.
-    expect(patchIssues(current, {description: 'x'})).to.deep.equal([]);
-    expect(patchIssues(current, {salesReps: []}).map((i) => i.path)).to.deep.equal(['salesReps']);
-    expect(patchIssues(current, [] as never).map((i) => i.path)).to.deep.equal(['(root)']);
+    expect(paths(await patchIssues(current, {customerOrganizationId: 'grp-1', kind: 'reseller'}))).to.deep.equal(['customerOrganizationId', 'kind']);
+    expect(paths(await patchIssues(current, {adminUser: {...current.adminUser!, loginEmail: 'eve@x.example'}}))).to.deep.equal(['adminUser.loginEmail']);
+    expect(await patchIssues(current, {adminUser: {...current.adminUser!, displayName: 'Countess'}})).to.deep.equal([]);
+    // The stored record has no sales representative, no address, and collects with no run-as account: not the concern of a patch that leaves them alone.
+    expect(await patchIssues(current, {description: 'x'})).to.deep.equal([]);
+    expect(paths(await patchIssues(current, {salesReps: []}))).to.deep.equal(['salesReps']);
+    expect(paths(await patchIssues(current, [] as never))).to.deep.equal(['(root)']);
     const fresh = withDefaults(OrganizationSchema, organizationFixture('o-2'));
-    expect(patchIssues(fresh, {adminUser: {firstName: 'A', lastName: 'B', loginEmail: 'a@b.example', displayName: '', communicationEmail: ''}}), 'set for the first time').to.deep.equal([]);
+    expect(await patchIssues(fresh, {adminUser: {firstName: 'A', lastName: 'B', loginEmail: 'a@b.example', displayName: '', communicationEmail: ''}}), 'set for the first time').to.deep.equal([]);
   });
 
   it('keeps the stored newer nested fields an older client leaves out of a patch', () => {
@@ -89,10 +105,116 @@ describe('server checks', () => {
     const sent = {billing: {...current.billing!, partnerSubscription: null}};
     expect(completePatch(current, sent), 'what the client did send stands').to.equal(sent);
   });
+});
 
-  it('reports structural problems at the same paths the schema uses, once per path', () => {
-    const org = organizationFixture('o-1', {salesReps: [{name: 'R', email: 'r@x.example', phone: ''}], customLinks: [{title: 'x', url: 'javascript:x'}]});
-    expect(inputIssues(org).map((i) => i.path)).to.deep.equal(['customLinks[0].url']);
+describe('server checks: the field rules the wizard shares', () => {
+  const TODAY = '2027-06-01';
+  const base = (): OrganizationInput => inputOf(organizationFixture('o-1'));
+  const full = (): OrganizationInput => fullInput(base(), 'cobalt7');
+
+  it('accept an organization with every field the wizard checks filled in', async () => {
+    expect(await inputIssues(full())).to.deep.equal([]);
+    expect(await fieldRuleIssues(full(), {today: TODAY})).to.deep.equal([]);
+    // What the wizard leaves empty or unset is not asked for.
+    const sparse: OrganizationInput = {
+      ...full(),
+      description: '',
+      customerType: '',
+      domain: '',
+      customLinks: [],
+      billing: null,
+      contacts: [{id: 'c-1', role: 'primary', firstName: 'Ada', lastName: 'L', email: 'ada@x.example', phone: '', fax: ''}],
+      adminUser: null,
+      runAsAccount: null,
+      features: {security: false, operations: false, costDetails: false, biAnalytics: false, tasks: false, m365Security: false, governanceVisualizer: false},
+      microsoftAccount: {mode: 'skip'},
+      creditQuota: null,
+      licenseExpiresOn: null,
+      notifications: {...full().notifications, emails: [], subjectPrefix: ''},
+      salesReps: [{name: 'Rep', email: 'rep@x.example', phone: ''}],
+    };
+    expect(await inputIssues(sparse)).to.deep.equal([]);
+  });
+
+  it('refuse a hostile create at every field at fault, in the words of the wizard’s rules', async () => {
+    const hostile = hostileInput(full());
+    const issues = await inputIssues(hostile);
+    expect(paths(issues)).to.deep.equal(HOSTILE_PATHS);
+    const at = (path: string) => issues.find((i) => i.path === path)!.message;
+    // Where the shape objects too (a 10,000-character name is past its limit as well), the rule's words are sent.
+    expect(at('name')).to.equal('Use at most 200 characters; this has 10,025.');
+    expect(at('description')).to.equal(checkText(hostile.description, 'description').issues[0].message);
+    expect(at('customLinks[0].url')).to.equal(checkLink('javascript:alert(document.cookie)').issues[0].message);
+    expect(at('customLinks[3].title')).to.contain('text-direction');
+    expect(at('contacts[0].email')).to.equal(checkEmail('zoe@@example.com').issues[0].message);
+    expect(at('contacts[2].phone')).to.equal('This is not a valid phone number for United States.');
+    expect(at('companyAddress.postalCode')).to.equal('This is not a valid postal code for United States.');
+    expect(at('notifications.emails[2]')).to.equal(checkEmailList(hostile.notifications.emails).issues[1].message);
+    expect(at('schedules.cost')).to.equal(checkCron('61 * * * *').issues[0].message);
+    expect(at('features.governanceVisualizer')).to.equal('Governance visualizer needs Operations to be on.');
+    // Where the shape has nothing to say, the rules do: script and data links, hidden characters.
+    const links = await inputIssues({...full(), customLinks: [{title: 'x', url: 'https://x.example/'}, {title: 'Hidden\u200B', url: 'https://y.example/'}]});
+    expect(links).to.deep.equal([{path: 'customLinks[1].title', message: checkText('Hidden\u200B', 'title').issues[0].message}]);
+  });
+
+  it('check the wizard’s fields by its rules: addresses, phones in the company’s country, run-as account, Microsoft account, sales', async () => {
+    const f = full();
+    const cases: [Partial<OrganizationInput>, string[]][] = [
+      // Without a company country, a number written without a country code cannot be read.
+      [{companyAddress: null}, ['companyAddress.country', 'contacts[0].phone']],
+      [{companyAddress: {...f.companyAddress!, state: 'Bavaria', city: ''}}, ['companyAddress.city', 'companyAddress.state']],
+      [{companyAddress: {...f.companyAddress!, country: 'GB', state: '', postalCode: 'SW1A 2AA'}}, ['contacts[0].phone']],
+      [{billing: {...f.billing!, address: {...f.billing!.address, postalCode: '1011'}}}, ['billing.address.postalCode']],
+      [{billing: {...f.billing!, sameAsCompany: true, address: {line1: '', line2: '', city: '', state: '', postalCode: '', country: ''}}}, []],
+      [{contacts: [{...f.contacts[0], firstName: ' ', email: ''}, {...f.contacts[1], email: ''}]}, ['contacts[0].email', 'contacts[0].firstName']],
+      [{adminUser: {...f.adminUser!, firstName: '', communicationEmail: 'x@'}}, ['adminUser.communicationEmail', 'adminUser.firstName']],
+      [{runAsAccount: null}, ['runAsAccount']],
+      [{runAsAccount: null, features: {...f.features, security: false, operations: false, costDetails: false, biAnalytics: false, tasks: false, m365Security: false, governanceVisualizer: false}}, []],
+      [{microsoftAccount: {mode: 'existing', tenantId: 'not-a-guid', domain: 'contoso.com'}}, ['microsoftAccount.tenantId']],
+      [{microsoftAccount: {mode: 'existing', tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e', domain: 'contoso.com'}}, []],
+      [{microsoftAccount: {mode: 'new', domain: 'con-toso.onmicrosoft.com', companyRegistrationId: 'x\u202E', qualification: 'commercial'}}, ['microsoftAccount.companyRegistrationId', 'microsoftAccount.domain']],
+      [{microsoftAccount: {mode: 'new', domain: 'contoso.onmicrosoft.com', companyRegistrationId: '', qualification: 'education', website: 'javascript:alert(1)'}}, ['microsoftAccount.educationSegment', 'microsoftAccount.website']],
+      [{creditQuota: {credits: 5, effectiveOn: '2027-02-29', endsOn: '2026-01-01'}}, ['creditQuota.effectiveOn']],
+      [{schedules: {...f.schedules, timeZone: 'Mars/Olympus_Mons', operations: '0 0 31 2 *'}}, ['schedules.operations', 'schedules.timeZone']],
+      [{notifications: {...f.notifications, emails: Array.from({length: 3}, () => 'same@example.com')}}, ['notifications.emails[1]', 'notifications.emails[2]']],
+      [{salesReps: []}, ['salesReps']],
+      [{salesReps: [{name: 'Rep', email: '', phone: '555 0100'}]}, ['salesReps[0].email', 'salesReps[0].phone']],
+    ];
+    for (const [change, expected] of cases) {
+      expect(paths(await inputIssues({...f, ...change})), JSON.stringify(change)).to.deep.equal(expected);
+    }
+  });
+
+  it('refuse a new or changed licence expiry before today, and never the one a change keeps', async () => {
+    const past = {...full(), licenseExpiresOn: '2027-05-31'};
+    expect(await inputIssues(past, {today: TODAY})).to.deep.equal([{path: 'licenseExpiresOn', message: 'Choose today (2027-06-01) or a later date: this date has passed.'}]);
+    expect(await inputIssues({...past, licenseExpiresOn: TODAY}, {today: TODAY})).to.deep.equal([]);
+    const stored = {...withDefaults(OrganizationSchema, organizationFixture('o-1')), ...past} as Organization;
+    expect(await patchIssues(stored, {description: 'x'}, {today: TODAY}), 'untouched').to.deep.equal([]);
+    expect(await patchIssues(stored, {licenseExpiresOn: '2027-05-31'}, {today: TODAY}), 'sent back as it was').to.deep.equal([]);
+    expect(paths(await patchIssues(stored, {licenseExpiresOn: '2027-05-30'}, {today: TODAY}))).to.deep.equal(['licenseExpiresOn']);
+  });
+
+  it('refuse a change for what it makes wrong in fields it leaves alone, and not for what was wrong before', async () => {
+    const stored = {...withDefaults(OrganizationSchema, organizationFixture('o-1')), ...full()} as Organization;
+    const off = {security: false, operations: false, costDetails: false, biAnalytics: false, tasks: false, m365Security: false, governanceVisualizer: false};
+    const quiet = {...stored, features: off, runAsAccount: null};
+    expect(paths(await patchIssues(quiet, {features: {...off, security: true}}))).to.deep.equal(['runAsAccount']);
+    // The contact's number, written without a country code, was read in the United States; in the United Kingdom it is not a number.
+    expect(paths(await patchIssues(stored, {companyAddress: {...stored.companyAddress!, country: 'GB', state: '', postalCode: 'SW1A 2AA'}}))).to.deep.equal(['contacts[0].phone']);
+    // A stored record with hidden characters in its type: a change of its description is not refused for them.
+    const flawed = {...stored, customerType: 'Standard\u200B'};
+    expect(await patchIssues(flawed, {description: 'New description.'})).to.deep.equal([]);
+    expect(paths(await patchIssues(flawed, {customerType: 'Standard\u200B'}))).to.deep.equal(['customerType']);
+  });
+
+  it('leave a field of the wrong kind to its shape issue, and still judge the others', async () => {
+    const wrong = {...full(), name: 42, contacts: 'nobody', billing: 'elsewhere', salesReps: [{name: 'Rep', email: 'rep@', phone: ''}]};
+    const issues = await inputIssues(wrong);
+    expect(paths(issues)).to.deep.equal(['billing', 'contacts', 'name', 'salesReps[0].email']);
+    expect(issues.find((i) => i.path === 'salesReps[0].email')!.message).to.equal(checkEmail('rep@').issues[0].message);
+    expect(issues.find((i) => i.path === 'name')!.message, 'the shape says what kind of value it takes').to.contain('string');
+    expect(await inputIssues('not an organization')).to.have.length(1);
   });
 });
 

@@ -3,26 +3,52 @@
  * the REST reference server both call these (and so can a host backend written in TypeScript), so
  * both refuse the same requests with the same issue paths, and find the same duplicates.
  *
- * - Writes: {@link inputIssues} for a create, {@link patchIssues} for a change. Each issue names its
- *   field by path (`notifications.emails[2]`; `issueSteps` in `model/schema.ts` splits it). Checks
- *   that need the server's records (parent, anchor, users, partner subscriptions, taken domains)
- *   stay with the backend, and run only once these pass.
+ * - Writes: {@link inputIssues} for a create, {@link patchIssues} for a change. First the shape
+ *   (the schema), then {@link fieldRuleIssues}: the field rules the customer wizard checks with
+ *   (`src/shared/forms/`), on the same fields, at the same paths and in the same words, so the
+ *   server refuses everything the wizard refuses and the wizard puts each refusal back on its
+ *   field. They are async: postal codes, subdivisions and phone numbers need data that is loaded
+ *   on first use. Checks that need the server's records (parent, anchor, users, partner
+ *   subscriptions, taken domains) stay with the backend, and run only once these pass.
  * - Lookups: name folding and matching for duplicate checks, domain and tenant ID forms, and the
- *   `.onmicrosoft.com` prefix rule.
+ *   `.onmicrosoft.com` prefix, read by the same rules as the fields they come from.
  */
-import {issuePath, validate, type Issue} from '../model/schema.js';
+import {issueSteps, validate, type Issue} from '../model/schema.js';
 import {OrganizationInputSchema} from '../model/schemas.js';
-import {NOT_PATCHABLE_FIELDS, type Organization} from '../model/types.js';
+import {NOT_PATCHABLE_FIELDS, type IsoDate, type Organization} from '../model/types.js';
+import type {FormIssue} from '../forms/issue.js';
+import type {FieldRuleOptions} from './field-rules.js';
+
+export type {FieldRuleOptions};
+
+/**
+ * The rules, loaded on first use: the data worker imports this module for its lookups whatever
+ * its backend, and one that talks to a REST API must not carry the rules up front.
+ */
+const fieldRules = () => import('./field-rules.js');
+/** The domain rule alone, for lookups. */
+const contactRules = () => import('../forms/contact.js');
 
 // ---------------------------------------------------------------------------------------------
 // Writes
 
+export interface WriteCheckOptions {
+  /** Today where the server runs, `YYYY-MM-DD` (default: today in UTC, the day the wizard counts in). */
+  readonly today?: IsoDate;
+}
+
 /**
  * Everything wrong with an organization a create would make: its shape (the schema), then the
- * structural rules below; one issue per path (the shape's wins).
+ * field rules; one issue per path, in the rule's words where a rule has one (the wizard's words),
+ * else the shape's. A field holding a value of the wrong kind is
+ * left to its shape issue; text that is too long or does not match a pattern is read by the rules
+ * like any other, so the rest of the field is judged too.
  */
-export function inputIssues(input: unknown): Issue[] {
-  return merge(validate(OrganizationInputSchema, input), structuralIssues(input));
+export async function inputIssues(input: unknown, options: WriteCheckOptions = {}): Promise<Issue[]> {
+  const shape = validate(OrganizationInputSchema, input);
+  if (!isObject(input)) return shape;
+  const rules = await fieldRuleIssues(input, {today: options.today, skip: unreadable(input, shape)});
+  return merge(shape, plain(rules));
 }
 
 /** Fields a patch may never carry. */
@@ -31,24 +57,35 @@ const NOT_PATCHABLE = new Set<string>(NOT_PATCHABLE_FIELDS);
 /**
  * Everything wrong with a patch of `current`. Fields that cannot change come first and alone
  * (identity, hierarchy, the anchor, server-kept fields, and `adminUser.loginEmail` once set); else
- * the record the patch would make is checked like a create, reporting only what the patch touched
- * (the stored record's own problems are not the caller's).
+ * the record the patch would make is checked like a create. Reported: what is wrong in the fields
+ * the patch carries, and what the patch makes wrong elsewhere (switching on a collection without
+ * a run-as account; a new company country its contacts' phone numbers do not fit). The stored
+ * record's own problems in fields the patch leaves alone are not the caller's, and a licence
+ * expiry kept as stored is not held against today.
  */
-export function patchIssues(current: Organization, patch: unknown): Issue[] {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return [{path: '(root)', message: 'expected an object'}];
-  const p = patch as Record<string, unknown>;
-  const keys = Object.keys(p);
+export async function patchIssues(current: Organization, patch: unknown, options: WriteCheckOptions = {}): Promise<Issue[]> {
+  if (!isObject(patch)) return [{path: '(root)', message: 'expected an object'}];
+  const keys = Object.keys(patch);
   const fixed: Issue[] = keys.filter((k) => NOT_PATCHABLE.has(k)).map((path) => ({path, message: 'cannot be changed'}));
   const login = current.adminUser?.loginEmail;
-  if (login && 'adminUser' in p) {
-    const next = p.adminUser as {loginEmail?: unknown} | null;
+  if (login && 'adminUser' in patch) {
+    const next = patch.adminUser as {loginEmail?: unknown} | null;
     if (!next || typeof next !== 'object' || next.loginEmail !== login) {
       fixed.push({path: 'adminUser.loginEmail', message: 'cannot be changed once the organization has been created'});
     }
   }
   if (fixed.length) return fixed;
-  const touched = (path: string) => keys.some((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
-  return inputIssues({...current, ...p}).filter((i) => touched(i.path));
+  const touched = (path: string) => keys.includes(topField(path));
+  const next = {...current, ...completePatch(current, patch)};
+  const shape = validate(OrganizationInputSchema, next).filter((i) => touched(i.path));
+  const rules = await fieldRules();
+  const today = options.today ?? rules.todayIn();
+  const [after, before] = await Promise.all([
+    rules.checkOrganizationFields(next, {today, previous: current, skip: unreadable(next, shape)}),
+    rules.checkOrganizationFields(current, {today, previous: current}),
+  ]);
+  const had = new Set(before.map(issueKey));
+  return merge(shape, plain(after.filter((i) => touched(i.path) || !had.has(issueKey(i)))));
 }
 
 /**
@@ -71,172 +108,72 @@ export function completePatch<P extends object>(current: Organization, patch: P)
 }
 
 /**
- * The rules the shape alone cannot say: a name that is not blank, absolute http(s) links,
- * well-formed emails, 1–3 sales representatives, a credit quota that ends after it starts, real
- * calendar dates and time zones, what an education qualification needs. Defensive: looks only
- * where the shape is right (the schema reports the rest).
+ * The field rules over a whole organization (`field-rules.ts`): every field the customer wizard
+ * checks, by the same rule and at the same path. Fields of the shape of an organization input;
+ * fields added later (`adminUser`, `microsoftAccount`, `schedules.timeZone`) may be absent and read
+ * as their defaults. Each issue carries its message id and parameters beside the English message.
  */
-export function structuralIssues(value: unknown): Issue[] {
-  if (!isObject(value)) return [];
-  const issues: Issue[] = [];
-  const at = (message: string, ...steps: (string | number)[]) => issues.push({path: issuePath(steps), message});
-
-  if (typeof value.name === 'string' && !value.name.trim()) at('must not be blank', 'name');
-
-  forEach(value.customLinks, (link, i) => {
-    if (isObject(link) && typeof link.url === 'string' && !isWebUrl(link.url)) at('must be an absolute http or https address', 'customLinks', i, 'url');
-  });
-
-  forEach(value.contacts, (c, i) => {
-    if (isObject(c) && typeof c.email === 'string' && !isEmail(c.email)) at(EMAIL_MESSAGE, 'contacts', i, 'email');
-  });
-
-  if (Array.isArray(value.salesReps)) {
-    if (value.salesReps.length < 1 || value.salesReps.length > 3) at('must hold 1 to 3 sales representatives', 'salesReps');
-    value.salesReps.forEach((rep: unknown, i) => {
-      if (!isObject(rep)) return;
-      if (typeof rep.name === 'string' && !rep.name.trim()) at('must not be blank', 'salesReps', i, 'name');
-      if (typeof rep.email === 'string' && !isEmail(rep.email)) at(EMAIL_MESSAGE, 'salesReps', i, 'email');
-    });
-  }
-
-  if (isObject(value.notifications)) {
-    forEach(value.notifications.emails, (e, i) => {
-      if (typeof e === 'string' && !isEmail(e)) at(EMAIL_MESSAGE, 'notifications', 'emails', i);
-    });
-  }
-
-  if (typeof value.licenseExpiresOn === 'string' && !isCalendarDate(value.licenseExpiresOn)) at(DATE_MESSAGE, 'licenseExpiresOn');
-  if (isObject(value.creditQuota)) {
-    const {effectiveOn, endsOn} = value.creditQuota;
-    const startOk = typeof effectiveOn === 'string' && isCalendarDate(effectiveOn);
-    if (typeof effectiveOn === 'string' && !startOk) at(DATE_MESSAGE, 'creditQuota', 'effectiveOn');
-    if (typeof endsOn === 'string') {
-      if (!isCalendarDate(endsOn)) at(DATE_MESSAGE, 'creditQuota', 'endsOn');
-      else if (startOk && endsOn <= (effectiveOn as string)) at('must be after the date the quota takes effect', 'creditQuota', 'endsOn');
-    }
-  }
-
-  if (isObject(value.schedules) && typeof value.schedules.timeZone === 'string' && !isTimeZone(value.schedules.timeZone)) {
-    at('is not a known time zone', 'schedules', 'timeZone');
-  }
-
-  if (isObject(value.adminUser)) {
-    const a = value.adminUser;
-    if (typeof a.firstName === 'string' && !a.firstName.trim()) at('must not be blank', 'adminUser', 'firstName');
-    if (typeof a.lastName === 'string' && !a.lastName.trim()) at('must not be blank', 'adminUser', 'lastName');
-    if (typeof a.loginEmail === 'string' && !isEmail(a.loginEmail)) at(EMAIL_MESSAGE, 'adminUser', 'loginEmail');
-    if (typeof a.communicationEmail === 'string' && a.communicationEmail !== '' && !isEmail(a.communicationEmail)) at(EMAIL_MESSAGE, 'adminUser', 'communicationEmail');
-  }
-
-  if (isObject(value.microsoftAccount)) {
-    const m = value.microsoftAccount;
-    if (m.mode === 'existing') {
-      if (typeof m.tenantId === 'string' && !isDirectoryId(m.tenantId)) at('must be a directory (tenant) ID, a GUID', 'microsoftAccount', 'tenantId');
-      if (typeof m.domain === 'string' && normalizeDomain(m.domain) === null) at(DOMAIN_MESSAGE, 'microsoftAccount', 'domain');
-    } else if (m.mode === 'new') {
-      if (typeof m.website === 'string' && !isWebUrl(m.website)) at('must be an absolute http or https address', 'microsoftAccount', 'website');
-      if (m.qualification === 'education') {
-        if (m.educationSegment === undefined) at('is required for an education qualification', 'microsoftAccount', 'educationSegment');
-        if (m.website === undefined || m.website === '') at('is required for an education qualification', 'microsoftAccount', 'website');
-      }
-    }
-  }
-
-  issues.push(...fieldRuleIssues(value));
-  return issues;
+export async function fieldRuleIssues(organization: object, options: FieldRuleOptions = {}): Promise<FormIssue[]> {
+  return (await fieldRules()).checkOrganizationFields(organization, options);
 }
+
+/** Path and message only, as the REST contract carries issues. */
+const plain = (issues: readonly FormIssue[]): Issue[] => issues.map(({path, message}) => ({path, message}));
+
+/** The top-level field of an issue path: `contacts[2].email` → `contacts`. */
+const topField = (path: string): string => path.split(/[.[]/, 1)[0];
 
 /**
- * THE place where the shared field rules will be called: postal codes by country, phone and fax
- * numbers, cron masks (the shared rules module, `src/shared/forms/`, once it exists). Whatever it
- * reports is refused on create and update by every backend, with the same paths. Nothing yet.
+ * Top-level fields the rules leave to the shape: those with a shape issue at anything but text (a
+ * value of another kind, or missing). Text too long or not matching a pattern is still read by the
+ * rules, so the rest of its field is judged too.
  */
-export function fieldRuleIssues(_organization: Readonly<Record<string, unknown>>): Issue[] {
-  return [];
+function unreadable(value: object, shape: readonly Issue[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of shape) {
+    let at: unknown = value;
+    for (const step of issueSteps(i.path)) at = typeof at === 'object' && at !== null ? (at as Record<string | number, unknown>)[step] : undefined;
+    if (typeof at !== 'string') out.add(topField(i.path));
+  }
+  return out;
 }
+const issueKey = (i: Issue): string => `${i.path}\n${i.message}`;
 
-/** Shape issues first, then structural ones at paths the shape did not already report. */
-function merge(shape: Issue[], structural: Issue[]): Issue[] {
-  if (!structural.length) return shape;
-  const seen = new Set(shape.map((i) => i.path));
-  return [...shape, ...structural.filter((i) => !seen.has(i.path) && seen.add(i.path))];
+/**
+ * One issue per path, shape issues first: at a path both report, the rule's (the words the wizard
+ * shows; the shape's are the schema's, e.g. a length limit far above the field's).
+ */
+function merge(shape: readonly Issue[], rules: readonly Issue[]): Issue[] {
+  const ruled = new Map<string, Issue>();
+  for (const i of rules) if (!ruled.has(i.path)) ruled.set(i.path, i);
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const i of [...shape, ...ruled.values()]) {
+    if (seen.has(i.path)) continue;
+    seen.add(i.path);
+    out.push(ruled.get(i.path) ?? i);
+  }
+  return out;
 }
-
-const EMAIL_MESSAGE = 'must be an email address (name@example.com)';
-const DATE_MESSAGE = 'must be a real calendar date';
-const DOMAIN_MESSAGE = 'must be a domain name (example.com)';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const forEach = (list: unknown, each: (item: unknown, i: number) => void): void => {
-  if (Array.isArray(list)) list.forEach(each);
-};
 
-/** An absolute `http:` or `https:` address with a host: no `javascript:`, no relative or scheme-less forms. */
-export function isWebUrl(text: string): boolean {
-  if (!/^https?:\/\/[^\s/?#]/i.test(text) || /\s/.test(text)) return false;
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+// ---------------------------------------------------------------------------------------------
+// Lookups
+
+/**
+ * A domain as entered (`Contoso.COM.`) in the form DNS has it (`contoso.com`, international labels
+ * as `xn--`), by the rule of the wizard's domain field (a final dot allowed); `null` when it is not
+ * a domain name. Async: the rule is loaded on first use.
+ */
+export async function normalizeDomain(text: string): Promise<string | null> {
+  return (await contactRules()).checkDomain(text.trim().replace(/\.$/, '')).ascii;
 }
 
-const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
-const TOP_LABEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
-/** Letters, digits and the usual specials; no quotes, spaces, brackets or control characters. */
-const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}$/u;
-
-/** A mailbox address as people type them: `local@domain.tld` (no quoted local parts, no IP literals). */
-export function isEmail(text: string): boolean {
-  if (text.length > 254) return false;
-  const at = text.lastIndexOf('@');
-  if (at <= 0) return false;
-  const local = text.slice(0, at);
-  if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
-  return isHostName(text.slice(at + 1));
-}
-
-function isHostName(host: string): boolean {
-  if (!host || host.length > 253) return false;
-  const labels = host.split('.');
-  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && TOP_LABEL.test(labels[labels.length - 1].toLowerCase());
-}
-
-/** A domain as entered (`Contoso.COM.`), lower-cased and without a final dot; `null` when it is not a domain name. */
-export function normalizeDomain(text: string): string | null {
-  const d = text.trim().toLowerCase().replace(/\.$/, '');
-  return isHostName(d) ? d : null;
-}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A directory (tenant) ID: a GUID. */
-export const isDirectoryId = (text: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
-
-/** `YYYY-MM-DD` naming a day that exists (no 31 April, no 29 February outside leap years). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-const zones = new Map<string, boolean>();
-/** Whether the platform knows the IANA time zone (`UTC`, `Europe/Berlin`…). */
-export function isTimeZone(name: string): boolean {
-  let known = zones.get(name);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', {timeZone: name});
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (zones.size < 1000) zones.set(name, known);
-  }
-  return known;
-}
+export const isDirectoryId = (text: string): boolean => GUID.test(text);
 
 // ---------------------------------------------------------------------------------------------
 // Duplicates
@@ -297,15 +234,30 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one added or dropped
 }
 
-/** A domain as a duplicate check compares it: lower case, no final dot, no leading `www.`. */
-export const domainKey = (domain: string): string => domain.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+/**
+ * A domain as a duplicate check compares it: lower case, international labels as `xn--` (the
+ * platform's URL parser maps them, as the domain rule does), no final dot, no leading `www.`.
+ * Stored domains are compared in this form however they were written.
+ */
+export function domainKey(domain: string): string {
+  let d = domain.trim().toLowerCase().replace(/\.$/, '');
+  if (!/^[a-z0-9.-]*$/.test(d)) {
+    try {
+      d = new URL(`http://${d}`).hostname;
+    } catch {
+      // Not a host name: compared as written.
+    }
+  }
+  return d.replace(/^www\./, '');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Microsoft domains
 
+/** The domain of every new Microsoft account's initial name (`contoso.onmicrosoft.com`). */
 export const ONMICROSOFT_SUFFIX = '.onmicrosoft.com';
 
-/** The prefix as entered, trimmed and lower-cased, a pasted `.onmicrosoft.com` taken off. */
+/** The prefix as entered, trimmed and lower-cased, a pasted `.onmicrosoft.com` taken off (as the prefix rule reads it). */
 export function onmicrosoftPrefix(text: string): string {
   const p = text.trim().toLowerCase();
   return p.endsWith(ONMICROSOFT_SUFFIX) ? p.slice(0, -ONMICROSOFT_SUFFIX.length) : p;
@@ -313,11 +265,9 @@ export function onmicrosoftPrefix(text: string): string {
 
 /**
  * Why a `.onmicrosoft.com` prefix cannot be used, or `null` when its form is fine (whether it is
- * taken is the server's to say): 1–27 characters, letters (a–z) and digits only.
+ * taken is the server's to say): the rule of the wizard's field (letters and digits, at most 27),
+ * in its words.
  */
-export function onmicrosoftPrefixProblem(prefix: string): string | null {
-  if (!prefix) return 'Enter the name to use before .onmicrosoft.com.';
-  if (!/^[a-z0-9]+$/i.test(prefix)) return 'Use only letters (a–z) and digits: no spaces, hyphens, dots or accents.';
-  if (prefix.length > 27) return `Use at most 27 letters and digits (this has ${prefix.length}).`;
-  return null;
+export async function onmicrosoftPrefixProblem(prefix: string): Promise<string | null> {
+  return (await contactRules()).checkOnMicrosoftPrefix(prefix, {required: true}).issues[0]?.message ?? null;
 }

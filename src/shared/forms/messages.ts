@@ -45,6 +45,7 @@ export const MESSAGES = {
   'onmicrosoft.char': 'Use only letters and digits before .onmicrosoft.com; remove {char}.',
   'onmicrosoft.too-long': 'Use at most {max} characters before .onmicrosoft.com; this has {length}.',
   'onmicrosoft.other-domain': 'Enter only the name that goes before .onmicrosoft.com, such as contoso.',
+  'tenant-id.invalid': 'Enter a directory (tenant) ID: a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e.',
 
   'link.space': 'A link cannot contain spaces or hidden characters; write a space as %20.',
   'link.protocol-relative': 'Add https: at the start: an address that begins with // is not complete.',
@@ -90,6 +91,8 @@ export const MESSAGES = {
   'date.not-after': 'Choose a date after {start}.',
   'date.past': 'Choose today ({today}) or a later date: this date has passed.',
   'credits.invalid': 'Enter a number of credits from 0 to {max}.',
+
+  'sales-reps.too-many': 'Add at most {max} sales representatives; this has {count}.',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -337,7 +337,8 @@ export async function createEmbeddedBackend(config: LocalBackendConfig): Promise
 
 const etagOf = (org: {version: number}): string => `"${org.version}"`;
 const inScope = (org: {id: Id; ancestorIds: readonly Id[]}, tenantId: Id): boolean => org.id === tenantId || org.ancestorIds.includes(tenantId);
-const refused = (message: string, issues: Issue[]): TenantryError => new TenantryError('invalid-request', `${message}: ${formatIssues(issues)}.`, {issues});
+/** A refusal naming its issues; their messages are sentences already (no second full stop). */
+const refused = (message: string, issues: Issue[]): TenantryError => new TenantryError('invalid-request', `${message}: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues});
 
 /** Name and domain as a duplicate check compares them, computed once per summary object (a changed record is a new object). */
 const matchKeys = new WeakMap<OrganizationSummary, {name: string; domain: string}>();
@@ -460,16 +461,25 @@ class EmbeddedBackend implements Backend {
     throwIfAborted(options.signal);
     if (!options.idempotencyKey) throw new TenantryError('invalid-request', 'A create needs an Idempotency-Key.');
     const fingerprint = JSON.stringify(raw);
-    const seen = this.store.idempotent(`${this.userId}|${options.idempotencyKey}`);
-    if (seen) {
+    const key = `${this.userId}|${options.idempotencyKey}`;
+    /** The organization an earlier create with this key made, if any. */
+    const replayed = (): Versioned<Organization> | null => {
+      const seen = this.store.idempotent(key);
+      if (!seen) return null;
       if (seen.fingerprint !== fingerprint) throw new TenantryError('conflict', 'This Idempotency-Key was already used for a different organization.');
       const org = this.store.detail(seen.id);
       if (!org) throw new TenantryError('conflict', 'The organization created with this Idempotency-Key has since been deleted.');
       return {value: org, etag: etagOf(org)};
-    }
+    };
+    const before = replayed();
+    if (before) return before;
     if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot create organizations.');
-    // The same checks, in the same order, as the REST server: shape and structure, then references.
-    const issues = inputIssues(raw);
+    // The same checks, in the same order, as the REST server: shape and field rules, then references.
+    const issues = await inputIssues(raw);
+    throwIfAborted(options.signal);
+    // The same key may have been used while the rules ran: from here on nothing waits until the record is saved.
+    const during = replayed();
+    if (during) return during;
     if (issues.length) throw refused('The organization is not valid', issues);
     const input = withDefaults(OrganizationInputSchema, raw);
     const parent = input.parentId ? this.store.get(input.parentId) : null;
@@ -523,7 +533,7 @@ class EmbeddedBackend implements Backend {
       updatedAt: now,
       version: 1,
     } as Organization);
-    await this.store.save(org, {key: `${this.userId}|${options.idempotencyKey}`, fingerprint, id: org.id});
+    await this.store.save(org, {key, fingerprint, id: org.id});
     return {value: org, etag: etagOf(org)};
   }
 
@@ -531,11 +541,16 @@ class EmbeddedBackend implements Backend {
     const {role} = this.scopeOf(scope);
     this.visible(scope, id);
     throwIfAborted(options.signal);
+    const stale = (org: Organization): TenantryError =>
+      new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version});
     const current = this.store.detail(id)!;
-    if (options.ifMatch !== etagOf(current)) {
-      throw new TenantryError('version-conflict', `"${current.name}" was changed by someone else since you opened it.`, {currentVersion: current.version});
-    }
-    const issues = patchIssues(current, sent);
+    if (options.ifMatch !== etagOf(current)) throw stale(current);
+    const issues = await patchIssues(current, sent);
+    throwIfAborted(options.signal);
+    // Another change may have landed while the rules ran: from here on nothing waits until the record is saved.
+    const now = this.store.detail(id);
+    if (!now) throw new TenantryError('not-found', `No organization "${id}" in this tenant.`);
+    if (etagOf(now) !== etagOf(current)) throw stale(now);
     const patch = completePatch(current, sent);
     if (issues.length) throw refused('The change is not valid', issues);
     const keys = Object.keys(patch);
@@ -656,7 +671,7 @@ class EmbeddedBackend implements Backend {
     const {role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
     if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot check for duplicate organizations.');
-    const q = checkDuplicateQuery(query);
+    const q = await checkDuplicateQuery(query);
     const name = q.name ? foldName(q.name) : '';
     // An organization out of sight is never left out on request: that would tell whether it matched.
     const exclude = q.excludeId && this.store.get(q.excludeId);
@@ -690,7 +705,7 @@ class EmbeddedBackend implements Backend {
   async lookupMicrosoftAccount(scope: Scope, domain: string, options: CallOptions = {}): Promise<MicrosoftAccount | null> {
     this.scopeOf(scope);
     throwIfAborted(options.signal);
-    const d = checkLookupDomain(domain);
+    const d = await checkLookupDomain(domain);
     const demo = DEMO_MICROSOFT_ACCOUNTS.find((a) => a.verifiedDomains.includes(d));
     if (demo) return structuredClone(demo);
     for (const r of this.store.ofKind('reseller')) {
@@ -711,7 +726,7 @@ class EmbeddedBackend implements Backend {
     this.scopeOf(scope);
     throwIfAborted(options.signal);
     const p = checkDomainPrefix(prefix);
-    const problem = onmicrosoftPrefixProblem(p);
+    const problem = await onmicrosoftPrefixProblem(p);
     if (problem) return {available: false, reason: problem};
     if (this.domainTaken(p)) return {available: false, reason: `${p}${ONMICROSOFT_SUFFIX} is already taken.`};
     return {available: true};

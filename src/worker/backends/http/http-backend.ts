@@ -245,14 +245,14 @@ export class HttpBackend implements Backend {
   async findDuplicates(scope: Scope, query: DuplicateQuery, options: CallOptions = {}): Promise<DuplicateCheck> {
     const label = 'GET duplicates';
     // Checked here too: a query with nothing to look for is refused before any request, as the embedded backend does.
-    const q = checkDuplicateQuery(query);
+    const q = await checkDuplicateQuery(query);
     const reply = await this.send({method: 'GET', path: 'duplicates', label, scope, query: {...q}, retry: 'read', signal: options.signal});
     return check(DuplicateCheckSchema, reply, label);
   }
 
   async lookupMicrosoftAccount(scope: Scope, domain: string, options: CallOptions = {}): Promise<MicrosoftAccount | null> {
     const label = 'GET microsoft/accounts';
-    const query = {domain: checkLookupDomain(domain)};
+    const query = {domain: await checkLookupDomain(domain)};
     const reply = await this.send({method: 'GET', path: 'microsoft/accounts', label, scope, query, retry: 'read', signal: options.signal});
     return check(MicrosoftAccountLookupSchema, reply, label).account;
   }

@@ -114,7 +114,7 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       if (segments.length !== 1) break;
       allow('GET');
       const b = await backend();
-      const query = parameters(() => checkDuplicateQuery({name: param(q, 'name'), domain: param(q, 'domain'), tenantId: param(q, 'tenantId'), excludeId: param(q, 'excludeId')}));
+      const query = await parameters(() => checkDuplicateQuery({name: param(q, 'name'), domain: param(q, 'domain'), tenantId: param(q, 'tenantId'), excludeId: param(q, 'excludeId')}));
       return json(200, await b.findDuplicates(scopeOf(request), query, {signal}));
     }
     case 'microsoft': {
@@ -123,12 +123,12 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       const b = await backend();
       const scope = scopeOf(request);
       if (segments[1] === 'accounts') {
-        const domain = parameters(() => checkLookupDomain(q.get('domain')));
+        const domain = await parameters(() => checkLookupDomain(q.get('domain')));
         return json(200, {account: await b.lookupMicrosoftAccount(scope, domain, {signal})});
       }
       if (segments[1] === 'domain-availability') {
         if (q.get('prefix') === null) throw badRequest('The prefix parameter is required: the name to use before .onmicrosoft.com.');
-        const prefix = parameters(() => checkDomainPrefix(q.get('prefix')));
+        const prefix = await parameters(async () => checkDomainPrefix(q.get('prefix')));
         return json(200, await b.checkMicrosoftDomain(scope, prefix, {signal}));
       }
       break;
@@ -144,7 +144,7 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       allow('GET');
       const b = await backend();
       const raw = q.get('parentId');
-      const parentId = raw === null ? undefined : parameters(() => checkParentId(raw));
+      const parentId = raw === null ? undefined : await parameters(async () => checkParentId(raw));
       return json(200, await b.referenceLists(scopeOf(request), {parentId, signal}));
     }
     case 'organizations':
@@ -164,8 +164,8 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
         if (!key) throw badRequest('The Idempotency-Key header is required on create.');
         if (!IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
         const input = await bodyOf(request);
-        // Shape and structure here; references (parent, anchor, users, subscriptions) are the backend's, checked next.
-        const issues = inputIssues(input);
+        // Shape and field rules here; references (parent, anchor, users, subscriptions) are the backend's, checked next.
+        const issues = await inputIssues(input);
         if (issues.length) throw invalidBody(issues);
         const created = await b.createOrganization(scope, input as OrganizationInput, {idempotencyKey: key, signal});
         const location = new URL(`${basePath}organizations/${encodeURIComponent(created.value.id)}`, url).href;
@@ -204,7 +204,7 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
 async function checkPatch(b: Backend, scope: Scope, id: string, patch: unknown, signal: AbortSignal): Promise<void> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalidBody([{path: '(root)', message: 'expected an object'}]);
   const current: Organization = (await b.getOrganization(scope, id, {signal})).value;
-  const issues = patchIssues(current, patch);
+  const issues = await patchIssues(current, patch);
   if (issues.length) throw invalidBody(issues);
 }
 
@@ -216,9 +216,9 @@ function param(q: URLSearchParams, name: string): string | undefined {
 }
 
 /** Query parameters checked by the contract's own checks; what they refuse is a 400 naming the parameter. */
-function parameters<T>(check: () => T): T {
+async function parameters<T>(check: () => Promise<T>): Promise<T> {
   try {
-    return check();
+    return await check();
   } catch (e) {
     if (e instanceof TenantryError && e.code === 'invalid-request') throw new HttpProblem(400, 'invalid-request', e.message, {issues: e.details.issues});
     throw e;
@@ -292,7 +292,7 @@ async function bodyOf(request: Request): Promise<unknown> {
 const tooLarge = () => new HttpProblem(413, 'invalid-request', `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB.`);
 const badRequest = (message: string) => new HttpProblem(400, 'invalid-request', message);
 const invalidBody = (issues: Issue[]) =>
-  new HttpProblem(422, 'invalid-request', `The organization is not valid: ${formatIssues(issues)}.`, {issues: issues.slice(0, 50)});
+  new HttpProblem(422, 'invalid-request', `The organization is not valid: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues: issues.slice(0, 50)});
 
 function toProblem(e: unknown): HttpProblem {
   if (e instanceof HttpProblem) return e;
