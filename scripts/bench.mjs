@@ -2,18 +2,21 @@
 // headless Chromium page and prints the figures side by side. Production mode matters: Lit's dev
 // mode and unminified code would make every figure slower than what users get.
 //
-//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,page-load]
+//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,page-load]
 //                    [--json] [--no-build] [--timeout-min 15] [--table results.json]
 //
 // Suites: data-plane (bench/index.html: the DataClient alone, 5 runs by default), grid
 // (bench/grid.html: <organizations-grid>, 3 runs), ag-grid and vaadin-grid (bench/peers.html: the
 // peer grids on the same generated organizations, 3 runs), tenant-switcher (bench/tenant-switcher.html:
-// type-ahead over the whole hierarchy, keystroke to painted options, 3 runs), page-load
+// type-ahead over the whole hierarchy, keystroke to painted options, 3 runs), customer-wizard
+// (bench/wizard.html: open, step changes, typing with autosave, create to the row in the grid, with
+// the organizations loaded; 3 runs), page-load
 // (bench/page-load*.html: navigation start to first rows painted, cold and warm, every grid; driven
 // from here, see the page-load section below; 3 runs). --runs sets every suite's runs. The
 // gzipped JS of each grid comes from the build output (dist/.vite/manifest.json), not a page; so does
 // ours of the data worker, once as a worker configured for HTTP loads it and once with the embedded
-// backend's chunk on top (dist/.vite/workers/, see scripts/worker-chunks.mjs).
+// backend's chunk on top (dist/.vite/workers/, see scripts/worker-chunks.mjs); and of the customer
+// wizard, counted as what its module adds to a page that already shows the grid.
 //
 // --json prints only the figures, as one JSON array, on stdout; progress always goes to stderr.
 // --table FILE prints the table of such a saved array and exits.
@@ -41,6 +44,7 @@ const SUITES = [
   {name: 'ag-grid', page: 'bench/peers.html', query: {peer: 'ag-grid'}, runs: 3},
   {name: 'vaadin-grid', page: 'bench/peers.html', query: {peer: 'vaadin-grid'}, runs: 3},
   {name: 'tenant-switcher', page: 'bench/tenant-switcher.html', runs: 3},
+  {name: 'customer-wizard', page: 'bench/wizard.html', runs: 3},
   // Navigations, not one page: driven by runPageLoadSuite below.
   {name: 'page-load', page: 'bench/page-load.html', runs: 3, driver: 'page-load'},
 ];
@@ -53,6 +57,10 @@ const SIZE_PROBES = [
 ];
 const SIZE_METRIC = 'gzipped JS';
 const SIZE_TARGET_KB = 45;
+/** The customer wizard's own JS: what its module adds to a page that already shows the grid (lazily loaded country, subdivision, phone and cron data apart). */
+const WIZARD_PROBE = {entry: 'widgets/customer-wizard/customer-wizard.ts', besides: 'widgets/organizations-grid/organizations-grid.ts'};
+const WIZARD_SIZE_METRIC = 'gzipped JS, customer wizard (beyond the grid)';
+const WIZARD_SIZE_TARGET_KB = 30;
 /** The data worker, loaded apart from the page JS above: one row per backend configuration. */
 const WORKER_SIZE_METRICS = {http: 'gzipped JS, worker (HTTP)', embedded: 'gzipped JS, worker (embedded)'};
 
@@ -161,23 +169,37 @@ function printTable(rows) {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** The files a manifest entry loads: its chunk, its CSS and every chunk it imports statically. */
+function staticFiles(manifest, entry) {
+  if (!manifest[entry]) throw new Error(`${entry} is not in the build manifest (vite.config.ts inputs)`);
+  const files = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  visit(entry);
+  return files;
+}
+
 /** Gzipped size (KB) of each probe's entry chunk and every chunk it imports statically. */
 function bundleSizes(sizes) {
   const manifestPath = path.join(ROOT, 'dist', '.vite', 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run without --no-build`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const out = [];
+  {
+    const grid = staticFiles(manifest, WIZARD_PROBE.besides);
+    const files = [...staticFiles(manifest, WIZARD_PROBE.entry)].filter((f) => !grid.has(f));
+    const {raw, gzipped} = gzippedSize(path.join(ROOT, 'dist'), files);
+    const kb = Math.round((gzipped / 1024) * 10) / 10;
+    log(`customer wizard beyond the grid: ${files.length} chunks, ${(raw / 1024).toFixed(1)} KB raw, ${kb} KB gzipped (${files.join(', ')})`);
+    for (const n of sizes) out.push({metric: WIZARD_SIZE_METRIC, n, subject: 'tenantry', median: kb, min: kb, max: kb, unit: 'KB', target: WIZARD_SIZE_TARGET_KB, suite: 'build'});
+  }
   for (const {subject, entry} of SIZE_PROBES) {
-    if (!manifest[entry]) throw new Error(`${entry} is not in the build manifest (vite.config.ts inputs)`);
-    const files = new Set();
-    const visit = (key) => {
-      const chunk = manifest[key];
-      if (!chunk || files.has(chunk.file)) return;
-      files.add(chunk.file);
-      for (const css of chunk.css ?? []) files.add(css);
-      for (const dep of chunk.imports ?? []) visit(dep);
-    };
-    visit(entry);
+    const files = staticFiles(manifest, entry);
     let bytes = 0;
     let raw = 0;
     for (const file of files) {

@@ -109,6 +109,22 @@ export class DraftController implements ReactiveController {
     this.status = {state: 'idle'};
   }
 
+  /**
+   * Removes a draft for good: a pending change is dropped and a write still under way finishes
+   * first, so no autosave can bring the draft (or its entry in the list) back after it is gone.
+   */
+  async discard(id: string): Promise<void> {
+    this.cancel();
+    const store = this.store;
+    await this.writing.catch(() => undefined);
+    await store?.discard(id);
+  }
+
+  /** The store in use (one per client and scope: its index writes run one after another). */
+  get current(): DraftStore | null {
+    return this.store;
+  }
+
   private readonly handleHidden = (): void => {
     if (document.visibilityState === 'hidden' || !this.host.isConnected) void this.flush();
   };
