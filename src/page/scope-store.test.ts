@@ -10,6 +10,8 @@ import {createEmbeddedBackend} from '../worker/backends/embedded/embedded-backen
 import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {createRestHandler} from '../worker/backends/http/rest-server.js';
 import {API, startMsw} from '../testing/msw.js';
+import {rejectsWith} from '../testing/expect-error.js';
+import {demoTokenProvider, embeddedRestHandler, serverTenants, withServerNames} from '../testing/rest-api.js';
 import type {LocalBackendConfig} from '../shared/contract/backend.js';
 import {HOME_SCOPE_COLOR, scopeColor, scopeHue} from './scope-color.js';
 import {REFUSED_MESSAGE, ScopeStore, plainName, type ScopeStoreOptions, type ScopeStoreState} from './scope-store.js';
@@ -341,30 +343,45 @@ describe('ScopeStore', () => {
   });
 
   it('prefixes the page title with the plain, capped tenant name while away from home', async () => {
-    const client = makeClient();
-    const [target] = await customersOf(DEMO_TENANTS.reseller);
-    const scope = {tenantId: DEMO_TENANTS.reseller};
+    // A name no write may make any more (bidi controls, zero-width characters, 500+ characters),
+    // as a server may still send it: in the organization it answers with.
+    const handle = embeddedRestHandler(SIZE, 'scope-title');
+    const [target] = (await serverTenants(handle, {tenantId: DEMO_TENANTS.reseller})).filter((t) => t.kind === 'customer');
     const hostile = `\u202Egnp.exe\u202C <b>Invoice</b>\u200B\u200D\u2066${'W'.repeat(500)}`;
-    const {etag} = await client.getOrganization(scope, target);
-    await client.updateOrganization(scope, target, {name: hostile}, etag);
-    document.title = 'Harbourline PSA';
-    const store = storeOf(client, {urlParam: null, syncTitle: true});
-    await until(store, settled);
-    expect(document.title).to.equal('Harbourline PSA');
-    await store.switchTo(target);
-    expect(store.state.current!.name).to.equal(hostile);
-    const [prefix, rest] = document.title.split(' · ');
-    expect(rest).to.equal('Harbourline PSA');
-    expect([...prefix]).to.have.length(80);
-    expect(prefix.startsWith('gnp.exe <b>Invoice</b>WWW')).to.equal(true);
-    expect(prefix).not.to.match(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
-    store.switchHome();
-    expect(document.title).to.equal('Harbourline PSA');
-    await store.switchTo(DEMO_TENANTS.reseller);
-    expect(document.title).to.equal(`${store.state.current!.name} · Harbourline PSA`);
-    store.dispose();
-    expect(document.title).to.equal('Harbourline PSA');
-    expect(plainName('  a\u0000b\n\tc  ')).to.equal('ab c');
+    const server = withServerNames(handle, new Map([[target.id, hostile]]));
+    const msw = await startMsw(http.all(`${API}*`, ({request}) => server(request)));
+    try {
+      const client = new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 5000}, cacheName: `tenantry-scope-test-${crypto.randomUUID()}`, tokenProvider: demoTokenProvider});
+      clients.push(client);
+      const scope = {tenantId: DEMO_TENANTS.reseller};
+      // The write path refuses such a name, and says which field.
+      const {value, etag} = await client.getOrganization(scope, target.id);
+      expect(value.name).to.equal(hostile);
+      const refused = await rejectsWith(client.updateOrganization(scope, target.id, {name: hostile}, etag));
+      expect(refused.code).to.equal('invalid-request');
+      expect(refused.details.issues?.map((i) => i.path)).to.deep.equal(['name']);
+      expect(refused.message).to.contain('name: Use at most 200 characters');
+      document.title = 'Harbourline PSA';
+      const store = storeOf(client, {urlParam: null, syncTitle: true});
+      await until(store, settled);
+      expect(document.title).to.equal('Harbourline PSA');
+      await store.switchTo(target.id);
+      expect(store.state.current!.name).to.equal(hostile);
+      const [prefix, rest] = document.title.split(' · ');
+      expect(rest).to.equal('Harbourline PSA');
+      expect([...prefix]).to.have.length(80);
+      expect(prefix.startsWith('gnp.exe <b>Invoice</b>WWW')).to.equal(true);
+      expect(prefix).not.to.match(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+      store.switchHome();
+      expect(document.title).to.equal('Harbourline PSA');
+      await store.switchTo(DEMO_TENANTS.reseller);
+      expect(document.title).to.equal(`${store.state.current!.name} · Harbourline PSA`);
+      store.dispose();
+      expect(document.title).to.equal('Harbourline PSA');
+      expect(plainName('  a\u0000b\n\tc  ')).to.equal('ab c');
+    } finally {
+      await msw.stop();
+    }
   });
 
   it('dispose stops listening to the URL and other tabs, and aborts the switch in flight', async () => {

@@ -39,11 +39,15 @@ function httpClient(cacheName = `tenantry-writes-${crypto.randomUUID()}`): DataC
   return client;
 }
 
-/** A new customer under the demo reseller, made from a real record so any backend accepts it. */
+/**
+ * A new customer under the demo reseller, made from a real record so any backend accepts it. The
+ * template's licence may have lapsed (a stored record keeps its date), and a new organization may
+ * not carry an expiry in the past: the copy has none.
+ */
 async function newCustomer(client: DataClient, name: string): Promise<OrganizationInput> {
   const template = (await client.getOrganization(RES, DEMO_TENANTS.customer)).value as Partial<Organization>;
   for (const k of SERVER_KEPT_FIELDS) delete template[k];
-  return {...(template as OrganizationInput), kind: 'customer', parentId: DEMO_TENANTS.reseller, customerOrganizationId: null, status: 'active', name};
+  return {...(template as OrganizationInput), kind: 'customer', parentId: DEMO_TENANTS.reseller, customerOrganizationId: null, status: 'active', licenseExpiresOn: null, name};
 }
 
 /** The names a view's query finds now (a window of its first rows). */

@@ -1,7 +1,8 @@
 /**
  * `<organizations-grid>` scoped through the page's `ScopeStore` (what the tenant switcher drives),
  * in real Chromium: real data workers, the embedded backend — and the HTTP backend behind msw with
- * a random delay on every request, so switches really happen while requests are in flight.
+ * a random delay on every request, so switches really happen while requests are in flight, or with
+ * names in its answers that a server may still send although no write may make them.
  */
 import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
@@ -10,7 +11,8 @@ import {delay, http} from 'msw';
 import {DataClient} from '../../src/page/data-client.js';
 import {scopeContext} from '../../src/page/context.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
-import {embeddedRestHandler} from '../../src/testing/rest-api.js';
+import {demoTokenProvider, embeddedRestHandler, serverTenants, withServerNames} from '../../src/testing/rest-api.js';
+import {rejectsWith} from '../../src/testing/expect-error.js';
 import {API, startMsw} from '../../src/testing/msw.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import type {OrgRow} from '../../src/shared/query.js';
@@ -177,72 +179,106 @@ describe('<organizations-grid> scoped by the page store', () => {
     expect(new URL(location.href).searchParams.get('tenant')).to.equal(null);
   });
 
+  /**
+   * The REST contract behind msw, whose answers carry `names` for those organizations (as a server
+   * may still send names no write can make any more), and an HTTP client of the distributor's admin on it.
+   */
+  async function serverWithNames(handle: (r: Request) => Promise<Response>, names: ReadonlyMap<string, string>): Promise<{client: DataClient; stop(): Promise<void>}> {
+    const server = withServerNames(handle, names);
+    const msw = await startMsw(http.all(`${API}*`, ({request}) => server(request)));
+    const client = new DataClient({config: {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 10_000}, cacheName: `tenantry-grid-scope-test-${crypto.randomUUID()}`, tokenProvider: demoTokenProvider});
+    clients.push(client);
+    return {client, stop: async () => void (await msw.stop())};
+  }
+
+  /** A write of `name` is refused, naming the field. */
+  async function expectNameRefused(write: Promise<unknown>): Promise<void> {
+    const refused = await rejectsWith(write);
+    expect(refused.code).to.equal('invalid-request');
+    expect(refused.details.issues?.map((i) => i.path)).to.deep.equal(['name']);
+    expect(refused.message).to.contain('The organization is not valid: name: ');
+  }
+
   it('renders hostile tenant names in the banner as isolated text', async () => {
-    const client = makeClient();
     const hostile = `<img src=x onerror=alert(1)>\u202Egnp.exe\u200B${'W'.repeat(500)}`;
-    const {etag} = await client.getOrganization(DIST, RES_A);
-    await client.updateOrganization(DIST, RES_A, {name: hostile}, etag);
-    const store = storeOf(client);
-    const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client}></organizations-grid>`);
-    await settled(el);
-    await store.switchTo(RES_A);
-    await waitUntil(() => bannerTenant(el) === RES_A, 'switched', WAIT);
-    const name = banner(el).querySelector<HTMLElement>('[part~="scope-name"]')!;
-    expect(name.textContent).to.equal(hostile);
-    expect(name.getAttribute('dir')).to.equal('auto');
-    expect(getComputedStyle(name).unicodeBidi).to.equal('isolate');
-    expect(banner(el).querySelectorAll('img')).to.have.length(0);
-    // Long names stay inside the widget.
-    expect(banner(el).getBoundingClientRect().width).to.be.at.most(el.getBoundingClientRect().width + 1);
-    for (const li of banner(el).querySelectorAll('[part~="scope-path-item"]')) expect(getComputedStyle(li).unicodeBidi).to.equal('isolate');
-    await expect(el).to.be.accessible();
+    const server = await serverWithNames(embeddedRestHandler(SIZE, 'grid-scope-hostile'), new Map([[RES_A, hostile]]));
+    try {
+      const {client} = server;
+      // No write makes such a name; the server's answers carry it all the same.
+      const {value, etag} = await client.getOrganization(DIST, RES_A);
+      expect(value.name).to.equal(hostile);
+      await expectNameRefused(client.updateOrganization(DIST, RES_A, {name: hostile}, etag));
+      const store = storeOf(client);
+      const el = await fixture<OrganizationsGrid>(html`<organizations-grid .client=${client}></organizations-grid>`);
+      await settled(el);
+      await store.switchTo(RES_A);
+      await waitUntil(() => bannerTenant(el) === RES_A, 'switched', WAIT);
+      const name = banner(el).querySelector<HTMLElement>('[part~="scope-name"]')!;
+      expect(name.textContent).to.equal(hostile);
+      expect(name.getAttribute('dir')).to.equal('auto');
+      expect(getComputedStyle(name).unicodeBidi).to.equal('isolate');
+      expect(banner(el).querySelectorAll('img')).to.have.length(0);
+      // Long names stay inside the widget.
+      expect(banner(el).getBoundingClientRect().width).to.be.at.most(el.getBoundingClientRect().width + 1);
+      for (const li of banner(el).querySelectorAll('[part~="scope-path-item"]')) expect(getComputedStyle(li).unicodeBidi).to.equal('isolate');
+      await expect(el).to.be.accessible();
+    } finally {
+      await server.stop();
+    }
   });
 
   it('asks for the organization’s name to be typed before Delete is enabled', async () => {
-    const client = makeClient();
-    const el = await fixture<OrganizationsGrid>(
-      html`<organizations-grid .client=${client} .viewState=${{...DEFAULT_VIEW_STATE, filters: {statuses: ['suspended']}}}></organizations-grid>`,
-    );
-    await settled(el);
-    const events: RowActionDetail[] = [];
-    el.addEventListener('tenantry-row-action', (e) => events.push(e.detail));
-    const row = dataRows(el)[0];
-    const orgId = row.dataset.orgId!;
-    // A name with invisible characters: the user types what they see.
-    const {value, etag} = await client.getOrganization(DIST, orgId);
-    const name = `${value.name}\u200B`;
-    await client.updateOrganization(DIST, orgId, {name}, etag);
-    await waitUntil(() => dataRows(el).some((r) => r.dataset.orgId === orgId && r.textContent!.includes(name)), 'renamed', WAIT);
-    await showColumn(el, 'actions');
-    dataRows(el)
-      .find((r) => r.dataset.orgId === orgId)!
-      .querySelector<HTMLButtonElement>('[data-action="actions"]')!
-      .click();
-    await waitUntil(() => root(el).querySelector('[role="dialog"].popover'), 'actions', WAIT);
-    button(root(el).querySelector('[role="dialog"].popover')!, 'Delete…').click();
-    await el.updateComplete;
-    const dialog = root(el).querySelector('dialog')!;
-    expect(dialog.open).to.equal(true);
-    expect(dialog.textContent).to.contain('Northgate Distribution');
-    const del = dialog.querySelector<HTMLButtonElement>('[part~="danger-button"]')!;
-    const input = dialog.querySelector<HTMLInputElement>('[part~="confirm-input"]')!;
-    expect(del.disabled).to.equal(true);
-    input.focus();
-    await sendKeys({type: value.name.slice(0, -1)});
-    await el.updateComplete;
-    expect(del.disabled).to.equal(true);
-    await sendKeys({press: 'Enter'});
-    await el.updateComplete;
-    expect(dialog.open).to.equal(true);
-    expect(events.filter((e) => e.action === 'delete')).to.have.length(0);
-    await sendKeys({type: value.name.slice(-1)});
-    await el.updateComplete;
-    expect(del.disabled).to.equal(false);
-    await expect(el).to.be.accessible();
-    del.click();
-    await el.updateComplete;
-    expect(dialog.open).to.equal(false);
-    expect(events.at(-1)).to.deep.equal({action: 'delete', organizationId: orgId, organizationName: name, scopeTenantId: DIST.tenantId});
+    // A name with an invisible character, as the server sends it (no write may make one): the user types what they see.
+    const handle = embeddedRestHandler(SIZE, 'grid-scope-delete');
+    const [suspended] = (await serverTenants(handle, DIST)).filter((t) => t.status === 'suspended');
+    const name = `${suspended.name}\u200B`;
+    const server = await serverWithNames(handle, new Map([[suspended.id, name]]));
+    try {
+      const {client} = server;
+      const orgId = suspended.id;
+      const {value, etag} = await client.getOrganization(DIST, orgId);
+      expect(value.name).to.equal(name);
+      await expectNameRefused(client.updateOrganization(DIST, orgId, {name}, etag));
+      const el = await fixture<OrganizationsGrid>(
+        html`<organizations-grid .client=${client} .viewState=${{...DEFAULT_VIEW_STATE, filters: {statuses: ['suspended']}}} style="--tenantry-organizations-grid-height: 4000px"></organizations-grid>`,
+      );
+      await settled(el);
+      const events: RowActionDetail[] = [];
+      el.addEventListener('tenantry-row-action', (e) => events.push(e.detail));
+      await waitUntil(() => dataRows(el).some((r) => r.dataset.orgId === orgId && r.textContent!.includes(name)), 'the server’s name shown', WAIT);
+      await showColumn(el, 'actions');
+      dataRows(el)
+        .find((r) => r.dataset.orgId === orgId)!
+        .querySelector<HTMLButtonElement>('[data-action="actions"]')!
+        .click();
+      await waitUntil(() => root(el).querySelector('[role="dialog"].popover'), 'actions', WAIT);
+      button(root(el).querySelector('[role="dialog"].popover')!, 'Delete…').click();
+      await el.updateComplete;
+      const dialog = root(el).querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.textContent).to.contain('Northgate Distribution');
+      const del = dialog.querySelector<HTMLButtonElement>('[part~="danger-button"]')!;
+      const input = dialog.querySelector<HTMLInputElement>('[part~="confirm-input"]')!;
+      expect(del.disabled).to.equal(true);
+      input.focus();
+      await sendKeys({type: suspended.name.slice(0, -1)});
+      await el.updateComplete;
+      expect(del.disabled).to.equal(true);
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(dialog.open).to.equal(true);
+      expect(events.filter((e) => e.action === 'delete')).to.have.length(0);
+      await sendKeys({type: suspended.name.slice(-1)});
+      await el.updateComplete;
+      expect(del.disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+      del.click();
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      expect(events.at(-1)).to.deep.equal({action: 'delete', organizationId: orgId, organizationName: name, scopeTenantId: DIST.tenantId});
+    } finally {
+      await server.stop();
+    }
   });
 
   describe('races over HTTP with random delays', () => {

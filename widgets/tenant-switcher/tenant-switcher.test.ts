@@ -1,12 +1,17 @@
 /**
  * `<tenant-switcher>` end to end in real Chromium: a real data worker on the embedded backend (each
- * test its own namespace and cache), the real page scope store, real keyboard input, axe-core.
+ * test its own namespace and cache), or on the HTTP backend behind msw where the test is about what
+ * a server sends, the real page scope store, real keyboard input, axe-core.
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import {http} from 'msw';
 import {DataClient} from '../../src/page/data-client.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
+import {API, startMsw} from '../../src/testing/msw.js';
+import {rejectsWith} from '../../src/testing/expect-error.js';
+import {embeddedRestHandler, httpTestClient, serverTenants, withServerNames} from '../../src/testing/rest-api.js';
 import {ScopeStore} from '../../src/page/scope-store.js';
 import {provideDataClient} from '../../src/page/context.js';
 import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
@@ -352,23 +357,30 @@ describe('<tenant-switcher>', () => {
   });
 
   it('renders hostile tenant names as text in the list, the name and the path', async () => {
-    const client = makeClient();
+    // Names as a server may still send them (no write may make one any more): the organizations
+    // the tenant search is built from, and every organization read, carry them.
     const hostile = ['<img src=x onerror=alert(1)>', '\u202Egnp.exe\u202C Invoice', 'Zero\u200B\u200Bwidth\u200D', 'W'.repeat(500)];
-    const targets = (await client.searchTenants(RESELLER, {text: '', limit: hostile.length, kinds: ['customer']})).hits.map((h) => h.id);
+    const handle = embeddedRestHandler(SIZE, 'switcher-hostile');
+    const targets = (await serverTenants(handle, RESELLER)).filter((t) => t.kind === 'customer').slice(0, hostile.length).map((t) => t.id);
     expect(targets).to.have.length(hostile.length);
-    for (const [i, id] of targets.entries()) {
-      const {etag} = await client.getOrganization(DIST, id);
-      await client.updateOrganization(DIST, id, {name: hostile[i]}, etag);
-    }
-    // Their reseller gets a hostile name too: it shows in every path.
+    // Their reseller has a hostile name too: it shows in every path.
     const resName = '<b>Res</b>\u202E';
-    const res = await client.getOrganization(DIST, DEMO_TENANTS.reseller);
-    await client.updateOrganization(DIST, DEMO_TENANTS.reseller, {name: resName}, res.etag);
-    await client.idle();
+    const server = withServerNames(handle, new Map([...targets.map((id, i): [string, string] => [id, hostile[i]]), [DEMO_TENANTS.reseller, resName]]));
+    const msw = await startMsw(http.all(`${API}*`, ({request}) => server(request)));
     const alerts: unknown[] = [];
     const original = window.alert;
     window.alert = (m?: unknown) => void alerts.push(m);
     try {
+      const client = httpTestClient(5000);
+      clients.push(client);
+      // The write path refuses what the server still sends (bidi controls, zero-width characters, 500 characters), naming the field.
+      for (const [id, name] of [[targets[1], hostile[1]], [targets[2], hostile[2]], [targets[3], hostile[3]], [DEMO_TENANTS.reseller, resName]]) {
+        const {etag} = await client.getOrganization(DIST, id);
+        const refused = await rejectsWith(client.updateOrganization(DIST, id, {name}, etag));
+        expect(refused.code, name).to.equal('invalid-request');
+        expect(refused.details.issues?.map((i) => i.path), name).to.deep.equal(['name']);
+        expect(refused.message, name).to.contain('The organization is not valid: name: ');
+      }
       const el = await mount(client);
       inputOf(el).focus();
       for (const [i, name] of hostile.entries()) {
@@ -395,6 +407,7 @@ describe('<tenant-switcher>', () => {
       expect(alerts).to.deep.equal([]);
     } finally {
       window.alert = original;
+      await msw.stop();
     }
   });
 
