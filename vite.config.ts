@@ -46,11 +46,10 @@ function workerManifest(): Plugin {
   };
 }
 
-// Entry points: the demo, the bench pages (one per suite, each run in a fresh page; the page-load
-// suite has one per grid, so each page loads only its own grid), and three size probes: the grid
-// module and the peer grids' imports as the bench uses them. The manifest lets `scripts/bench.mjs`
-// sum each probe's static chunks; the data worker, a separate bundle, is summed from its own
-// manifest (`workerManifest` above). Widgets are otherwise plain modules.
+// Entry points: the demo and the bench pages (one per suite, each run in a fresh page; the page-load
+// suite has one per grid, so each page loads only its own grid). The data worker, a separate bundle,
+// is summed from its own manifest (`workerManifest` above); the size of each widget's JS comes from
+// builds of that widget alone (`scripts/bench.mjs`). Widgets are otherwise plain modules.
 export default defineConfig({
   root: '.',
   publicDir: 'public',
@@ -72,10 +71,6 @@ export default defineConfig({
         'bench-page-load-ag-grid': 'bench/page-load-ag-grid.html',
         'bench-page-load-vaadin-grid': 'bench/page-load-vaadin-grid.html',
         'bench-wizard': 'bench/wizard.html',
-        'size-tenantry': 'widgets/organizations-grid/organizations-grid.ts',
-        'size-customer-wizard': 'widgets/customer-wizard/customer-wizard.ts',
-        'size-ag-grid': 'bench/peers/ag-grid-lib.ts',
-        'size-vaadin-grid': 'bench/peers/vaadin-grid-lib.ts',
       },
     },
   },
