@@ -1,8 +1,9 @@
 /**
  * What the grid knows beside its rows: the signed-in session (a failure to sign in is the grid's
- * error), the FX rates (the USD toggle and its date), and the acting scope's organization name.
- * Each is asked for once per client or scope, and an answer for a client or scope the grid has
- * left is dropped.
+ * error) and the FX rates (the USD toggle and its date). Each is asked for once per client, and an
+ * answer for a client the grid has left is dropped. (The acting scope's name comes from the scope
+ * controller, through the user's own view: asking the backend for it here started the backend in
+ * front of a warm start's saved rows.)
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {DataClient} from '../../src/page/data-client.js';
@@ -13,44 +14,29 @@ export class GridSession implements ReactiveController {
   /** Why the session could not be had (the grid shows it with a retry). */
   error: unknown = null;
   fx: FxRates | null = null;
-  /** The scope's organization name, once read. */
-  scopeName: string | null = null;
   private client: DataClient | null = null;
-  private scopeTenantId: string | null = null;
   private clientRequests: AbortController | null = null;
-  private scopeRequest: AbortController | null = null;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
-  /** Called on every grid update with its client and scope; asks again only when they changed. */
-  follow(client: DataClient | null, scopeTenantId: string | null): void {
-    if (client !== this.client) {
-      this.clientRequests?.abort();
-      this.clientRequests = null;
-      this.client = client;
-      this.session = null;
-      this.error = null;
-      this.fx = null;
-      this.scopeTenantId = null;
-      if (client) this.askClient(client);
-    }
-    if (scopeTenantId !== this.scopeTenantId) {
-      this.scopeRequest?.abort();
-      this.scopeRequest = null;
-      this.scopeTenantId = scopeTenantId;
-      this.scopeName = null;
-      if (client && scopeTenantId) this.askScopeName(client, scopeTenantId);
-    }
+  /** Called on every grid update with its client; asks again only when it changed. */
+  follow(client: DataClient | null): void {
+    if (client === this.client) return;
+    this.clientRequests?.abort();
+    this.clientRequests = null;
+    this.client = client;
+    this.session = null;
+    this.error = null;
+    this.fx = null;
+    if (client) this.askClient(client);
   }
 
   hostDisconnected(): void {
     this.clientRequests?.abort();
-    this.scopeRequest?.abort();
-    this.clientRequests = this.scopeRequest = null;
+    this.clientRequests = null;
     this.client = null;
-    this.scopeTenantId = null;
   }
 
   private askClient(client: DataClient): void {
@@ -66,18 +52,6 @@ export class GridSession implements ReactiveController {
     );
     client.fxRates({signal: controller.signal}).then(
       (fx) => settle(() => (this.fx = fx)),
-      () => undefined,
-    );
-  }
-
-  private askScopeName(client: DataClient, tenantId: string): void {
-    const controller = (this.scopeRequest = new AbortController());
-    client.getOrganization({tenantId}, tenantId, {signal: controller.signal}).then(
-      (r) => {
-        if (controller.signal.aborted) return;
-        this.scopeName = r.value.name;
-        this.host.requestUpdate();
-      },
       () => undefined,
     );
   }

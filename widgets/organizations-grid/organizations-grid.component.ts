@@ -286,10 +286,9 @@ export class OrganizationsGrid extends LitElement {
     return this.scoping.scope?.tenantId ?? null;
   }
 
-  /** The scope's name for people: its organization's name once known. */
+  /** The scope's name for people: the acting tenant's name once known (through the user's own view). */
   private scopeLabel(): string {
-    const {scopeName, session} = this.services;
-    if (scopeName) return scopeName;
+    const {session} = this.services;
     const acting = this.scoping.current;
     if (acting && acting.tenantId === this.rows.scopeTenantId) return acting.name;
     if (session && session.homeTenantId === this.rows.scopeTenantId) return session.homeTenantName;
@@ -432,7 +431,7 @@ export class OrganizationsGrid extends LitElement {
       this.vp.scrollToTop();
       this.scopeProvider.setValue(scopeTenantId ? {tenantId: scopeTenantId} : undefined);
     }
-    this.services.follow(client, scopeTenantId);
+    this.services.follow(client);
     this.displayPrefs.follow(client, scopeTenantId);
     // A view state set from outside (saved view, URL) shows its search in the box.
     if (changed.has('viewState')) this.bar.followView();
