@@ -81,6 +81,9 @@ interface Conflict {
   choices: Map<string, 'mine' | 'theirs'>;
 }
 
+/** What identifies an issue when comparing two checks of the same step. */
+const issueKey = (i: FormIssue): string => `${i.path}\u0000${i.message}`;
+
 /** A short, plain reading of a field's value for the merge screen (text only). */
 function brief(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -174,6 +177,8 @@ export class CustomerWizard extends LitElement {
   @state() private invalidSteps = new Set<StepId>();
   @state() private failure = '';
   @state() private announcement = '';
+  /** Notes the open step shows next to its fields (`StepContext.say`). */
+  @state() private notes = new Map<string, string>();
 
   private draft: WizardDraft | null = null;
   private original: OrganizationInput | null = null;
@@ -182,6 +187,10 @@ export class CustomerWizard extends LitElement {
   private loading: AbortController | null = null;
   private readonly loads = new Map<string, {value: unknown; done: boolean; controller: AbortController}>();
   private readonly typedText = new Map<string, string>();
+  /** How often each field was left: only the check of its latest leave shows. */
+  private readonly leaves = new Map<string, number>();
+  /** The issues each step of a stored record had when it was read (edit mode), by record. */
+  private readonly storedIssues = new WeakMap<OrganizationInput, Map<StepId, Promise<Set<string>>>>();
   private duplicateTimer: ReturnType<typeof setTimeout> | undefined;
   private duplicateCheck: AbortController | null = null;
   private focusAfterRender: 'heading' | 'summary' | 'title' | null = null;
@@ -227,10 +236,9 @@ export class CustomerWizard extends LitElement {
     return this.organizationId ? 'edit' : 'create';
   }
 
+  /** The draft store of the client and scope (the autosave's own: one chain of index writes). */
   private store(): DraftStore | null {
-    const client = this.clients.dataClient;
-    const scope = this.scoping.scope;
-    return client && scope ? new DraftStore(client, scope) : null;
+    return this.autosave.use(this.clients.dataClient, this.scoping.scope);
   }
 
   /** Loads what the wizard opens on: the organization (edit), the draft named, or the list of drafts. */
@@ -241,7 +249,7 @@ export class CustomerWizard extends LitElement {
     const {signal} = controller;
     this.phase = 'loading';
     this.reset();
-    const store = new DraftStore(client, scope);
+    const store = this.autosave.use(client, scope) ?? new DraftStore(client, scope);
     try {
       let draft = this.draftId ? await store.get(this.draftId) : null;
       if (signal.aborted) return;
@@ -251,6 +259,18 @@ export class CustomerWizard extends LitElement {
         this.original = fromOrganization(value);
         this.etag = etag;
         if (draft && (draft.mode !== 'edit' || draft.orgId !== value.id)) draft = null;
+        // Not named: an unsaved edit of this very version (a reload, a closed tab) comes back. One
+        // made on an older version is not taken for it (its values would undo the newer changes).
+        if (!draft) {
+          for (const listed of (await store.list()).filter((d) => d.mode === 'edit' && d.orgId === value.id)) {
+            const found = await store.get(listed.id);
+            if (signal.aborted) return;
+            if (found?.etag === etag) {
+              draft = found;
+              break;
+            }
+          }
+        }
         this.begin(draft ?? this.newDraft('edit', this.original), draft ? {id: draft.id, mode: 'edit', orgId: draft.orgId, title: '', step: draft.step, savedAt: draft.savedAt} : null);
         return;
       }
@@ -275,6 +295,7 @@ export class CustomerWizard extends LitElement {
 
   private reset(): void {
     this.errors = new Map();
+    this.notes = new Map();
     this.summary = [];
     this.notice = null;
     this.conflict = null;
@@ -318,6 +339,13 @@ export class CustomerWizard extends LitElement {
     },
     load: (key, run) => this.load(key, run),
     goTo: (step) => void this.goTo(step),
+    say: (key, text) => {
+      const notes = new Map(this.notes);
+      if (text) notes.set(key, text);
+      else notes.delete(key);
+      this.notes = notes;
+    },
+    said: (key) => this.notes.get(key),
   };
 
   private context(): StepContext {
@@ -341,14 +369,19 @@ export class CustomerWizard extends LitElement {
   private lockedChange(next: OrganizationInput): boolean {
     const o = this.original;
     if (!o) return false;
-    if (o.customerOrganizationId && next.customerOrganizationId !== o.customerOrganizationId) return true;
+    // No change may carry the anchor (set or not): a choice made now would never be saved.
+    if (next.customerOrganizationId !== o.customerOrganizationId) return true;
     return Boolean(o.adminUser?.loginEmail && next.adminUser?.loginEmail !== o.adminUser.loginEmail);
   }
 
   private lockedReason(path: FieldPath): string | null {
     const o = this.original;
     if (!o) return null;
-    if (path[0] === 'customerOrganizationId' && o.customerOrganizationId) return 'Set when the organization was created; it can never change.';
+    if (path[0] === 'customerOrganizationId') {
+      return o.customerOrganizationId
+        ? 'Set when the organization was created; it can never change.'
+        : 'A customer organization can be chosen only when the customer is created; it cannot be added later.';
+    }
     if (path[0] === 'adminUser' && path[1] === 'loginEmail' && o.adminUser?.loginEmail) return 'The admin user’s sign-in name cannot change once the organization exists.';
     return null;
   }
@@ -356,11 +389,13 @@ export class CustomerWizard extends LitElement {
   /** The user left a field: its issues (only its own) are shown now, or cleared. */
   private async handleLeave(path: FieldPath): Promise<void> {
     const key = pathKey(path);
-    if (this.typedText.delete(key)) this.requestUpdate();
     const step = this.step;
     const values = this.values;
-    const issues = await checkStep(step === 'review' ? stepOfPath(key) : step, values, this.ruleContext());
-    if (values !== this.values && this.step !== step) return;
+    const check = (this.leaves.get(key) ?? 0) + 1;
+    this.leaves.set(key, check);
+    const issues = await this.stepIssues(step === 'review' ? stepOfPath(key) : step, values);
+    // A later leave of the field (its check may be quicker, e.g. no postal data to load) or another step decides.
+    if (this.leaves.get(key) !== check || this.step !== step) return;
     const errors = new Map(this.errors);
     for (const k of [...errors.keys()]) if (k === key || k.startsWith(`${key}.`) || k.startsWith(`${key}[`)) errors.delete(k);
     for (const i of issues) if (i.path === key || i.path.startsWith(`${key}.`) || i.path.startsWith(`${key}[`)) errors.set(i.path, i.message);
@@ -371,6 +406,25 @@ export class CustomerWizard extends LitElement {
 
   private ruleContext() {
     return {mode: this.mode, original: this.original};
+  }
+
+  /**
+   * A step's issues. In edit mode a problem the stored record already had, in a field this edit
+   * leaves alone, is not held against the user (the server does not hold it against a change
+   * either): an organization saved under older rules can still be edited elsewhere.
+   */
+  private async stepIssues(step: StepId, values: OrganizationInput = this.values): Promise<FormIssue[]> {
+    const issues = await checkStep(step, values, this.ruleContext());
+    const original = this.original;
+    if (this.mode !== 'edit' || !original || !issues.length) return issues;
+    const changed = new Set(Object.keys(changedFields(original, values)));
+    if (issues.every((i) => changed.has(topField(i.path)))) return issues;
+    let stored = this.storedIssues.get(original);
+    if (!stored) this.storedIssues.set(original, (stored = new Map()));
+    let had = stored.get(step);
+    if (!had) stored.set(step, (had = checkStep(step, original, this.ruleContext()).then((found) => new Set(found.map(issueKey)))));
+    const before = await had;
+    return issues.filter((i) => changed.has(topField(i.path)) || !before.has(issueKey(i)));
   }
 
   /** See `StepContext.load`. */
@@ -432,7 +486,7 @@ export class CustomerWizard extends LitElement {
   }
 
   private async checkOne(step: StepId): Promise<FormIssue[]> {
-    const issues = await checkStep(step, this.values, this.ruleContext());
+    const issues = await this.stepIssues(step);
     const invalid = new Set(this.invalidSteps);
     if (issues.length) invalid.add(step);
     else invalid.delete(step);
@@ -445,6 +499,7 @@ export class CustomerWizard extends LitElement {
     const errors = new Map([...this.errors].filter(([k]) => stepOfPath(k) !== step));
     for (const i of issues) if (!errors.has(i.path)) errors.set(i.path, i.message);
     this.errors = errors;
+    if (this.step !== step) this.notes = new Map();
     this.step = step;
     this.summary = [...issues];
     this.focusAfterRender = 'summary';
@@ -485,6 +540,7 @@ export class CustomerWizard extends LitElement {
   private moveTo(step: StepId): void {
     this.step = step;
     this.summary = [];
+    this.notes = new Map();
     this.focusAfterRender = 'heading';
     this.announcement = `Step ${this.index(step) + 1} of ${STEPS.length}: ${stepById(step)!.title}.`;
     this.autosave.changed();
@@ -510,6 +566,10 @@ export class CustomerWizard extends LitElement {
     this.busy = true;
     this.notice = null;
     try {
+      if (this.mode === 'edit' && this.original && !Object.keys(changedFields(this.original, this.values)).length) {
+        this.notice = {tone: 'info', text: 'Nothing has changed: there is nothing to save.'};
+        return;
+      }
       const issues = await this.checkAll();
       if (issues.length) {
         const first = stepOfPath(issues[0].path);
@@ -524,10 +584,6 @@ export class CustomerWizard extends LitElement {
         await this.finish(value.id, value.name, 'create');
       } else {
         const patch = changedFields(this.original!, this.values);
-        if (!Object.keys(patch).length) {
-          this.notice = {tone: 'info', text: 'Nothing has changed: there is nothing to save.'};
-          return;
-        }
         const {value, etag} = await client.updateOrganization(scope, this.organizationId!, patch, this.etag!);
         this.original = fromOrganization(value);
         this.etag = etag;
@@ -542,9 +598,8 @@ export class CustomerWizard extends LitElement {
 
   private async finish(id: Id, name: string, mode: 'create' | 'edit'): Promise<void> {
     const draft = this.draft;
-    this.autosave.cancel();
     this.draft = null;
-    if (draft) await this.store()?.discard(draft.id).catch(() => undefined);
+    if (draft) await this.autosave.discard(draft.id).catch(() => undefined);
     this.phase = 'done';
     this.notice = {tone: 'success', text: mode === 'create' ? `Customer “${name}” was created.` : `Changes to “${name}” were saved.`};
     this.internals?.setFormValue(id);
@@ -572,7 +627,9 @@ export class CustomerWizard extends LitElement {
       return;
     }
     const again = this.mode === 'create' ? ' Trying again cannot create the customer twice.' : '';
-    this.notice = {tone: 'error', text: `Not saved: ${error.message} Everything you entered is kept in the draft.${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
+    // The data plane may already say "Not saved: …" of a write it could not send: said once.
+    const reason = error.message.replace(/^\s*Not saved\s*[:.—-]?\s*/i, '');
+    this.notice = {tone: 'error', text: `Not saved: ${reason} Everything you entered is kept in the draft.${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
   }
 
   // --- merge ----------------------------------------------------------------------------------
@@ -620,10 +677,11 @@ export class CustomerWizard extends LitElement {
   }
 
   private async handleDiscard(id: string): Promise<void> {
-    await this.store()?.discard(id);
+    // The open draft's pending autosave is dropped and waited out first, or it would bring the draft back.
+    if (this.draft?.id === id) await this.autosave.discard(id);
+    else await this.store()?.discard(id);
     this.drafts = this.drafts.filter((d) => d.id !== id);
     if (this.draft?.id === id) {
-      this.autosave.cancel();
       this.draft = null;
       emit(this, 'tenantry-draft-change', {draftId: null});
     }
@@ -722,6 +780,7 @@ export class CustomerWizard extends LitElement {
     const theirs = c.theirs as unknown as Record<string, unknown>;
     const base = this.original as unknown as Record<string, unknown>;
     const theirOnly = Object.keys(FIELD_LABELS).filter((k) => !(k in mine) && !same(theirs[k], base[k]));
+    const mineOnly = Object.keys(mine).filter((k) => !c.choices.has(k));
     return html`<div part="merge" class="merge">
       <h3 tabindex="-1">Someone else changed this customer while you were editing</h3>
       <p>Choose, for each field you both changed, which value to keep. Their other changes are kept; yours are kept where they did not touch the field.</p>
@@ -739,6 +798,7 @@ export class CustomerWizard extends LitElement {
             </tbody>
           </table>`
         : html`<p>You changed different fields: both sets of changes can be kept.</p>`}
+      ${mineOnly.length ? html`<p>Kept from your changes: ${mineOnly.map((k) => FIELD_LABELS[k] ?? k).join(', ')}.</p>` : nothing}
       ${theirOnly.length ? html`<p>Kept from their change: ${theirOnly.map((k) => FIELD_LABELS[k]).join(', ')}.</p>` : nothing}
       <div part="footer" class="footer">
         <button type="button" part="button primary" @click=${() => void this.handleMergeSave()}>Save with these choices</button>
@@ -812,9 +872,14 @@ export class CustomerWizard extends LitElement {
     </div>`;
   }
 
+  /** A summary link: focus on the field's control, else on the control of the nearest field that holds it (a list's entry). */
   private handleSummaryLink(e: Event, path: string): void {
     e.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldIdOf(path))}`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"] input, [data-path="${CSS.escape(path)}"] select, [data-path="${CSS.escape(path)}"] textarea`);
+    const find = (p: string): HTMLElement | null =>
+      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldIdOf(p))}`) ??
+      this.renderRoot.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"] input, [data-path="${CSS.escape(p)}"] select, [data-path="${CSS.escape(p)}"] textarea`);
+    let target: HTMLElement | null = null;
+    for (let p: string | null = path; p && !target; p = parentPath(p)) target = find(p);
     target?.focus();
     target?.scrollIntoView({block: 'center'});
   }
@@ -831,6 +896,12 @@ export class CustomerWizard extends LitElement {
       ${d.hiddenCount ? html`<p>${d.hiddenCount === 1 ? 'One organization' : `${d.hiddenCount} organizations`} elsewhere in the channel, which you cannot see, ${d.hiddenCount === 1 ? 'matches' : 'match'} too. Check with your distributor before creating it again.</p>` : nothing}
     </div>`;
   }
+}
+
+/** The path that holds `path` (`notifications.emails[2]` → `notifications.emails`), or `null` at the top. */
+function parentPath(path: string): string | null {
+  const last = /(\[\d+\]|\.[^.[\]]+)$/.exec(path);
+  return last && last.index > 0 ? path.slice(0, last.index) : null;
 }
 
 /** An issue path (`contacts[0].email`) as the id of its control. */

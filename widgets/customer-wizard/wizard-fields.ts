@@ -8,7 +8,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import {joinPath} from '../../src/shared/forms/issue.js';
-import {getAt, type FieldPath} from './wizard-values.js';
+import {getAt, same, type FieldPath} from './wizard-values.js';
 
 /** What a step's fields need of the wizard. */
 export interface FieldHost {
@@ -17,10 +17,10 @@ export interface FieldHost {
   error(path: string): string | undefined;
   /**
    * The user changed a field. `text`: what the control holds when the stored value is parsed from
-   * it (a number, a list), shown as typed until the user leaves the field.
+   * it (a number, a list), shown as typed for as long as it reads as the stored value.
    */
   input(path: FieldPath, value: unknown, text?: string): void;
-  /** What the user typed in a parsed field they have not left yet. */
+  /** What the user last typed in a parsed field (shown as typed while it still reads as the stored value). */
   typed(path: string): string | undefined;
   /** The user left a field: it is checked now. */
   leave(path: FieldPath): void;
@@ -42,6 +42,13 @@ export interface FieldOptions {
   parse?: (text: string) => unknown;
   /** The stored value as the control's text (default: `String(value ?? '')`). */
   format?: (value: unknown) => string;
+  /**
+   * Replaces the plain write of a field whose value is its text or choice (no `parse`): for a
+   * change that changes other fields with it (a new country clears the state chosen for the old).
+   */
+  write?: (value: unknown) => void;
+  /** An error of the field's parts shown as the field's own (a list's entries: `emails[2]`), when it has none itself. */
+  error?: string;
 }
 
 /** `['contacts', 0, 'email']` → `contacts[0].email`: the path as issues and element ids name it. */
@@ -59,10 +66,10 @@ function described(id: string, hint: string | undefined, error: string | undefin
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function frame(host: FieldHost, path: FieldPath, options: Pick<FieldOptions, 'label' | 'hint' | 'required' | 'wide'>, control: (id: string, describedBy: string | undefined, invalid: boolean, locked: string | null) => TemplateResult): TemplateResult {
+function frame(host: FieldHost, path: FieldPath, options: Pick<FieldOptions, 'label' | 'hint' | 'required' | 'wide' | 'error'>, control: (id: string, describedBy: string | undefined, invalid: boolean, locked: string | null) => TemplateResult): TemplateResult {
   const id = fieldId(path);
   const key = pathKey(path);
-  const error = host.error(key);
+  const error = host.error(key) ?? options.error;
   const locked = host.locked(path);
   return html`<div class="field ${options.wide ? 'wide' : ''}" part="field" data-path=${key} ?data-invalid=${Boolean(error)}>
     <label for=${id} part="label">${options.label}${options.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
@@ -73,9 +80,20 @@ function frame(host: FieldHost, path: FieldPath, options: Pick<FieldOptions, 'la
   </div>`;
 }
 
+/**
+ * The control's text: what the user typed, as long as it still reads as the stored value (a parsed
+ * field keeps its spelling, spaces and case), else the stored value formatted.
+ */
+function shownText(host: FieldHost, path: FieldPath, options: FieldOptions, value: unknown): string {
+  const typed = host.typed(pathKey(path));
+  if (typed !== undefined && options.parse && same(options.parse(typed), value)) return typed;
+  if (options.format) return options.format(value);
+  return value === null || value === undefined ? '' : String(value);
+}
+
 export function textField(host: FieldHost, path: FieldPath, options: FieldOptions): TemplateResult {
   const value = getAt(host.values, path);
-  const text = host.typed(pathKey(path)) ?? (options.format ? options.format(value) : value === null || value === undefined ? '' : String(value));
+  const text = shownText(host, path, options, value);
   return frame(host, path, options, (id, describedBy, invalid, locked) => html`<input
       id=${id}
       part="input"
@@ -93,6 +111,7 @@ export function textField(host: FieldHost, path: FieldPath, options: FieldOption
       @input=${(e: Event) => {
         const typed = (e.target as HTMLInputElement).value;
         if (options.parse) host.input(path, options.parse(typed), typed);
+        else if (options.write) options.write(typed);
         else host.input(path, typed);
       }}
       @blur=${() => host.leave(path)}
@@ -101,7 +120,7 @@ export function textField(host: FieldHost, path: FieldPath, options: FieldOption
 
 export function textareaField(host: FieldHost, path: FieldPath, options: FieldOptions): TemplateResult {
   const value = getAt(host.values, path);
-  const text = host.typed(pathKey(path)) ?? (options.format ? options.format(value) : typeof value === 'string' ? value : '');
+  const text = shownText(host, path, options, value);
   return frame(host, path, {...options, wide: true}, (id, describedBy, invalid, locked) => html`<textarea
       id=${id}
       part="input textarea"
@@ -115,6 +134,7 @@ export function textareaField(host: FieldHost, path: FieldPath, options: FieldOp
       @input=${(e: Event) => {
         const typed = (e.target as HTMLTextAreaElement).value;
         if (options.parse) host.input(path, options.parse(typed), typed);
+        else if (options.write) options.write(typed);
         else host.input(path, typed);
       }}
       @blur=${() => host.leave(path)}
@@ -126,8 +146,11 @@ export interface Choice {
   label: string;
 }
 
-/** A native select; `empty` adds a first choice meaning none (stored as `null`). */
-export function selectField(host: FieldHost, path: FieldPath, options: FieldOptions & {choices: readonly Choice[]; empty?: string}): TemplateResult {
+/**
+ * A native select; `empty` adds a first choice meaning none, stored as `emptyValue` (`null`, or
+ * `''` for a field that holds text).
+ */
+export function selectField(host: FieldHost, path: FieldPath, options: FieldOptions & {choices: readonly Choice[]; empty?: string; emptyValue?: '' | null}): TemplateResult {
   const value = getAt(host.values, path);
   const current = value === null || value === undefined ? '' : String(value);
   return frame(host, path, options, (id, describedBy, invalid, locked) => html`<select
@@ -139,7 +162,9 @@ export function selectField(host: FieldHost, path: FieldPath, options: FieldOpti
       aria-describedby=${ifDefined(describedBy)}
       @change=${(e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
-        host.input(path, v === '' && options.empty !== undefined ? null : options.parse ? options.parse(v) : v);
+        const value = v === '' && options.empty !== undefined ? (options.emptyValue ?? null) : options.parse ? options.parse(v) : v;
+        if (options.write) options.write(value);
+        else host.input(path, value);
         host.leave(path);
       }}
     >
@@ -198,6 +223,8 @@ export function radioField(host: FieldHost, path: FieldPath, options: {legend: s
           value=${c.value}
           .checked=${live(current === c.value)}
           ?disabled=${Boolean(locked)}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
           @change=${() => {
             if (options.onPick) options.onPick(c.value);
             else host.input(path, c.value);

@@ -7,7 +7,7 @@
 import type {FormIssue} from '../../src/shared/forms/issue.js';
 import {issue} from '../../src/shared/forms/issue.js';
 import {checkText} from '../../src/shared/forms/text.js';
-import {checkCustomLink, checkDomain, checkEmail, checkEmailList, checkLink, checkOnMicrosoftPrefix, ONMICROSOFT_SUFFIX} from '../../src/shared/forms/contact.js';
+import {checkCustomLink, checkDomain, checkEmail, checkEmailList, checkLink, checkOnMicrosoftPrefix} from '../../src/shared/forms/contact.js';
 import {check as checkFeatures} from '../../src/shared/forms/features.js';
 import {checkCreditQuota, checkLicenseExpiry, todayIn} from '../../src/shared/forms/dates.js';
 import {checkCron, checkTimeZone} from '../../src/shared/forms/cron.js';
@@ -92,15 +92,16 @@ export async function checkStep(step: StepId, v: OrganizationInput, ctx: RuleCon
       const m = v.microsoftAccount;
       if (!m) push(issue('microsoftAccount', 'required'));
       else if (m.mode === 'existing') {
-        if (!GUID.test(m.tenantId)) push(issue('microsoftAccount.tenantId', 'required'));
+        // The domain it is found by is a domain like any other; the account is the one chosen for it.
+        push(...checkDomain(m.domain, {path: 'microsoftAccount.domain', required: true}).issues);
+        if (!GUID.test(m.tenantId)) push(issue('microsoftAccount.tenantId', m.tenantId.trim() ? 'tenant-id.invalid' : 'required'));
       } else if (m.mode === 'new') {
-        const prefix = m.domain.endsWith(ONMICROSOFT_SUFFIX) ? m.domain.slice(0, -ONMICROSOFT_SUFFIX.length) : m.domain;
-        push(...checkOnMicrosoftPrefix(prefix, {path: 'microsoftAccount.domain', required: true}).issues);
+        push(...checkOnMicrosoftPrefix(m.domain, {path: 'microsoftAccount.domain', required: true}).issues);
         push(...checkText(m.companyRegistrationId, 'name', {path: 'microsoftAccount.companyRegistrationId'}).issues);
-        if (m.qualification === 'education') {
-          if (!m.educationSegment) push(issue('microsoftAccount.educationSegment', 'required'));
-          push(...checkLink(m.website ?? '', {path: 'microsoftAccount.website', required: true}).issues);
-        }
+        const education = m.qualification === 'education';
+        if (education && !m.educationSegment) push(issue('microsoftAccount.educationSegment', 'required'));
+        // Required for an education qualification; checked wherever one is given (as the server does).
+        if (education || m.website) push(...checkLink(m.website ?? '', {path: 'microsoftAccount.website', required: education}).issues);
       }
       break;
     }
@@ -122,7 +123,7 @@ export async function checkStep(step: StepId, v: OrganizationInput, ctx: RuleCon
     }
     case 'sales': {
       if (v.salesReps.length < 1) push(issue('salesReps', 'required'));
-      if (v.salesReps.length > MAX_SALES_REPS) push({path: 'salesReps', code: 'required', params: {}, message: `Add at most ${MAX_SALES_REPS} sales representatives.`});
+      if (v.salesReps.length > MAX_SALES_REPS) push(issue('salesReps', 'sales-reps.too-many', {max: MAX_SALES_REPS, count: v.salesReps.length}));
       for (const [i, r] of v.salesReps.entries()) {
         push(...checkText(r.name, 'name', {path: `salesReps[${i}].name`, required: true}).issues);
         push(...checkEmail(r.email, {path: `salesReps[${i}].email`, required: true}).issues);

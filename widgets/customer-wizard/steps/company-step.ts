@@ -29,12 +29,21 @@ export function addressFields(ctx: StepContext, base: FieldPath, address: Addres
   const regions = subdivisionChoices(ctx, address.country);
   return html`<fieldset class="group" part="fieldset">
     <legend part="legend">${legend}</legend>
-    ${selectField(ctx, [...base, 'country'], {label: 'Country or region', required: true, choices: countries ?? [], empty: countries === undefined ? 'Loading countries…' : 'Choose…'})}
+    ${selectField(ctx, [...base, 'country'], {
+      label: 'Country or region',
+      required: true,
+      choices: countries ?? [],
+      empty: countries === undefined ? 'Loading countries…' : 'Choose…',
+      emptyValue: '',
+      // A state chosen for the old country means nothing in the new one.
+      write: (country) => ctx.patch([[[...base, 'country'], country], ...(country === address.country ? [] : ([[[...base, 'state'], '']] as const))]),
+    })}
     ${textField(ctx, [...base, 'line1'], {label: 'Address line 1', autocomplete: 'address-line1', wide: true})}
     ${textField(ctx, [...base, 'line2'], {label: 'Address line 2 (optional)', autocomplete: 'address-line2', wide: true})}
     ${textField(ctx, [...base, 'city'], {label: 'City', autocomplete: 'address-level2'})}
-    ${regions && regions.length
-      ? selectField(ctx, [...base, 'state'], {label: 'State, province or region', choices: regions, empty: 'Choose…'})
+    ${regions === undefined || regions?.length
+      ? // While the country's list loads it is a list still empty (not a text field that turns into one).
+        selectField(ctx, [...base, 'state'], {label: 'State, province or region', choices: regions ?? [], empty: regions ? 'Choose…' : 'Loading…', emptyValue: ''})
       : textField(ctx, [...base, 'state'], {label: 'State, province or region (optional)', autocomplete: 'address-level1'})}
     ${textField(ctx, [...base, 'postalCode'], {label: 'Postal code', autocomplete: 'postal-code'})}
   </fieldset>`;

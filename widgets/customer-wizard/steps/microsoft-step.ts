@@ -6,7 +6,7 @@
 import {html, nothing} from 'lit';
 import {AZURE_SUBSCRIPTION_STATE_LABELS, EDUCATION_SEGMENT_LABELS, QUALIFICATION_LABELS} from '../../../src/shared/model/labels.js';
 import {EDUCATION_SEGMENTS, QUALIFICATIONS, type AzureTenant, type LinkableAzureTenant, type MicrosoftAccountChoice} from '../../../src/shared/model/types.js';
-import {checkOnMicrosoftPrefix, ONMICROSOFT_SUFFIX} from '../../../src/shared/forms/contact.js';
+import {checkDomain, checkOnMicrosoftPrefix, ONMICROSOFT_SUFFIX} from '../../../src/shared/forms/contact.js';
 import {radioField, selectField, textField} from '../wizard-fields.js';
 import type {StepContext} from './step-context.js';
 
@@ -24,7 +24,7 @@ const suggestPrefix = (name: string): string =>
     .toLowerCase()
     .slice(0, 27);
 
-const prefixOf = (domain: string): string => (domain.endsWith(ONMICROSOFT_SUFFIX) ? domain.slice(0, -ONMICROSOFT_SUFFIX.length) : domain);
+const prefixOf = (domain: string): string => (domain.toLowerCase().endsWith(ONMICROSOFT_SUFFIX) ? domain.slice(0, -ONMICROSOFT_SUFFIX.length) : domain);
 
 function pick(ctx: StepContext, mode: string): void {
   const v = ctx.values;
@@ -39,22 +39,34 @@ function pick(ctx: StepContext, mode: string): void {
 
 function existing(ctx: StepContext, m: Extract<MicrosoftAccountChoice, {mode: 'existing'}>) {
   const domain = m.domain.trim().toLowerCase();
-  const found = domain ? ctx.load(`ms-account:${domain}`, (signal) => ctx.client.lookupMicrosoftAccount(ctx.scope, domain, {signal})) : null;
+  // Only a domain the rule takes is looked up (the field says what is wrong with any other).
+  const readable = Boolean(domain) && !checkDomain(domain).issues.length;
+  // `{account: null}`: no account uses the domain; `null`: the lookup itself failed.
+  const lookup = readable ? ctx.load(`ms-account:${domain}`, async (signal) => ({account: await ctx.client.lookupMicrosoftAccount(ctx.scope, domain, {signal})})) : null;
+  const found = lookup?.account;
   return html`
-    ${textField(ctx, ['microsoftAccount', 'domain'], {label: 'A domain of the customer’s Microsoft account', hint: 'For example contoso.com or contoso.onmicrosoft.com.', inputmode: 'url'})}
+    ${textField(ctx, ['microsoftAccount', 'domain'], {
+      label: 'A domain of the customer’s Microsoft account',
+      hint: 'For example contoso.com or contoso.onmicrosoft.com.',
+      inputmode: 'url',
+      // An account chosen for the old domain is not the new domain's: it is found and chosen again.
+      write: (domain) => ctx.patch([[['microsoftAccount', 'domain'], domain], ...(m.tenantId ? ([[['microsoftAccount', 'tenantId'], '']] as const) : [])]),
+    })}
     <div class="lookup" part="lookup" role="status">
-      ${!domain
+      ${!readable
         ? nothing
-        : found === undefined
-          ? html`<p>Looking up ${domain}…</p>`
-          : found === null
-            ? html`<p>No Microsoft account uses ${domain}. Check the domain, or create a new account.</p>`
-            : html`<p>
-                  Found <bdi>${found.name}</bdi> (tenant ID <code>${found.tenantId}</code>; domains: ${found.verifiedDomains.map((d, i) => html`${i ? ', ' : ''}<bdi>${d}</bdi>`)}).
-                </p>
-                ${m.tenantId === found.tenantId
-                  ? html`<p part="confirmed">This account will be linked.</p>`
-                  : html`<button type="button" part="button" @click=${() => ctx.input(['microsoftAccount', 'tenantId'], found.tenantId)}>Use this account</button>`}`}
+        : lookup === undefined
+          ? html`<p>Looking up <bdi>${domain}</bdi>…</p>`
+          : lookup === null
+            ? html`<p>The account could not be looked up just now. Go to another step and back to try again.</p>`
+            : !found
+              ? html`<p>No Microsoft account uses <bdi>${domain}</bdi>. Check the domain, or create a new account.</p>`
+              : html`<p>
+                    Found <bdi>${found.name}</bdi> (tenant ID <code>${found.tenantId}</code>; domains: ${found.verifiedDomains.map((d, i) => html`${i ? ', ' : ''}<bdi>${d}</bdi>`)}).
+                  </p>
+                  ${m.tenantId === found.tenantId
+                    ? html`<p part="confirmed">This account will be linked.</p>`
+                    : html`<button type="button" part="button" @click=${() => ctx.input(['microsoftAccount', 'tenantId'], found.tenantId)}>Use this account</button>`}`}
     </div>
     ${ctx.error('microsoftAccount.tenantId') ? html`<p class="error" part="field-error">Find the account and choose “Use this account”.</p>` : nothing}
   `;
@@ -70,7 +82,8 @@ function created(ctx: StepContext, m: Extract<MicrosoftAccountChoice, {mode: 'ne
       required: true,
       hint: `Letters and digits; the account’s address becomes <name>${ONMICROSOFT_SUFFIX}.`,
       format: (value) => prefixOf(String(value ?? '')),
-      parse: (text) => (text.trim() ? `${text.trim().toLowerCase()}${ONMICROSOFT_SUFFIX}` : ''),
+      // The name as typed (a pasted whole address is read as its name); the rule says what is wrong with it.
+      parse: (text) => (text.trim() ? `${prefixOf(text.trim()).toLowerCase()}${ONMICROSOFT_SUFFIX}` : ''),
     })}
     <p class="availability" part="availability" role="status">
       ${!syntaxOk ? nothing : availability === undefined ? 'Checking…' : availability === null ? 'Could not check the name now; it is checked again when you create the customer.' : availability.available ? `${prefix}${ONMICROSOFT_SUFFIX} is available.` : (availability.reason ?? `${prefix}${ONMICROSOFT_SUFFIX} is taken.`)}

@@ -18,8 +18,9 @@ export function renderNotificationsStep(ctx: StepContext) {
       hint: 'One per line, or separated by commas.',
       format: (value) => (Array.isArray(value) ? value.join('\n') : ''),
       parse: (text) => splitEmailList(text),
+      // An entry's error is the list's: on the control, tied to it, and where the summary links.
+      error: listError,
     })}
-    ${listError ? html`<p class="error" part="field-error">${listError}</p>` : nothing}
     ${textField(ctx, ['notifications', 'subjectPrefix'], {label: 'Subject prefix (optional)', hint: 'Put in front of every subject, e.g. [Contoso].'})}
     ${checkField(ctx, ['notifications', 'detectionTickets'], {label: 'Open a ticket for each detection'})}
     ${checkField(ctx, ['notifications', 'reportTickets'], {label: 'Open a ticket for each report'})}

@@ -41,8 +41,9 @@ export function renderOrganizationStep(ctx: StepContext) {
     ${textField(ctx, ['name'], {label: 'Organization name', required: true, autocomplete: 'organization', wide: true})}
     ${textareaField(ctx, ['description'], {label: 'Description', hint: 'What the team should know about this customer.'})}
     ${radioField(ctx, ['status'], {legend: 'Status', choices: STATUS_CHOICES})}
-    ${refs?.customerTypes.length
-      ? selectField(ctx, ['customerType'], {label: 'Customer type', choices: refs.customerTypes, empty: 'Not set'})
+    ${refs === undefined || refs?.customerTypes.length
+      ? // While the partner's types load it is a list still empty (not a text field that turns into one).
+        selectField(ctx, ['customerType'], {label: 'Customer type', choices: refs?.customerTypes ?? [], empty: refs ? 'Not set' : 'Loading…', emptyValue: ''})
       : textField(ctx, ['customerType'], {label: 'Customer type'})}
     ${ctx.mode === 'create'
       ? selectField(ctx, ['parentId'], {

@@ -8,15 +8,27 @@ import {PLAN_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} fro
 import {PLANS, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../src/shared/model/types.js';
 import {disable, enable, FEATURE_KEYS, FEATURE_LABELS, FEATURE_NEEDS, type FeatureKey} from '../../../src/shared/forms/features.js';
 import {checkField, radioField, selectField, textField} from '../wizard-fields.js';
+import {collects} from '../wizard-rules.js';
 import type {StepContext} from './step-context.js';
 
-/** What the last feature switch also changed, said once next to the features. */
-let lastSwitch: {key: FeatureKey; text: string} | null = null;
+const and = new Intl.ListFormat('en', {type: 'conjunction'});
+const names = (keys: readonly FeatureKey[]): string => and.format(keys.map((k) => FEATURE_LABELS[k]));
 
+/** Switches a feature, with what it needs or what needs it, and says what else changed. */
 function toggle(ctx: StepContext, key: FeatureKey, on: boolean): void {
   const change = on ? enable(ctx.values.features, key) : disable(ctx.values.features, key);
-  const names = change.also.map((k) => FEATURE_LABELS[k]).join(', ');
-  lastSwitch = change.also.length ? {key, text: on ? `${FEATURE_LABELS[key]} needs ${names}: switched on too.` : `${names} needed ${FEATURE_LABELS[key]}: switched off too.`} : null;
+  const said: string[] = [];
+  if (change.also.length) {
+    said.push(
+      on
+        ? `${FEATURE_LABELS[key]} needs ${names(change.also)}: switched on too.`
+        : `${names(change.also)} ${change.also.length === 1 ? 'needs' : 'need'} ${FEATURE_LABELS[key]}: switched off too.`,
+    );
+  }
+  if (on && collects({...ctx.values, features: change.features}) && !collects(ctx.values) && !ctx.values.runAsAccount?.trim()) {
+    said.push('Collecting data needs a run-as account: add one under Contacts and people.');
+  }
+  ctx.say('features', said.join(' ') || null);
   ctx.input(['features'], change.features);
 }
 
@@ -33,7 +45,7 @@ export function renderPlanStep(ctx: StepContext) {
     <fieldset class="group" part="fieldset">
       <legend part="legend">Features</legend>
       ${FEATURE_KEYS.map((key) => checkField(ctx, ['features', key], {label: FEATURE_LABELS[key], hint: needsText(key), onToggle: (on) => toggle(ctx, key, on)}))}
-      <p class="note" part="note" role="status">${lastSwitch?.text ?? ''}</p>
+      <p class="note" part="note" role="status">${ctx.said('features') ?? ''}</p>
     </fieldset>
     ${selectField(ctx, ['service', 'servicePlan'], {label: 'Service plan', choices: SERVICE_PLANS.map((s) => ({value: s, label: SERVICE_PLAN_LABELS[s]})), empty: 'Not set'})}
     ${selectField(ctx, ['service', 'tenantType'], {label: 'Tenant type', choices: TENANT_TYPES.map((s) => ({value: s, label: TENANT_TYPE_LABELS[s]})), empty: 'Not set'})}

@@ -25,6 +25,13 @@ export interface StepContext extends FieldHost {
   load<T>(key: string, run: (signal: AbortSignal) => Promise<T>): T | null | undefined;
   /** Moves to a step (the review's "Change" links). */
   goTo(step: StepId): void;
+  /**
+   * A short note of this wizard next to a group of fields ("Tasks needs Security: switched on
+   * too."), kept until it is replaced or the user moves to another step; `null` removes it.
+   */
+  say(key: string, text: string | null): void;
+  /** The note said under `key`, if any. */
+  said(key: string): string | undefined;
 }
 
 export type StepView = (ctx: StepContext) => TemplateResult;
