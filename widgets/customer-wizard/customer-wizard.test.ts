@@ -3,123 +3,13 @@
  * test its own namespace and cache) or on the REST contract behind msw (faults at the network
  * edge), real IndexedDB drafts, real keyboard focus, axe-core in each state.
  */
-import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
+import {expect, fixtureCleanup, waitUntil} from '@open-wc/testing';
 import {http, HttpResponse} from 'msw';
-import {DataClient} from '../../src/page/data-client.js';
-import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
-import type {HttpBackendConfig, Scope} from '../../src/shared/contract/backend.js';
 import {API, startMsw} from '../../src/testing/msw.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
-import type {CustomerWizard} from './customer-wizard.js';
-import './customer-wizard.js';
+import {RESELLER, SIZE, WAIT, button, choose, cleanup, errorOf, field, fillToReview, httpClient, localClient, mount, next, part, root, stepTitle, type} from './wizard-testing.js';
 
-const SIZE = 200;
-const WAIT = {timeout: 15_000};
-const RESELLER: Scope = {tenantId: DEMO_TENANTS.reseller};
-const clients: DataClient[] = [];
-
-function localClient(userId: string = DEMO_USERS.distributorAdmin): DataClient {
-  const config = {kind: 'local' as const, organizations: SIZE, namespace: `wizard-${crypto.randomUUID()}`, userId};
-  const client = new DataClient({config, cacheName: `tenantry-wizard-test-${crypto.randomUUID()}`});
-  clients.push(client);
-  return client;
-}
-
-function httpClient(cacheName = `tenantry-wizard-test-${crypto.randomUUID()}`): DataClient {
-  const config: HttpBackendConfig = {kind: 'http', baseUrl: API, maxAttempts: 1, timeoutMs: 5000};
-  const user = DEMO_USERS.distributorAdmin;
-  const client = new DataClient({config, cacheName, user, tokenProvider: async () => `demo.${user}`});
-  clients.push(client);
-  return client;
-}
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const c of clients.splice(0)) c.dispose();
-});
-
-const root = (el: CustomerWizard): ShadowRoot => el.shadowRoot!;
-const part = (el: CustomerWizard, name: string): HTMLElement | null => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
-const stepTitle = (el: CustomerWizard): string => part(el, 'step-title')?.textContent?.trim() ?? '';
-const field = (el: CustomerWizard, path: string): HTMLInputElement => {
-  const control = root(el).querySelector<HTMLInputElement>(`#f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
-  if (!control) throw new Error(`No control for ${path} on step "${stepTitle(el)}"`);
-  return control;
-};
-const button = (el: CustomerWizard, text: string): HTMLButtonElement => {
-  const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
-  if (!found) throw new Error(`No button "${text}" on step "${stepTitle(el)}"`);
-  return found;
-};
-const errorOf = (el: CustomerWizard, path: string): string => root(el).querySelector(`[data-path="${path}"] [part~="field-error"]`)?.textContent?.replace('Error:', '').trim() ?? '';
-
-/** Types into a field as a user does, then leaves it. */
-async function type(el: CustomerWizard, path: string, value: string): Promise<void> {
-  const control = field(el, path);
-  control.focus();
-  control.value = value;
-  control.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
-  control.blur();
-  await el.updateComplete;
-}
-
-async function choose(el: CustomerWizard, path: string, value: string): Promise<void> {
-  const select = field(el, path) as unknown as HTMLSelectElement;
-  await waitUntil(() => [...select.options].some((o) => o.value === value), `no option ${value} for ${path}`, WAIT);
-  select.value = value;
-  select.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
-  await el.updateComplete;
-}
-
-async function next(el: CustomerWizard, expectTitle?: string): Promise<void> {
-  const before = stepTitle(el);
-  button(el, 'Next').click();
-  if (expectTitle) {
-    await waitUntil(() => stepTitle(el) === expectTitle, undefined, WAIT).catch(() => {
-      throw new Error(`Next from "${before}" did not reach "${expectTitle}" (now "${stepTitle(el)}"; summary: ${part(el, 'error-summary')?.textContent?.replace(/\s+/g, ' ')})`);
-    });
-  }
-  else await waitUntil(() => part(el, 'error-summary') || stepTitle(el) !== before, 'Next did nothing', WAIT);
-}
-
-async function mount(client: DataClient, scope: Scope = RESELLER, attrs: {organizationId?: string; draftId?: string} = {}): Promise<CustomerWizard> {
-  const el = await fixture<CustomerWizard>(
-    html`<customer-wizard .client=${client} .scope=${scope} organization-id=${attrs.organizationId ?? ''} draft-id=${attrs.draftId ?? ''}></customer-wizard>`,
-  );
-  if (!attrs.organizationId) el.organizationId = null;
-  if (!attrs.draftId) el.draftId = null;
-  await waitUntil(() => stepTitle(el) !== '' || part(el, 'drafts'), 'the wizard did not open', WAIT);
-  return el;
-}
-
-/** Fills every required field, step by step, up to the review. */
-async function fillToReview(el: CustomerWizard, name: string): Promise<void> {
-  await type(el, 'name', name);
-  await choose(el, 'parentId', RESELLER.tenantId);
-  await next(el, 'Company and billing');
-  await choose(el, 'companyAddress.country', 'DE');
-  await type(el, 'companyAddress.line1', 'Unter den Linden 1');
-  await type(el, 'companyAddress.city', 'Berlin');
-  await type(el, 'companyAddress.postalCode', '10115');
-  await next(el, 'Contacts and people');
-  await type(el, 'contacts[0].firstName', 'Ada');
-  await type(el, 'contacts[0].lastName', 'Lovelace');
-  await type(el, 'contacts[0].email', 'ada@example.com');
-  await type(el, 'adminUser.firstName', 'Grace');
-  await type(el, 'adminUser.lastName', 'Hopper');
-  await type(el, 'adminUser.loginEmail', 'grace@example.com');
-  await next(el, 'Microsoft account and Azure');
-  const skip = root(el).querySelector<HTMLInputElement>('input[type="radio"][value="skip"]')!;
-  skip.click();
-  await el.updateComplete;
-  await next(el, 'Plan and services');
-  await next(el, 'Collection schedules');
-  await next(el, 'Notifications');
-  await next(el, 'Sales representatives');
-  await type(el, 'salesReps[0].name', 'Sam Seller');
-  await type(el, 'salesReps[0].email', 'sam@example.com');
-  await next(el, 'Review');
-}
+afterEach(cleanup);
 
 describe('customer-wizard', () => {
   it('opens on the first step with every control labelled, and is accessible', async () => {
