@@ -202,13 +202,6 @@ export class DataClient {
     return this.call(options.signal, (id) => this.api.getOrganization(scope, orgId, id));
   }
 
-  /**
-   * Creates an organization. Keep `idempotencyKey` with what the user entered (a draft keeps it
-   * across a reload) and pass the same one when retrying: a retried submit never makes a duplicate;
-   * a create the server is still working on is waited out and asked again with the same key. When
-   * this resolves, the new organization is already in every open view of its scopes, and this
-   * user's other tabs are syncing. Offline it is refused ("Not saved"), nothing queued.
-   */
   /** Organizations that may be the one being entered (name, domain or Azure tenant ID): those the user may see, and only a count of the rest. */
   findDuplicates(scope: Scope, query: DuplicateQuery, options: CallOptions = {}): Promise<DuplicateCheck> {
     return this.call(options.signal, (id) => this.api.findDuplicates(scope, query, id));
@@ -234,6 +227,14 @@ export class DataClient {
     return this.call(options.signal, (id) => this.api.referenceLists(scope, options.parentId, id));
   }
 
+  /**
+   * Creates an organization. Keep `idempotencyKey` with what the user entered (a draft keeps it
+   * across a reload) and pass the same one when retrying: a retried submit never makes a duplicate;
+   * a create the server is still working on is waited out and asked again with the same key. When
+   * this resolves, the new organization is already in every open view of its scopes, and this
+   * user's other tabs are syncing. Offline (or when its answer is lost) it is refused ("Not saved"), nothing queued: send it again
+   * with the same key.
+   */
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
     return this.call(options.signal, (id) => this.api.createOrganization(scope, input, idempotencyKey, id));
   }

@@ -967,7 +967,13 @@ export class DataPlane implements DataWorkerApi {
         const current = await (await this.backendNow()).getOrganization(scope, id).catch(() => null);
         throw new TenantryError('version-conflict', 'Someone else changed this organization since you opened it. Their version is shown; keep yours or theirs.', current ? {...e.details, current} : e.details);
       }
-      if (e.retryable) throw new TenantryError(e.code, 'Not saved: the server cannot be reached right now. Nothing was changed; try again when you are online.', e.details);
+      // Unreachable before it was sent, or its answer lost after the server acted: nothing here
+      // tells which, so nothing claims the server did not change. A create is safe to send again
+      // (same idempotency key); a change sent again after a lost answer meets its own new version.
+      if (e.retryable) {
+        const again = id === null ? 'Try again when you are online: sending it again cannot create it twice.' : 'Try again when you are online.';
+        throw new TenantryError(e.code, `Not saved: the server could not be reached, or its answer did not arrive. ${again}`, e.details);
+      }
       throw e;
     }
   }

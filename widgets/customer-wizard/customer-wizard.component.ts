@@ -10,13 +10,14 @@ import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, isAbort} from '../../src/shared/contract/errors.js';
 import type {FormIssue} from '../../src/shared/forms/issue.js';
-import type {DuplicateCheck, Id, OrganizationInput} from '../../src/shared/model/types.js';
+import type {DuplicateCheck, DuplicateField, Id, OrganizationInput} from '../../src/shared/model/types.js';
 import {customerWizardStyles} from './customer-wizard.styles.js';
 import {renderCompanyStep} from './steps/company-step.js';
 import {renderMicrosoftStep} from './steps/microsoft-step.js';
 import {renderNotificationsStep} from './steps/notifications-step.js';
 import {renderOrganizationStep} from './steps/organization-step.js';
-import {renderPeopleStep} from './steps/people-step.js';
+import {loadUserPicker, renderPeopleStep} from './steps/people-step.js';
+import {whenIdle} from '../../src/page/platform/idle.js';
 import {renderPlanStep} from './steps/plan-step.js';
 import {renderReviewStep} from './steps/review-step.js';
 import {renderSalesStep} from './steps/sales-step.js';
@@ -70,6 +71,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 const DUPLICATE_DELAY_MS = 400;
+const MATCH_WORDS: Record<DuplicateField, string> = {name: 'name', domain: 'domain', tenantId: 'Azure tenant ID'};
 
 type Phase = 'loading' | 'pick' | 'form' | 'merge' | 'done' | 'failed';
 
@@ -202,8 +204,18 @@ export class CustomerWizard extends LitElement {
     snapshot: () => (this.draft && this.phase === 'form' ? {draft: {...this.draft, step: this.step, values: this.values, savedAt: new Date().toISOString()}, title: this.values.name} : null),
   });
 
+  private cancelPrefetch: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // What later steps load on demand is fetched once the page is idle, so a step change never waits for it.
+    this.cancelPrefetch = whenIdle(() => void loadUserPicker().catch(() => undefined), 2000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.cancelPrefetch?.();
+    this.cancelPrefetch = null;
     this.loading?.abort();
     this.duplicateCheck?.abort();
     clearTimeout(this.duplicateTimer);
@@ -362,7 +374,7 @@ export class CustomerWizard extends LitElement {
     if (this.lockedChange(next)) return;
     this.values = next;
     this.autosave.changed();
-    if (paths.some((p) => p[0] === 'name' || p[0] === 'domain')) this.scheduleDuplicateCheck();
+    if (paths.some((p) => p[0] === 'name' || p[0] === 'domain' || p[0] === 'microsoftAccount' || p[0] === 'azureTenants')) this.scheduleDuplicateCheck();
   }
 
   /** A change to a field that can never change is refused (the control is read-only; this is the guard). */
@@ -464,14 +476,21 @@ export class CustomerWizard extends LitElement {
     this.duplicateCheck?.abort();
     const name = this.values.name.trim();
     const domain = this.values.domain.trim();
-    if (!client || !scope || (name.length < 3 && !domain)) {
+    // The directory being linked: the existing Microsoft account chosen, else the first Azure directory.
+    const account = this.values.microsoftAccount;
+    const tenantId = (account?.mode === 'existing' && account.tenantId) || this.values.azureTenants[0]?.tenantId || '';
+    if (!client || !scope || (name.length < 3 && !domain && !tenantId)) {
       this.duplicates = null;
       return;
     }
     const controller = new AbortController();
     this.duplicateCheck = controller;
     try {
-      const found = await client.findDuplicates(scope, {...(name.length >= 3 ? {name} : {}), ...(domain ? {domain} : {}), ...(this.organizationId ? {excludeId: this.organizationId} : {})}, {signal: controller.signal});
+      const found = await client.findDuplicates(
+        scope,
+        {...(name.length >= 3 ? {name} : {}), ...(domain ? {domain} : {}), ...(tenantId ? {tenantId} : {}), ...(this.organizationId ? {excludeId: this.organizationId} : {})},
+        {signal: controller.signal},
+      );
       if (!controller.signal.aborted) this.duplicates = found.matches.length || found.hiddenCount ? found : null;
     } catch {
       // A warning only: a failed check says nothing (the server still refuses a real conflict).
@@ -844,7 +863,7 @@ export class CustomerWizard extends LitElement {
       <div part="body" class="body">
         ${this.summary.length ? this.renderSummary() : nothing}
         <h3 part="step-title" tabindex="-1">${current.title}</h3>
-        ${this.step === 'organization' && this.duplicates ? this.renderDuplicates() : nothing}
+        ${(this.step === 'organization' || this.step === 'microsoft') && this.duplicates ? this.renderDuplicates() : nothing}
         <form novalidate @submit=${(e: Event) => (e.preventDefault(), void (last ? this.handleSubmit() : this.handleNext()))}>
           ${last ? renderReviewStep(ctx, this.invalidSteps) : VIEWS[this.step as Exclude<StepId, 'review'>](ctx)}
           <div part="footer" class="footer">
@@ -890,7 +909,7 @@ export class CustomerWizard extends LitElement {
       <p><strong>This customer may already exist.</strong></p>
       ${d.matches.length
         ? html`<ul>
-            ${d.matches.map((m) => html`<li><bdi>${m.name}</bdi>${m.domain ? html` (<bdi>${m.domain}</bdi>)` : nothing}${m.parentName ? html` under <bdi>${m.parentName}</bdi>` : nothing} — same ${m.matchedOn.join(' and ')}</li>`)}
+            ${d.matches.map((m) => html`<li><bdi>${m.name}</bdi>${m.domain ? html` (<bdi>${m.domain}</bdi>)` : nothing}${m.parentName ? html` under <bdi>${m.parentName}</bdi>` : nothing} — same ${m.matchedOn.map((f) => MATCH_WORDS[f]).join(' and ')}</li>`)}
           </ul>`
         : nothing}
       ${d.hiddenCount ? html`<p>${d.hiddenCount === 1 ? 'One organization' : `${d.hiddenCount} organizations`} elsewhere in the channel, which you cannot see, ${d.hiddenCount === 1 ? 'matches' : 'match'} too. Check with your distributor before creating it again.</p>` : nothing}

@@ -26,6 +26,7 @@ import {
   radio,
   root,
   stepTitle,
+  RESELLER,
   summaryText,
   text,
   type,
@@ -236,6 +237,23 @@ describe('customer-wizard: steps', () => {
       expect(field(el, 'microsoftAccount.domain').value).to.equal('ZephyrQuartz.onmicrosoft.com');
       await expect(el).to.be.accessible();
       await next(el, 'Plan and services');
+    });
+
+    it('warns of a likely duplicate when the account chosen is already an organization’s directory', async () => {
+      const client = localClient();
+      const rows = (await client.openView(RESELLER, {filters: {kinds: ['customer']}})).firstRows!;
+      const owner = rows.find((r) => r.org.tenants.length)!.org;
+      const el = await mount(client);
+      await fillUntil(el, 'Brand New Holdings', 'Microsoft account and Azure');
+      expect(part(el, 'duplicates')).to.equal(null);
+      await radio(el, 'existing');
+      await type(el, 'microsoftAccount.domain', owner.tenants[0].domain);
+      await waitUntil(() => text(part(el, 'lookup')).includes('Found'), 'the account was not found', WAIT);
+      button(el, 'Use this account').click();
+      await waitUntil(() => part(el, 'duplicates'), 'no duplicate warning for the directory', WAIT);
+      expect(text(part(el, 'duplicates'))).to.contain(owner.name);
+      expect(text(part(el, 'duplicates'))).to.contain('same Azure tenant ID');
+      await expect(el).to.be.accessible();
     });
 
     it('can be skipped', async () => {

@@ -10,7 +10,9 @@ import {textField} from '../wizard-fields.js';
 import {collects} from '../wizard-rules.js';
 import type {FieldPath} from '../wizard-values.js';
 import type {StepContext} from './step-context.js';
-import '../../user-combobox/user-combobox.js';
+
+/** The user picker loads when this step first needs it (the wizard prefetches it once idle): it is not part of opening the wizard. */
+export const loadUserPicker = (): Promise<unknown> => import('../../user-combobox/user-combobox.js');
 
 const ROLE_TITLES: Record<Contact['role'], string> = {primary: 'Primary contact', billing: 'Billing contact', technical: 'Technical contact', other: 'Contact'};
 
@@ -56,6 +58,8 @@ function userPicker(ctx: StepContext, path: FieldPath, label: string, multiple: 
 }
 
 export function renderPeopleStep(ctx: StepContext) {
+  // Until it arrives the pickers are plain elements; their properties are taken over on upgrade.
+  ctx.load('user-picker', () => loadUserPicker().then(() => true));
   const v = ctx.values;
   const a = v.adminUser;
   const loginLocked = ctx.locked(['adminUser', 'loginEmail']);

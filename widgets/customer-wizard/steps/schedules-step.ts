@@ -14,9 +14,25 @@ const KINDS = [
   ['operations', 'Operations collection'],
 ] as const;
 
+/**
+ * Names the IANA database renamed, which Chromium still lists under the old name: offered under
+ * the name people know now (both are valid time zones everywhere, and a stored old one stays shown).
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
 function zones(): string[] {
   const intl = Intl as typeof Intl & {supportedValuesOf?: (key: 'timeZone') => string[]};
-  const list = intl.supportedValuesOf?.('timeZone') ?? [];
+  const list = [...new Set((intl.supportedValuesOf?.('timeZone') ?? []).map((z) => RENAMED[z] ?? z))].sort();
   return list.includes('UTC') ? list : ['UTC', ...list];
 }
 
