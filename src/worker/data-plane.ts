@@ -166,7 +166,7 @@ export class DataPlane implements DataWorkerApi {
   private readonly requests = new Map<string, AbortController>();
   private readonly listeners = new Map<number, (event: DataEvent) => void>();
   private readonly background = new Set<Promise<unknown>>();
-  /** The delta syncs among `background`: a warm-up does not wait for them. */
+  /** The delta syncs (their queue, and the confirmation of a restored session) among `background`: a warm-up does not wait for them. */
   private readonly syncRuns = new WeakSet<Promise<unknown>>();
   /** Pending snapshot writes by partition; `idle()` flushes them. */
   private readonly snapshotTimers = new Map<string, {timer: ReturnType<typeof setTimeout>; write: () => void}>();
@@ -226,6 +226,9 @@ export class DataPlane implements DataWorkerApi {
       this.confirmation = () => {
         if (!this.confirming) {
           this.confirming = this.confirmSession(start(), userId);
+          // Starting the backend (the embedded one generates its data) is a sync's business: the
+          // search text of the saved rows is prepared meanwhile, not after it.
+          this.syncRuns.add(this.confirming);
           this.track(this.confirming).catch(() => undefined);
         }
         return this.confirming;
@@ -466,6 +469,7 @@ export class DataPlane implements DataWorkerApi {
       this.pumpSyncs();
     });
     this.syncPump = pump;
+    this.syncRuns.add(pump);
     this.track(pump).catch(() => undefined);
   }
 
