@@ -68,6 +68,7 @@ export function organizationFixture(id: string, overrides: Partial<Organization>
     customerOrganizationId: null,
     customerType: 'Standard',
     companyAddress: null,
+    companyPhone: '',
     billing: null,
     contacts: [],
     customLinks: [],

@@ -63,7 +63,7 @@ const VIEWS: Record<Exclude<StepId, 'review'>, StepView> = {
 /** Words for the top-level fields a merge lists. */
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name', description: 'Description', status: 'Status', customerType: 'Customer type', domain: 'Primary domain', customLinks: 'Custom links',
-  companyAddress: 'Company address', billing: 'Billing', contacts: 'Contacts', adminUser: 'Admin user', tenantAdmins: 'Tenant administrators',
+  companyAddress: 'Company address', companyPhone: 'Company phone', billing: 'Billing', contacts: 'Contacts', adminUser: 'Admin user', tenantAdmins: 'Tenant administrators',
   readers: 'Organization readers', engineers: 'MSP engineers', accountManager: 'Account manager', runAsAccount: 'Run-as account',
   microsoftAccount: 'Microsoft account', azureTenants: 'Azure directories', plan: 'Plan', features: 'Features', service: 'Service plan and tenant type',
   storageRegion: 'Storage region', licenseExpiresOn: 'License expiry', creditQuota: 'Credit quota', schedules: 'Collection schedules',

@@ -3,11 +3,12 @@
  * test its own namespace and cache) or on the REST contract behind msw (faults at the network
  * edge), real IndexedDB drafts, real keyboard focus, axe-core in each state.
  */
-import {expect, fixtureCleanup, waitUntil} from '@open-wc/testing';
+import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
+import type {CustomerWizard} from './customer-wizard.js';
 import {http, HttpResponse} from 'msw';
 import {API, startMsw} from '../../src/testing/msw.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
-import {RESELLER, SIZE, WAIT, button, choose, cleanup, errorOf, field, fillToReview, httpClient, localClient, mount, next, part, root, stepTitle, type} from './wizard-testing.js';
+import {RESELLER, SIZE, WAIT, button, choose, cleanup, errorOf, field, fillCompany, fillPeople, fillToReview, httpClient, localClient, mount, next, part, radio, root, stepTitle, type} from './wizard-testing.js';
 
 afterEach(cleanup);
 
@@ -110,6 +111,37 @@ describe('customer-wizard', () => {
     fixtureCleanup();
     const again = await mount(client);
     expect(part(again, 'drafts'), 'the finished draft is still listed').to.equal(null);
+  });
+
+  it('inside a host’s form it is a form control whose value is the id it saved; the company phone is checked in the company’s country and saved', async () => {
+    const client = localClient();
+    const form = await fixture<HTMLFormElement>(html`<form><customer-wizard name="customer" .client=${client} .scope=${RESELLER}></customer-wizard></form>`);
+    const el = form.querySelector('customer-wizard') as CustomerWizard;
+    await waitUntil(() => stepTitle(el) === 'Organization', 'the wizard did not open', WAIT);
+    expect(new FormData(form).get('customer')).to.equal(null);
+    await type(el, 'name', 'Halcyon Ledger');
+    await choose(el, 'parentId', RESELLER.tenantId);
+    await next(el, 'Company and billing');
+    await fillCompany(el);
+    await type(el, 'companyPhone', '12');
+    await waitUntil(() => errorOf(el, 'companyPhone') !== '', 'a short company phone was not refused', WAIT);
+    await type(el, 'companyPhone', '030 901820');
+    await waitUntil(() => errorOf(el, 'companyPhone') === '', 'a Berlin number was refused', WAIT);
+    await next(el, 'Contacts and people');
+    await fillPeople(el);
+    await next(el, 'Microsoft account and Azure');
+    await radio(el, 'skip');
+    for (const title of ['Plan and services', 'Collection schedules', 'Notifications', 'Sales representatives'] as const) await next(el, title);
+    await type(el, 'salesReps[0].name', 'Sam Seller');
+    await type(el, 'salesReps[0].email', 'sam@example.com');
+    await next(el, 'Review');
+    expect(part(el, 'body')!.textContent).to.contain('030 901820');
+    const saved: string[] = [];
+    el.addEventListener('tenantry-customer-saved', (e) => saved.push(e.detail.id));
+    button(el, 'Create customer').click();
+    await waitUntil(() => saved.length === 1, 'no tenantry-customer-saved', WAIT);
+    expect(new FormData(form).get('customer')).to.equal(saved[0]);
+    expect((await client.getOrganization(RESELLER, saved[0])).value.companyPhone).to.equal('030 901820');
   });
 
   it('a create whose response is lost is retried with the same key: one customer, and the user is told', async () => {

@@ -58,6 +58,7 @@ export async function checkStep(step: StepId, v: OrganizationInput, ctx: RuleCon
     }
     case 'company': {
       push(...(await addressIssues(v.companyAddress, 'companyAddress', true)));
+      push(...(await phoneIssues(v.companyPhone, 'companyPhone', v.companyAddress?.country ?? '')));
       const b = v.billing;
       if (b) {
         push(...checkText(b.profileName, 'name', {path: 'billing.profileName'}).issues);

@@ -15,7 +15,7 @@ export interface StepDef {
 
 export const STEPS: readonly StepDef[] = [
   {id: 'organization', title: 'Organization', owns: ['name', 'description', 'status', 'customerType', 'parentId', 'customerOrganizationId', 'domain', 'customLinks', 'kind']},
-  {id: 'company', title: 'Company and billing', owns: ['companyAddress', 'billing']},
+  {id: 'company', title: 'Company and billing', owns: ['companyAddress', 'companyPhone', 'billing']},
   {id: 'people', title: 'Contacts and people', owns: ['contacts', 'adminUser', 'tenantAdmins', 'readers', 'engineers', 'accountManager', 'owner', 'runAsAccount', 'admin']},
   {id: 'microsoft', title: 'Microsoft account and Azure', owns: ['microsoftAccount', 'azureTenants']},
   {id: 'plan', title: 'Plan and services', owns: ['plan', 'features', 'service', 'storageRegion', 'licenseExpiresOn', 'creditQuota', 'workloads']},

@@ -46,6 +46,7 @@ export function emptyValues(parentId: Id | null): OrganizationInput {
     customerOrganizationId: null,
     customerType: '',
     companyAddress: emptyAddress(),
+    companyPhone: '',
     billing: {profileName: '', billTo: '', address: emptyAddress(), sameAsCompany: true, partnerSubscription: null},
     contacts: [emptyContact('primary'), emptyContact('billing')],
     customLinks: [],

@@ -40,7 +40,8 @@ const NOTHING: ReadonlySet<string> = new Set();
  * - Organization: `name` (required), `description`, `customerType`; `domain`; `parentId`
  *   (required but for the root distributor); each custom link (title and an http(s) URL, both required).
  * - Company: `companyAddress` (required: line 1, city, a country, a state of the country's list
- *   where it has one, a postal code by the country's rule where it has one); billing profile name
+ *   where it has one, a postal code by the country's rule where it has one); `companyPhone` (read
+ *   in the company's country when written without a country code); billing profile name
  *   and bill-to; the billing address when it is not the company's.
  * - People: contacts' names and email (required for the primary contact) and phone (read in the
  *   company's country when written without a country code); the admin user (names and login email
@@ -78,6 +79,7 @@ export async function checkOrganizationFields(organization: object, options: Fie
     customLinks: (links) => links.flatMap((link, i) => checkCustomLink(link, `customLinks[${i}]`)),
     // Company and billing
     companyAddress: (address) => addressIssues(address, 'companyAddress', true),
+    companyPhone: (phone) => phoneIssues(phone, 'companyPhone', country),
     billing: async (b) => {
       if (!b) return [];
       return [

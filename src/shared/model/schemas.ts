@@ -355,6 +355,7 @@ const detailShape = {
   adminUser: defaulted(nullable(AdminUserSchema), null),
   tenantAdmins: defaulted(array(UserRefSchema, {maxItems: 50}), []),
   microsoftAccount: defaulted(nullable(MicrosoftAccountChoiceSchema), null),
+  companyPhone: defaulted(string({maxLength: 40}), ''),
 } as const;
 
 export const OrganizationSchema = named(

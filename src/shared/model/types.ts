@@ -390,6 +390,8 @@ export interface Organization extends OrganizationSummary {
   customerOrganizationId: Id | null;
   customerType: string;
   companyAddress: Address | null;
+  /** The company's switchboard number; empty for none. Absent in older records (read as empty). */
+  companyPhone: string;
   billing: BillingProfile | null;
   contacts: Contact[];
   customLinks: CustomLink[];

@@ -56,6 +56,7 @@ export function renderCompanyStep(ctx: StepContext) {
   const refs = ctx.load('refs', (signal) => ctx.client.referenceLists(ctx.scope, {signal}));
   return html`
     ${addressFields(ctx, ['companyAddress'], company, 'Company address')}
+    ${textField(ctx, ['companyPhone'], {label: 'Company phone (optional)', type: 'tel', autocomplete: 'tel', hint: 'With the country code, or as dialled in the company’s country.'})}
     ${billing
       ? html`<fieldset class="group" part="fieldset">
           <legend part="legend">Billing profile</legend>

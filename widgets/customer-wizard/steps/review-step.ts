@@ -31,6 +31,7 @@ function rows(step: StepId, v: OrganizationInput): Row[] {
     case 'company':
       return [
         ['Company address', address(v.companyAddress)],
+        ['Company phone', v.companyPhone],
         ['Billing profile', v.billing ? [v.billing.profileName, v.billing.billTo].filter(Boolean).join(' · ') : ''],
         ['Billing address', v.billing ? (v.billing.sameAsCompany ? 'Same as the company address' : address(v.billing.address)) : ''],
       ];

@@ -363,6 +363,7 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
     customerOrganizationId: summary.ancestorIds.find((a) => a.startsWith('grp-')) ?? null,
     customerType: pick(r, CUSTOMER_TYPES),
     companyAddress: address,
+    companyPhone: phoneNumber(country, 100 + Math.abs(h % 100)),
     billing: {profileName: 'Headquarters', billTo: summary.name, address, sameAsCompany: true, partnerSubscription: partner ? partnerSubscriptionValues(partner)[h & 1] : null},
     contacts: [
       {id: `${id}-ct-1`, role: 'primary', firstName: first, lastName: rest.join(' '), email: mail(contactName), phone: phoneNumber(country, int(r, 100, 199)), fax: ''},
