@@ -11,8 +11,6 @@ import {ScopeStore} from '../src/page/scope-store.js';
 import {decodeViewState} from '../src/shared/grid-view.js';
 import {currentDemo} from './demo-config.js';
 import './demo-session.js';
-import '../widgets/tenant-switcher/tenant-switcher.js';
-import '../widgets/organizations-grid/organizations-grid.js';
 
 const {config, user} = currentDemo();
 // The host says who is signed in: the client, its worker and its cache belong to that user alone.
@@ -20,6 +18,9 @@ const client = DataClient.shared({config, user});
 // The page's acting scope lives in the URL as `?tenant=`, and in the title while away from home.
 ScopeStore.forClient(client, {urlParam: 'tenant', syncTitle: true});
 provideDataClient(document.body, client);
+
+// The widgets load after the client is made: its worker starts while their code arrives.
+await Promise.all([import('../widgets/tenant-switcher/tenant-switcher.js'), import('../widgets/organizations-grid/organizations-grid.js')]);
 
 const grid = document.querySelector('organizations-grid')!;
 // A link with `?view=…` opens that view (validated: the URL is untrusted input).
