@@ -32,7 +32,7 @@ import {
   root,
   stepTitle,
   type,
-} from './wizard-testing.js';
+} from '../testing/wizard-testing.js';
 
 let msw: SetupWorker | null = null;
 /** While set, a create fails as the server's 500. */

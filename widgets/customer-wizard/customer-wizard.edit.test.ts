@@ -13,7 +13,7 @@ import type {Id} from '../../src/shared/model/types.js';
 import {API, startMsw} from '../../src/testing/msw.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
 import type {CustomerWizard} from './customer-wizard.js';
-import {SIZE, WAIT, back, button, cleanup, field, goToStep, httpClient, mount, next, noticeSays, part, root, stepTitle, text, type} from './wizard-testing.js';
+import {SIZE, WAIT, back, button, cleanup, field, goToStep, httpClient, mount, next, noticeSays, part, root, stepTitle, text, type} from '../testing/wizard-testing.js';
 
 const DISTRIBUTOR: Scope = {tenantId: DEMO_TENANTS.distributor};
 

@@ -28,7 +28,7 @@ import {
   stepTitle,
   text,
   type,
-} from './wizard-testing.js';
+} from '../testing/wizard-testing.js';
 
 const MARKUP = '<img src=x onerror=alert(1)><b>bold</b>';
 const HOSTILE = {

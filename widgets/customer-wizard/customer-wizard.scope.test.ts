@@ -7,7 +7,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import type {CustomerWizard} from './customer-wizard.js';
-import {RESELLER, WAIT, button, cleanup, field, fillToReview, localClient, mount, noticeSays, part, savedIds, text} from './wizard-testing.js';
+import {RESELLER, WAIT, button, cleanup, field, fillToReview, localClient, mount, noticeSays, part, savedIds, text} from '../testing/wizard-testing.js';
 
 const DISTRIBUTOR: Scope = {tenantId: DEMO_TENANTS.distributor};
 

@@ -30,7 +30,7 @@ import {
   summaryText,
   text,
   type,
-} from './wizard-testing.js';
+} from '../testing/wizard-testing.js';
 
 const LAZY = ['country-region-data', 'postcode-validator', 'libphonenumber-js', 'croner', 'cronstrue'];
 const loaded = (): string[] => LAZY.filter((lib) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/${lib}/`)));

@@ -32,7 +32,7 @@ import {
   savedIds,
   stepTitle,
   text,
-} from './wizard-testing.js';
+} from '../testing/wizard-testing.js';
 
 interface Create {
   key: string | null;

@@ -8,7 +8,7 @@ import type {CustomerWizard} from './customer-wizard.js';
 import {http, HttpResponse} from 'msw';
 import {API, startMsw} from '../../src/testing/msw.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
-import {RESELLER, SIZE, WAIT, button, choose, cleanup, errorOf, field, fillCompany, fillPeople, fillToReview, httpClient, localClient, mount, next, part, radio, root, stepTitle, type} from './wizard-testing.js';
+import {RESELLER, SIZE, WAIT, button, choose, cleanup, errorOf, field, fillCompany, fillPeople, fillToReview, httpClient, localClient, mount, next, part, radio, root, stepTitle, type} from '../testing/wizard-testing.js';
 
 afterEach(cleanup);
 

@@ -8,8 +8,8 @@ import {DataClient} from '../../src/page/data-client.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {HttpBackendConfig, Scope} from '../../src/shared/contract/backend.js';
 import {API} from '../../src/testing/msw.js';
-import type {CustomerWizard} from './customer-wizard.js';
-import './customer-wizard.js';
+import type {CustomerWizard} from '../customer-wizard/customer-wizard.js';
+import '../customer-wizard/customer-wizard.js';
 
 export const SIZE = 200;
 export const WAIT = {timeout: 15_000, interval: 10};
