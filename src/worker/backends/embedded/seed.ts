@@ -54,12 +54,17 @@ type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const int = (r: Rand, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));
 const chance = (r: Rand, p: number): boolean => r() < p;
-const hex = (r: Rand, n: number): string => {
-  let s = '';
-  for (let i = 0; i < n; i++) s += '0123456789abcdef'[Math.floor(r() * 16)];
-  return s;
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const guidCodes: number[] = [...'00000000-0000-4000-a000-000000000000'].map((c) => c.charCodeAt(0));
+/** A random GUID (version 4 form), written into one buffer: 100,000 of them must not cost a string per digit. */
+const guid = (r: Rand): string => {
+  for (let i = 0; i < 36; i++) {
+    // The dashes, and the fixed 4 and a, stay as they are.
+    if (i === 8 || i === 13 || i === 14 || i === 18 || i === 19 || i === 23) continue;
+    guidCodes[i] = HEX_CODES[Math.floor(r() * 16)];
+  }
+  return String.fromCharCode(...guidCodes);
 };
-const guid = (r: Rand): string => `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-a${hex(r, 3)}-${hex(r, 12)}`;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const instant = (ms: number): string => new Date(ms).toISOString();
 
@@ -176,6 +181,8 @@ export function generateSeed({organizations: count, seed}: SeedOptions): SeedDat
     }
   }
 
+  const resellerAncestors: string[][] = [];
+  const anchorAncestors: string[][] = [];
   for (let c = 0; c < count; c++) {
     // The first customer always belongs to the first reseller (the demo customer admin's tenant).
     const ri = c === 0 ? 0 : Math.floor(r() * resellerCount);
@@ -197,7 +204,8 @@ export function generateSeed({organizations: count, seed}: SeedOptions): SeedDat
     const domain = `${slug(company.replace('&', 'and'))}${c >= 600 ? `-${c.toString(36)}` : ''}.example`;
     const admin = addUser(id, 'admin', 'admin', undefined, domain);
     const parentId = anchor ? anchor.id : reseller.id;
-    const ancestors = anchor ? [DISTRIBUTOR_ID, reseller.id, anchor.id] : [DISTRIBUTOR_ID, reseller.id];
+    // One list per parent, shared by its customers (rows are never changed in place).
+    const ancestors = anchor ? (anchorAncestors[ri * 2 + (c % 2)] ??= [DISTRIBUTOR_ID, reseller.id, anchor.id]) : (resellerAncestors[ri] ??= [DISTRIBUTOR_ID, reseller.id]);
     orgs.push(base(id, 'customer', parentId, ancestors, name, domain, r, {owner: pick(r, resellerStaff[ri]), admin, currency: spec.currency, region: spec.region, index: 5000 + c}));
   }
   return {organizations: orgs, users};
