@@ -13,7 +13,10 @@ import type {Backend, PageResult, Scope} from '../shared/contract/backend.js';
 import type {TenantryError} from '../shared/contract/errors.js';
 import {validate, type Schema} from '../shared/model/schema.js';
 import {
+  AuditEntrySchema,
+  AuditPageSchema,
   DomainAvailabilitySchema,
+  LifecycleImpactSchema,
   DuplicateCheckSchema,
   FxRatesSchema,
   LinkableAzureTenantListSchema,
@@ -30,7 +33,8 @@ import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
 import {fullInput, futureDate, HOSTILE_PATHS, hostileInput} from './organization-inputs.js';
 import {inputIssues} from '../shared/contract/server-checks.js';
-import {NOT_PATCHABLE_FIELDS, type OrganizationPatch} from '../shared/model/types.js';
+import {NOT_PATCHABLE_FIELDS, type AuditEntry, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
+import {LIFECYCLE_MOVES} from '../shared/contract/lifecycle.js';
 
 type Make = (userId: string) => Promise<Backend>;
 
@@ -283,6 +287,185 @@ export function contractSuite(name: string, make: Make): void {
         const input = await newCustomerInput(reseller, 'Refused');
         expect((await failure(customer.createOrganization(scope, {...input, parentId: own.id}, {idempotencyKey: uniqueKey()}))).code).to.be.oneOf(['forbidden', 'invalid-request']);
         expect((await failure(customer.deleteOrganization(scope, own.id, {ifMatch: `"${own.version}"`}))).code).to.equal('forbidden');
+      });
+    });
+
+    describe('lifecycle', () => {
+      const RES = scopeOf(DEMO_TENANTS.reseller);
+      const ALL: LifecycleAction[] = ['suspend', 'resume', 'disable', 'enable', 'archive'];
+
+      it('allowed moves succeed, each with a new version and ETag', async () => {
+        let {value: org, etag} = await reseller.createOrganization(RES, await newCustomerInput(reseller, 'Lifecycle'), {idempotencyKey: uniqueKey()});
+        const path: [LifecycleAction, string][] = [['suspend', 'suspended'], ['resume', 'active'], ['disable', 'inactive'], ['enable', 'active'], ['suspend', 'suspended'], ['archive', 'archived']];
+        for (const [action, status] of path) {
+          expect(LIFECYCLE_MOVES[org.status].map((m) => m.action), `${action} is offered from ${org.status}`).to.include(action);
+          const moved = await reseller.transitionOrganization(RES, org.id, action, {ifMatch: etag});
+          expectValid(OrganizationSchema, moved.value, action);
+          expect(moved.value.status, action).to.equal(status);
+          expect(moved.value.version, action).to.equal(org.version + 1);
+          expect(moved.etag, action).to.not.equal(etag);
+          const got = await reseller.getOrganization(RES, org.id);
+          expect([got.value.status, got.etag]).to.deep.equal([status, moved.etag]);
+          ({value: org, etag} = moved);
+        }
+      });
+
+      it('a move not allowed from the status is a conflict naming both, and changes nothing', async () => {
+        const {value: org, etag} = await reseller.createOrganization(RES, await newCustomerInput(reseller, 'Refused move'), {idempotencyKey: uniqueKey()});
+        for (const [action, message] of [
+          ['resume', 'Only a suspended customer can be resumed; this one is active.'],
+          ['enable', 'Only an inactive customer can be enabled; this one is active.'],
+        ] as const) {
+          const e = await failure(reseller.transitionOrganization(RES, org.id, action, {ifMatch: etag}));
+          expect(e.code, action).to.equal('conflict');
+          expect(e.message, action).to.contain(message);
+        }
+        const archived = await reseller.transitionOrganization(RES, org.id, 'archive', {ifMatch: etag});
+        expect(LIFECYCLE_MOVES.archived).to.deep.equal([]);
+        for (const action of ALL) {
+          const e = await failure(reseller.transitionOrganization(RES, org.id, action, {ifMatch: archived.etag}));
+          expect(e.code, action).to.equal('conflict');
+          expect(e.message, action).to.contain('; this one is archived.');
+        }
+        const e = await failure(reseller.transitionOrganization(RES, org.id, 'suspend', {ifMatch: archived.etag}));
+        expect(e.message).to.contain('Only an active customer can be suspended; this one is archived.');
+        expect((await reseller.getOrganization(RES, org.id)).value.version, 'nothing changed').to.equal(archived.value.version);
+      });
+
+      it('a stale If-Match is a version-conflict; a customer admin may not move, nor anyone the tenant it acts in', async () => {
+        const made = await reseller.createOrganization(RES, await newCustomerInput(reseller, 'Stale move'), {idempotencyKey: uniqueKey()});
+        const renamed = await reseller.updateOrganization(RES, made.value.id, {description: 'Renamed first.'}, {ifMatch: made.etag});
+        const e = await failure(reseller.transitionOrganization(RES, made.value.id, 'suspend', {ifMatch: made.etag}));
+        expect(e.code).to.equal('version-conflict');
+        expect(e.details.currentVersion).to.equal(renamed.value.version);
+        expect((await reseller.getOrganization(RES, made.value.id)).value.status).to.equal('active');
+
+        const own = await customer.getOrganization(scopeOf(DEMO_TENANTS.customer), DEMO_TENANTS.customer);
+        expect((await failure(customer.transitionOrganization(scopeOf(DEMO_TENANTS.customer), DEMO_TENANTS.customer, 'suspend', {ifMatch: own.etag}))).code).to.equal('forbidden');
+        const self = await reseller.getOrganization(RES, DEMO_TENANTS.reseller);
+        expect((await failure(reseller.transitionOrganization(RES, DEMO_TENANTS.reseller, 'suspend', {ifMatch: self.etag}))).code).to.equal('forbidden');
+        const other = await distributor.getOrganization(scopeOf(DEMO_TENANTS.distributor), DEMO_TENANTS.otherReseller);
+        const out = await failure(reseller.transitionOrganization(RES, DEMO_TENANTS.otherReseller, 'suspend', {ifMatch: other.etag}));
+        expect(['forbidden', 'not-found']).to.include(out.code);
+        expect(out.message).not.to.contain(other.value.name);
+      });
+
+      it('the impact of a move counts what lies below, within the scope', async () => {
+        // The demo reseller, as its distributor sees it, against what the reseller's own view holds.
+        const impact = await distributor.lifecycleImpact(scopeOf(DEMO_TENANTS.distributor), DEMO_TENANTS.reseller, 'suspend');
+        expectValid(LifecycleImpactSchema, impact, 'impact');
+        const {items} = await listAll(reseller, RES, {limit: 10_000});
+        const kinds: Record<TenantKind, number> = {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 0};
+        for (const o of items) if (o.id !== DEMO_TENANTS.reseller) kinds[o.kind]++;
+        const users = await reseller.listUsers(RES, {limit: 1000});
+        expect(users.length).to.be.below(1000);
+        expect(impact).to.deep.include({organizationId: DEMO_TENANTS.reseller, action: 'suspend', from: 'active', to: 'suspended', organizationsBelow: kinds, users: users.length});
+        expect(impact.linkedAccounts).to.equal(items.reduce((n, o) => n + o.linkedAccountCount, 0));
+        expect(impact.scheduledCollections).to.be.within(1, items.length);
+
+        // A reseller admin's own customer organization, with one customer below it.
+        const base = await newCustomerInput(reseller, 'Impact');
+        const off = Object.fromEntries(Object.keys(base.features).map((k) => [k, false])) as unknown as typeof base.features;
+        const anchor = (await reseller.createOrganization(RES, {...base, kind: 'customer-organization', name: `${base.name} Group`, features: off}, {idempotencyKey: uniqueKey()})).value;
+        const below = (await reseller.createOrganization(RES, {...base, parentId: anchor.id}, {idempotencyKey: uniqueKey()})).value;
+        const collects = base.features.security || base.features.operations || base.features.costDetails;
+        const mine = await reseller.lifecycleImpact(RES, anchor.id, 'archive');
+        expect(mine).to.deep.equal({
+          organizationId: anchor.id,
+          action: 'archive',
+          from: 'active',
+          to: 'archived',
+          organizationsBelow: {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 1},
+          linkedAccounts: anchor.linkedAccountCount + below.linkedAccountCount,
+          users: (await reseller.listUsers(scopeOf(anchor.id), {limit: 1000})).length,
+          scheduledCollections: collects ? 1 : 0,
+        });
+        const refused = await failure(reseller.lifecycleImpact(RES, anchor.id, 'resume'));
+        expect(refused.code).to.equal('conflict');
+        expect(refused.message).to.contain('Only a suspended customer organization can be resumed; this one is active.');
+        const out = await failure(reseller.lifecycleImpact(RES, DEMO_TENANTS.otherReseller, 'suspend'));
+        expect(['forbidden', 'not-found']).to.include(out.code);
+        expect((await failure(customer.lifecycleImpact(scopeOf(DEMO_TENANTS.customer), DEMO_TENANTS.customer, 'suspend'))).code).to.equal('forbidden');
+      });
+    });
+
+    describe('audit log', () => {
+      const RES = scopeOf(DEMO_TENANTS.reseller);
+      const OTHER = scopeOf(DEMO_TENANTS.otherReseller);
+      const DIST = scopeOf(DEMO_TENANTS.distributor);
+
+      /** Every entry of a query, page by page. */
+      async function allEntries(b: Backend, scope: Scope, query: {organizationId?: string; limit?: number; actorId?: string} = {}): Promise<AuditEntry[]> {
+        const out: AuditEntry[] = [];
+        let cursor: string | undefined;
+        for (let pages = 0; ; pages++) {
+          if (pages > 1000) throw new Error('audit listing did not end');
+          const page = await b.listAuditLog(scope, {...query, cursor});
+          expectValid(AuditPageSchema, page, 'page');
+          out.push(...page.items);
+          if (!page.nextCursor) return out;
+          cursor = page.nextCursor;
+        }
+      }
+
+      it('records create, update, move and delete, with who, where and which fields, newest first and in pages', async () => {
+        const me = (await reseller.session()).user;
+        const made = await reseller.createOrganization(RES, await newCustomerInput(reseller, 'Audited'), {idempotencyKey: uniqueKey()});
+        const updated = await reseller.updateOrganization(RES, made.value.id, {description: 'Audited change.', domain: 'audited.example'}, {ifMatch: made.etag});
+        const suspended = await reseller.transitionOrganization(RES, made.value.id, 'suspend', {ifMatch: updated.etag});
+        await reseller.deleteOrganization(RES, made.value.id, {ifMatch: suspended.etag});
+
+        const page = await reseller.listAuditLog(RES, {organizationId: made.value.id});
+        expect(page.nextCursor).to.equal(null);
+        for (const e of page.items) expectValid(AuditEntrySchema, e, e.id);
+        expect(page.items.map((e) => [e.action, e.fields])).to.deep.equal([
+          ['delete', undefined],
+          ['suspend', ['status']],
+          ['update', ['description', 'domain']],
+          ['create', undefined],
+        ]);
+        for (const e of page.items) {
+          expect(e).to.deep.include({actorId: me.id, actorName: me.displayName, actingTenantId: DEMO_TENANTS.reseller, organizationId: made.value.id, organizationName: made.value.name});
+        }
+        const times = page.items.map((e) => e.at);
+        expect([...times].sort().reverse(), 'newest first').to.deep.equal(times);
+        expect(page.items.find((e) => e.action === 'create')!.at).to.equal(made.value.createdAt);
+        expect(page.items.find((e) => e.action === 'suspend')!.at).to.equal(suspended.value.updatedAt);
+
+        // One at a time, the same entries in the same order.
+        const paged = await allEntries(reseller, RES, {organizationId: made.value.id, limit: 1});
+        expect(paged.map((e) => e.id)).to.deep.equal(page.items.map((e) => e.id));
+        // The newest of the whole log are these, and filters combine.
+        expect((await reseller.listAuditLog(RES, {limit: 4})).items.map((e) => e.id)).to.deep.equal(page.items.map((e) => e.id));
+        expect((await reseller.listAuditLog(RES, {organizationId: made.value.id, action: 'suspend'})).items.map((e) => e.id)).to.deep.equal([page.items[1].id]);
+        expect((await reseller.listAuditLog(RES, {organizationId: made.value.id, actorId: DEMO_USERS.distributorAdmin})).items).to.deep.equal([]);
+        // The distributor sees the reseller's entries too.
+        expect((await distributor.listAuditLog(DIST, {organizationId: made.value.id})).items).to.deep.equal(page.items);
+
+        for (const query of [{limit: 0}, {limit: 501}, {cursor: 'garbage'}, {action: 'rename' as never}]) {
+          expect((await failure(reseller.listAuditLog(RES, query))).code, JSON.stringify(query)).to.equal('invalid-request');
+        }
+      });
+
+      it('is scoped: a reseller never lists entries about another reseller’s organizations, whoever made them', async () => {
+        const mine = await reseller.createOrganization(RES, await newCustomerInput(reseller, 'Audit scope'), {idempotencyKey: uniqueKey()});
+        const theirs = (await otherReseller.listOrganizations(OTHER, {limit: 1000})).items.find((o) => o.kind === 'customer')!;
+        const got = await distributor.getOrganization(DIST, theirs.id);
+        await distributor.updateOrganization(DIST, theirs.id, {description: `${got.value.description} Checked.`}, {ifMatch: got.etag});
+
+        const seenByOther = await allEntries(otherReseller, OTHER, {limit: 500});
+        expect(seenByOther.map((e) => e.organizationId)).to.include(theirs.id);
+        expect(seenByOther.map((e) => e.organizationId)).not.to.include(mine.value.id);
+        const otherIds = new Set((await listAll(otherReseller, OTHER, {limit: 10_000})).items.map((o) => o.id));
+        const seenByMe = await allEntries(reseller, RES, {limit: 500});
+        expect(seenByMe.map((e) => e.organizationId)).to.include(mine.value.id);
+        for (const e of seenByMe) expect(otherIds.has(e.organizationId), e.organizationId).to.equal(false);
+        expect((await reseller.listAuditLog(RES, {organizationId: theirs.id})).items).to.deep.equal([]);
+        expect((await reseller.listAuditLog(RES, {actorId: DEMO_USERS.distributorAdmin})).items.map((e) => e.organizationId)).not.to.include(theirs.id);
+        const out = await failure(reseller.listAuditLog(OTHER));
+        expect(['forbidden', 'not-found']).to.include(out.code);
+        const distributorSees = await distributor.listAuditLog(DIST, {organizationId: theirs.id, actorId: DEMO_USERS.distributorAdmin});
+        expect(distributorSees.items[0]).to.deep.include({action: 'update', fields: ['description'], actingTenantId: DEMO_TENANTS.distributor});
       });
     });
 

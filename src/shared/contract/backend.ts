@@ -10,12 +10,16 @@
 import type {Rejected} from '../model/schemas.js';
 import {TenantryError} from './errors.js';
 import {domainKey, foldName, isDirectoryId, normalizeDomain, onmicrosoftPrefix} from './server-checks.js';
+import type {AuditQuery} from './audit.js';
 import type {
+  AuditPage,
   DomainAvailability,
   DuplicateCheck,
   FxRates,
   Id,
   Instant,
+  LifecycleAction,
+  LifecycleImpact,
   LinkableAzureTenant,
   MicrosoftAccount,
   Organization,
@@ -27,6 +31,8 @@ import type {
   TenantNode,
   User,
 } from '../model/types.js';
+
+export type {AuditQuery};
 
 /** The tenant whose view a request acts in. */
 export interface Scope {
@@ -190,6 +196,24 @@ export interface Backend {
   updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, options: WriteOptions): Promise<Versioned<Organization>>;
   /** Only a suspended organization may be deleted; otherwise a `conflict`. */
   deleteOrganization(scope: Scope, id: Id, options: WriteOptions): Promise<void>;
+  /**
+   * Moves an organization along its lifecycle by the server's rules (`LIFECYCLE_MOVES` in
+   * `lifecycle.ts`): the changed record with its new ETag. A move not allowed from the current
+   * status is a `conflict` naming both; a stale `If-Match` a `version-conflict`. A customer's view
+   * may not move (`forbidden`), nor may anyone move the tenant they act in.
+   */
+  transitionOrganization(scope: Scope, id: Id, action: LifecycleAction, options: WriteOptions): Promise<Versioned<Organization>>;
+  /**
+   * What a lifecycle move of an organization would touch (organizations below it by kind, linked
+   * accounts, users, scheduled collections), counted within the scope. Refused like the move
+   * itself: a `conflict` when the move is not allowed from the current status.
+   */
+  lifecycleImpact(scope: Scope, id: Id, action: LifecycleAction, options?: CallOptions): Promise<LifecycleImpact>;
+  /**
+   * Every write made through the backend (create, update, lifecycle move, delete), newest first,
+   * in pages; only entries about organizations visible from the scope.
+   */
+  listAuditLog(scope: Scope, query?: AuditQuery): Promise<AuditPage>;
   /** Users visible from the scope, for owner/reader pickers. */
   listUsers(scope: Scope, options?: UserQuery): Promise<User[]>;
   fxRates(options?: CallOptions): Promise<FxRates>;

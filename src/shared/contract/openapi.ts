@@ -7,6 +7,9 @@
 import {components} from '../model/schema.js';
 // Imported for its side effect: defining the schemas registers them in `components`.
 import '../model/schemas.js';
+import {AUDIT_ACTIONS, LIFECYCLE_ACTIONS, ORG_STATUSES} from '../model/types.js';
+import {DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE} from './audit.js';
+import {LIFECYCLE_MOVES} from './lifecycle.js';
 
 type Json = {[key: string]: unknown};
 
@@ -33,6 +36,13 @@ Reads return an \`ETag\` (\`"<version>"\`); \`PATCH\` and \`DELETE\` require it 
 answer \`412\` when the record has changed. Every create carries an \`Idempotency-Key\`: the same
 key returns the organization it first created, so clients may retry a create safely. \`429\` and
 \`503\` may carry \`Retry-After\` (seconds or an HTTP date).
+
+## Lifecycle
+
+An organization is \`active\`, \`inactive\`, \`suspended\` or \`archived\`. A lifecycle move
+(\`POST /organizations/{id}/transitions\`) follows the server's rules: ${ORG_STATUSES.map((s) => `from \`${s}\`: ${LIFECYCLE_MOVES[s].map((m) => `\`${m.action}\` → \`${m.to}\``).join(', ') || 'none'}`).join('; ')}. Any other move is a
+\`409\` naming the move and the current status. A move requires \`If-Match\` like a change, and is
+recorded in the audit log with every create, change and delete.
 
 ## Refused changes
 
@@ -189,6 +199,7 @@ export function buildOpenApi(): object {
       {name: 'Users', description: 'Users for owner and reader pickers.'},
       {name: 'Reference data', description: 'Exchange rates, and the choices the customer wizard offers.'},
       {name: 'Microsoft', description: 'Microsoft accounts for new customers: find an existing one, or check a new `.onmicrosoft.com` name.'},
+      {name: 'Audit', description: 'Every write made through the API: who, in which view, to which organization, what changed.'},
       {name: 'Azure', description: 'Azure directories and subscriptions the partner can link to an organization.'},
     ],
     paths: {
@@ -277,6 +288,56 @@ export function buildOpenApi(): object {
             '428': ref('responses', 'PreconditionRequired'),
             ...SCOPED_ERRORS,
           },
+        },
+      },
+      '/organizations/{id}/transitions': {
+        parameters: [orgIdParam, ref('parameters', 'TenantryScope')],
+        post: {
+          operationId: 'transitionOrganization',
+          summary: 'Move an organization along its lifecycle',
+          description:
+            'Suspends, resumes, disables, enables or archives an organization if the record still has the version named by `If-Match`, and answers the changed record with its new `ETag`. A move not allowed from the current status is a `409` whose message names both (see *Lifecycle*). A customer’s view may not move an organization, nor may anyone move the tenant they act in (`403`).',
+          tags: ['Organizations'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'LifecycleTransition')}}},
+          responses: {
+            '200': jsonResponse('The moved organization.', ref('schemas', 'Organization'), {ETag: ref('headers', 'ETag')}),
+            '409': ref('responses', 'Conflict'),
+            '412': ref('responses', 'VersionConflict'),
+            '428': ref('responses', 'PreconditionRequired'),
+            ...BODY_ERRORS,
+            ...SCOPED_ERRORS,
+          },
+        },
+      },
+      '/organizations/{id}/lifecycle-impact': {
+        parameters: [orgIdParam, ref('parameters', 'TenantryScope')],
+        get: {
+          operationId: 'getLifecycleImpact',
+          summary: 'Preview what a lifecycle move touches',
+          description:
+            'Counts what moving the organization by `action` would touch, within the scope: organizations below it by kind, and the linked accounts, users and organizations collecting data on a schedule of it and those below it. Refused like the move itself (`409` when not allowed from the current status, `403` in a customer’s view or for the tenant acted in).',
+          tags: ['Organizations'],
+          parameters: [{name: 'action', in: 'query', required: true, description: 'The move to preview.', schema: {type: 'string', enum: [...LIFECYCLE_ACTIONS]}}],
+          responses: {'200': jsonResponse('What the move touches.', ref('schemas', 'LifecycleImpact')), '409': ref('responses', 'Conflict'), ...SCOPED_ERRORS},
+        },
+      },
+      '/audit-log': {
+        get: {
+          operationId: 'listAuditLog',
+          summary: 'List the audit log',
+          description:
+            'Every write made through the API (create, change, lifecycle move, delete), newest first, in pages: pass `nextCursor` back as `cursor` until it is null. Only entries about organizations visible from the scope (a reseller never sees entries about another reseller’s organizations, whoever wrote them); entries about a deleted organization stay.',
+          tags: ['Audit'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'organizationId', in: 'query', description: 'Only entries about this organization.', schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}},
+            {name: 'action', in: 'query', description: 'Only entries of this kind of write.', schema: {type: 'string', enum: [...AUDIT_ACTIONS]}},
+            {name: 'actorId', in: 'query', description: 'Only writes this user made.', schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}},
+            ref('parameters', 'Cursor'),
+            {name: 'limit', in: 'query', description: `Page size (default ${DEFAULT_AUDIT_PAGE}).`, schema: {type: 'integer', minimum: 1, maximum: MAX_AUDIT_PAGE}},
+          ],
+          responses: {'200': jsonResponse('One page, newest first.', ref('schemas', 'AuditPage')), ...SCOPED_ERRORS},
         },
       },
       '/duplicates': {
@@ -438,7 +499,7 @@ export function buildOpenApi(): object {
         Unauthenticated: errorResponse('Not signed in, or the session expired.', {'WWW-Authenticate': {description: 'The scheme to sign in with.', schema: {type: 'string'}}}),
         Forbidden: errorResponse('The scope is not the caller’s tenant or below it, or the caller’s role may not do this.'),
         NotFound: errorResponse('No such record in the scope (also for records outside it).'),
-        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, or an `Idempotency-Key` reused with a different body.'),
+        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, a lifecycle move not allowed from the current status, or an `Idempotency-Key` reused with a different body.'),
         VersionConflict: errorResponse('`If-Match` does not match: the record changed since it was read.', {}, 'VersionConflict'),
         PreconditionRequired: errorResponse('`If-Match` is missing.'),
         TooLarge: errorResponse('The request body is larger than the server accepts (1 MiB in the reference adapter).'),

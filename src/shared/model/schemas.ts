@@ -21,6 +21,13 @@ import {
   type Shape,
 } from './schema.js';
 import {
+  AUDIT_ACTIONS,
+  LIFECYCLE_ACTIONS,
+  type AuditEntry,
+  type AuditPage,
+  type KindCounts,
+  type LifecycleAction,
+  type LifecycleImpact,
   AZURE_SUBSCRIPTION_STATES,
   CONTRACT_STATUSES,
   DUPLICATE_FIELDS,
@@ -495,6 +502,56 @@ export const ReferenceListsSchema = named(
     tenantTypes: optionsOf(oneOf(TENANT_TYPES)),
   }),
   'The choices the customer wizard offers, as the scope’s partner has them.',
+);
+
+const KindCountsSchema = named(
+  'KindCounts',
+  object<KindCounts>({distributor: count, reseller: count, 'customer-organization': count, customer: count}),
+  'Organizations of each kind.',
+);
+
+export const LifecycleImpactSchema = named(
+  'LifecycleImpact',
+  object<LifecycleImpact>({
+    organizationId: id,
+    action: oneOf(LIFECYCLE_ACTIONS),
+    from: oneOf(ORG_STATUSES),
+    to: oneOf(ORG_STATUSES),
+    organizationsBelow: KindCountsSchema,
+    linkedAccounts: count,
+    users: count,
+    scheduledCollections: count,
+  }),
+  'What a lifecycle move of one organization touches, counted within the scope: organizations below it by kind (itself not counted); linked accounts, users and organizations collecting data on a schedule of it and those below it.',
+);
+
+/** The body of a lifecycle move. */
+export const LifecycleTransitionSchema = named(
+  'LifecycleTransition',
+  object<{action: LifecycleAction}>({action: oneOf(LIFECYCLE_ACTIONS)}),
+  'A lifecycle move: `suspend` (active → suspended), `resume` (suspended → active), `disable` (active → inactive), `enable` (inactive → active), `archive` (active, inactive or suspended → archived).',
+);
+
+export const AuditEntrySchema = named(
+  'AuditEntry',
+  object<AuditEntry>({
+    id,
+    at: instant,
+    actorId: id,
+    actorName: text,
+    actingTenantId: id,
+    organizationId: id,
+    organizationName: text,
+    action: oneOf(AUDIT_ACTIONS),
+    fields: optional(array(string({minLength: 1, maxLength: 100}), {maxItems: 200})),
+  }),
+  'One write made through the API: who made it, in which tenant’s view, to which organization, and which top-level fields it changed (updates and lifecycle moves).',
+);
+
+export const AuditPageSchema = named(
+  'AuditPage',
+  object<AuditPage>({items: array(AuditEntrySchema, {maxItems: 1000}), nextCursor: nullable(string({maxLength: 1000}))}),
+  'One page of the audit log, newest first.',
 );
 
 export const ErrorBodySchema = named(

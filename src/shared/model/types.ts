@@ -576,3 +576,58 @@ export interface ReferenceLists {
   storageRegions: ReferenceOption<StorageRegion>[];
   tenantTypes: ReferenceOption<TenantType>[];
 }
+
+export const LIFECYCLE_ACTIONS = ['suspend', 'resume', 'disable', 'enable', 'archive'] as const;
+/** A move of an organization's lifecycle (`transitionOrganization`); which are allowed from which status is `LIFECYCLE_MOVES`. */
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+/** Organizations of each kind. */
+export type KindCounts = Record<TenantKind, number>;
+
+/**
+ * What a lifecycle move of one organization touches, as far as the caller may see (everything
+ * below a visible organization is visible too).
+ */
+export interface LifecycleImpact {
+  organizationId: Id;
+  action: LifecycleAction;
+  /** The status now, and the status the move leads to. */
+  from: OrgStatus;
+  to: OrgStatus;
+  /** Organizations below it, by kind (itself not counted). */
+  organizationsBelow: KindCounts;
+  /** Linked cloud accounts of the organization and those below it. */
+  linkedAccounts: number;
+  /** Users of the organization's tenant and the tenants below it. */
+  users: number;
+  /** Of the organization and those below it, how many collect data on a schedule (security, operations or cost details on). */
+  scheduledCollections: number;
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', ...LIFECYCLE_ACTIONS] as const;
+/** What a write recorded in the audit log did: a create, an update, a delete, or a lifecycle move. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One write, as the audit log keeps it. */
+export interface AuditEntry {
+  id: Id;
+  /** Server time of the write. */
+  at: Instant;
+  actorId: Id;
+  actorName: string;
+  /** The tenant whose view the write was made in. */
+  actingTenantId: Id;
+  organizationId: Id;
+  /** The organization's name when the write was made (before a delete). */
+  organizationName: string;
+  action: AuditAction;
+  /** Top-level fields the write changed (an update's, and `status` for a lifecycle move); absent on create and delete. */
+  fields?: string[];
+}
+
+/** One page of the audit log, newest first. */
+export interface AuditPage {
+  items: AuditEntry[];
+  /** Pass back as `cursor` for the next (older) page; `null` on the last page. */
+  nextCursor: string | null;
+}

@@ -14,6 +14,7 @@ import {
   checkParentId,
   checkUserIds,
   MAX_USER_IDS,
+  type AuditQuery,
   type Backend,
   type CallOptions,
   type CreateOptions,
@@ -28,15 +29,23 @@ import {
   type WriteOptions,
 } from '../../../shared/contract/backend.js';
 import {TenantryError, throwIfAborted} from '../../../shared/contract/errors.js';
+import {afterCursor, auditMatches, changedFields, checkAuditQuery, encodeAuditCursor, newestFirst} from '../../../shared/contract/audit.js';
+import {checkLifecycleAction, lifecycleMove} from '../../../shared/contract/lifecycle.js';
 import {compareFolded, completePatch, domainKey, foldName, inputIssues, ONMICROSOFT_SUFFIX, onmicrosoftPrefix, onmicrosoftPrefixProblem, patchIssues} from '../../../shared/contract/server-checks.js';
 import {formatIssues, validate, withDefaults, type Issue} from '../../../shared/model/schema.js';
-import {OrganizationInputSchema, OrganizationSchema} from '../../../shared/model/schemas.js';
+import {AuditEntrySchema, OrganizationInputSchema, OrganizationSchema} from '../../../shared/model/schemas.js';
 import {REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} from '../../../shared/model/labels.js';
 import {MAX_DUPLICATE_MATCHES, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../shared/model/types.js';
 import type {
+  AuditAction,
+  AuditEntry,
+  AuditPage,
   DomainAvailability,
   DuplicateCheck,
   DuplicateField,
+  KindCounts,
+  LifecycleAction,
+  LifecycleImpact,
   DuplicateMatch,
   FxRates,
   Id,
@@ -83,6 +92,11 @@ interface OverlayRecord {
   deleted?: {deletedAt: string; ancestorIds: Id[]};
 }
 
+/** An audit entry as the store keeps it: with the organization's ancestors, so it is scoped like the organization. */
+interface StoredAudit extends AuditEntry {
+  ancestorIds: Id[];
+}
+
 interface IdempotencyRecord {
   key: string;
   fingerprint: string;
@@ -113,6 +127,9 @@ class EmbeddedStore {
   private readonly changed = new Map<Id, {org: Organization; seenAt: string}>();
   private readonly tombstones: (Tombstone & {ancestorIds: Id[]; seenAt: string})[] = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Every write's audit entry, oldest first (by `at`, then id); persisted with the overlay. */
+  private readonly audit: StoredAudit[] = [];
+  private readonly auditIds = new Set<Id>();
   readonly users: User[];
   readonly usersById = new Map<Id, User>();
   private readonly staff: Map<Id, User[]>;
@@ -137,10 +154,11 @@ class EmbeddedStore {
     for (const u of users) this.usersById.set(u.id, u);
     this.staff = staffByTenant(users);
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
-    this.channel?.addEventListener('message', (e: MessageEvent<{record: OverlayRecord; idempotency?: IdempotencyRecord}>) => {
+    this.channel?.addEventListener('message', (e: MessageEvent<{record: OverlayRecord; idempotency?: IdempotencyRecord; audit?: StoredAudit}>) => {
       if (!e.data?.record?.id) return;
       this.replay(e.data.record);
       if (e.data.idempotency) this.idempotency.set(e.data.idempotency.key, e.data.idempotency);
+      if (e.data.audit) this.addAudit(e.data.audit);
     });
   }
 
@@ -150,10 +168,13 @@ class EmbeddedStore {
     let db: IDBPDatabase | null = null;
     try {
       db = await withTimeout(
-        openDB(name, 1, {
-          upgrade(d) {
-            d.createObjectStore('records', {keyPath: 'id'});
-            d.createObjectStore('idempotency', {keyPath: 'key'});
+        openDB(name, 2, {
+          upgrade(d, oldVersion) {
+            if (oldVersion < 1) {
+              d.createObjectStore('records', {keyPath: 'id'});
+              d.createObjectStore('idempotency', {keyPath: 'key'});
+            }
+            if (oldVersion < 2) d.createObjectStore('audit', {keyPath: 'id'});
           },
           blocking() {
             db?.close();
@@ -167,10 +188,15 @@ class EmbeddedStore {
     }
     const store = new EmbeddedStore(seed.organizations, seed.users, db, name);
     if (db) {
-      const [records, keys] = await Promise.all([db.getAll('records') as Promise<OverlayRecord[]>, db.getAll('idempotency') as Promise<IdempotencyRecord[]>]);
+      const [records, keys, audit] = await Promise.all([
+        db.getAll('records') as Promise<OverlayRecord[]>,
+        db.getAll('idempotency') as Promise<IdempotencyRecord[]>,
+        db.getAll('audit').catch(() => []) as Promise<StoredAudit[]>,
+      ]);
       records.sort((a, b) => stamp(a).localeCompare(stamp(b)));
       for (const rec of records) store.replay(rec);
       for (const k of keys) store.idempotency.set(k.key, k);
+      for (const a of audit) store.addAudit(a);
     }
     return store;
   }
@@ -184,6 +210,22 @@ class EmbeddedStore {
     }
     else if (rec.deleted) this.remove(rec.id, rec.deleted.deletedAt, rec.deleted.ancestorIds);
     this.clock = Math.max(this.clock, Date.parse(stamp(rec)) || 0);
+  }
+
+  /** Adds an audit entry (stored and broadcast ones are input like any other: a bad one is skipped). */
+  private addAudit(entry: StoredAudit): void {
+    const {ancestorIds, ...rest} = entry ?? ({} as StoredAudit);
+    if (!Array.isArray(ancestorIds) || !ancestorIds.every((a) => typeof a === 'string') || !AuditEntrySchema.is(rest) || this.auditIds.has(rest.id)) return;
+    this.auditIds.add(rest.id);
+    // Mostly appended in order; one from another store may land earlier.
+    let i = this.audit.length;
+    while (i > 0 && newestFirst(this.audit[i - 1], entry) < 0) i--;
+    this.audit.splice(i, 0, entry);
+  }
+
+  /** Audit entries, newest first. */
+  *auditNewestFirst(): Generator<StoredAudit> {
+    for (let i = this.audit.length - 1; i >= 0; i--) yield this.audit[i];
   }
 
   /** A server time strictly after every time handed out before. */
@@ -274,28 +316,34 @@ class EmbeddedStore {
     this.tombstones.push({id, deletedAt, ancestorIds, seenAt: this.tick()});
   }
 
-  async save(org: Organization, idempotency?: IdempotencyRecord): Promise<void> {
+  async save(org: Organization, audit: StoredAudit, idempotency?: IdempotencyRecord): Promise<void> {
     this.put(org);
+    this.addAudit(audit);
     if (idempotency) this.idempotency.set(idempotency.key, idempotency);
-    this.channel?.postMessage({record: {id: org.id, org}, idempotency});
+    this.channel?.postMessage({record: {id: org.id, org}, idempotency, audit});
     await this.persist((tx) => {
       void tx.objectStore('records').put({id: org.id, org} satisfies OverlayRecord);
+      void tx.objectStore('audit').put(audit);
       if (idempotency) void tx.objectStore('idempotency').put(idempotency);
     });
   }
 
-  async delete(org: OrganizationSummary): Promise<void> {
+  async delete(org: OrganizationSummary, audit: StoredAudit): Promise<void> {
     const deletedAt = this.tick();
     this.remove(org.id, deletedAt, org.ancestorIds);
+    this.addAudit(audit);
     const record: OverlayRecord = {id: org.id, deleted: {deletedAt, ancestorIds: org.ancestorIds}};
-    this.channel?.postMessage({record});
-    await this.persist((tx) => void tx.objectStore('records').put(record));
+    this.channel?.postMessage({record, audit});
+    await this.persist((tx) => {
+      void tx.objectStore('records').put(record);
+      void tx.objectStore('audit').put(audit);
+    });
   }
 
-  private async persist(write: (tx: IDBPTransaction<unknown, ('records' | 'idempotency')[], 'readwrite'>) => void): Promise<void> {
+  private async persist(write: (tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>) => void): Promise<void> {
     if (!this.db) return;
     try {
-      const tx = this.db.transaction(['records', 'idempotency'] as ('records' | 'idempotency')[], 'readwrite');
+      const tx = this.db.transaction(['records', 'idempotency', 'audit'] as StoreName[], 'readwrite');
       write(tx);
       await tx.done;
     } catch {
@@ -303,6 +351,8 @@ class EmbeddedStore {
     }
   }
 }
+
+type StoreName = 'records' | 'idempotency' | 'audit';
 
 const stamp = (rec: OverlayRecord): string => rec.org?.updatedAt ?? rec.deleted?.deletedAt ?? '';
 
@@ -533,7 +583,7 @@ class EmbeddedBackend implements Backend {
       updatedAt: now,
       version: 1,
     } as Organization);
-    await this.store.save(org, {key, fingerprint, id: org.id});
+    await this.store.save(org, this.auditOf(scope, org, 'create', org.createdAt), {key, fingerprint, id: org.id});
     return {value: org, etag: etagOf(org)};
   }
 
@@ -576,7 +626,7 @@ class EmbeddedBackend implements Backend {
     const next = withDerived({...current, ...resolved, adminUser, admin, updatedAt: this.store.tick(), version: current.version + 1} as Organization);
     const invalid = validate(OrganizationSchema, next);
     if (invalid.length) throw refused('The change is not valid', invalid);
-    await this.store.save(next);
+    await this.store.save(next, this.auditOf(scope, next, 'update', next.updatedAt, changedFields(current, next)));
     return {value: next, etag: etagOf(next)};
   }
 
@@ -589,7 +639,90 @@ class EmbeddedBackend implements Backend {
     if (options.ifMatch !== etagOf(org)) throw new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version});
     if (org.status !== 'suspended') throw new TenantryError('conflict', `Suspend "${org.name}" before deleting it.`);
     if (this.store.hasChildren(id)) throw new TenantryError('conflict', `"${org.name}" still has organizations below it.`);
-    await this.store.delete(org);
+    await this.store.delete(org, this.auditOf(scope, org, 'delete', this.store.tick()));
+  }
+
+  /** The audit entry of a write the signed-in user makes in `scope`. */
+  private auditOf(scope: Scope, org: {id: Id; name: string; ancestorIds: Id[]}, action: AuditAction, at: string, fields?: string[]): StoredAudit {
+    const {user} = this.actor();
+    return {
+      id: `aud-${crypto.randomUUID()}`,
+      at,
+      actorId: user.id,
+      actorName: user.displayName,
+      actingTenantId: scope.tenantId,
+      organizationId: org.id,
+      organizationName: org.name,
+      action,
+      ...(fields && {fields}),
+      ancestorIds: [...org.ancestorIds],
+    };
+  }
+
+  /** Who may move `id` along its lifecycle in `scope`: not a customer's view, not the tenant acted in. */
+  private lifecycleAllowed(scope: Scope, id: Id, what: string): OrganizationSummary {
+    const {role} = this.scopeOf(scope);
+    const org = this.visible(scope, id);
+    if (role === 'customer-admin') throw new TenantryError('forbidden', `A customer administrator cannot ${what}.`);
+    if (id === scope.tenantId) throw new TenantryError('forbidden', 'You cannot change the lifecycle of the tenant you are acting in.');
+    return org;
+  }
+
+  async transitionOrganization(scope: Scope, id: Id, raw: LifecycleAction, options: WriteOptions): Promise<Versioned<Organization>> {
+    const action = checkLifecycleAction(raw);
+    this.lifecycleAllowed(scope, id, `${action} organizations`);
+    throwIfAborted(options.signal);
+    const current = this.store.detail(id)!;
+    if (options.ifMatch !== etagOf(current)) {
+      throw new TenantryError('version-conflict', `"${current.name}" was changed by someone else since you opened it.`, {currentVersion: current.version});
+    }
+    const status = lifecycleMove(current.status, action, current.kind);
+    const next = withDerived({...current, status, updatedAt: this.store.tick(), version: current.version + 1});
+    await this.store.save(next, this.auditOf(scope, next, action, next.updatedAt, ['status']));
+    return {value: next, etag: etagOf(next)};
+  }
+
+  async lifecycleImpact(scope: Scope, id: Id, raw: LifecycleAction, options: CallOptions = {}): Promise<LifecycleImpact> {
+    const action = checkLifecycleAction(raw);
+    const org = this.lifecycleAllowed(scope, id, 'change the lifecycle of organizations');
+    throwIfAborted(options.signal);
+    const to = lifecycleMove(org.status, action, org.kind);
+    const organizationsBelow: KindCounts = {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 0};
+    const tenants = new Set<Id>();
+    let linkedAccounts = 0;
+    let scheduledCollections = 0;
+    // Everything below a visible organization is visible from the scope too.
+    for (const o of this.store.slots()) {
+      if (!o || !inScope(o, id)) continue;
+      tenants.add(o.id);
+      if (o.id !== id) organizationsBelow[o.kind]++;
+      linkedAccounts += o.linkedAccountCount;
+      const f = this.store.detail(o.id)!.features;
+      if (f.security || f.operations || f.costDetails) scheduledCollections++;
+    }
+    let users = 0;
+    for (const u of this.store.users) if (tenants.has(u.tenantId)) users++;
+    return {organizationId: id, action, from: org.status, to, organizationsBelow, linkedAccounts, users, scheduledCollections};
+  }
+
+  async listAuditLog(scope: Scope, query: AuditQuery = {}): Promise<AuditPage> {
+    this.scopeOf(scope);
+    throwIfAborted(query.signal);
+    const q = checkAuditQuery(query);
+    const items: AuditEntry[] = [];
+    let more = false;
+    for (const e of this.store.auditNewestFirst()) {
+      if (q.cursor && !afterCursor(e, q.cursor)) continue;
+      if (!(e.organizationId === scope.tenantId || e.ancestorIds.includes(scope.tenantId)) || !auditMatches(e, q)) continue;
+      if (items.length === q.limit) {
+        more = true;
+        break;
+      }
+      const {ancestorIds: _a, ...entry} = e;
+      items.push(structuredClone(entry));
+    }
+    const last = items.at(-1);
+    return {items, nextCursor: more && last ? encodeAuditCursor(last) : null};
   }
 
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {

@@ -7,6 +7,7 @@
  * message names the request and says what went wrong in words an MSP admin can act on.
  */
 import type {
+  AuditQuery,
   Backend,
   CallOptions,
   CreateOptions,
@@ -22,14 +23,18 @@ import type {
   WriteOptions,
 } from '../../../shared/contract/backend.js';
 import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds} from '../../../shared/contract/backend.js';
+import {checkAuditQuery} from '../../../shared/contract/audit.js';
+import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
 import {abortError, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
 import {array, formatIssues, nullable, object, string, unknown, validate, withDefaults, type Issue, type Schema} from '../../../shared/model/schema.js';
 import {
+  AuditPageSchema,
   DomainAvailabilitySchema,
   DuplicateCheckSchema,
   ErrorBodySchema,
   FxRatesSchema,
   instant,
+  LifecycleImpactSchema,
   LinkableAzureTenantListSchema,
   MicrosoftAccountLookupSchema,
   OrganizationSchema,
@@ -43,10 +48,13 @@ import {
   type Rejected,
 } from '../../../shared/model/schemas.js';
 import type {
+  AuditPage,
   DomainAvailability,
   DuplicateCheck,
   FxRates,
   Id,
+  LifecycleAction,
+  LifecycleImpact,
   LinkableAzureTenant,
   MicrosoftAccount,
   Organization,
@@ -224,6 +232,40 @@ export class HttpBackend implements Backend {
       retry: 'idempotent',
       signal: options.signal,
     });
+  }
+
+  async transitionOrganization(scope: Scope, id: Id, action: LifecycleAction, options: WriteOptions): Promise<Versioned<Organization>> {
+    const path = `${orgPath(id)}/transitions`;
+    const label = `POST ${path}`;
+    const reply = await this.send({
+      method: 'POST',
+      path,
+      label,
+      scope,
+      body: {action: checkLifecycleAction(action)},
+      headers: {'If-Match': requireEtag(options?.ifMatch, label)},
+      // A move is a write: never repeated (a lost answer is found by reading the record again).
+      retry: 'never',
+      signal: options.signal,
+    });
+    return versioned(checkOrganization(reply, label), reply);
+  }
+
+  async lifecycleImpact(scope: Scope, id: Id, action: LifecycleAction, options: CallOptions = {}): Promise<LifecycleImpact> {
+    const path = `${orgPath(id)}/lifecycle-impact`;
+    const label = `GET ${path}`;
+    const query = {action: checkLifecycleAction(action)};
+    const reply = await this.send({method: 'GET', path, label, scope, query, retry: 'read', signal: options.signal});
+    return check(LifecycleImpactSchema, reply, label);
+  }
+
+  async listAuditLog(scope: Scope, query: AuditQuery = {}): Promise<AuditPage> {
+    const label = 'GET audit-log';
+    // Checked here too: a query the server would refuse is refused before any request.
+    const {cursor: _c, ...q} = checkAuditQuery(query);
+    const params = {...q, cursor: query.cursor};
+    const reply = await this.send({method: 'GET', path: 'audit-log', label, scope, query: params, retry: 'read', signal: query.signal});
+    return check(AuditPageSchema, reply, label);
   }
 
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {

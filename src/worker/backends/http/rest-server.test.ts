@@ -100,6 +100,32 @@ describe('REST adapter', () => {
     await expectProblem(path, {method: 'PATCH', headers: {...withEtag, 'If-Match': '"0"'}, body: '{"description": "x"}'}, 412, 'version-conflict');
   });
 
+  it('needs If-Match on a lifecycle move (428), a known action (422), and answers a stale one 412 with the current version', async () => {
+    const path = `organizations/${DEMO_TENANTS.customer}/transitions`;
+    const json = {...scoped, 'Content-Type': 'application/json'};
+    await expectProblem(path, {method: 'POST', headers: json, body: '{"action": "suspend"}'}, 428, 'precondition-required');
+    const current = await call(`organizations/${DEMO_TENANTS.customer}`, {headers: scoped});
+    const etag = current.headers.get('ETag')!;
+    const bad = await expectProblem(path, {method: 'POST', headers: {...json, 'If-Match': etag}, body: '{"action": "explode"}'}, 422, 'invalid-request');
+    expect((bad.issues as {path: string}[]).map((i) => i.path)).to.deep.equal(['action']);
+    expect(bad.message).to.contain('action');
+    await expectProblem(path, {method: 'POST', headers: {...json, 'If-Match': etag}, body: '{}'}, 422, 'invalid-request');
+    const stale = await expectProblem(path, {method: 'POST', headers: {...json, 'If-Match': '"0"'}, body: '{"action": "suspend"}'}, 412, 'version-conflict');
+    expect((stale as {currentVersion?: number}).currentVersion).to.equal((current.body as {version: number}).version);
+    await expectProblem(path, {method: 'GET', headers: scoped}, 405, 'invalid-request');
+  });
+
+  it('checks lifecycle-impact and audit-log parameters: 400 naming the parameter', async () => {
+    const impact = `organizations/${DEMO_TENANTS.customer}/lifecycle-impact`;
+    expect((await expectProblem(impact, {headers: scoped}, 400, 'invalid-request')).message).to.contain('action');
+    expect((await expectProblem(`${impact}?action=explode`, {headers: scoped}, 400, 'invalid-request')).message).to.contain('action');
+    for (const [query, name] of [['limit=0', 'limit'], ['limit=501', 'limit'], ['limit=x', 'limit'], ['action=rename', 'action'], ['cursor=garbage', 'cursor'], ['organizationId=a%20b', 'organizationId']]) {
+      const body = await expectProblem(`audit-log?${query}`, {headers: scoped}, 400, 'invalid-request');
+      expect(body.message, query).to.contain(name);
+    }
+    expect((await call('audit-log?limit=2', {headers: scoped})).status).to.equal(200);
+  });
+
   it('checks the customer wizard’s query parameters: 400 naming the parameter, before the backend', async () => {
     for (const path of ['duplicates?name=x', 'microsoft/accounts?domain=contoso.example', 'microsoft/domain-availability?prefix=x', 'azure/linkable-tenants', 'reference-lists']) {
       const body = await expectProblem(path, {headers: auth}, 400, 'invalid-request');

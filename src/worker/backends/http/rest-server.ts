@@ -10,9 +10,11 @@
 import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, MAX_USER_IDS, type Backend, type Scope} from '../../../shared/contract/backend.js';
 import {TenantryError, type ErrorCode} from '../../../shared/contract/errors.js';
 import {inputIssues, patchIssues} from '../../../shared/contract/server-checks.js';
-import {formatIssues, type Issue} from '../../../shared/model/schema.js';
-import {instant} from '../../../shared/model/schemas.js';
-import type {Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
+import {checkAuditQuery, type AuditQuery} from '../../../shared/contract/audit.js';
+import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
+import {formatIssues, validate, type Issue} from '../../../shared/model/schema.js';
+import {instant, LifecycleTransitionSchema} from '../../../shared/model/schemas.js';
+import type {LifecycleAction, Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
 
 export interface RestHandlerOptions {
   /** Path prefix of the API, e.g. `/v1/`. */
@@ -147,7 +149,44 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       const parentId = raw === null ? undefined : await parameters(async () => checkParentId(raw));
       return json(200, await b.referenceLists(scopeOf(request), {parentId, signal}));
     }
+    case 'audit-log': {
+      if (segments.length !== 1) break;
+      allow('GET');
+      const b = await backend();
+      const raw = q.get('limit');
+      const query: AuditQuery = {
+        organizationId: param(q, 'organizationId'),
+        action: param(q, 'action') as AuditQuery['action'],
+        actorId: param(q, 'actorId'),
+        cursor: param(q, 'cursor'),
+        limit: raw === null ? undefined : /^\d{1,6}$/.test(raw) ? Number(raw) : NaN,
+      };
+      await parameters(async () => checkAuditQuery(query));
+      return json(200, await b.listAuditLog(scopeOf(request), {...query, signal}));
+    }
     case 'organizations':
+      if (segments.length === 3 && segments[2] === 'lifecycle-impact') {
+        allow('GET');
+        const id = idOf(segments[1]);
+        const b = await backend();
+        const scope = scopeOf(request);
+        if (q.get('action') === null) throw badRequest('The action parameter is required: the lifecycle move to preview.');
+        const action = await parameters(async () => checkLifecycleAction(param(q, 'action')));
+        return json(200, await b.lifecycleImpact(scope, id, action, {signal}));
+      }
+      if (segments.length === 3 && segments[2] === 'transitions') {
+        allow('POST');
+        const id = idOf(segments[1]);
+        const b = await backend();
+        const scope = scopeOf(request);
+        const ifMatch = request.headers.get('If-Match');
+        if (!ifMatch) throw new HttpProblem(428, 'precondition-required', 'The If-Match header is required on a lifecycle move: send the ETag read with the organization.');
+        const body = await bodyOf(request);
+        const issues = validate(LifecycleTransitionSchema, body);
+        if (issues.length) throw new HttpProblem(422, 'invalid-request', `The lifecycle move is not valid: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues: issues.slice(0, 50)});
+        const moved = await b.transitionOrganization(scope, id, (body as {action: LifecycleAction}).action, {ifMatch, signal});
+        return json(200, moved.value, {ETag: moved.etag});
+      }
       if (segments.length === 1) {
         allow('GET', 'POST');
         const b = await backend();
