@@ -200,6 +200,35 @@ describe('HttpBackend faults', () => {
       }
     });
 
+    it('never retries a lifecycle move, sends it with If-Match, and retries its reads (impact, audit log) like any GET', async () => {
+      for (const code of [500, 503]) {
+        const s = sequence('post', 'organizations/:id/transitions', status(code), ok(organizationFixture('o-1')));
+        worker.resetHandlers(s.handler);
+        const e = await failure(backend().transitionOrganization(scope, 'o-1', 'suspend', {ifMatch: '"3"'}));
+        expect(e.code).to.equal(code === 500 ? 'server' : 'unavailable');
+        expect(s.seen.length, `POST transitions attempts on ${code}`).to.equal(1);
+        expect(s.seen[0].headers.get('If-Match')).to.equal('"3"');
+        expect(await s.seen[0].json()).to.deep.equal({action: 'suspend'});
+      }
+      expect((await failure(backend().transitionOrganization(scope, 'o-1', 'suspend', {ifMatch: ''}))).code, 'no ETag, no request').to.equal('config');
+      expect((await failure(backend().transitionOrganization(scope, 'o-1', 'explode' as never, {ifMatch: '"3"'}))).code).to.equal('invalid-request');
+
+      const impact = {organizationId: 'o-1', action: 'suspend', from: 'active', to: 'suspended', organizationsBelow: {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 2}, linkedAccounts: 1, users: 3, scheduledCollections: 2};
+      const i = sequence('get', 'organizations/:id/lifecycle-impact', status(500), ok(impact));
+      const audit = sequence('get', 'audit-log', status(503), ok({items: [], nextCursor: null}));
+      worker.resetHandlers(i.handler, audit.handler);
+      expect(await backend().lifecycleImpact(scope, 'o-1', 'suspend')).to.deep.equal(impact);
+      expect(new URL(i.seen[1].url).searchParams.get('action')).to.equal('suspend');
+      expect(await backend().listAuditLog(scope, {organizationId: 'o-1', limit: 10})).to.deep.equal({items: [], nextCursor: null});
+      expect([...new URL(audit.seen[1].url).searchParams]).to.deep.equal([['limit', '10'], ['organizationId', 'o-1']]);
+      expect([i.seen.length, audit.seen.length]).to.deep.equal([2, 2]);
+
+      // An answer that is not the contract's is refused at the boundary.
+      worker.resetHandlers(sequence('get', 'audit-log', ok({items: [{id: 'a-1'}], nextCursor: null})).handler);
+      expect((await failure(backend().listAuditLog(scope))).code).to.equal('invalid-response');
+      expect((await failure(backend().listAuditLog(scope, {limit: 0}))).code, 'checked before sending').to.equal('invalid-request');
+    });
+
     it('waits as a 503 Retry-After in seconds asks, then succeeds', async () => {
       const s = sequence('get', 'fx-rates', status(503, {'Retry-After': '1'}), ok({base: 'USD', date: '2026-11-20', rates: {EUR: 0.92}}));
       worker.use(s.handler);
