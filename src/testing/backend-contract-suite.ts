@@ -1,7 +1,8 @@
 /**
  * The behaviour every {@link Backend} must show, as one mocha suite run against each backend
  * (the embedded one directly, and the HTTP client over the REST adapter): sessions per demo
- * role, tenancy enforcement, paging, delta sync, ETags, idempotent creates and delete rules, and
+ * role, tenancy enforcement, paging, delta sync, ETags, idempotent creates and delete rules,
+ * lifecycle moves and their impact, the audit log (its entries, paging and scope), and
  * what the customer wizard asks of a backend (duplicates, Microsoft accounts, linkable Azure
  * tenants, reference lists, the fields it writes, and refusals with the same issue paths).
  *
