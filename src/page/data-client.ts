@@ -9,9 +9,9 @@
  *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
  */
 import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
-import type {BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {AuditQuery, BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError} from '../shared/contract/errors.js';
-import type {DomainAvailability, DuplicateCheck, FxRates, Id, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
+import type {AuditPage, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
@@ -247,6 +247,27 @@ export class DataClient {
    */
   updateOrganization(scope: Scope, orgId: Id, patch: OrganizationPatch, etag: string, options: CallOptions & {optimistic?: boolean} = {}): Promise<{value: Organization; etag: string}> {
     return this.call(options.signal, (id) => this.api.updateOrganization(scope, orgId, patch, etag, id, options.optimistic ?? false));
+  }
+
+  /**
+   * A lifecycle move (suspend, resume, disable, enable, archive) of an organization read with
+   * `etag`; the server refuses a move its rules forbid (`conflict`, saying why). With
+   * `{optimistic: true}` the status it leads to is shown at once and taken back if refused. When
+   * this resolves the organization is in every open view with its new status.
+   */
+  transitionOrganization(scope: Scope, orgId: Id, action: LifecycleAction, etag: string, options: CallOptions & {optimistic?: boolean} = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.transitionOrganization(scope, orgId, action, etag, id, options.optimistic ?? false));
+  }
+
+  /** What a lifecycle move would touch: organizations below, linked accounts, users, scheduled collections (as the user may see them). */
+  lifecycleImpact(scope: Scope, orgId: Id, action: LifecycleAction, options: CallOptions = {}): Promise<LifecycleImpact> {
+    return this.call(options.signal, (id) => this.api.lifecycleImpact(scope, orgId, action, id));
+  }
+
+  /** The scope's audit log, newest first, a page at a time (filter by organization, action or person). */
+  listAuditLog(scope: Scope, query: AuditQuery = {}): Promise<AuditPage> {
+    const {signal, ...rest} = query;
+    return this.call(signal, (id) => this.api.listAuditLog(scope, rest, id));
   }
 
   /** Deletes an organization read with `etag` (only a suspended one: otherwise a `conflict`); it leaves every open view. */

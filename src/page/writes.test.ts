@@ -139,6 +139,37 @@ describe('writes over HTTP: what the network and the server may answer', () => {
     }
   });
 
+  it('a lifecycle move lands in every view with its audit entry; a stale one (shown at once) is taken back, a forbidden one refused with the reason', async () => {
+    const client = localClient();
+    const target = (await client.openView(RES, {filters: {kinds: ['customer'], statuses: ['active']}})).firstRows![0].org;
+    const byName = async (): Promise<string | undefined> => {
+      const view = await client.openView(RES, {search: target.name, searchFields: ['name']});
+      const rows = (await client.window(view.viewId, 0, 500)).rows;
+      client.closeView(view.viewId);
+      return rows.find((r) => r.org.id === target.id)?.org.status;
+    };
+    const {etag} = await client.getOrganization(RES, target.id);
+    const impact = await client.lifecycleImpact(RES, target.id, 'suspend');
+    expect(impact).to.include({organizationId: target.id, from: 'active', to: 'suspended'});
+
+    const moved = await client.transitionOrganization(RES, target.id, 'suspend', etag, {optimistic: true});
+    expect(moved.value.status).to.equal('suspended');
+    expect(moved.etag).to.not.equal(etag);
+    expect(await byName()).to.equal('suspended');
+    const audit = await client.listAuditLog(RES, {organizationId: target.id});
+    expect(audit.items[0]).to.include({action: 'suspend', organizationId: target.id});
+
+    // With the old ETag the move is shown at once, refused (412), and the row returns to what the server holds.
+    const stale = await rejectsWith(client.transitionOrganization(RES, target.id, 'archive', etag, {optimistic: true}));
+    expect(stale.code).to.equal('version-conflict');
+    expect(await byName()).to.equal('suspended');
+    // A move the rules forbid from this status: refused, saying why; nothing changes.
+    const forbidden = await rejectsWith(client.transitionOrganization(RES, target.id, 'enable', moved.etag, {optimistic: true}));
+    expect(forbidden.code).to.equal('conflict');
+    expect(forbidden.message).to.contain('suspended');
+    expect(await byName()).to.equal('suspended');
+  });
+
   it('says clearly when the server requires If-Match (428)', async () => {
     const handle = embeddedRestHandler(60, 'writes-428');
     const msw = await startMsw(

@@ -2,9 +2,9 @@
  * What crosses the worker boundary. The main thread only ever receives windows of rows, never a
  * whole dataset (a structured clone of 100,000 organizations blocks the page for ~300 ms).
  */
-import type {BackendConfig, DuplicateQuery, Scope, TokenProvider} from './contract/backend.js';
+import type {AuditQuery, BackendConfig, DuplicateQuery, Scope, TokenProvider} from './contract/backend.js';
 import type {ErrorCode} from './contract/errors.js';
-import type {DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
+import type {AuditPage, DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
@@ -173,6 +173,12 @@ export interface DataWorkerApi {
   createOrganization(scope: Scope, input: OrganizationInput, idempotencyKey: string, requestId: string): Promise<{value: Organization; etag: string}>;
   updateOrganization(scope: Scope, id: Id, patch: OrganizationPatch, etag: string, requestId: string, optimistic?: boolean): Promise<{value: Organization; etag: string}>;
   deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void>;
+  /** A lifecycle move (suspend, resume, disable, enable, archive) of an organization read with `etag`; `optimistic` shows the status it leads to at once. */
+  transitionOrganization(scope: Scope, id: Id, action: LifecycleAction, etag: string, requestId: string, optimistic?: boolean): Promise<{value: Organization; etag: string}>;
+  /** What a lifecycle move would touch (counts below the organization, as the user may see them). */
+  lifecycleImpact(scope: Scope, id: Id, action: LifecycleAction, requestId: string): Promise<LifecycleImpact>;
+  /** The audit log of the scope, newest first, a page at a time. */
+  listAuditLog(scope: Scope, query: Omit<AuditQuery, 'signal'>, requestId: string): Promise<AuditPage>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets; `userId` names the vouched user when the worker never connected. */

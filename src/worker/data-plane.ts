@@ -7,7 +7,8 @@
  * request that asked for it, never by a "current scope", so a late answer for scope A can only
  * ever land in A's dataset and A's cache partition.
  */
-import type {Backend, BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {AuditQuery, Backend, BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
+import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycle.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
@@ -15,7 +16,7 @@ import {partitionId} from './cache/partition.js';
 import {loadBackend, originOf} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import {FxRatesSchema, type Rejected} from '../shared/model/schemas.js';
-import {HOME_KIND_OF_ROLE, type FxRates, type Id, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type Session} from '../shared/model/types.js';
+import {HOME_KIND_OF_ROLE, type FxRates, type Id, type LifecycleAction, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
@@ -948,6 +949,40 @@ export class DataPlane implements DataWorkerApi {
         throw e;
       }
     });
+  }
+
+  async transitionOrganization(scope: Scope, id: Id, action: LifecycleAction, etag: string, requestId: string, optimistic = false) {
+    return this.tracked(requestId, async (signal) => {
+      // Shown at once as the status the move leads to (when the row is loaded and the move allowed
+      // from its status); taken back if the server refuses.
+      const target = optimistic ? this.statusAfter(id, action) : null;
+      const undo = target ? await this.applyOptimistic(id, {status: target}) : null;
+      try {
+        const result = await this.write(scope, id, async () => (await this.backendNow()).transitionOrganization(checkedScope(scope), id, checkLifecycleAction(action), {ifMatch: etag, signal}));
+        await this.applyWritten([summarize(result.value)], []);
+        return result;
+      } catch (e) {
+        await undo?.();
+        throw e;
+      }
+    });
+  }
+
+  /** The status a move leads to from the organization's loaded row; `null` when it is not loaded or the move is not allowed. */
+  private statusAfter(id: Id, action: LifecycleAction): OrgStatus | null {
+    for (const load of this.datasets.values()) {
+      const i = load.value?.index.byId.get(id);
+      if (load.value && i !== undefined) return lifecycleTarget(load.value.rows[i].status, action);
+    }
+    return null;
+  }
+
+  async lifecycleImpact(scope: Scope, id: Id, action: LifecycleAction, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).lifecycleImpact(checkedScope(scope), id, checkLifecycleAction(action), {signal}));
+  }
+
+  async listAuditLog(scope: Scope, query: Omit<AuditQuery, 'signal'>, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listAuditLog(checkedScope(scope), {...query, signal}));
   }
 
   async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
