@@ -220,7 +220,7 @@ export class OrganizationsGrid extends LitElement {
 
   /** The user's display (columns, density, currency) per scope, in the worker's prefs. */
   private readonly displayPrefs = new DisplayPrefs(this, (display) => this.setViewState(withDisplay(this.viewState, display), true));
-  /** Session, FX rates and the scope's name. */
+  /** Session and FX rates. */
   private readonly services = new GridSession(this);
 
   /** A column edge being dragged. */
