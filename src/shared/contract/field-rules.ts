@@ -21,6 +21,8 @@ export interface FieldRuleOptions {
   readonly previous?: {readonly licenseExpiresOn: IsoDate | null} | null;
   /** Top-level fields not to look at (their shape is wrong beyond what the rules can read). */
   readonly skip?: ReadonlySet<string>;
+  /** Only these top-level fields are judged (the others are still read where a rule needs them: one wizard step). */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** Most sales representatives an organization has (the REST schema's limit too). */
@@ -164,7 +166,7 @@ export async function checkOrganizationFields(organization: object, options: Fie
   const absentAs: {[K in keyof OrganizationInput]?: OrganizationInput[K]} = {adminUser: null, microsoftAccount: null, runAsAccount: null};
   const results = await Promise.all(
     (Object.keys(fields) as (keyof OrganizationInput)[]).map(async (field) => {
-      if (skip.has(field)) return [];
+      if (skip.has(field) || (options.only && !options.only.has(field))) return [];
       const value = v[field] === undefined ? absentAs[field] : v[field];
       if (value === undefined) return [];
       try {

@@ -7,7 +7,7 @@
 import {html, nothing} from 'lit';
 import type {Contact, UserRef} from '../../../src/shared/model/types.js';
 import {textField} from '../wizard-fields.js';
-import {collects} from '../wizard-rules.js';
+import {collects} from '../../../src/shared/contract/field-rules.js';
 import type {FieldPath} from '../wizard-values.js';
 import type {StepContext} from './step-context.js';
 
@@ -90,8 +90,8 @@ export function renderPeopleStep(ctx: StepContext) {
       ${userPicker(ctx, ['accountManager'], 'Account manager', false)}
     </fieldset>
     ${textField(ctx, ['runAsAccount'], {
-      label: collects(v) ? 'Run-as account' : 'Run-as account (optional)',
-      required: collects(v),
+      label: collects(v.features) ? 'Run-as account' : 'Run-as account (optional)',
+      required: collects(v.features),
       hint: 'The service account data collection signs in with (its name only; never a password).',
       parse: (text) => text || null,
     })}

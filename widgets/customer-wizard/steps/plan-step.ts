@@ -8,7 +8,7 @@ import {PLAN_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} fro
 import {PLANS, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../src/shared/model/types.js';
 import {disable, enable, FEATURE_KEYS, FEATURE_LABELS, FEATURE_NEEDS, type FeatureKey} from '../../../src/shared/forms/features.js';
 import {checkField, radioField, selectField, textField} from '../wizard-fields.js';
-import {collects} from '../wizard-rules.js';
+import {collects} from '../../../src/shared/contract/field-rules.js';
 import type {StepContext} from './step-context.js';
 
 const and = new Intl.ListFormat('en', {type: 'conjunction'});
@@ -25,7 +25,7 @@ function toggle(ctx: StepContext, key: FeatureKey, on: boolean): void {
         : `${names(change.also)} ${change.also.length === 1 ? 'needs' : 'need'} ${FEATURE_LABELS[key]}: switched off too.`,
     );
   }
-  if (on && collects({...ctx.values, features: change.features}) && !collects(ctx.values) && !ctx.values.runAsAccount?.trim()) {
+  if (on && collects(change.features) && !collects(ctx.values.features) && !ctx.values.runAsAccount?.trim()) {
     said.push('Collecting data needs a run-as account: add one under Contacts and people.');
   }
   ctx.say('features', said.join(' ') || null);
