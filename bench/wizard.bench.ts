@@ -12,6 +12,7 @@ import type {OrganizationsGrid} from '../widgets/organizations-grid/organization
 import '../widgets/organizations-grid/organizations-grid.js';
 import type {CustomerWizard} from '../widgets/customer-wizard/customer-wizard.js';
 import '../widgets/customer-wizard/customer-wizard.js';
+import {controlId} from '../widgets/customer-wizard/wizard-fields.js';
 import {GM, Samples, check, frame, log, longTasks, params, runSuite, sleep} from './harness.js';
 
 const SUBJECT = 'tenantry';
@@ -22,7 +23,7 @@ const stage = document.getElementById('stage')!;
 const sr = (el: CustomerWizard): ShadowRoot => el.shadowRoot!;
 const title = (el: CustomerWizard): string => sr(el).querySelector('[part~="step-title"]')?.textContent?.trim() ?? '';
 const control = (el: CustomerWizard, path: string): HTMLInputElement => {
-  const c = sr(el).querySelector<HTMLInputElement>(`#f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`);
+  const c = sr(el).querySelector<HTMLInputElement>(`#${controlId(path)}`);
   check(c, `no control for ${path} on "${title(el)}"`);
   return c;
 };

@@ -23,7 +23,7 @@ import {renderReviewStep} from './steps/review-step.js';
 import {renderSalesStep} from './steps/sales-step.js';
 import {renderSchedulesStep} from './steps/schedules-step.js';
 import type {StepContext, StepView} from './steps/step-context.js';
-import {pathKey} from './wizard-fields.js';
+import {controlId, pathKey} from './wizard-fields.js';
 import {checkStep} from './wizard-rules.js';
 import {STEPS, STEP_IDS, stepById, stepOfPath, topField, type StepId} from './wizard-steps.js';
 import {changedFields, emptyValues, fromOrganization, repairValues, same, setAt, type FieldPath} from './wizard-values.js';
@@ -885,7 +885,7 @@ export class CustomerWizard extends LitElement {
       <h3 id="summary-title">There ${this.summary.length === 1 ? 'is a problem' : `are ${this.summary.length} problems`}</h3>
       <ul>
         ${this.summary.map(
-          (i) => html`<li><a href="#${fieldIdOf(i.path)}" @click=${(e: Event) => this.handleSummaryLink(e, i.path)}>${labelOf(i.path)}: ${i.message}</a></li>`,
+          (i) => html`<li><a href="#${controlId(i.path)}" @click=${(e: Event) => this.handleSummaryLink(e, i.path)}>${labelOf(i.path)}: ${i.message}</a></li>`,
         )}
       </ul>
     </div>`;
@@ -895,7 +895,7 @@ export class CustomerWizard extends LitElement {
   private handleSummaryLink(e: Event, path: string): void {
     e.preventDefault();
     const find = (p: string): HTMLElement | null =>
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldIdOf(p))}`) ??
+      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(controlId(p))}`) ??
       this.renderRoot.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"] input, [data-path="${CSS.escape(p)}"] select, [data-path="${CSS.escape(p)}"] textarea`);
     let target: HTMLElement | null = null;
     for (let p: string | null = path; p && !target; p = parentPath(p)) target = find(p);
@@ -923,10 +923,6 @@ function parentPath(path: string): string | null {
   return last && last.index > 0 ? path.slice(0, last.index) : null;
 }
 
-/** An issue path (`contacts[0].email`) as the id of its control. */
-function fieldIdOf(path: string): string {
-  return `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-}
 
 /** A readable name for an issue's field, for the summary. */
 function labelOf(path: string): string {

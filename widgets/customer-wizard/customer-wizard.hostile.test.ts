@@ -15,6 +15,7 @@ import {
   choose,
   cleanup,
   errorOf,
+  fieldId,
   fillCompany,
   fillPeople,
   localClient,
@@ -54,7 +55,7 @@ function textPaths(el: CustomerWizard): string[] {
 function others(el: CustomerWizard, except: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const control of root(el).querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
-    if (control.id.startsWith('f-') && control.id !== `f-${except.replace(/[^A-Za-z0-9_-]/g, '-')}`) out[control.id] = control.type === 'checkbox' || control.type === 'radio' ? String((control as HTMLInputElement).checked) : control.value;
+    if (control.id.startsWith('f-') && control.id !== fieldId(except)) out[control.id] = control.type === 'checkbox' || control.type === 'radio' ? String((control as HTMLInputElement).checked) : control.value;
   }
   return out;
 }

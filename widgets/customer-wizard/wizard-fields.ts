@@ -56,9 +56,14 @@ export function pathKey(path: FieldPath): string {
   return path.reduce<string>((base, k) => joinPath(base, k), '');
 }
 
+/** The element id of the control of a field named as issues name it (`contacts[0].email`): what an error summary links to. */
+export function controlId(key: string): string {
+  return `f-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
 /** The element id of a field's control. */
 export function fieldId(path: FieldPath): string {
-  return `f-${pathKey(path).replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return controlId(pathKey(path));
 }
 
 function described(id: string, hint: string | undefined, error: string | undefined, locked: string | null): string | undefined {

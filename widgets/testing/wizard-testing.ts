@@ -10,6 +10,7 @@ import type {HttpBackendConfig, Scope} from '../../src/shared/contract/backend.j
 import {API} from '../../src/testing/msw.js';
 import type {CustomerWizard} from '../customer-wizard/customer-wizard.js';
 import '../customer-wizard/customer-wizard.js';
+import {controlId} from '../customer-wizard/wizard-fields.js';
 
 export const SIZE = 200;
 export const WAIT = {timeout: 15_000, interval: 10};
@@ -40,7 +41,7 @@ export const root = (el: CustomerWizard): ShadowRoot => el.shadowRoot!;
 export const part = (el: CustomerWizard, name: string): HTMLElement | null => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
 export const text = (node: Element | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const stepTitle = (el: CustomerWizard): string => text(part(el, 'step-title'));
-export const fieldId = (path: string): string => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const fieldId = controlId;
 
 export function field(el: CustomerWizard, path: string): HTMLInputElement {
   const control = root(el).querySelector<HTMLInputElement>(`#${fieldId(path)}`);
