@@ -417,7 +417,7 @@ export class CustomerWizard extends LitElement {
   }
 
   private ruleContext() {
-    return {mode: this.mode, original: this.original};
+    return {original: this.original};
   }
 
   /**

@@ -11,7 +11,6 @@ import type {OrganizationInput} from '../../src/shared/model/types.js';
 import {stepById, type StepId} from './wizard-steps.js';
 
 export interface RuleContext {
-  mode: 'create' | 'edit';
   /** The values the edit started from (edit mode): an unchanged stored date is not judged again. */
   original: OrganizationInput | null;
 }

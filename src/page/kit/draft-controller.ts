@@ -120,10 +120,6 @@ export class DraftController implements ReactiveController {
     await store?.discard(id);
   }
 
-  /** The store in use (one per client and scope: its index writes run one after another). */
-  get current(): DraftStore | null {
-    return this.store;
-  }
 
   private readonly handleHidden = (): void => {
     if (document.visibilityState === 'hidden' || !this.host.isConnected) void this.flush();

@@ -8,7 +8,7 @@ import {html, nothing} from 'lit';
 import type {Contact, UserRef} from '../../../src/shared/model/types.js';
 import {textField} from '../wizard-fields.js';
 import {collects} from '../../../src/shared/contract/field-rules.js';
-import type {FieldPath} from '../wizard-values.js';
+import {getAt, type FieldPath} from '../wizard-values.js';
 import type {StepContext} from './step-context.js';
 
 /** The user picker loads when this step first needs it (the wizard prefetches it once idle): it is not part of opening the wizard. */
@@ -41,7 +41,7 @@ function contactFields(ctx: StepContext, i: number, c: Contact) {
 
 /** Users of the acting scope, picked by type-ahead (several, or one: the latest pick replaces it). */
 function userPicker(ctx: StepContext, path: FieldPath, label: string, multiple: boolean) {
-  const value = path.reduce<unknown>((at, k) => (at as Record<string | number, unknown> | null)?.[k], ctx.values) as UserRef[] | UserRef | null;
+  const value = getAt(ctx.values, path) as UserRef[] | UserRef | null;
   const list = multiple ? ((value as UserRef[] | null) ?? []) : value ? [value as UserRef] : [];
   return html`<div class="field wide" part="field" data-path=${path.join('.')}>
     <tenantry-user-combobox
