@@ -34,7 +34,7 @@ import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
 import {fullInput, futureDate, HOSTILE_PATHS, hostileInput} from './organization-inputs.js';
 import {inputIssues} from '../shared/contract/server-checks.js';
-import {NOT_PATCHABLE_FIELDS, type AuditEntry, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
+import {MAX_IMPACT_TENANTS, NOT_PATCHABLE_FIELDS, type AuditEntry, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
 import {LIFECYCLE_MOVES} from '../shared/contract/lifecycle.js';
 
 type Make = (userId: string) => Promise<Backend>;
@@ -363,6 +363,21 @@ export function contractSuite(name: string, make: Make): void {
         expect(impact).to.deep.include({organizationId: DEMO_TENANTS.reseller, action: 'suspend', from: 'active', to: 'suspended', organizationsBelow: kinds, users: users.length});
         expect(impact.linkedAccounts).to.equal(items.reduce((n, o) => n + o.linkedAccountCount, 0));
         expect(impact.scheduledCollections).to.be.within(1, items.length);
+        // Per tenant directly below: most organizations first, at most MAX_IMPACT_TENANTS, the rest counted.
+        const children = items.filter((o) => o.parentId === DEMO_TENANTS.reseller);
+        expect(impact.byTenant.length).to.equal(Math.min(children.length, MAX_IMPACT_TENANTS));
+        expect(impact.moreTenants).to.equal(children.length - impact.byTenant.length);
+        for (const [i, t] of impact.byTenant.entries()) {
+          const child = children.find((c) => c.id === t.id);
+          expect(child, t.id).to.not.equal(undefined);
+          expect([t.name, t.kind]).to.deep.equal([child!.name, child!.kind]);
+          const subtree = items.filter((o) => inTenant(o, t.id));
+          expect(t.organizations, t.id).to.equal(subtree.length);
+          expect(t.linkedAccounts, t.id).to.equal(subtree.reduce((n, o) => n + o.linkedAccountCount, 0));
+          if (i) expect(t.organizations, 'largest first').to.be.at.most(impact.byTenant[i - 1].organizations);
+        }
+        const listed = new Set(impact.byTenant.map((t) => t.id));
+        for (const c of children) if (!listed.has(c.id)) expect(items.filter((o) => inTenant(o, c.id)).length, 'left out').to.be.at.most(impact.byTenant.at(-1)!.organizations);
 
         // A reseller admin's own customer organization, with one customer below it.
         const base = await newCustomerInput(reseller, 'Impact');
@@ -380,6 +395,18 @@ export function contractSuite(name: string, make: Make): void {
           linkedAccounts: anchor.linkedAccountCount + below.linkedAccountCount,
           users: (await reseller.listUsers(scopeOf(anchor.id), {limit: 1000})).length,
           scheduledCollections: collects ? 1 : 0,
+          byTenant: [
+            {
+              id: below.id,
+              name: below.name,
+              kind: 'customer',
+              organizations: 1,
+              linkedAccounts: below.linkedAccountCount,
+              users: (await reseller.listUsers(scopeOf(below.id), {limit: 1000})).length,
+              scheduledCollections: collects ? 1 : 0,
+            },
+          ],
+          moreTenants: 0,
         });
         const refused = await failure(reseller.lifecycleImpact(RES, anchor.id, 'resume'));
         expect(refused.code).to.equal('conflict');

@@ -290,7 +290,8 @@ export function tagged<T>(tag: string, variants: Record<string, Schema<unknown>>
   };
   const fills = names.some((n) => variants[n].fill);
   return {
-    json: {oneOf: names.map((n) => variants[n].json)},
+    // Tags that share one shape (`reader`, `engineer`…) publish it once.
+    json: {oneOf: [...new Map(names.map((n) => [JSON.stringify(variants[n].json), variants[n].json])).values()]},
     is: (v): v is T => variantOf(v)?.is(v) ?? false,
     explain: (v, path, issues) => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return void issues.push({path, message: `expected an object, got ${describe(v)}`});

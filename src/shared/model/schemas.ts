@@ -22,7 +22,21 @@ import {
 } from './schema.js';
 import {
   AUDIT_ACTIONS,
+  BILLING_FREQUENCIES,
+  COMMERCE_KINDS,
   LIFECYCLE_ACTIONS,
+  MAX_IMPACT_TENANTS,
+  type CommercePage,
+  type ConsoleLink,
+  type ContactInput,
+  type Contract,
+  type ContractPage,
+  type InvoiceRecord,
+  type OrderRecord,
+  type PeopleChange,
+  type ProductRecord,
+  type SubscriptionRecord,
+  type TenantImpact,
   type AuditEntry,
   type AuditPage,
   type KindCounts,
@@ -249,18 +263,19 @@ const BillingProfileSchema = named(
   }),
 );
 
-const ContactSchema = named(
-  'Contact',
-  object<Contact>({
-    id,
-    role: oneOf(['primary', 'billing', 'technical', 'other'] as const),
-    firstName: text,
-    lastName: text,
-    email,
-    phone: string({maxLength: 40}),
-    fax: string({maxLength: 40}),
-  }),
-);
+const contactShape = {
+  role: oneOf(['primary', 'billing', 'technical', 'other'] as const),
+  firstName: text,
+  lastName: text,
+  email,
+  phone: string({maxLength: 40}),
+  fax: string({maxLength: 40}),
+} as const;
+
+const ContactSchema = named('Contact', object<Contact>({id, ...contactShape}));
+
+/** A contact as a client sends it (`addContact`, `updateContact`): the server assigns the id. */
+export const ContactInputSchema = named('ContactInput', object<ContactInput>(contactShape), 'A contact as a client sends it; the server assigns the id.');
 
 const CustomLinkSchema = named('CustomLink', object<CustomLink>({title: text, url}));
 const SalesRepSchema = named('SalesRep', object<SalesRep>({name: text, email, phone: string({maxLength: 40})}));
@@ -510,6 +525,12 @@ const KindCountsSchema = named(
   'Organizations of each kind.',
 );
 
+const TenantImpactSchema = named(
+  'TenantImpact',
+  object<TenantImpact>({id, name: text, kind: oneOf(TENANT_KINDS), organizations: count, linkedAccounts: count, users: count, scheduledCollections: count}),
+  'What a lifecycle move touches within one tenant directly below the organization moved, that tenant counted too.',
+);
+
 export const LifecycleImpactSchema = named(
   'LifecycleImpact',
   object<LifecycleImpact>({
@@ -521,8 +542,10 @@ export const LifecycleImpactSchema = named(
     linkedAccounts: count,
     users: count,
     scheduledCollections: count,
+    byTenant: array(TenantImpactSchema, {maxItems: MAX_IMPACT_TENANTS}),
+    moreTenants: count,
   }),
-  'What a lifecycle move of one organization touches, counted within the scope: organizations below it by kind (itself not counted); linked accounts, users and organizations collecting data on a schedule of it and those below it.',
+  `What a lifecycle move of one organization touches, counted within the scope: organizations below it by kind (itself not counted); linked accounts, users and organizations collecting data on a schedule of it and those below it; the same per tenant directly below it (\`byTenant\`, each with everything below it, most organizations first, at most ${MAX_IMPACT_TENANTS}; \`moreTenants\` counts the rest).`,
 );
 
 /** The body of a lifecycle move. */
@@ -544,8 +567,9 @@ export const AuditEntrySchema = named(
     organizationName: text,
     action: oneOf(AUDIT_ACTIONS),
     fields: optional(array(string({minLength: 1, maxLength: 100}), {maxItems: 200})),
+    subject: optional(text),
   }),
-  'One write made through the API: who made it, in which tenant’s view, to which organization, and which top-level fields it changed (updates and lifecycle moves).',
+  'One write made through the API: who made it, in which tenant’s view, to which organization, which top-level fields it changed (updates and lifecycle moves), and what it was about in words (`subject`: a contact’s name, the people added or removed, a task’s title; plain text, never markup).',
 );
 
 export const AuditPageSchema = named(
@@ -553,6 +577,100 @@ export const AuditPageSchema = named(
   object<AuditPage>({items: array(AuditEntrySchema, {maxItems: 1000}), nextCursor: nullable(string({maxLength: 1000}))}),
   'One page of the audit log, newest first.',
 );
+
+const idList = array(id, {maxItems: 100});
+
+/** A change of people (`changePeople`): one role per change. */
+export const PeopleChangeSchema = named(
+  'PeopleChange',
+  tagged<PeopleChange>('role', (() => {
+    const members = named(
+      'PeopleChangeMembers',
+      object<{role: 'reader' | 'engineer' | 'tenant-admin'; add?: string[]; remove?: string[]}>({role: oneOf(['reader', 'engineer', 'tenant-admin'] as const), add: optional(idList), remove: optional(idList)}),
+      'Readers, engineers or tenant administrators to add and to remove, by user id (users visible from the scope).',
+    );
+    return {
+      reader: members,
+      engineer: members,
+      'tenant-admin': members,
+      'account-manager': named('PeopleChangeAccountManager', object<{role: 'account-manager'; userId: string | null}>({role: oneOf(['account-manager'] as const), userId: nullable(id)}), 'The account manager to set (a user visible from the scope), or `null` to clear it.'),
+      'run-as': named(
+        'PeopleChangeRunAs',
+        object<{role: 'run-as'; account: string | null}>({role: oneOf(['run-as'] as const), account: nullable(string({maxLength: 1000}))}),
+        'The run-as (service) account’s name to set, or `null` to clear it: trimmed, 1–256 characters, no control or hidden characters; never a password or other secret.',
+      ),
+    };
+  })()),
+  'A change to the people of an organization, one role at a time.',
+);
+
+export const ContractSchema = named(
+  'Contract',
+  object<Contract>({
+    id,
+    name: text,
+    status: oneOf(CONTRACT_STATUSES),
+    startsOn: isoDate,
+    endsOn: nullable(isoDate),
+    organizationId: id,
+    organizationName: text,
+    value: nullable(MoneySchema),
+    billingFrequency: oneOf(BILLING_FREQUENCIES),
+    autoRenew: boolean(),
+  }),
+  'One contract of an organization, as the contracts list shows it.',
+);
+
+const cursorText = nullable(string({maxLength: 1000}));
+
+export const ContractPageSchema = named(
+  'ContractPage',
+  object<ContractPage>({items: array(ContractSchema, {maxItems: 1000}), nextCursor: cursorText, total: count}),
+  'One page of contracts, by end date (open-ended last) then id; `total` counts every contract the query matches.',
+);
+
+const quantity = number({min: 0, max: 1_000_000_000, integer: true});
+
+const ProductRecordSchema = named(
+  'ProductRecord',
+  object<ProductRecord>({id, name: text, category: text, status: oneOf(['active', 'pending', 'cancelled'] as const), billingFrequency: oneOf(BILLING_FREQUENCIES), quantity, purchasedOn: isoDate}),
+);
+const OrderRecordSchema = named(
+  'OrderRecord',
+  object<OrderRecord>({id, number: string({minLength: 1, maxLength: 100}), placedOn: isoDate, status: oneOf(['placed', 'fulfilled', 'cancelled', 'failed'] as const), lineCount: quantity, total: MoneySchema}),
+);
+const InvoiceRecordSchema = named(
+  'InvoiceRecord',
+  object<InvoiceRecord>({id, number: string({minLength: 1, maxLength: 100}), issuedOn: isoDate, dueOn: isoDate, status: oneOf(['open', 'paid', 'overdue', 'void'] as const), amount: MoneySchema}),
+);
+const SubscriptionRecordSchema = named(
+  'SubscriptionRecord',
+  object<SubscriptionRecord>({id, name: text, status: oneOf(['active', 'suspended', 'cancelled', 'expired'] as const), quantity, billingFrequency: oneOf(BILLING_FREQUENCIES), renewsOn: nullable(isoDate)}),
+);
+
+const commercePageOf = <K extends (typeof COMMERCE_KINDS)[number]>(kind: K, item: Schema<CommercePage<K>['items'][number]>, name: string): Schema<CommercePage<K>> =>
+  named(name, object<CommercePage<K>>({kind: oneOf([kind] as const) as Schema<K>, items: array(item, {maxItems: 1000}), nextCursor: cursorText, total: count}));
+
+/** One page of a commerce list; `kind` says which list, and so the shape of its items. */
+export const CommercePageSchema = named(
+  'CommercePage',
+  tagged<CommercePage>('kind', {
+    products: commercePageOf('products', ProductRecordSchema, 'ProductPage'),
+    orders: commercePageOf('orders', OrderRecordSchema, 'OrderPage'),
+    invoices: commercePageOf('invoices', InvoiceRecordSchema, 'InvoicePage'),
+    subscriptions: commercePageOf('subscriptions', SubscriptionRecordSchema, 'SubscriptionPage'),
+  }),
+  'One page of a customer’s products, orders, invoices or subscriptions, newest first; `total` counts the whole list. A backend without such a list answers an empty page.',
+);
+
+export const ConsoleLinkSchema = named(
+  'ConsoleLink',
+  object<ConsoleLink>({url, expiresAt: nullable(instant)}),
+  'Where an administrator opens the customer’s own console: an absolute http(s) URL (anything else is refused by the client), and when a signed link stops working.',
+);
+
+/** The answer of a console link request: the link, or `null` where the organization has no console. */
+export const ConsoleLinkAnswerSchema = named('ConsoleLinkAnswer', object<{link: ConsoleLink | null}>({link: nullable(ConsoleLinkSchema)}));
 
 export const ErrorBodySchema = named(
   'Error',

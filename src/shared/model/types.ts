@@ -602,10 +602,132 @@ export interface LifecycleImpact {
   users: number;
   /** Of the organization and those below it, how many collect data on a schedule (security, operations or cost details on). */
   scheduledCollections: number;
+  /**
+   * The same counts per tenant directly below the organization (each with everything below it),
+   * largest first, at most `MAX_IMPACT_TENANTS`; `moreTenants` counts the ones left out.
+   */
+  byTenant: TenantImpact[];
+  moreTenants: number;
 }
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', ...LIFECYCLE_ACTIONS] as const;
-/** What a write recorded in the audit log did: a create, an update, a delete, or a lifecycle move. */
+/** Most tenants a lifecycle impact lists one by one. */
+export const MAX_IMPACT_TENANTS = 20;
+
+/** What a lifecycle move touches within one tenant directly below the organization moved (that tenant counted too). */
+export interface TenantImpact {
+  id: Id;
+  name: string;
+  kind: TenantKind;
+  /** This tenant and the organizations below it. */
+  organizations: number;
+  linkedAccounts: number;
+  users: number;
+  scheduledCollections: number;
+}
+
+/** A contact as a client sends it: the server assigns the id. */
+export type ContactInput = Omit<Contact, 'id'>;
+
+/**
+ * A change to the people of an organization: add or remove readers, engineers or tenant
+ * administrators (user ids visible from the scope), set or clear the account manager, set or clear
+ * the run-as account (a service account's name, never a secret).
+ */
+export type PeopleChange =
+  | {role: 'reader' | 'engineer' | 'tenant-admin'; add?: Id[]; remove?: Id[]}
+  | {role: 'account-manager'; userId: Id | null}
+  | {role: 'run-as'; account: string | null};
+
+/** One contract of an organization, as the contracts list shows it. */
+export interface Contract extends ContractSummary {
+  organizationId: Id;
+  organizationName: string;
+  /** What the contract is worth over its term; `null` where not priced. */
+  value: Money | null;
+  billingFrequency: BillingFrequency;
+  autoRenew: boolean;
+}
+
+export const BILLING_FREQUENCIES = ['monthly', 'annual', 'one-time'] as const;
+export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
+
+/** One page of contracts, by end date then id. */
+export interface ContractPage {
+  items: Contract[];
+  /** Pass back as `cursor` for the next page; `null` on the last page. */
+  nextCursor: string | null;
+  /** How many contracts match the query in all. */
+  total: number;
+}
+
+export const COMMERCE_KINDS = ['products', 'orders', 'invoices', 'subscriptions'] as const;
+/** The read-only commerce lists of a customer (where the backend has them). */
+export type CommerceKind = (typeof COMMERCE_KINDS)[number];
+
+export interface ProductRecord {
+  id: Id;
+  name: string;
+  category: string;
+  status: 'active' | 'pending' | 'cancelled';
+  billingFrequency: BillingFrequency;
+  quantity: number;
+  purchasedOn: IsoDate;
+}
+
+export interface OrderRecord {
+  id: Id;
+  /** The order number people quote. */
+  number: string;
+  placedOn: IsoDate;
+  status: 'placed' | 'fulfilled' | 'cancelled' | 'failed';
+  lineCount: number;
+  total: Money;
+}
+
+export interface InvoiceRecord {
+  id: Id;
+  number: string;
+  issuedOn: IsoDate;
+  dueOn: IsoDate;
+  status: 'open' | 'paid' | 'overdue' | 'void';
+  amount: Money;
+}
+
+export interface SubscriptionRecord {
+  id: Id;
+  name: string;
+  status: 'active' | 'suspended' | 'cancelled' | 'expired';
+  quantity: number;
+  billingFrequency: BillingFrequency;
+  /** `null` when it does not renew. */
+  renewsOn: IsoDate | null;
+}
+
+/** The record type of each commerce list. */
+export interface CommerceRecords {
+  products: ProductRecord;
+  orders: OrderRecord;
+  invoices: InvoiceRecord;
+  subscriptions: SubscriptionRecord;
+}
+
+/** One page of a commerce list, newest first. */
+export interface CommercePage<K extends CommerceKind = CommerceKind> {
+  kind: K;
+  items: CommerceRecords[K][];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** Where an administrator opens the customer's own console: an absolute http(s) URL the backend makes. */
+export interface ConsoleLink {
+  url: string;
+  /** When the link stops working (a signed link); `null` if it does not. */
+  expiresAt: Instant | null;
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', ...LIFECYCLE_ACTIONS, 'contact-add', 'contact-update', 'contact-delete', 'people-change', 'onboarding-start'] as const;
+/** What a write recorded in the audit log did: a create, an update, a delete, a lifecycle move, a contact's add, change or delete, a change of people, an onboarding task started. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One write, as the audit log keeps it. */
@@ -623,6 +745,8 @@ export interface AuditEntry {
   action: AuditAction;
   /** Top-level fields the write changed (an update's, and `status` for a lifecycle move); absent on create and delete. */
   fields?: string[];
+  /** What the write was about, in words (a contact's name, the people added, a task's title); absent where the action says it all. Text, never markup. */
+  subject?: string;
 }
 
 /** One page of the audit log, newest first. */

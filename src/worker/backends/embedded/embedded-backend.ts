@@ -35,7 +35,7 @@ import {compareFolded, completePatch, domainKey, foldName, inputIssues, ONMICROS
 import {formatIssues, validate, withDefaults, type Issue} from '../../../shared/model/schema.js';
 import {AuditEntrySchema, OrganizationInputSchema, OrganizationSchema} from '../../../shared/model/schemas.js';
 import {REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} from '../../../shared/model/labels.js';
-import {MAX_DUPLICATE_MATCHES, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../shared/model/types.js';
+import {MAX_DUPLICATE_MATCHES, MAX_IMPACT_TENANTS, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../shared/model/types.js';
 import type {
   AuditAction,
   AuditEntry,
@@ -58,6 +58,7 @@ import type {
   ReferenceLists,
   Role,
   Session,
+  TenantImpact,
   TenantKind,
   TenantNode,
   TenantRef,
@@ -688,21 +689,52 @@ class EmbeddedBackend implements Backend {
     throwIfAborted(options.signal);
     const to = lifecycleMove(org.status, action, org.kind);
     const organizationsBelow: KindCounts = {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 0};
-    const tenants = new Set<Id>();
+    /** Each organization of the subtree → the tenant directly below `id` it lies in (`null` for `id` itself). */
+    const branchOf = new Map<Id, TenantImpact | null>();
+    const branches = new Map<Id, TenantImpact>();
     let linkedAccounts = 0;
     let scheduledCollections = 0;
     // Everything below a visible organization is visible from the scope too.
     for (const o of this.store.slots()) {
       if (!o || !inScope(o, id)) continue;
-      tenants.add(o.id);
-      if (o.id !== id) organizationsBelow[o.kind]++;
+      let branch: TenantImpact | null = null;
+      if (o.id !== id) {
+        organizationsBelow[o.kind]++;
+        const top = o.parentId === id ? o.id : o.ancestorIds[o.ancestorIds.indexOf(id) + 1];
+        branch = branches.get(top) ?? null;
+        if (!branch) branches.set(top, (branch = {id: top, name: '', kind: o.kind, organizations: 0, linkedAccounts: 0, users: 0, scheduledCollections: 0}));
+        if (top === o.id) Object.assign(branch, {name: o.name, kind: o.kind});
+        branch.organizations++;
+        branch.linkedAccounts += o.linkedAccountCount;
+      }
+      branchOf.set(o.id, branch);
       linkedAccounts += o.linkedAccountCount;
       const f = this.store.detail(o.id)!.features;
-      if (f.security || f.operations || f.costDetails) scheduledCollections++;
+      if (f.security || f.operations || f.costDetails) {
+        scheduledCollections++;
+        if (branch) branch.scheduledCollections++;
+      }
     }
     let users = 0;
-    for (const u of this.store.users) if (tenants.has(u.tenantId)) users++;
-    return {organizationId: id, action, from: org.status, to, organizationsBelow, linkedAccounts, users, scheduledCollections};
+    for (const u of this.store.users) {
+      const branch = branchOf.get(u.tenantId);
+      if (branch === undefined) continue;
+      users++;
+      if (branch) branch.users++;
+    }
+    const byTenant = [...branches.values()].sort((a, b) => b.organizations - a.organizations || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    return {
+      organizationId: id,
+      action,
+      from: org.status,
+      to,
+      organizationsBelow,
+      linkedAccounts,
+      users,
+      scheduledCollections,
+      byTenant: byTenant.slice(0, MAX_IMPACT_TENANTS),
+      moreTenants: Math.max(0, byTenant.length - MAX_IMPACT_TENANTS),
+    };
   }
 
   async listAuditLog(scope: Scope, query: AuditQuery = {}): Promise<AuditPage> {
