@@ -1,0 +1,103 @@
+/**
+ * Whether a widget can send a write now, and if not, why, in words for the user. Writes are never
+ * queued (a write the backend cannot be reached for is refused), so a widget offers them only while
+ * they can be sent. Two things say they cannot: the browser says it is offline, or the last sync of
+ * the widget's scope failed for want of the backend (a retryable error) with no success since.
+ * The host re-renders whenever the answer changes; every listener goes when it disconnects.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {TenantryError} from '../../shared/contract/errors.js';
+import type {DataEvent} from '../../shared/protocol.js';
+import {DataEventMessage, type DataClient} from '../data-client.js';
+import {browserOnline, watchOnline} from '../platform/online.js';
+
+/** Said while the browser is offline. */
+export const OFFLINE_REASON = 'You are offline: changes can’t be sent.';
+/** Said while the last sync of the scope could not reach the server. */
+export const UNREACHABLE_REASON = 'You are offline (the server could not be reached at the last try): changes can’t be sent.';
+
+export interface ConnectivityControllerOptions {
+  /** The host's data client, whose syncs tell whether the backend was reached; `null` for none. */
+  client: () => DataClient | null | undefined;
+  /** The tenant scope whose syncs count (the one the host would write in); `null` while unknown. */
+  scopeTenantId: () => string | null | undefined;
+}
+
+export class ConnectivityController implements ReactiveController {
+  private online = browserOnline();
+  private stopWatching: (() => void) | null = null;
+  private listening: DataClient | null = null;
+  /**
+   * Scopes whose last sync failed for want of the backend, with no success since, each with the
+   * server time its data was as of then: only an update past it came from the backend (an
+   * optimistic change or a read from the cache leaves it as it was).
+   */
+  private readonly unreachable = new Map<string, string | null>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ConnectivityControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether a write can be sent now. */
+  get canSend(): boolean {
+    return this.reason === null;
+  }
+
+  /** Why a write cannot be sent now, in words for the user; `null` when it can. */
+  get reason(): string | null {
+    if (!this.online) return OFFLINE_REASON;
+    const scope = this.options.scopeTenantId();
+    if (scope && this.unreachable.has(scope)) return UNREACHABLE_REASON;
+    return null;
+  }
+
+  hostConnected(): void {
+    // The state may have changed while the host was away.
+    this.online = browserOnline();
+    this.stopWatching = watchOnline((online) => {
+      if (online === this.online) return;
+      this.online = online;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostUpdate(): void {
+    const client = this.options.client() ?? null;
+    if (client === this.listening) return;
+    this.listening?.events.removeEventListener('data-event', this.handleEvent);
+    // What another client's syncs said is not about this one.
+    this.unreachable.clear();
+    this.listening = client;
+    client?.events.addEventListener('data-event', this.handleEvent);
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.listening?.events.removeEventListener('data-event', this.handleEvent);
+    this.listening = null;
+    this.unreachable.clear();
+  }
+
+  private readonly handleEvent = (e: Event): void => {
+    if (!(e instanceof DataEventMessage)) return;
+    if (this.note(e.data)) this.host.requestUpdate();
+  };
+
+  /** Records what a worker event says about reaching the backend; `true` when the answer changed. */
+  private note(event: DataEvent): boolean {
+    if (event.type === 'sync-failed') {
+      // Only a failure trying again may cure says the backend is out of reach (not a refusal).
+      if (!new TenantryError(event.code, event.message).retryable || this.unreachable.has(event.scopeTenantId)) return false;
+      this.unreachable.set(event.scopeTenantId, event.asOf);
+      return true;
+    }
+    if (event.type === 'dataset-updated' && this.unreachable.has(event.scopeTenantId) && this.unreachable.get(event.scopeTenantId) !== event.asOf) {
+      return this.unreachable.delete(event.scopeTenantId);
+    }
+    return false;
+  }
+}
