@@ -32,6 +32,11 @@ grid.addEventListener('tenantry-row-action', (e) => {
   const d = e.detail;
   log.textContent = `Row action: ${d.action} · ${d.organizationName}${d.taskId ? ` · task ${d.taskId}` : ''}`;
 });
+// Lifecycle moves and deletes the grid carried out itself (after its confirmation).
+grid.addEventListener('tenantry-lifecycle-change', (e) => {
+  const d = e.detail;
+  log.textContent = `Lifecycle: ${d.action} · ${d.organizationName} · ${d.status ?? 'deleted'} (in tenant ${d.scopeTenantId})`;
+});
 
 // --- routes: the wizard loads only when a route needs it, so the grid's first rows never wait for it.
 const wizardView = document.querySelector<HTMLElement>('#wizard-view')!;

@@ -5,11 +5,11 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import {CONTRACT_STATUS_LABELS} from '../../src/shared/model/labels.js';
-import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
+import type {LifecycleAction, Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {formatDate, formatDateTime} from './grid-format.js';
 import {rowHref, type RowView} from './grid-links.js';
 
-import type {PopoverKind} from './grid-popover-kinds.js';
+import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 
 /** How many items a tooltip lists before "and N more". */
 const LIST_LIMIT = 8;
@@ -98,7 +98,34 @@ function onboarding(org: OrganizationSummary, detail: Organization | null | unde
 
 const VIEW_LABELS: Record<RowView, string> = {profile: 'View profile', edit: 'Edit', dashboard: 'Dashboard', cost: 'Cost', security: 'Security', operations: 'Operations', tasks: 'Tasks'};
 
-function actions(org: OrganizationSummary, hrefTemplate: string | null): TemplateResult {
+const MOVE_LABELS: Record<LifecycleAction, string> = {suspend: 'Suspend', resume: 'Resume', disable: 'Disable', enable: 'Enable', archive: 'Archive…'};
+
+/** The lifecycle items: the moves the row's status allows, Delete… for a suspended row; all waiting, with the reason, while offline. */
+function lifecycleItems(org: OrganizationSummary, menu: LifecycleMenu): TemplateResult | typeof nothing {
+  if (!menu.shown) return nothing;
+  const reason = menu.disabledReason;
+  // Still focusable while unavailable (the popup's arrow keys move through them), and described by the reason.
+  const item = (action: LifecycleAction | 'delete', label: string, danger: boolean, first: boolean): TemplateResult => html`<li class=${first ? 'pop-last' : ''}>
+    <button
+      type="button"
+      part=${danger ? 'popover-action danger-action' : 'popover-action'}
+      class=${danger ? 'danger' : ''}
+      data-popover-action=${action}
+      aria-disabled=${reason ? 'true' : nothing}
+      aria-describedby=${reason ? 'pop-lifecycle-reason' : nothing}
+    >
+      ${label}
+    </button>
+  </li>`;
+  const items = menu.moves.map((a, i) => item(a, MOVE_LABELS[a], a === 'archive', i === 0));
+  const hint =
+    org.status === 'suspended'
+      ? item('delete', 'Delete…', true, items.length === 0)
+      : html`<li class=${items.length === 0 ? 'pop-last' : ''}><p class="pop-muted">${org.status === 'archived' ? 'An archived organization can’t be changed.' : 'Delete becomes available once suspended.'}</p></li>`;
+  return html`${items}${hint}${reason ? html`<li><p class="pop-muted" id="pop-lifecycle-reason">${reason}</p></li>` : nothing}`;
+}
+
+function actions(org: OrganizationSummary, hrefTemplate: string | null, menu: LifecycleMenu): TemplateResult {
   const item = (view: RowView): TemplateResult => {
     const href = rowHref(hrefTemplate, org.id, view);
     return href
@@ -108,15 +135,12 @@ function actions(org: OrganizationSummary, hrefTemplate: string | null): Templat
   return html`<p class="pop-title" id="pop-title">Actions</p>
     <ul class="pop-menu">
       <li><button type="button" part="popover-action" data-popover-action="summary">Get summary</button></li>
-      ${(['profile', 'edit', 'dashboard', 'cost', 'security', 'operations', 'tasks'] as const).map(item)}
-      ${org.status === 'suspended'
-        ? html`<li class="pop-last"><button type="button" part="popover-action danger-action" class="danger" data-popover-action="delete">Delete…</button></li>`
-        : html`<li class="pop-last"><button type="button" part="popover-action" data-popover-action="suspend">Suspend</button><p class="pop-muted">Delete becomes available once suspended.</p></li>`}
+      ${(['profile', 'edit', 'dashboard', 'cost', 'security', 'operations', 'tasks'] as const).map(item)} ${lifecycleItems(org, menu)}
     </ul>`;
 }
 
 /** The body of a tooltip or popup for one organization. */
-export function popoverBody(kind: PopoverKind, org: OrganizationSummary, detail: Organization | null | undefined, hrefTemplate: string | null): TemplateResult {
+export function popoverBody(kind: PopoverKind, org: OrganizationSummary, detail: Organization | null | undefined, hrefTemplate: string | null, menu: LifecycleMenu): TemplateResult {
   switch (kind) {
     case 'collection':
       return collection(org);
@@ -129,6 +153,6 @@ export function popoverBody(kind: PopoverKind, org: OrganizationSummary, detail:
     case 'onboarding':
       return onboarding(org, detail);
     case 'actions':
-      return actions(org, hrefTemplate);
+      return actions(org, hrefTemplate, menu);
   }
 }

@@ -11,7 +11,8 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import type {GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
-import {isTooltip, needsDetail, type PopoverKind} from './grid-popover-kinds.js';
+import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';
+import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 
 /**
  * The popups' contents load after the grid (nobody opens one before the first rows are read):
@@ -66,6 +67,8 @@ export interface GridPopupsOptions {
   visibleArea(): {viewport: DOMRect; headerHeight: number} | null;
   /** The grid's `href-template`, for popup links. */
   hrefTemplate(): string | null;
+  /** The lifecycle items the Actions menu offers for an organization. */
+  lifecycle(org: OrganizationSummary): LifecycleMenu;
   /** A row action chosen in a popup; `false` if the host took it over (`preventDefault()`). */
   onAction(action: RowView | string, org: OrganizationSummary, taskId: string | undefined): boolean;
   /** Focus returns to the cell after the next render. */
@@ -212,7 +215,7 @@ export class GridPopups implements ReactiveController {
       @mouseenter=${tooltip ? () => clearTimeout(this.timer) : nothing}
     >
       ${bodies
-        ? bodies.popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate())
+        ? bodies.popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate(), this.options.lifecycle(pop.org))
         : html`<p class="pop-muted" role="status">${bodiesFailed ? 'This could not be shown; try again.' : 'Loading…'}</p>`}
     </div>`;
   }
@@ -265,7 +268,9 @@ export class GridPopups implements ReactiveController {
     const pop = this.value;
     if (!el || !pop) return;
     const action = el.dataset.popoverAction!;
-    if (action === 'delete') {
+    if (action === 'delete' || isLifecycleAction(action)) {
+      // Unavailable (offline): the reason is next to it, and the popup stays.
+      if (el.getAttribute('aria-disabled') === 'true') return;
       // The confirmation takes over; the popup goes without moving focus.
       this.set(null);
       this.options.onAction(action, pop.org, undefined);

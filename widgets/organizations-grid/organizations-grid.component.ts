@@ -15,16 +15,18 @@ import {emit} from '../../src/page/events.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
+import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
+import {LIFECYCLE_DONE, type LifecycleRequestAction, type LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
+import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
 import type {RowView} from './grid-links.js';
-import type {PopoverKind} from './grid-popover-kinds.js';
+import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
 import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withDisplay, type GridViewState} from '../../src/shared/grid-view.js';
-import {DeleteDialog} from './grid-delete-dialog.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {DisplayPrefs} from './display-prefs.js';
@@ -35,8 +37,12 @@ import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from '
 import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
 import {GridViewport} from './grid-viewport.js';
 
-/** What a row action asks the host to do; the grid itself never changes an organization. */
-export type RowAction = RowView | 'summary' | 'delete' | 'suspend' | 'view-contracts' | 'start-onboarding-task';
+/**
+ * A row action. The lifecycle ones (`suspend`, `resume`, `disable`, `enable`, `archive`, `delete`)
+ * the grid carries out itself unless the host takes them over (`preventDefault()`); the rest are
+ * the host's to route.
+ */
+export type RowAction = RowView | 'summary' | LifecycleRequestAction | 'view-contracts' | 'start-onboarding-task';
 
 export interface RowActionDetail {
   action: RowAction;
@@ -58,6 +64,16 @@ declare global {
     'tenantry-view-state-change': CustomEvent<ViewStateChangeDetail>;
   }
 }
+
+type LifecycleDialogModule = typeof import('../lifecycle-dialog/lifecycle-dialog.js');
+/** The confirmation dialog loads at its first use: most sessions never open it. */
+let lifecycleDialogLoad: Promise<LifecycleDialogModule> | null = null;
+const loadLifecycleDialog = (): Promise<LifecycleDialogModule> =>
+  (lifecycleDialogLoad ??= import('../lifecycle-dialog/lifecycle-dialog.js').catch((e: unknown) => {
+    // The next use tries again.
+    lifecycleDialogLoad = null;
+    throw e;
+  }));
 
 /** Placeholder rows while the first view loads. */
 const SKELETON_ROWS = 8;
@@ -91,10 +107,22 @@ interface VisibleColumn {
  *
  * @summary The organizations grid: the MSP's customer list.
  *
- * @event tenantry-row-action - A row action for the host to carry out (`detail: RowActionDetail`):
- *   `summary`, `profile`, `edit`, `dashboard`, `cost`, `security`, `operations`, `tasks`, `suspend`,
- *   `delete` (only after the user confirmed), `view-contracts`, `start-onboarding-task` (with
- *   `taskId`). Cancelable: for a link (see `href-template`), `preventDefault()` stops navigation.
+ * Row actions: the Actions menu offers the lifecycle moves the row's status allows (Suspend, Resume,
+ * Disable, Enable, Archive…) and Delete… for a suspended row — none in a customer administrator's
+ * session or on the acting tenant's own row, and all waiting with the reason while offline. The
+ * grid carries them out itself: a `tenantry-lifecycle-dialog` asks first (naming the organization
+ * and the acting tenant at that moment, with what the move touches), the row repaints at once and
+ * comes back if the server refuses, and the outcome is announced.
+ *
+ * @event tenantry-row-action - A row action (`detail: RowActionDetail`): `summary`, `profile`, `edit`,
+ *   `dashboard`, `cost`, `security`, `operations`, `tasks`, `view-contracts`, `start-onboarding-task`
+ *   (with `taskId`) for the host to route; and `suspend`, `resume`, `disable`, `enable`, `archive`,
+ *   `delete` as the user chooses them, before the grid asks for confirmation. Cancelable: for a link
+ *   (see `href-template`) `preventDefault()` stops navigation; for a lifecycle action it takes the
+ *   action over (the grid asks nothing and changes nothing).
+ * @event tenantry-lifecycle-change - From the grid's confirmation dialog: a lifecycle move or delete the server
+ *   carried out (`detail: LifecycleChangeDetail`: `organizationId`, `organizationName`, `action`,
+ *   `status` (new, `null` after a delete), `scopeTenantId`).
  * @event tenantry-view-state-change - The user changed the view state (`detail.viewState`):
  *   columns, widths, sort, search, density, currency, layout or open rows. Save it to persist.
  *
@@ -126,9 +154,9 @@ interface VisibleColumn {
  * @csspart state - The empty, no-match and error states.
  * @csspart tooltip - A tooltip (`role=tooltip`).
  * @csspart popover - A popup (`role=dialog`): contracts, onboarding, actions.
- * @csspart popover-action - A button or link inside a popup; `danger-action` the Delete item.
- * @csspart confirm-dialog - The delete confirmation dialog; `danger-button` its Delete button (enabled once
- *   the organization's name is typed in `confirm-input`, labelled by `confirm-label`).
+ * @csspart popover-action - A button or link inside a popup; `danger-action` the Archive… and Delete… items.
+ * @csspart lifecycle-dialog - The `<tenantry-lifecycle-dialog>` that confirms a lifecycle move or delete (style
+ *   it through its own parts and `--tenantry-lifecycle-dialog-*` properties).
  *
  * @cssproperty --tenantry-organizations-grid-height - Height of the whole widget. Default 600px.
  * @cssproperty --tenantry-organizations-grid-row-height - Row height at standard density. Default 40px.
@@ -180,6 +208,12 @@ export class OrganizationsGrid extends LitElement {
   private readonly clientProvider = new ContextProvider(this, {context: dataClientContext});
   private readonly scopeProvider = new ContextProvider(this, {context: scopeContext});
 
+  /** Whether writes can be sent now (else the lifecycle items wait, saying why). */
+  private readonly connectivity = new ConnectivityController(this, {client: () => this.clients.dataClient, scopeTenantId: () => this.rows.scopeTenantId});
+
+  /** The confirmation dialog is rendered once its module has loaded. */
+  @state() private lifecycleReady = false;
+
   @state() private active: GridPosition = {row: 1, col: 0};
   @state() private announcement = '';
 
@@ -197,22 +231,18 @@ export class OrganizationsGrid extends LitElement {
       return viewport ? {viewport, headerHeight: this.vp.headerHeight} : null;
     },
     hrefTemplate: () => this.hrefTemplate,
+    lifecycle: (org) => this.lifecycleMenu(org),
     onAction: (action, org, taskId) => {
-      if (action !== 'delete') return this.rowAction(action as RowAction, org, taskId);
-      this.deleteDialog.ask(org);
-      return true;
+      if (action === 'delete' || isLifecycleAction(action)) {
+        void this.startLifecycle(action, org);
+        return true;
+      }
+      return this.rowAction(action as RowAction, org, taskId);
     },
     focusCell: () => {
       this.focusAfterUpdate = 'cell';
       this.requestUpdate();
     },
-  });
-
-  /** The delete confirmation; a confirmed delete becomes a row action, and focus returns to the cell. */
-  private readonly deleteDialog = new DeleteDialog(this, (org) => {
-    this.focusAfterUpdate = 'cell';
-    this.requestUpdate();
-    if (org) this.rowAction('delete', org);
   });
 
   /** The export of the view: job, progress, cancel, failure. */
@@ -238,7 +268,7 @@ export class OrganizationsGrid extends LitElement {
       this.details.clear();
       this.exporter.abort();
       this.popups.drop();
-      this.deleteDialog.drop();
+      // An open confirmation stays: it acts in the tenant it named when it opened.
     },
   });
 
@@ -606,6 +636,42 @@ export class OrganizationsGrid extends LitElement {
     return emit(this, 'tenantry-row-action', detail);
   }
 
+  /** The lifecycle items of a row's Actions menu. */
+  private lifecycleMenu(org: OrganizationSummary): LifecycleMenu {
+    const session = this.services.session;
+    // Until the session is known nobody is offered a move it may refuse.
+    const shown = session !== null && session.role !== 'customer-admin' && org.id !== this.rows.scopeTenantId;
+    return {shown, moves: LIFECYCLE_MOVES[org.status].map((m) => m.action), disabledReason: this.connectivity.reason};
+  }
+
+  /**
+   * A lifecycle item chosen: the host hears of it first and may take it over; otherwise the
+   * confirmation dialog asks, in the tenant shown now, and carries it out.
+   */
+  private async startLifecycle(action: LifecycleRequestAction, org: OrganizationSummary): Promise<void> {
+    // Focus goes back to the cell first: the dialog returns it there when it closes.
+    this.focusAfterUpdate = 'cell';
+    this.requestUpdate();
+    if (!this.rowAction(action, org)) return;
+    const tenantId = this.rows.scopeTenantId;
+    if (!tenantId || !this.clients.dataClient) return;
+    const scope: LifecycleScope = {tenantId, name: this.scopeLabel()};
+    try {
+      await loadLifecycleDialog();
+    } catch {
+      this.announce('The confirmation could not be loaded; try again.');
+      return;
+    }
+    this.lifecycleReady = true;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('tenantry-lifecycle-dialog');
+    if (!dialog) return;
+    const outcome = await dialog.ask({org, action, scope});
+    this.focusAfterUpdate = 'cell';
+    this.requestUpdate();
+    if (outcome) this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
+  }
+
   // ——— Toolbar ———
 
   private clearFilters(): void {
@@ -641,7 +707,8 @@ export class OrganizationsGrid extends LitElement {
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
         ${this.renderGrid(cols, view, !view && Boolean(error))} ${renderState(view, view ? null : error, {scopeLabel: this.scopeLabel(), search: this.viewState.search, retry: () => this.retry(), clearFilters: () => this.clearFilters()})}
       </div>
-      ${this.popups.render()} ${this.deleteDialog.render(this.scopeLabel())}
+      ${this.popups.render()}
+      ${this.lifecycleReady ? html`<tenantry-lifecycle-dialog part="lifecycle-dialog" .client=${this.clients.dataClient ?? undefined}></tenantry-lifecycle-dialog>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }

@@ -53,8 +53,7 @@ export const gridStyles = [
     .notice button,
     .state button,
     .pop-actions button,
-    .pop-row button,
-    dialog button {
+    .pop-row button {
       background: var(--_bg);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -610,6 +609,10 @@ export const gridStyles = [
     .severity[data-severity='high'] {
       color: ${token('color-danger')};
     }
+    .pop-menu [aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
     .pop-menu button.danger {
       color: ${token('color-danger')};
       font-weight: 600;
@@ -618,46 +621,6 @@ export const gridStyles = [
       text-transform: capitalize;
     }
 
-    /* Delete confirmation */
-    dialog {
-      max-width: min(480px, 92vw);
-      padding: var(--_s4);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-      color: var(--_text);
-    }
-    dialog::backdrop {
-      background: color-mix(in srgb, var(--_text) 35%, transparent);
-    }
-    dialog h2 {
-      margin: 0 0 var(--_s2);
-      font-size: 1.15em;
-      overflow-wrap: anywhere;
-    }
-    dialog p {
-      overflow-wrap: anywhere;
-    }
-    .dialog-actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--_s2);
-      margin-top: var(--_s3);
-    }
-    .confirm-type {
-      display: grid;
-      gap: var(--_s1);
-      overflow-wrap: anywhere;
-    }
-    dialog button.danger:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
-    }
-    dialog button.danger {
-      border-color: ${token('color-danger')};
-      background: color-mix(in srgb, ${token('color-danger')} 10%, var(--_bg));
-      font-weight: 600;
-    }
     bdi,
     .isolate {
       unicode-bidi: isolate;

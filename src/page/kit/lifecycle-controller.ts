@@ -282,6 +282,13 @@ export class LifecycleController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Loads the impact again (after it failed to load). */
+  retryImpact(): void {
+    if (!this.run || this.state !== 'asking') return;
+    this.loadImpact(this.run.signal);
+    this.host.requestUpdate();
+  }
+
   /** Ends the request (cancelled, or done); a late answer to it is dropped. */
   close(): void {
     if (!this.current) return;
