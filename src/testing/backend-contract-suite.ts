@@ -16,6 +16,9 @@ import {validate, type Schema} from '../shared/model/schema.js';
 import {
   AuditEntrySchema,
   AuditPageSchema,
+  CommercePageSchema,
+  ConsoleLinkSchema,
+  ContractPageSchema,
   DomainAvailabilitySchema,
   LifecycleImpactSchema,
   DuplicateCheckSchema,
@@ -34,8 +37,9 @@ import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
 import {fullInput, futureDate, HOSTILE_PATHS, hostileInput} from './organization-inputs.js';
 import {inputIssues} from '../shared/contract/server-checks.js';
-import {MAX_IMPACT_TENANTS, NOT_PATCHABLE_FIELDS, type AuditEntry, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
+import {COMMERCE_KINDS, MAX_IMPACT_TENANTS, NOT_PATCHABLE_FIELDS, type AuditEntry, type Contract, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
 import {LIFECYCLE_MOVES} from '../shared/contract/lifecycle.js';
+import {contractOrder} from '../shared/contract/details.js';
 
 type Make = (userId: string) => Promise<Backend>;
 
@@ -414,6 +418,196 @@ export function contractSuite(name: string, make: Make): void {
         const out = await failure(reseller.lifecycleImpact(RES, DEMO_TENANTS.otherReseller, 'suspend'));
         expect(['forbidden', 'not-found']).to.include(out.code);
         expect((await failure(customer.lifecycleImpact(scopeOf(DEMO_TENANTS.customer), DEMO_TENANTS.customer, 'suspend'))).code).to.equal('forbidden');
+      });
+    });
+
+    describe('customer details', () => {
+      const RES = scopeOf(DEMO_TENANTS.reseller);
+      const OWN = scopeOf(DEMO_TENANTS.customer);
+      const ada = {role: 'primary', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@analytical.example', phone: '', fax: ''} as const;
+
+      /** The newest audit entry about an organization. */
+      const lastAudit = async (b: Backend, scope: Scope, orgId: string): Promise<AuditEntry> => (await b.listAuditLog(scope, {organizationId: orgId, limit: 1})).items[0];
+
+      it('adds, changes and removes contacts checked by the wizard’s rules, each a new version in the audit log with the contact’s name', async () => {
+        const {value: org, etag} = await reseller.createOrganization(RES, await newCustomerInput(reseller, 'Contacts'), {idempotencyKey: uniqueKey()});
+        const bad = await failure(reseller.addContact(RES, org.id, {...ada, email: 'ada at example', firstName: ' '}, {ifMatch: etag}));
+        expect(bad.code).to.equal('invalid-request');
+        expect(pathsOf(bad)).to.deep.equal(['email', 'firstName']);
+
+        const added = await reseller.addContact(RES, org.id, {...ada, role: 'technical'}, {ifMatch: etag});
+        expectValid(OrganizationSchema, added.value, 'added');
+        expect([added.value.version, added.etag === etag]).to.deep.equal([org.version + 1, false]);
+        const contact = added.value.contacts.at(-1)!;
+        expect(contact).to.deep.include({role: 'technical', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@analytical.example'});
+        expect(contact.id).to.be.a('string').and.not.equal('');
+        expect(await lastAudit(reseller, RES, org.id)).to.deep.include({action: 'contact-add', subject: 'Ada Lovelace', fields: ['contacts']});
+
+        const stale = await failure(reseller.addContact(RES, org.id, ada, {ifMatch: etag}));
+        expect(stale.code).to.equal('version-conflict');
+
+        const changed = await reseller.updateContact(RES, org.id, contact.id, {...ada, role: 'billing', lastName: 'King'}, {ifMatch: added.etag});
+        expect(changed.value.contacts.find((c) => c.id === contact.id)).to.deep.include({role: 'billing', lastName: 'King'});
+        expect(await lastAudit(reseller, RES, org.id)).to.deep.include({action: 'contact-update', subject: 'Ada King'});
+
+        const removed = await reseller.deleteContact(RES, org.id, contact.id, {ifMatch: changed.etag});
+        expect(removed.value.contacts.map((c) => c.id)).not.to.include(contact.id);
+        expect(await lastAudit(reseller, RES, org.id)).to.deep.include({action: 'contact-delete', subject: 'Ada King'});
+        for (const call of [reseller.deleteContact(RES, org.id, contact.id, {ifMatch: removed.etag}), reseller.updateContact(RES, org.id, 'ct-no-such', ada, {ifMatch: removed.etag})]) {
+          expect((await failure(call)).code).to.equal('not-found');
+        }
+        // A customer's own view may change its contacts.
+        const own = await customer.getOrganization(OWN, DEMO_TENANTS.customer);
+        const mine = await customer.addContact(OWN, DEMO_TENANTS.customer, {...ada, role: 'other'}, {ifMatch: own.etag});
+        expect(mine.value.contacts.at(-1)).to.deep.include({role: 'other', email: ada.email});
+        const out = await failure(reseller.addContact(RES, DEMO_TENANTS.otherReseller, ada, {ifMatch: '"1"'}));
+        expect(['forbidden', 'not-found']).to.include(out.code);
+      });
+
+      it('keeps a primary contact: removing the last one, or giving it another role, is a conflict saying what to do', async () => {
+        const input = await newCustomerInput(reseller, 'Primary');
+        const {value: org, etag} = await reseller.createOrganization(RES, {...input, contacts: [{...ada, id: 'ignored'}, {...ada, role: 'billing', firstName: 'Accounts', lastName: 'Payable', email: 'billing@analytical.example', id: 'ignored-2'}]}, {idempotencyKey: uniqueKey()});
+        const primary = org.contacts.find((c) => c.role === 'primary')!;
+        for (const call of [reseller.deleteContact(RES, org.id, primary.id, {ifMatch: etag}), reseller.updateContact(RES, org.id, primary.id, {...ada, role: 'technical'}, {ifMatch: etag})]) {
+          const e = await failure(call);
+          expect(e.code).to.equal('conflict');
+          expect(e.message).to.contain('Make another contact primary before removing “Ada Lovelace”');
+        }
+        expect((await reseller.getOrganization(RES, org.id)).value.version, 'nothing changed').to.equal(org.version);
+        const second = await reseller.addContact(RES, org.id, {...ada, firstName: 'Grace', lastName: 'Hopper', email: 'grace@analytical.example'}, {ifMatch: etag});
+        const gone = await reseller.deleteContact(RES, org.id, primary.id, {ifMatch: second.etag});
+        expect(gone.value.contacts.filter((c) => c.role === 'primary').map((c) => c.firstName)).to.deep.equal(['Grace']);
+        const empty = await reseller.createOrganization(RES, {...input, name: `${input.name} no contacts`, contacts: []}, {idempotencyKey: uniqueKey()});
+        expect((await failure(reseller.addContact(RES, empty.value.id, {...ada, role: 'billing'}, {ifMatch: empty.etag}))).code).to.equal('conflict');
+      });
+
+      it('changes people: users visible from the scope only, no duplicates, the account manager and run-as account set and cleared', async () => {
+        const {value: org, etag} = await reseller.createOrganization(RES, {...(await newCustomerInput(reseller, 'People')), readers: []}, {idempotencyKey: uniqueKey()});
+        const [u1, u2] = await reseller.listUsers(RES, {limit: 2});
+        const theirs = (await otherReseller.listUsers(scopeOf(DEMO_TENANTS.otherReseller), {limit: 1}))[0];
+        for (const userId of [theirs.id, 'u-no-such']) {
+          const e = await failure(reseller.changePeople(RES, org.id, {role: 'reader', add: [u1.id, userId]}, {ifMatch: etag}));
+          expect(e.code, userId).to.equal('invalid-request');
+          expect(pathsOf(e), userId).to.deep.equal(['add[1]']);
+        }
+        const both = await failure(reseller.changePeople(RES, org.id, {role: 'reader', add: [u1.id], remove: [u1.id]}, {ifMatch: etag}));
+        expect(both.code).to.equal('invalid-request');
+
+        const added = await reseller.changePeople(RES, org.id, {role: 'reader', add: [u1.id, u2.id, u1.id]}, {ifMatch: etag});
+        expect(added.value.readers).to.deep.equal([u1, u2].map((u) => ({id: u.id, displayName: u.displayName})));
+        expect(added.value.readerCount).to.equal(2);
+        expect(await lastAudit(reseller, RES, org.id)).to.deep.include({action: 'people-change', subject: `Readers: added ${u1.displayName}, ${u2.displayName}`, fields: ['readers']});
+        const again = await reseller.changePeople(RES, org.id, {role: 'reader', add: [u1.id], remove: [u2.id]}, {ifMatch: added.etag});
+        expect(again.value.readers.map((u) => u.id)).to.deep.equal([u1.id]);
+
+        const managed = await reseller.changePeople(RES, org.id, {role: 'account-manager', userId: u2.id}, {ifMatch: again.etag});
+        expect(managed.value.accountManager).to.deep.equal({id: u2.id, displayName: u2.displayName});
+        const cleared = await reseller.changePeople(RES, org.id, {role: 'account-manager', userId: null}, {ifMatch: managed.etag});
+        expect(cleared.value.accountManager).to.equal(null);
+        expect(await lastAudit(reseller, RES, org.id)).to.deep.include({subject: 'Account manager cleared'});
+
+        const hidden = await failure(reseller.changePeople(RES, org.id, {role: 'run-as', account: 'svc\u202e@evil.example'}, {ifMatch: cleared.etag}));
+        expect([hidden.code, pathsOf(hidden)]).to.deep.equal(['invalid-request', ['account']]);
+        const long = await failure(reseller.changePeople(RES, org.id, {role: 'run-as', account: 'x'.repeat(257)}, {ifMatch: cleared.etag}));
+        expect(pathsOf(long)).to.deep.equal(['account']);
+        const runAs = await reseller.changePeople(RES, org.id, {role: 'run-as', account: '  svc-collect@analytical.example '}, {ifMatch: cleared.etag});
+        expect(runAs.value.runAsAccount).to.equal('svc-collect@analytical.example');
+        if (org.features.security || org.features.operations || org.features.costDetails) {
+          const needed = await failure(reseller.changePeople(RES, org.id, {role: 'run-as', account: null}, {ifMatch: runAs.etag}));
+          expect(pathsOf(needed)).to.deep.equal(['account']);
+        }
+        const own = await customer.getOrganization(OWN, DEMO_TENANTS.customer);
+        expect((await failure(customer.changePeople(OWN, DEMO_TENANTS.customer, {role: 'reader', remove: [u1.id]}, {ifMatch: own.etag}))).code).to.equal('forbidden');
+      });
+
+      it('starts a startable onboarding task that is still to do; any other is a conflict naming it, an unknown one not found', async () => {
+        const tasks = [
+          {id: 'onb-1', title: 'Connect billing account', state: 'done', startable: false},
+          {id: 'onb-2', title: 'Invite tenant admin', state: 'in-progress', startable: true},
+          {id: 'onb-3', title: 'Grant collection access', state: 'todo', startable: true},
+          {id: 'onb-4', title: 'Review security baseline', state: 'todo', startable: false},
+        ] as const;
+        const {value: org, etag} = await reseller.createOrganization(RES, {...(await newCustomerInput(reseller, 'Onboarding')), onboardingTasks: tasks.map((t) => ({...t}))}, {idempotencyKey: uniqueKey()});
+        expect(org.onboarding).to.deep.equal({done: 1, total: 4});
+        const started = await reseller.startOnboardingTask(RES, org.id, 'onb-3', {ifMatch: etag});
+        expect(started.value.onboardingTasks.map((t) => t.state)).to.deep.equal(['done', 'in-progress', 'in-progress', 'todo']);
+        expect(await lastAudit(reseller, RES, org.id)).to.deep.include({action: 'onboarding-start', subject: 'Grant collection access'});
+        for (const [taskId, words] of [['onb-3', '“Grant collection access” cannot be started: it is in progress already.'], ['onb-1', 'it is done'], ['onb-4', '“Review security baseline” cannot be started']] as const) {
+          const e = await failure(reseller.startOnboardingTask(RES, org.id, taskId, {ifMatch: started.etag}));
+          expect(e.code, taskId).to.equal('conflict');
+          expect(e.message, taskId).to.contain(words);
+        }
+        expect((await failure(reseller.startOnboardingTask(RES, org.id, 'onb-9', {ifMatch: started.etag}))).code).to.equal('not-found');
+        expect((await failure(reseller.startOnboardingTask(RES, org.id, 'onb-3', {ifMatch: etag}))).code).to.equal('version-conflict');
+        const own = await customer.getOrganization(OWN, DEMO_TENANTS.customer);
+        expect((await failure(customer.startOnboardingTask(OWN, DEMO_TENANTS.customer, 'onb-1', {ifMatch: own.etag}))).code).to.equal('forbidden');
+      });
+
+      it('lists the scope’s contracts in pages, by end date, with their total and terms; by organization and status too', async () => {
+        const {items: visible} = await listAll(reseller, RES, {limit: 10_000});
+        const ids = new Set(visible.map((o) => o.id));
+        const expected = visible.reduce((n, o) => n + Object.values(o.contractCounts).reduce((m, k) => m + (k ?? 0), 0), 0);
+        const all: Contract[] = [];
+        let cursor: string | undefined;
+        for (let pages = 0; ; pages++) {
+          expect(pages, 'the listing ends').to.be.below(1000);
+          const page = await reseller.listContracts(RES, {limit: 97, cursor});
+          expectValid(ContractPageSchema, page, 'page');
+          expect(page.total).to.equal(expected);
+          all.push(...page.items);
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor;
+        }
+        expect(all.length).to.equal(expected);
+        expect(new Set(all.map((c) => `${c.organizationId}/${c.id}`)).size, 'each once').to.equal(all.length);
+        for (const c of all) expect(ids.has(c.organizationId), c.id).to.equal(true);
+        for (let i = 1; i < all.length; i++) expect(contractOrder(all[i - 1], all[i]), 'by end date then id').to.be.below(0);
+        const active = await reseller.listContracts(RES, {status: 'active', limit: 500});
+        expect(active.total).to.equal(all.filter((c) => c.status === 'active').length);
+        const one = all[0].organizationId;
+        const detail = (await reseller.getOrganization(RES, one)).value;
+        const mine = await reseller.listContracts(RES, {organizationId: one});
+        expect(mine.items.map((c) => c.id).sort()).to.deep.equal(detail.contracts.map((c) => c.id).sort());
+        expect((await reseller.listContracts(RES, {organizationId: one})).items, 'the same terms every time').to.deep.equal(mine.items);
+        expect(['forbidden', 'not-found']).to.include((await failure(reseller.listContracts(RES, {organizationId: DEMO_TENANTS.otherReseller}))).code);
+        expect((await failure(reseller.listContracts(RES, {cursor: 'garbage'}))).code).to.equal('invalid-request');
+        expect((await failure(reseller.listContracts(RES, {status: 'lapsed' as never}))).code).to.equal('invalid-request');
+      });
+
+      it('pages a customer’s commerce lists newest first with their totals; visible like the organization; a console link is an https URL', async () => {
+        const customers = (await reseller.listOrganizations(RES, {limit: 200})).items.filter((o) => o.kind === 'customer').slice(0, 12);
+        let paged = 0;
+        for (const kind of COMMERCE_KINDS) {
+          for (const o of customers) {
+            const items: unknown[] = [];
+            let cursor: string | undefined;
+            let total = -1;
+            for (let pages = 0; ; pages++) {
+              expect(pages, 'the listing ends').to.be.below(100);
+              const page = await reseller.listCommerce(RES, o.id, kind, {limit: 10, cursor});
+              expectValid(CommercePageSchema, page, `${kind} of ${o.id}`);
+              expect(page.kind).to.equal(kind);
+              total = page.total;
+              items.push(...page.items);
+              if (!page.nextCursor) break;
+              cursor = page.nextCursor;
+              paged++;
+            }
+            expect(items.length, `${kind} of ${o.id}`).to.equal(total);
+            const dates = items.map((i) => (i as {purchasedOn?: string; placedOn?: string; issuedOn?: string}).purchasedOn ?? (i as {placedOn?: string}).placedOn ?? (i as {issuedOn?: string}).issuedOn).filter(Boolean) as string[];
+            expect(dates, 'newest first').to.deep.equal([...dates].sort().reverse());
+          }
+        }
+        expect(paged, 'some list has more than one page').to.be.greaterThan(0);
+        expect((await customer.listCommerce(OWN, DEMO_TENANTS.customer, 'invoices')).kind).to.equal('invoices');
+        expect(['forbidden', 'not-found']).to.include((await failure(reseller.listCommerce(RES, DEMO_TENANTS.otherReseller, 'orders'))).code);
+        expect((await failure(reseller.listCommerce(RES, DEMO_TENANTS.customer, 'receipts' as never))).code).to.equal('invalid-request');
+
+        const link = await reseller.tenantConsoleLink(RES, DEMO_TENANTS.customer);
+        expectValid(ConsoleLinkSchema, link, 'link');
+        expect(link!.url).to.match(/^https:\/\/[^/]+\//);
+        expect(await reseller.tenantConsoleLink(RES, DEMO_TENANTS.reseller)).to.equal(null);
+        expect(['forbidden', 'not-found']).to.include((await failure(reseller.tenantConsoleLink(RES, DEMO_TENANTS.otherReseller))).code);
       });
     });
 

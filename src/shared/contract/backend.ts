@@ -11,8 +11,15 @@ import type {Rejected} from '../model/schemas.js';
 import {TenantryError} from './errors.js';
 import {domainKey, foldName, isDirectoryId, normalizeDomain, onmicrosoftPrefix} from './server-checks.js';
 import type {AuditQuery} from './audit.js';
+import type {CommerceQuery, ContractQuery} from './details.js';
 import type {
   AuditPage,
+  CommerceKind,
+  CommercePage,
+  ConsoleLink,
+  ContactInput,
+  ContractPage,
+  PeopleChange,
   DomainAvailability,
   DuplicateCheck,
   FxRates,
@@ -32,7 +39,7 @@ import type {
   User,
 } from '../model/types.js';
 
-export type {AuditQuery};
+export type {AuditQuery, CommerceQuery, ContractQuery};
 
 /** The tenant whose view a request acts in. */
 export interface Scope {
@@ -214,6 +221,52 @@ export interface Backend {
    * in pages; only entries about organizations visible from the scope.
    */
   listAuditLog(scope: Scope, query?: AuditQuery): Promise<AuditPage>;
+  /**
+   * Adds a contact to an organization read with `If-Match`: the changed record with its new ETag.
+   * The contact is checked by the customer wizard's rules for a contact (issues at its own paths:
+   * `email`, `firstName`…); the first contact must be primary (`conflict`). A customer's view may
+   * change its own contacts. Recorded in the audit log (`contact-add`, the contact's name as subject).
+   */
+  addContact(scope: Scope, orgId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>>;
+  /**
+   * Replaces a contact's fields (checked like `addContact`). Giving the last primary contact
+   * another role is a `conflict` ("Make another contact primary before removing …"); an unknown
+   * contact is `not-found`.
+   */
+  updateContact(scope: Scope, orgId: Id, contactId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>>;
+  /** Removes a contact; removing the last primary contact is a `conflict`, an unknown one `not-found`. */
+  deleteContact(scope: Scope, orgId: Id, contactId: Id, options: WriteOptions): Promise<Versioned<Organization>>;
+  /**
+   * Changes the people of an organization, one role at a time: readers, engineers or tenant
+   * administrators added and removed (no duplicates), the account manager set or cleared, the
+   * run-as account's name set or cleared (its rule; required while data is collected). Users must
+   * be visible from the scope (else `invalid-request` at `add[i]` or `userId`). A customer's view may
+   * not (`forbidden`). Recorded in the audit log (`people-change`, who was added or removed as subject).
+   */
+  changePeople(scope: Scope, orgId: Id, change: PeopleChange, options: WriteOptions): Promise<Versioned<Organization>>;
+  /**
+   * Starts an onboarding task: a startable task still to do goes in progress; any other is a
+   * `conflict` naming the task and its state; an unknown one `not-found`. A customer's view may not
+   * (`forbidden`). Recorded in the audit log (`onboarding-start`, the task's title as subject).
+   */
+  startOnboardingTask(scope: Scope, orgId: Id, taskId: Id, options: WriteOptions): Promise<Versioned<Organization>>;
+  /**
+   * Contracts of the organizations visible from the scope (or of one, `organizationId`), by end
+   * date (open-ended last) then id, in pages with an opaque cursor, with the `total` the query matches.
+   */
+  listContracts(scope: Scope, query?: ContractQuery): Promise<ContractPage>;
+  /**
+   * One of an organization's read-only commerce lists (products, orders, invoices, subscriptions),
+   * newest first, in pages, with its `total`; visible like the organization. A backend that keeps
+   * no such list answers an empty page (never `not-found` for the list itself).
+   */
+  listCommerce<K extends CommerceKind>(scope: Scope, orgId: Id, kind: K, query?: CommerceQuery): Promise<CommercePage<K>>;
+  /**
+   * Where an administrator opens the organization's own console (an absolute http(s) URL the
+   * backend makes, maybe signed and expiring), or `null` where it has none. A client refuses any
+   * other link as the backend's fault (`invalid-response`).
+   */
+  tenantConsoleLink(scope: Scope, orgId: Id, options?: CallOptions): Promise<ConsoleLink | null>;
   /** Users visible from the scope, for owner/reader pickers. */
   listUsers(scope: Scope, options?: UserQuery): Promise<User[]>;
   fxRates(options?: CallOptions): Promise<FxRates>;

@@ -4,9 +4,9 @@
  * talks to a REST API never carries the rules; the country data behind addresses and phone
  * numbers loads later still, when one is first checked.
  */
-import type {Address, IsoDate, OrganizationInput} from '../model/types.js';
-import {issue, type FormIssue} from '../forms/issue.js';
-import {checkText} from '../forms/text.js';
+import type {Address, Contact, IsoDate, OrganizationInput} from '../model/types.js';
+import {issue, joinPath, type FormIssue} from '../forms/issue.js';
+import {checkLength, checkText, normalizeText, scanCharacters} from '../forms/text.js';
 import {checkCustomLink, checkDomain, checkEmail, checkEmailList, checkLink, checkOnMicrosoftPrefix} from '../forms/contact.js';
 import {check as checkFeatures} from '../forms/features.js';
 import {checkCreditQuota, checkLicenseExpiry, todayIn} from '../forms/dates.js';
@@ -91,18 +91,7 @@ export async function checkOrganizationFields(organization: object, options: Fie
       ];
     },
     // People
-    contacts: async (contacts) => {
-      const out: FormIssue[] = [];
-      for (const [i, c] of contacts.entries()) {
-        const base = `contacts[${i}]`;
-        const primary = c.role === 'primary';
-        out.push(...checkText(c.firstName, 'personName', {path: `${base}.firstName`, required: primary}).issues);
-        out.push(...checkText(c.lastName, 'personName', {path: `${base}.lastName`, required: primary}).issues);
-        out.push(...checkEmail(c.email, {path: `${base}.email`, required: primary}).issues);
-        out.push(...(await phoneIssues(c.phone, `${base}.phone`, country)));
-      }
-      return out;
-    },
+    contacts: async (contacts) => (await Promise.all(contacts.map((c, i) => checkContactFields(c, `contacts[${i}]`, country)))).flat(),
     adminUser: (a) => {
       if (!a) return [];
       return [
@@ -113,10 +102,7 @@ export async function checkOrganizationFields(organization: object, options: Fie
         ...(a.communicationEmail.trim() ? checkEmail(a.communicationEmail, {path: 'adminUser.communicationEmail'}).issues : []),
       ];
     },
-    runAsAccount: (runAs) => {
-      if (features && collects(features)) return checkText(runAs ?? '', 'name', {path: 'runAsAccount', required: true}).issues;
-      return runAs ? checkText(runAs, 'name', {path: 'runAsAccount'}).issues : [];
-    },
+    runAsAccount: (runAs) => checkRunAsAccount(runAs, 'runAsAccount', Boolean(features && collects(features))),
     // Microsoft account
     microsoftAccount: (m) => {
       if (m?.mode === 'existing') {
@@ -177,6 +163,35 @@ export async function checkOrganizationFields(organization: object, options: Fie
     }),
   );
   return results.flat();
+}
+
+/**
+ * One contact's fields, at `base` (`contacts[2]`, or `''` for a contact sent alone): a primary
+ * contact's names and email are required; the phone is read in `country` when written without a
+ * country code.
+ */
+export async function checkContactFields(c: Pick<Contact, 'role' | 'firstName' | 'lastName' | 'email' | 'phone'>, base: string, country: string): Promise<FormIssue[]> {
+  const primary = c.role === 'primary';
+  return [
+    ...checkText(c.firstName, 'personName', {path: joinPath(base, 'firstName'), required: primary}).issues,
+    ...checkText(c.lastName, 'personName', {path: joinPath(base, 'lastName'), required: primary}).issues,
+    ...checkEmail(c.email, {path: joinPath(base, 'email'), required: primary}).issues,
+    ...(await phoneIssues(c.phone, joinPath(base, 'phone'), country)),
+  ];
+}
+
+/** Longest run-as account name, in characters (a service principal or `user@domain`). */
+export const RUN_AS_MAX = 256;
+
+/**
+ * A run-as account's name: trimmed, at most {@link RUN_AS_MAX} characters, no control, hidden or
+ * direction characters; required while data is collected. Its name only: never a secret.
+ */
+export function checkRunAsAccount(value: string | null, path: string, required: boolean): FormIssue[] {
+  const text = normalizeText(value ?? '');
+  if (!text) return required ? [issue(path, 'required')] : [];
+  const tooLong = checkLength(text, RUN_AS_MAX, path);
+  return tooLong ? [tooLong] : scanCharacters(text, path);
 }
 
 /** Whether a data collection is on (then a run-as account is needed to collect with). */

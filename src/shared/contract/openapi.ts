@@ -7,8 +7,9 @@
 import {components} from '../model/schema.js';
 // Imported for its side effect: defining the schemas registers them in `components`.
 import '../model/schemas.js';
-import {AUDIT_ACTIONS, LIFECYCLE_ACTIONS, ORG_STATUSES} from '../model/types.js';
+import {AUDIT_ACTIONS, COMMERCE_KINDS, CONTRACT_STATUSES, LIFECYCLE_ACTIONS, ORG_STATUSES} from '../model/types.js';
 import {DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE} from './audit.js';
+import {DEFAULT_LIST_PAGE, MAX_LIST_PAGE} from './details.js';
 import {LIFECYCLE_MOVES} from './lifecycle.js';
 
 type Json = {[key: string]: unknown};
@@ -174,6 +175,18 @@ export function buildOpenApi(): object {
     schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'},
   };
 
+  const idParam = (name: string, description: string): Json => ({name, in: 'path', required: true, description, schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}});
+  const pageLimitParam = {name: 'limit', in: 'query', description: `Page size (default ${DEFAULT_LIST_PAGE}).`, schema: {type: 'integer', minimum: 1, maximum: MAX_LIST_PAGE}};
+  /** What a write to an organization's details may answer. */
+  const detailWriteResponses = (body = true): Json => ({
+    '200': jsonResponse('The changed organization.', ref('schemas', 'Organization'), {ETag: ref('headers', 'ETag')}),
+    '409': ref('responses', 'Conflict'),
+    '412': ref('responses', 'VersionConflict'),
+    '428': ref('responses', 'PreconditionRequired'),
+    ...(body ? BODY_ERRORS : {}),
+    ...SCOPED_ERRORS,
+  });
+
   return {
     openapi: '3.1.0',
     info: {
@@ -199,6 +212,7 @@ export function buildOpenApi(): object {
       {name: 'Users', description: 'Users for owner and reader pickers.'},
       {name: 'Reference data', description: 'Exchange rates, and the choices the customer wizard offers.'},
       {name: 'Microsoft', description: 'Microsoft accounts for new customers: find an existing one, or check a new `.onmicrosoft.com` name.'},
+      {name: 'Organization details', description: 'What the customer details view reads and changes: contacts, people, onboarding tasks, contracts, commerce lists and the console link. Each write needs `If-Match`, answers the changed organization with its new `ETag`, and is in the audit log.'},
       {name: 'Audit', description: 'Every write made through the API: who, in which view, to which organization, what changed.'},
       {name: 'Azure', description: 'Azure directories and subscriptions the partner can link to an organization.'},
     ],
@@ -320,6 +334,105 @@ export function buildOpenApi(): object {
           tags: ['Organizations'],
           parameters: [{name: 'action', in: 'query', required: true, description: 'The move to preview.', schema: {type: 'string', enum: [...LIFECYCLE_ACTIONS]}}],
           responses: {'200': jsonResponse('What the move touches.', ref('schemas', 'LifecycleImpact')), '409': ref('responses', 'Conflict'), ...SCOPED_ERRORS},
+        },
+      },
+      '/organizations/{id}/contacts': {
+        parameters: [orgIdParam, ref('parameters', 'TenantryScope')],
+        post: {
+          operationId: 'addContact',
+          summary: 'Add a contact',
+          description:
+            'Adds a contact to the organization if the record still has the version named by `If-Match`, and answers the changed organization with its new `ETag` (the contact’s id is the server’s). The contact is checked by the customer wizard’s rules for a contact, with issues at its own paths (`email`, `firstName`…; a primary contact needs names and an email; a phone is read in the company’s country). The first contact must be primary (`409`). A customer’s view may change its own contacts. Recorded in the audit log (`contact-add`).',
+          tags: ['Organization details'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'ContactInput')}}},
+          responses: detailWriteResponses(),
+        },
+      },
+      '/organizations/{id}/contacts/{contactId}': {
+        parameters: [orgIdParam, idParam('contactId', 'Contact id (URL-encoded).'), ref('parameters', 'TenantryScope')],
+        put: {
+          operationId: 'updateContact',
+          summary: 'Change a contact',
+          description:
+            'Replaces the contact’s fields, checked like a new contact. An organization with contacts keeps at least one primary contact: giving the last one another role is a `409` (“Make another contact primary before removing …”). An unknown contact is a `404`. Recorded in the audit log (`contact-update`).',
+          tags: ['Organization details'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'ContactInput')}}},
+          responses: detailWriteResponses(),
+        },
+        delete: {
+          operationId: 'deleteContact',
+          summary: 'Remove a contact',
+          description: 'Removes the contact and answers the changed organization with its new `ETag`. Removing the last primary contact is a `409`; an unknown contact a `404`. Recorded in the audit log (`contact-delete`).',
+          tags: ['Organization details'],
+          parameters: [ref('parameters', 'IfMatch')],
+          responses: detailWriteResponses(false),
+        },
+      },
+      '/organizations/{id}/people': {
+        parameters: [orgIdParam, ref('parameters', 'TenantryScope')],
+        post: {
+          operationId: 'changePeople',
+          summary: 'Change the people of an organization',
+          description:
+            'One role per request: readers, engineers or tenant administrators added and removed by user id (no duplicates; an id both added and removed is a `422`), the account manager set or cleared, or the run-as account’s name set or cleared (trimmed, 1–256 characters, no control or hidden characters, required while security, operations or cost details are collected; never a secret). Users must be visible from the scope: any other id is a `422` at its path (`add[0]`, `userId`), alike whether it exists or not. A customer’s view may not change people (`403`). Recorded in the audit log (`people-change`, whom it added or removed as `subject`).',
+          tags: ['Organization details'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'PeopleChange')}}},
+          responses: detailWriteResponses(),
+        },
+      },
+      '/organizations/{id}/onboarding-tasks/{taskId}/start': {
+        parameters: [orgIdParam, idParam('taskId', 'Onboarding task id (URL-encoded).'), ref('parameters', 'TenantryScope')],
+        post: {
+          operationId: 'startOnboardingTask',
+          summary: 'Start an onboarding task',
+          description:
+            'A task that is `startable` and still `todo` goes `in-progress`; any other is a `409` naming the task and its state; an unknown one a `404`. A customer’s view may not (`403`). Recorded in the audit log (`onboarding-start`, the task’s title as `subject`).',
+          tags: ['Organization details'],
+          parameters: [ref('parameters', 'IfMatch')],
+          responses: detailWriteResponses(false),
+        },
+      },
+      '/organizations/{id}/commerce/{kind}': {
+        parameters: [orgIdParam, {name: 'kind', in: 'path', required: true, description: 'Which list.', schema: {type: 'string', enum: [...COMMERCE_KINDS]}}, ref('parameters', 'TenantryScope')],
+        get: {
+          operationId: 'listCommerce',
+          summary: 'List a customer’s products, orders, invoices or subscriptions',
+          description:
+            'One page of the list, newest first, with the `total` of the whole list: pass `nextCursor` back as `cursor` until it is null. Visible like the organization (a distributor’s or reseller’s view of its customer too). A server that keeps no such list answers an empty page, never `404` for the list itself.',
+          tags: ['Organization details'],
+          parameters: [ref('parameters', 'Cursor'), pageLimitParam],
+          responses: {'200': jsonResponse('One page.', ref('schemas', 'CommercePage')), ...SCOPED_ERRORS},
+        },
+      },
+      '/organizations/{id}/console-link': {
+        parameters: [orgIdParam, ref('parameters', 'TenantryScope')],
+        get: {
+          operationId: 'getConsoleLink',
+          summary: 'Get the link to the organization’s own console',
+          description:
+            'Where an administrator opens the organization’s own console, as an absolute `https` (or `http`) URL the server makes, maybe signed and expiring (`expiresAt`); `link: null` where it has none. Clients refuse any other link (relative, `javascript:`, `data:`) as a fault of the server.',
+          tags: ['Organization details'],
+          responses: {'200': jsonResponse('The link, or null.', ref('schemas', 'ConsoleLinkAnswer')), ...SCOPED_ERRORS},
+        },
+      },
+      '/contracts': {
+        get: {
+          operationId: 'listContracts',
+          summary: 'List contracts',
+          description:
+            'Contracts of the organizations visible from the scope (or of one, `organizationId`, which must be visible: `404` otherwise), with their value, billing frequency and renewal, by end date (open-ended last), then id, then organization, in pages: pass `nextCursor` back as `cursor` until it is null. `total` counts every contract the query matches.',
+          tags: ['Organization details'],
+          parameters: [
+            ref('parameters', 'TenantryScope'),
+            {name: 'organizationId', in: 'query', description: 'Only this organization’s contracts.', schema: {type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$'}},
+            {name: 'status', in: 'query', description: 'Only contracts in this status.', schema: {type: 'string', enum: [...CONTRACT_STATUSES]}},
+            ref('parameters', 'Cursor'),
+            pageLimitParam,
+          ],
+          responses: {'200': jsonResponse('One page.', ref('schemas', 'ContractPage')), ...SCOPED_ERRORS},
         },
       },
       '/audit-log': {
@@ -499,12 +612,12 @@ export function buildOpenApi(): object {
         Unauthenticated: errorResponse('Not signed in, or the session expired.', {'WWW-Authenticate': {description: 'The scheme to sign in with.', schema: {type: 'string'}}}),
         Forbidden: errorResponse('The scope is not the caller’s tenant or below it, or the caller’s role may not do this.'),
         NotFound: errorResponse('No such record in the scope (also for records outside it).'),
-        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, a lifecycle move not allowed from the current status, or an `Idempotency-Key` reused with a different body.'),
+        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, a lifecycle move not allowed from the current status, removing the last primary contact, starting an onboarding task that is not to do, or an `Idempotency-Key` reused with a different body.'),
         VersionConflict: errorResponse('`If-Match` does not match: the record changed since it was read.', {}, 'VersionConflict'),
         PreconditionRequired: errorResponse('`If-Match` is missing.'),
         TooLarge: errorResponse('The request body is larger than the server accepts (1 MiB in the reference adapter).'),
         NotJson: errorResponse('The request body is not `application/json`.'),
-        Invalid: errorResponse('The body is not a valid organization, or would make one that is not: `issues` names each field at fault by path.', {}, 'ValidationError'),
+        Invalid: errorResponse('The body is not valid (an organization, a contact, a change of people), or would make an organization that is not: `issues` names each field at fault by path.', {}, 'ValidationError'),
         RateLimited: errorResponse('Too many requests.', {'Retry-After': ref('headers', 'RetryAfter')}),
         Unavailable: errorResponse('Temporarily unavailable; safe to retry idempotent requests.', {'Retry-After': ref('headers', 'RetryAfter')}),
         ServerError: errorResponse('An unexpected server failure.'),

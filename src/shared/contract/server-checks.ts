@@ -14,8 +14,8 @@
  *   `.onmicrosoft.com` prefix, read by the same rules as the fields they come from.
  */
 import {issueSteps, validate, type Issue} from '../model/schema.js';
-import {OrganizationInputSchema} from '../model/schemas.js';
-import {NOT_PATCHABLE_FIELDS, type IsoDate, type Organization} from '../model/types.js';
+import {ContactInputSchema, OrganizationInputSchema} from '../model/schemas.js';
+import {NOT_PATCHABLE_FIELDS, type ContactInput, type IsoDate, type Organization} from '../model/types.js';
 import type {FormIssue} from '../forms/issue.js';
 import type {FieldRuleOptions} from './field-rules.js';
 
@@ -48,6 +48,21 @@ export async function inputIssues(input: unknown, options: WriteCheckOptions = {
   const shape = validate(OrganizationInputSchema, input);
   if (!isObject(input)) return shape;
   const rules = await fieldRuleIssues(input, {today: options.today, skip: unreadable(input, shape)});
+  return merge(shape, plain(rules));
+}
+
+/**
+ * Everything wrong with one contact as sent alone (`addContact`, `updateContact`): its shape, then
+ * the wizard's rules for a contact, at the contact's own paths (`email`, `firstName`); the phone
+ * read in `country` when written without a country code.
+ */
+export async function contactIssues(input: unknown, country = ''): Promise<Issue[]> {
+  const shape = validate(ContactInputSchema, input);
+  if (!isObject(input)) return shape;
+  const contact = input as Record<string, unknown>;
+  // A field of the wrong kind is the shape's to report; the rules read the rest.
+  const read = (k: string): string => (typeof contact[k] === 'string' ? (contact[k] as string) : '');
+  const rules = await (await fieldRules()).checkContactFields({role: contact.role as ContactInput['role'], firstName: read('firstName'), lastName: read('lastName'), email: read('email'), phone: read('phone')}, '', country);
   return merge(shape, plain(rules));
 }
 

@@ -651,7 +651,7 @@ export interface Contract extends ContractSummary {
 export const BILLING_FREQUENCIES = ['monthly', 'annual', 'one-time'] as const;
 export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
 
-/** One page of contracts, by end date then id. */
+/** One page of contracts, by end date (open-ended last), then id, then organization id. */
 export interface ContractPage {
   items: Contract[];
   /** Pass back as `cursor` for the next page; `null` on the last page. */

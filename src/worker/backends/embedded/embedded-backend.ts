@@ -31,6 +31,23 @@ import {
 import {TenantryError, throwIfAborted} from '../../../shared/contract/errors.js';
 import {afterCursor, auditMatches, changedFields, checkAuditQuery, encodeAuditCursor, newestFirst} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction, lifecycleMove} from '../../../shared/contract/lifecycle.js';
+import {
+  checkCommerceKind,
+  checkCommerceQuery,
+  checkContactInput,
+  checkContractQuery,
+  checkPeopleChange,
+  checkPrimaryContact,
+  contactName,
+  contactOf,
+  contractOrder,
+  encodeContractCursor,
+  PEOPLE_FIELD,
+  peopleSubject,
+  startTask,
+  type CommerceQuery,
+  type ContractQuery,
+} from '../../../shared/contract/details.js';
 import {compareFolded, completePatch, domainKey, foldName, inputIssues, ONMICROSOFT_SUFFIX, onmicrosoftPrefix, onmicrosoftPrefixProblem, patchIssues} from '../../../shared/contract/server-checks.js';
 import {formatIssues, validate, withDefaults, type Issue} from '../../../shared/model/schema.js';
 import {AuditEntrySchema, OrganizationInputSchema, OrganizationSchema} from '../../../shared/model/schemas.js';
@@ -40,6 +57,14 @@ import type {
   AuditAction,
   AuditEntry,
   AuditPage,
+  CommerceKind,
+  CommercePage,
+  ConsoleLink,
+  Contact,
+  ContactInput,
+  Contract,
+  ContractPage,
+  PeopleChange,
   DomainAvailability,
   DuplicateCheck,
   DuplicateField,
@@ -82,6 +107,7 @@ import {
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
 import {localOrigin} from '../origins.js';
 import {summarize, withDerived} from '../../../shared/model/derive.js';
+import {commerceRecords, contractOf} from './commerce.js';
 
 const DEFAULT_PAGE = 5000;
 const MAX_PAGE = 10_000;
@@ -399,6 +425,9 @@ function matchKeysOf(org: OrganizationSummary): {name: string; domain: string} {
   return keys;
 }
 
+/** Contracts with their terms per summary object (a changed record is a new object). */
+const contractCache = new WeakMap<OrganizationSummary, Contract[]>();
+
 /** Linkable tenants per reseller id: generated once. */
 const pools = new Map<Id, LinkableAzureTenant[]>();
 function poolOf(resellerId: Id): LinkableAzureTenant[] {
@@ -644,7 +673,7 @@ class EmbeddedBackend implements Backend {
   }
 
   /** The audit entry of a write the signed-in user makes in `scope`. */
-  private auditOf(scope: Scope, org: {id: Id; name: string; ancestorIds: Id[]}, action: AuditAction, at: string, fields?: string[]): StoredAudit {
+  private auditOf(scope: Scope, org: {id: Id; name: string; ancestorIds: Id[]}, action: AuditAction, at: string, fields?: string[], subject?: string): StoredAudit {
     const {user} = this.actor();
     return {
       id: `aud-${crypto.randomUUID()}`,
@@ -656,6 +685,7 @@ class EmbeddedBackend implements Backend {
       organizationName: org.name,
       action,
       ...(fields && {fields}),
+      ...(subject && {subject: subject.slice(0, 1000)}),
       ancestorIds: [...org.ancestorIds],
     };
   }
@@ -755,6 +785,166 @@ class EmbeddedBackend implements Backend {
     }
     const last = items.at(-1);
     return {items, nextCursor: more && last ? encodeAuditCursor(last) : null};
+  }
+
+  /**
+   * One change of the details of a record read with `ifMatch`: the version checked (again after
+   * any wait), the next record made by `make`, derived values brought up to date, checked whole,
+   * saved with its audit entry. `customerAdmin`: whether a customer's view may make it.
+   */
+  private async changeDetails(
+    scope: Scope,
+    id: Id,
+    options: WriteOptions,
+    rule: {action: AuditAction; customerAdmin: boolean; what: string},
+    make: (current: Organization) => Promise<{changes: Partial<Organization>; subject: string}>,
+  ): Promise<Versioned<Organization>> {
+    const {role} = this.scopeOf(scope);
+    this.visible(scope, id);
+    throwIfAborted(options.signal);
+    if (role === 'customer-admin' && !rule.customerAdmin) throw new TenantryError('forbidden', `A customer administrator cannot ${rule.what}.`);
+    const stale = (org: Organization): TenantryError => new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version});
+    const current = this.store.detail(id)!;
+    if (options.ifMatch !== etagOf(current)) throw stale(current);
+    const {changes, subject} = await make(current);
+    throwIfAborted(options.signal);
+    // Another change may have landed while the rules ran: from here on nothing waits until the record is saved.
+    const now = this.store.detail(id);
+    if (!now) throw new TenantryError('not-found', `No organization "${id}" in this tenant.`);
+    if (etagOf(now) !== etagOf(current)) throw stale(now);
+    const next = withDerived({...current, ...changes, updatedAt: this.store.tick(), version: current.version + 1});
+    const invalid = validate(OrganizationSchema, next);
+    if (invalid.length) throw refused('The change is not valid', invalid);
+    await this.store.save(next, this.auditOf(scope, next, rule.action, next.updatedAt, changedFields(current, next), subject));
+    return {value: next, etag: etagOf(next)};
+  }
+
+  async addContact(scope: Scope, orgId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.changeDetails(scope, orgId, options, {action: 'contact-add', customerAdmin: true, what: 'add contacts'}, async (current) => {
+      const contact: Contact = {id: `ct-${crypto.randomUUID()}`, ...(await checkContactInput(input, current.companyAddress?.country ?? ''))};
+      const contacts = [...current.contacts, contact];
+      checkPrimaryContact(current.contacts, contacts, contact);
+      return {changes: {contacts}, subject: contactName(contact)};
+    });
+  }
+
+  async updateContact(scope: Scope, orgId: Id, contactId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.changeDetails(scope, orgId, options, {action: 'contact-update', customerAdmin: true, what: 'change contacts'}, async (current) => {
+      const was = contactOf(current.contacts, contactId, current.name);
+      const contact: Contact = {id: was.id, ...(await checkContactInput(input, current.companyAddress?.country ?? ''))};
+      const contacts = current.contacts.map((c) => (c === was ? contact : c));
+      checkPrimaryContact(current.contacts, contacts, was);
+      return {changes: {contacts}, subject: contactName(contact)};
+    });
+  }
+
+  async deleteContact(scope: Scope, orgId: Id, contactId: Id, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.changeDetails(scope, orgId, options, {action: 'contact-delete', customerAdmin: true, what: 'remove contacts'}, async (current) => {
+      const was = contactOf(current.contacts, contactId, current.name);
+      const contacts = current.contacts.filter((c) => c !== was);
+      checkPrimaryContact(current.contacts, contacts, was);
+      return {changes: {contacts}, subject: contactName(was)};
+    });
+  }
+
+  async changePeople(scope: Scope, orgId: Id, raw: PeopleChange, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.changeDetails(scope, orgId, options, {action: 'people-change', customerAdmin: false, what: 'change the people of an organization'}, async (current) => {
+      const change = checkPeopleChange(raw);
+      const issues: Issue[] = [];
+      /** A user visible from the scope; else an issue, alike for one that does not exist. */
+      const user = (userId: Id, path: string): UserRef | null => {
+        const u = this.store.usersById.get(userId);
+        const tenant = u && this.store.get(u.tenantId);
+        if (u && tenant && inScope(tenant, scope.tenantId)) return {id: u.id, displayName: u.displayName};
+        issues.push({path, message: `no user "${userId}" in this tenant`});
+        return null;
+      };
+      const what = 'The change of people is not valid';
+      if (change.role === 'account-manager') {
+        const ref = change.userId === null ? null : user(change.userId, 'userId');
+        if (issues.length) throw refused(what, issues);
+        return {changes: {accountManager: ref}, subject: peopleSubject(change.role, [], [], ref?.displayName ?? null)};
+      }
+      if (change.role === 'run-as') {
+        const rules = await import('../../../shared/contract/field-rules.js');
+        const problems = rules.checkRunAsAccount(change.account, 'account', rules.collects(current.features));
+        if (problems.length) throw refused(what, problems.map(({path, message}) => ({path, message})));
+        return {changes: {runAsAccount: change.account}, subject: peopleSubject(change.role, [], [], change.account)};
+      }
+      const field = PEOPLE_FIELD[change.role];
+      const added = (change.add ?? []).map((a, i) => user(a, `add[${i}]`));
+      if (issues.length) throw refused(what, issues);
+      const list = current[field];
+      const gone = new Set(change.remove ?? []);
+      const removed = list.filter((u) => gone.has(u.id));
+      const fresh = (added as UserRef[]).filter((u) => !list.some((x) => x.id === u.id));
+      const next = [...list.filter((u) => !gone.has(u.id)), ...fresh];
+      return {changes: {[field]: next}, subject: peopleSubject(change.role, fresh.map((u) => u.displayName), removed.map((u) => u.displayName))};
+    });
+  }
+
+  async startOnboardingTask(scope: Scope, orgId: Id, taskId: Id, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.changeDetails(scope, orgId, options, {action: 'onboarding-start', customerAdmin: false, what: 'start onboarding tasks'}, async (current) => {
+      const {tasks, task} = startTask(current.onboardingTasks, taskId, current.name);
+      return {changes: {onboardingTasks: tasks}, subject: task.title};
+    });
+  }
+
+  async listContracts(scope: Scope, query: ContractQuery = {}): Promise<ContractPage> {
+    this.scopeOf(scope);
+    throwIfAborted(query.signal);
+    const q = checkContractQuery(query);
+    const orgs = q.organizationId ? [this.visible(scope, q.organizationId)] : this.store.slots();
+    const matches: Contract[] = [];
+    for (const o of orgs) {
+      if (!o || !inScope(o, scope.tenantId)) continue;
+      // The summary's counts say which organizations have any: only those are read in full.
+      if (q.status ? !o.contractCounts[q.status] : !Object.values(o.contractCounts).some(Boolean)) continue;
+      for (const c of this.contractsOf(o)) if (!q.status || c.status === q.status) matches.push(c);
+    }
+    throwIfAborted(query.signal);
+    matches.sort(contractOrder);
+    const from = q.cursor ? matches.findIndex((c) => contractOrder(c, q.cursor!) > 0) : 0;
+    const start = from < 0 ? matches.length : from;
+    const items = matches.slice(start, start + q.limit);
+    const more = start + items.length < matches.length;
+    return {items: structuredClone(items), nextCursor: more ? encodeContractCursor(items.at(-1)!) : null, total: matches.length};
+  }
+
+  /** An organization's contracts with their terms, derived once per version of its summary. */
+  private contractsOf(o: OrganizationSummary): Contract[] {
+    let list = contractCache.get(o);
+    if (!list) contractCache.set(o, (list = this.store.detail(o.id)!.contracts.map((c) => contractOf(c, o))));
+    return list;
+  }
+
+  async listCommerce<K extends CommerceKind>(scope: Scope, orgId: Id, raw: K, query: CommerceQuery = {}): Promise<CommercePage<K>> {
+    const org = this.visible(scope, orgId);
+    throwIfAborted(query.signal);
+    const kind = checkCommerceKind(raw) as K;
+    const q = checkCommerceQuery(query);
+    const all = commerceRecords(org, kind);
+    let start = 0;
+    if (q.cursor !== undefined) {
+      let c: unknown = null;
+      try {
+        c = JSON.parse(atob(q.cursor));
+      } catch {
+        c = null;
+      }
+      const ok = Array.isArray(c) && c[0] === kind && c[1] === org.id && Number.isInteger(c[2]) && (c[2] as number) > 0 && (c[2] as number) <= all.length;
+      if (!ok) throw new TenantryError('invalid-request', 'The commerce query is not valid: cursor is not one this server gave; start the listing again.', {issues: [{path: 'cursor', message: 'is not one this server gave; start the listing again'}]});
+      start = (c as number[])[2];
+    }
+    const items = all.slice(start, start + q.limit);
+    const end = start + items.length;
+    return {kind, items, nextCursor: end < all.length ? btoa(JSON.stringify([kind, org.id, end])) : null, total: all.length};
+  }
+
+  async tenantConsoleLink(scope: Scope, orgId: Id, options: CallOptions = {}): Promise<ConsoleLink | null> {
+    const org = this.visible(scope, orgId);
+    throwIfAborted(options.signal);
+    return org.kind === 'customer' ? {url: `https://console.example.net/tenants/${encodeURIComponent(org.id)}`, expiresAt: null} : null;
   }
 
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {

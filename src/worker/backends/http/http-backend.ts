@@ -25,10 +25,14 @@ import type {
 import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds} from '../../../shared/contract/backend.js';
 import {checkAuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
+import {checkCommerceKind, checkCommerceQuery, checkConsoleLink, checkContractQuery, checkPeopleChange, type CommerceQuery, type ContractQuery} from '../../../shared/contract/details.js';
 import {abortError, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
 import {array, formatIssues, nullable, object, string, unknown, validate, withDefaults, type Issue, type Schema} from '../../../shared/model/schema.js';
 import {
   AuditPageSchema,
+  CommercePageSchema,
+  ConsoleLinkAnswerSchema,
+  ContractPageSchema,
   DomainAvailabilitySchema,
   DuplicateCheckSchema,
   ErrorBodySchema,
@@ -49,6 +53,12 @@ import {
 } from '../../../shared/model/schemas.js';
 import type {
   AuditPage,
+  CommerceKind,
+  CommercePage,
+  ConsoleLink,
+  ContactInput,
+  ContractPage,
+  PeopleChange,
   DomainAvailability,
   DuplicateCheck,
   FxRates,
@@ -97,7 +107,7 @@ const MAX_SHOWN_TEXT = 200;
 type RetryPolicy = 'read' | 'idempotent' | 'never';
 
 interface RequestSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path relative to the base URL, already encoded. */
   path: string;
   /** `GET organizations`: what messages and logs call this request. */
@@ -266,6 +276,69 @@ export class HttpBackend implements Backend {
     const params = {...q, cursor: query.cursor};
     const reply = await this.send({method: 'GET', path: 'audit-log', label, scope, query: params, retry: 'read', signal: query.signal});
     return check(AuditPageSchema, reply, label);
+  }
+
+  async addContact(scope: Scope, orgId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.writeDetails(scope, 'POST', `${orgPath(orgId)}/contacts`, input, options);
+  }
+
+  async updateContact(scope: Scope, orgId: Id, contactId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.writeDetails(scope, 'PUT', `${orgPath(orgId)}/contacts/${encodeURIComponent(contactId)}`, input, options);
+  }
+
+  async deleteContact(scope: Scope, orgId: Id, contactId: Id, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.writeDetails(scope, 'DELETE', `${orgPath(orgId)}/contacts/${encodeURIComponent(contactId)}`, undefined, options);
+  }
+
+  async changePeople(scope: Scope, orgId: Id, change: PeopleChange, options: WriteOptions): Promise<Versioned<Organization>> {
+    // Checked here too: a change the server would refuse for its shape is refused before any request.
+    return this.writeDetails(scope, 'POST', `${orgPath(orgId)}/people`, checkPeopleChange(change), options);
+  }
+
+  async startOnboardingTask(scope: Scope, orgId: Id, taskId: Id, options: WriteOptions): Promise<Versioned<Organization>> {
+    return this.writeDetails(scope, 'POST', `${orgPath(orgId)}/onboarding-tasks/${encodeURIComponent(taskId)}/start`, undefined, options);
+  }
+
+  /** A write to an organization's details: sent once with `If-Match`, answered with the changed record and its new ETag. */
+  private async writeDetails(scope: Scope, method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, options: WriteOptions): Promise<Versioned<Organization>> {
+    const label = `${method} ${path}`;
+    const reply = await this.send({
+      method,
+      path,
+      label,
+      scope,
+      body,
+      headers: {'If-Match': requireEtag(options?.ifMatch, label)},
+      // A write is never repeated: a lost answer is found by reading the record again.
+      retry: 'never',
+      signal: options.signal,
+    });
+    return versioned(checkOrganization(reply, label), reply);
+  }
+
+  async listContracts(scope: Scope, query: ContractQuery = {}): Promise<ContractPage> {
+    const label = 'GET contracts';
+    const {cursor: _c, ...q} = checkContractQuery(query);
+    const params = {...q, cursor: query.cursor};
+    const reply = await this.send({method: 'GET', path: 'contracts', label, scope, query: params, retry: 'read', signal: query.signal});
+    return check(ContractPageSchema, reply, label);
+  }
+
+  async listCommerce<K extends CommerceKind>(scope: Scope, orgId: Id, kind: K, query: CommerceQuery = {}): Promise<CommercePage<K>> {
+    const path = `${orgPath(orgId)}/commerce/${checkCommerceKind(kind)}`;
+    const label = `GET ${path}`;
+    const reply = await this.send({method: 'GET', path, label, scope, query: {...checkCommerceQuery(query)}, retry: 'read', signal: query.signal});
+    const page = check(CommercePageSchema, reply, label);
+    // A page of another list than the one asked for is not this list's.
+    if (page.kind !== kind) throw new TenantryError('invalid-response', `${label} failed: the server answered with its ${page.kind} instead of ${kind}.`, {request: label, status: reply.status});
+    return page as CommercePage<K>;
+  }
+
+  async tenantConsoleLink(scope: Scope, orgId: Id, options: CallOptions = {}): Promise<ConsoleLink | null> {
+    const path = `${orgPath(orgId)}/console-link`;
+    const label = `GET ${path}`;
+    const reply = await this.send({method: 'GET', path, label, scope, retry: 'read', signal: options.signal});
+    return checkConsoleLink(check(ConsoleLinkAnswerSchema, reply, label).link, label);
   }
 
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {

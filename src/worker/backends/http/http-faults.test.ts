@@ -22,7 +22,7 @@ const backend = (config: Partial<HttpBackendConfig> = {}, token: string | null =
 const page = (items: unknown[], extra: Record<string, unknown> = {}) => ({items, tombstones: [], nextCursor: null, asOf: '2026-11-24T09:30:00.000Z', ...extra});
 
 /** A handler answering from a list of responses in turn (the last one repeats), counting attempts. */
-function sequence(method: 'get' | 'post' | 'patch' | 'delete', path: string, ...answers: (() => Response | Promise<Response>)[]) {
+function sequence(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, ...answers: (() => Response | Promise<Response>)[]) {
   const seen: Request[] = [];
   const times: number[] = [];
   const handler = http[method](API + path, ({request}) => {
@@ -213,7 +213,7 @@ describe('HttpBackend faults', () => {
       expect((await failure(backend().transitionOrganization(scope, 'o-1', 'suspend', {ifMatch: ''}))).code, 'no ETag, no request').to.equal('config');
       expect((await failure(backend().transitionOrganization(scope, 'o-1', 'explode' as never, {ifMatch: '"3"'}))).code).to.equal('invalid-request');
 
-      const impact = {organizationId: 'o-1', action: 'suspend', from: 'active', to: 'suspended', organizationsBelow: {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 2}, linkedAccounts: 1, users: 3, scheduledCollections: 2};
+      const impact = {organizationId: 'o-1', action: 'suspend', from: 'active', to: 'suspended', organizationsBelow: {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 2}, linkedAccounts: 1, users: 3, scheduledCollections: 2, byTenant: [], moreTenants: 0};
       const i = sequence('get', 'organizations/:id/lifecycle-impact', status(500), ok(impact));
       const audit = sequence('get', 'audit-log', status(503), ok({items: [], nextCursor: null}));
       worker.resetHandlers(i.handler, audit.handler);
@@ -227,6 +227,42 @@ describe('HttpBackend faults', () => {
       worker.resetHandlers(sequence('get', 'audit-log', ok({items: [{id: 'a-1'}], nextCursor: null})).handler);
       expect((await failure(backend().listAuditLog(scope))).code).to.equal('invalid-response');
       expect((await failure(backend().listAuditLog(scope, {limit: 0}))).code, 'checked before sending').to.equal('invalid-request');
+    });
+
+    it('never repeats a write to an organization’s details, sends it with If-Match, and refuses answers that are not the contract’s', async () => {
+      const ada = {role: 'primary', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '', fax: ''} as const;
+      const writes: [string, 'post' | 'put' | 'delete', string, (b: HttpBackend) => Promise<unknown>][] = [
+        ['add contact', 'post', 'organizations/:id/contacts', (b) => b.addContact(scope, 'o-1', ada, {ifMatch: '"3"'})],
+        ['change contact', 'put', 'organizations/:id/contacts/:cid', (b) => b.updateContact(scope, 'o-1', 'ct-1', ada, {ifMatch: '"3"'})],
+        ['remove contact', 'delete', 'organizations/:id/contacts/:cid', (b) => b.deleteContact(scope, 'o-1', 'ct-1', {ifMatch: '"3"'})],
+        ['change people', 'post', 'organizations/:id/people', (b) => b.changePeople(scope, 'o-1', {role: 'reader', add: ['u-1']}, {ifMatch: '"3"'})],
+        ['start task', 'post', 'organizations/:id/onboarding-tasks/:tid/start', (b) => b.startOnboardingTask(scope, 'o-1', 'onb-1', {ifMatch: '"3"'})],
+      ];
+      for (const [what, method, path, call] of writes) {
+        const s = sequence(method, path, status(503), ok(organizationFixture('o-1')));
+        worker.resetHandlers(s.handler);
+        expect((await failure(call(backend()))).code, what).to.equal('unavailable');
+        expect(s.seen.length, what).to.equal(1);
+        expect(s.seen[0].headers.get('If-Match'), what).to.equal('"3"');
+      }
+      expect((await failure(backend().changePeople(scope, 'o-1', {role: 'reader'}, {ifMatch: '"3"'}))).code, 'checked before sending').to.equal('invalid-request');
+
+      // A console link that is not an absolute http(s) URL is the server's fault, never passed on.
+      for (const url of ['javascript:alert(1)', '//console.example.net/t', 'https:///t', '/tenants/o-1', 'data:text/html,x']) {
+        worker.resetHandlers(sequence('get', 'organizations/:id/console-link', ok({link: {url, expiresAt: null}})).handler);
+        const e = await failure(backend().tenantConsoleLink(scope, 'o-1'));
+        expect(e.code, url).to.equal('invalid-response');
+        expect(e.details.issues?.[0].path, url).to.equal('link.url');
+      }
+      worker.resetHandlers(sequence('get', 'organizations/:id/console-link', ok({link: null})).handler);
+      expect(await backend().tenantConsoleLink(scope, 'o-1')).to.equal(null);
+
+      const contract = {id: 'c-1', name: 'MSA', status: 'active', startsOn: '2026-01-01', endsOn: null, organizationId: 'o-1', organizationName: 'O', value: null, billingFrequency: 'monthly', autoRenew: false};
+      worker.resetHandlers(sequence('get', 'contracts', ok({items: [{...contract, status: 'lapsed'}], nextCursor: null, total: 1})).handler);
+      const bad = await failure(backend().listContracts(scope));
+      expect([bad.code, bad.details.issues?.[0].path]).to.deep.equal(['invalid-response', 'items[0].status']);
+      worker.resetHandlers(sequence('get', 'organizations/:id/commerce/:kind', ok({kind: 'orders', items: [], nextCursor: null, total: 0})).handler);
+      expect((await failure(backend().listCommerce(scope, 'o-1', 'invoices'))).code, 'another list than asked for').to.equal('invalid-response');
     });
 
     it('waits as a 503 Retry-After in seconds asks, then succeeds', async () => {

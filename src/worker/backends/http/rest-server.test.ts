@@ -115,6 +115,29 @@ describe('REST adapter', () => {
     await expectProblem(path, {method: 'GET', headers: scoped}, 405, 'invalid-request');
   });
 
+  it('needs If-Match (428) and a body of the right shape (422) on every write to an organization’s details, and checks list parameters (400)', async () => {
+    const org = `organizations/${DEMO_TENANTS.customer}`;
+    const json = {...scoped, 'Content-Type': 'application/json'};
+    const contact = JSON.stringify({role: 'technical', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '', fax: ''});
+    const writes: [string, string, string | undefined][] = [
+      [`${org}/contacts`, 'POST', contact],
+      [`${org}/contacts/${DEMO_TENANTS.customer}-ct-2`, 'PUT', contact],
+      [`${org}/contacts/${DEMO_TENANTS.customer}-ct-2`, 'DELETE', undefined],
+      [`${org}/people`, 'POST', '{"role": "reader", "add": ["u-1"]}'],
+      [`${org}/onboarding-tasks/t-1/start`, 'POST', undefined],
+    ];
+    for (const [path, method, body] of writes) await expectProblem(path, {method, headers: json, body}, 428, 'precondition-required');
+    const etag = (await call(org, {headers: scoped})).headers.get('ETag')!;
+    const shape = await expectProblem(`${org}/contacts`, {method: 'POST', headers: {...json, 'If-Match': etag}, body: '{"role": "boss"}'}, 422, 'invalid-request');
+    expect((shape.issues as {path: string}[]).map((i) => i.path)).to.include('role').and.include('email');
+    await expectProblem(`${org}/people`, {method: 'POST', headers: {...json, 'If-Match': etag}, body: '{"role": "owner"}'}, 422, 'invalid-request');
+    await expectProblem(`${org}/contacts`, {method: 'GET', headers: scoped}, 405, 'invalid-request');
+    for (const [path, name] of [['contracts?limit=0', 'limit'], ['contracts?status=lapsed', 'status'], ['contracts?cursor=garbage', 'cursor'], [`${org}/commerce/receipts`, 'kind'], [`${org}/commerce/orders?limit=501`, 'limit']]) {
+      expect((await expectProblem(path, {headers: scoped}, 400, 'invalid-request')).message, path).to.contain(name);
+    }
+    expect((await call(`${org}/console-link`, {headers: scoped})).body).to.deep.equal({link: {url: `https://console.example.net/tenants/${DEMO_TENANTS.customer}`, expiresAt: null}});
+  });
+
   it('checks lifecycle-impact and audit-log parameters: 400 naming the parameter', async () => {
     const impact = `organizations/${DEMO_TENANTS.customer}/lifecycle-impact`;
     expect((await expectProblem(impact, {headers: scoped}, 400, 'invalid-request')).message).to.contain('action');

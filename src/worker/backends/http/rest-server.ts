@@ -12,8 +12,9 @@ import {TenantryError, type ErrorCode} from '../../../shared/contract/errors.js'
 import {inputIssues, patchIssues} from '../../../shared/contract/server-checks.js';
 import {checkAuditQuery, type AuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
-import {formatIssues, validate, type Issue} from '../../../shared/model/schema.js';
-import {instant, LifecycleTransitionSchema} from '../../../shared/model/schemas.js';
+import {checkCommerceKind, checkCommerceQuery, checkContractQuery, type CommerceQuery, type ContractQuery} from '../../../shared/contract/details.js';
+import {formatIssues, validate, type Issue, type Schema} from '../../../shared/model/schema.js';
+import {ContactInputSchema, instant, LifecycleTransitionSchema, PeopleChangeSchema} from '../../../shared/model/schemas.js';
 import type {LifecycleAction, Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
 
 export interface RestHandlerOptions {
@@ -164,7 +165,25 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       await parameters(async () => checkAuditQuery(query));
       return json(200, await b.listAuditLog(scopeOf(request), {...query, signal}));
     }
+    case 'contracts': {
+      if (segments.length !== 1) break;
+      allow('GET');
+      const b = await backend();
+      const query: ContractQuery = {
+        organizationId: param(q, 'organizationId'),
+        status: param(q, 'status') as ContractQuery['status'],
+        cursor: param(q, 'cursor'),
+        limit: pageLimit(q),
+      };
+      await parameters(async () => checkContractQuery(query));
+      return json(200, await b.listContracts(scopeOf(request), {...query, signal}));
+    }
     case 'organizations':
+      if (segments.length >= 3 && ['contacts', 'people', 'onboarding-tasks', 'commerce', 'console-link'].includes(segments[2])) {
+        const answer = await detailsRoute(request, segments, method, allow, backend, signal);
+        if (answer) return answer;
+        break;
+      }
       if (segments.length === 3 && segments[2] === 'lifecycle-impact') {
         allow('GET');
         const id = idOf(segments[1]);
@@ -233,6 +252,79 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       break;
   }
   throw new HttpProblem(404, 'not-found', `No API route at ${url.pathname}.`);
+}
+
+/**
+ * The routes of an organization's details: contacts (`POST contacts`, `PUT`/`DELETE contacts/{id}`),
+ * people (`POST people`), `POST onboarding-tasks/{id}/start`, `GET commerce/{kind}` and `GET
+ * console-link`. Writes need `If-Match` (428) and a body of the right shape (422); the rules that
+ * need the record are the backend's. `null` when no route matches.
+ */
+async function detailsRoute(request: Request, segments: string[], method: string, allow: (...methods: string[]) => void, backend: () => Promise<Backend>, signal: AbortSignal): Promise<Response | null> {
+  const id = idOf(segments[1]);
+  const q = new URL(request.url).searchParams;
+  const ifMatch = (what: string): string => {
+    const etag = request.headers.get('If-Match');
+    if (!etag) throw new HttpProblem(428, 'precondition-required', `The If-Match header is required on ${what}: send the ETag read with the organization.`);
+    return etag;
+  };
+  const body = async <T>(schema: Schema<T>, what: string): Promise<T> => {
+    const value = await bodyOf(request);
+    const issues = validate(schema, value);
+    if (issues.length) throw new HttpProblem(422, 'invalid-request', `${what} is not valid: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues: issues.slice(0, 50)});
+    return value as T;
+  };
+  const versioned = (v: {value: Organization; etag: string}) => json(200, v.value, {ETag: v.etag});
+  const [, , part, sub, last] = segments;
+  if (part === 'contacts' && segments.length === 3) {
+    allow('POST');
+    const b = await backend();
+    const etag = ifMatch('a new contact');
+    return versioned(await b.addContact(scopeOf(request), id, await body(ContactInputSchema, 'The contact'), {ifMatch: etag, signal}));
+  }
+  if (part === 'contacts' && segments.length === 4) {
+    allow('PUT', 'DELETE');
+    const contactId = idOf(sub);
+    const b = await backend();
+    const scope = scopeOf(request);
+    const etag = ifMatch(`a contact's ${method === 'PUT' ? 'change' : 'removal'}`);
+    if (method === 'DELETE') return versioned(await b.deleteContact(scope, id, contactId, {ifMatch: etag, signal}));
+    return versioned(await b.updateContact(scope, id, contactId, await body(ContactInputSchema, 'The contact'), {ifMatch: etag, signal}));
+  }
+  if (part === 'people' && segments.length === 3) {
+    allow('POST');
+    const b = await backend();
+    const etag = ifMatch('a change of people');
+    return versioned(await b.changePeople(scopeOf(request), id, await body(PeopleChangeSchema, 'The change of people'), {ifMatch: etag, signal}));
+  }
+  if (part === 'onboarding-tasks' && segments.length === 5 && last === 'start') {
+    allow('POST');
+    const taskId = idOf(sub);
+    const b = await backend();
+    const etag = ifMatch('starting an onboarding task');
+    return versioned(await b.startOnboardingTask(scopeOf(request), id, taskId, {ifMatch: etag, signal}));
+  }
+  if (part === 'commerce' && segments.length === 4) {
+    allow('GET');
+    const b = await backend();
+    const scope = scopeOf(request);
+    const kind = await parameters(async () => checkCommerceKind(sub));
+    const query: CommerceQuery = {cursor: param(q, 'cursor'), limit: pageLimit(q)};
+    await parameters(async () => checkCommerceQuery(query));
+    return json(200, await b.listCommerce(scope, id, kind, {...query, signal}));
+  }
+  if (part === 'console-link' && segments.length === 3) {
+    allow('GET');
+    const b = await backend();
+    return json(200, {link: await b.tenantConsoleLink(scopeOf(request), id, {signal})});
+  }
+  return null;
+}
+
+/** `limit` of a list with pages of at most 500: absent is `undefined`, anything but digits a number the checks refuse. */
+function pageLimit(q: URLSearchParams): number | undefined {
+  const raw = param(q, 'limit');
+  return raw === undefined ? undefined : /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
 }
 
 /**
