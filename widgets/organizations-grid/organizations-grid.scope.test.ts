@@ -253,29 +253,28 @@ describe('<organizations-grid> scoped by the page store', () => {
         .click();
       await waitUntil(() => root(el).querySelector('[role="dialog"].popover'), 'actions', WAIT);
       button(root(el).querySelector('[role="dialog"].popover')!, 'Delete…').click();
-      await el.updateComplete;
-      const dialog = root(el).querySelector('dialog')!;
-      expect(dialog.open).to.equal(true);
+      expect(events.at(-1)).to.deep.equal({action: 'delete', organizationId: orgId, organizationName: name, scopeTenantId: DIST.tenantId});
+      const host = await waitUntil(() => root(el).querySelector('tenantry-lifecycle-dialog')?.shadowRoot?.querySelector('dialog')?.open, 'the confirmation', WAIT).then(() => root(el).querySelector('tenantry-lifecycle-dialog')!);
+      const dialog = host.shadowRoot!.querySelector('dialog')!;
       expect(dialog.textContent).to.contain('Northgate Distribution');
-      const del = dialog.querySelector<HTMLButtonElement>('[part~="danger-button"]')!;
+      const del = dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!;
       const input = dialog.querySelector<HTMLInputElement>('[part~="confirm-input"]')!;
       expect(del.disabled).to.equal(true);
       input.focus();
       await sendKeys({type: suspended.name.slice(0, -1)});
-      await el.updateComplete;
+      await host.updateComplete;
       expect(del.disabled).to.equal(true);
       await sendKeys({press: 'Enter'});
-      await el.updateComplete;
+      await host.updateComplete;
       expect(dialog.open).to.equal(true);
-      expect(events.filter((e) => e.action === 'delete')).to.have.length(0);
+      // The user types what they see: the invisible character is not asked for.
       await sendKeys({type: suspended.name.slice(-1)});
-      await el.updateComplete;
+      await host.updateComplete;
       expect(del.disabled).to.equal(false);
       await expect(el).to.be.accessible();
       del.click();
-      await el.updateComplete;
-      expect(dialog.open).to.equal(false);
-      expect(events.at(-1)).to.deep.equal({action: 'delete', organizationId: orgId, organizationName: name, scopeTenantId: DIST.tenantId});
+      await waitUntil(() => !dialog.open, 'deleted', WAIT);
+      await waitUntil(() => !dataRows(el).some((r) => r.dataset.orgId === orgId), 'the row is gone', WAIT);
     } finally {
       await server.stop();
     }

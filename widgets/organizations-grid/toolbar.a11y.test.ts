@@ -241,13 +241,11 @@ describe('organizations-grid toolbar: keyboard and axe in every state', () => {
     await waitUntil(() => root(page.grid).querySelector('[role="dialog"].popover'), 'actions popup', WAIT);
     const del = [...root(page.grid).querySelectorAll<HTMLButtonElement>('.popover button')].find((b) => b.textContent!.trim() === 'Delete…')!;
     del.click();
-    await page.grid.updateComplete;
-    const dialog = root(page.grid).querySelector('dialog')!;
-    expect(dialog.open).to.equal(true);
+    await waitUntil(() => root(page.grid).querySelector('tenantry-lifecycle-dialog')?.shadowRoot?.querySelector('dialog')?.open, 'the confirmation', WAIT);
+    const dialog = root(page.grid).querySelector('tenantry-lifecycle-dialog')!.shadowRoot!.querySelector('dialog')!;
     await expect(page.grid).to.be.accessible();
     await sendKeys({press: 'Escape'});
-    await page.grid.updateComplete;
-    expect(dialog.open).to.equal(false);
+    await waitUntil(() => !dialog.open, 'Escape closes', WAIT);
   });
 
   it('is axe-clean in the error state', async () => {
