@@ -9,9 +9,9 @@
  *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
  */
 import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
-import type {AuditQuery, BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError} from '../shared/contract/errors.js';
-import type {AuditPage, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
+import type {AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
@@ -268,6 +268,56 @@ export class DataClient {
   listAuditLog(scope: Scope, query: AuditQuery = {}): Promise<AuditPage> {
     const {signal, ...rest} = query;
     return this.call(signal, (id) => this.api.listAuditLog(scope, rest, id));
+  }
+
+  /**
+   * Adds a contact to an organization read with `etag` (sent as `If-Match`), checked by the
+   * wizard's rules for a contact (issues at `email`, `firstName`…); the first contact must be
+   * primary. Resolves with the changed organization and its new ETag, already in every open view.
+   */
+  addContact(scope: Scope, orgId: Id, input: ContactInput, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.addContact(scope, orgId, input, etag, id));
+  }
+
+  /** Replaces a contact's fields; giving the last primary contact another role is a `conflict` saying what to do. */
+  updateContact(scope: Scope, orgId: Id, contactId: Id, input: ContactInput, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.updateContact(scope, orgId, contactId, input, etag, id));
+  }
+
+  /** Removes a contact; removing the last primary contact is a `conflict` ("Make another contact primary before removing …"). */
+  deleteContact(scope: Scope, orgId: Id, contactId: Id, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.deleteContact(scope, orgId, contactId, etag, id));
+  }
+
+  /**
+   * Changes the people of an organization read with `etag`, one role at a time: readers, engineers
+   * or tenant admins added and removed, the account manager or the run-as account set or cleared.
+   * A user the scope cannot see is refused at its path (`add[0]`, `userId`).
+   */
+  changePeople(scope: Scope, orgId: Id, change: PeopleChange, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.changePeople(scope, orgId, change, etag, id));
+  }
+
+  /** Starts an onboarding task (startable and still to do; otherwise a `conflict` naming it and its state). */
+  startOnboardingTask(scope: Scope, orgId: Id, taskId: Id, etag: string, options: CallOptions = {}): Promise<{value: Organization; etag: string}> {
+    return this.call(options.signal, (id) => this.api.startOnboardingTask(scope, orgId, taskId, etag, id));
+  }
+
+  /** Contracts of the scope (or of one organization, or in one status), by end date, a page at a time, with the total. */
+  listContracts(scope: Scope, query: ContractQuery = {}): Promise<ContractPage> {
+    const {signal, ...rest} = query;
+    return this.call(signal, (id) => this.api.listContracts(scope, rest, id));
+  }
+
+  /** A customer's products, orders, invoices or subscriptions, newest first, a page at a time, with the total (an empty page where the backend keeps none). */
+  listCommerce<K extends CommerceKind>(scope: Scope, orgId: Id, kind: K, query: CommerceQuery = {}): Promise<CommercePage<K>> {
+    const {signal, ...rest} = query;
+    return this.call(signal, (id) => this.api.listCommerce(scope, orgId, kind, rest, id)) as Promise<CommercePage<K>>;
+  }
+
+  /** The link to the organization's own console (always an absolute http(s) URL), or `null` where it has none. */
+  tenantConsoleLink(scope: Scope, orgId: Id, options: CallOptions = {}): Promise<ConsoleLink | null> {
+    return this.call(options.signal, (id) => this.api.tenantConsoleLink(scope, orgId, id));
   }
 
   /** Deletes an organization read with `etag` (only a suspended one: otherwise a `conflict`); it leaves every open view. */

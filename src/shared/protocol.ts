@@ -2,9 +2,9 @@
  * What crosses the worker boundary. The main thread only ever receives windows of rows, never a
  * whole dataset (a structured clone of 100,000 organizations blocks the page for ~300 ms).
  */
-import type {AuditQuery, BackendConfig, DuplicateQuery, Scope, TokenProvider} from './contract/backend.js';
+import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, Scope, TokenProvider} from './contract/backend.js';
 import type {ErrorCode} from './contract/errors.js';
-import type {AuditPage, DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
+import type {AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
@@ -179,6 +179,19 @@ export interface DataWorkerApi {
   lifecycleImpact(scope: Scope, id: Id, action: LifecycleAction, requestId: string): Promise<LifecycleImpact>;
   /** The audit log of the scope, newest first, a page at a time. */
   listAuditLog(scope: Scope, query: Omit<AuditQuery, 'signal'>, requestId: string): Promise<AuditPage>;
+  /** Adds a contact to an organization read with `etag`. */
+  addContact(scope: Scope, orgId: Id, input: ContactInput, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
+  updateContact(scope: Scope, orgId: Id, contactId: Id, input: ContactInput, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
+  deleteContact(scope: Scope, orgId: Id, contactId: Id, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
+  /** Readers, engineers, tenant admins, the account manager or the run-as account of an organization read with `etag`. */
+  changePeople(scope: Scope, orgId: Id, change: PeopleChange, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
+  startOnboardingTask(scope: Scope, orgId: Id, taskId: Id, etag: string, requestId: string): Promise<{value: Organization; etag: string}>;
+  /** The scope's contracts (or one organization's), a page at a time. */
+  listContracts(scope: Scope, query: Omit<ContractQuery, 'signal'>, requestId: string): Promise<ContractPage>;
+  /** A customer's products, orders, invoices or subscriptions, a page at a time. */
+  listCommerce(scope: Scope, orgId: Id, kind: CommerceKind, query: Omit<CommerceQuery, 'signal'>, requestId: string): Promise<CommercePage>;
+  /** The link to the organization's own console (an absolute http(s) URL, checked), or `null`. */
+  tenantConsoleLink(scope: Scope, orgId: Id, requestId: string): Promise<ConsoleLink | null>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets; `userId` names the vouched user when the worker never connected. */

@@ -7,7 +7,8 @@
  * request that asked for it, never by a "current scope", so a late answer for scope A can only
  * ever land in A's dataset and A's cache partition.
  */
-import type {AuditQuery, Backend, BackendConfig, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {AuditQuery, Backend, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, Scope, TokenProvider, Versioned} from '../shared/contract/backend.js';
+import {checkConsoleLink} from '../shared/contract/details.js';
 import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycle.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
@@ -16,7 +17,7 @@ import {partitionId} from './cache/partition.js';
 import {loadBackend, originOf} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import {FxRatesSchema, type Rejected} from '../shared/model/schemas.js';
-import {HOME_KIND_OF_ROLE, type FxRates, type Id, type LifecycleAction, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
+import {HOME_KIND_OF_ROLE, type CommerceKind, type ContactInput, type FxRates, type Id, type LifecycleAction, type Organization, type PeopleChange, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
@@ -983,6 +984,52 @@ export class DataPlane implements DataWorkerApi {
 
   async listAuditLog(scope: Scope, query: Omit<AuditQuery, 'signal'>, requestId: string) {
     return this.tracked(requestId, async (signal) => (await this.backendNow()).listAuditLog(checkedScope(scope), {...query, signal}));
+  }
+
+  async addContact(scope: Scope, id: Id, input: ContactInput, etag: string, requestId: string) {
+    return this.writeDetails(scope, id, requestId, (backend, signal) => backend.addContact(checkedScope(scope), id, input, {ifMatch: etag, signal}));
+  }
+
+  async updateContact(scope: Scope, id: Id, contactId: Id, input: ContactInput, etag: string, requestId: string) {
+    return this.writeDetails(scope, id, requestId, (backend, signal) => backend.updateContact(checkedScope(scope), id, contactId, input, {ifMatch: etag, signal}));
+  }
+
+  async deleteContact(scope: Scope, id: Id, contactId: Id, etag: string, requestId: string) {
+    return this.writeDetails(scope, id, requestId, (backend, signal) => backend.deleteContact(checkedScope(scope), id, contactId, {ifMatch: etag, signal}));
+  }
+
+  async changePeople(scope: Scope, id: Id, change: PeopleChange, etag: string, requestId: string) {
+    return this.writeDetails(scope, id, requestId, (backend, signal) => backend.changePeople(checkedScope(scope), id, change, {ifMatch: etag, signal}));
+  }
+
+  async startOnboardingTask(scope: Scope, id: Id, taskId: Id, etag: string, requestId: string) {
+    return this.writeDetails(scope, id, requestId, (backend, signal) => backend.startOnboardingTask(checkedScope(scope), id, taskId, {ifMatch: etag, signal}));
+  }
+
+  /**
+   * A write to an organization's details (contacts, people, onboarding), like a change: its words
+   * when refused (`write`), and when it lands the record's new summary (reader count, onboarding
+   * progress…) is in every loaded dataset of its scopes.
+   */
+  private async writeDetails(scope: Scope, id: Id, requestId: string, run: (backend: Backend, signal: AbortSignal) => Promise<Versioned<Organization>>) {
+    return this.tracked(requestId, async (signal) => {
+      const result = await this.write(scope, id, async () => run(await this.backendNow(), signal));
+      await this.applyWritten([summarize(result.value)], []);
+      return result;
+    });
+  }
+
+  async listContracts(scope: Scope, query: Omit<ContractQuery, 'signal'>, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listContracts(checkedScope(scope), {...query, signal}));
+  }
+
+  async listCommerce(scope: Scope, id: Id, kind: CommerceKind, query: Omit<CommerceQuery, 'signal'>, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listCommerce(checkedScope(scope), id, kind, {...query, signal}));
+  }
+
+  async tenantConsoleLink(scope: Scope, id: Id, requestId: string) {
+    // Checked here whatever the backend: only an absolute http(s) link ever reaches a page.
+    return this.tracked(requestId, async (signal) => checkConsoleLink(await (await this.backendNow()).tenantConsoleLink(checkedScope(scope), id, {signal}), 'The console link'));
   }
 
   async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
