@@ -29,7 +29,7 @@ import {
   type WriteOptions,
 } from '../../../shared/contract/backend.js';
 import {TenantryError, throwIfAborted} from '../../../shared/contract/errors.js';
-import {afterCursor, auditMatches, changedFields, checkAuditQuery, encodeAuditCursor, newestFirst} from '../../../shared/contract/audit.js';
+import {afterCursor, auditMatches, changedFields, checkAuditQuery, encodeAuditCursor, newestFirst, type AuditCursor} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction, lifecycleMove} from '../../../shared/contract/lifecycle.js';
 import {
   checkCommerceKind,
@@ -223,7 +223,7 @@ class EmbeddedStore {
       records.sort((a, b) => stamp(a).localeCompare(stamp(b)));
       for (const rec of records) store.replay(rec);
       for (const k of keys) store.idempotency.set(k.key, k);
-      for (const a of audit) store.addAudit(a);
+      store.addAuditBulk(audit);
     }
     return store;
   }
@@ -239,20 +239,73 @@ class EmbeddedStore {
     this.clock = Math.max(this.clock, Date.parse(stamp(rec)) || 0);
   }
 
-  /** Adds an audit entry (stored and broadcast ones are input like any other: a bad one is skipped). */
-  private addAudit(entry: StoredAudit): void {
+  /** Whether an audit entry may be kept: stored, broadcast and imported ones are input like any other. */
+  private acceptable(entry: StoredAudit): boolean {
     const {ancestorIds, ...rest} = entry ?? ({} as StoredAudit);
-    if (!Array.isArray(ancestorIds) || !ancestorIds.every((a) => typeof a === 'string') || !AuditEntrySchema.is(rest) || this.auditIds.has(rest.id)) return;
-    this.auditIds.add(rest.id);
+    return Array.isArray(ancestorIds) && ancestorIds.every((a) => typeof a === 'string') && AuditEntrySchema.is(rest) && !this.auditIds.has(rest.id);
+  }
+
+  /** Adds an audit entry (a bad one is skipped). */
+  private addAudit(entry: StoredAudit): void {
+    if (!this.acceptable(entry)) return;
+    this.auditIds.add(entry.id);
     // Mostly appended in order; one from another store may land earlier.
     let i = this.audit.length;
     while (i > 0 && newestFirst(this.audit[i - 1], entry) < 0) i--;
     this.audit.splice(i, 0, entry);
   }
 
-  /** Audit entries, newest first. */
-  *auditNewestFirst(): Generator<StoredAudit> {
-    for (let i = this.audit.length - 1; i >= 0; i--) yield this.audit[i];
+  /**
+   * Adds many audit entries at once (those read back from IndexedDB, or imported): checked like
+   * any, then sorted once. Entries come back from storage in id order, and inserting them one by
+   * one would cost a scan each. Returns those kept.
+   */
+  private addAuditBulk(entries: readonly StoredAudit[]): StoredAudit[] {
+    const kept: StoredAudit[] = [];
+    for (const e of entries) {
+      if (!this.acceptable(e)) continue;
+      this.auditIds.add(e.id);
+      kept.push(e);
+    }
+    if (!kept.length) return kept;
+    for (const e of kept) this.audit.push(e);
+    // Oldest first, as the log is kept.
+    this.audit.sort((a, b) => newestFirst(b, a));
+    return kept;
+  }
+
+  /**
+   * Imports audit entries as if their writes had been made (a bench's or a test's history: 100,000
+   * at a time): kept in memory and stored in one transaction, so a store opened later (another
+   * worker, a reload) reads them too. Stores open in other tabs hear nothing of them.
+   */
+  async importAudit(entries: readonly StoredAudit[]): Promise<number> {
+    const kept = this.addAuditBulk(entries);
+    await this.persist((tx) => {
+      const audit = tx.objectStore('audit');
+      for (const e of kept) void audit.put(e);
+    });
+    return kept.length;
+  }
+
+  /**
+   * Audit entries, newest first; with `before`, only those older than it (a page's cursor), found
+   * by binary search rather than by walking past every newer entry.
+   */
+  *auditNewestFirst(before?: AuditCursor): Generator<StoredAudit> {
+    let end = this.audit.length;
+    if (before) {
+      // The first entry not older than the cursor: everything below it is older.
+      let lo = 0;
+      let hi = this.audit.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (afterCursor(this.audit[mid], before)) lo = mid + 1;
+        else hi = mid;
+      }
+      end = lo;
+    }
+    for (let i = end - 1; i >= 0; i--) yield this.audit[i];
   }
 
   /** A server time strictly after every time handed out before. */
@@ -406,6 +459,19 @@ function storeFor(config: LocalBackendConfig): Promise<EmbeddedStore> {
     store.catch(() => stores.delete(key));
   }
   return store;
+}
+
+/** An audit entry with the ancestors of its organization, so it is scoped like the organization. */
+export type AuditRecord = StoredAudit;
+
+/**
+ * Adds audit entries to the embedded store of `config` (in this worker or page, and in its
+ * IndexedDB for any store opened later), as if their writes had been made: for a bench or a test
+ * that needs a long history (100,000 entries). Entries that are not valid, or whose id is known,
+ * are skipped; returns how many were added.
+ */
+export async function importAuditEntries(config: LocalBackendConfig, entries: readonly AuditRecord[]): Promise<number> {
+  return (await storeFor(config)).importAudit(entries);
 }
 
 export async function createEmbeddedBackend(config: LocalBackendConfig): Promise<Backend> {
@@ -773,8 +839,7 @@ class EmbeddedBackend implements Backend {
     const q = checkAuditQuery(query);
     const items: AuditEntry[] = [];
     let more = false;
-    for (const e of this.store.auditNewestFirst()) {
-      if (q.cursor && !afterCursor(e, q.cursor)) continue;
+    for (const e of this.store.auditNewestFirst(q.cursor)) {
       if (!(e.organizationId === scope.tenantId || e.ancestorIds.includes(scope.tenantId)) || !auditMatches(e, q)) continue;
       if (items.length === q.limit) {
         more = true;
