@@ -24,21 +24,25 @@ interface Server {
   fault: {answer: Answer | null};
 }
 
-const stops: (() => void)[] = [];
+/** One msw worker for the file (starting and stopping one per test raced the service worker); each test serves its own store through it. */
+let serving: Server | null = null;
+let msw: Awaited<ReturnType<typeof startMsw>> | null = null;
+const clients: DataClient[] = [];
+before(async () => {
+  msw = await startMsw(http.all(`${API}*`, async ({request}) => (serving ? ((await serving.fault.answer?.(request.clone())) ?? serving.handle(request)) : HttpResponse.error())));
+});
+after(() => msw?.stop());
 afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
+  serving = null;
+  for (const c of clients.splice(0)) c.dispose();
 });
 
 async function startServer(namespace: string): Promise<Server> {
   const handle = embeddedRestHandler(60, namespace);
-  const fault: Server['fault'] = {answer: null};
-  const msw = await startMsw(http.all(`${API}*`, async ({request}) => (await fault.answer?.(request.clone())) ?? handle(request)));
   const client = httpTestClient(10_000);
-  stops.push(() => {
-    client.dispose();
-    msw.stop();
-  });
-  return {client, handle, fault};
+  clients.push(client);
+  serving = {client, handle, fault: {answer: null}};
+  return serving;
 }
 
 async function subject(server: Server, test: (t: TenantNode) => boolean): Promise<LifecycleSubject> {

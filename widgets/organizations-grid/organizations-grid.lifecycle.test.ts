@@ -31,25 +31,27 @@ interface Server {
   handle: (request: Request) => Promise<Response>;
   /** Answers instead of the server while set (a refusal, a network failure, a held request). */
   fault: {answer: Answer | null};
-  stop(): Promise<void>;
 }
 
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
+/** One msw worker for the file (starting and stopping one per test raced the service worker); each test serves its own store through it. */
+let serving: Server | null = null;
+let msw: Awaited<ReturnType<typeof startMsw>> | null = null;
+const clients: DataClient[] = [];
+before(async () => {
+  msw = await startMsw(http.all(`${API}*`, async ({request}) => (serving ? ((await serving.fault.answer?.(request.clone())) ?? serving.handle(request)) : HttpResponse.error())));
+});
+after(() => msw?.stop());
+afterEach(() => {
+  serving = null;
+  for (const c of clients.splice(0)) c.dispose();
 });
 
 async function startServer(namespace: string): Promise<Server> {
   const handle = embeddedRestHandler(SIZE, namespace);
-  const fault: Server['fault'] = {answer: null};
-  const msw = await startMsw(http.all(`${API}*`, async ({request}) => (await fault.answer?.(request.clone())) ?? handle(request)));
   const client = httpTestClient(10_000);
-  const stop = async (): Promise<void> => {
-    client.dispose();
-    msw.stop();
-  };
-  stops.push(stop);
-  return {client, handle, fault, stop};
+  clients.push(client);
+  serving = {client, handle, fault: {answer: null}};
+  return serving;
 }
 
 const root = (el: OrganizationsGrid): ShadowRoot => el.shadowRoot!;
