@@ -9,6 +9,7 @@ import {provideDataClient} from '../src/page/context.js';
 import {DataClient} from '../src/page/data-client.js';
 import {ScopeStore} from '../src/page/scope-store.js';
 import {decodeViewState} from '../src/shared/grid-view.js';
+import {DETAILS_SECTIONS, sectionOf} from '../widgets/customer-details/details-sections.js';
 import {currentDemo} from './demo-config.js';
 import './demo-session.js';
 
@@ -26,28 +27,37 @@ const grid = document.querySelector('organizations-grid')!;
 // A link with `?view=…` opens that view (validated: the URL is untrusted input).
 grid.viewState = decodeViewState(new URLSearchParams(location.search).get('view')).state;
 
-// The host routes row actions; the demo only says what it would do.
+// The host routes row actions: pages it has go to their route; the rest it only reports.
 const log = document.querySelector<HTMLOutputElement>('#action-log')!;
+const ROW_ACTION_ROUTES: Partial<Record<string, string>> = {summary: '', 'view-contracts': '/contracts', 'start-onboarding-task': '/onboarding'};
 grid.addEventListener('tenantry-row-action', (e) => {
   const d = e.detail;
-  log.textContent = `Row action: ${d.action} · ${d.organizationName}${d.taskId ? ` · task ${d.taskId}` : ''}`;
+  const to = ROW_ACTION_ROUTES[d.action];
+  if (to !== undefined) location.hash = `#/organization/${encodeURIComponent(d.organizationId)}${to}`;
+  else log.textContent = `Row action: ${d.action} · ${d.organizationName}${d.taskId ? ` · task ${d.taskId}` : ''}`;
 });
-// Lifecycle moves and deletes the grid carried out itself (after its confirmation).
-grid.addEventListener('tenantry-lifecycle-change', (e) => {
+// Lifecycle moves and deletes the grid or the details carried out themselves (after their confirmation).
+document.addEventListener('tenantry-lifecycle-change', (e) => {
   const d = e.detail;
   log.textContent = `Lifecycle: ${d.action} · ${d.organizationName} · ${d.status ?? 'deleted'} (in tenant ${d.scopeTenantId})`;
 });
 
-// --- routes: the wizard loads only when a route needs it, so the grid's first rows never wait for it.
+// --- routes: the wizard and the details load only when a route needs them, so the grid's first
+// rows never wait for them.
 const wizardView = document.querySelector<HTMLElement>('#wizard-view')!;
+const detailsView = document.querySelector<HTMLElement>('#details-view')!;
 const gridView = document.querySelector<HTMLElement>('#grid-view')!;
 const addCustomer = document.querySelector<HTMLAnchorElement>('#add-customer')!;
 
 interface Route {
-  kind: 'grid' | 'new' | 'edit';
+  kind: 'grid' | 'new' | 'edit' | 'details';
   id?: string;
   draftId?: string;
+  section?: string;
 }
+
+/** `/organization/:id` and `/organization/:id/<section>`: the details (the sections' list is a few bytes, loaded with the page). */
+const DETAILS_ROUTE = new RegExp(`^/organization/([^/]+)(?:/(${DETAILS_SECTIONS.join('|')}))?$`);
 
 function route(): Route {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
@@ -55,16 +65,20 @@ function route(): Route {
   if (path === '/customers/new') return {kind: 'new', draftId};
   const edit = /^\/organization\/([^/]+)\/edit$/.exec(path);
   if (edit) return {kind: 'edit', id: decodeURIComponent(edit[1]), draftId};
+  const details = DETAILS_ROUTE.exec(path);
+  if (details) return {kind: 'details', id: decodeURIComponent(details[1]), section: details[2]};
+  if (/^\/organization\//.test(path)) log.textContent = `The demo portal has no page at ${path}.`;
   return {kind: 'grid'};
 }
 
 async function show(): Promise<void> {
   const r = route();
-  const onWizard = r.kind !== 'grid';
-  wizardView.hidden = !onWizard;
-  gridView.hidden = onWizard;
-  addCustomer.hidden = onWizard;
-  if (!onWizard) return;
+  wizardView.hidden = r.kind !== 'new' && r.kind !== 'edit';
+  detailsView.hidden = r.kind !== 'details';
+  gridView.hidden = r.kind !== 'grid';
+  addCustomer.hidden = r.kind !== 'grid';
+  if (r.kind === 'details') return showDetails(r.id!, r.section);
+  if (r.kind === 'grid') return;
   await import('../widgets/customer-wizard/customer-wizard.js');
   let wizard = wizardView.querySelector('customer-wizard');
   if (!wizard) {
@@ -83,6 +97,21 @@ async function show(): Promise<void> {
   }
   wizard.organizationId = r.kind === 'edit' ? (r.id ?? null) : null;
   wizard.draftId = r.draftId ?? null;
+}
+
+async function showDetails(id: string, section: string | undefined): Promise<void> {
+  await import('../widgets/customer-details/customer-details.js');
+  let details = detailsView.querySelector('customer-details');
+  if (!details) {
+    details = document.createElement('customer-details');
+    details.hrefTemplate = '#/organization/{id}/{view}';
+    // A section chosen in the element becomes the route (replaced, so Back leaves the customer).
+    details.addEventListener('tenantry-details-section', (e) => history.replaceState(null, '', `${location.pathname}${location.search}#/organization/${encodeURIComponent(e.detail.organizationId)}/${e.detail.section}`));
+    details.addEventListener('tenantry-contract-open', (e) => (log.textContent = `Contract: ${e.detail.contractName}`));
+    detailsView.append(details);
+  }
+  details.organizationId = id;
+  details.section = sectionOf(section);
 }
 
 window.addEventListener('hashchange', () => void show());

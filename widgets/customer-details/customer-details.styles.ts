@@ -1,0 +1,366 @@
+import {css, unsafeCSS} from 'lit';
+import {baseStyles, token} from '../../src/page/styles/tokens.js';
+import {scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
+import {AUDIT_ROW_HEIGHT} from './sections/audit-section.js';
+
+/**
+ * Every public `--tenantry-customer-details-*` property falls back to a `--tenantry-*` token;
+ * inside, only private `--_*` copies are read so a host override applies in one place.
+ */
+export const customerDetailsStyles = [
+  baseStyles,
+  scopeBannerStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --_bg: var(--tenantry-customer-details-background, ${token('color-surface')});
+      --_raised: ${token('color-surface-raised')};
+      --_text: var(--tenantry-customer-details-text-color, ${token('color-text')});
+      --_muted: var(--tenantry-customer-details-muted-color, ${token('color-text-muted')});
+      --_border: var(--tenantry-customer-details-border-color, ${token('color-border')});
+      --_accent: var(--tenantry-customer-details-accent-color, ${token('color-accent')});
+      --_danger: var(--tenantry-customer-details-danger-color, ${token('color-danger')});
+      --_warning: ${token('color-warning')};
+      --_success: ${token('color-success')};
+      --_radius: var(--tenantry-customer-details-radius, ${token('radius')});
+      --_list-height: var(--tenantry-customer-details-list-height, 480px);
+      --_row: ${unsafeCSS(`${AUDIT_ROW_HEIGHT}px`)};
+      color: var(--_text);
+      background: var(--_bg);
+    }
+    .frame {
+      display: grid;
+      gap: ${token('space-3')};
+    }
+    .header {
+      display: grid;
+      gap: ${token('space-2')};
+    }
+    .title-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: ${token('space-2')};
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.4em;
+      overflow-wrap: anywhere;
+    }
+    h3 {
+      margin: 0 0 ${token('space-2')};
+      font-size: 1.05em;
+    }
+    .muted,
+    .hint {
+      color: var(--_muted);
+    }
+    .hint {
+      font-size: 0.9em;
+    }
+    .mono {
+      font-family: ui-monospace, monospace;
+      font-size: 0.9em;
+    }
+    .badge {
+      display: inline-block;
+      padding: 1px 8px;
+      border-radius: 999px;
+      border: 1px solid currentColor;
+      font-size: 0.85em;
+      white-space: nowrap;
+    }
+    .badge[data-status='active'],
+    .badge[data-tone='success'] {
+      color: var(--_success);
+    }
+    .badge[data-status='suspended'] {
+      color: var(--_danger);
+    }
+    .badge[data-status='inactive'],
+    .badge[data-status='archived'] {
+      color: var(--_muted);
+    }
+    .badge[data-tone='info'] {
+      color: var(--_accent);
+    }
+    .path {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${token('space-1')};
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      color: var(--_muted);
+    }
+    .path li + li::before {
+      content: '›';
+      margin-inline-end: ${token('space-1')};
+    }
+    .actions,
+    .section-actions,
+    .filters,
+    .dialog-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token('space-2')};
+    }
+    .section-actions,
+    .filters {
+      margin-block-end: ${token('space-3')};
+    }
+    .dialog-actions {
+      justify-content: flex-end;
+      margin-block-start: ${token('space-3')};
+    }
+    button,
+    a[part~='action'],
+    select,
+    input {
+      font: inherit;
+      color: inherit;
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 5px 10px;
+    }
+    button,
+    a[part~='action'] {
+      cursor: pointer;
+      text-decoration: none;
+    }
+    button[part~='primary'] {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: ${token('color-surface')};
+    }
+    button[part~='danger'] {
+      color: var(--_danger);
+      border-color: var(--_danger);
+    }
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.55;
+    }
+    button.link {
+      border: 0;
+      padding: 0;
+      background: none;
+      color: var(--_accent);
+      text-decoration: underline;
+      text-align: start;
+    }
+    button[aria-pressed='true'] {
+      border-color: var(--_accent);
+      box-shadow: inset 0 -2px 0 var(--_accent);
+    }
+    .count {
+      color: var(--_muted);
+    }
+    a[part~='console-link'] {
+      color: var(--_accent);
+    }
+    .notice {
+      margin: 0;
+      padding: ${token('space-2')} ${token('space-3')};
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_accent);
+    }
+    .notice[data-tone='danger'] {
+      border-inline-start-color: var(--_danger);
+    }
+    .notice[data-tone='warning'] {
+      border-inline-start-color: var(--_warning);
+    }
+    .notice[data-tone='success'] {
+      border-inline-start-color: var(--_success);
+    }
+    .note[data-tone='danger'],
+    .field-error {
+      color: var(--_danger);
+    }
+    .note {
+      margin: ${token('space-1')} 0 0;
+    }
+
+    /* Tabs: a row above the panel when narrow, a column beside it when there is room. */
+    .tabs {
+      display: flex;
+      gap: 2px;
+      overflow-x: auto;
+      border-bottom: 1px solid var(--_border);
+    }
+    [role='tab'] {
+      border: 0;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      background: none;
+      white-space: nowrap;
+      padding: 6px 12px;
+      color: var(--_muted);
+    }
+    [role='tab'][aria-selected='true'] {
+      color: var(--_text);
+      box-shadow: inset 0 -3px 0 var(--_accent);
+      font-weight: 600;
+    }
+    .panel {
+      min-width: 0;
+    }
+    @container (min-width: 880px) {
+      .frame {
+        grid-template-columns: 200px minmax(0, 1fr);
+      }
+      .frame > :not(.tabs, .panel) {
+        grid-column: 1 / -1;
+      }
+      .tabs {
+        flex-direction: column;
+        overflow: visible;
+        border-bottom: 0;
+        border-inline-end: 1px solid var(--_border);
+        align-self: start;
+      }
+      [role='tab'] {
+        text-align: start;
+        border-radius: var(--_radius) 0 0 var(--_radius);
+      }
+      [role='tab'][aria-selected='true'] {
+        box-shadow: inset -3px 0 0 var(--_accent);
+      }
+    }
+
+    /* Sections */
+    .group + .group {
+      margin-block-start: ${token('space-4')};
+    }
+    dl {
+      display: grid;
+      grid-template-columns: minmax(120px, max-content) minmax(0, 1fr);
+      gap: ${token('space-1')} ${token('space-3')};
+      margin: 0 0 ${token('space-3')};
+    }
+    .pair {
+      display: contents;
+    }
+    dt {
+      color: var(--_muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      text-align: start;
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--_border);
+      vertical-align: top;
+      overflow-wrap: anywhere;
+    }
+    thead th {
+      color: var(--_muted);
+      font-weight: 600;
+    }
+    tbody th {
+      font-weight: 500;
+    }
+    .num {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    .row-actions {
+      white-space: nowrap;
+      text-align: end;
+    }
+    .empty {
+      color: var(--_muted);
+    }
+    ul.plain,
+    .tasks {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .tasks li {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-2')};
+      padding: ${token('space-2')} 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    .task-title {
+      flex: 1;
+    }
+    .field {
+      display: grid;
+      gap: ${token('space-1')};
+      margin-block-end: ${token('space-2')};
+    }
+    .field.inline {
+      display: inline-grid;
+    }
+    .people-part {
+      margin-block-end: ${token('space-4')};
+    }
+    dialog {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      width: min(480px, calc(100vw - 32px));
+    }
+    dialog::backdrop {
+      background: color-mix(in srgb, CanvasText 35%, transparent);
+    }
+
+    /* Audit log: a windowed table with fixed row height. */
+    .audit {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .audit-row {
+      display: grid;
+      grid-template-columns: 11em 10em 12em 10em minmax(0, 1fr);
+      gap: ${token('space-2')};
+      align-items: center;
+      height: var(--_row);
+      padding: 0 ${token('space-2')};
+      box-sizing: border-box;
+      border-bottom: 1px solid var(--_border);
+      white-space: nowrap;
+    }
+    .audit-row > span {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .audit-head .audit-row {
+      color: var(--_muted);
+      font-weight: 600;
+    }
+    .audit-viewport {
+      height: var(--_list-height);
+      overflow-y: auto;
+      contain: strict;
+    }
+    .audit-spacer {
+      position: relative;
+    }
+    .audit-spacer .audit-row {
+      position: absolute;
+      inset-inline: 0;
+      top: 0;
+    }
+    @media (forced-colors: active) {
+      [role='tab'][aria-selected='true'] {
+        outline: 2px solid CanvasText;
+      }
+    }
+  `,
+];

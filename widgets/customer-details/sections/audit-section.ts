@@ -1,0 +1,177 @@
+/**
+ * Audit log: who did what to the customer, when, and from which tenant — every write made through
+ * the product — newest first, filtered by action and person. The log can hold 100,000 entries, so
+ * the table is windowed (only the rows in view and a few around them exist; fixed row height) and
+ * pages are read from the backend as the user scrolls towards the end of what is loaded. The
+ * rows are an ARIA table with `aria-rowcount`/`aria-rowindex`, so assistive technology knows where
+ * in the log a row is. Names and subjects are text.
+ */
+import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
+import {AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Id, type UserRef} from '../../../src/shared/model/types.js';
+import {formatDateTime} from '../../organizations-grid/grid-format.js';
+import type {UsersChangeDetail} from '../../user-combobox/user-combobox.js';
+import {renderListState} from './list-sections.js';
+import type {SectionContext} from './section-context.js';
+
+type Host = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  create: 'Created',
+  update: 'Changed',
+  delete: 'Deleted',
+  suspend: 'Suspended',
+  resume: 'Resumed',
+  disable: 'Disabled',
+  enable: 'Enabled',
+  archive: 'Archived',
+  'contact-add': 'Added a contact',
+  'contact-update': 'Changed a contact',
+  'contact-delete': 'Deleted a contact',
+  'people-change': 'Changed people',
+  'onboarding-start': 'Started an onboarding task',
+};
+
+/** Height of one row, in CSS pixels (the styles use the same value). */
+export const AUDIT_ROW_HEIGHT = 40;
+/** Rows rendered beyond the visible ones on each side. */
+const OVERSCAN = 8;
+/** The next page is read when the rows in view come this close to the end of what is loaded. */
+const PREFETCH_ROWS = 60;
+const PAGE = 200;
+
+export interface AuditSectionOptions {
+  context(): SectionContext | null;
+}
+
+export class AuditSection implements ReactiveController {
+  readonly list: PagedListController<AuditEntry>;
+  action: AuditAction | null = null;
+  person: UserRef | null = null;
+  private scrollTop = 0;
+  private viewportHeight = 480;
+  /** Names of acting tenants, read once each (`null`: not in the user's view). */
+  private readonly tenantNames = new Map<Id, string | null>();
+  private readonly naming = new Set<Id>();
+  private frame = 0;
+
+  constructor(
+    private readonly host: Host,
+    options: AuditSectionOptions,
+  ) {
+    host.addController(this);
+    this.list = new PagedListController(host, {
+      key: () => {
+        const ctx = options.context();
+        return ctx ? JSON.stringify([ctx.scope.tenantId, ctx.org.id, ctx.org.version, this.action, this.person?.id ?? null]) : null;
+      },
+      fetch: async (cursor, signal) => {
+        const ctx = options.context()!;
+        const page = await ctx.client.listAuditLog(ctx.scope, {organizationId: ctx.org.id, ...(this.action && {action: this.action}), ...(this.person && {actorId: this.person.id}), ...(cursor && {cursor}), limit: PAGE, signal});
+        this.nameTenants(ctx, page.items);
+        return page;
+      },
+    });
+  }
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** Back to the top (a new organization or filter). */
+  resetScroll(): void {
+    this.scrollTop = 0;
+    const viewport = this.viewport;
+    if (viewport) viewport.scrollTop = 0;
+  }
+
+  render(ctx: SectionContext): TemplateResult {
+    const items = this.list.items;
+    const first = Math.max(0, Math.floor(this.scrollTop / AUDIT_ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(items.length, Math.ceil((this.scrollTop + this.viewportHeight) / AUDIT_ROW_HEIGHT) + OVERSCAN);
+    const rowCount = this.list.total ?? (this.list.hasMore ? -1 : items.length);
+    return html`<div class="filters" part="filters">
+        <label class="field inline" part="field"
+          >Action
+          <select part="input" @change=${this.handleAction}>
+            <option value="" ?selected=${this.action === null}>All actions</option>
+            ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.action === a}>${AUDIT_ACTION_LABELS[a]}</option>`)}
+          </select>
+        </label>
+        <tenantry-user-combobox class="person" label="Person" placeholder="Anyone" .client=${ctx.client} .selected=${this.person ? [this.person] : []} scope-tenant-id=${ctx.scope.tenantId} @tenantry-users-change=${this.handlePerson}></tenantry-user-combobox>
+      </div>
+      <div class="audit" part="audit" role="table" aria-label="Audit log" aria-rowcount=${rowCount + 1}>
+        <div class="audit-head" role="rowgroup">
+          <div class="audit-row" role="row" aria-rowindex="1">
+            <span role="columnheader">When</span><span role="columnheader">Who</span><span role="columnheader">From tenant</span><span role="columnheader">Action</span><span role="columnheader">What</span>
+          </div>
+        </div>
+        <div class="audit-viewport" part="audit-viewport" role="rowgroup" tabindex="0" aria-label="Audit entries, newest first" @scroll=${this.handleScroll}>
+          <div class="audit-spacer" style="height:${items.length * AUDIT_ROW_HEIGHT}px">
+            ${items.slice(first, last).map((e, i) => this.renderRow(e, first + i))}
+          </div>
+        </div>
+      </div>
+      ${renderListState(this.list, 'audit entries')}`;
+  }
+
+  private renderRow(e: AuditEntry, index: number): TemplateResult {
+    const tenant = this.tenantNames.get(e.actingTenantId);
+    return html`<div class="audit-row" part="audit-row" role="row" aria-rowindex=${index + 2} style="transform:translateY(${index * AUDIT_ROW_HEIGHT}px)">
+      <span role="cell">${formatDateTime(e.at)}</span>
+      <span role="cell"><bdi>${e.actorName}</bdi></span>
+      <span role="cell"><bdi>${tenant ?? (tenant === null ? 'A tenant above your view' : '…')}</bdi></span>
+      <span role="cell">${AUDIT_ACTION_LABELS[e.action] ?? e.action}</span>
+      <span role="cell"><bdi>${e.subject ?? (e.fields?.length ? e.fields.join(', ') : '')}</bdi></span>
+    </div>`;
+  }
+
+  private get viewport(): HTMLElement | null {
+    return this.host.renderRoot.querySelector('.audit-viewport');
+  }
+
+  /** Names the tenants writes were made from (once each; those outside the user's view say so). */
+  private nameTenants(ctx: SectionContext, entries: readonly AuditEntry[]): void {
+    for (const e of entries) {
+      if (this.tenantNames.has(e.actingTenantId) || this.naming.has(e.actingTenantId)) continue;
+      this.naming.add(e.actingTenantId);
+      void ctx.client
+        .resolveTenant(ctx.scope, e.actingTenantId)
+        .then((hit) => this.tenantNames.set(e.actingTenantId, hit.name))
+        .catch(() => this.tenantNames.set(e.actingTenantId, null))
+        .finally(() => {
+          this.naming.delete(e.actingTenantId);
+          this.host.requestUpdate();
+        });
+    }
+  }
+
+  private readonly handleScroll = (e: Event): void => {
+    const viewport = e.currentTarget as HTMLElement;
+    // One render per frame however fast the wheel turns.
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.scrollTop = viewport.scrollTop;
+      this.viewportHeight = viewport.clientHeight || this.viewportHeight;
+      const lastInView = Math.ceil((this.scrollTop + this.viewportHeight) / AUDIT_ROW_HEIGHT);
+      if (lastInView + PREFETCH_ROWS >= this.list.items.length) this.list.more();
+      this.host.requestUpdate();
+    });
+  };
+
+  private readonly handleAction = (e: Event): void => {
+    const v = (e.target as HTMLSelectElement).value;
+    this.action = (AUDIT_ACTIONS as readonly string[]).includes(v) ? (v as AuditAction) : null;
+    this.resetScroll();
+    this.host.requestUpdate();
+  };
+
+  private readonly handlePerson = (e: CustomEvent<UsersChangeDetail>): void => {
+    const users = e.detail.users;
+    // One person at a time: the one picked last.
+    this.person = users.length ? users[users.length - 1] : null;
+    this.resetScroll();
+    this.host.requestUpdate();
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The sections read straight from the organization's record: profile (every field the customer
+ * wizard sets), tenants and subscriptions, linked accounts, onboarding. Every value is text in its
+ * own bidi isolate; nothing from the record becomes markup or a live link.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {PROFILE_GROUPS, profileRows, type ProfileGroup} from '../../../src/shared/model/profile.js';
+import {REGION_LABELS, WORKLOAD_LABELS} from '../../../src/shared/model/labels.js';
+import type {OnboardingTask} from '../../../src/shared/model/types.js';
+import type {SectionContext} from './section-context.js';
+
+const GROUP_TITLES: Readonly<Record<ProfileGroup, string>> = {
+  organization: 'Organization',
+  company: 'Company and billing',
+  people: 'Contacts and people',
+  microsoft: 'Microsoft account and Azure',
+  plan: 'Plan and services',
+  schedules: 'Collection schedules',
+  notifications: 'Notifications',
+  sales: 'Sales representatives',
+};
+
+/** Profile: every field, grouped as the wizard enters them; Edit (in the header) opens the wizard. */
+export function renderProfile(ctx: SectionContext): TemplateResult {
+  return html`${PROFILE_GROUPS.map(
+    (g) => html`<section class="group" part="profile-group" aria-labelledby="profile-${g}">
+      <h3 id="profile-${g}" part="group-title">${GROUP_TITLES[g]}</h3>
+      <dl part="fields">
+        ${profileRows(g, ctx.org).map(([label, value]) => html`<div class="pair"><dt>${label}</dt><dd><bdi>${value || '—'}</bdi></dd></div>`)}
+      </dl>
+    </section>`,
+  )}`;
+}
+
+/** Tenants and subscriptions: the Azure directories and what is collected of them, and where data lives. */
+export function renderTenants(ctx: SectionContext): TemplateResult {
+  const org = ctx.org;
+  return html`<dl part="fields">
+      <div class="pair"><dt>Storage region</dt><dd>${org.storageRegion ? REGION_LABELS[org.storageRegion] : '—'}</dd></div>
+      <div class="pair"><dt>Workloads</dt><dd>${org.workloads.map((w) => WORKLOAD_LABELS[w]).join(', ') || '—'}</dd></div>
+    </dl>
+    ${org.azureTenants.length
+      ? html`<table part="table">
+          <caption class="sr-only">Azure directories and their subscriptions</caption>
+          <thead><tr><th scope="col">Directory</th><th scope="col">Tenant ID</th><th scope="col">Domain</th><th scope="col">Subscriptions</th></tr></thead>
+          <tbody>
+            ${org.azureTenants.map(
+              (t) => html`<tr>
+                <th scope="row"><bdi>${t.name}</bdi></th>
+                <td class="mono">${t.tenantId}</td>
+                <td><bdi>${t.domain}</bdi></td>
+                <td>
+                  ${t.subscriptions.length
+                    ? html`<ul class="plain">
+                        ${t.subscriptions.map((s) => html`<li><bdi>${s.name}</bdi> <span class="muted">${s.monitored ? 'monitored' : 'not monitored'}</span></li>`)}
+                      </ul>`
+                    : html`<span class="muted">None</span>`}
+                </td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`
+      : html`<p class="empty" part="empty">No Azure directories are linked to this customer.</p>`}`;
+}
+
+/** Linked accounts: the cloud billing accounts assigned to the customer, shared or dedicated, and their rules. */
+export function renderLinkedAccounts(ctx: SectionContext): TemplateResult {
+  const accounts = ctx.org.linkedAccounts;
+  if (!accounts.length) return html`<p class="empty" part="empty">No cloud accounts are linked to this customer.</p>`;
+  return html`<table part="table">
+    <caption class="sr-only">Linked accounts</caption>
+    <thead><tr><th scope="col">Account</th><th scope="col">Provider</th><th scope="col">Type</th><th scope="col">Auto customer</th><th scope="col">Auto-assigned</th><th scope="col">Exclude rule</th></tr></thead>
+    <tbody>
+      ${accounts.map(
+        (a) => html`<tr>
+          <th scope="row"><bdi>${a.name}</bdi> <span class="muted mono">${a.id}</span></th>
+          <td>${a.provider.toUpperCase()}</td>
+          <td>${a.type === 'shared' ? 'Shared' : 'Dedicated'}</td>
+          <td>${a.autoCustomer ? 'Yes' : 'No'}</td>
+          <td>${a.autoAssigned ? 'Yes' : 'No'}</td>
+          <td class="mono"><bdi>${a.excludeRule || '—'}</bdi></td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+const TASK_STATE_LABELS: Readonly<Record<OnboardingTask['state'], string>> = {todo: 'To do', 'in-progress': 'In progress', done: 'Done'};
+
+/** Onboarding: each task and its state; a task the backend marks startable can be started here. */
+export function renderOnboarding(ctx: SectionContext, start: (task: OnboardingTask) => void, busy: ReadonlySet<string>): TemplateResult {
+  const tasks = ctx.org.onboardingTasks;
+  if (!tasks.length) return html`<p class="empty" part="empty">Onboarding is complete.</p>`;
+  const done = tasks.filter((t) => t.state === 'done').length;
+  return html`<p part="progress"><progress max=${tasks.length} .value=${done} aria-label="Onboarding progress"></progress> ${done} of ${tasks.length} tasks done</p>
+    <ul class="tasks" part="tasks">
+      ${tasks.map(
+        (t) => html`<li part="task" data-state=${t.state}>
+          <span class="task-title"><bdi>${t.title}</bdi></span>
+          <span class="badge" part="badge" data-tone=${t.state === 'done' ? 'success' : t.state === 'in-progress' ? 'info' : 'neutral'}>${TASK_STATE_LABELS[t.state]}</span>
+          ${t.startable && t.state === 'todo'
+            ? html`<button
+                type="button"
+                part="button"
+                ?disabled=${ctx.writeBlocked !== null || busy.has(t.id)}
+                title=${ctx.writeBlocked ?? nothing}
+                aria-label=${`Start: ${t.title}`}
+                @click=${() => start(t)}
+              >
+                ${busy.has(t.id) ? 'Starting…' : 'Start'}
+              </button>`
+            : nothing}
+        </li>`,
+      )}
+    </ul>`;
+}
