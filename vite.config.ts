@@ -71,6 +71,7 @@ export default defineConfig({
         'bench-page-load-ag-grid': 'bench/page-load-ag-grid.html',
         'bench-page-load-vaadin-grid': 'bench/page-load-vaadin-grid.html',
         'bench-wizard': 'bench/wizard.html',
+        'bench-details': 'bench/details.html',
       },
     },
   },

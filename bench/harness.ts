@@ -64,6 +64,10 @@ export const GM = {
   wizardStep: 'customer wizard: Next → next step painted',
   wizardTypingLong: 'long tasks > 50 ms: typing in the wizard (autosave on)',
   wizardCreateToGrid: 'customer wizard: create answered → row in the grid',
+  detailsOpen: 'details open → header and first section painted',
+  lifecycleOptimistic: 'lifecycle action → grid row repainted (optimistic)',
+  auditScrollFrames: 'audit log scroll, frames over 50 ms',
+  auditScrollMaxGap: 'longest frame: audit log scroll',
 } as const;
 
 const TARGETS_100K: Partial<Record<string, number>> = {
@@ -81,6 +85,9 @@ const TARGETS_100K: Partial<Record<string, number>> = {
   [GM.wizardStep]: 50,
   [GM.wizardTypingLong]: 0,
   [GM.wizardCreateToGrid]: 200,
+  [GM.detailsOpen]: 100,
+  [GM.lifecycleOptimistic]: 50,
+  [GM.auditScrollFrames]: 0,
   [GM.xlsx]: 5000,
   [GM.xlsxLong]: 0,
   [GM.csv]: 1000,
