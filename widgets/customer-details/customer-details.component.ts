@@ -13,7 +13,7 @@ import {TenantryError} from '../../src/shared/contract/errors.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
 import {KIND_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type LifecycleAction, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
-import {rowHref} from '../organizations-grid/grid-links.js';
+import {rowHref} from '../../src/page/links.js';
 import {customerDetailsStyles} from './customer-details.styles.js';
 import {DetailsRecord, type RecordValue} from './details-record.js';
 import {DETAILS_SECTIONS, SECTION_LABELS, sectionOf, type DetailsSection} from './details-sections.js';

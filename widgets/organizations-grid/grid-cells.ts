@@ -12,7 +12,7 @@ import {COLUMN_BY_KEY, COLUMNS, type ColumnDef, type ColumnKey, type CurrencyMod
 import {CONTRACT_STATUS_LABELS, KIND_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type Organization, type SourceDataStatus} from '../../src/shared/model/types.js';
 import type {OrgRow} from '../../src/shared/query.js';
-import {formatCost, formatDate, formatDateTime, formatInteger, formatPercent} from './grid-format.js';
+import {formatCost, formatDate, formatDateTime, formatInteger, formatPercent} from '../../src/page/format.js';
 import type {TooltipKind} from './grid-popover-kinds.js';
 
 export interface CellContext {

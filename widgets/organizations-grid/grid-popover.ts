@@ -6,8 +6,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {CONTRACT_STATUS_LABELS} from '../../src/shared/model/labels.js';
 import type {LifecycleAction, Organization, OrganizationSummary} from '../../src/shared/model/types.js';
-import {formatDate, formatDateTime} from './grid-format.js';
-import {rowHref, type RowView} from './grid-links.js';
+import {formatDate, formatDateTime} from '../../src/page/format.js';
+import {rowHref, type RowView} from '../../src/page/links.js';
 
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 

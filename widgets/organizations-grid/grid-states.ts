@@ -6,7 +6,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {TenantryError} from '../../src/shared/contract/errors.js';
 import type {CacheNotice, ResultState} from '../../src/shared/protocol.js';
-import {formatDateTime} from './grid-format.js';
+import {formatDateTime} from '../../src/page/format.js';
 
 export interface StateContext {
   /** The acting tenant's name for people. */

@@ -8,7 +8,7 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost, typ
 import {live} from 'lit/directives/live.js';
 import type {Density, GridViewState, Layout} from '../../src/shared/grid-view.js';
 import type {FxRates} from '../../src/shared/model/types.js';
-import {formatDate} from './grid-format.js';
+import {formatDate} from '../../src/page/format.js';
 
 /**
  * Long enough to fold a burst of keys into one query, short enough to stay inside the 80 ms

@@ -22,7 +22,7 @@ import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
 import {navigate, type GridPosition} from './grid-keyboard.js';
-import type {RowView} from './grid-links.js';
+import type {RowView} from '../../src/page/links.js';
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';

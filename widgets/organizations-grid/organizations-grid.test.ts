@@ -18,7 +18,7 @@ import {DEFAULT_VIEW_STATE, type GridViewState} from '../../src/shared/grid-view
 import {demoRestHandler, demoTokenProvider, embeddedRestHandler, httpTestClient, serverTenants, withServerNames} from '../../src/testing/rest-api.js';
 import {rejectsWith} from '../../src/testing/expect-error.js';
 import {showColumn, startGatedApi} from '../testing/grid-testing.js';
-import {formatDateTime} from './grid-format.js';
+import {formatDateTime} from '../../src/page/format.js';
 
 const SIZE = 300;
 /** Rows in the distributor's scope: itself, 10 resellers, 20 anchors and the customers. */

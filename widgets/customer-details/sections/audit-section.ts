@@ -9,7 +9,7 @@
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
 import {AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Id, type UserRef} from '../../../src/shared/model/types.js';
-import {formatDateTime} from '../../organizations-grid/grid-format.js';
+import {formatDateTime} from '../../../src/page/format.js';
 import type {UsersChangeDetail} from '../../user-combobox/user-combobox.js';
 import {renderListState} from './list-sections.js';
 import type {SectionContext} from './section-context.js';
@@ -89,7 +89,8 @@ export class AuditSection implements ReactiveController {
     const items = this.list.items;
     const first = Math.max(0, Math.floor(this.scrollTop / AUDIT_ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(items.length, Math.ceil((this.scrollTop + this.viewportHeight) / AUDIT_ROW_HEIGHT) + OVERSCAN);
-    const rowCount = this.list.total ?? (this.list.hasMore ? -1 : items.length);
+    // Rows with the header row; -1 (unknown) while pages remain and the backend does not count.
+    const rowCount = this.list.total !== null ? this.list.total + 1 : this.list.hasMore ? -1 : items.length + 1;
     return html`<div class="filters" part="filters">
         <label class="field inline" part="field"
           >Action
@@ -100,7 +101,7 @@ export class AuditSection implements ReactiveController {
         </label>
         <tenantry-user-combobox class="person" label="Person" placeholder="Anyone" .client=${ctx.client} .selected=${this.person ? [this.person] : []} scope-tenant-id=${ctx.scope.tenantId} @tenantry-users-change=${this.handlePerson}></tenantry-user-combobox>
       </div>
-      <div class="audit" part="audit" role="table" aria-label="Audit log" aria-rowcount=${rowCount + 1}>
+      <div class="audit" part="audit" role="table" aria-label="Audit log" aria-rowcount=${rowCount}>
         <div class="audit-head" role="rowgroup">
           <div class="audit-row" role="row" aria-rowindex="1">
             <span role="columnheader">When</span><span role="columnheader">Who</span><span role="columnheader">From tenant</span><span role="columnheader">Action</span><span role="columnheader">What</span>

@@ -9,7 +9,7 @@ import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'l
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
 import {CONTRACT_STATUS_LABELS} from '../../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type BillingFrequency, type CommerceKind, type CommerceRecords, type Contract, type ContractStatus, type Organization} from '../../../src/shared/model/types.js';
-import {formatDate, formatMoney} from '../../organizations-grid/grid-format.js';
+import {formatDate, formatMoney} from '../../../src/page/format.js';
 import type {SectionContext} from './section-context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;

@@ -1,8 +1,8 @@
 /**
- * Row links from the host's `href-template`, e.g. `/organization/{id}/{view}`. Only relative and
- * http(s) URLs are made: a template that resolves to any other scheme (`javascript:`, `data:`…)
- * is refused as a whole, and the id is always percent-encoded so it cannot add path segments,
- * a query or a scheme.
+ * Links to an organization's pages from a host's `href-template`, e.g. `/organization/{id}/{view}`
+ * (the grid's row links, the details' Edit). Only relative and http(s) URLs are made: a template
+ * that resolves to any other scheme (`javascript:`, `data:`…) is refused as a whole, and the id is
+ * always percent-encoded so it cannot add path segments, a query or a scheme.
  */
 
 /** The organization pages a host routes to; `profile` is the organization's own page. */

@@ -1,8 +1,8 @@
 /**
- * Display formatting of the grid's values. Intl formatters are costly to build, so each is made
- * once per locale/currency and reused by every cell.
+ * Display formatting of values (money, dates, counts, percentages) for every widget. Intl
+ * formatters are costly to build, so each is made once per locale/currency and reused.
  */
-import type {Money} from '../../src/shared/model/types.js';
+import type {Money} from '../shared/model/types.js';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
