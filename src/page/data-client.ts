@@ -9,9 +9,9 @@
  *   call gets a request id and aborting sends `cancel(id)`; the promise rejects at once.
  */
 import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
-import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, Scope, TokenProvider} from '../shared/contract/backend.js';
+import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider} from '../shared/contract/backend.js';
 import {TenantryError, abortError} from '../shared/contract/errors.js';
-import type {AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
+import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
@@ -318,6 +318,31 @@ export class DataClient {
   /** The link to the organization's own console (always an absolute http(s) URL), or `null` where it has none. */
   tenantConsoleLink(scope: Scope, orgId: Id, options: CallOptions = {}): Promise<ConsoleLink | null> {
     return this.call(options.signal, (id) => this.api.tenantConsoleLink(scope, orgId, id));
+  }
+
+  /**
+   * The scope's linked accounts as their own list, a page at a time (`cursor`), or the changes
+   * since a previous `asOf` (`updatedSince`): each account once, with the customers the scope sees
+   * and the ETag to change it with.
+   */
+  listAccounts(scope: Scope, options: Omit<ListOptions, 'signal'> & CallOptions = {}): Promise<AccountPage> {
+    const {signal, ...rest} = options;
+    return this.call(signal, (id) => this.api.listAccounts(scope, rest, id));
+  }
+
+  /** Assigns an account read with `etag` to a customer (a dedicated account serves one: otherwise a `conflict`); the customer's row changes in every open view. */
+  assignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, options: CallOptions = {}): Promise<AccountChange> {
+    return this.call(options.signal, (id) => this.api.assignAccount(scope, accountId, orgId, etag, id));
+  }
+
+  /** Takes an account read with `etag` off a customer. */
+  unassignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, options: CallOptions = {}): Promise<AccountChange> {
+    return this.call(options.signal, (id) => this.api.unassignAccount(scope, accountId, orgId, etag, id));
+  }
+
+  /** Renames an account read with `etag` or changes its automation (issues at `name`, `autoCustomer`, `autoAssigned`, `excludeRule`). */
+  updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, etag: string, options: CallOptions = {}): Promise<AccountChange> {
+    return this.call(options.signal, (id) => this.api.updateAccount(scope, accountId, patch, etag, id));
   }
 
   /** Deletes an organization read with `etag` (only a suspended one: otherwise a `conflict`); it leaves every open view. */

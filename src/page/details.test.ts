@@ -135,6 +135,25 @@ describe('customer details through the worker', () => {
   });
 });
 
+describe('accounts through the worker', () => {
+  it('an account assigned to another customer shows in that customer’s row at once; a stale ETag is refused', async () => {
+    const client = localClient();
+    const page = await client.listAccounts(RES, {limit: 5000});
+    const shared = page.items.find((a) => a.type === 'shared');
+    expect(shared, 'the demo has a shared account').to.not.equal(undefined);
+    const view = await client.openView(RES, {filters: {kinds: ['customer']}});
+    const rows = (await client.window(view.viewId, 0, 500)).rows.map((r) => r.org);
+    const target = rows.find((o) => !shared!.customers.some((c) => c.id === o.id))!;
+    const change = await client.assignAccount(RES, shared!.id, target.id, shared!.etag);
+    expect(change.account.customerCount).to.equal(shared!.customerCount + 1);
+    expect((await rowOf(client, RES, target.id, target.name))?.linkedAccountCount, 'in a view at once').to.equal(target.linkedAccountCount + 1);
+    const stale = await rejectsWith(client.unassignAccount(RES, shared!.id, target.id, shared!.etag));
+    expect(stale.code).to.equal('version-conflict');
+    const back = await client.unassignAccount(RES, shared!.id, target.id, change.etag);
+    expect(back.account.customerCount).to.equal(shared!.customerCount);
+  });
+});
+
 describe('customer details over HTTP: what the server may answer', () => {
   it('a console link that is not an absolute http(s) URL, or a contract with an unknown status, is reported and never passed on; a 403 reads as forbidden', async () => {
     const handle = embeddedRestHandler(60, 'details-faults');

@@ -2,9 +2,9 @@
  * What crosses the worker boundary. The main thread only ever receives windows of rows, never a
  * whole dataset (a structured clone of 100,000 organizations blocks the page for ~300 ms).
  */
-import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, Scope, TokenProvider} from './contract/backend.js';
+import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider} from './contract/backend.js';
 import type {ErrorCode} from './contract/errors.js';
-import type {AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
+import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
@@ -192,6 +192,11 @@ export interface DataWorkerApi {
   listCommerce(scope: Scope, orgId: Id, kind: CommerceKind, query: Omit<CommerceQuery, 'signal'>, requestId: string): Promise<CommercePage>;
   /** The link to the organization's own console (an absolute http(s) URL, checked), or `null`. */
   tenantConsoleLink(scope: Scope, orgId: Id, requestId: string): Promise<ConsoleLink | null>;
+  /** The scope's linked accounts, a page at a time (or the changes since `updatedSince`). */
+  listAccounts(scope: Scope, options: Omit<ListOptions, 'signal'>, requestId: string): Promise<AccountPage>;
+  assignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string): Promise<AccountChange>;
+  unassignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string): Promise<AccountChange>;
+  updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, etag: string, requestId: string): Promise<AccountChange>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets; `userId` names the vouched user when the worker never connected. */

@@ -14,6 +14,8 @@ import type {Backend, PageResult, Scope} from '../shared/contract/backend.js';
 import type {TenantryError} from '../shared/contract/errors.js';
 import {validate, type Schema} from '../shared/model/schema.js';
 import {
+  AccountChangeSchema,
+  AccountPageSchema,
   AuditEntrySchema,
   AuditPageSchema,
   CommercePageSchema,
@@ -37,7 +39,7 @@ import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
 import {fullInput, futureDate, HOSTILE_PATHS, hostileInput} from './organization-inputs.js';
 import {inputIssues} from '../shared/contract/server-checks.js';
-import {COMMERCE_KINDS, MAX_IMPACT_TENANTS, NOT_PATCHABLE_FIELDS, type AuditEntry, type Contract, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
+import {COMMERCE_KINDS, MAX_ACCOUNT_CUSTOMERS, MAX_IMPACT_TENANTS, type AccountSummary, NOT_PATCHABLE_FIELDS, type AuditEntry, type Contract, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
 import {LIFECYCLE_MOVES} from '../shared/contract/lifecycle.js';
 import {contractOrder} from '../shared/contract/details.js';
 
@@ -608,6 +610,89 @@ export function contractSuite(name: string, make: Make): void {
         expect(link!.url).to.match(/^https:\/\/[^/]+\//);
         expect(await reseller.tenantConsoleLink(RES, DEMO_TENANTS.reseller)).to.equal(null);
         expect(['forbidden', 'not-found']).to.include((await failure(reseller.tenantConsoleLink(RES, DEMO_TENANTS.otherReseller))).code);
+      });
+    });
+
+    describe('accounts', () => {
+      const RES = scopeOf(DEMO_TENANTS.reseller);
+      const OWN = scopeOf(DEMO_TENANTS.customer);
+
+      /** Every account of a listing, page by page. */
+      async function allAccounts(b: Backend, scope: Scope, options: {limit?: number; updatedSince?: string} = {}): Promise<{items: AccountSummary[]; asOf: string}> {
+        const items: AccountSummary[] = [];
+        let cursor: string | undefined;
+        let asOf = '';
+        for (let pages = 0; ; pages++) {
+          expect(pages, 'the listing ends').to.be.below(1000);
+          const page = await b.listAccounts(scope, {...options, cursor});
+          expectValid(AccountPageSchema, page, 'page');
+          items.push(...page.items);
+          asOf ||= page.asOf;
+          if (!page.nextCursor) return {items, asOf};
+          cursor = page.nextCursor;
+        }
+      }
+
+      it('lists each account once with the customers the scope sees, in pages; a customer sees only its own', async () => {
+        const {items: orgs} = await listAll(reseller, RES, {limit: 10_000});
+        const {items} = await allAccounts(reseller, RES, {limit: 13});
+        expect(new Set(items.map((a) => a.id)).size, 'each once').to.equal(items.length);
+        expect(items.reduce((n, a) => n + a.customerCount, 0), 'every assignment counted').to.equal(orgs.reduce((n, o) => n + o.linkedAccountCount, 0));
+        const visible = new Set(orgs.map((o) => o.id));
+        for (const a of items) {
+          expect(a.customers.length, a.id).to.equal(Math.min(a.customerCount, MAX_ACCOUNT_CUSTOMERS));
+          for (const c of a.customers) expect(visible.has(c.id), a.id).to.equal(true);
+        }
+        const own = await allAccounts(customer, OWN);
+        for (const a of own.items) expect(a.customers.map((c) => c.id)).to.deep.equal([DEMO_TENANTS.customer]);
+        const theirs = await allAccounts(otherReseller, scopeOf(DEMO_TENANTS.otherReseller));
+        const mine = new Set(items.map((a) => a.id));
+        for (const a of theirs.items) expect(mine.has(a.id), a.id).to.equal(false);
+      });
+
+      it('assigns a shared account to a second customer and takes it off again, each with a new ETag; a dedicated one serves one customer', async () => {
+        const base = await newCustomerInput(reseller, 'Accounts');
+        const holder = (await reseller.createOrganization(RES, {...base, linkedAccounts: [{id: `acct-${token()}`, name: 'Shared payer', provider: 'aws', type: 'shared', autoCustomer: false, autoAssigned: false, excludeRule: ''}, {id: `acct-${token()}`, name: 'Dedicated billing', provider: 'azure', type: 'dedicated', autoCustomer: false, autoAssigned: true, excludeRule: 'name:*-sandbox'}]}, {idempotencyKey: uniqueKey()})).value;
+        const other = (await reseller.createOrganization(RES, {...base, name: `${base.name} second`, linkedAccounts: []}, {idempotencyKey: uniqueKey()})).value;
+        const since = (await reseller.listAccounts(RES, {limit: 1})).asOf;
+        const find = async (id: string) => (await allAccounts(reseller, RES)).items.find((a) => a.id === id)!;
+        const [shared, dedicated] = holder.linkedAccounts;
+        const before = await find(shared.id);
+        expect(before).to.deep.include({customerCount: 1, type: 'shared', provider: 'aws'});
+        expect(before.providerAccountId).to.be.a('string').and.not.equal('');
+
+        expect((await failure(reseller.assignAccount(RES, shared.id, other.id, {ifMatch: '"stale"'}))).code).to.equal('version-conflict');
+        const renamed = await reseller.updateAccount(RES, shared.id, {name: 'Shared payer (EU)'}, {ifMatch: before.etag});
+        expectValid(AccountChangeSchema, renamed, 'change');
+        expect(renamed.account.name).to.equal('Shared payer (EU)');
+        expect(renamed.organizations.map((o) => o.id)).to.deep.equal([holder.id]);
+        const assigned = await reseller.assignAccount(RES, shared.id, other.id, {ifMatch: renamed.etag});
+        expect(assigned.account.customerCount).to.equal(2);
+        expect(assigned.account.etag).to.equal(assigned.etag);
+        expect(assigned.account.customers.map((c) => c.id).sort()).to.deep.equal([holder.id, other.id].sort());
+        expect(assigned.organizations[0]).to.deep.include({id: other.id, linkedAccountCount: 1});
+        expect((await reseller.getOrganization(RES, other.id)).value.linkedAccounts.map((a) => a.name)).to.deep.equal(['Shared payer (EU)']);
+        expect((await failure(reseller.assignAccount(RES, shared.id, other.id, {ifMatch: renamed.etag}))).code, 'stale').to.equal('version-conflict');
+        expect((await failure(reseller.assignAccount(RES, shared.id, other.id, {ifMatch: assigned.etag}))).code, 'already').to.equal('conflict');
+        const audit = (await reseller.listAuditLog(RES, {organizationId: other.id, limit: 1})).items[0];
+        expect(audit).to.deep.include({action: 'update', fields: ['linkedAccounts'], subject: 'Linked account “Shared payer (EU)” assigned'});
+
+        const delta = await allAccounts(reseller, RES, {updatedSince: since});
+        expect(delta.items.map((a) => a.id)).to.include(shared.id);
+        const off = await reseller.unassignAccount(RES, shared.id, holder.id, {ifMatch: assigned.etag});
+        expect(off.account.customers.map((c) => c.id)).to.deep.equal([other.id]);
+        expect((await failure(reseller.unassignAccount(RES, shared.id, holder.id, {ifMatch: off.etag}))).code).to.equal('conflict');
+
+        const ded = await find(dedicated.id);
+        const taken = await failure(reseller.assignAccount(RES, dedicated.id, other.id, {ifMatch: ded.etag}));
+        expect(taken.code).to.equal('conflict');
+        expect(taken.message).to.contain('dedicated');
+        const bad = await failure(reseller.updateAccount(RES, dedicated.id, {autoCustomer: true, name: ' '}, {ifMatch: ded.etag}));
+        expect([bad.code, pathsOf(bad)]).to.deep.equal(['invalid-request', ['autoCustomer', 'name']]);
+        const reseller_ = await failure(reseller.assignAccount(RES, dedicated.id, DEMO_TENANTS.reseller, {ifMatch: ded.etag}));
+        expect(reseller_.code, 'a reseller takes no account').to.be.oneOf(['invalid-request', 'conflict']);
+        const own = await allAccounts(customer, OWN);
+        if (own.items[0]) expect((await failure(customer.updateAccount(OWN, own.items[0].id, {name: 'Mine'}, {ifMatch: '"x"'}))).code).to.equal('forbidden');
       });
     });
 

@@ -7,7 +7,7 @@
  * request that asked for it, never by a "current scope", so a late answer for scope A can only
  * ever land in A's dataset and A's cache partition.
  */
-import type {AuditQuery, Backend, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, Scope, TokenProvider, Versioned} from '../shared/contract/backend.js';
+import type {AuditQuery, Backend, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider, Versioned} from '../shared/contract/backend.js';
 import {checkConsoleLink} from '../shared/contract/details.js';
 import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycle.js';
 import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
@@ -17,7 +17,7 @@ import {partitionId} from './cache/partition.js';
 import {loadBackend, originOf} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import {FxRatesSchema, type Rejected} from '../shared/model/schemas.js';
-import {HOME_KIND_OF_ROLE, type CommerceKind, type ContactInput, type FxRates, type Id, type LifecycleAction, type Organization, type PeopleChange, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
+import {HOME_KIND_OF_ROLE, type AccountChange, type AccountPatch, type CommerceKind, type ContactInput, type FxRates, type Id, type LifecycleAction, type Organization, type PeopleChange, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
@@ -1032,6 +1032,32 @@ export class DataPlane implements DataWorkerApi {
     return this.tracked(requestId, async (signal) => checkConsoleLink(await (await this.backendNow()).tenantConsoleLink(checkedScope(scope), id, {signal}), 'The console link'));
   }
 
+  async listAccounts(scope: Scope, options: Omit<ListOptions, 'signal'>, requestId: string) {
+    return this.tracked(requestId, async (signal) => (await this.backendNow()).listAccounts(checkedScope(scope), {...options, signal}));
+  }
+
+  async assignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string) {
+    return this.writeAccount(requestId, scope, (backend, signal) => backend.assignAccount(checkedScope(scope), accountId, orgId, {ifMatch: etag, signal}));
+  }
+
+  async unassignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string) {
+    return this.writeAccount(requestId, scope, (backend, signal) => backend.unassignAccount(checkedScope(scope), accountId, orgId, {ifMatch: etag, signal}));
+  }
+
+  async updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, etag: string, requestId: string) {
+    return this.writeAccount(requestId, scope, (backend, signal) => backend.updateAccount(checkedScope(scope), accountId, patch, {ifMatch: etag, signal}));
+  }
+
+  /** An account write, refused in the write path's words; the organizations it changed (their linked account counts) land in every loaded dataset. */
+  private async writeAccount(requestId: string, scope: Scope, run: (backend: Backend, signal: AbortSignal) => Promise<AccountChange>) {
+    return this.tracked(requestId, async (signal) => {
+      // Not an organization's write: no record to show on a version conflict, nothing created.
+      const change = await this.write(scope, null, async () => run(await this.backendNow(), signal), false);
+      if (change.organizations.length) await this.applyWritten(change.organizations, []);
+      return change;
+    });
+  }
+
   async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
     return this.tracked(requestId, async (signal) => {
       await this.write(scope, id, async () => (await this.backendNow()).deleteOrganization(scope, id, {ifMatch: etag, signal}));
@@ -1044,7 +1070,7 @@ export class DataPlane implements DataWorkerApi {
    * version conflict carries the record as the server holds it now (to show a merge); a write the
    * backend could not be reached for says it was not saved. A failed write changes nothing here.
    */
-  private async write<T>(scope: Scope, id: Id | null, run: () => Promise<T>): Promise<T> {
+  private async write<T>(scope: Scope, id: Id | null, run: () => Promise<T>, create = id === null): Promise<T> {
     try {
       return await run();
     } catch (e) {
@@ -1057,7 +1083,7 @@ export class DataPlane implements DataWorkerApi {
       // tells which, so nothing claims the server did not change. A create is safe to send again
       // (same idempotency key); a change sent again after a lost answer meets its own new version.
       if (e.retryable) {
-        const again = id === null ? 'Try again when you are online: sending it again cannot create it twice.' : 'Try again when you are online.';
+        const again = create ? 'Try again when you are online: sending it again cannot create it twice.' : 'Try again when you are online.';
         throw new TenantryError(e.code, `Not saved: the server could not be reached, or its answer did not arrive. ${again}`, e.details);
       }
       throw e;

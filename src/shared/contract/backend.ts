@@ -13,6 +13,9 @@ import {domainKey, foldName, isDirectoryId, normalizeDomain, onmicrosoftPrefix} 
 import type {AuditQuery} from './audit.js';
 import type {CommerceQuery, ContractQuery} from './details.js';
 import type {
+  AccountChange,
+  AccountPage,
+  AccountPatch,
   AuditPage,
   CommerceKind,
   CommercePage,
@@ -267,6 +270,23 @@ export interface Backend {
    * other link as the backend's fault (`invalid-response`).
    */
   tenantConsoleLink(scope: Scope, orgId: Id, options?: CallOptions): Promise<ConsoleLink | null>;
+  /**
+   * Linked cloud accounts as their own list (the accounts view): each account once, with the
+   * customers visible from the scope it is assigned to; paged, and as a delta since a previous
+   * `asOf` (`updatedSince`) like `listOrganizations`.
+   */
+  listAccounts(scope: Scope, options?: ListOptions): Promise<AccountPage>;
+  /**
+   * Assigns an account read with `If-Match` (its ETag from `listAccounts` or a previous write) to a
+   * customer visible from the scope: a dedicated account serves one customer (assigned elsewhere:
+   * `conflict`); only customers take accounts (`invalid-request` at `organizationId`). Answers the
+   * account with its new ETag and the changed organizations. A customer's view may not (`forbidden`).
+   */
+  assignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange>;
+  /** Takes an account off a customer (not assigned there: `conflict`); an account left with none stays listed. */
+  unassignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange>;
+  /** Renames an account or changes its automation (`checkAccountPatch` in `accounts.ts`), in every record of the scope that holds it. */
+  updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, options: WriteOptions): Promise<AccountChange>;
   /** Users visible from the scope, for owner/reader pickers. */
   listUsers(scope: Scope, options?: UserQuery): Promise<User[]>;
   fxRates(options?: CallOptions): Promise<FxRates>;

@@ -10,6 +10,7 @@ import '../model/schemas.js';
 import {AUDIT_ACTIONS, COMMERCE_KINDS, CONTRACT_STATUSES, LIFECYCLE_ACTIONS, ORG_STATUSES} from '../model/types.js';
 import {DEFAULT_AUDIT_PAGE, MAX_AUDIT_PAGE} from './audit.js';
 import {DEFAULT_LIST_PAGE, MAX_LIST_PAGE} from './details.js';
+import {DEFAULT_ACCOUNT_PAGE, MAX_ACCOUNT_PAGE} from './accounts.js';
 import {LIFECYCLE_MOVES} from './lifecycle.js';
 
 type Json = {[key: string]: unknown};
@@ -187,6 +188,16 @@ export function buildOpenApi(): object {
     ...SCOPED_ERRORS,
   });
 
+  /** What an account write may answer. */
+  const accountWriteResponses = (body = true): Json => ({
+    '200': jsonResponse('The account after the write, and the changed organizations.', ref('schemas', 'AccountChange'), {ETag: ref('headers', 'ETag')}),
+    '409': ref('responses', 'Conflict'),
+    '412': ref('responses', 'VersionConflict'),
+    '428': ref('responses', 'PreconditionRequired'),
+    ...(body ? BODY_ERRORS : {}),
+    ...SCOPED_ERRORS,
+  });
+
   return {
     openapi: '3.1.0',
     info: {
@@ -213,6 +224,7 @@ export function buildOpenApi(): object {
       {name: 'Reference data', description: 'Exchange rates, and the choices the customer wizard offers.'},
       {name: 'Microsoft', description: 'Microsoft accounts for new customers: find an existing one, or check a new `.onmicrosoft.com` name.'},
       {name: 'Organization details', description: 'What the customer details view reads and changes: contacts, people, onboarding tasks, contracts, commerce lists and the console link. Each write needs `If-Match`, answers the changed organization with its new `ETag`, and is in the audit log.'},
+      {name: 'Accounts', description: 'Linked cloud accounts as their own list: which customers each serves, its automation, assigning and unassigning.'},
       {name: 'Audit', description: 'Every write made through the API: who, in which view, to which organization, what changed.'},
       {name: 'Azure', description: 'Azure directories and subscriptions the partner can link to an organization.'},
     ],
@@ -416,6 +428,54 @@ export function buildOpenApi(): object {
             'Where an administrator opens the organization’s own console, as an absolute `https` (or `http`) URL the server makes, maybe signed and expiring (`expiresAt`); `link: null` where it has none. Clients refuse any other link (relative, `javascript:`, `data:`) as a fault of the server.',
           tags: ['Organization details'],
           responses: {'200': jsonResponse('The link, or null.', ref('schemas', 'ConsoleLinkAnswer')), ...SCOPED_ERRORS},
+        },
+      },
+      '/accounts': {
+        get: {
+          operationId: 'listAccounts',
+          summary: 'List linked accounts, or the changes since a time',
+          description:
+            'Every linked cloud account held by an organization visible from the scope, once, with the customers visible from the scope it is assigned to (`customerCount`, the first few by name in `customers`), by id: pass `nextCursor` back as `cursor` until it is null. With `updatedSince` (a previous `asOf`) only the accounts changed since (the account itself or an assignment), and `tombstones` for those gone. An account unassigned from its last customer stays listed with none.',
+          tags: ['Accounts'],
+          parameters: [ref('parameters', 'TenantryScope'), ref('parameters', 'UpdatedSince'), ref('parameters', 'Cursor'), {name: 'limit', in: 'query', description: `Page size (default ${DEFAULT_ACCOUNT_PAGE}).`, schema: {type: 'integer', minimum: 1, maximum: MAX_ACCOUNT_PAGE}}],
+          responses: {'200': jsonResponse('One page.', ref('schemas', 'AccountPage')), ...SCOPED_ERRORS},
+        },
+      },
+      '/accounts/{accountId}': {
+        parameters: [idParam('accountId', 'Account id (URL-encoded).'), ref('parameters', 'TenantryScope')],
+        patch: {
+          operationId: 'updateAccount',
+          summary: 'Rename an account or change its automation',
+          description:
+            'Changes the account in every record of the scope that holds it, if it is still as read (`If-Match`: its `etag`). A shared account may create customers from its billing file (`autoCustomer`); a dedicated one may take new sub-accounts automatically (`autoAssigned`), less those its `excludeRule` matches (only while `autoAssigned`). A customer’s view may not (`403`).',
+          tags: ['Accounts'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'AccountPatch')}}},
+          responses: accountWriteResponses(),
+        },
+      },
+      '/accounts/{accountId}/assignments': {
+        parameters: [idParam('accountId', 'Account id (URL-encoded).'), ref('parameters', 'TenantryScope')],
+        post: {
+          operationId: 'assignAccount',
+          summary: 'Assign an account to a customer',
+          description:
+            'Assigns the account to a customer visible from the scope. A dedicated account serves one customer: assigned elsewhere is a `409`; an account already assigned to this customer is a `409`; only customers take accounts (`422` at `organizationId`). Answers the account with its new `ETag` and the changed organizations’ summaries. Recorded in the audit log as a change of the organization.',
+          tags: ['Accounts'],
+          parameters: [ref('parameters', 'IfMatch')],
+          requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'AccountAssignment')}}},
+          responses: accountWriteResponses(),
+        },
+      },
+      '/accounts/{accountId}/assignments/{organizationId}': {
+        parameters: [idParam('accountId', 'Account id (URL-encoded).'), idParam('organizationId', 'The customer to take the account off (URL-encoded).'), ref('parameters', 'TenantryScope')],
+        delete: {
+          operationId: 'unassignAccount',
+          summary: 'Take an account off a customer',
+          description: 'Not assigned to that customer: `409`. An account left with no customer stays listed.',
+          tags: ['Accounts'],
+          parameters: [ref('parameters', 'IfMatch')],
+          responses: accountWriteResponses(false),
         },
       },
       '/contracts': {

@@ -23,6 +23,11 @@ import {
 import {
   AUDIT_ACTIONS,
   BILLING_FREQUENCIES,
+  MAX_ACCOUNT_CUSTOMERS,
+  type AccountChange,
+  type AccountPage,
+  type AccountPatch,
+  type AccountSummary,
   COMMERCE_KINDS,
   LIFECYCLE_ACTIONS,
   MAX_IMPACT_TENANTS,
@@ -671,6 +676,50 @@ export const ConsoleLinkSchema = named(
 
 /** The answer of a console link request: the link, or `null` where the organization has no console. */
 export const ConsoleLinkAnswerSchema = named('ConsoleLinkAnswer', object<{link: ConsoleLink | null}>({link: nullable(ConsoleLinkSchema)}));
+
+const accountFields = {
+  name: string({minLength: 1, maxLength: 1000}),
+  autoCustomer: boolean(),
+  autoAssigned: boolean(),
+  excludeRule: string({maxLength: 500}),
+} as const;
+
+export const AccountSummarySchema = named(
+  'AccountSummary',
+  object<AccountSummary>({
+    id,
+    ...accountFields,
+    providerAccountId: string({minLength: 1, maxLength: 200}),
+    provider: oneOf(['azure', 'aws', 'gcp'] as const),
+    type: oneOf(['shared', 'dedicated'] as const),
+    customerCount: count,
+    customers: array(object<{id: string; name: string}>({id, name: text}), {maxItems: MAX_ACCOUNT_CUSTOMERS}),
+    updatedAt: instant,
+    etag: string({minLength: 1, maxLength: 200}),
+  }),
+  `A linked cloud account as the accounts view lists it, with the customers visible from the scope it is assigned to (\`customerCount\`; the first ${MAX_ACCOUNT_CUSTOMERS} by name in \`customers\`).`,
+);
+
+export const AccountPageSchema = named(
+  'AccountPage',
+  object<AccountPage>({items: array(AccountSummarySchema, {maxItems: 10_000}), tombstones: array(TombstoneSchema, {maxItems: 100_000}), nextCursor: cursorText, asOf: instant}),
+  'One page of the accounts list, or the changes since a previous `asOf`.',
+);
+
+export const AccountPatchSchema = named(
+  'AccountPatch',
+  object<AccountPatch>({name: optional(accountFields.name), autoCustomer: optional(boolean()), autoAssigned: optional(boolean()), excludeRule: optional(accountFields.excludeRule)}),
+  'What a change of an account may carry: its name and automation settings (`autoCustomer` for a shared account, `autoAssigned` and its `excludeRule` for a dedicated one).',
+);
+
+/** The body of an assignment: the organization the account is assigned to. */
+export const AccountAssignmentSchema = named('AccountAssignment', object<{organizationId: string}>({organizationId: id}), 'The customer to assign the account to.');
+
+export const AccountChangeSchema = named(
+  'AccountChange',
+  object<AccountChange>({account: AccountSummarySchema, etag: string({minLength: 1, maxLength: 200}), organizations: array(OrganizationSummarySchema, {maxItems: 10_000})}),
+  'An account after a write, its new `etag` (also the `ETag` header), and the summaries of the organizations whose records changed with it.',
+);
 
 export const ErrorBodySchema = named(
   'Error',

@@ -755,3 +755,51 @@ export interface AuditPage {
   /** Pass back as `cursor` for the next (older) page; `null` on the last page. */
   nextCursor: string | null;
 }
+
+/** Most customers an account row names (the rest are counted in `customerCount`). */
+export const MAX_ACCOUNT_CUSTOMERS = 5;
+
+/**
+ * A linked cloud account as the accounts view lists it: one row per account, with the customers
+ * it is assigned to (as far as the scope sees them). The same account is a `LinkedAccount` in
+ * each of those customers' records.
+ */
+export interface AccountSummary {
+  id: Id;
+  name: string;
+  /** The provider's own id of the account (an Azure billing account, an AWS payer account, a GCP billing account). */
+  providerAccountId: string;
+  provider: LinkedAccount['provider'];
+  type: LinkedAccount['type'];
+  /** Customers visible from the scope it is assigned to. */
+  customerCount: number;
+  /** The first of them by name, at most `MAX_ACCOUNT_CUSTOMERS`. */
+  customers: {id: Id; name: string}[];
+  autoCustomer: boolean;
+  autoAssigned: boolean;
+  excludeRule: string;
+  /** Server time of the last change of the account or of an assignment. */
+  updatedAt: Instant;
+  /** Send back as `If-Match` to change the account; it changes with the account and its customers. */
+  etag: string;
+}
+
+/** One page of the accounts list, or a delta since a previous `asOf` (like `OrganizationPage`). */
+export interface AccountPage {
+  items: AccountSummary[];
+  /** Accounts gone since `updatedSince` (empty on a full listing). */
+  tombstones: Tombstone[];
+  nextCursor: string | null;
+  asOf: Instant;
+}
+
+/** What `updateAccount` may change: the name and the automation settings. */
+export type AccountPatch = Partial<Pick<AccountSummary, 'name' | 'autoCustomer' | 'autoAssigned' | 'excludeRule'>>;
+
+/** The answer of an account write: the account with its new ETag, and the organizations whose records changed with it. */
+export interface AccountChange {
+  account: AccountSummary;
+  etag: string;
+  /** Their summaries (`linkedAccountCount`), for lists to take in. */
+  organizations: OrganizationSummary[];
+}

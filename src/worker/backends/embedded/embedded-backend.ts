@@ -52,8 +52,13 @@ import {compareFolded, completePatch, domainKey, foldName, inputIssues, ONMICROS
 import {formatIssues, validate, withDefaults, type Issue} from '../../../shared/model/schema.js';
 import {AuditEntrySchema, OrganizationInputSchema, OrganizationSchema} from '../../../shared/model/schemas.js';
 import {REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} from '../../../shared/model/labels.js';
-import {MAX_DUPLICATE_MATCHES, MAX_IMPACT_TENANTS, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../shared/model/types.js';
+import {MAX_ACCOUNT_CUSTOMERS, MAX_DUPLICATE_MATCHES, MAX_IMPACT_TENANTS, SERVICE_PLANS, STORAGE_REGIONS, TENANT_TYPES} from '../../../shared/model/types.js';
 import type {
+  AccountChange,
+  AccountPage,
+  AccountPatch,
+  AccountSummary,
+  LinkedAccount,
   AuditAction,
   AuditEntry,
   AuditPage,
@@ -102,12 +107,14 @@ import {
   partnerSubscriptionsOf,
   partnerSubscriptionValues,
   RESERVED_ONMICROSOFT_PREFIXES,
+  SEED_EPOCH,
   staffByTenant,
 } from './seed.js';
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
 import {localOrigin} from '../origins.js';
 import {summarize, withDerived} from '../../../shared/model/derive.js';
 import {commerceRecords, contractOf} from './commerce.js';
+import {accountPageSize, checkAccountPatch} from '../../../shared/contract/accounts.js';
 
 const DEFAULT_PAGE = 5000;
 const MAX_PAGE = 10_000;
@@ -157,6 +164,11 @@ class EmbeddedStore {
   /** Every write's audit entry, oldest first (by `at`, then id); persisted with the overlay. */
   private readonly audit: StoredAudit[] = [];
   private readonly auditIds = new Set<Id>();
+  /**
+   * Accounts whose last customer was unassigned: still listed (with none), visible from the scopes
+   * that saw that customer. Memory only: after a reload such an account is no longer listed.
+   */
+  readonly detachedAccounts = new Map<Id, {account: LinkedAccount; ancestorIds: Id[]; at: string}>();
   readonly users: User[];
   readonly usersById = new Map<Id, User>();
   private readonly staff: Map<Id, User[]>;
@@ -489,6 +501,34 @@ function matchKeysOf(org: OrganizationSummary): {name: string; domain: string} {
   let keys = matchKeys.get(org);
   if (!keys) matchKeys.set(org, (keys = {name: foldName(org.name), domain: org.domain ? domainKey(org.domain) : ''}));
   return keys;
+}
+
+/** Linked accounts per summary object (a changed record is a new object). */
+const linkedCache = new WeakMap<OrganizationSummary, LinkedAccount[]>();
+
+/** An account and the organizations of a scope holding it (`all`: holders anywhere). */
+interface AccountEntry {
+  account: LinkedAccount;
+  holders: OrganizationSummary[];
+  all: number;
+  /** Latest change of a visible holder (or when it was left with none). */
+  at: string;
+}
+
+/** FNV-1a, as hex: an ETag of a value. */
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+/** The provider's id of a demo account, drawn from its id in the provider's form. */
+function providerAccountIdOf(a: LinkedAccount): string {
+  const digits = (n: number, seed: string) => Array.from({length: n}, (_, i) => parseInt(fnv(`${seed}${i}`).slice(-1), 16) % 10).join('');
+  if (a.provider === 'aws') return digits(12, a.id);
+  if (a.provider === 'gcp') return [0, 1, 2].map((k) => fnv(`${a.id}/${k}`).slice(0, 6).toUpperCase()).join('-');
+  const h = fnv(a.id).padStart(8, '0');
+  return `${h}-${fnv(`${a.id}/1`).padStart(8, '0').slice(0, 4)}-4${h.slice(1, 4)}-a${h.slice(4, 7)}-${fnv(`${a.id}/2`).padStart(8, '0')}${h.slice(0, 4)}`;
 }
 
 /** Contracts with their terms per summary object (a changed record is a new object). */
@@ -1010,6 +1050,151 @@ class EmbeddedBackend implements Backend {
     const org = this.visible(scope, orgId);
     throwIfAborted(options.signal);
     return org.kind === 'customer' ? {url: `https://console.example.net/tenants/${encodeURIComponent(org.id)}`, expiresAt: null} : null;
+  }
+
+  /** An organization's linked accounts, read once per version of its summary. */
+  private linkedOf(o: OrganizationSummary): LinkedAccount[] {
+    let list = linkedCache.get(o);
+    if (!list) linkedCache.set(o, (list = this.store.detail(o.id)!.linkedAccounts));
+    return list;
+  }
+
+  /**
+   * Every account held by an organization visible from `tenantId` (and those left with none that
+   * it saw), each with the organizations holding it: visible ones, and how many in all.
+   */
+  private accountsIn(tenantId: Id): Map<Id, AccountEntry> {
+    const out = new Map<Id, AccountEntry>();
+    for (const o of this.store.slots()) {
+      if (!o || !o.linkedAccountCount) continue;
+      const seen = inScope(o, tenantId);
+      for (const a of this.linkedOf(o)) {
+        let e = out.get(a.id);
+        if (!e) out.set(a.id, (e = {account: a, holders: [], all: 0, at: ''}));
+        e.all++;
+        if (seen) {
+          e.holders.push(o);
+          if (o.updatedAt > e.at) e.at = o.updatedAt;
+        }
+      }
+    }
+    for (const [id, e] of out) if (!e.holders.length) out.delete(id);
+    for (const [id, d] of this.store.detachedAccounts) {
+      if (!out.has(id) && (d.ancestorIds.includes(tenantId))) out.set(id, {account: d.account, holders: [], all: 0, at: d.at});
+    }
+    return out;
+  }
+
+  /** An account as the list shows it in a scope, and its ETag (its fields and who holds it). */
+  private accountRow(e: AccountEntry): {row: AccountSummary; etag: string} {
+    const a = e.account;
+    const holders = [...e.holders].sort((x, y) => x.name.localeCompare(y.name) || (x.id < y.id ? -1 : 1));
+    const etag = `"acct-${fnv(JSON.stringify([a, holders.map((o) => [o.id, o.name])]))}"`;
+    const row: AccountSummary = {
+      id: a.id,
+      name: a.name,
+      providerAccountId: providerAccountIdOf(a),
+      provider: a.provider,
+      type: a.type,
+      customerCount: holders.length,
+      customers: holders.slice(0, MAX_ACCOUNT_CUSTOMERS).map((o) => ({id: o.id, name: o.name})),
+      autoCustomer: a.autoCustomer,
+      autoAssigned: a.autoAssigned,
+      excludeRule: a.excludeRule,
+      updatedAt: e.at || SEED_EPOCH,
+      etag,
+    };
+    return {row, etag};
+  }
+
+  async listAccounts(scope: Scope, options: ListOptions = {}): Promise<AccountPage> {
+    this.scopeOf(scope);
+    throwIfAborted(options.signal);
+    const limit = accountPageSize(options.limit);
+    let cursor: {asOf: string; after: string} = {asOf: this.store.now(), after: ''};
+    if (options.cursor !== undefined) {
+      let c: unknown = null;
+      try {
+        c = JSON.parse(atob(options.cursor));
+      } catch {
+        c = null;
+      }
+      if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || Number.isNaN(Date.parse(c[0])) || typeof c[1] !== 'string') throw new TenantryError('invalid-request', 'The page cursor is not valid; start the listing again.');
+      cursor = {asOf: c[0], after: c[1]};
+    }
+    const since = options.updatedSince;
+    if (since !== undefined && Number.isNaN(Date.parse(since))) throw new TenantryError('invalid-request', `updatedSince "${since}" is not a date-time.`);
+    const rows = [...this.accountsIn(scope.tenantId).values()]
+      .filter((e) => e.account.id > cursor.after && (since === undefined || (e.at > since && e.at <= cursor.asOf)))
+      .sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {items: page.map((e) => this.accountRow(e).row), tombstones: [], nextCursor: last && rows.length > limit ? btoa(JSON.stringify([cursor.asOf, last.account.id])) : null, asOf: cursor.asOf};
+  }
+
+  /**
+   * One account write in `scope`, on an account read with `ifMatch`: `apply` gives the records that
+   * change (each saved with its audit entry), and the account is answered as the scope now sees it.
+   */
+  private async changeAccount(scope: Scope, accountId: Id, options: WriteOptions, what: string, apply: (e: AccountEntry) => Promise<{records: Organization[]; subject: string}>): Promise<AccountChange> {
+    const {role} = this.scopeOf(scope);
+    throwIfAborted(options.signal);
+    if (role === 'customer-admin') throw new TenantryError('forbidden', `A customer administrator cannot ${what}.`);
+    const entry = this.accountsIn(scope.tenantId).get(accountId);
+    if (!entry) throw new TenantryError('not-found', `No linked account "${accountId}" in this tenant.`);
+    if (options.ifMatch !== this.accountRow(entry).etag) throw new TenantryError('version-conflict', `The account “${entry.account.name}” was changed by someone else since you opened it.`);
+    const {records, subject} = await apply(entry);
+    const saved: Organization[] = [];
+    for (const r of records) {
+      const current = this.store.detail(r.id)!;
+      const next = withDerived({...r, updatedAt: this.store.tick(), version: current.version + 1});
+      await this.store.save(next, this.auditOf(scope, next, 'update', next.updatedAt, ['linkedAccounts'], subject));
+      saved.push(next);
+    }
+    const now = this.accountsIn(scope.tenantId).get(accountId) ?? {...entry, holders: []};
+    const {row, etag} = this.accountRow(now);
+    return {account: row, etag, organizations: saved.map(summarize)};
+  }
+
+  async assignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
+    return this.changeAccount(scope, accountId, options, 'assign linked accounts', async (e) => {
+      const org = this.visible(scope, orgId);
+      const a = e.account;
+      if (org.kind !== 'customer') throw new TenantryError('invalid-request', 'Linked accounts are assigned to customers only.', {issues: [{path: 'organizationId', message: 'is not a customer'}]});
+      if (e.holders.some((h) => h.id === orgId)) throw new TenantryError('conflict', `“${a.name}” is already assigned to “${org.name}”.`);
+      if (a.type === 'dedicated' && e.all > 0) {
+        const holder = e.holders[0];
+        throw new TenantryError('conflict', `“${a.name}” is a dedicated account${holder ? ` of “${holder.name}”` : ''}: unassign it there first.`);
+      }
+      this.store.detachedAccounts.delete(a.id);
+      const current = this.store.detail(orgId)!;
+      return {records: [{...current, linkedAccounts: [...current.linkedAccounts, {...a}]}], subject: `Linked account “${a.name}” assigned`};
+    });
+  }
+
+  async unassignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
+    return this.changeAccount(scope, accountId, options, 'unassign linked accounts', async (e) => {
+      const org = this.visible(scope, orgId);
+      const a = e.account;
+      if (!e.holders.some((h) => h.id === orgId)) throw new TenantryError('conflict', `“${a.name}” is not assigned to “${org.name}”.`);
+      if (e.all === 1) this.store.detachedAccounts.set(a.id, {account: a, ancestorIds: [...org.ancestorIds], at: this.store.now()});
+      const current = this.store.detail(orgId)!;
+      return {records: [{...current, linkedAccounts: current.linkedAccounts.filter((x) => x.id !== a.id)}], subject: `Linked account “${a.name}” unassigned`};
+    });
+  }
+
+  async updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, options: WriteOptions): Promise<AccountChange> {
+    return this.changeAccount(scope, accountId, options, 'change linked accounts', async (e) => {
+      const checked = checkAccountPatch(patch, e.account);
+      const next: LinkedAccount = {...e.account, ...checked};
+      const detached = this.store.detachedAccounts.get(accountId);
+      if (detached) detached.account = next;
+      const records = e.holders.map((h) => {
+        const current = this.store.detail(h.id)!;
+        return {...current, linkedAccounts: current.linkedAccounts.map((x) => (x.id === accountId ? {...x, ...checked} : x))};
+      });
+      return {records, subject: `Linked account “${next.name}” changed`};
+    });
   }
 
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {

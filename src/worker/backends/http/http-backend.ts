@@ -25,10 +25,13 @@ import type {
 import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds} from '../../../shared/contract/backend.js';
 import {checkAuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
+import {accountPageSize} from '../../../shared/contract/accounts.js';
 import {checkCommerceKind, checkCommerceQuery, checkConsoleLink, checkContractQuery, checkPeopleChange, type CommerceQuery, type ContractQuery} from '../../../shared/contract/details.js';
 import {abortError, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
 import {array, formatIssues, nullable, object, string, unknown, validate, withDefaults, type Issue, type Schema} from '../../../shared/model/schema.js';
 import {
+  AccountChangeSchema,
+  AccountSummarySchema,
   AuditPageSchema,
   CommercePageSchema,
   ConsoleLinkAnswerSchema,
@@ -52,6 +55,9 @@ import {
   type Rejected,
 } from '../../../shared/model/schemas.js';
 import type {
+  AccountChange,
+  AccountPage,
+  AccountPatch,
   AuditPage,
   CommerceKind,
   CommercePage,
@@ -130,6 +136,13 @@ interface Reply {
 }
 
 const PageEnvelopeSchema = object<{items: unknown[]; tombstones: Tombstone[]; nextCursor: string | null; asOf: string}>({
+  items: array(unknown(), {maxItems: 10_000}),
+  tombstones: array(TombstoneSchema, {maxItems: 100_000}),
+  nextCursor: nullable(string({maxLength: 1000})),
+  asOf: instant,
+});
+
+const AccountPageEnvelopeSchema = object<{items: unknown[]; tombstones: Tombstone[]; nextCursor: string | null; asOf: string}>({
   items: array(unknown(), {maxItems: 10_000}),
   tombstones: array(TombstoneSchema, {maxItems: 100_000}),
   nextCursor: nullable(string({maxLength: 1000})),
@@ -339,6 +352,35 @@ export class HttpBackend implements Backend {
     const label = `GET ${path}`;
     const reply = await this.send({method: 'GET', path, label, scope, retry: 'read', signal: options.signal});
     return checkConsoleLink(check(ConsoleLinkAnswerSchema, reply, label).link, label);
+  }
+
+  async listAccounts(scope: Scope, options: ListOptions = {}): Promise<AccountPage> {
+    const label = 'GET accounts';
+    const {updatedSince, cursor, limit, signal} = options;
+    const reply = await this.send({method: 'GET', path: 'accounts', label, scope, query: {updatedSince, cursor, limit: limit === undefined ? undefined : accountPageSize(limit)}, retry: 'read', signal});
+    const page = check(AccountPageEnvelopeSchema, reply, label);
+    // Like organization pages: an account that does not conform costs only itself, and is reported.
+    return {items: this.items(AccountSummarySchema, page.items, label), tombstones: page.tombstones, nextCursor: page.nextCursor, asOf: page.asOf};
+  }
+
+  async assignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
+    return this.writeAccount(scope, 'POST', `${accountPath(accountId)}/assignments`, {organizationId: orgId}, options);
+  }
+
+  async unassignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
+    return this.writeAccount(scope, 'DELETE', `${accountPath(accountId)}/assignments/${encodeURIComponent(orgId)}`, undefined, options);
+  }
+
+  async updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, options: WriteOptions): Promise<AccountChange> {
+    return this.writeAccount(scope, 'PATCH', accountPath(accountId), patch, options);
+  }
+
+  /** An account write: sent once with `If-Match`; the answer checked, its ETag the header's where one is sent. */
+  private async writeAccount(scope: Scope, method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, options: WriteOptions): Promise<AccountChange> {
+    const label = `${method} ${path}`;
+    const reply = await this.send({method, path, label, scope, body, headers: {'If-Match': requireEtag(options?.ifMatch, label)}, retry: 'never', signal: options.signal});
+    const change = check(AccountChangeSchema, reply, label);
+    return {...change, etag: reply.headers.get('ETag') ?? change.etag, organizations: change.organizations.map((o) => withDefaults(OrganizationSummarySchema, o))};
   }
 
   async listUsers(scope: Scope, options: UserQuery = {}): Promise<User[]> {
@@ -686,6 +728,7 @@ function requireEtag(etag: string | undefined, label: string): string {
 }
 
 const orgPath = (id: Id): string => `organizations/${encodeURIComponent(id)}`;
+const accountPath = (id: Id): string => `accounts/${encodeURIComponent(id)}`;
 
 export function normaliseBaseUrl(baseUrl: string): URL {
   let url: URL;

@@ -14,8 +14,9 @@ import {checkAuditQuery, type AuditQuery} from '../../../shared/contract/audit.j
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
 import {checkCommerceKind, checkCommerceQuery, checkContractQuery, type CommerceQuery, type ContractQuery} from '../../../shared/contract/details.js';
 import {formatIssues, validate, type Issue, type Schema} from '../../../shared/model/schema.js';
-import {ContactInputSchema, instant, LifecycleTransitionSchema, PeopleChangeSchema} from '../../../shared/model/schemas.js';
-import type {LifecycleAction, Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
+import {AccountAssignmentSchema, AccountPatchSchema, ContactInputSchema, instant, LifecycleTransitionSchema, PeopleChangeSchema} from '../../../shared/model/schemas.js';
+import {accountPageSize} from '../../../shared/contract/accounts.js';
+import type {AccountChange, LifecycleAction, Organization, OrganizationInput, OrganizationPatch} from '../../../shared/model/types.js';
 
 export interface RestHandlerOptions {
   /** Path prefix of the API, e.g. `/v1/`. */
@@ -164,6 +165,55 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       };
       await parameters(async () => checkAuditQuery(query));
       return json(200, await b.listAuditLog(scopeOf(request), {...query, signal}));
+    }
+    case 'accounts': {
+      if (segments.length === 1) {
+        allow('GET');
+        const b = await backend();
+        const updatedSince = q.get('updatedSince') ?? undefined;
+        if (updatedSince !== undefined && !instant.is(updatedSince)) throw badRequest('updatedSince must be an ISO 8601 date-time.');
+        const cursor = q.get('cursor') ?? undefined;
+        if (cursor !== undefined && (!cursor || cursor.length > 1000)) throw badRequest('cursor must be 1–1,000 characters.');
+        const limit = pageLimit(q);
+        await parameters(async () => limit !== undefined && accountPageSize(limit));
+        return json(200, await b.listAccounts(scopeOf(request), {updatedSince, cursor, limit, signal}));
+      }
+      const accountId = idOf(segments[1]);
+      const change = (c: AccountChange) => json(200, c, {ETag: c.etag});
+      const etag = (): string => {
+        const v = request.headers.get('If-Match');
+        if (!v) throw new HttpProblem(428, 'precondition-required', 'The If-Match header is required on a change of an account: send the ETag read with it.');
+        return v;
+      };
+      const bodyAs = async <T>(schema: Schema<T>, what: string): Promise<T> => {
+        const value = await bodyOf(request);
+        const issues = validate(schema, value);
+        if (issues.length) throw new HttpProblem(422, 'invalid-request', `${what} is not valid: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues: issues.slice(0, 50)});
+        return value as T;
+      };
+      if (segments.length === 2) {
+        allow('PATCH');
+        const b = await backend();
+        const scope = scopeOf(request);
+        const ifMatch = etag();
+        return change(await b.updateAccount(scope, accountId, await bodyAs(AccountPatchSchema, 'The change of the account'), {ifMatch, signal}));
+      }
+      if (segments.length === 3 && segments[2] === 'assignments') {
+        allow('POST');
+        const b = await backend();
+        const scope = scopeOf(request);
+        const ifMatch = etag();
+        const {organizationId} = await bodyAs(AccountAssignmentSchema, 'The assignment');
+        return change(await b.assignAccount(scope, accountId, organizationId, {ifMatch, signal}));
+      }
+      if (segments.length === 4 && segments[2] === 'assignments') {
+        allow('DELETE');
+        const orgId = idOf(segments[3]);
+        const b = await backend();
+        const scope = scopeOf(request);
+        return change(await b.unassignAccount(scope, accountId, orgId, {ifMatch: etag(), signal}));
+      }
+      break;
     }
     case 'contracts': {
       if (segments.length !== 1) break;

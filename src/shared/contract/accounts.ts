@@ -1,0 +1,66 @@
+/**
+ * The accounts view's rules every server shares: the listing's page sizes, and what a change of an
+ * account may carry (its name; a shared account may create customers, a dedicated one may take new
+ * sub-accounts automatically, except those its rule excludes). Who may assign what to whom needs
+ * the server's records and stays with each backend: a dedicated account serves one customer, and
+ * accounts are assigned to customers only.
+ */
+import {TenantryError} from './errors.js';
+import {validate, type Issue} from '../model/schema.js';
+import {AccountPatchSchema} from '../model/schemas.js';
+import type {AccountPatch, AccountSummary} from '../model/types.js';
+import {checkText, scanCharacters} from '../forms/text.js';
+
+export const DEFAULT_ACCOUNT_PAGE = 500;
+export const MAX_ACCOUNT_PAGE = 5000;
+/** Longest exclusion rule (the REST schema's limit). */
+export const EXCLUDE_RULE_MAX = 500;
+
+/**
+ * A change of `account`, checked: at least one field; a name by the name rule; an exclusion rule
+ * without hidden characters; `autoCustomer` only on a shared account, `autoAssigned` and a rule
+ * only on a dedicated one (the rule only while new sub-accounts are assigned automatically). Else
+ * `invalid-request` with an issue at each field at fault.
+ */
+export function checkAccountPatch(patch: unknown, account: Pick<AccountSummary, 'type' | 'autoAssigned'>): AccountPatch {
+  const what = 'The change of the account is not valid';
+  const shape = validate(AccountPatchSchema, patch);
+  if (shape.length) throw refused(what, shape);
+  const p = patch as AccountPatch;
+  const out: AccountPatch = {};
+  const issues: Issue[] = [];
+  if (p.name !== undefined) {
+    const name = checkText(p.name, 'name', {path: 'name', required: true});
+    issues.push(...name.issues);
+    out.name = name.value;
+  }
+  if (p.autoCustomer !== undefined) {
+    if (p.autoCustomer && account.type !== 'shared') issues.push({path: 'autoCustomer', message: 'only a shared account creates customers from its billing file'});
+    out.autoCustomer = p.autoCustomer;
+  }
+  if (p.autoAssigned !== undefined) {
+    if (p.autoAssigned && account.type !== 'dedicated') issues.push({path: 'autoAssigned', message: 'only a dedicated account assigns new sub-accounts automatically'});
+    out.autoAssigned = p.autoAssigned;
+  }
+  if (p.excludeRule !== undefined) {
+    const rule = p.excludeRule.trim();
+    issues.push(...scanCharacters(rule, 'excludeRule'));
+    if (rule && !(out.autoAssigned ?? account.autoAssigned)) issues.push({path: 'excludeRule', message: 'applies only while new sub-accounts are assigned automatically'});
+    out.excludeRule = rule;
+  }
+  if (!Object.keys(p).length) issues.push({path: '(root)', message: 'name at least one field to change'});
+  if (issues.length) throw refused(what, issues.map(({path, message}) => ({path, message})));
+  return out;
+}
+
+const refused = (what: string, issues: Issue[]): TenantryError =>
+  new TenantryError('invalid-request', `${what}: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`, {issues: issues.slice(0, 50)});
+
+/** A listing's page size, checked: 1–`MAX_ACCOUNT_PAGE`, default `DEFAULT_ACCOUNT_PAGE`; else `invalid-request`. */
+export function accountPageSize(limit: unknown): number {
+  if (limit === undefined) return DEFAULT_ACCOUNT_PAGE;
+  if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_ACCOUNT_PAGE) {
+    throw new TenantryError('invalid-request', `The accounts query is not valid: limit must be a whole number from 1 to ${MAX_ACCOUNT_PAGE}.`, {issues: [{path: 'limit', message: `must be a whole number from 1 to ${MAX_ACCOUNT_PAGE}`}]});
+  }
+  return limit as number;
+}
