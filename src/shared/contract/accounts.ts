@@ -9,7 +9,9 @@ import {TenantryError} from './errors.js';
 import {validate, type Issue} from '../model/schema.js';
 import {AccountPatchSchema} from '../model/schemas.js';
 import type {AccountPatch, AccountSummary} from '../model/types.js';
-import {checkText, scanCharacters} from '../forms/text.js';
+
+/** The text rule, loaded when a change is first checked: an HTTP client imports this module for its page sizes only. */
+const textRules = () => import('../forms/text.js');
 
 export const DEFAULT_ACCOUNT_PAGE = 500;
 export const MAX_ACCOUNT_PAGE = 5000;
@@ -22,11 +24,12 @@ export const EXCLUDE_RULE_MAX = 500;
  * only on a dedicated one (the rule only while new sub-accounts are assigned automatically). Else
  * `invalid-request` with an issue at each field at fault.
  */
-export function checkAccountPatch(patch: unknown, account: Pick<AccountSummary, 'type' | 'autoAssigned'>): AccountPatch {
+export async function checkAccountPatch(patch: unknown, account: Pick<AccountSummary, 'type' | 'autoAssigned'>): Promise<AccountPatch> {
   const what = 'The change of the account is not valid';
   const shape = validate(AccountPatchSchema, patch);
   if (shape.length) throw refused(what, shape);
   const p = patch as AccountPatch;
+  const {checkText, scanCharacters} = await textRules();
   const out: AccountPatch = {};
   const issues: Issue[] = [];
   if (p.name !== undefined) {
