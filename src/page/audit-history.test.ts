@@ -71,3 +71,20 @@ describe('audit log with 100,000 entries', () => {
     expect(mine).to.deep.equal(expected.reverse().map(({ancestorIds: _a, ...e}) => e));
   });
 });
+
+describe('audit log history on one organization', () => {
+  it('seeds every entry about the organization named, which its filtered log pages through', async () => {
+    const config: LocalBackendConfig = {kind: 'local', organizations: 200, namespace: `audit-one-${crypto.randomUUID()}`};
+    const seeded = await seedAuditHistory(config, 1200, {organizationId: DEMO_TENANTS.customer});
+    expect(new Set(seeded.map((e) => e.organizationId))).to.deep.equal(new Set([DEMO_TENANTS.customer]));
+    const c = new DataClient({config: {...config, userId: DEMO_USERS.resellerAdmin}, cacheName: `tenantry-audit-${crypto.randomUUID()}`, user: DEMO_USERS.resellerAdmin});
+    try {
+      const first = await c.listAuditLog(RES, {organizationId: DEMO_TENANTS.customer, limit: 500});
+      expect(first.items.map((e) => e.id)).to.deep.equal(seeded.slice(-500).reverse().map((e) => e.id));
+      const next = await c.listAuditLog(RES, {organizationId: DEMO_TENANTS.customer, limit: 500, cursor: first.nextCursor!});
+      expect(next.items[0].id).to.equal(seeded[seeded.length - 501].id);
+    } finally {
+      c.dispose();
+    }
+  });
+});

@@ -21,11 +21,17 @@ const KINDS: readonly {action: AuditAction; fields?: string[]; subject?: string}
   {action: 'onboarding-start', fields: ['onboardingTasks'], subject: 'Invite tenant admin'},
 ];
 
+export interface AuditHistoryOptions {
+  /** Every entry about this organization (e.g. the one a details view shows); default: round robin over all. */
+  organizationId?: string;
+}
+
 /**
- * Adds `count` audit entries about the organizations of `config`'s demo tenant (round robin,
- * made by the distributor's admin acting in the distributor's view). Returns them, oldest first.
+ * Adds `count` audit entries about the organizations of `config`'s demo tenant (round robin, or
+ * all about `organizationId`), made by the distributor's admin acting in the distributor's view.
+ * Returns them, oldest first.
  */
-export async function seedAuditHistory(config: LocalBackendConfig, count: number): Promise<AuditRecord[]> {
+export async function seedAuditHistory(config: LocalBackendConfig, count: number, options: AuditHistoryOptions = {}): Promise<AuditRecord[]> {
   const backend = await createEmbeddedBackend({...config, userId: DEMO_USERS.distributorAdmin});
   const scope = {tenantId: DEMO_TENANTS.distributor};
   const orgs: OrganizationSummary[] = [];
@@ -34,6 +40,11 @@ export async function seedAuditHistory(config: LocalBackendConfig, count: number
     orgs.push(...page.items);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
+  }
+  if (options.organizationId !== undefined) {
+    const one = orgs.find((o) => o.id === options.organizationId);
+    if (!one) throw new Error(`seedAuditHistory: no organization "${options.organizationId}" in the demo tenant of this configuration.`);
+    orgs.splice(0, orgs.length, one);
   }
   const actorName = (await backend.session()).user.displayName;
   const start = Date.parse(AUDIT_HISTORY_START);
