@@ -1,0 +1,62 @@
+/**
+ * The accounts view's query and what crosses the worker boundary for it: the same shape as the
+ * organizations' (a view opened in the worker over the scope's dataset, its state with the first
+ * rows, then windows of rows by index), so 100,000 linked accounts behave like 100,000
+ * organizations: the data stays in the worker, the page holds only the rows in view.
+ */
+import type {AccountSummary, Id, Instant, LinkedAccount} from './model/types.js';
+import type {Freshness, RejectedReport} from './protocol.js';
+
+export const ACCOUNT_SORT_KEYS = ['name', 'providerAccountId', 'provider', 'type', 'customerCount', 'updatedAt'] as const;
+export type AccountSortKey = (typeof ACCOUNT_SORT_KEYS)[number];
+
+export interface AccountSort {
+  key: AccountSortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface AccountQuery {
+  /**
+   * Type-ahead text, matched case- and accent-insensitively against the account's name, the
+   * provider's account id, and the names of the customers it is assigned to.
+   */
+  search?: string;
+  type?: LinkedAccount['type'] | null;
+  provider?: LinkedAccount['provider'] | null;
+  /** Only accounts assigned to this customer. */
+  customerId?: Id | null;
+  /** Only accounts assigned to no customer. */
+  unassigned?: boolean;
+  /** Default: by name, ascending. */
+  sort?: AccountSort[];
+}
+
+/** One row of the accounts view. */
+export interface AccountRow extends AccountSummary {
+  /** The customer whose name the search matched (to say "assigned to …"), when it was one. */
+  matchedCustomer?: {id: Id; name: string};
+}
+
+export interface AccountViewState {
+  viewId: string;
+  scopeTenantId: Id;
+  /** Accounts matching the query. */
+  total: number;
+  /** Accounts in the scope before search and filters. */
+  datasetSize: number;
+  asOf: Instant | null;
+  freshness: Freshness;
+  /** Increments whenever the dataset changes; windows carry it so stale ones can be dropped. */
+  version: number;
+  rejected: RejectedReport;
+  /** The view's first rows (up to 100), so the top paints without another round trip. */
+  firstRows?: AccountRow[];
+}
+
+export interface AccountWindow {
+  viewId: string;
+  start: number;
+  rows: AccountRow[];
+  total: number;
+  version: number;
+}
