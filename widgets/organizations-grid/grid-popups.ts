@@ -8,7 +8,7 @@
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {cycleFocus, placeBeside} from '../../src/page/kit/popup-controller.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
-import type {GridPosition} from './grid-keyboard.js';
+import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
 import type {RowView} from '../../src/page/links.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
 import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';

@@ -10,18 +10,24 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {DataClient} from '../../src/page/data-client.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import type {ResultState} from '../../src/shared/protocol.js';
-import type {OrgQuery} from '../../src/shared/query.js';
-import {RowBlocks, prefetchBlocks, type Blocks} from './grid-blocks.js';
+import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
+import {RowBlocks, prefetchBlocks, type Blocks, type FetchWindow} from '../../src/page/grid/row-blocks.js';
 
 /** A query's answer, with the blocks that paint first. */
 export interface RowsResult {
   client: DataClient;
   scopeTenantId: string;
   state: ResultState;
-  blocks: Blocks;
+  blocks: Blocks<OrgRow>;
   /** The query had a search or a filter (the count then reads "N of M"). */
   narrowed: boolean;
 }
+
+/** The organizations' windows of `client`, as the row blocks read them. */
+const windowOf =
+  (client: DataClient): FetchWindow<OrgRow> =>
+  (viewId, start, count, signal) =>
+    client.window(viewId, start, count, {signal});
 
 interface OpenView {
   client: DataClient;
@@ -41,7 +47,7 @@ export interface GridRowsOptions {
 }
 
 export class GridRows implements ReactiveController {
-  readonly blocks: RowBlocks;
+  readonly blocks: RowBlocks<OrgRow, ResultState>;
   /** The client and scope the rows belong to. */
   client: DataClient | null = null;
   scopeTenantId: string | null = null;
@@ -110,7 +116,7 @@ export class GridRows implements ReactiveController {
 
   /** Loads the blocks of rows `first`..`last` of the shown view, if missing. */
   ensure(first: number, last: number): void {
-    if (this.blocks.view && this.client) this.blocks.ensure(this.client, first, last);
+    if (this.blocks.view && this.client) this.blocks.ensure(windowOf(this.client), first, last);
   }
 
   hostDisconnected(): void {
@@ -151,7 +157,7 @@ export class GridRows implements ReactiveController {
       throw e;
     }
     const [first, last] = this.options.firstRows(state.total);
-    const blocks = await prefetchBlocks(client, state, first, last, signal);
+    const blocks = await prefetchBlocks(windowOf(client), state, first, last, signal);
     const narrowed = Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
     return {client, scopeTenantId, state, blocks, narrowed};
   }

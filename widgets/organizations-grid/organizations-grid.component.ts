@@ -21,7 +21,7 @@ import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/life
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
-import {navigate, type GridPosition} from './grid-keyboard.js';
+import {navigate, type GridPosition} from '../../src/page/grid/grid-keyboard.js';
 import type {RowView} from '../../src/page/links.js';
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
@@ -35,7 +35,7 @@ import {GridRows, type RowsResult} from './grid-rows.js';
 import {GridSession} from './grid-session.js';
 import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from './grid-columns.js';
 import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
-import {GridViewport} from './grid-viewport.js';
+import {GridViewport} from '../../src/page/grid/grid-viewport.js';
 
 /**
  * A row action. The lifecycle ones (`suspend`, `resume`, `disable`, `enable`, `archive`, `delete`)
@@ -274,7 +274,7 @@ export class OrganizationsGrid extends LitElement {
 
   /** Client and scope the rows belong to; a change drops every row before the next paint. */
   /** Scroll position, row and header heights, and which rows and columns are rendered. */
-  private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => this.viewState.density});
+  private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => this.viewState.density, metrics: '--tenantry-organizations-grid'});
   /** Details of organizations in view (tooltips, popups, linked accounts). */
   private readonly details = new DetailCache(() => this.requestUpdate());
   private queryKeyOf: {state: GridViewState; key: string} | null = null;

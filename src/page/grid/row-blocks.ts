@@ -1,19 +1,38 @@
 /**
- * The rows the grid holds on the main thread: blocks of one view at one version, fetched from the
- * worker on demand. A block is only ever returned for the view state it was fetched for: every
+ * The rows a virtual grid holds on the main thread: blocks of one worker view at one version,
+ * fetched on demand through the grid's `fetch` (the organizations' `window`, the accounts'
+ * `accountsWindow`…). A block is only ever returned for the view state it was fetched for: every
  * reset or commit starts a new generation, and an answer from an older generation (another view,
  * scope or version) is dropped on arrival.
  */
-import type {DataClient} from '../../src/page/data-client.js';
-import {isAbort} from '../../src/shared/contract/errors.js';
-import type {ResultState} from '../../src/shared/protocol.js';
-import type {OrgRow} from '../../src/shared/query.js';
+import {isAbort} from '../../shared/contract/errors.js';
 
 export const BLOCK_SIZE = 100;
 /** Blocks kept at most; the farthest from the rows in view go first (heap stays small at 100,000 rows). */
 const MAX_BLOCKS = 24;
 
-export type Blocks = Map<number, OrgRow[]>;
+/** What the blocks need of a view's state: which view, how many rows, at which version, and the rows that came with it. */
+export interface BlockView<R> {
+  viewId: string;
+  total: number;
+  version: number;
+  /** The view's first rows, sent with its state (a warm start's, or a new result's). */
+  firstRows?: R[];
+}
+
+/** A window of rows as the worker answers it. */
+export interface BlockWindow<R> {
+  viewId: string;
+  start: number;
+  rows: R[];
+  total: number;
+  version: number;
+}
+
+/** Reads `count` rows of view `viewId` from `start`; must give up when `signal` aborts. */
+export type FetchWindow<R> = (viewId: string, start: number, count: number, signal: AbortSignal) => Promise<BlockWindow<R>>;
+
+export type Blocks<R> = Map<number, R[]>;
 
 export interface BlockEvents {
   /** A block arrived: the host re-renders. */
@@ -38,37 +57,37 @@ const blockRange = (first: number, last: number): number[] => {
  * together with the state (no skeleton flash between the old rows and the new ones).
  * Windows of another version are left out; they load later through `ensure` like any other.
  */
-export async function prefetchBlocks(client: DataClient, state: ResultState, first: number, last: number, signal: AbortSignal): Promise<Blocks> {
-  const blocks: Blocks = new Map();
+export async function prefetchBlocks<R>(fetch: FetchWindow<R>, state: BlockView<R>, first: number, last: number, signal: AbortSignal): Promise<Blocks<R>> {
+  const blocks: Blocks<R> = new Map();
   if (state.total === 0) return blocks;
   const to = Math.min(last, state.total - 1);
   const saved = state.firstRows ?? [];
   const wanted: number[] = [];
   for (const b of blockRange(Math.max(0, first), Math.max(0, to))) {
-    // A warm start's saved rows paint without a round trip.
+    // Rows that came with the state paint without a round trip.
     const count = blockCount(b, state.total);
     if (b * BLOCK_SIZE + count <= saved.length) blocks.set(b, saved.slice(b * BLOCK_SIZE, b * BLOCK_SIZE + count));
     else wanted.push(b);
   }
-  const wins = await Promise.all(wanted.map((b) => client.window(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), {signal})));
+  const wins = await Promise.all(wanted.map((b) => fetch(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), signal)));
   for (const win of wins) {
     if (win.viewId === state.viewId && win.version === state.version && win.total === state.total) blocks.set(win.start / BLOCK_SIZE, win.rows);
   }
   return blocks;
 }
 
-export class RowBlocks {
-  private blocks: Blocks = new Map();
+export class RowBlocks<R, S extends BlockView<R> = BlockView<R>> {
+  private blocks: Blocks<R> = new Map();
   private readonly loading = new Map<number, AbortController>();
   private generation = 0;
   /** Set once a window reported another version or failed: no further loads until the next commit. */
   private halted = false;
-  private state: ResultState | null = null;
+  private state: S | null = null;
 
   constructor(private readonly events: BlockEvents) {}
 
   /** The committed view state, or `null` while there is none (loading, or after a scope change). */
-  get view(): ResultState | null {
+  get view(): S | null {
     return this.state;
   }
 
@@ -87,13 +106,13 @@ export class RowBlocks {
   }
 
   /** Adopts a new view state with the blocks fetched for it, replacing everything in one step. */
-  commit(state: ResultState, blocks: Blocks): void {
+  commit(state: S, blocks: Blocks<R>): void {
     this.reset();
     this.state = state;
     this.blocks = blocks;
   }
 
-  row(i: number): OrgRow | undefined {
+  row(i: number): R | undefined {
     return this.blocks.get(Math.floor(i / BLOCK_SIZE))?.[i % BLOCK_SIZE];
   }
 
@@ -103,13 +122,13 @@ export class RowBlocks {
     return blockRange(first, Math.min(last, this.state.total - 1)).some((b) => !this.blocks.has(b));
   }
 
-  /** Starts loading the missing blocks of rows `first..last`; evicts blocks far from them. */
-  ensure(client: DataClient, first: number, last: number): void {
+  /** Starts loading the missing blocks of rows `first..last` through `fetch`; evicts blocks far from them. */
+  ensure(fetch: FetchWindow<R>, first: number, last: number): void {
     const state = this.state;
     if (!state || this.halted || state.total === 0) return;
     const to = Math.min(last, state.total - 1);
     const wanted = blockRange(Math.max(0, first), Math.max(0, to));
-    for (const b of wanted) if (!this.blocks.has(b) && !this.loading.has(b)) void this.load(client, state, b);
+    for (const b of wanted) if (!this.blocks.has(b) && !this.loading.has(b)) void this.load(fetch, state, b);
     if (this.blocks.size > MAX_BLOCKS) {
       const centre = (wanted[0] + wanted[wanted.length - 1]) / 2;
       const far = [...this.blocks.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
@@ -117,12 +136,12 @@ export class RowBlocks {
     }
   }
 
-  private async load(client: DataClient, state: ResultState, b: number): Promise<void> {
+  private async load(fetch: FetchWindow<R>, state: S, b: number): Promise<void> {
     const generation = this.generation;
     const controller = new AbortController();
     this.loading.set(b, controller);
     try {
-      const win = await client.window(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), {signal: controller.signal});
+      const win = await fetch(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), controller.signal);
       if (generation !== this.generation || win.viewId !== state.viewId) return;
       if (win.version !== state.version || win.total !== state.total) {
         this.halted = true;

@@ -1,11 +1,11 @@
 /**
- * The grid's windowing: where the viewport is scrolled, how tall rows and the header are, which
+ * A virtual grid's windowing (the organizations grid's and the accounts grid's): where the viewport is scrolled, how tall rows and the header are, which
  * rows and columns are rendered (those in view plus a margin), and the scrolling that keeps a cell
  * in view. Rows and columns are virtual: the DOM holds a viewport's worth of cells at any size.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {whenIdle} from '../../src/page/platform/idle.js';
-import type {Density} from '../../src/shared/grid-view.js';
+import {whenIdle} from '../platform/idle.js';
+import type {Density} from '../../shared/grid-view.js';
 import type {GridPosition} from './grid-keyboard.js';
 
 const DEFAULT_ROW_HEIGHTS: Record<Density, number> = {compact: 32, standard: 40, comfortable: 52};
@@ -55,6 +55,11 @@ export class GridViewport implements ReactiveController {
       element: () => HTMLElement | null | undefined;
       /** The grid's density (which row height applies). */
       density: () => Density;
+      /**
+       * The element's custom-property prefix for its metrics, e.g. `--tenantry-organizations-grid`:
+       * `<prefix>-row-height` (and `-compact`, `-comfortable`) and `<prefix>-header-height`.
+       */
+      metrics: string;
     },
   ) {
     host.addController(this);
@@ -207,12 +212,13 @@ export class GridViewport implements ReactiveController {
       const v = parseFloat(style.getPropertyValue(name));
       return v > 0 ? v : fallback;
     };
+    const prefix = this.options.metrics;
     this.rowHeights = {
-      compact: px('--tenantry-organizations-grid-row-height-compact', DEFAULT_ROW_HEIGHTS.compact),
-      standard: px('--tenantry-organizations-grid-row-height', DEFAULT_ROW_HEIGHTS.standard),
-      comfortable: px('--tenantry-organizations-grid-row-height-comfortable', DEFAULT_ROW_HEIGHTS.comfortable),
+      compact: px(`${prefix}-row-height-compact`, DEFAULT_ROW_HEIGHTS.compact),
+      standard: px(`${prefix}-row-height`, DEFAULT_ROW_HEIGHTS.standard),
+      comfortable: px(`${prefix}-row-height-comfortable`, DEFAULT_ROW_HEIGHTS.comfortable),
     };
-    this.headerHeight = px('--tenantry-organizations-grid-header-height', DEFAULT_HEADER_HEIGHT);
+    this.headerHeight = px(`${prefix}-header-height`, DEFAULT_HEADER_HEIGHT);
   }
 
   private observe(): void {
