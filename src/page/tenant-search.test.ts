@@ -13,7 +13,7 @@ import type {HttpBackendConfig, LocalBackendConfig} from '../shared/contract/bac
 import type {TenantHit, TenantSearch} from '../shared/tenancy.js';
 import {rejectsWith} from '../testing/expect-error.js';
 import {nextEvent} from '../testing/next-event.js';
-import {fold} from '../worker/engine.js';
+import {fold} from '../worker/rank.js';
 import {DataClient} from './data-client.js';
 
 const SIZE = 300;

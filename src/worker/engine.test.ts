@@ -4,7 +4,8 @@ import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import type {OrganizationSummary} from '../shared/model/types.js';
 import {PLANS, TENANT_KINDS} from '../shared/model/types.js';
 import {DataPlane} from './data-plane.js';
-import {DatasetIndex, fold, type QueryResult} from './engine.js';
+import {DatasetIndex, type QueryResult} from './engine.js';
+import {fold} from './rank.js';
 import type {SearchField, SortKey, SortSpec} from '../shared/query.js';
 import {COLUMNS, COLUMN_KEYS, SEARCH_FIELDS, SEARCH_READERS, SORT_KEYS, SORT_READERS, searchFieldsFor} from '../shared/columns.js';
 

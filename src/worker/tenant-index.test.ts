@@ -2,7 +2,8 @@ import {expect} from '@open-wc/testing';
 import {DEMO_FX, generateSeed} from './backends/embedded/seed.js';
 import type {OrganizationSummary} from '../shared/model/types.js';
 import type {TenantSearch} from '../shared/tenancy.js';
-import {DatasetIndex, fold} from './engine.js';
+import {DatasetIndex} from './engine.js';
+import {fold} from './rank.js';
 import {TenantIndex, tenantIndexFor, validTenantSearch} from './tenant-index.js';
 
 const {organizations} = generateSeed({organizations: 600, seed: 3});

@@ -16,7 +16,8 @@ import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
 import type {Id, TenantKind} from '../shared/model/types.js';
 import {TENANT_KINDS} from '../shared/model/types.js';
 import type {TenantHit, TenantMatchField, TenantPathEntry, TenantSearch} from '../shared/tenancy.js';
-import {fold, type DatasetIndex} from './engine.js';
+import type {DatasetIndex} from './engine.js';
+import {fold} from './rank.js';
 
 /** Per-term match bits of a row. */
 const NAME = 1;
