@@ -149,6 +149,8 @@ export class CustomerDetails extends LitElement {
   @state() private onboardingBusy = new Set<string>();
   /** The organization was deleted here: what the element shows instead. */
   @state() private deleted: {id: Id; name: string} | null = null;
+  /** The last write sent from any section (the next one waits for it). */
+  private writes: Promise<unknown> = Promise.resolve();
   /** The lifecycle confirmation is loaded and rendered. */
   @state() private lifecycleReady = false;
 
@@ -225,7 +227,17 @@ export class CustomerDetails extends LitElement {
     return this.connectivity.reason;
   }
 
-  private async write(what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
+  /**
+   * Writes run one after another, each with the ETag the previous one left: two quick changes in
+   * different sections must not refuse each other as "someone else changed it".
+   */
+  private write(what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
+    const next = this.writes.catch(() => undefined).then(() => this.writeNow(what, run));
+    this.writes = next;
+    return next;
+  }
+
+  private async writeNow(what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
     const rec = this.record.value;
     if (!rec) throw new TenantryError('not-found', 'The customer is not loaded.');
     this.notice = null;

@@ -130,6 +130,34 @@ describe('customer-details', () => {
     expect(log.items.map((e) => e.action).slice(0, 2)).to.deep.equal(['contact-delete', 'contact-update']);
   });
 
+  it('adds and removes people with the user picker, and saves the run-as account; each change is one audited write', async () => {
+    const client = localClient();
+    const el = await mount(client, {section: 'people'});
+    const picker = (role: string): HTMLElement & {shadowRoot: ShadowRoot} => panel(el).querySelector(`[data-role="${role}"] tenantry-user-combobox`) as HTMLElement & {shadowRoot: ShadowRoot};
+    await waitUntil(() => picker('reader')?.shadowRoot?.querySelector('input'), 'no reader picker', WAIT);
+    const before = (await client.getOrganization(RESELLER, CUSTOMER)).value.readers.map((u) => u.id);
+    const candidate = (await client.listUsers(RESELLER, '', 50)).find((u) => !before.includes(u.id))!;
+    picker('reader').shadowRoot.querySelector('input')!.focus();
+    await sendKeys({type: candidate.displayName});
+    await waitUntil(() => picker('reader').shadowRoot.querySelector('[role="option"]'), 'no options', WAIT);
+    await sendKeys({press: 'ArrowDown'});
+    await sendKeys({press: 'Enter'});
+    await waitUntil(async () => (await client.getOrganization(RESELLER, CUSTOMER)).value.readers.some((u) => u.id === candidate.id), 'the reader was not added', WAIT);
+    await waitUntil(() => text(panel(el)).includes('Organization readers: saved.'), 'no confirmation', WAIT);
+    const remove = picker('reader').shadowRoot.querySelector<HTMLButtonElement>(`[aria-label="Remove reader ${candidate.displayName}"], [part~="token-remove"][aria-label$="${candidate.displayName}"]`)!;
+    remove.click();
+    await waitUntil(async () => !(await client.getOrganization(RESELLER, CUSTOMER)).value.readers.some((u) => u.id === candidate.id), 'the reader was not removed', WAIT);
+
+    const runAs = [...panel(el).querySelectorAll<HTMLInputElement>('input')].find((i) => i.closest('label')?.textContent?.includes('Run-as account'))!;
+    await typeInto(runAs, 'svc-collect@contoso.com');
+    await el.updateComplete;
+    button(el, 'Save run-as account').click();
+    await waitUntil(async () => (await client.getOrganization(RESELLER, CUSTOMER)).value.runAsAccount === 'svc-collect@contoso.com', 'the run-as account was not saved', WAIT);
+    const log = await client.listAuditLog(RESELLER, {organizationId: CUSTOMER, action: 'people-change'});
+    expect(log.items.length).to.equal(3);
+    await expect(el).to.be.accessible();
+  });
+
   it('opens a contract through an event the host routes, and filters contracts by status', async () => {
     const client = localClient();
     const el = await mount(client, {section: 'contracts'});
