@@ -185,7 +185,7 @@ export class ContactsSection implements ReactiveController {
     return html`<dialog class="contact-delete" part="dialog" role="alertdialog" aria-labelledby="contact-delete-title" aria-describedby="contact-delete-text" @cancel=${this.handleCancel} @keydown=${this.handleKeydown}>
       ${d
         ? html`<h3 id="contact-delete-title">Delete <bdi>${contactName(d.contact)}</bdi>?</h3>
-            <p id="contact-delete-text"><bdi>${contactName(d.contact)}</bdi> (${ROLE_LABELS[d.contact.role] ?? d.contact.role}) is removed from <bdi>${ctx.org.name}</bdi>'s contacts.</p>
+            <p id="contact-delete-text"><bdi>${contactName(d.contact)}</bdi> (${ROLE_LABELS[d.contact.role] ?? d.contact.role}) is removed from the contacts of <bdi>${ctx.org.name}</bdi>.</p>
             ${d.failure ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${d.failure}</p>` : nothing}
             <div class="dialog-actions">
               <button type="button" part="button" autofocus @click=${() => this.close()}>Cancel</button>
