@@ -1,6 +1,7 @@
 import {css, unsafeCSS} from 'lit';
 import {baseStyles, token} from '../../src/page/styles/tokens.js';
 import {scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
+import {controlStyles} from '../../src/page/styles/controls.js';
 import {AUDIT_ROW_HEIGHT} from './sections/audit-section.js';
 
 /**
@@ -10,6 +11,7 @@ import {AUDIT_ROW_HEIGHT} from './sections/audit-section.js';
 export const customerDetailsStyles = [
   baseStyles,
   scopeBannerStyles,
+  controlStyles,
   css`
     :host {
       display: block;
@@ -115,34 +117,14 @@ export const customerDetailsStyles = [
       justify-content: flex-end;
       margin-block-start: ${token('space-3')};
     }
-    button,
-    a[part~='action'],
-    select,
-    input {
-      font: inherit;
-      color: inherit;
-      background: var(--_bg);
+    a[part~='action'] {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 5px 10px;
-    }
-    button,
-    a[part~='action'] {
-      cursor: pointer;
+      padding: 6px 12px;
       text-decoration: none;
     }
-    button[part~='primary'] {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: ${token('color-surface')};
-    }
     button[part~='danger'] {
-      color: var(--_danger);
       border-color: var(--_danger);
-    }
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.55;
     }
     button.link {
       border: 0;

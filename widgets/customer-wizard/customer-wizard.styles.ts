@@ -1,6 +1,7 @@
 import {css} from 'lit';
 import {baseStyles, token} from '../../src/page/styles/tokens.js';
 import {scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
+import {controlStyles} from '../../src/page/styles/controls.js';
 
 /**
  * Every public `--tenantry-customer-wizard-*` property falls back to a `--tenantry-*` token;
@@ -9,6 +10,7 @@ import {scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 export const customerWizardStyles = [
   baseStyles,
   scopeBannerStyles,
+  controlStyles,
   css`
     :host {
       display: block;
@@ -46,25 +48,7 @@ export const customerWizardStyles = [
       color: var(--_muted);
       font-size: 0.9em;
     }
-    button {
-      font: inherit;
-      color: inherit;
-      background: var(--_bg);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: 6px 12px;
-      cursor: pointer;
-    }
-    button[part~='primary'] {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: ${token('color-surface')};
-    }
-    button[part~='danger'] {
-      color: var(--_danger);
-    }
     button:disabled {
-      opacity: 0.6;
       cursor: progress;
     }
     nav ol {
@@ -165,14 +149,7 @@ export const customerWizardStyles = [
     input:not([type='checkbox']):not([type='radio']),
     select,
     textarea {
-      font: inherit;
-      color: inherit;
-      background: var(--_bg);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: 6px 8px;
       width: 100%;
-      min-width: 0;
     }
     input[readonly] {
       background: color-mix(in srgb, var(--_text) 6%, var(--_bg));
