@@ -16,7 +16,7 @@ import type {OrganizationsGrid} from '../widgets/organizations-grid/organization
 import '../widgets/organizations-grid/organizations-grid.js';
 import type {CustomerDetails} from '../widgets/customer-details/customer-details.js';
 import '../widgets/customer-details/customer-details.js';
-import {GM, Samples, check, firstPaint, frame, log, params, runSuite, scrollThrough, sleep} from './harness.js';
+import {GM, Samples, check, firstPaint, log, paintedWhen, params, runSuite, scrollThrough, sleep} from './harness.js';
 import {tenantryProbe} from './tenantry-probe.js';
 import {seedAuditHistory} from '../src/testing/audit-history.js';
 
@@ -31,17 +31,6 @@ const AUDIT_SCROLL_ROWS = 4000;
 
 const samples = new Samples('customer-details');
 const stage = document.getElementById('stage')!;
-
-/** Resolves on the frame after `done()` holds. */
-async function paintedWhen(done: () => unknown, what: string, timeoutMs = 30_000): Promise<number> {
-  const end = performance.now() + timeoutMs;
-  while (!done()) {
-    check(performance.now() < end, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 0));
-  }
-  await frame();
-  return performance.now();
-}
 
 async function deleteDatabases(fragment: string): Promise<void> {
   const all = await indexedDB.databases();

@@ -210,6 +210,17 @@ export function longTasks(t0: number, t1: number): number {
 
 export const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
 
+/** Resolves on the frame after `done()` holds, with the time then. */
+export async function paintedWhen(done: () => unknown, what: string, timeoutMs = 30_000): Promise<number> {
+  const end = performance.now() + timeoutMs;
+  while (!done()) {
+    check(performance.now() < end, `timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  await frame();
+  return performance.now();
+}
+
 /** What the bench reads of a grid: the same questions for every grid. */
 export interface GridProbe {
   /** The name shown in data row 0 (the first row of the list), or null if no data row is rendered. */

@@ -13,7 +13,7 @@ import '../widgets/organizations-grid/organizations-grid.js';
 import type {CustomerWizard} from '../widgets/customer-wizard/customer-wizard.js';
 import '../widgets/customer-wizard/customer-wizard.js';
 import {controlId} from '../widgets/customer-wizard/wizard-fields.js';
-import {GM, Samples, check, frame, log, longTasks, params, runSuite, sleep} from './harness.js';
+import {GM, Samples, check, log, longTasks, paintedWhen, params, runSuite, sleep} from './harness.js';
 
 const SUBJECT = 'tenantry';
 const SCOPE: Scope = {tenantId: DEMO_TENANTS.reseller};
@@ -32,17 +32,6 @@ const buttonOf = (el: CustomerWizard, text: string): HTMLButtonElement => {
   check(b, `no button "${text}" on "${title(el)}"`);
   return b;
 };
-
-/** Resolves on the frame after `done()` holds. */
-async function paintedWhen(done: () => unknown, what: string, timeoutMs = 30_000): Promise<number> {
-  const end = performance.now() + timeoutMs;
-  while (!done()) {
-    check(performance.now() < end, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 0));
-  }
-  await frame();
-  return performance.now();
-}
 
 function set(el: CustomerWizard, path: string, value: string): void {
   const c = control(el, path);
