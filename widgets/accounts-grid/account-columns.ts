@@ -1,0 +1,51 @@
+/**
+ * The accounts grid's columns: label, width, the sort key of the worker's query, and how a cell
+ * reads its row. Every word from the data is bound as text, in its own bidi isolate.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import type {AccountRow, AccountSortKey} from '../../src/shared/accounts-query.js';
+import type {AccountSummary} from '../../src/shared/model/types.js';
+
+export type AccountColumnKey = 'name' | 'providerAccountId' | 'provider' | 'type' | 'customers' | 'autoCustomer' | 'autoAssigned' | 'excludeRule';
+
+export interface AccountColumn {
+  key: AccountColumnKey;
+  label: string;
+  width: number;
+  /** The worker's sort key; none for a column that does not sort. */
+  sortKey: AccountSortKey | null;
+  align?: 'start' | 'center';
+  cell(row: AccountRow): TemplateResult | string;
+}
+
+export const PROVIDER_WORDS: Record<AccountSummary['provider'], string> = {azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud'};
+export const TYPE_WORDS: Record<AccountSummary['type'], string> = {shared: 'Shared', dedicated: 'Dedicated'};
+
+const yesNo = (v: boolean): TemplateResult => html`<span class="flag" data-on=${v ? 'true' : 'false'}>${v ? 'Yes' : 'No'}</span>`;
+
+/** "2 · Contoso, Fabrikam", "1 · assigned to Contoso" when the search matched that customer, "None". */
+export function customersText(row: AccountRow): string {
+  if (row.matchedCustomer) return `assigned to ${row.matchedCustomer.name}`;
+  if (row.customerCount === 0) return 'None';
+  const more = row.customerCount - row.customers.length;
+  return `${row.customers.map((c) => c.name).join(', ')}${more > 0 ? ` and ${more.toLocaleString()} more` : ''}`;
+}
+
+export const ACCOUNT_COLUMNS: readonly AccountColumn[] = [
+  {key: 'name', label: 'Name', width: 220, sortKey: 'name', cell: (r) => html`<bdi class="text name">${r.name}</bdi>`},
+  {key: 'providerAccountId', label: 'Account ID', width: 230, sortKey: 'providerAccountId', cell: (r) => html`<bdi class="text mono">${r.providerAccountId}</bdi>`},
+  {key: 'provider', label: 'Provider', width: 120, sortKey: 'provider', cell: (r) => PROVIDER_WORDS[r.provider] ?? r.provider},
+  {key: 'type', label: 'Type', width: 110, sortKey: 'type', cell: (r) => html`<span class="badge" part="badge type-badge" data-type=${r.type}>${TYPE_WORDS[r.type] ?? r.type}</span>`},
+  {
+    key: 'customers',
+    label: 'Customers',
+    width: 280,
+    sortKey: 'customerCount',
+    cell: (r) =>
+      html`<span class="count" part="customer-count">${r.customerCount.toLocaleString()}</span
+        ><bdi class="text ${r.matchedCustomer ? 'matched' : 'muted'}" part=${r.matchedCustomer ? 'matched-customer' : nothing}>${customersText(r)}</bdi>`,
+  },
+  {key: 'autoCustomer', label: 'Auto customer', width: 130, sortKey: null, align: 'center', cell: (r) => yesNo(r.autoCustomer)},
+  {key: 'autoAssigned', label: 'Auto-assigned', width: 130, sortKey: null, align: 'center', cell: (r) => yesNo(r.autoAssigned)},
+  {key: 'excludeRule', label: 'Exclude rule', width: 200, sortKey: null, cell: (r) => (r.excludeRule ? html`<bdi class="text mono">${r.excludeRule}</bdi>` : html`<span class="muted">—</span>`)},
+];

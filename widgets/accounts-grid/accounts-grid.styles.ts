@@ -1,0 +1,449 @@
+/**
+ * Styles of `<accounts-grid>`. Three tiers: global `--tenantry-*` tokens, per-widget
+ * `--tenantry-accounts-grid-*` properties that fall back to them, and private `--_*` values used
+ * inside. No colour is written here: every one comes from a token or is mixed from one.
+ */
+import {css} from 'lit';
+import {baseStyles, token} from '../../src/page/styles/tokens.js';
+
+export const accountsGridStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_bg: var(--tenantry-accounts-grid-background, ${token('color-surface')});
+      --_header-bg: var(--tenantry-accounts-grid-header-background, ${token('color-surface-raised')});
+      --_hover: var(--tenantry-accounts-grid-row-hover-background, ${token('color-surface-raised')});
+      --_border: var(--tenantry-accounts-grid-border-color, ${token('color-border')});
+      --_text: var(--tenantry-accounts-grid-text-color, ${token('color-text')});
+      --_accent: var(--tenantry-accounts-grid-accent-color, ${token('color-accent')});
+      --_muted: ${token('color-text-muted')};
+      --_focus: ${token('color-focus')};
+      --_radius: ${token('radius')};
+      --_panel-w: var(--tenantry-accounts-grid-panel-width, 360px);
+      --_s1: ${token('space-1')};
+      --_s2: ${token('space-2')};
+      --_s3: ${token('space-3')};
+      --_s4: ${token('space-4')};
+      display: flex;
+      flex-direction: column;
+      height: var(--tenantry-accounts-grid-height, 600px);
+      min-height: 240px;
+      color: var(--_text);
+    }
+    .frame {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-height: 0;
+      gap: var(--_s2);
+    }
+    button,
+    input,
+    select {
+      font: inherit;
+      color: inherit;
+    }
+    button {
+      cursor: pointer;
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_s1) var(--_s3);
+      line-height: 1.4;
+    }
+    button:hover {
+      background: var(--_hover);
+    }
+    button:disabled,
+    input:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+    button.danger {
+      border-color: ${token('color-danger')};
+      color: ${token('color-danger')};
+    }
+
+    /* Toolbar */
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s2) var(--_s3);
+    }
+    .search {
+      display: flex;
+      align-items: center;
+      gap: var(--_s1);
+      flex: 1 1 260px;
+      max-width: 420px;
+      padding: 0 var(--_s2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    .search:focus-within {
+      outline: 2px solid var(--_focus);
+      outline-offset: 1px;
+    }
+    .search input {
+      flex: 1;
+      min-width: 0;
+      border: 0;
+      background: transparent;
+      padding: 6px 0;
+      outline: none;
+    }
+    .search .icon {
+      color: var(--_muted);
+    }
+    .filter {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_s1);
+    }
+    .filter select {
+      padding: 4px var(--_s2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    .summary {
+      color: var(--_muted);
+      font-size: 0.9em;
+      min-height: 1.3em;
+    }
+
+    /* Notices */
+    .notices:empty,
+    .notices:not(:has(*)) {
+      display: none;
+    }
+    .notices {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s1);
+    }
+    .notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s2);
+      margin: 0;
+      padding: var(--_s1) var(--_s3);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_muted);
+      border-radius: var(--_radius);
+      background: var(--_header-bg);
+    }
+    .notice[data-tone='warning'] {
+      border-inline-start-color: ${token('color-warning')};
+    }
+    .notice[data-tone='danger'] {
+      border-inline-start-color: ${token('color-danger')};
+    }
+
+    /* Grid and panel side by side */
+    .main {
+      display: flex;
+      flex: 1;
+      min-height: 0;
+      gap: var(--_s2);
+    }
+    .viewport {
+      position: relative;
+      flex: 1;
+      min-width: 0;
+      min-height: 0;
+      overflow: auto;
+      overscroll-behavior: contain;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    .grid {
+      position: relative;
+      min-width: 100%;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: var(--_cols);
+      grid-template-rows: var(--_row-h);
+      height: var(--_row-h);
+    }
+    .head {
+      position: sticky;
+      top: 0;
+      z-index: 3;
+    }
+    .head .row {
+      grid-template-rows: var(--_header-h);
+      height: var(--_header-h);
+    }
+    .body {
+      position: relative;
+    }
+    .body .row {
+      position: absolute;
+      top: 0;
+      left: 0;
+      width: 100%;
+      background: var(--_bg);
+      contain: strict;
+      cursor: pointer;
+    }
+    .body .row:hover {
+      background: var(--_hover);
+    }
+    .body .row.open {
+      background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
+      box-shadow: inset 3px 0 0 var(--_accent);
+    }
+    .cell {
+      display: flex;
+      align-items: center;
+      gap: var(--_s2);
+      min-width: 0;
+      padding: 0 var(--_s2);
+      overflow: hidden;
+      white-space: nowrap;
+      border-bottom: 1px solid var(--_border);
+    }
+    .cell[data-align='center'] {
+      justify-content: center;
+    }
+    .cell:focus,
+    .cell:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+    }
+    .pin {
+      border-inline-end: 1px solid var(--_border);
+    }
+    .hcell.pin,
+    .grid[data-hscrolled] .pin {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
+      background: inherit;
+    }
+    .hcell {
+      background: var(--_header-bg);
+      font-weight: 600;
+      user-select: none;
+    }
+    .hcell.pin {
+      z-index: 4;
+    }
+    .hcell[data-sortable] {
+      cursor: pointer;
+    }
+    .hcell[data-sortable]:hover {
+      color: var(--_accent);
+    }
+    .hlabel {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .sort {
+      color: var(--_accent);
+      font-size: 0.75em;
+    }
+    .text {
+      display: block;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      unicode-bidi: isolate;
+    }
+    .mono {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 0.92em;
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    .matched {
+      color: var(--_accent);
+      font-weight: 600;
+    }
+    .count {
+      min-width: 2ch;
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    .badge {
+      display: inline-flex;
+      padding: 1px 8px;
+      border-radius: 999px;
+      font-size: 0.85em;
+      font-weight: 600;
+      border: 1px solid var(--_border);
+      background: var(--_header-bg);
+    }
+    .badge[data-type='dedicated'] {
+      border-color: color-mix(in srgb, var(--_accent) 45%, var(--_bg));
+    }
+    .flag[data-on='false'] {
+      color: var(--_muted);
+    }
+    .skeleton-text {
+      display: block;
+      width: 70%;
+      height: 0.8em;
+      border-radius: 4px;
+      background: color-mix(in srgb, var(--_text) 10%, transparent);
+    }
+
+    /* States in place of rows */
+    .state {
+      position: sticky;
+      left: 0;
+      max-width: 640px;
+      padding: var(--_s4);
+    }
+    .state p {
+      margin: 0 0 var(--_s2);
+    }
+    .state-title {
+      font-weight: 600;
+      font-size: 1.05em;
+    }
+
+    /* The opened account */
+    .panel {
+      flex: 0 0 var(--_panel-w);
+      max-width: 100%;
+      overflow: auto;
+      padding: var(--_s3);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s2);
+    }
+    .panel-head {
+      display: flex;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: var(--_s2);
+    }
+    .panel-title {
+      margin: 0;
+      font-size: 1.1em;
+      overflow-wrap: anywhere;
+    }
+    .panel-subtitle {
+      margin: var(--_s2) 0 0;
+      font-size: 1em;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: var(--_s1) var(--_s3);
+      margin: 0;
+    }
+    .facts dt {
+      color: var(--_muted);
+    }
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .customers {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s1);
+    }
+    .customers li {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_s2);
+      overflow-wrap: anywhere;
+    }
+    a {
+      color: var(--_accent);
+    }
+    .confirm {
+      padding: var(--_s2);
+      border: 1px solid ${token('color-danger')};
+      border-radius: var(--_radius);
+    }
+    .confirm p {
+      margin: 0 0 var(--_s2);
+    }
+    .writes {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s2);
+      padding-top: var(--_s2);
+      border-top: 1px solid var(--_border);
+    }
+    .assign {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s1);
+    }
+    .assign input,
+    .rule input {
+      padding: 4px var(--_s2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    #assign-listbox {
+      list-style: none;
+      margin: 0;
+      padding: var(--_s1) 0;
+      max-height: 220px;
+      overflow: auto;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+    }
+    #assign-listbox [role='option'] {
+      padding: var(--_s1) var(--_s2);
+      cursor: pointer;
+    }
+    #assign-listbox [role='option'][aria-selected='true'],
+    #assign-listbox [role='option']:hover {
+      background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
+    }
+    .setting {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s2);
+    }
+    .rule {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    .hint {
+      margin: 0;
+      font-size: 0.88em;
+      color: var(--_muted);
+    }
+    .hint.issue {
+      color: ${token('color-danger')};
+    }
+    [hidden] {
+      display: none !important;
+    }
+    @media (max-width: 720px) {
+      .main {
+        flex-direction: column;
+      }
+      .panel {
+        flex-basis: auto;
+      }
+    }
+  `,
+];
