@@ -2,7 +2,7 @@
  * The demo page: a PSA portal hosting Tenantry widgets on the embedded backend. It does only what a
  * real host does: create the data client, give it to every widget on the page, and route: the
  * grid at `#/`, the customer wizard at `#/customers/new` (with `?draft=` once a draft exists) and
- * `#/organization/<id>/edit` (the grid's Edit action). The grid brings its own toolbar (filters,
+ * `#/organization/<id>/edit` (the grid's Edit action), and the accounts view at `#/accounts`. The grid brings its own toolbar (filters,
  * columns, saved views) and follows the tenant switcher through the page's acting scope.
  */
 import {provideDataClient} from '../src/page/context.js';
@@ -48,9 +48,11 @@ const wizardView = document.querySelector<HTMLElement>('#wizard-view')!;
 const detailsView = document.querySelector<HTMLElement>('#details-view')!;
 const gridView = document.querySelector<HTMLElement>('#grid-view')!;
 const addCustomer = document.querySelector<HTMLAnchorElement>('#add-customer')!;
+const accountsView = document.querySelector<HTMLElement>('#accounts-view')!;
+const accountsLink = document.querySelector<HTMLAnchorElement>('#accounts-link')!;
 
 interface Route {
-  kind: 'grid' | 'new' | 'edit' | 'details';
+  kind: 'grid' | 'new' | 'edit' | 'details' | 'accounts';
   id?: string;
   draftId?: string;
   section?: string;
@@ -63,6 +65,7 @@ function route(): Route {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const draftId = new URLSearchParams(query).get('draft') ?? undefined;
   if (path === '/customers/new') return {kind: 'new', draftId};
+  if (path === '/accounts') return {kind: 'accounts'};
   const edit = /^\/organization\/([^/]+)\/edit$/.exec(path);
   if (edit) return {kind: 'edit', id: decodeURIComponent(edit[1]), draftId};
   const details = DETAILS_ROUTE.exec(path);
@@ -77,6 +80,9 @@ async function show(): Promise<void> {
   detailsView.hidden = r.kind !== 'details';
   gridView.hidden = r.kind !== 'grid';
   addCustomer.hidden = r.kind !== 'grid';
+  accountsView.hidden = r.kind !== 'accounts';
+  accountsLink.hidden = r.kind !== 'grid';
+  if (r.kind === 'accounts') return showAccounts();
   if (r.kind === 'details') return showDetails(r.id!, r.section);
   if (r.kind === 'grid') return;
   await import('../widgets/customer-wizard/customer-wizard.js');
@@ -112,6 +118,17 @@ async function showDetails(id: string, section: string | undefined): Promise<voi
   }
   details.organizationId = id;
   details.section = sectionOf(section);
+}
+
+/** The accounts view, loaded at its first visit; an account's customers link to their details. */
+async function showAccounts(): Promise<void> {
+  await import('../widgets/accounts-grid/accounts-grid.js');
+  if (accountsView.querySelector('accounts-grid')) return;
+  const accounts = document.createElement('accounts-grid');
+  accounts.hrefTemplate = '#/organization/{id}';
+  accounts.style.setProperty('--tenantry-accounts-grid-height', 'calc(100vh - 220px)');
+  accounts.addEventListener('tenantry-account-open', (e) => (log.textContent = `Account: ${e.detail.name}`));
+  accountsView.append(accounts);
 }
 
 window.addEventListener('hashchange', () => void show());
