@@ -13,6 +13,7 @@ import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQ
 import {TenantryError, abortError} from '../shared/contract/errors.js';
 import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
+import type {AccountQuery, AccountViewState, AccountWindow} from '../shared/accounts-query.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
@@ -157,6 +158,48 @@ export class DataClient {
 
   closeView(viewId: string): void {
     if (!this.disposed) void this.api.closeView(viewId).catch(() => undefined);
+  }
+
+  /**
+   * Opens a view over the scope's linked accounts (the accounts view), held in the worker like the
+   * organizations' views: the worker loads the scope's accounts (from the cache at once, then from
+   * the backend), runs the query there, and answers with the view's state and its first 100 rows
+   * (`firstRows`), so the top paints without another round trip. Aborting `signal` cancels the
+   * request in the worker and closes a view opened meanwhile. Close the view with
+   * `closeAccountsView` when done. The scope's changes arrive as `accounts-updated` events (then read
+   * a window again), a failed background sync as `accounts-sync-failed`.
+   */
+  openAccountsView(scope: Scope, query: AccountQuery, options: CallOptions = {}): Promise<AccountViewState> {
+    return this.call(options.signal, (id) =>
+      this.api.openAccountsView(scope, query, id).then((view) => {
+        // Opened after its caller gave up: nobody holds its id, so close it here.
+        if (options.signal?.aborted) void this.api.closeAccountsView(view.viewId).catch(() => undefined);
+        return view;
+      }),
+    );
+  }
+
+  /**
+   * Runs another query (search, filters, sort) on an open accounts view: its new state and first
+   * rows. A view the worker no longer knows (closed, or the user signed out) is `not-found`: open a
+   * new one. An answer that arrives after `signal` fired is dropped.
+   */
+  updateAccountsView(viewId: string, query: AccountQuery, options: CallOptions = {}): Promise<AccountViewState> {
+    return this.call(options.signal, (id) => this.api.updateAccountsView(viewId, query, id));
+  }
+
+  /**
+   * Rows `start`..`start + count` (at most 500) of an accounts view, in its order, with the total
+   * and the dataset `version` they belong to (a window of an older version than the view's last
+   * state is stale). After the dataset changed, the view's query runs again first.
+   */
+  accountsWindow(viewId: string, start: number, count: number, options: CallOptions = {}): Promise<AccountWindow> {
+    return this.call(options.signal, () => this.api.accountsWindow(viewId, start, count));
+  }
+
+  /** Closes an accounts view (the worker lets go of its result); closing one twice does nothing. */
+  closeAccountsView(viewId: string): void {
+    if (!this.disposed) void this.api.closeAccountsView(viewId).catch(() => undefined);
   }
 
   refresh(scope: Scope, options: CallOptions = {}): Promise<SyncResult> {

@@ -8,6 +8,7 @@ import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, 
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
+import type {AccountQuery, AccountViewState, AccountWindow} from './accounts-query.js';
 
 /** Something the cache tells the user about (e.g. it now lives in memory only, and why). */
 export interface CacheNotice {
@@ -72,7 +73,20 @@ export type DataEvent =
   | {type: 'sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; asOf: Instant | null}
   | {type: 'notice'; notice: CacheNotice}
   /** The backend no longer accepts the session (401): nothing is shown until the user signs in again. */
-  | {type: 'signed-out'; message: string};
+  | {type: 'signed-out'; message: string}
+  /**
+   * A scope's accounts changed (loaded, synced, written): an open accounts view of that scope
+   * repaints (its next window re-runs the query). Never about organizations' datasets.
+   */
+  | {type: 'accounts-updated'; scopeTenantId: Id; version: number; asOf: Instant | null; freshness: Freshness; changed: number; removed: number}
+  /** A background sync of a scope's accounts failed; the rows shown are the cached ones (`offline`). */
+  | {type: 'accounts-sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; asOf: Instant | null}
+  /**
+   * Organizations this client's worker wrote (changed, created, moved or removed), as soon as every
+   * loaded dataset holds the change: an element showing one organization without a view (the
+   * customer details) reads it again. Other tabs' writes arrive through their syncs instead.
+   */
+  | {type: 'organizations-written'; ids: Id[]};
 
 /** Saved data older than this is not shown when the backend cannot be reached (one week). */
 export const DEFAULT_OFFLINE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -197,6 +211,15 @@ export interface DataWorkerApi {
   assignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string): Promise<AccountChange>;
   unassignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string): Promise<AccountChange>;
   updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, etag: string, requestId: string): Promise<AccountChange>;
+  /**
+   * Opens a view over the scope's linked accounts (loaded in the worker from the cache, then the
+   * backend): its state with the first rows. Cancellable through `requestId`.
+   */
+  openAccountsView(scope: Scope, query: AccountQuery, requestId: string): Promise<AccountViewState>;
+  updateAccountsView(viewId: string, query: AccountQuery, requestId: string): Promise<AccountViewState>;
+  /** Rows `start`..`start + count` (at most 500) of an accounts view, in its order. */
+  accountsWindow(viewId: string, start: number, count: number): Promise<AccountWindow>;
+  closeAccountsView(viewId: string): Promise<void>;
   /** Writes a view (or its whole scope) to a file, in the worker; progress as it goes; cancellable. */
   exportView(viewId: string, request: ExportRequest, onProgress: (progress: ExportProgress) => void, requestId: string): Promise<ExportedFile>;
   /** Drops this user's cached data (every scope) and their in-memory datasets; `userId` names the vouched user when the worker never connected. */

@@ -10,7 +10,7 @@
 import type {AuditQuery, Backend, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider, Versioned} from '../shared/contract/backend.js';
 import {checkConsoleLink} from '../shared/contract/details.js';
 import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycle.js';
-import {TenantryError, abortError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
+import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
 import {partitionId} from './cache/partition.js';
@@ -20,6 +20,9 @@ import {FxRatesSchema, type Rejected} from '../shared/model/schemas.js';
 import {HOME_KIND_OF_ROLE, type AccountChange, type AccountPatch, type CommerceKind, type ContactInput, type FxRates, type Id, type LifecycleAction, type Organization, type PeopleChange, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
 import {DatasetIndex, type QueryResult} from './engine.js';
 import {yieldToQueue} from './yield.js';
+import {SharedLoad} from './shared-load.js';
+import {AccountsPlane, type AccountWrite} from './accounts-plane.js';
+import type {AccountQuery, AccountViewState, AccountWindow} from '../shared/accounts-query.js';
 import {SEARCH_FIELDS} from '../shared/columns.js';
 import type {OrgQuery, OrgRow, SearchField} from '../shared/query.js';
 import {DEFAULT_OFFLINE_MAX_AGE_MS, type ConnectOptions, type ConnectResult, type DataEvent, type DataWorkerApi, type Freshness, type RejectedReport, type RowWindow, type SyncResult, type ResultState} from '../shared/protocol.js';
@@ -108,51 +111,6 @@ const queryKey = (q: OrgQuery): string => {
   return JSON.stringify([search, search ? (q.searchFields ?? null) : null, q.filters ?? {}, q.sort?.length ? q.sort : [{key: 'name', dir: 'asc'}]]);
 };
 
-/** A load several callers wait on; it is cancelled only when every waiter has given up. */
-class SharedLoad<T> {
-  private readonly controller = new AbortController();
-  private waiters = 0;
-  readonly promise: Promise<T>;
-  /** The loaded value, once there is one. */
-  value: T | undefined;
-
-  constructor(run: (signal: AbortSignal) => Promise<T>) {
-    this.promise = run(this.controller.signal);
-    this.promise.then(
-      (v) => (this.value = v),
-      () => undefined,
-    );
-  }
-
-  get aborted(): boolean {
-    return this.controller.signal.aborted;
-  }
-
-  join(signal: AbortSignal): Promise<T> {
-    throwIfAborted(signal);
-    this.waiters++;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => {
-        if (--this.waiters === 0) this.controller.abort();
-        reject(abortError());
-      };
-      signal.addEventListener('abort', onAbort, {once: true});
-      this.promise.then(
-        (v) => {
-          signal.removeEventListener('abort', onAbort);
-          this.waiters--;
-          resolve(v);
-        },
-        (e: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          this.waiters--;
-          reject(e);
-        },
-      );
-    });
-  }
-}
-
 function report(rejected: readonly Rejected[]): RejectedReport {
   return {count: rejected.length, sample: rejected.slice(0, 3).map((r) => formatIssues(r.issues, 2))};
 }
@@ -190,6 +148,17 @@ export class DataPlane implements DataWorkerApi {
   private signedOut: TenantryError | null = null;
   /** Tells this user's other tabs (their workers) that a write landed, so they sync. */
   private writes: BroadcastChannel | null = null;
+  /** The accounts view's datasets and views, on this plane's session, cache and backend. */
+  private readonly accounts = new AccountsPlane({
+    ready: () => this.ready(),
+    keyFor: (scope) => this.keyFor(scope),
+    backendNow: () => this.backendNow(),
+    emit: (event) => this.emit(event),
+    track: (promise) => this.track(promise),
+    offlineMaxAgeMs: () => this.offlineMaxAgeMs,
+    endSession: () => this.endSession(),
+    orgAncestors: (id) => this.orgAncestors(id),
+  });
 
   /** @param createBackend makes the configured backend; tests pass one whose chunk fails to load. */
   constructor(private readonly createBackend: typeof loadBackend = loadBackend) {}
@@ -1037,25 +1006,61 @@ export class DataPlane implements DataWorkerApi {
   }
 
   async assignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string) {
-    return this.writeAccount(requestId, scope, (backend, signal) => backend.assignAccount(checkedScope(scope), accountId, orgId, {ifMatch: etag, signal}));
+    return this.writeAccount(requestId, scope, {kind: 'assign', orgId}, (backend, signal) => backend.assignAccount(checkedScope(scope), accountId, orgId, {ifMatch: etag, signal}));
   }
 
   async unassignAccount(scope: Scope, accountId: Id, orgId: Id, etag: string, requestId: string) {
-    return this.writeAccount(requestId, scope, (backend, signal) => backend.unassignAccount(checkedScope(scope), accountId, orgId, {ifMatch: etag, signal}));
+    return this.writeAccount(requestId, scope, {kind: 'unassign', orgId}, (backend, signal) => backend.unassignAccount(checkedScope(scope), accountId, orgId, {ifMatch: etag, signal}));
   }
 
   async updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, etag: string, requestId: string) {
-    return this.writeAccount(requestId, scope, (backend, signal) => backend.updateAccount(checkedScope(scope), accountId, patch, {ifMatch: etag, signal}));
+    return this.writeAccount(requestId, scope, {kind: 'update'}, (backend, signal) => backend.updateAccount(checkedScope(scope), accountId, patch, {ifMatch: etag, signal}));
   }
 
-  /** An account write, refused in the write path's words; the organizations it changed (their linked account counts) land in every loaded dataset. */
-  private async writeAccount(requestId: string, scope: Scope, run: (backend: Backend, signal: AbortSignal) => Promise<AccountChange>) {
+  /**
+   * An account write, refused in the write path's words. When it resolves, the account is in every
+   * loaded accounts dataset of the scopes that hold it, and the organizations it changed (their
+   * linked account counts) in every loaded organizations dataset.
+   */
+  private async writeAccount(requestId: string, scope: Scope, what: AccountWrite, run: (backend: Backend, signal: AbortSignal) => Promise<AccountChange>) {
     return this.tracked(requestId, async (signal) => {
       // Not an organization's write: no record to show on a version conflict, nothing created.
-      const change = await this.write(scope, null, async () => run(await this.backendNow(), signal), false);
-      if (change.organizations.length) await this.applyWritten(change.organizations, []);
+      const change = await this.write(checkedScope(scope), null, async () => run(await this.backendNow(), signal), false);
+      await Promise.all([this.accounts.applyChange(scope, change, what), change.organizations.length ? this.applyWritten(change.organizations, []) : undefined]);
       return change;
     });
+  }
+
+  async openAccountsView(scope: Scope, query: AccountQuery, requestId: string): Promise<AccountViewState> {
+    return this.tracked(requestId, (signal) => {
+      this.ready();
+      return this.accounts.open(checkedScope(scope), query, signal);
+    });
+  }
+
+  async updateAccountsView(viewId: string, query: AccountQuery, requestId: string): Promise<AccountViewState> {
+    return this.tracked(requestId, (signal) => {
+      this.ready();
+      return this.accounts.update(viewId, query, signal);
+    });
+  }
+
+  async accountsWindow(viewId: string, start: number, count: number): Promise<AccountWindow> {
+    this.ready();
+    return this.accounts.window(viewId, start, count);
+  }
+
+  async closeAccountsView(viewId: string): Promise<void> {
+    this.accounts.close(viewId);
+  }
+
+  /** An organization's ancestors from any loaded organizations dataset (the accounts of another scope ask who it sees). */
+  private orgAncestors(id: Id): readonly Id[] | null {
+    for (const load of this.datasets.values()) {
+      const i = load.value?.index.byId.get(id);
+      if (load.value && i !== undefined) return load.value.rows[i].ancestorIds;
+    }
+    return null;
   }
 
   async deleteOrganization(scope: Scope, id: Id, etag: string, requestId: string): Promise<void> {
@@ -1105,6 +1110,9 @@ export class DataPlane implements DataWorkerApi {
     }
     await Promise.allSettled(jobs);
     if (announce) this.writes?.postMessage({type: 'written'});
+    // Every loaded dataset holds the change now: an element showing one of them reads it again.
+    const ids = [...new Set([...changed.map((c) => c.id), ...removedIds])];
+    if (ids.length) this.emit({type: 'organizations-written', ids});
   }
 
   private applyRelevant(ds: Dataset, changed: readonly OrganizationSummary[], removedIds: readonly Id[], signal: AbortSignal): Promise<SyncResult> {
@@ -1229,6 +1237,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes.onmessage = (e: MessageEvent) => {
       if ((e.data as {type?: unknown} | null)?.type !== 'written') return;
       for (const load of this.datasets.values()) if (load.value) this.syncLater(load.value);
+      this.accounts.syncAll();
     };
   }
 
@@ -1240,6 +1249,7 @@ export class DataPlane implements DataWorkerApi {
     this.requests.clear();
     this.views.clear();
     this.datasets.clear();
+    this.accounts.clear();
     this.writes?.close();
     this.writes = null;
     clearTimeout(this.confirmTimer);
@@ -1254,6 +1264,8 @@ export class DataPlane implements DataWorkerApi {
     const partition = partitionId(ds.key);
     for (const view of this.views.values()) if (view.partition === partition) view.provisional = null;
     this.track(this.ready().cache.dropPartition(ds.key)).catch(() => undefined);
+    // Nothing of a refused scope stays: its accounts go too.
+    this.accounts.drop(ds.key);
   }
 
   /** Takes a dataset out of memory: the next request for its scope loads it again. */
@@ -1279,6 +1291,7 @@ export class DataPlane implements DataWorkerApi {
     this.requests.clear();
     this.views.clear();
     this.datasets.clear();
+    this.accounts.clear();
     this.session = null;
     this.writes?.close();
     this.writes = null;

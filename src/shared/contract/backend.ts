@@ -67,6 +67,11 @@ export interface PageResult extends OrganizationPage {
   rejected: Rejected[];
 }
 
+/** A page of accounts as the client keeps it: conforming items, and (from a backend that checks them) a report of the ones that did not. */
+export interface AccountPageResult extends AccountPage {
+  rejected?: Rejected[];
+}
+
 /** A record with the entity tag to send back as `If-Match` when changing it. */
 export interface Versioned<T> {
   value: T;
@@ -275,7 +280,7 @@ export interface Backend {
    * customers visible from the scope it is assigned to; paged, and as a delta since a previous
    * `asOf` (`updatedSince`) like `listOrganizations`.
    */
-  listAccounts(scope: Scope, options?: ListOptions): Promise<AccountPage>;
+  listAccounts(scope: Scope, options?: ListOptions): Promise<AccountPageResult>;
   /**
    * Assigns an account read with `If-Match` (its ETag from `listAccounts` or a previous write) to a
    * customer visible from the scope: a dedicated account serves one customer (assigned elsewhere:

@@ -10,6 +10,12 @@ export interface PartitionKey {
   origin: string;
   userId: string;
   tenantId: string;
+  /**
+   * What the partition holds besides the organizations of the scope: `accounts` for the scope's
+   * linked accounts (the accounts view). Its id has a fourth part, so the two never share a
+   * partition, and ids written before it existed are unchanged (no migration).
+   */
+  dataset?: 'accounts';
 }
 
 /**
@@ -17,7 +23,7 @@ export interface PartitionKey {
  * part, so no choice of parts can make two keys collide (unlike joining with a separator).
  */
 export function partitionId(key: PartitionKey): string {
-  return JSON.stringify([key.origin, key.userId, key.tenantId]);
+  return key.dataset ? JSON.stringify([key.origin, key.userId, key.tenantId, key.dataset]) : JSON.stringify([key.origin, key.userId, key.tenantId]);
 }
 
 /** Id of an origin+user, shared by all their partitions: what sign-out purges. */

@@ -14,6 +14,7 @@ import type {
   DuplicateQuery,
   HttpBackendConfig,
   ListOptions,
+  AccountPageResult,
   PageResult,
   ReferenceListOptions,
   Scope,
@@ -56,7 +57,6 @@ import {
 } from '../../../shared/model/schemas.js';
 import type {
   AccountChange,
-  AccountPage,
   AccountPatch,
   AuditPage,
   CommerceKind,
@@ -354,13 +354,15 @@ export class HttpBackend implements Backend {
     return checkConsoleLink(check(ConsoleLinkAnswerSchema, reply, label).link, label);
   }
 
-  async listAccounts(scope: Scope, options: ListOptions = {}): Promise<AccountPage> {
+  async listAccounts(scope: Scope, options: ListOptions = {}): Promise<AccountPageResult> {
     const label = 'GET accounts';
     const {updatedSince, cursor, limit, signal} = options;
     const reply = await this.send({method: 'GET', path: 'accounts', label, scope, query: {updatedSince, cursor, limit: limit === undefined ? undefined : accountPageSize(limit)}, retry: 'read', signal});
     const page = check(AccountPageEnvelopeSchema, reply, label);
     // Like organization pages: an account that does not conform costs only itself, and is reported.
-    return {items: this.items(AccountSummarySchema, page.items, label), tombstones: page.tombstones, nextCursor: page.nextCursor, asOf: page.asOf};
+    const {valid, rejected} = partitionValid(AccountSummarySchema, page.items, 'items');
+    if (rejected.length) this.options.onRejected?.(label, rejected);
+    return {items: valid, tombstones: page.tombstones, nextCursor: page.nextCursor, asOf: page.asOf, rejected};
   }
 
   async assignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
