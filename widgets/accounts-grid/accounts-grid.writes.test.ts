@@ -5,7 +5,7 @@
  * checked before it is sent, and a change someone else made meanwhile (412 at the network edge,
  * msw) offering Reload.
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {http, HttpResponse} from 'msw';
 import type {SetupWorker} from 'msw/browser';
 import {API, startMsw} from '../../src/testing/msw.js';
@@ -16,14 +16,14 @@ import {DISTRIBUTOR, SIZE, WAIT, assignTo, button, cell, cleanup, dataRows, filt
 
 let msw: SetupWorker | null = null;
 /** Answers a request before the server does; `undefined` lets the server answer. */
-let intercept: (request: Request, path: string) => Response | undefined = () => undefined;
+let intercept: (request: Request, path: string) => Response | undefined | Promise<Response | undefined> = () => undefined;
 
 before(async () => {
   const handle = embeddedRestHandler(SIZE, 'accounts-writes');
   msw = await startMsw(
     http.all(`${API}*`, async ({request}) => {
       const path = new URL(request.url).pathname.replace(/^\/v1\//, '');
-      return intercept(request, path) ?? handle(request);
+      return (await intercept(request, path)) ?? handle(request);
     }),
   );
 });
@@ -46,6 +46,29 @@ async function otherCustomer(client: DataClient, el: AccountsGrid): Promise<{id:
 }
 
 const countOf = (row: HTMLElement | undefined): number => Number(text(row?.querySelector('[part~="customer-count"]')));
+
+describe('accounts-grid states over REST', () => {
+  it('says it is loading, then why the accounts could not be loaded, and Retry loads them', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let failing = true;
+    intercept = async (request, path) => {
+      if (request.method !== 'GET' || path !== 'accounts' || !failing) return undefined;
+      await gate;
+      return HttpResponse.json({code: 'unavailable', message: 'The accounts service is down for maintenance.'}, {status: 503});
+    };
+    const el = await fixture<AccountsGrid>(html`<accounts-grid .client=${httpClient()} .scope=${DISTRIBUTOR}></accounts-grid>`);
+    await waitUntil(() => text(part(el, 'state')).includes('Loading accounts'), 'no loading state', WAIT);
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => text(part(el, 'state')).includes('Couldn’t load accounts'), 'no error state', WAIT);
+    expect(part(el, 'state')!.getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    failing = false;
+    button(el, 'Retry').click();
+    await waitUntil(() => dataRows(el).length > 0, 'Retry did not load the accounts', WAIT);
+  });
+});
 
 describe('accounts-grid writes', () => {
   it('assigns a shared account to a customer and unassigns it after a confirmation; each is audited and the row’s count follows', async () => {
