@@ -39,7 +39,7 @@ import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import {rejectsWith as failure} from './expect-error.js';
 import {fullInput, futureDate, HOSTILE_PATHS, hostileInput} from './organization-inputs.js';
 import {inputIssues} from '../shared/contract/server-checks.js';
-import {COMMERCE_KINDS, MAX_ACCOUNT_CUSTOMERS, MAX_IMPACT_TENANTS, type AccountSummary, NOT_PATCHABLE_FIELDS, type AuditEntry, type Contract, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
+import {COMMERCE_KINDS, MAX_ACCOUNT_CUSTOMERS, MAX_IMPACT_TENANTS, type AccountPatch, type AccountSummary, NOT_PATCHABLE_FIELDS, type AuditEntry, type Contract, type LifecycleAction, type OrganizationPatch, type TenantKind} from '../shared/model/types.js';
 import {LIFECYCLE_MOVES} from '../shared/contract/lifecycle.js';
 import {contractOrder} from '../shared/contract/details.js';
 
@@ -674,6 +674,9 @@ export function contractSuite(name: string, make: Make): void {
         expect((await reseller.getOrganization(RES, other.id)).value.linkedAccounts.map((a) => a.name)).to.deep.equal(['Shared payer (EU)']);
         expect((await failure(reseller.assignAccount(RES, shared.id, other.id, {ifMatch: renamed.etag}))).code, 'stale').to.equal('version-conflict');
         expect((await failure(reseller.assignAccount(RES, shared.id, other.id, {ifMatch: assigned.etag}))).code, 'already').to.equal('conflict');
+        const serving = await failure(reseller.updateAccount(RES, shared.id, {type: 'dedicated'}, {ifMatch: assigned.etag}));
+        expect(serving.code, 'dedicated while it serves two').to.equal('conflict');
+        expect(serving.message).to.contain('2 customers');
         const audit = (await reseller.listAuditLog(RES, {organizationId: other.id, limit: 1})).items[0];
         expect(audit).to.deep.include({action: 'update', fields: ['linkedAccounts'], subject: 'Linked account “Shared payer (EU)” assigned'});
 
@@ -691,6 +694,16 @@ export function contractSuite(name: string, make: Make): void {
         expect([bad.code, pathsOf(bad)]).to.deep.equal(['invalid-request', ['autoCustomer', 'name']]);
         const reseller_ = await failure(reseller.assignAccount(RES, dedicated.id, DEMO_TENANTS.reseller, {ifMatch: ded.etag}));
         expect(reseller_.code, 'a reseller takes no account').to.be.oneOf(['invalid-request', 'conflict']);
+
+        // Made shared, the dedicated one stops assigning sub-accounts (its rule cleared); made dedicated again, it creates no customers.
+        const madeShared = await reseller.updateAccount(RES, dedicated.id, {type: 'shared', autoCustomer: true}, {ifMatch: ded.etag});
+        expect(madeShared.account).to.deep.include({type: 'shared', autoCustomer: true, autoAssigned: false, excludeRule: ''});
+        expect((await reseller.getOrganization(RES, holder.id)).value.linkedAccounts.find((a) => a.id === dedicated.id)).to.deep.include({type: 'shared', autoAssigned: false, excludeRule: ''});
+        const mixed = await failure(reseller.updateAccount(RES, dedicated.id, {type: 'dedicated', autoCustomer: true}, {ifMatch: madeShared.etag}));
+        expect([mixed.code, pathsOf(mixed)]).to.deep.equal(['invalid-request', ['autoCustomer']]);
+        const back = await reseller.updateAccount(RES, dedicated.id, {type: 'dedicated', autoAssigned: true}, {ifMatch: madeShared.etag});
+        expect(back.account).to.deep.include({type: 'dedicated', autoCustomer: false, autoAssigned: true});
+        expect((await failure(reseller.updateAccount(RES, dedicated.id, {type: 'bespoke'} as unknown as AccountPatch, {ifMatch: back.etag}))).code).to.equal('invalid-request');
         const own = await allAccounts(customer, OWN);
         if (own.items[0]) expect((await failure(customer.updateAccount(OWN, own.items[0].id, {name: 'Mine'}, {ifMatch: '"x"'}))).code).to.equal('forbidden');
       });

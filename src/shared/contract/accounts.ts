@@ -21,10 +21,16 @@ export const EXCLUDE_RULE_MAX = 500;
 /**
  * A change of `account`, checked: at least one field; a name by the name rule; an exclusion rule
  * without hidden characters; `autoCustomer` only on a shared account, `autoAssigned` and a rule
- * only on a dedicated one (the rule only while new sub-accounts are assigned automatically). Else
- * `invalid-request` with an issue at each field at fault.
+ * only on a dedicated one (the rule only while new sub-accounts are assigned automatically), the
+ * type being the one the change leaves. Else `invalid-request` with an issue at each field at fault.
+ *
+ * A change of type turns off the other type's automation: made shared, an account no longer
+ * assigns new sub-accounts and its exclusion rule is cleared; made dedicated, it no longer creates
+ * customers. Made dedicated while it serves more than one customer (`customerCount`: every
+ * customer it serves, as the server counts them, not only those a scope sees) is a `conflict`
+ * saying how many.
  */
-export async function checkAccountPatch(patch: unknown, account: Pick<AccountSummary, 'type' | 'autoAssigned'>): Promise<AccountPatch> {
+export async function checkAccountPatch(patch: unknown, account: Pick<AccountSummary, 'name' | 'type' | 'autoAssigned' | 'customerCount'>): Promise<AccountPatch> {
   const what = 'The change of the account is not valid';
   const shape = validate(AccountPatchSchema, patch);
   if (shape.length) throw refused(what, shape);
@@ -32,23 +38,33 @@ export async function checkAccountPatch(patch: unknown, account: Pick<AccountSum
   const {checkText, scanCharacters} = await textRules();
   const out: AccountPatch = {};
   const issues: Issue[] = [];
+  const type = p.type ?? account.type;
+  if (p.type !== undefined && p.type !== account.type) {
+    if (p.type === 'dedicated' && account.customerCount > 1) {
+      throw new TenantryError('conflict', `“${account.name}” serves ${account.customerCount} customers; a dedicated account serves one. Unassign it from all but one first.`, {issues: [{path: 'type', message: `serves ${account.customerCount} customers`}]});
+    }
+    out.type = p.type;
+    // Each type keeps only its own automation (the fields the patch sets itself are checked below).
+    if (p.type === 'shared') Object.assign(out, {autoAssigned: false, excludeRule: ''});
+    else out.autoCustomer = false;
+  } else if (p.type !== undefined) out.type = p.type;
   if (p.name !== undefined) {
     const name = checkText(p.name, 'name', {path: 'name', required: true});
     issues.push(...name.issues);
     out.name = name.value;
   }
   if (p.autoCustomer !== undefined) {
-    if (p.autoCustomer && account.type !== 'shared') issues.push({path: 'autoCustomer', message: 'only a shared account creates customers from its billing file'});
+    if (p.autoCustomer && type !== 'shared') issues.push({path: 'autoCustomer', message: 'only a shared account creates customers from its billing file'});
     out.autoCustomer = p.autoCustomer;
   }
   if (p.autoAssigned !== undefined) {
-    if (p.autoAssigned && account.type !== 'dedicated') issues.push({path: 'autoAssigned', message: 'only a dedicated account assigns new sub-accounts automatically'});
+    if (p.autoAssigned && type !== 'dedicated') issues.push({path: 'autoAssigned', message: 'only a dedicated account assigns new sub-accounts automatically'});
     out.autoAssigned = p.autoAssigned;
   }
   if (p.excludeRule !== undefined) {
     const rule = p.excludeRule.trim();
     issues.push(...scanCharacters(rule, 'excludeRule'));
-    if (rule && !(out.autoAssigned ?? account.autoAssigned)) issues.push({path: 'excludeRule', message: 'applies only while new sub-accounts are assigned automatically'});
+    if (rule && !(p.autoAssigned ?? (type === account.type ? account.autoAssigned : false))) issues.push({path: 'excludeRule', message: 'applies only while new sub-accounts are assigned automatically'});
     out.excludeRule = rule;
   }
   if (!Object.keys(p).length) issues.push({path: '(root)', message: 'name at least one field to change'});

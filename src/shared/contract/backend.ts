@@ -290,7 +290,7 @@ export interface Backend {
   assignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange>;
   /** Takes an account off a customer (not assigned there: `conflict`); an account left with none stays listed. */
   unassignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange>;
-  /** Renames an account or changes its automation (`checkAccountPatch` in `accounts.ts`), in every record of the scope that holds it. */
+  /** Renames an account, makes it shared or dedicated (dedicated while it serves more than one customer: `conflict`) or changes its automation (`checkAccountPatch` in `accounts.ts`), in every record of the scope that holds it. */
   updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, options: WriteOptions): Promise<AccountChange>;
   /** Users visible from the scope, for owner/reader pickers. */
   listUsers(scope: Scope, options?: UserQuery): Promise<User[]>;

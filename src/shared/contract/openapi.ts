@@ -445,9 +445,9 @@ export function buildOpenApi(): object {
         parameters: [idParam('accountId', 'Account id (URL-encoded).'), ref('parameters', 'TenantryScope')],
         patch: {
           operationId: 'updateAccount',
-          summary: 'Rename an account or change its automation',
+          summary: 'Rename an account, make it shared or dedicated, or change its automation',
           description:
-            'Changes the account in every record of the scope that holds it, if it is still as read (`If-Match`: its `etag`). A shared account may create customers from its billing file (`autoCustomer`); a dedicated one may take new sub-accounts automatically (`autoAssigned`), less those its `excludeRule` matches (only while `autoAssigned`). A customer’s view may not (`403`).',
+            'Changes the account in every record of the scope that holds it, if it is still as read (`If-Match`: its `etag`). A shared account may create customers from its billing file (`autoCustomer`); a dedicated one may take new sub-accounts automatically (`autoAssigned`), less those its `excludeRule` matches (only while `autoAssigned`). A change of `type` turns off the other type’s automation (made shared: `autoAssigned` off and `excludeRule` cleared; made dedicated: `autoCustomer` off). A dedicated account serves one customer: made dedicated while it serves more is a `409` saying how many. A customer’s view may not (`403`).',
           tags: ['Accounts'],
           parameters: [ref('parameters', 'IfMatch')],
           requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'AccountPatch')}}},

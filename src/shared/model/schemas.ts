@@ -708,8 +708,8 @@ export const AccountPageSchema = named(
 
 export const AccountPatchSchema = named(
   'AccountPatch',
-  object<AccountPatch>({name: optional(accountFields.name), autoCustomer: optional(boolean()), autoAssigned: optional(boolean()), excludeRule: optional(accountFields.excludeRule)}),
-  'What a change of an account may carry: its name and automation settings (`autoCustomer` for a shared account, `autoAssigned` and its `excludeRule` for a dedicated one).',
+  object<AccountPatch>({name: optional(accountFields.name), type: optional(oneOf(['shared', 'dedicated'] as const)), autoCustomer: optional(boolean()), autoAssigned: optional(boolean()), excludeRule: optional(accountFields.excludeRule)}),
+  'What a change of an account may carry: its name, shared or dedicated (a dedicated account serves one customer: made dedicated while it serves more is a conflict), and automation settings (`autoCustomer` for a shared account, `autoAssigned` and its `excludeRule` for a dedicated one; a change of type turns off those of the other type).',
 );
 
 /** The body of an assignment: the organization the account is assigned to. */

@@ -793,8 +793,12 @@ export interface AccountPage {
   asOf: Instant;
 }
 
-/** What `updateAccount` may change: the name and the automation settings. */
-export type AccountPatch = Partial<Pick<AccountSummary, 'name' | 'autoCustomer' | 'autoAssigned' | 'excludeRule'>>;
+/**
+ * What `updateAccount` may change: the name, shared or dedicated, and the automation settings. A
+ * dedicated account serves one customer; each type keeps only its own automation (see
+ * `checkAccountPatch`).
+ */
+export type AccountPatch = Partial<Pick<AccountSummary, 'name' | 'type' | 'autoCustomer' | 'autoAssigned' | 'excludeRule'>>;
 
 /** The answer of an account write: the account with its new ETag, and the organizations whose records changed with it. */
 export interface AccountChange {

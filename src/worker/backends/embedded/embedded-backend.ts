@@ -1185,7 +1185,7 @@ class EmbeddedBackend implements Backend {
 
   async updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, options: WriteOptions): Promise<AccountChange> {
     return this.changeAccount(scope, accountId, options, 'change linked accounts', async (e) => {
-      const checked = await checkAccountPatch(patch, e.account);
+      const checked = await checkAccountPatch(patch, {...e.account, customerCount: e.all});
       const next: LinkedAccount = {...e.account, ...checked};
       const detached = this.store.detachedAccounts.get(accountId);
       if (detached) detached.account = next;
