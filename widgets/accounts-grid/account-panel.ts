@@ -40,8 +40,8 @@ export interface AccountPanelOptions {
   hrefTemplate(): string | null;
   /** Says a write's outcome in the grid's live region. */
   announce(message: string): void;
-  /** The panel closed: focus goes back to the grid. */
-  onClose(): void;
+  /** The panel closed; `restoreFocus` when focus goes back to the grid (the user closed it). */
+  onClose(restoreFocus: boolean): void;
 }
 
 /** Which write is on its way (its control shows busy). */
@@ -135,8 +135,11 @@ export class AccountPanel implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Closes the panel (a write on its way still lands; its answer is no longer shown). */
-  close(): void {
+  /**
+   * Closes the panel (a write on its way still lands; its answer is no longer shown);
+   * `restoreFocus` when the user closed it, not when its rows went (another scope).
+   */
+  close(restoreFocus = true): void {
     if (!this.account) return;
     this.writes?.abort();
     this.writes = null;
@@ -144,7 +147,7 @@ export class AccountPanel implements ReactiveController {
     this.scope = null;
     this.combo.reset();
     this.host.requestUpdate();
-    this.options.onClose();
+    this.options.onClose(restoreFocus);
   }
 
   /** The grid's rows changed: a newer read of the open account replaces the panel's. */

@@ -134,7 +134,8 @@ export class AccountsGrid extends LitElement {
     queryKey: () => this.queryKey(),
     firstRows: (total) => (this.pendingScrollReset ? this.vp.firstPage() : this.vp.range(total)),
     onResult: (result) => this.commit(result),
-    onDrop: () => this.panel?.close(),
+    // The panel's account belonged to the rows that went (another client or scope).
+    onDrop: () => this.panel?.close(false),
   });
 
   private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => 'standard', metrics: '--tenantry-accounts-grid'});
@@ -147,9 +148,9 @@ export class AccountsGrid extends LitElement {
     offlineReason: () => this.connectivity.reason,
     hrefTemplate: () => this.hrefTemplate,
     announce: (message) => this.announce(message),
-    onClose: () => {
+    onClose: (restoreFocus) => {
       this.openId = null;
-      this.focusAfterUpdate = 'cell';
+      if (restoreFocus) this.focusAfterUpdate = 'cell';
     },
   });
 

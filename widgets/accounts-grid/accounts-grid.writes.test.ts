@@ -123,6 +123,35 @@ describe('accounts-grid writes', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes a shared account dedicated, and refuses that while it serves two customers, saying why', async () => {
+    const client = localClient();
+    const el = await mount(client);
+    await filter(el, 'type', 'shared');
+    await waitUntil(() => dataRows(el).length > 1 && dataRows(el).every((r) => cell(r, 'type') === 'Shared'), 'no shared accounts', WAIT);
+    await settled(el);
+    const [first, second] = dataRows(el);
+    const secondId = second.dataset.accountId!;
+    const name = cell(first, 'name');
+    await openRow(el, first);
+    const customer = await otherCustomer(client, el);
+    await assignTo(el, customer.name);
+    await waitUntil(() => parts(el, 'customer').some((li) => li.dataset.customerId === customer.id), 'the customer did not join the panel', WAIT);
+    await waitUntil(() => countOf(dataRows(el).find((r) => r.dataset.accountId === first.dataset.accountId)) === 2, 'the row does not count two customers', WAIT);
+    button(el, 'Make dedicated').click();
+    await waitUntil(() => part(el, 'refusal'), 'no refusal', WAIT);
+    expect(text(part(el, 'refusal'))).to.contain(`“${name}” serves 2 customers; a dedicated account serves one`);
+    expect(text(root(el).querySelector('[data-field="type"]'))).to.equal('Shared');
+    await expect(el).to.be.accessible();
+
+    // One customer: made dedicated, and the row (now filtered out as shared) leaves the view.
+    button(el, 'Close account').click();
+    await waitUntil(() => !panel(el), 'the panel did not close', WAIT);
+    await openRow(el, dataRows(el).find((r) => r.dataset.accountId === secondId)!);
+    button(el, 'Make dedicated').click();
+    await waitUntil(() => text(root(el).querySelector('[data-field="type"]')) === 'Dedicated', 'the account did not become dedicated', WAIT);
+    await waitUntil(() => !dataRows(el).some((r) => r.dataset.accountId === secondId), 'the row stayed among shared accounts', WAIT);
+  });
+
   it('checks the exclude rule before sending it, then saves it', async () => {
     const client = localClient();
     const el = await mount(client);
