@@ -3,8 +3,8 @@
  * record with its ETag, and its path in the channel from the scope's own index), by a task whose
  * run is aborted when the client, scope or id changes, so an answer about another customer or
  * tenant is dropped, never shown. A write the details made hands its answer straight in
- * (`replace`); a change made anywhere else (the grid, another tab, a delta sync) re-reads it in
- * the background while the current record stays on screen.
+ * (`replace`); a change made anywhere else (the grid, another element, another tab, a delta sync)
+ * re-reads it in the background while the current record stays on screen.
  */
 import {Task, TaskStatus} from '@lit/task';
 import type {ReactiveControllerHost} from 'lit';
@@ -88,8 +88,16 @@ export class DetailsRecord {
     this.host.requestUpdate();
   }
 
-  /** A worker event: a change to the acting tenant's data may be a change to this organization. */
+  /**
+   * A worker event: a write this client made to the organization (the grid, another element), or
+   * a change to the acting tenant's data that may be one (a delta sync, another tab's write).
+   */
   handleDataEvent(event: DataEvent): void {
+    const id = this.options.organizationId();
+    if (event.type === 'organizations-written') {
+      if (id && event.ids.includes(id)) this.reload();
+      return;
+    }
     if (event.type !== 'dataset-updated' || event.scopeTenantId !== this.options.scopeTenantId()) return;
     if (event.changed + event.removed > 0) this.reload();
   }
