@@ -4,7 +4,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import type {AccountRow, AccountSortKey} from '../../src/shared/accounts-query.js';
-import type {AccountSummary} from '../../src/shared/model/types.js';
+import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../src/shared/model/labels.js';
 
 export type AccountColumnKey = 'name' | 'providerAccountId' | 'provider' | 'type' | 'customers' | 'autoCustomer' | 'autoAssigned' | 'excludeRule';
 
@@ -18,8 +18,6 @@ export interface AccountColumn {
   cell(row: AccountRow): TemplateResult | string;
 }
 
-export const PROVIDER_WORDS: Record<AccountSummary['provider'], string> = {azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud'};
-export const TYPE_WORDS: Record<AccountSummary['type'], string> = {shared: 'Shared', dedicated: 'Dedicated'};
 
 const yesNo = (v: boolean): TemplateResult => html`<span class="flag" data-on=${v ? 'true' : 'false'}>${v ? 'Yes' : 'No'}</span>`;
 
@@ -34,8 +32,8 @@ export function customersText(row: AccountRow): string {
 export const ACCOUNT_COLUMNS: readonly AccountColumn[] = [
   {key: 'name', label: 'Name', width: 220, sortKey: 'name', cell: (r) => html`<bdi class="text name">${r.name}</bdi>`},
   {key: 'providerAccountId', label: 'Account ID', width: 230, sortKey: 'providerAccountId', cell: (r) => html`<bdi class="text mono">${r.providerAccountId}</bdi>`},
-  {key: 'provider', label: 'Provider', width: 120, sortKey: 'provider', cell: (r) => PROVIDER_WORDS[r.provider] ?? r.provider},
-  {key: 'type', label: 'Type', width: 110, sortKey: 'type', cell: (r) => html`<span class="badge" part="badge type-badge" data-type=${r.type}>${TYPE_WORDS[r.type] ?? r.type}</span>`},
+  {key: 'provider', label: 'Provider', width: 120, sortKey: 'provider', cell: (r) => PROVIDER_LABELS[r.provider] ?? r.provider},
+  {key: 'type', label: 'Type', width: 110, sortKey: 'type', cell: (r) => html`<span class="badge" part="badge type-badge" data-type=${r.type}>${ACCOUNT_TYPE_LABELS[r.type] ?? r.type}</span>`},
   {
     key: 'customers',
     label: 'Customers',

@@ -17,8 +17,9 @@ import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError} from '../../src/shared/contract/errors.js';
 import type {AccountSummary, Session} from '../../src/shared/model/types.js';
 import type {DataEvent} from '../../src/shared/protocol.js';
-import {ACCOUNT_COLUMNS, PROVIDER_WORDS, TYPE_WORDS, type AccountColumn} from './account-columns.js';
-import {AccountPanel} from './account-panel.js';
+import {ACCOUNT_COLUMNS, type AccountColumn} from './account-columns.js';
+import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../src/shared/model/labels.js';
+import {AccountPanel} from '../../src/page/kit/account-panel.js';
 import {AccountRows, type AccountRowsResult} from './account-rows.js';
 import {accountsGridStyles} from './accounts-grid.styles.js';
 
@@ -420,7 +421,7 @@ export class AccountsGrid extends LitElement {
           this.narrowed();
         }}>
           <option value="">Any</option>
-          ${Object.entries(TYPE_WORDS).map(([v, w]) => html`<option value=${v} ?selected=${this.typeFilter === v}>${w}</option>`)}
+          ${Object.entries(ACCOUNT_TYPE_LABELS).map(([v, w]) => html`<option value=${v} ?selected=${this.typeFilter === v}>${w}</option>`)}
         </select>
       </label>
       <label class="filter" part="filter">
@@ -430,7 +431,7 @@ export class AccountsGrid extends LitElement {
           this.narrowed();
         }}>
           <option value="">Any</option>
-          ${Object.entries(PROVIDER_WORDS).map(([v, w]) => html`<option value=${v} ?selected=${this.providerFilter === v}>${w}</option>`)}
+          ${Object.entries(PROVIDER_LABELS).map(([v, w]) => html`<option value=${v} ?selected=${this.providerFilter === v}>${w}</option>`)}
         </select>
       </label>
       <label class="filter check" part="filter">

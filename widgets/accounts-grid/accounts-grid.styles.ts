@@ -5,9 +5,11 @@
  */
 import {css} from 'lit';
 import {baseStyles, token} from '../../src/page/styles/tokens.js';
+import {accountPanelStyles} from '../../src/page/styles/account-panel.js';
 
 export const accountsGridStyles = [
   baseStyles,
+  accountPanelStyles,
   css`
     :host {
       --_bg: var(--tenantry-accounts-grid-background, ${token('color-surface')});
@@ -324,115 +326,8 @@ export const accountsGridStyles = [
       flex-direction: column;
       gap: var(--_s2);
     }
-    .panel-head {
-      display: flex;
-      align-items: flex-start;
-      justify-content: space-between;
-      gap: var(--_s2);
-    }
-    .panel-title {
-      margin: 0;
-      font-size: 1.1em;
-      overflow-wrap: anywhere;
-    }
-    .panel-subtitle {
-      margin: var(--_s2) 0 0;
-      font-size: 1em;
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: var(--_s1) var(--_s3);
-      margin: 0;
-    }
-    .facts dt {
-      color: var(--_muted);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .customers {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_s1);
-    }
-    .customers li {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_s2);
-      overflow-wrap: anywhere;
-    }
     a {
       color: var(--_accent);
-    }
-    .confirm {
-      padding: var(--_s2);
-      border: 1px solid ${token('color-danger')};
-      border-radius: var(--_radius);
-    }
-    .confirm p {
-      margin: 0 0 var(--_s2);
-    }
-    .writes {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_s2);
-      padding-top: var(--_s2);
-      border-top: 1px solid var(--_border);
-    }
-    .assign {
-      position: relative;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_s1);
-    }
-    .assign input,
-    .rule input {
-      padding: 4px var(--_s2);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-    }
-    #assign-listbox {
-      list-style: none;
-      margin: 0;
-      padding: var(--_s1) 0;
-      max-height: 220px;
-      overflow: auto;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-    }
-    #assign-listbox [role='option'] {
-      padding: var(--_s1) var(--_s2);
-      cursor: pointer;
-    }
-    #assign-listbox [role='option'][aria-selected='true'],
-    #assign-listbox [role='option']:hover {
-      background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
-    }
-    .setting {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_s2);
-    }
-    .rule {
-      flex-direction: column;
-      align-items: stretch;
-    }
-    .hint {
-      margin: 0;
-      font-size: 0.88em;
-      color: var(--_muted);
-    }
-    .hint.issue {
-      color: ${token('color-danger')};
     }
     [hidden] {
       display: none !important;

@@ -1,5 +1,5 @@
 /** Words a person reads for the domain's codes: one place, so the grid, filters and exports agree. */
-import type {AzureSubscriptionState, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
+import type {AzureSubscriptionState, LinkedAccount, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
 
 export const PLAN_LABELS: Record<Plan, string> = {
   assessment: 'Assessment',
@@ -52,3 +52,7 @@ export const QUALIFICATION_LABELS: Record<Qualification, string> = {commercial: 
 export const EDUCATION_SEGMENT_LABELS: Record<EducationSegment, string> = {'k-12': 'Primary and secondary (K-12)', 'higher-education': 'Higher education', other: 'Other'};
 
 export const AZURE_SUBSCRIPTION_STATE_LABELS: Record<AzureSubscriptionState, string> = {enabled: 'Enabled', warned: 'Warned', 'past-due': 'Past due', disabled: 'Disabled'};
+
+export const PROVIDER_LABELS: Record<LinkedAccount['provider'], string> = {azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud'};
+
+export const ACCOUNT_TYPE_LABELS: Record<LinkedAccount['type'], string> = {shared: 'Shared', dedicated: 'Dedicated'};

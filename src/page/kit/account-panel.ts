@@ -10,16 +10,16 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import type {DataClient} from '../../src/page/data-client.js';
-import {ComboboxController} from '../../src/page/kit/combobox-controller.js';
-import {rowHref} from '../../src/page/links.js';
-import type {AccountRow} from '../../src/shared/accounts-query.js';
-import {checkAccountPatch} from '../../src/shared/contract/accounts.js';
-import type {Scope} from '../../src/shared/contract/backend.js';
-import {TenantryError, isAbort} from '../../src/shared/contract/errors.js';
-import type {AccountChange, AccountPatch, AccountSummary, Session} from '../../src/shared/model/types.js';
-import type {TenantHit, TenantSearchResult} from '../../src/shared/tenancy.js';
-import {PROVIDER_WORDS, TYPE_WORDS} from './account-columns.js';
+import type {DataClient} from '../data-client.js';
+import {ComboboxController} from './combobox-controller.js';
+import {rowHref} from '../links.js';
+import type {AccountRow} from '../../shared/accounts-query.js';
+import {checkAccountPatch} from '../../shared/contract/accounts.js';
+import type {Scope} from '../../shared/contract/backend.js';
+import {TenantryError, isAbort} from '../../shared/contract/errors.js';
+import type {AccountChange, AccountPatch, AccountSummary, Session} from '../../shared/model/types.js';
+import type {TenantHit, TenantSearchResult} from '../../shared/tenancy.js';
+import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../shared/model/labels.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -314,9 +314,9 @@ export class AccountPanel implements ReactiveController {
         <dt>Account ID</dt>
         <dd><bdi class="mono">${a.providerAccountId}</bdi></dd>
         <dt>Provider</dt>
-        <dd>${PROVIDER_WORDS[a.provider] ?? a.provider}</dd>
+        <dd>${PROVIDER_LABELS[a.provider] ?? a.provider}</dd>
         <dt>Type</dt>
-        <dd data-field="type">${TYPE_WORDS[a.type] ?? a.type}</dd>
+        <dd data-field="type">${ACCOUNT_TYPE_LABELS[a.type] ?? a.type}</dd>
       </dl>
       ${offline && allowed ? html`<p class="notice" part="notice" data-tone="warning">${offline}</p>` : nothing}
       ${this.refusal
@@ -406,9 +406,9 @@ export class AccountPanel implements ReactiveController {
         <div class="sr-only" role="status">${combo.announcement}</div>
       </div>
       <div class="setting">
-        <span>Type: ${TYPE_WORDS[a.type]}</span>
-        <button type="button" part="type-button" ?disabled=${disabled} @click=${() => void this.patch('type', {type: nextType}, (x) => `${x.name} is now ${TYPE_WORDS[x.type].toLowerCase()}.`)}>
-          ${this.busy === 'type' ? 'Switching…' : `Make ${TYPE_WORDS[nextType].toLowerCase()}`}
+        <span>Type: ${ACCOUNT_TYPE_LABELS[a.type]}</span>
+        <button type="button" part="type-button" ?disabled=${disabled} @click=${() => void this.patch('type', {type: nextType}, (x) => `${x.name} is now ${ACCOUNT_TYPE_LABELS[x.type].toLowerCase()}.`)}>
+          ${this.busy === 'type' ? 'Switching…' : `Make ${ACCOUNT_TYPE_LABELS[nextType].toLowerCase()}`}
         </button>
       </div>
       <label class="setting check">
