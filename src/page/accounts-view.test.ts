@@ -176,9 +176,9 @@ for (const backend of ['embedded', 'HTTP'] as const) {
       const ofOther = await c.updateAccountsView(view.viewId, {customerId: other.id, type: 'shared'});
       expect(ofOther.firstRows!.map((r) => r.id)).to.include(account.id);
 
-      const renamed = await c.updateAccount(RES, account.id, {name: 'Zephyr Consolidated Billing'}, assigned.etag);
-      const found = await c.updateAccountsView(view.viewId, {search: 'zephyr consolidated'});
-      expect(found.firstRows!.map((r) => [r.id, r.name])).to.deep.equal([[account.id, 'Zephyr Consolidated Billing']]);
+      const renamed = await c.updateAccount(RES, account.id, {name: 'Qwxvz Consolidated Billing'}, assigned.etag);
+      const found = await c.updateAccountsView(view.viewId, {search: 'qwxvz consolidated'});
+      expect(found.firstRows!.map((r) => [r.id, r.name])).to.deep.equal([[account.id, 'Qwxvz Consolidated Billing']]);
 
       const off1 = await c.unassignAccount(RES, account.id, other.id, renamed.etag);
       await c.unassignAccount(RES, account.id, holder.id, off1.etag);

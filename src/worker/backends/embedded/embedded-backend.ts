@@ -109,6 +109,7 @@ import {
   RESERVED_ONMICROSOFT_PREFIXES,
   SEED_EPOCH,
   staffByTenant,
+  linkedAccountsFor,
 } from './seed.js';
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
 import {localOrigin} from '../origins.js';
@@ -174,6 +175,8 @@ class EmbeddedStore {
   private readonly staff: Map<Id, User[]>;
   /** Highest server time handed out, so every later change is strictly newer than any `asOf`. */
   private clock = 0;
+  /** Counts changes of the organizations (and of accounts left with none): what is derived from them is derived again after one. */
+  revision = 0;
 
   /**
    * Every store of the same demo tenant (other tabs, the extension's pages, other workers) hears
@@ -343,6 +346,11 @@ class EmbeddedStore {
     return this.changed.get(id)?.org ?? detailFor(summary, this.staff);
   }
 
+  /** The record of an organization changed since the seed (`null` for one as generated). */
+  changedDetail(id: Id): Organization | null {
+    return this.changed.get(id)?.org ?? null;
+  }
+
   /** Live organizations from slot `from` on; `null` slots are deletions. */
   slots(): readonly (OrganizationSummary | null)[] {
     return this.orgs;
@@ -375,6 +383,7 @@ class EmbeddedStore {
   }
 
   private put(org: Organization): void {
+    this.revision++;
     const summary = summarize(org);
     const i = this.index.get(org.id);
     if (i === undefined) {
@@ -401,6 +410,7 @@ class EmbeddedStore {
 
   private remove(id: Id, deletedAt: string, ancestorIds: Id[]): void {
     if (!this.index.has(id) && this.tombstones.some((t) => t.id === id)) return;
+    this.revision++;
     const i = this.index.get(id);
     if (i !== undefined) this.orgs[i] = null;
     this.index.delete(id);
@@ -515,6 +525,21 @@ interface AccountEntry {
   at: string;
 }
 
+/** An account listing of one scope, by id. */
+interface ScopeAccounts {
+  list: AccountEntry[];
+  byId: Map<Id, AccountEntry>;
+}
+
+/** Every account of a store and its holders, as of one revision, with the scopes' listings derived from it. */
+interface AccountsOfStore {
+  revision: number;
+  holders: Map<Id, {account: LinkedAccount; holders: OrganizationSummary[]}>;
+  scopes: Map<Id, ScopeAccounts>;
+}
+/** Per store: every user's backend of a store shares it. */
+const accountsOfStores = new WeakMap<object, AccountsOfStore>();
+
 /** FNV-1a, as hex: an ETag of a value. */
 function fnv(text: string): string {
   let h = 0x811c9dc5;
@@ -522,8 +547,16 @@ function fnv(text: string): string {
   return (h >>> 0).toString(16);
 }
 
+/** Provider ids by account id: drawn once (a listing of 150,000 accounts asks for each on every read). */
+const providerIds = new Map<Id, string>();
 /** The provider's id of a demo account, drawn from its id in the provider's form. */
 function providerAccountIdOf(a: LinkedAccount): string {
+  let known = providerIds.get(`${a.provider}:${a.id}`);
+  if (known === undefined) providerIds.set(`${a.provider}:${a.id}`, (known = drawProviderAccountId(a)));
+  return known;
+}
+
+function drawProviderAccountId(a: LinkedAccount): string {
   const digits = (n: number, seed: string) => Array.from({length: n}, (_, i) => parseInt(fnv(`${seed}${i}`).slice(-1), 16) % 10).join('');
   if (a.provider === 'aws') return digits(12, a.id);
   if (a.provider === 'gcp') return [0, 1, 2].map((k) => fnv(`${a.id}/${k}`).slice(0, 6).toUpperCase()).join('-');
@@ -1052,37 +1085,65 @@ class EmbeddedBackend implements Backend {
     return org.kind === 'customer' ? {url: `https://console.example.net/tenants/${encodeURIComponent(org.id)}`, expiresAt: null} : null;
   }
 
-  /** An organization's linked accounts, read once per version of its summary. */
+  /** An organization's linked accounts, read once per version of its summary: a generated one's without generating its whole record. */
   private linkedOf(o: OrganizationSummary): LinkedAccount[] {
     let list = linkedCache.get(o);
-    if (!list) linkedCache.set(o, (list = this.store.detail(o.id)!.linkedAccounts));
+    if (!list) linkedCache.set(o, (list = this.store.changedDetail(o.id)?.linkedAccounts ?? linkedAccountsFor(o)));
     return list;
   }
 
   /**
-   * Every account held by an organization visible from `tenantId` (and those left with none that
-   * it saw), each with the organizations holding it: visible ones, and how many in all.
+   * Every account with the organizations holding it, derived once per revision of the store (a
+   * listing's pages and the scopes asked for meanwhile share it): reading 100,000 organizations'
+   * linked accounts for every page took seconds.
    */
-  private accountsIn(tenantId: Id): Map<Id, AccountEntry> {
-    const out = new Map<Id, AccountEntry>();
+  private allAccounts(): AccountsOfStore {
+    const revision = this.store.revision;
+    const known = accountsOfStores.get(this.store);
+    if (known?.revision === revision) return known;
+    const holders = new Map<Id, {account: LinkedAccount; holders: OrganizationSummary[]}>();
     for (const o of this.store.slots()) {
       if (!o || !o.linkedAccountCount) continue;
-      const seen = inScope(o, tenantId);
       for (const a of this.linkedOf(o)) {
-        let e = out.get(a.id);
-        if (!e) out.set(a.id, (e = {account: a, holders: [], all: 0, at: ''}));
-        e.all++;
-        if (seen) {
-          e.holders.push(o);
-          if (o.updatedAt > e.at) e.at = o.updatedAt;
-        }
+        const e = holders.get(a.id);
+        if (e) e.holders.push(o);
+        else holders.set(a.id, {account: a, holders: [o]});
       }
     }
-    for (const [id, e] of out) if (!e.holders.length) out.delete(id);
-    for (const [id, d] of this.store.detachedAccounts) {
-      if (!out.has(id) && (d.ancestorIds.includes(tenantId))) out.set(id, {account: d.account, holders: [], all: 0, at: d.at});
+    const derived: AccountsOfStore = {revision, holders, scopes: new Map()};
+    accountsOfStores.set(this.store, derived);
+    return derived;
+  }
+
+  /**
+   * Every account held by an organization visible from `tenantId` (and those left with none that
+   * it saw), each with the organizations holding it: visible ones, and how many in all; by id.
+   * Kept per scope until the store changes.
+   */
+  private accountsIn(tenantId: Id): ScopeAccounts {
+    const all = this.allAccounts();
+    const cached = all.scopes.get(tenantId);
+    if (cached) return cached;
+    const byId = new Map<Id, AccountEntry>();
+    for (const [id, {account, holders}] of all.holders) {
+      let seen: OrganizationSummary[] | null = null;
+      let at = '';
+      for (const o of holders) {
+        if (!inScope(o, tenantId)) continue;
+        (seen ??= []).push(o);
+        if (o.updatedAt > at) at = o.updatedAt;
+      }
+      if (seen) byId.set(id, {account, holders: seen, all: holders.length, at});
     }
-    return out;
+    for (const [id, d] of this.store.detachedAccounts) {
+      if (!byId.has(id) && d.ancestorIds.includes(tenantId)) byId.set(id, {account: d.account, holders: [], all: 0, at: d.at});
+    }
+    const list = [...byId.values()].sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
+    const scope = {list, byId};
+    // A few scopes at a time: a distributor switching through its resellers keeps the latest.
+    if (all.scopes.size >= 8) all.scopes.delete(all.scopes.keys().next().value!);
+    all.scopes.set(tenantId, scope);
+    return scope;
   }
 
   /** An account as the list shows it in a scope, and its ETag (its fields and who holds it). */
@@ -1124,12 +1185,28 @@ class EmbeddedBackend implements Backend {
     }
     const since = options.updatedSince;
     if (since !== undefined && Number.isNaN(Date.parse(since))) throw new TenantryError('invalid-request', `updatedSince "${since}" is not a date-time.`);
-    const rows = [...this.accountsIn(scope.tenantId).values()]
-      .filter((e) => e.account.id > cursor.after && (since === undefined || (e.at > since && e.at <= cursor.asOf)))
-      .sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
-    const page = rows.slice(0, limit);
+    const {list} = this.accountsIn(scope.tenantId);
+    // The first account after the cursor, by binary search over the list in id order.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].account.id <= cursor.after) lo = mid + 1;
+      else hi = mid;
+    }
+    const page: AccountEntry[] = [];
+    let more = false;
+    for (let i = lo; i < list.length; i++) {
+      const e = list[i];
+      if (since !== undefined && !(e.at > since && e.at <= cursor.asOf)) continue;
+      if (page.length === limit) {
+        more = true;
+        break;
+      }
+      page.push(e);
+    }
     const last = page.at(-1);
-    return {items: page.map((e) => this.accountRow(e).row), tombstones: [], nextCursor: last && rows.length > limit ? btoa(JSON.stringify([cursor.asOf, last.account.id])) : null, asOf: cursor.asOf};
+    return {items: page.map((e) => this.accountRow(e).row), tombstones: [], nextCursor: last && more ? btoa(JSON.stringify([cursor.asOf, last.account.id])) : null, asOf: cursor.asOf};
   }
 
   /**
@@ -1140,10 +1217,12 @@ class EmbeddedBackend implements Backend {
     const {role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
     if (role === 'customer-admin') throw new TenantryError('forbidden', `A customer administrator cannot ${what}.`);
-    const entry = this.accountsIn(scope.tenantId).get(accountId);
+    const entry = this.accountsIn(scope.tenantId).byId.get(accountId);
     if (!entry) throw new TenantryError('not-found', `No linked account "${accountId}" in this tenant.`);
     if (options.ifMatch !== this.accountRow(entry).etag) throw new TenantryError('version-conflict', `The account “${entry.account.name}” was changed by someone else since you opened it.`);
     const {records, subject} = await apply(entry);
+    // Accounts left with none (or taken up again) change the listing even without a record saved.
+    this.store.revision++;
     const saved: Organization[] = [];
     for (const r of records) {
       const current = this.store.detail(r.id)!;
@@ -1151,7 +1230,7 @@ class EmbeddedBackend implements Backend {
       await this.store.save(next, this.auditOf(scope, next, 'update', next.updatedAt, ['linkedAccounts'], subject));
       saved.push(next);
     }
-    const now = this.accountsIn(scope.tenantId).get(accountId) ?? {...entry, holders: []};
+    const now = this.accountsIn(scope.tenantId).byId.get(accountId) ?? {...entry, holders: []};
     const {row, etag} = this.accountRow(now);
     return {account: row, etag, organizations: saved.map(summarize)};
   }

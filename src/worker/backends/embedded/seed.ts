@@ -290,6 +290,34 @@ export function staffByTenant(users: readonly User[]): Map<string, User[]> {
   return map;
 }
 
+const ACCOUNT_NAMES = ['Billing', 'Payer', 'CSP', 'Consolidated'] as const;
+const ACCOUNT_PROVIDERS = ['azure', 'aws', 'gcp'] as const;
+
+/**
+ * The linked accounts of a generated organization, from a random stream of their own: the same as
+ * its full record holds (`detailFor`), without generating the rest of it (the accounts list of
+ * 100,000 organizations reads only these).
+ */
+export function linkedAccountsFor(summary: OrganizationSummary): LinkedAccount[] {
+  let h = 2166136261;
+  const seed = `${summary.id}/accounts`;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  const r = prng(h);
+  return Array.from({length: summary.linkedAccountCount}, (_, k) => {
+    const dedicated = chance(r, 0.7);
+    const autoAssigned = dedicated && chance(r, 0.5);
+    return {
+      id: `${summary.id}-acct-${k + 1}`,
+      name: `${pick(r, ACCOUNT_NAMES)} ${k + 1}`,
+      provider: pick(r, ACCOUNT_PROVIDERS),
+      type: dedicated ? 'dedicated' : 'shared',
+      autoCustomer: !dedicated && chance(r, 0.3),
+      autoAssigned,
+      excludeRule: autoAssigned && chance(r, 0.3) ? 'name:*-sandbox' : '',
+    };
+  });
+}
+
 /**
  * The full record of a generated organization: the items behind its summary's counts, and the
  * fields only the detail shows, from a random stream of its own (so every read agrees).
@@ -333,19 +361,17 @@ export function detailFor(summary: OrganizationSummary, staff: ReadonlyMap<strin
         return {id: `${id}-onb-${k + 1}`, title, state: k < done ? 'done' : k === done ? 'in-progress' : 'todo', startable: k >= done};
       })
     : [];
-  const linkedAccounts: LinkedAccount[] = Array.from({length: summary.linkedAccountCount}, (_, k) => {
+  // The accounts come from a stream of their own (`linkedAccountsFor`: the accounts list reads them
+  // without the whole record); their draws are still taken here, so every later field is as before.
+  for (let k = 0; k < summary.linkedAccountCount; k++) {
     const dedicated = chance(r, 0.7);
     const autoAssigned = dedicated && chance(r, 0.5);
-    return {
-      id: `${id}-acct-${k + 1}`,
-      name: `${pick(r, ['Billing', 'Payer', 'CSP', 'Consolidated'])} ${k + 1}`,
-      provider: pick(r, ['azure', 'aws', 'gcp'] as const),
-      type: dedicated ? 'dedicated' : 'shared',
-      autoCustomer: !dedicated && chance(r, 0.3),
-      autoAssigned,
-      excludeRule: autoAssigned && chance(r, 0.3) ? 'name:*-sandbox' : '',
-    };
-  });
+    pick(r, ACCOUNT_NAMES);
+    pick(r, ACCOUNT_PROVIDERS);
+    if (!dedicated) chance(r, 0.3);
+    if (autoAssigned) chance(r, 0.3);
+  }
+  const linkedAccounts = linkedAccountsFor(summary);
   const azureTenants: AzureTenant[] = summary.tenants.map((t) => ({
     ...t,
     subscriptions: Array.from({length: int(r, 1, 3)}, (_, s) => ({id: guid(r), name: ['Production', 'Development', 'Shared services'][s], monitored: chance(r, 0.85)})),
