@@ -21,7 +21,8 @@ import {AuditSection} from './sections/audit-section.js';
 import {ContactsSection} from './sections/contacts-section.js';
 import {CommerceSection, ContractsSection} from './sections/list-sections.js';
 import {PeopleSection, loadPeoplePicker} from './sections/people-section.js';
-import {renderLinkedAccounts, renderOnboarding, renderProfile, renderTenants} from './sections/record-sections.js';
+import {LinkedAccountsSection} from './sections/linked-accounts-section.js';
+import {renderOnboarding, renderProfile, renderTenants} from './sections/record-sections.js';
 import type {SectionContext, Written} from './sections/section-context.js';
 
 export interface DetailsSectionDetail {
@@ -113,6 +114,7 @@ function safeConsoleUrl(link: ConsoleLink | null): string | null {
  * @csspart button - Every button; `primary` and `danger` variants.
  * @csspart field - A labelled control; `input`, `hint`, `field-error` its pieces.
  * @csspart dialog - The contact form and confirmations.
+ * @csspart assign-account - The linked accounts' search to assign another account; `offers` the accounts found.
  * @csspart audit - The audit log table; `audit-row` each entry, `audit-viewport` its scrolling body.
  * @csspart lifecycle-dialog - The `<tenantry-lifecycle-dialog>` that confirms a move or delete (style it through its own parts and `--tenantry-lifecycle-dialog-*` properties).
  * @csspart missing-client - The alert shown while the element has no data client.
@@ -154,7 +156,13 @@ export class CustomerDetails extends LitElement {
   /** The lifecycle confirmation is loaded and rendered. */
   @state() private lifecycleReady = false;
 
-  private readonly clients: ClientController = new ClientController(this, {own: () => this.client, onEvent: (event) => this.record.handleDataEvent(event)});
+  private readonly clients: ClientController = new ClientController(this, {
+    own: () => this.client,
+    onEvent: (event) => {
+      this.record.handleDataEvent(event);
+      this.linkedAccounts.handleDataEvent(event);
+    },
+  });
   private readonly scoping = new ScopeController(this, {client: () => this.clients.dataClient, scope: () => this.scope});
   /** Whether writes can be sent now (offline says why). */
   private readonly connectivity = new ConnectivityController(this, {client: () => this.clients.dataClient, scopeTenantId: () => this.scoping.scope?.tenantId});
@@ -187,6 +195,13 @@ export class CustomerDetails extends LitElement {
     },
   });
   private readonly audit = new AuditSection(this, {context: () => (this.section === 'audit' ? this.context() : null)});
+  private readonly linkedAccounts: LinkedAccountsSection = new LinkedAccountsSection(this, {
+    context: () => (this.section === 'linked-accounts' ? this.context() : null),
+    session: () => this.sessionTask.value ?? null,
+    homeTenantId: () => this.scoping.home?.tenantId ?? this.sessionTask.value?.homeTenantId ?? null,
+    hrefTemplate: () => this.hrefTemplate,
+    announce: (message) => this.announce(message),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('section')) {
@@ -293,7 +308,7 @@ export class CustomerDetails extends LitElement {
           </p>`
         : nothing}
       ${this.renderTabs()}
-      <div class="panel" part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${this.section}" tabindex="0">${ctx ? this.renderSection(ctx) : nothing}</div>`;
+      <div class="section-panel" part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${this.section}" tabindex="0">${ctx ? this.renderSection(ctx) : nothing}</div>`;
   }
 
   private renderHeader(rec: RecordValue): TemplateResult {
@@ -369,7 +384,7 @@ export class CustomerDetails extends LitElement {
       case 'tenants':
         return renderTenants(ctx);
       case 'linked-accounts':
-        return renderLinkedAccounts(ctx);
+        return this.linkedAccounts.render(ctx);
       case 'contracts':
         return this.contracts.render(ctx.org);
       case 'onboarding':

@@ -2,6 +2,7 @@ import {css, unsafeCSS} from 'lit';
 import {baseStyles, token} from '../../src/page/styles/tokens.js';
 import {scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {controlStyles} from '../../src/page/styles/controls.js';
+import {accountPanelStyles} from '../../src/page/styles/account-panel.js';
 import {AUDIT_ROW_HEIGHT} from './sections/audit-section.js';
 
 /**
@@ -12,6 +13,7 @@ export const customerDetailsStyles = [
   baseStyles,
   scopeBannerStyles,
   controlStyles,
+  accountPanelStyles,
   css`
     :host {
       display: block;
@@ -188,14 +190,30 @@ export const customerDetailsStyles = [
       box-shadow: inset 0 -3px 0 var(--_accent);
       font-weight: 600;
     }
-    .panel {
+    .section-panel {
       min-width: 0;
+    }
+    /* The account panel of a linked account, below the table. */
+    .section-panel .panel {
+      display: flex;
+      flex-direction: column;
+      gap: ${token('space-2')};
+      margin-block: ${token('space-3')};
+      padding: ${token('space-3')};
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .offers li {
+      display: flex;
+      align-items: center;
+      gap: ${token('space-2')};
+      padding: ${token('space-1')} 0;
     }
     @container (min-width: 880px) {
       .frame {
         grid-template-columns: 200px minmax(0, 1fr);
       }
-      .frame > :not(.tabs, .panel) {
+      .frame > :not(.tabs, .section-panel) {
         grid-column: 1 / -1;
       }
       .tabs {

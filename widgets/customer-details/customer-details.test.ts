@@ -158,6 +158,38 @@ describe('customer-details', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists the customer’s linked accounts from the accounts view, unassigns one after the confirmation naming it, and assigns it again by search', async () => {
+    const client = localClient();
+    // A customer of the reseller with a dedicated account (it serves that customer alone).
+    const view = await client.openAccountsView(RESELLER, {type: 'dedicated', sort: [{key: 'name', dir: 'asc'}]});
+    client.closeAccountsView(view.viewId);
+    const account = (view.firstRows ?? []).find((a) => a.customerCount === 1)!;
+    expect(account, 'a dedicated account').to.exist;
+    const customer = account.customers[0];
+    const el = await mount(client, {id: customer.id, section: 'linked-accounts'});
+    const row = (): HTMLTableRowElement | null => panel(el).querySelector<HTMLTableRowElement>(`tr[data-account-id="${account.id}"]`);
+    await waitUntil(() => row() !== null, 'the account is not listed', WAIT);
+    const {value: org} = await client.getOrganization(RESELLER, customer.id);
+    expect(panel(el).querySelectorAll('tbody tr').length).to.equal(org.linkedAccountCount);
+    button(el, `Unassign ${account.name}`).click();
+    await el.updateComplete;
+    const confirm = panel(el).querySelector('[part~="confirm"]')!;
+    expect(text(confirm)).to.contain(account.name);
+    expect(text(confirm)).to.contain(org.name);
+    await expect(el).to.be.accessible();
+    confirm.querySelector<HTMLButtonElement>('[part~="confirm-unassign"]')!.click();
+    await waitUntil(() => row() === null, 'the account stayed listed', WAIT);
+    const log = await client.listAuditLog(RESELLER, {organizationId: customer.id});
+    expect(log.items[0].fields).to.deep.equal(['linkedAccounts']);
+
+    const search = panel(el).querySelector<HTMLInputElement>('[part~="assign-account"] input')!;
+    await typeInto(search, account.providerAccountId);
+    await waitUntil(() => panel(el).querySelector(`[aria-label="Assign ${account.name} to ${org.name}"]`), 'the account was not offered', WAIT);
+    panel(el).querySelector<HTMLButtonElement>(`[aria-label="Assign ${account.name} to ${org.name}"]`)!.click();
+    await waitUntil(() => row() !== null, 'the account was not assigned again', WAIT);
+    await expect(el).to.be.accessible();
+  });
+
   it('opens a contract through an event the host routes, and filters contracts by status', async () => {
     const client = localClient();
     const el = await mount(client, {section: 'contracts'});

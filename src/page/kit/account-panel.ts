@@ -118,8 +118,11 @@ export class AccountPanel implements ReactiveController {
     return this.account !== null;
   }
 
-  /** Opens `row` in the scope shown now. */
-  open(row: AccountSummary): void {
+  /**
+   * Opens `row` in the scope shown now; with `unassign`, straight at the confirmation of taking it
+   * off that customer (who need not be among the customers the row names).
+   */
+  open(row: AccountSummary, options: {unassign?: {id: string; name: string}} = {}): void {
     const tenantId = this.options.scopeTenantId();
     if (!tenantId) return;
     this.writes?.abort();
@@ -128,7 +131,7 @@ export class AccountPanel implements ReactiveController {
     this.scope = {tenantId};
     this.busy = null;
     this.refusal = null;
-    this.confirming = null;
+    this.confirming = options.unassign ?? null;
     this.ruleDraft = row.excludeRule;
     this.ruleIssue = '';
     this.combo.reset();

@@ -1,6 +1,6 @@
 /**
  * The sections read straight from the organization's record: profile (every field the customer
- * wizard sets), tenants and subscriptions, linked accounts, onboarding. Every value is text in its
+ * wizard sets), tenants and subscriptions, onboarding. Every value is text in its
  * own bidi isolate; nothing from the record becomes markup or a live link.
  */
 import {html, nothing, type TemplateResult} from 'lit';
@@ -61,28 +61,6 @@ export function renderTenants(ctx: SectionContext): TemplateResult {
           </tbody>
         </table>`
       : html`<p class="empty" part="empty">No Azure directories are linked to this customer.</p>`}`;
-}
-
-/** Linked accounts: the cloud billing accounts assigned to the customer, shared or dedicated, and their rules. */
-export function renderLinkedAccounts(ctx: SectionContext): TemplateResult {
-  const accounts = ctx.org.linkedAccounts;
-  if (!accounts.length) return html`<p class="empty" part="empty">No cloud accounts are linked to this customer.</p>`;
-  return html`<table part="table">
-    <caption class="sr-only">Linked accounts</caption>
-    <thead><tr><th scope="col">Account</th><th scope="col">Provider</th><th scope="col">Type</th><th scope="col">Auto customer</th><th scope="col">Auto-assigned</th><th scope="col">Exclude rule</th></tr></thead>
-    <tbody>
-      ${accounts.map(
-        (a) => html`<tr>
-          <th scope="row"><bdi>${a.name}</bdi> <span class="muted mono">${a.id}</span></th>
-          <td>${a.provider.toUpperCase()}</td>
-          <td>${a.type === 'shared' ? 'Shared' : 'Dedicated'}</td>
-          <td>${a.autoCustomer ? 'Yes' : 'No'}</td>
-          <td>${a.autoAssigned ? 'Yes' : 'No'}</td>
-          <td class="mono"><bdi>${a.excludeRule || '—'}</bdi></td>
-        </tr>`,
-      )}
-    </tbody>
-  </table>`;
 }
 
 const TASK_STATE_LABELS: Readonly<Record<OnboardingTask['state'], string>> = {todo: 'To do', 'in-progress': 'In progress', done: 'Done'};
