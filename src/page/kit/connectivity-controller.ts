@@ -28,9 +28,9 @@ export class ConnectivityController implements ReactiveController {
   private stopWatching: (() => void) | null = null;
   private listening: DataClient | null = null;
   /**
-   * Scopes whose last sync failed for want of the backend, with no success since, each with the
-   * server time its data was as of then: only an update past it came from the backend (an
-   * optimistic change or a read from the cache leaves it as it was).
+   * Syncs (a scope's organizations or accounts, by `syncKey`) whose last attempt failed for want of
+   * the backend, with no success since, each with the server time its data was as of then: only an
+   * update past it came from the backend (an optimistic change or a cache read leaves it as it was).
    */
   private readonly unreachable = new Map<string, string | null>();
 
@@ -50,7 +50,7 @@ export class ConnectivityController implements ReactiveController {
   get reason(): string | null {
     if (!this.online) return OFFLINE_REASON;
     const scope = this.options.scopeTenantId();
-    if (scope && this.unreachable.has(scope)) return UNREACHABLE_REASON;
+    if (scope && (this.unreachable.has(syncKey('organizations', scope)) || this.unreachable.has(syncKey('accounts', scope)))) return UNREACHABLE_REASON;
     return null;
   }
 
@@ -87,17 +87,26 @@ export class ConnectivityController implements ReactiveController {
     if (this.note(e.data)) this.host.requestUpdate();
   };
 
-  /** Records what a worker event says about reaching the backend; `true` when the answer changed. */
+  /**
+   * Records what a worker event says about reaching the backend; `true` when the answer changed.
+   * The organizations' and the accounts' syncs of a scope are told apart (each has its own `asOf`):
+   * either one failing for want of the backend makes the scope unreachable until it succeeds again.
+   */
   private note(event: DataEvent): boolean {
-    if (event.type === 'sync-failed') {
+    if (event.type === 'sync-failed' || event.type === 'accounts-sync-failed') {
+      const key = syncKey(event.type === 'sync-failed' ? 'organizations' : 'accounts', event.scopeTenantId);
       // Only a failure trying again may cure says the backend is out of reach (not a refusal).
-      if (!new TenantryError(event.code, event.message).retryable || this.unreachable.has(event.scopeTenantId)) return false;
-      this.unreachable.set(event.scopeTenantId, event.asOf);
+      if (!new TenantryError(event.code, event.message).retryable || this.unreachable.has(key)) return false;
+      this.unreachable.set(key, event.asOf);
       return true;
     }
-    if (event.type === 'dataset-updated' && this.unreachable.has(event.scopeTenantId) && this.unreachable.get(event.scopeTenantId) !== event.asOf) {
-      return this.unreachable.delete(event.scopeTenantId);
+    if (event.type === 'dataset-updated' || event.type === 'accounts-updated') {
+      const key = syncKey(event.type === 'dataset-updated' ? 'organizations' : 'accounts', event.scopeTenantId);
+      if (this.unreachable.has(key) && this.unreachable.get(key) !== event.asOf) return this.unreachable.delete(key);
     }
     return false;
   }
 }
+
+/** Which sync of which scope a failure was of. */
+const syncKey = (of: 'organizations' | 'accounts', scopeTenantId: string): string => `${of}\u0000${scopeTenantId}`;
