@@ -140,6 +140,12 @@ for (const backend of ['embedded', 'HTTP'] as const) {
       expect(ofCustomer.firstRows!.map((r) => r.id)).to.include(target.id);
       expect(ofCustomer.firstRows!.every((r) => r.customers.some((x) => x.id === customer.id))).to.equal(true);
       expect((await c.updateAccountsView(view.viewId, {unassigned: true})).total).to.equal(0);
+      // By ids (a customer's record lists them): exactly those, whatever the row names.
+      const picked = [rows[3], rows[rows.length - 5], target];
+      const byIds = await c.updateAccountsView(view.viewId, {ids: [...picked.map((r) => r.id), 'no-such-account']});
+      expect(byIds.firstRows!.map((r) => r.id).sort()).to.deep.equal(picked.map((r) => r.id).sort());
+      const refused = await c.updateAccountsView(view.viewId, {ids: 'acct-1' as unknown as string[]}).catch((e: {code?: string}) => e.code);
+      expect(refused).to.equal('invalid-request');
 
       const byCount = await c.updateAccountsView(view.viewId, {sort: [{key: 'customerCount', dir: 'desc'}, {key: 'providerAccountId', dir: 'asc'}]});
       const counted = await allRows(c, byCount);

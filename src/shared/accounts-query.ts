@@ -7,6 +7,9 @@
 import type {AccountSummary, Id, Instant, LinkedAccount} from './model/types.js';
 import type {Freshness, RejectedReport} from './protocol.js';
 
+/** Most ids one accounts query may name. */
+export const MAX_ACCOUNT_IDS = 1000;
+
 export const ACCOUNT_SORT_KEYS = ['name', 'providerAccountId', 'provider', 'type', 'customerCount', 'updatedAt'] as const;
 export type AccountSortKey = (typeof ACCOUNT_SORT_KEYS)[number];
 
@@ -23,8 +26,13 @@ export interface AccountQuery {
   search?: string;
   type?: LinkedAccount['type'] | null;
   provider?: LinkedAccount['provider'] | null;
-  /** Only accounts assigned to this customer. */
+  /**
+   * Only accounts assigned to this customer, as far as a row names its customers (the first
+   * `MAX_ACCOUNT_CUSTOMERS`): for all of one customer's accounts, ask by `ids` from its record.
+   */
   customerId?: Id | null;
+  /** Only these accounts (at most `MAX_ACCOUNT_IDS`), e.g. those a customer's record lists. */
+  ids?: readonly Id[];
   /** Only accounts assigned to no customer. */
   unassigned?: boolean;
   /** Default: by name, ascending. */

@@ -152,7 +152,8 @@ export class AccountIndex {
   /** The rows the query's filters let through, one byte per row; `null` without filters. */
   private filterMask(query: AccountQuery): Uint8Array | null {
     const {type, provider, customerId, unassigned} = query;
-    if (!type && !provider && !customerId && !unassigned) return null;
+    const ids = query.ids ? new Set(query.ids) : null;
+    if (!type && !provider && !customerId && !unassigned && !ids) return null;
     const rows = this.rows;
     const mask = new Uint8Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
@@ -162,6 +163,7 @@ export class AccountIndex {
       if (unassigned && a.customerCount !== 0) continue;
       // The customers a row names (at most `MAX_ACCOUNT_CUSTOMERS`): an account serving more is found by the first of them.
       if (customerId && !a.customers.some((c) => c.id === customerId)) continue;
+      if (ids && !ids.has(a.id)) continue;
       mask[i] = 1;
     }
     return mask;

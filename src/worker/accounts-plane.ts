@@ -12,7 +12,7 @@
  */
 import type {Backend, Scope} from '../shared/contract/backend.js';
 import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
-import type {AccountQuery, AccountRow, AccountSort, AccountViewState, AccountWindow} from '../shared/accounts-query.js';
+import {MAX_ACCOUNT_IDS, type AccountQuery, type AccountRow, type AccountSort, type AccountViewState, type AccountWindow} from '../shared/accounts-query.js';
 import {formatIssues} from '../shared/model/schema.js';
 import type {Rejected} from '../shared/model/schemas.js';
 import type {AccountChange, AccountSummary, Id, Session} from '../shared/model/types.js';
@@ -103,6 +103,7 @@ function checkedQuery(query: AccountQuery): AccountQuery {
   if (query.provider != null && !['azure', 'aws', 'gcp'].includes(query.provider)) bad('provider');
   if (query.customerId != null && (typeof query.customerId !== 'string' || query.customerId.length > 128)) bad('customerId');
   if (query.unassigned !== undefined && typeof query.unassigned !== 'boolean') bad('unassigned');
+  if (query.ids !== undefined && (!Array.isArray(query.ids) || query.ids.length > MAX_ACCOUNT_IDS || !query.ids.every((id) => typeof id === 'string' && id.length <= 128))) bad('ids');
   if (query.sort !== undefined && (!Array.isArray(query.sort) || query.sort.length > 6)) bad('sort');
   checkedSort(query);
   return query;

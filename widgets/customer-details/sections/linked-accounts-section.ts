@@ -1,6 +1,6 @@
 /**
  * Linked accounts: the cloud accounts assigned to the customer, read as the accounts view reads
- * them (the worker's accounts of the acting scope, filtered to this customer), so each comes with
+ * them (the worker's accounts of the acting scope, those the customer's record lists), so each comes with
  * its ETag, its type, automation and exclude rule, and the other customers it serves. Those
  * allowed assign another account (a search over the scope's accounts), unassign one (the shared
  * account panel's confirmation naming account and customer), and manage one in that panel (shared
@@ -111,7 +111,9 @@ export class LinkedAccountsSection implements ReactiveController {
   private async load(ctx: SectionContext): Promise<void> {
     const controller = (this.loading = new AbortController());
     try {
-      const rows = await readAccounts(ctx.client, ctx.scope.tenantId, {customerId: ctx.org.id, sort: [{key: 'name', dir: 'asc'}]}, controller.signal);
+      // The accounts its record lists (a shared account serving many names only its first customers).
+      const ids = ctx.org.linkedAccounts.map((a) => a.id);
+      const rows = ids.length ? await readAccounts(ctx.client, ctx.scope.tenantId, {ids, sort: [{key: 'name', dir: 'asc'}]}, controller.signal) : [];
       if (this.loading !== controller) return;
       this.rows = rows;
       this.error = null;
