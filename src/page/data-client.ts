@@ -13,7 +13,8 @@ import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQ
 import {TenantryError, abortError} from '../shared/contract/errors.js';
 import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
-import type {AccountQuery, AccountViewState, AccountWindow} from '../shared/accounts-query.js';
+import type {AccountQuery} from '../shared/accounts-query.js';
+import type {AccountViewState, AccountWindow} from '../shared/protocol.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';

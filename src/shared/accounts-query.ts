@@ -1,11 +1,10 @@
 /**
- * The accounts view's query and what crosses the worker boundary for it: the same shape as the
- * organizations' (a view opened in the worker over the scope's dataset, its state with the first
- * rows, then windows of rows by index), so 100,000 linked accounts behave like 100,000
- * organizations: the data stays in the worker, the page holds only the rows in view.
+ * The accounts view's query and rows, the same shape as the organizations' (`query.ts`): a view is
+ * opened in the worker over the scope's dataset, and its state and windows (`AccountViewState`,
+ * `AccountWindow` in `protocol.ts`) cross the boundary, so 100,000 linked accounts behave like
+ * 100,000 organizations: the data stays in the worker, the page holds only the rows in view.
  */
-import type {AccountSummary, Id, Instant, LinkedAccount} from './model/types.js';
-import type {Freshness, RejectedReport} from './protocol.js';
+import type {AccountSummary, Id, LinkedAccount} from './model/types.js';
 
 /** Most ids one accounts query may name. */
 export const MAX_ACCOUNT_IDS = 1000;
@@ -43,28 +42,4 @@ export interface AccountQuery {
 export interface AccountRow extends AccountSummary {
   /** The customer whose name the search matched (to say "assigned to …"), when it was one. */
   matchedCustomer?: {id: Id; name: string};
-}
-
-export interface AccountViewState {
-  viewId: string;
-  scopeTenantId: Id;
-  /** Accounts matching the query. */
-  total: number;
-  /** Accounts in the scope before search and filters. */
-  datasetSize: number;
-  asOf: Instant | null;
-  freshness: Freshness;
-  /** Increments whenever the dataset changes; windows carry it so stale ones can be dropped. */
-  version: number;
-  rejected: RejectedReport;
-  /** The view's first rows (up to 100), so the top paints without another round trip. */
-  firstRows?: AccountRow[];
-}
-
-export interface AccountWindow {
-  viewId: string;
-  start: number;
-  rows: AccountRow[];
-  total: number;
-  version: number;
 }

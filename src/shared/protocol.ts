@@ -8,7 +8,7 @@ import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, 
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
-import type {AccountQuery, AccountViewState, AccountWindow} from './accounts-query.js';
+import type {AccountQuery, AccountRow} from './accounts-query.js';
 
 /** Something the cache tells the user about (e.g. it now lives in memory only, and why). */
 export interface CacheNotice {
@@ -57,6 +57,32 @@ export interface RowWindow {
   viewId: string;
   start: number;
   rows: OrgRow[];
+  total: number;
+  version: number;
+}
+
+/** An accounts view's state, as `ResultState` is an organizations view's (see `accounts-query.ts`). */
+export interface AccountViewState {
+  viewId: string;
+  scopeTenantId: Id;
+  /** Accounts matching the query. */
+  total: number;
+  /** Accounts in the scope before search and filters. */
+  datasetSize: number;
+  asOf: Instant | null;
+  freshness: Freshness;
+  /** Increments whenever the dataset changes; windows carry it so stale ones can be dropped. */
+  version: number;
+  rejected: RejectedReport;
+  /** The view's first rows (up to 100), so the top paints without another round trip. */
+  firstRows?: AccountRow[];
+}
+
+/** Rows of an accounts view by index, as `RowWindow` for organizations. */
+export interface AccountWindow {
+  viewId: string;
+  start: number;
+  rows: AccountRow[];
   total: number;
   version: number;
 }

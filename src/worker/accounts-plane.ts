@@ -12,7 +12,8 @@
  */
 import type {Backend, Scope} from '../shared/contract/backend.js';
 import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
-import {MAX_ACCOUNT_IDS, type AccountQuery, type AccountRow, type AccountSort, type AccountViewState, type AccountWindow} from '../shared/accounts-query.js';
+import {MAX_ACCOUNT_IDS, type AccountQuery, type AccountRow, type AccountSort} from '../shared/accounts-query.js';
+import type {AccountViewState, AccountWindow} from '../shared/protocol.js';
 import {formatIssues} from '../shared/model/schema.js';
 import type {Rejected} from '../shared/model/schemas.js';
 import type {AccountChange, AccountSummary, Id, Session} from '../shared/model/types.js';

@@ -9,7 +9,8 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {DataClient} from '../../src/page/data-client.js';
 import {RowBlocks, prefetchBlocks, type Blocks, type FetchWindow} from '../../src/page/grid/row-blocks.js';
-import type {AccountQuery, AccountRow, AccountViewState} from '../../src/shared/accounts-query.js';
+import type {AccountQuery, AccountRow} from '../../src/shared/accounts-query.js';
+import type {AccountViewState} from '../../src/shared/protocol.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 
 /** A query's answer, with the blocks that paint first. */

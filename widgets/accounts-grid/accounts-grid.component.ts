@@ -12,7 +12,8 @@ import {ConnectivityController} from '../../src/page/kit/connectivity-controller
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {formatDateTime} from '../../src/page/format.js';
-import type {AccountQuery, AccountRow, AccountSort, AccountViewState} from '../../src/shared/accounts-query.js';
+import type {AccountQuery, AccountRow, AccountSort} from '../../src/shared/accounts-query.js';
+import type {AccountViewState} from '../../src/shared/protocol.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError} from '../../src/shared/contract/errors.js';
 import type {AccountSummary, Session} from '../../src/shared/model/types.js';

@@ -4,7 +4,7 @@
  */
 import {TenantryError} from './errors.js';
 import {AUDIT_ACTIONS, SERVER_KEPT_FIELDS, type AuditAction, type AuditEntry, type Id} from '../model/types.js';
-import type {CallOptions} from './backend.js';
+import type {CallOptions} from './call.js';
 
 export interface AuditQuery extends CallOptions {
   /** Only entries about this organization. */

@@ -11,6 +11,7 @@ import type {Rejected} from '../model/schemas.js';
 import {TenantryError} from './errors.js';
 import {domainKey, foldName, isDirectoryId, normalizeDomain, onmicrosoftPrefix} from './server-checks.js';
 import type {AuditQuery} from './audit.js';
+import type {CallOptions} from './call.js';
 import type {CommerceQuery, ContractQuery} from './details.js';
 import type {
   AccountChange,
@@ -42,15 +43,11 @@ import type {
   User,
 } from '../model/types.js';
 
-export type {AuditQuery, CommerceQuery, ContractQuery};
+export type {AuditQuery, CallOptions, CommerceQuery, ContractQuery};
 
 /** The tenant whose view a request acts in. */
 export interface Scope {
   tenantId: Id;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface ListOptions extends CallOptions {

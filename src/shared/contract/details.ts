@@ -8,7 +8,7 @@
  */
 import {TenantryError} from './errors.js';
 import {contactIssues} from './server-checks.js';
-import type {CallOptions} from './backend.js';
+import type {CallOptions} from './call.js';
 import {validate, type Issue} from '../model/schema.js';
 import {PeopleChangeSchema} from '../model/schemas.js';
 import {

@@ -110,7 +110,7 @@ export class ContactsSection implements ReactiveController {
               })}
             </tbody>
           </table>`
-        : html`<p class="empty" part="empty">No contacts yet. Add the primary contact first: they receive the account's notices.</p>`}
+        : html`<p class="empty" part="empty">No contacts yet. Add the primary contact first: they receive the account’s notices.</p>`}
       ${this.renderForm(ctx, primaries)} ${this.renderDelete(ctx)}`;
   }
 
