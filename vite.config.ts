@@ -72,6 +72,7 @@ export default defineConfig({
         'bench-page-load-vaadin-grid': 'bench/page-load-vaadin-grid.html',
         'bench-wizard': 'bench/wizard.html',
         'bench-details': 'bench/details.html',
+        'bench-accounts': 'bench/accounts.html',
       },
     },
   },

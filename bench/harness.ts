@@ -68,6 +68,18 @@ export const GM = {
   lifecycleOptimistic: 'lifecycle action → grid row repainted (optimistic)',
   auditScrollFrames: 'audit log scroll, frames over 50 ms',
   auditScrollMaxGap: 'longest frame: audit log scroll',
+  // `<accounts-grid>` (bench/accounts.bench.ts): the grid's lines, measured the same way, on the scope's accounts.
+  accountsFirstRowsCold: 'accounts: mount → first rows painted (cold: worker builds the accounts)',
+  accountsFirstRows: 'accounts: mount → first rows painted (warm: second mount, same client)',
+  accountsMountLong: 'accounts: long tasks > 50 ms: mount (warm)',
+  accountsSearch: 'accounts: search, 4 chars of an account ID typed → repaint',
+  accountsSearchLong: 'accounts: long tasks > 50 ms: search',
+  accountsFilter: 'accounts: filter (type = dedicated) → repaint',
+  accountsFilterLong: 'accounts: long tasks > 50 ms: filter',
+  accountsSort: 'accounts: sort (Customers, most first) → repaint',
+  accountsSortLong: 'accounts: long tasks > 50 ms: sort',
+  accountsScrollFrames: 'accounts: frames > 50 ms: scroll 2,000 rows',
+  accountsScrollMaxGap: 'accounts: longest frame: scroll 2,000 rows',
 } as const;
 
 const TARGETS_100K: Partial<Record<string, number>> = {
@@ -94,6 +106,15 @@ const TARGETS_100K: Partial<Record<string, number>> = {
   [GM.csvLong]: 0,
   [GM.typeAhead]: 50,
   [GM.typeAheadLong]: 0,
+  // 100,000 accounts behave like 100,000 organizations: the grid's targets (none for a cold mount, as for the grid).
+  [GM.accountsFirstRows]: 80,
+  [GM.accountsSearch]: 50,
+  [GM.accountsSearchLong]: 0,
+  [GM.accountsFilter]: 80,
+  [GM.accountsFilterLong]: 0,
+  [GM.accountsSort]: 80,
+  [GM.accountsSortLong]: 0,
+  [GM.accountsScrollFrames]: 0,
 };
 
 export function targetFor(metric: string, n: number): number | null {

@@ -2,7 +2,7 @@
 // headless Chromium page and prints the figures side by side. Production mode matters: Lit's dev
 // mode and unminified code would make every figure slower than what users get.
 //
-//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,page-load]
+//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,accounts-grid,page-load]
 //                    [--json] [--no-build] [--timeout-min 15] [--table results.json]
 //
 // Suites: data-plane (bench/index.html: the DataClient alone, 5 runs by default), grid
@@ -13,7 +13,11 @@
 // the organizations loaded; 3 runs), customer-details (bench/details.html: a mounted <customer-details>
 // given another organization to its header and profile painted, a lifecycle move sent optimistically
 // to the grid's row repainted, and frames over 50 ms scrolling an audit log of 100,000 entries, with
-// the organizations loaded and shown in a grid; 3 runs), page-load
+// the organizations loaded and shown in a grid; 3 runs), accounts-grid (bench/accounts.html:
+// <accounts-grid> on the distributor's accounts, about 1.5 per organization: mount to first rows
+// painted, cold (the worker lists and indexes the accounts) and warm (a second grid on the same
+// client), then search, type filter, sort by Customers and scroll as the grid suite measures them;
+// 3 runs), page-load
 // (bench/page-load*.html: navigation start to first rows painted, cold and warm, every grid; driven
 // from here, see the page-load section below; 3 runs). --runs sets every suite's runs. The
 // gzipped JS of each grid comes from a build of that grid's module alone (.bench/sizes/), not a page; the size
@@ -49,6 +53,7 @@ const SUITES = [
   {name: 'tenant-switcher', page: 'bench/tenant-switcher.html', runs: 3},
   {name: 'customer-wizard', page: 'bench/wizard.html', runs: 3},
   {name: 'customer-details', page: 'bench/details.html', runs: 3},
+  {name: 'accounts-grid', page: 'bench/accounts.html', runs: 3},
   // Navigations, not one page: driven by runPageLoadSuite below.
   {name: 'page-load', page: 'bench/page-load.html', runs: 3, driver: 'page-load'},
 ];
@@ -68,7 +73,7 @@ const WIZARD_SIZE_TARGET_KB = 30;
 /** The data worker, loaded apart from the page JS above: one row per backend configuration. */
 const WORKER_SIZE_METRICS = {http: 'gzipped JS, worker (HTTP)', embedded: 'gzipped JS, worker (embedded)'};
 
-const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,page-load] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
+const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,accounts-grid,page-load] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
 
 function options() {
   let parsed;
