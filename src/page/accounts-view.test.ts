@@ -117,6 +117,9 @@ for (const backend of ['embedded', 'HTTP'] as const) {
       expect(deep.start).to.equal(view.total - 37);
       expect(deep.rows.map((r) => r.id)).to.deep.equal(rows.slice(-37).map((r) => r.id));
       expect(view.firstRows!.map((r) => r.id)).to.deep.equal(rows.slice(0, 100).map((r) => r.id));
+      // Some shared accounts serve several customers (a reseller's pool); dedicated ones one each.
+      expect(rows.some((r) => r.type === 'shared' && r.customerCount > 1)).to.equal(true);
+      expect(rows.filter((r) => r.type === 'dedicated').every((r) => r.customerCount === 1)).to.equal(true);
 
       const target = rows[Math.floor(rows.length / 2)];
       const byId = await c.updateAccountsView(view.viewId, {search: target.providerAccountId.toUpperCase()});

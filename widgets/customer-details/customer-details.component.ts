@@ -9,7 +9,7 @@ import {LIFECYCLE_DONE, type LifecycleRequestAction} from '../../src/page/kit/li
 import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
-import {TenantryError} from '../../src/shared/contract/errors.js';
+import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
 import {KIND_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type LifecycleAction, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
@@ -177,9 +177,13 @@ export class CustomerDetails extends LitElement {
     task: async ([client]): Promise<Session | null> => (client ? client.session : null),
   });
 
+  /** The console link with the tenant and organization it is for: a pending read for another customer never shows the previous one's. */
   private readonly consoleTask = new Task(this, {
     args: () => [this.clients.dataClient, this.scoping.scope?.tenantId ?? null, this.organizationId] as const,
-    task: async ([client, tenantId, id], {signal}): Promise<string | null> => (client && tenantId && id ? safeConsoleUrl(await client.tenantConsoleLink({tenantId}, id, {signal})) : null),
+    task: async ([client, tenantId, id], {signal}): Promise<{for: string; url: string | null}> => ({
+      for: `${tenantId}\u0000${id}`,
+      url: client && tenantId && id ? safeConsoleUrl(await client.tenantConsoleLink({tenantId}, id, {signal})) : null,
+    }),
   });
 
   private readonly contacts = new ContactsSection(this);
@@ -244,25 +248,29 @@ export class CustomerDetails extends LitElement {
 
   /**
    * Writes run one after another, each with the ETag the previous one left: two quick changes in
-   * different sections must not refuse each other as "someone else changed it".
+   * different sections must not refuse each other as "someone else changed it". A write belongs to
+   * the customer on screen when it was asked for: if another customer is shown by its turn, it is
+   * not sent (rejected as cancelled), and an answer arriving after a switch changes nothing here.
    */
   private write(what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
-    const next = this.writes.catch(() => undefined).then(() => this.writeNow(what, run));
+    const key = this.record.value?.key ?? null;
+    const next = this.writes.catch(() => undefined).then(() => this.writeNow(key, what, run));
     this.writes = next;
     return next;
   }
 
-  private async writeNow(what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
+  private async writeNow(key: string | null, what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
     const rec = this.record.value;
     if (!rec) throw new TenantryError('not-found', 'The customer is not loaded.');
+    if (rec.key !== key) throw abortError(what);
     this.notice = null;
     try {
       // A write is not aborted once sent: its answer still updates every view of it.
       const written = await run(rec.etag, new AbortController().signal);
-      if (written.value.id === rec.org.id) this.record.replace(written);
+      this.record.replace(written, rec.key);
       return true;
     } catch (e) {
-      if (e instanceof TenantryError && e.code === 'version-conflict') {
+      if (e instanceof TenantryError && e.code === 'version-conflict' && this.record.value?.key === rec.key) {
         this.notice = {tone: 'warning', text: `${what} was not saved: someone else changed ${rec.org.name} since it was loaded. Reload to see their changes, then make yours again.`, reload: true};
       }
       throw e;
@@ -319,7 +327,8 @@ export class CustomerDetails extends LitElement {
     const mayMove = role !== undefined && role !== 'customer-admin' && org.id !== scopeId;
     const moves = mayMove ? LIFECYCLE_MOVES[org.status] : [];
     const editHref = rowHref(this.hrefTemplate, org.id, 'edit');
-    const consoleUrl = this.consoleTask.value ?? null;
+    const link = this.consoleTask.value;
+    const consoleUrl = link && link.for === `${scopeId}\u0000${org.id}` ? link.url : null;
     const blocked = this.writeBlocked(rec);
     return html`<header class="header" part="header">
       <div class="title-row">
@@ -439,7 +448,7 @@ export class CustomerDetails extends LitElement {
     if (!outcome || outcome.organizationId !== this.organizationId) return;
     this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
     if (outcome.status === null) this.deleted = {id: outcome.organizationId, name: outcome.organizationName};
-    else if (outcome.value) this.record.replace({value: outcome.value, etag: `"${outcome.value.version}"`});
+    else if (outcome.value) this.record.replace({value: outcome.value, etag: `"${outcome.value.version}"`}, this.record.value?.key ?? '');
   }
 
   private handleReload(): void {
@@ -457,7 +466,7 @@ export class CustomerDetails extends LitElement {
       await ctx.write(`Starting “${task.title}”`, (etag, signal) => ctx.client.startOnboardingTask(ctx.scope, ctx.org.id, task.id, etag, {signal}));
       this.announce(`${task.title}: started.`);
     } catch (e) {
-      if (!(e instanceof TenantryError && e.code === 'version-conflict')) this.notice = {tone: 'danger', text: `“${task.title}” was not started: ${e instanceof Error ? e.message : String(e)}`};
+      if (!isAbort(e) && !(e instanceof TenantryError && e.code === 'version-conflict')) this.notice = {tone: 'danger', text: `“${task.title}” was not started: ${e instanceof Error ? e.message : String(e)}`};
     } finally {
       this.onboardingBusy = new Set([...this.onboardingBusy].filter((id) => id !== task.id));
     }

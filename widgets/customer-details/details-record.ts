@@ -73,12 +73,14 @@ export class DetailsRecord {
     return e instanceof TenantryError ? e : new TenantryError('server', e instanceof Error ? e.message : String(e));
   }
 
-  /** A write's answer: shown at once, without reading again. */
-  replace(next: {value: Organization; etag: string}): void {
+  /**
+   * A write's answer, for the record read under `key` (`RecordValue.key`): shown at once, without
+   * reading again, unless the element shows another customer, tenant or client by now.
+   */
+  replace(next: {value: Organization; etag: string}, key: string): void {
     const current = this.value;
-    const key = this.currentKey();
-    if (!key) return;
-    this.written = {org: next.value, etag: next.etag, path: current?.path ?? [{id: next.value.id, name: next.value.name, kind: next.value.kind}], key};
+    if (key !== this.currentKey() || !current || next.value.id !== current.org.id) return;
+    this.written = {org: next.value, etag: next.etag, path: current.path, key};
     this.host.requestUpdate();
   }
 

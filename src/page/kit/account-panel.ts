@@ -199,7 +199,9 @@ export class AccountPanel implements ReactiveController {
     this.refusal = null;
     this.host.requestUpdate();
     try {
-      const change = await send(client, scope, account.etag, controller.signal);
+      // Not aborted once sent (closing the panel must not cancel a change the server may make): the
+      // worker applies its answer to every view; the panel only stops showing it (`this.writes`).
+      const change = await send(client, scope, account.etag, new AbortController().signal);
       if (this.writes !== controller) return false;
       this.account = {...change.account, etag: change.etag};
       this.options.announce(done(this.account));

@@ -8,6 +8,7 @@
  */
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
+import {TenantryError} from '../../../src/shared/contract/errors.js';
 import {AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Id, type UserRef} from '../../../src/shared/model/types.js';
 import {formatDateTime} from '../../../src/page/format.js';
 import type {UsersChangeDetail} from '../../user-combobox/user-combobox.js';
@@ -52,7 +53,11 @@ export class AuditSection implements ReactiveController {
   private viewportHeight = 480;
   /** Names of acting tenants, read once each (`null`: not in the user's view). */
   private readonly tenantNames = new Map<Id, string | null>();
-  private readonly naming = new Set<Id>();
+  /** Names asked for and not answered yet. */
+  private readonly asked = new Set<Id>();
+  /** The acting tenant the names were read in, and the owner of those reads. */
+  private namesFor: Id | null = null;
+  private naming = new AbortController();
   private frame = 0;
 
   constructor(
@@ -76,6 +81,9 @@ export class AuditSection implements ReactiveController {
 
   hostDisconnected(): void {
     cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.naming.abort();
+    this.namesFor = null;
   }
 
   /** Back to the top (a new organization or filter). */
@@ -131,17 +139,33 @@ export class AuditSection implements ReactiveController {
     return this.host.renderRoot.querySelector('.audit-viewport');
   }
 
-  /** Names the tenants writes were made from (once each; those outside the user's view say so). */
+  /**
+   * Names the tenants writes were made from, once each per acting scope (the same tenant may be in
+   * one user's view and above another's): a tenant the scope does not see says so; a failure to
+   * read the name is tried again with the next page.
+   */
   private nameTenants(ctx: SectionContext, entries: readonly AuditEntry[]): void {
+    if (this.namesFor !== ctx.scope.tenantId) {
+      this.naming.abort();
+      this.naming = new AbortController();
+      this.tenantNames.clear();
+      this.asked.clear();
+      this.namesFor = ctx.scope.tenantId;
+    }
+    const signal = this.naming.signal;
     for (const e of entries) {
-      if (this.tenantNames.has(e.actingTenantId) || this.naming.has(e.actingTenantId)) continue;
-      this.naming.add(e.actingTenantId);
+      const id = e.actingTenantId;
+      if (this.tenantNames.has(id) || this.asked.has(id)) continue;
+      this.asked.add(id);
       void ctx.client
-        .resolveTenant(ctx.scope, e.actingTenantId)
-        .then((hit) => this.tenantNames.set(e.actingTenantId, hit.name))
-        .catch(() => this.tenantNames.set(e.actingTenantId, null))
+        .resolveTenant(ctx.scope, id, {signal})
+        .then((hit) => this.tenantNames.set(id, hit.name))
+        .catch((err: unknown) => {
+          if (err instanceof TenantryError && (err.code === 'not-found' || err.code === 'forbidden')) this.tenantNames.set(id, null);
+        })
         .finally(() => {
-          this.naming.delete(e.actingTenantId);
+          if (signal.aborted) return;
+          this.asked.delete(id);
           this.host.requestUpdate();
         });
     }

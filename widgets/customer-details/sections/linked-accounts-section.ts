@@ -11,7 +11,7 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost, typ
 import {live} from 'lit/directives/live.js';
 import type {DataClient} from '../../../src/page/data-client.js';
 import {AccountPanel} from '../../../src/page/kit/account-panel.js';
-import type {AccountQuery, AccountRow} from '../../../src/shared/accounts-query.js';
+import {MAX_ACCOUNT_IDS, type AccountQuery, type AccountRow} from '../../../src/shared/accounts-query.js';
 import {TenantryError, isAbort} from '../../../src/shared/contract/errors.js';
 import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../../src/shared/model/labels.js';
 import type {Id, Session} from '../../../src/shared/model/types.js';
@@ -33,11 +33,33 @@ export interface LinkedAccountsOptions {
   announce(message: string): void;
 }
 
-/** Reads the first rows of an accounts view and closes it: a list that is read, not kept open. */
-async function readAccounts(client: DataClient, tenantId: Id, query: AccountQuery, signal: AbortSignal): Promise<AccountRow[]> {
+/** Most rows one window of a view brings. */
+const WINDOW = 500;
+
+/**
+ * Reads an accounts view and closes it (a list that is read, not kept open): its first rows, and
+ * with `all` every further window up to its total.
+ */
+async function readAccounts(client: DataClient, tenantId: Id, query: AccountQuery, signal: AbortSignal, all = false): Promise<AccountRow[]> {
   const view = await client.openAccountsView({tenantId}, query, {signal});
-  client.closeAccountsView(view.viewId);
-  return view.firstRows ?? [];
+  try {
+    const rows = [...(view.firstRows ?? [])];
+    while (all && rows.length < view.total) {
+      const w = await client.accountsWindow(view.viewId, rows.length, WINDOW, {signal});
+      if (!w.rows.length || w.version !== view.version) break;
+      rows.push(...w.rows);
+    }
+    return rows;
+  } finally {
+    client.closeAccountsView(view.viewId);
+  }
+}
+
+/** Every account of `ids` (the ids a customer's record lists), in queries of at most `MAX_ACCOUNT_IDS`, by name. */
+async function readAccountsById(client: DataClient, tenantId: Id, ids: readonly Id[], signal: AbortSignal): Promise<AccountRow[]> {
+  const rows: AccountRow[] = [];
+  for (let i = 0; i < ids.length; i += MAX_ACCOUNT_IDS) rows.push(...(await readAccounts(client, tenantId, {ids: ids.slice(i, i + MAX_ACCOUNT_IDS), sort: [{key: 'name', dir: 'asc'}]}, signal, true)));
+  return ids.length > MAX_ACCOUNT_IDS ? rows.sort((a, b) => a.name.localeCompare(b.name)) : rows;
 }
 
 export class LinkedAccountsSection implements ReactiveController {
@@ -56,6 +78,8 @@ export class LinkedAccountsSection implements ReactiveController {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private assigning: Id | null = null;
   private assignError = '';
+  /** The button that opened the panel. */
+  private opener: HTMLElement | null = null;
 
   constructor(
     private readonly host: Host,
@@ -70,8 +94,19 @@ export class LinkedAccountsSection implements ReactiveController {
       offlineReason: () => options.context()?.writeBlocked ?? null,
       hrefTemplate: () => options.hrefTemplate(),
       announce: (message) => options.announce(message),
-      onClose: () => undefined,
+      onClose: (restoreFocus) => {
+        const opener = this.opener;
+        this.opener = null;
+        if (restoreFocus && opener?.isConnected) void host.updateComplete.then(() => opener.focus());
+      },
     });
+  }
+
+  /** Opens an account in the panel, focus on its title; it goes back to `opener` when the user closes it. */
+  private openPanel(e: Event, account: AccountRow, unassign?: {id: Id; name: string}): void {
+    this.opener = e.currentTarget as HTMLElement;
+    this.panel.open(account, unassign ? {unassign} : {});
+    void this.host.updateComplete.then(() => (this.host.shadowRoot ?? this.host).querySelector<HTMLElement>('.panel-title')?.focus());
   }
 
   hostUpdate(): void {
@@ -86,8 +121,13 @@ export class LinkedAccountsSection implements ReactiveController {
       this.loadedOrg = org;
       this.rows = null;
       this.panel.close(false);
+      // A search of the previous customer's scope offers nothing here.
+      clearTimeout(this.searchTimer);
+      this.offering?.abort();
+      this.offering = null;
       this.search = '';
       this.offers = [];
+      this.assignError = '';
     }
     if (ctx) void this.load(ctx);
   }
@@ -112,8 +152,7 @@ export class LinkedAccountsSection implements ReactiveController {
     const controller = (this.loading = new AbortController());
     try {
       // The accounts its record lists (a shared account serving many names only its first customers).
-      const ids = ctx.org.linkedAccounts.map((a) => a.id);
-      const rows = ids.length ? await readAccounts(ctx.client, ctx.scope.tenantId, {ids, sort: [{key: 'name', dir: 'asc'}]}, controller.signal) : [];
+      const rows = await readAccountsById(ctx.client, ctx.scope.tenantId, ctx.org.linkedAccounts.map((a) => a.id), controller.signal);
       if (this.loading !== controller) return;
       this.rows = rows;
       this.error = null;
@@ -157,9 +196,9 @@ export class LinkedAccountsSection implements ReactiveController {
                   <td>${a.autoAssigned ? 'Yes' : 'No'}</td>
                   <td class="mono"><bdi>${a.excludeRule || '—'}</bdi></td>
                   <td class="row-actions">
-                    <button type="button" part="button" aria-label=${`Manage ${a.name}`} @click=${() => this.panel.open(a)}>Manage</button>
+                    <button type="button" part="button" aria-label=${`Manage ${a.name}`} @click=${(e: Event) => this.openPanel(e, a)}>Manage</button>
                     ${this.allowed
-                      ? html`<button type="button" part="button danger" ?disabled=${blocked !== null} title=${blocked ?? nothing} aria-label=${`Unassign ${a.name}`} @click=${() => this.panel.open(a, {unassign: {id: ctx.org.id, name: ctx.org.name}})}>Unassign</button>`
+                      ? html`<button type="button" part="button danger" ?disabled=${blocked !== null} title=${blocked ?? nothing} aria-label=${`Unassign ${a.name}`} @click=${(e: Event) => this.openPanel(e, a, {id: ctx.org.id, name: ctx.org.name})}>Unassign</button>`
                       : nothing}
                   </td>
                 </tr>`,

@@ -8,6 +8,7 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {UsersChangeDetail} from '../../user-combobox/user-combobox.js';
+import {isAbort} from '../../../src/shared/contract/errors.js';
 import type {PeopleChange, UserRef} from '../../../src/shared/model/types.js';
 import type {SectionContext} from './section-context.js';
 
@@ -115,6 +116,8 @@ export class PeopleSection {
       ctx.announce(`${label} saved.`);
       return true;
     } catch (e) {
+      // Not sent: another customer is shown by now.
+      if (isAbort(e)) return false;
       this.notes.set(key, {tone: 'danger', text: `${label} not saved: ${e instanceof Error ? e.message : String(e)}`});
       return false;
     } finally {

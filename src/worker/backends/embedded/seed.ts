@@ -303,19 +303,42 @@ export function linkedAccountsFor(summary: OrganizationSummary): LinkedAccount[]
   const seed = `${summary.id}/accounts`;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
   const r = prng(h);
-  return Array.from({length: summary.linkedAccountCount}, (_, k) => {
-    const dedicated = chance(r, 0.7);
-    const autoAssigned = dedicated && chance(r, 0.5);
-    return {
-      id: `${summary.id}-acct-${k + 1}`,
-      name: `${pick(r, ACCOUNT_NAMES)} ${k + 1}`,
-      provider: pick(r, ACCOUNT_PROVIDERS),
-      type: dedicated ? 'dedicated' : 'shared',
-      autoCustomer: !dedicated && chance(r, 0.3),
-      autoAssigned,
-      excludeRule: autoAssigned && chance(r, 0.3) ? 'name:*-sandbox' : '',
-    };
-  });
+  // Some shared accounts come from a pool of the customer's reseller (several of its customers
+  // bill through one), so the accounts view has accounts serving many customers.
+  const pool = summary.ancestorIds[1] ?? summary.parentId ?? summary.id;
+  const out: LinkedAccount[] = [];
+  for (let k = 0; k < summary.linkedAccountCount; k++) {
+    if (chance(r, 0.7)) {
+      const autoAssigned = chance(r, 0.5);
+      const name = `${pick(r, ACCOUNT_NAMES)} ${k + 1}`;
+      out.push({id: `${summary.id}-acct-${k + 1}`, name, provider: pick(r, ACCOUNT_PROVIDERS), type: 'dedicated', autoCustomer: false, autoAssigned, excludeRule: autoAssigned && chance(r, 0.3) ? 'name:*-sandbox' : ''});
+      continue;
+    }
+    // Half the shared accounts are the customer's own so far; the others come from the pool.
+    if (chance(r, 0.5)) {
+      out.push({id: `${summary.id}-acct-${k + 1}`, name: `${pick(r, ACCOUNT_NAMES)} ${k + 1}`, provider: pick(r, ACCOUNT_PROVIDERS), type: 'shared', autoCustomer: chance(r, 0.3), autoAssigned: false, excludeRule: ''});
+      continue;
+    }
+    // A pooled account the customer does not hold yet (the pool is larger than any customer's count).
+    let n = int(r, 1, SHARED_POOL);
+    while (out.some((a) => a.id === sharedId(pool, n))) n = (n % SHARED_POOL) + 1;
+    out.push(sharedAccount(pool, n));
+  }
+  return out;
+}
+
+/** Shared accounts per reseller pool. */
+const SHARED_POOL = 6;
+
+/** A pooled shared account: every customer that draws it agrees on what it is (its own stream). */
+const sharedId = (pool: string, n: number): string => `${pool}-shared-${n}`;
+
+function sharedAccount(pool: string, n: number): LinkedAccount {
+  const id = sharedId(pool, n);
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  const r = prng(h);
+  return {id, name: `${pick(r, ACCOUNT_NAMES)} (shared ${n})`, provider: pick(r, ACCOUNT_PROVIDERS), type: 'shared', autoCustomer: chance(r, 0.3), autoAssigned: false, excludeRule: ''};
 }
 
 /**
