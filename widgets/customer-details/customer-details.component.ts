@@ -5,14 +5,14 @@ import type {DataClient} from '../../src/page/data-client.js';
 import {emit} from '../../src/page/events.js';
 import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
-import {LIFECYCLE_DONE, type LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
+import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
 import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
-import {KIND_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
-import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type LifecycleAction, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
+import {KIND_LABELS, LIFECYCLE_DONE, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
+import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
 import {rowHref} from '../../src/page/links.js';
 import {customerDetailsStyles} from './customer-details.styles.js';
 import {DetailsRecord, type RecordValue} from './details-record.js';
@@ -53,8 +53,6 @@ declare global {
     'tenantry-organization-edit': CustomEvent<OrganizationEditDetail>;
   }
 }
-
-const ACTION_LABELS: Readonly<Record<LifecycleAction, string>> = {suspend: 'Suspend', resume: 'Resume', disable: 'Disable', enable: 'Enable', archive: 'Archive'};
 
 /** The confirmation loads with the first lifecycle action, not with the details. */
 let lifecycleDialogLoad: Promise<unknown> | null = null;
@@ -347,7 +345,7 @@ export class CustomerDetails extends LitElement {
           : html`<button type="button" part="action button" ?disabled=${blocked !== null} @click=${() => this.handleEdit()}>Edit</button>`}
         ${moves.map(
           (m) => html`<button type="button" part="action button ${m.action === 'archive' || m.action === 'suspend' ? 'danger' : ''}" ?disabled=${blocked !== null} data-action=${m.action} @click=${() => void this.handleLifecycle(m.action)}>
-            ${ACTION_LABELS[m.action]}…
+            ${LIFECYCLE_LABELS[m.action]}…
           </button>`,
         )}
         ${mayMove && org.status === 'suspended'

@@ -6,7 +6,6 @@ import {emit} from '../../src/page/events.js';
 import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
 import {
-  LIFECYCLE_LABELS,
   LifecycleController,
   describeKindCounts,
   totalBelow,
@@ -17,6 +16,7 @@ import {
   type LifecycleRequestAction,
 } from '../../src/page/kit/lifecycle-controller.js';
 import {cycleFocus} from '../../src/page/kit/popup-controller.js';
+import {LIFECYCLE_LABELS} from '../../src/shared/model/labels.js';
 import type {Id, LifecycleImpact, Organization, OrgStatus, TenantKind} from '../../src/shared/model/types.js';
 import {lifecycleDialogStyles} from './lifecycle-dialog.styles.js';
 

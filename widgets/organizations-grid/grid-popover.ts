@@ -3,10 +3,11 @@
  * (contracts, onboarding, row actions). Items behind a count come from the organization's detail,
  * fetched on demand. Actions carry `data-popover-action`; the grid handles them by delegation.
  */
-import {html, nothing, type TemplateResult} from 'lit';
-import {CONTRACT_STATUS_LABELS} from '../../src/shared/model/labels.js';
+import {css, html, nothing, type TemplateResult} from 'lit';
+import {CONTRACT_STATUS_LABELS, LIFECYCLE_LABELS} from '../../src/shared/model/labels.js';
 import type {LifecycleAction, Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {formatDate, formatDateTime} from '../../src/page/format.js';
+import {token} from '../../src/page/styles/tokens.js';
 import {rowHref, type RowView} from '../../src/page/links.js';
 
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
@@ -98,7 +99,6 @@ function onboarding(org: OrganizationSummary, detail: Organization | null | unde
 
 const VIEW_LABELS: Record<RowView, string> = {profile: 'View profile', edit: 'Edit', dashboard: 'Dashboard', cost: 'Cost', security: 'Security', operations: 'Operations', tasks: 'Tasks'};
 
-const MOVE_LABELS: Record<LifecycleAction, string> = {suspend: 'Suspend', resume: 'Resume', disable: 'Disable', enable: 'Enable', archive: 'Archive…'};
 
 /** The lifecycle items: the moves the row's status allows, Delete… for a suspended row; all waiting, with the reason, while offline. */
 function lifecycleItems(org: OrganizationSummary, menu: LifecycleMenu): TemplateResult | typeof nothing {
@@ -117,7 +117,7 @@ function lifecycleItems(org: OrganizationSummary, menu: LifecycleMenu): Template
       ${label}
     </button>
   </li>`;
-  const items = menu.moves.map((a, i) => item(a, MOVE_LABELS[a], a === 'archive', i === 0));
+  const items = menu.moves.map((a, i) => item(a, a === 'archive' ? `${LIFECYCLE_LABELS[a]}…` : LIFECYCLE_LABELS[a], a === 'archive', i === 0));
   const hint =
     org.status === 'suspended'
       ? item('delete', 'Delete…', true, items.length === 0)
@@ -156,3 +156,108 @@ export function popoverBody(kind: PopoverKind, org: OrganizationSummary, detail:
       return actions(org, hrefTemplate, menu);
   }
 }
+
+/**
+ * The look of the bodies above: loaded with them (not with the grid) and added to the grid's shadow
+ * root then; the popup's frame (`.popover`) is the grid's own.
+ */
+export const popoverStyles = css`
+    .pop-title {
+      margin: 0 0 var(--_s2);
+      font-weight: 600;
+    }
+    .pop-muted {
+      margin: var(--_s1) 0 0;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .pop-list,
+    .pop-menu {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s1);
+    }
+    .pop-list li {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .pop-list li.pop-row {
+      flex-direction: row;
+      align-items: center;
+      gap: var(--_s2);
+    }
+    .pop-grow {
+      flex: 1;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .pop-meta {
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+    .pop-facts {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 2px var(--_s3);
+      margin: 0;
+    }
+    .pop-facts dt {
+      color: var(--_muted);
+    }
+    .pop-facts dd {
+      margin: 0;
+    }
+    .pop-actions {
+      margin-top: var(--_s2);
+    }
+    .pop-menu {
+      gap: 0;
+      margin: 0 calc(-1 * var(--_s3));
+    }
+    .pop-menu a,
+    .pop-menu button {
+      display: block;
+      width: 100%;
+      padding: 6px var(--_s3);
+      border: 0;
+      background: transparent;
+      color: inherit;
+      text-align: start;
+      text-decoration: none;
+    }
+    .pop-menu a:hover,
+    .pop-menu button:hover,
+    .pop-menu a:focus-visible,
+    .pop-menu button:focus-visible {
+      background: var(--_hover);
+    }
+    .pop-menu .pop-last {
+      border-top: 1px solid var(--_border);
+      margin-top: var(--_s1);
+      padding-top: var(--_s1);
+    }
+    .pop-menu .pop-muted {
+      padding: 0 var(--_s3) var(--_s1);
+    }
+    .danger,
+    .severity[data-severity='critical'],
+    .severity[data-severity='high'] {
+      color: ${token('color-danger')};
+    }
+    .pop-menu [aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+    .pop-menu button.danger {
+      color: ${token('color-danger')};
+      font-weight: 600;
+    }
+    .severity {
+      text-transform: capitalize;
+    }
+`;

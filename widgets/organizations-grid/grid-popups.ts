@@ -11,6 +11,7 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
 import type {RowView} from '../../src/page/links.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
+import {addStyles} from '../../src/page/platform/styles.js';
 import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';
 import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 
@@ -199,6 +200,8 @@ export class GridPopups implements ReactiveController {
   }
 
   render(): TemplateResult | typeof nothing {
+    // The bodies' look came with them: the grid's shadow root takes it the first time.
+    if (bodies && this.host.renderRoot instanceof ShadowRoot) addStyles(this.host.renderRoot, bodies.popoverStyles);
     const pop = this.value;
     if (!pop) return nothing;
     const tooltip = isTooltip(pop.kind);
@@ -216,7 +219,7 @@ export class GridPopups implements ReactiveController {
     >
       ${bodies
         ? bodies.popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate(), this.options.lifecycle(pop.org))
-        : html`<p class="pop-muted" role="status">${bodiesFailed ? 'This could not be shown; try again.' : 'Loading…'}</p>`}
+        : html`<p role="status">${bodiesFailed ? 'This could not be shown; try again.' : 'Loading…'}</p>`}
     </div>`;
   }
 

@@ -16,7 +16,8 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
-import {LIFECYCLE_DONE, type LifecycleRequestAction, type LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
+import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
+import {LIFECYCLE_DONE} from '../../src/shared/model/labels.js';
 import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';

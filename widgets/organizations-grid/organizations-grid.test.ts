@@ -468,6 +468,9 @@ describe('<organizations-grid>', () => {
     let pop = await openActions(el);
     expect(pop.getAttribute('aria-label')).to.equal(`Actions: ${org.name}`);
     expect(focused(el)).to.equal(pop.querySelector('button'));
+    // The bodies' look came with them (loaded after the grid): the menu is a list without bullets.
+    await waitUntil(() => pop.querySelector('.pop-menu'), 'the menu', WAIT);
+    expect(getComputedStyle(pop.querySelector('.pop-menu')!).listStyleType).to.equal('none');
     button(el, 'Get summary', pop).click();
     expect(actions.at(-1)).to.deep.equal({action: 'summary', organizationId: org.id, organizationName: org.name, scopeTenantId: DEMO_TENANTS.distributor});
     await el.updateComplete;

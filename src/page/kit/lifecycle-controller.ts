@@ -12,6 +12,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {lifecycleMove, lifecycleTarget} from '../../shared/contract/lifecycle.js';
 import {TenantryError, isAbort, type ErrorCode} from '../../shared/contract/errors.js';
 import type {Id, KindCounts, LifecycleAction, LifecycleImpact, Organization, OrgStatus, TenantKind} from '../../shared/model/types.js';
+import {LIFECYCLE_DONE, LIFECYCLE_LABELS} from '../../shared/model/labels.js';
 import type {ActingScope} from '../../shared/tenancy.js';
 import {plainName} from '../scope-store.js';
 import type {DataClient} from '../data-client.js';
@@ -83,26 +84,6 @@ export interface LifecycleControllerOptions {
   /** The host's data client; `null` while it has none. */
   client: () => LifecycleClient | null | undefined;
 }
-
-/** The button's word for each request. */
-export const LIFECYCLE_LABELS: Readonly<Record<LifecycleRequestAction, string>> = {
-  suspend: 'Suspend',
-  resume: 'Resume',
-  disable: 'Disable',
-  enable: 'Enable',
-  archive: 'Archive',
-  delete: 'Delete',
-};
-
-/** What each request did, for announcements ("Contoso Ltd suspended"). */
-export const LIFECYCLE_DONE: Readonly<Record<LifecycleRequestAction, string>> = {
-  suspend: 'suspended',
-  resume: 'resumed',
-  disable: 'disabled',
-  enable: 'enabled',
-  archive: 'archived',
-  delete: 'deleted',
-};
 
 /** Requests whose effect reaches below the organization: their impact is shown first. */
 const WITH_IMPACT: ReadonlySet<LifecycleRequestAction> = new Set(['suspend', 'archive', 'delete']);

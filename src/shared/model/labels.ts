@@ -1,5 +1,5 @@
 /** Words a person reads for the domain's codes: one place, so the grid, filters and exports agree. */
-import type {AzureSubscriptionState, LinkedAccount, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
+import type {AzureSubscriptionState, LifecycleAction, LinkedAccount, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
 
 export const PLAN_LABELS: Record<Plan, string> = {
   assessment: 'Assessment',
@@ -56,3 +56,23 @@ export const AZURE_SUBSCRIPTION_STATE_LABELS: Record<AzureSubscriptionState, str
 export const PROVIDER_LABELS: Record<LinkedAccount['provider'], string> = {azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud'};
 
 export const ACCOUNT_TYPE_LABELS: Record<LinkedAccount['type'], string> = {shared: 'Shared', dedicated: 'Dedicated'};
+
+/** The button's word for each lifecycle request (a move, or a delete). */
+export const LIFECYCLE_LABELS: Readonly<Record<LifecycleAction | 'delete', string>> = {
+  suspend: 'Suspend',
+  resume: 'Resume',
+  disable: 'Disable',
+  enable: 'Enable',
+  archive: 'Archive',
+  delete: 'Delete',
+};
+
+/** What each lifecycle request did, for announcements ("Contoso Ltd suspended"). */
+export const LIFECYCLE_DONE: Readonly<Record<LifecycleAction | 'delete', string>> = {
+  suspend: 'suspended',
+  resume: 'resumed',
+  disable: 'disabled',
+  enable: 'enabled',
+  archive: 'archived',
+  delete: 'deleted',
+};
