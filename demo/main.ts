@@ -29,7 +29,7 @@ grid.viewState = decodeViewState(new URLSearchParams(location.search).get('view'
 
 // The host routes row actions: pages it has go to their route; the rest it only reports.
 const log = document.querySelector<HTMLOutputElement>('#action-log')!;
-const ROW_ACTION_ROUTES: Partial<Record<string, string>> = {summary: '', 'view-contracts': '/contracts', 'start-onboarding-task': '/onboarding'};
+const ROW_ACTION_ROUTES: Partial<Record<string, string>> = {summary: '', 'view-contracts': '/contracts'};
 grid.addEventListener('tenantry-row-action', (e) => {
   const d = e.detail;
   const to = ROW_ACTION_ROUTES[d.action];

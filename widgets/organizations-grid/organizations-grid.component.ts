@@ -116,11 +116,11 @@ interface VisibleColumn {
  * comes back if the server refuses, and the outcome is announced.
  *
  * @event tenantry-row-action - A row action (`detail: RowActionDetail`): `summary`, `profile`, `edit`,
- *   `dashboard`, `cost`, `security`, `operations`, `tasks`, `view-contracts`, `start-onboarding-task`
- *   (with `taskId`) for the host to route; and `suspend`, `resume`, `disable`, `enable`, `archive`,
- *   `delete` as the user chooses them, before the grid asks for confirmation. Cancelable: for a link
- *   (see `href-template`) `preventDefault()` stops navigation; for a lifecycle action it takes the
- *   action over (the grid asks nothing and changes nothing).
+ *   `dashboard`, `cost`, `security`, `operations`, `tasks`, `view-contracts` for the host to route;
+ *   `start-onboarding-task` (with `taskId`) before the grid starts the task; and `suspend`, `resume`,
+ *   `disable`, `enable`, `archive`, `delete` as the user chooses them, before the grid asks for
+ *   confirmation. Cancelable: for a link (see `href-template`) `preventDefault()` stops navigation;
+ *   for a task or a lifecycle action it takes the action over (the grid does nothing).
  * @event tenantry-lifecycle-change - From the grid's confirmation dialog: a lifecycle move or delete the server
  *   carried out (`detail: LifecycleChangeDetail`: `organizationId`, `organizationName`, `action`,
  *   `status` (new, `null` after a delete), `scopeTenantId`).
@@ -236,6 +236,10 @@ export class OrganizationsGrid extends LitElement {
     onAction: (action, org, taskId) => {
       if (action === 'delete' || isLifecycleAction(action)) {
         void this.startLifecycle(action, org);
+        return true;
+      }
+      if (action === 'start-onboarding-task' && taskId) {
+        void this.startTask(org, taskId);
         return true;
       }
       return this.rowAction(action as RowAction, org, taskId);
@@ -643,6 +647,27 @@ export class OrganizationsGrid extends LitElement {
     // Until the session is known nobody is offered a move it may refuse.
     const shown = session !== null && session.role !== 'customer-admin' && org.id !== this.rows.scopeTenantId;
     return {shown, moves: LIFECYCLE_MOVES[org.status].map((m) => m.action), disabledReason: this.connectivity.reason};
+  }
+
+  /**
+   * Start on an onboarding task: the host hears of it first and may take it over; otherwise the
+   * grid starts it through the write path (with the row's version), in the tenant shown now, and
+   * says how it went. The popup shows the task's new state with the row's next version.
+   */
+  private async startTask(org: OrganizationSummary, taskId: string): Promise<void> {
+    if (!this.rowAction('start-onboarding-task', org, taskId)) return;
+    const client = this.rows.client;
+    const tenantId = this.rows.scopeTenantId;
+    if (!client || !tenantId) return;
+    const offline = this.connectivity.reason;
+    if (offline) return this.announce(offline);
+    const title = this.details.get(client, tenantId, org.id)?.onboardingTasks.find((t) => t.id === taskId)?.title ?? 'The task';
+    try {
+      await client.startOnboardingTask({tenantId}, org.id, taskId, `"${org.version}"`);
+      this.announce(`${title} started for ${org.name}.`);
+    } catch (e) {
+      this.announce(`${title} was not started: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /**

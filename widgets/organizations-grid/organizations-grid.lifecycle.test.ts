@@ -359,3 +359,43 @@ describe('organizations-grid lifecycle actions', function () {
     await waitUntil(() => deepActive() === rowOf(el, org.id)!.querySelector('[part~="cell-actions"]'), 'focus back on the cell', WAIT);
   });
 });
+
+describe('organizations-grid onboarding tasks', function () {
+  this.timeout(60_000);
+
+  it('starts a task from the onboarding popup through the write path; a host may take it over', async () => {
+    const {client, handle} = await startServer(`grid-onboarding-${crypto.randomUUID()}`);
+    // A customer still onboarding, with a task it can start.
+    let org: TenantNode | null = null;
+    let taskId = '';
+    for (const t of await serverTenants(handle, DIST)) {
+      if (t.kind !== 'customer') continue;
+      const {value} = await client.getOrganization(DIST, t.id);
+      const task = value.onboardingTasks.find((x) => x.startable && x.state === 'todo');
+      if (task) {
+        org = t;
+        taskId = task.id;
+        break;
+      }
+    }
+    expect(org, 'a customer with a task to start').to.not.equal(null);
+    const view = {...VIEW, columns: VIEW.columns.map((c) => (c.key === 'onboarding' ? {...c, visible: true} : c))};
+    const el = await mount(client, {...view, search: org!.name});
+    await waitUntil(() => rowOf(el, org!.id), 'the row', WAIT);
+    const openTasks = async (): Promise<HTMLButtonElement> => {
+      rowOf(el, org!.id)!.querySelector<HTMLButtonElement>('[data-action="onboarding"]')!.click();
+      await waitUntil(() => popup(el)?.querySelector(`[data-task-id="${taskId}"]`), 'the onboarding popup', WAIT);
+      return popup(el)!.querySelector<HTMLButtonElement>(`[data-task-id="${taskId}"]`)!;
+    };
+    // A host that takes it over: nothing is written.
+    const taken = (e: GlobalEventHandlersEventMap['tenantry-row-action']): void => e.preventDefault();
+    el.addEventListener('tenantry-row-action', taken, {once: true});
+    (await openTasks()).click();
+    expect((await client.getOrganization(DIST, org!.id)).value.onboardingTasks.find((t) => t.id === taskId)!.state).to.equal('todo');
+    (await openTasks()).click();
+    await waitUntil(async () => (await client.getOrganization(DIST, org!.id)).value.onboardingTasks.find((t) => t.id === taskId)!.state === 'in-progress', 'the task did not start', WAIT);
+    await waitUntil(() => liveText(el).includes('started for'), 'not announced', WAIT);
+    const log = await client.listAuditLog(DIST, {organizationId: org!.id});
+    expect(log.items[0].action).to.equal('onboarding-start');
+  });
+});
