@@ -120,6 +120,8 @@ for (const backend of ['embedded', 'HTTP'] as const) {
       // Some shared accounts serve several customers (a reseller's pool); dedicated ones one each.
       expect(rows.some((r) => r.type === 'shared' && r.customerCount > 1)).to.equal(true);
       expect(rows.filter((r) => r.type === 'dedicated').every((r) => r.customerCount === 1)).to.equal(true);
+      // Each account has its own provider id: a search by one finds that account.
+      expect(new Set(rows.map((r) => r.providerAccountId)).size).to.equal(rows.length);
 
       const target = rows[Math.floor(rows.length / 2)];
       const byId = await c.updateAccountsView(view.viewId, {search: target.providerAccountId.toUpperCase()});

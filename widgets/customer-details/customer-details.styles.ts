@@ -262,7 +262,8 @@ export const customerDetailsStyles = [
       padding: 6px 8px;
       border-bottom: 1px solid var(--_border);
       vertical-align: top;
-      overflow-wrap: anywhere;
+      /* Long ids break, but a column is never narrower than its longest word. */
+      overflow-wrap: break-word;
     }
     thead th {
       color: var(--_muted);

@@ -110,6 +110,7 @@ import {
   SEED_EPOCH,
   staffByTenant,
   linkedAccountsFor,
+  prng,
 } from './seed.js';
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
 import {localOrigin} from '../origins.js';
@@ -557,11 +558,12 @@ function providerAccountIdOf(a: LinkedAccount): string {
 }
 
 function drawProviderAccountId(a: LinkedAccount): string {
-  const digits = (n: number, seed: string) => Array.from({length: n}, (_, i) => parseInt(fnv(`${seed}${i}`).slice(-1), 16) % 10).join('');
-  if (a.provider === 'aws') return digits(12, a.id);
-  if (a.provider === 'gcp') return [0, 1, 2].map((k) => fnv(`${a.id}/${k}`).slice(0, 6).toUpperCase()).join('-');
-  const h = fnv(a.id).padStart(8, '0');
-  return `${h}-${fnv(`${a.id}/1`).padStart(8, '0').slice(0, 4)}-4${h.slice(1, 4)}-a${h.slice(4, 7)}-${fnv(`${a.id}/2`).padStart(8, '0')}${h.slice(0, 4)}`;
+  // A stream of the account's own: every digit drawn, so two accounts rarely share an id.
+  const r = prng(parseInt(fnv(`${a.provider}:${a.id}`), 16));
+  const hex = (n: number): string => Array.from({length: n}, () => Math.floor(r() * 16).toString(16)).join('');
+  if (a.provider === 'aws') return Array.from({length: 12}, () => Math.floor(r() * 10)).join('');
+  if (a.provider === 'gcp') return [hex(6), hex(6), hex(6)].join('-').toUpperCase();
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 }
 
 /** Contracts with their terms per summary object (a changed record is a new object). */

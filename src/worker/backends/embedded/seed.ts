@@ -65,8 +65,22 @@ const guid = (r: Rand): string => {
   }
   return String.fromCharCode(...guidCodes);
 };
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const instant = (ms: number): string => new Date(ms).toISOString();
+/**
+ * A string per distinct input, made once: generated values repeat (a few thousand days and hours,
+ * names drawn from short lists), and formatting each of 100,000 rows anew was most of the seed's
+ * time. `generateSeed` empties them when it is done.
+ */
+const memo = <K, V>(make: (k: K) => V): ((k: K) => V) & {clear(): void} => {
+  const cache = new Map<K, V>();
+  const get = (k: K): V => {
+    let v = cache.get(k);
+    if (v === undefined) cache.set(k, (v = make(k)));
+    return v;
+  };
+  return Object.assign(get, {clear: () => cache.clear()});
+};
+const isoDay = memo((ms: number): string => new Date(ms).toISOString().slice(0, 10));
+const instant = memo((ms: number): string => new Date(ms).toISOString());
 
 const FIRST = ['Alder', 'Brightwater', 'Cobalt', 'Driftwood', 'Ember', 'Foxglove', 'Granite', 'Harbor', 'Ironbark', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Northfield', 'Oakridge', 'Pinecrest', 'Quarry', 'Redwood', 'Silverline', 'Tidewater', 'Upland', 'Vantage', 'Willow', 'Yarrow', 'Zephyr', 'Aurora', 'Bluestem', 'Cedar', 'Dunmore', 'Evergreen', 'Fairhaven', 'Glenwood', 'Highland', 'Lakeshore', 'Maple', 'Ridgeway', 'Stonebridge', 'Thornbury', 'Westbrook', 'Birchwood'];
 const SECOND = ['Dental', 'Logistics', 'Legal', 'Architects', 'Foods', 'Health', 'Manufacturing', 'Consulting', 'Realty', 'Engineering', 'Accounting', 'Clinics', 'Freight', 'Studios', 'Hotels', 'Schools', 'Pharmacy', 'Insurance', 'Energy', 'Motors', 'Labs', 'Partners', 'Retail', 'Bakery', 'Veterinary', 'Construction', 'Media', 'Capital', 'Outfitters', 'Marine'];
@@ -111,13 +125,14 @@ export interface SeedData {
 }
 
 const personName = (r: Rand): string => `${pick(r, GIVEN)} ${pick(r, FAMILY)}`;
-const slug = (s: string): string =>
+const slug = memo((s: string): string =>
   s
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
     .trim()
     .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+    .replace(/[\s_]+/g, '-'),
+);
 
 const ONBOARDING_STEPS = ['Connect billing account', 'Invite tenant admin', 'Grant collection access', 'Verify first cost import', 'Review security baseline'];
 const TASK_TITLES = ['Rightsize idle VMs', 'Enable MFA for admins', 'Delete unattached disks', 'Review public storage accounts', 'Renew expiring certificate', 'Patch critical vulnerabilities', 'Buy reserved instances', 'Tag untagged resources', 'Rotate service principal secret', 'Close open RDP ports'];
@@ -208,6 +223,8 @@ export function generateSeed({organizations: count, seed}: SeedOptions): SeedDat
     const ancestors = anchor ? (anchorAncestors[ri * 2 + (c % 2)] ??= [DISTRIBUTOR_ID, reseller.id, anchor.id]) : (resellerAncestors[ri] ??= [DISTRIBUTOR_ID, reseller.id]);
     orgs.push(base(id, 'customer', parentId, ancestors, name, domain, r, {owner: pick(r, resellerStaff[ri]), admin, currency: spec.currency, region: spec.region, index: 5000 + c}));
   }
+  // What the caches hold is in the rows now; details made later fill them again as they go.
+  for (const cache of [isoDay, instant, slug]) cache.clear();
   return {organizations: orgs, users};
 }
 
@@ -338,7 +355,8 @@ function sharedAccount(pool: string, n: number): LinkedAccount {
   let h = 2166136261;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
   const r = prng(h);
-  return {id, name: `${pick(r, ACCOUNT_NAMES)} (shared ${n})`, provider: pick(r, ACCOUNT_PROVIDERS), type: 'shared', autoCustomer: chance(r, 0.3), autoAssigned: false, excludeRule: ''};
+  // Named after its pool (the reseller's id), so pools of different resellers read apart.
+  return {id, name: `${pick(r, ACCOUNT_NAMES)} pool ${n} · ${pool}`, provider: pick(r, ACCOUNT_PROVIDERS), type: 'shared', autoCustomer: chance(r, 0.3), autoAssigned: false, excludeRule: ''};
 }
 
 /**
