@@ -221,7 +221,9 @@ export function generateSeed({organizations: count, seed}: SeedOptions): SeedDat
     const parentId = anchor ? anchor.id : reseller.id;
     // One list per parent, shared by its customers (rows are never changed in place).
     const ancestors = anchor ? (anchorAncestors[ri * 2 + (c % 2)] ??= [DISTRIBUTOR_ID, reseller.id, anchor.id]) : (resellerAncestors[ri] ??= [DISTRIBUTOR_ID, reseller.id]);
-    orgs.push(base(id, 'customer', parentId, ancestors, name, domain, r, {owner: pick(r, resellerStaff[ri]), admin, currency: spec.currency, region: spec.region, index: 5000 + c}));
+    // The name's slug from its parts' (each repeats; the whole name rarely does).
+    const nameSlug = suffix ? `${slug(company)}-${slug(suffix)}` : slug(company);
+    orgs.push(base(id, 'customer', parentId, ancestors, name, domain, r, {owner: pick(r, resellerStaff[ri]), admin, currency: spec.currency, region: spec.region, index: 5000 + c, nameSlug}));
   }
   // What the caches hold is in the rows now; details made later fill them again as they go.
   for (const cache of [isoDay, instant, slug]) cache.clear();
@@ -234,6 +236,8 @@ interface BaseOptions {
   currency: CurrencyCode;
   region: StorageRegion;
   index: number;
+  /** `slug(name)`, when the caller has it already. */
+  nameSlug?: string;
 }
 
 const CONTRACT_STATUS_MIX = ['active', 'active', 'active', 'pending', 'expiring', 'expired', 'cancelled'] as const;
@@ -289,7 +293,7 @@ function base(id: string, kind: TenantKind, parentId: string | null, ancestorIds
     tenants: Array.from({length: tenantCount}, (_, k) => ({
       tenantId: guid(r),
       name: k ? `${name} (dev)` : name,
-      domain: `${slug(name).slice(0, 40) || 'tenant'}${k ? '-dev' : ''}.onmicrosoft.com`,
+      domain: `${(o.nameSlug ?? slug(name)).slice(0, 40) || 'tenant'}${k ? '-dev' : ''}.onmicrosoft.com`,
     })),
     linkedAccountCount: kind === 'customer' ? int(r, 1, 2) : 0,
   };
