@@ -357,6 +357,8 @@ export const customerDetailsStyles = [
       position: absolute;
       inset-inline: 0;
       top: 0;
+      /* A row lays out and paints on its own: one entering while scrolling costs only itself. */
+      contain: strict;
     }
     @media (forced-colors: active) {
       [role='tab'][aria-selected='true'] {

@@ -7,6 +7,7 @@
  * in the log a row is. Names and subjects are text.
  */
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {repeat} from 'lit/directives/repeat.js';
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
 import {TenantryError} from '../../../src/shared/contract/errors.js';
 import {AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Id, type UserRef} from '../../../src/shared/model/types.js';
@@ -95,7 +96,7 @@ export class AuditSection implements ReactiveController {
 
   render(ctx: SectionContext): TemplateResult {
     const items = this.list.items;
-    const first = Math.max(0, Math.floor(this.scrollTop / AUDIT_ROW_HEIGHT) - OVERSCAN);
+    const first = this.firstRow();
     const last = Math.min(items.length, Math.ceil((this.scrollTop + this.viewportHeight) / AUDIT_ROW_HEIGHT) + OVERSCAN);
     // Rows with the header row; -1 (unknown) while pages remain and the backend does not count.
     const rowCount = this.list.total !== null ? this.list.total + 1 : this.list.hasMore ? -1 : items.length + 1;
@@ -117,7 +118,11 @@ export class AuditSection implements ReactiveController {
         </div>
         <div class="audit-viewport" part="audit-viewport" role="rowgroup" tabindex="0" aria-label="Audit entries, newest first" @scroll=${this.handleScroll}>
           <div class="audit-spacer" style="height:${items.length * AUDIT_ROW_HEIGHT}px">
-            ${items.slice(first, last).map((e, i) => this.renderRow(e, first + i))}
+            ${repeat(
+              items.slice(first, last),
+              (e) => e.id,
+              (e, i) => this.renderRow(e, first + i),
+            )}
           </div>
         </div>
       </div>
@@ -133,6 +138,11 @@ export class AuditSection implements ReactiveController {
       <span role="cell">${AUDIT_ACTION_LABELS[e.action] ?? e.action}</span>
       <span role="cell"><bdi>${e.subject ?? (e.fields?.length ? e.fields.join(', ') : '')}</bdi></span>
     </div>`;
+  }
+
+  /** The first row rendered for the current scroll position. */
+  private firstRow(): number {
+    return Math.max(0, Math.floor(this.scrollTop / AUDIT_ROW_HEIGHT) - OVERSCAN);
   }
 
   private get viewport(): HTMLElement | null {
@@ -177,11 +187,13 @@ export class AuditSection implements ReactiveController {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      const before = this.firstRow();
       this.scrollTop = viewport.scrollTop;
       this.viewportHeight = viewport.clientHeight || this.viewportHeight;
       const lastInView = Math.ceil((this.scrollTop + this.viewportHeight) / AUDIT_ROW_HEIGHT);
       if (lastInView + PREFETCH_ROWS >= this.list.items.length) this.list.more();
-      this.host.requestUpdate();
+      // Rows stay where they are (each placed by its index): only a new first row needs a render.
+      if (this.firstRow() !== before) this.host.requestUpdate();
     });
   };
 
