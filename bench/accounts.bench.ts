@@ -17,7 +17,7 @@ import type {LocalBackendConfig, Scope} from '../src/shared/contract/backend.js'
 import {DEMO_TENANTS, DEMO_USERS} from '../src/shared/demo-tenant.js';
 import type {AccountsGrid} from '../widgets/accounts-grid/accounts-grid.js';
 import '../widgets/accounts-grid/accounts-grid.js';
-import {GM, Samples, check, clearSearch, firstPaint, log, longTasks, paintedWhen, params, repaintAfter, runSuite, scrollThrough, sleep, snapshot, typeInto, type GridProbe} from './harness.js';
+import {GM, Samples, check, deleteDatabases, clearSearch, firstPaint, log, longTasks, paintedWhen, params, repaintAfter, runSuite, scrollThrough, sleep, snapshot, typeInto, type GridProbe} from './harness.js';
 
 const SUBJECT = 'tenantry';
 /** The distributor: every account of the size's organizations. */
@@ -30,25 +30,6 @@ const SCROLL_ROWS = 2000;
 
 const samples = new Samples('accounts-grid');
 const stage = document.getElementById('stage')!;
-
-async function deleteDatabases(fragment: string): Promise<void> {
-  const all = await indexedDB.databases();
-  await Promise.all(
-    all
-      .filter((db) => db.name?.includes(fragment))
-      .map(
-        (db) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(db.name!);
-            const timer = setTimeout(resolve, 10_000);
-            request.onsuccess = request.onerror = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          }),
-      ),
-  );
-}
 
 function mount(client: DataClient): AccountsGrid {
   const el = document.createElement('accounts-grid');

@@ -10,7 +10,7 @@ import type {LocalBackendConfig, Scope} from '../src/shared/contract/backend.js'
 import {DEMO_TENANTS, DEMO_USERS} from '../src/shared/demo-tenant.js';
 import type {OrgQuery, SortSpec} from '../src/shared/query.js';
 import type {RowWindow, ResultState} from '../src/shared/protocol.js';
-import type {GridBenchResult} from './harness.js';
+import {deleteDatabases, type GridBenchResult} from './harness.js';
 
 /** One figure, in the shape every suite publishes (this page names no suite: the runner does). */
 export type BenchResult = Omit<GridBenchResult, 'suite'>;
@@ -156,29 +156,6 @@ function newClient(n: number, namespace: string, cacheName: string, userId: stri
 }
 
 const newToken = (label: string): string => `${TOKEN_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${label}`;
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    // A connection a terminated worker has not released yet blocks deletion; never hang the bench on it.
-    const timer = setTimeout(() => {
-      warn(`deleting IndexedDB "${name}" was still blocked after 10 s; left behind`);
-      resolve();
-    }, 10_000);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    request.onsuccess = done;
-    request.onerror = done;
-  });
-}
-
-/** Deletes every database whose name contains `fragment` (the embedded store's and the caches). */
-async function deleteDatabases(fragment: string): Promise<void> {
-  const all = await indexedDB.databases();
-  await Promise.all(all.flatMap((db) => (db.name?.includes(fragment) ? [deleteDatabase(db.name)] : [])));
-}
 
 function dispose(client: DataClient | null, viewIds: readonly string[] = []): void {
   if (!client) return;

@@ -15,7 +15,7 @@ import type {SortSpec} from '../src/shared/query.js';
 import type {OrganizationsGrid} from '../widgets/organizations-grid/organizations-grid.js';
 import '../widgets/organizations-grid/organizations-grid.js';
 import {DEFAULT_VIEW_STATE} from '../src/shared/grid-view.js';
-import {GM, Samples, check, firstPaint, framesDuring, heapMB, log, longTasks, params, runSuite, sleep} from './harness.js';
+import {GM, Samples, check, deleteDatabases, firstPaint, framesDuring, heapMB, log, longTasks, params, runSuite, sleep} from './harness.js';
 import {SEARCH_TERM, measureInteractions, type GridUnderTest} from './interactions.js';
 import {tenantryProbe} from './tenantry-probe.js';
 
@@ -32,26 +32,6 @@ function newClient(n: number, namespace: string, cacheName: string): DataClient 
   const config: LocalBackendConfig = {kind: 'local', organizations: n, namespace, userId: DEMO_USERS.distributorAdmin};
   // The host says who is signed in, as a real one does: a warm start paints before the backend has started.
   return new DataClient({config, cacheName, user: DEMO_USERS.distributorAdmin});
-}
-
-async function deleteDatabases(fragment: string): Promise<void> {
-  const all = await indexedDB.databases();
-  await Promise.all(
-    all.flatMap((db) =>
-      db.name?.includes(fragment)
-        ? [
-            new Promise<void>((resolve) => {
-              const request = indexedDB.deleteDatabase(db.name!);
-              const timer = setTimeout(resolve, 10_000);
-              request.onsuccess = request.onerror = () => {
-                clearTimeout(timer);
-                resolve();
-              };
-            }),
-          ]
-        : [],
-    ),
-  );
 }
 
 function mount(client: DataClient): OrganizationsGrid {

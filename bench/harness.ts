@@ -390,3 +390,26 @@ export async function clearSearch(g: GridProbe, input: HTMLInputElement): Promis
   input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, inputType: 'deleteContentBackward'}));
   await repaintAfter(g, before, 300);
 }
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    // A connection a terminated worker has not released yet blocks deletion; never hang the bench on it.
+    const timer = setTimeout(() => {
+      warn(`deleting IndexedDB "${name}" was still blocked after 10 s; left behind`);
+      resolve();
+    }, 10_000);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    request.onsuccess = done;
+    request.onerror = done;
+  });
+}
+
+/** Deletes every IndexedDB database whose name contains `fragment` (a suite's embedded store and caches, after it ran). */
+export async function deleteDatabases(fragment: string): Promise<void> {
+  const all = await indexedDB.databases();
+  await Promise.all(all.flatMap((db) => (db.name?.includes(fragment) ? [deleteDatabase(db.name)] : [])));
+}
