@@ -16,7 +16,7 @@ import type {OrganizationsGrid} from '../widgets/organizations-grid/organization
 import '../widgets/organizations-grid/organizations-grid.js';
 import type {CustomerDetails} from '../widgets/customer-details/customer-details.js';
 import '../widgets/customer-details/customer-details.js';
-import {GM, Samples, check, firstPaint, log, paintedWhen, params, runSuite, scrollThrough, sleep} from './harness.js';
+import {GM, Samples, check, deleteDatabases, firstPaint, log, paintedWhen, params, runSuite, scrollThrough, sleep} from './harness.js';
 import {tenantryProbe} from './tenantry-probe.js';
 import {seedAuditHistory} from '../src/testing/audit-history.js';
 
@@ -31,25 +31,6 @@ const AUDIT_SCROLL_ROWS = 4000;
 
 const samples = new Samples('customer-details');
 const stage = document.getElementById('stage')!;
-
-async function deleteDatabases(fragment: string): Promise<void> {
-  const all = await indexedDB.databases();
-  await Promise.all(
-    all
-      .filter((db) => db.name?.includes(fragment))
-      .map(
-        (db) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(db.name!);
-            const timer = setTimeout(resolve, 10_000);
-            request.onsuccess = request.onerror = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          }),
-      ),
-  );
-}
 
 // ---- what the bench reads of the two elements (their shadow DOM, as a user sees them) -----------
 
