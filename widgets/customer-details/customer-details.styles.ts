@@ -353,11 +353,16 @@ export const customerDetailsStyles = [
     .audit-spacer {
       position: relative;
     }
-    .audit-spacer .audit-row {
+    .audit-window {
       position: absolute;
       inset-inline: 0;
       top: 0;
-      /* A row lays out and paints on its own: one entering while scrolling costs only itself. */
+    }
+    .audit-window .audit-row[hidden] {
+      display: none;
+    }
+    .audit-window .audit-row {
+      /* A row lays out and paints on its own: one whose text changes while scrolling costs only itself. */
       contain: strict;
     }
     @media (forced-colors: active) {

@@ -50,7 +50,7 @@ interface PoolRow {
 /** Cells whose text comes from people or names: each in its own bidi isolate. */
 const ISOLATED_CELLS = [false, true, true, false, true];
 
-function newPoolRow(spacer: HTMLElement): PoolRow {
+function newPoolRow(windowEl: HTMLElement): PoolRow {
   const row = document.createElement('div');
   row.className = 'audit-row';
   row.setAttribute('part', 'audit-row');
@@ -63,7 +63,7 @@ function newPoolRow(spacer: HTMLElement): PoolRow {
     row.append(cell);
     return text;
   });
-  spacer.append(row);
+  windowEl.append(row);
   return {row, texts};
 }
 
@@ -79,7 +79,7 @@ export class AuditSection implements ReactiveController {
   private viewportHeight = 480;
   /** Names of acting tenants, read once each (`null`: not in the user's view). */
   private readonly tenantNames = new Map<Id, string | null>();
-  /** The row elements of the spacer they were made in (see `hostUpdated`). */
+  /** The row elements of the window they were made in (see `hostUpdated`). */
   private pool: PoolRow[] = [];
   private poolIn: HTMLElement | null = null;
   /** Names asked for and not answered yet. */
@@ -143,30 +143,35 @@ export class AuditSection implements ReactiveController {
           </div>
         </div>
         <div class="audit-viewport" part="audit-viewport" role="rowgroup" tabindex="0" aria-label="Audit entries, newest first" @scroll=${this.handleScroll}>
-          <div class="audit-spacer" style="height:${items.length * AUDIT_ROW_HEIGHT}px"></div>
+          <div class="audit-spacer" style="height:${items.length * AUDIT_ROW_HEIGHT}px"><div class="audit-window"></div></div>
         </div>
       </div>
       ${renderListState(this.list, 'audit entries')}`;
   }
 
   /**
-   * The rows in view: a pool of row elements in the spacer, in view order, whose text and position
-   * change as the list scrolls. Scrolling creates no element and attaches no node (only the text
-   * nodes' data and the rows' offsets change), which is what kept frames short at any depth of a
-   * 100,000-entry log. Lit renders the spacer empty and leaves its children to this.
+   * The rows in view: a pool of row elements in a window moved down the spacer, in view order,
+   * whose text changes as the list scrolls. Scrolling creates no element and attaches no node (only
+   * the text nodes' data and the window's offset change), which keeps frames short at any depth of
+   * a 100,000-entry log. Lit renders the window empty and leaves its children to this.
    */
   hostUpdated(): void {
-    const spacer = this.host.renderRoot.querySelector<HTMLElement>('.audit-spacer');
-    if (spacer !== this.poolIn) {
+    const windowEl = this.host.renderRoot.querySelector<HTMLElement>('.audit-window');
+    if (windowEl !== this.poolIn) {
       this.pool = [];
-      this.poolIn = spacer;
+      this.poolIn = windowEl;
     }
-    if (!spacer) return;
+    if (!windowEl) return;
     const items = this.list.items;
     const first = this.firstRow();
     const last = Math.min(items.length, Math.ceil((this.scrollTop + this.viewportHeight) / AUDIT_ROW_HEIGHT) + OVERSCAN);
     const count = Math.max(0, last - first);
-    while (this.pool.length < count) this.pool.push(newPoolRow(spacer));
+    while (this.pool.length < count) this.pool.push(newPoolRow(windowEl));
+    // One offset for the whole window: rows carry no style of their own, so scrolling gives the
+    // style engine nothing new to match (a distinct inline style per row made each frame slower
+    // the further the log was scrolled).
+    const offset = `translateY(${first * AUDIT_ROW_HEIGHT}px)`;
+    if (windowEl.style.transform !== offset) windowEl.style.transform = offset;
     for (let k = 0; k < this.pool.length; k++) {
       const slot = this.pool[k];
       if (k >= count) {
@@ -176,7 +181,6 @@ export class AuditSection implements ReactiveController {
       const index = first + k;
       const e = items[index];
       slot.row.hidden = false;
-      slot.row.style.transform = `translateY(${index * AUDIT_ROW_HEIGHT}px)`;
       slot.row.setAttribute('aria-rowindex', String(index + 2));
       const tenant = this.tenantNames.get(e.actingTenantId);
       const texts = [
