@@ -5,9 +5,11 @@
  */
 import {css} from 'lit';
 import {baseStyles, token} from '../../src/page/styles/tokens.js';
+import {gridChromeStyles} from '../../src/page/grid/grid-styles.js';
 
 export const gridStyles = [
   baseStyles,
+  gridChromeStyles,
   css`
     :host {
       --_bg: var(--tenantry-organizations-grid-background, ${token('color-surface')});
@@ -71,35 +73,6 @@ export const gridStyles = [
     }
 
     /* Toolbar */
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_s2) var(--_s3);
-    }
-    .search {
-      display: flex;
-      align-items: center;
-      gap: var(--_s1);
-      flex: 1 1 260px;
-      max-width: 420px;
-      padding: 0 var(--_s2);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-    }
-    .search:focus-within {
-      outline: 2px solid var(--_focus);
-      outline-offset: 1px;
-    }
-    .search input {
-      flex: 1;
-      min-width: 0;
-      border: 0;
-      background: transparent;
-      padding: 6px 0;
-      outline: none;
-    }
     .search .icon {
       color: var(--_muted);
     }
@@ -162,29 +135,6 @@ export const gridStyles = [
     /* Notices */
     .notices:empty {
       display: none;
-    }
-    .notices {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_s1);
-    }
-    .notice {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_s2);
-      margin: 0;
-      padding: var(--_s1) var(--_s3);
-      border: 1px solid var(--_border);
-      border-inline-start: 4px solid var(--_muted);
-      border-radius: var(--_radius);
-      background: var(--_header-bg);
-    }
-    .notice[data-tone='warning'] {
-      border-inline-start-color: ${token('color-warning')};
-    }
-    .notice[data-tone='danger'] {
-      border-inline-start-color: ${token('color-danger')};
     }
     .notice .text {
       overflow: hidden;
@@ -493,19 +443,6 @@ export const gridStyles = [
     }
 
     /* Empty, no-match and error states */
-    .state {
-      position: sticky;
-      left: 0;
-      max-width: 640px;
-      padding: var(--_s4);
-    }
-    .state p {
-      margin: 0 0 var(--_s2);
-    }
-    .state-title {
-      font-weight: 600;
-      font-size: 1.05em;
-    }
 
     /* Tooltips and popups */
     .popover {
