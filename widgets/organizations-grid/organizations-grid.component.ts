@@ -244,10 +244,7 @@ export class OrganizationsGrid extends LitElement {
       }
       return this.rowAction(action as RowAction, org, taskId);
     },
-    focusCell: () => {
-      this.focusAfterUpdate = 'cell';
-      this.requestUpdate();
-    },
+    focusCell: () => this.focusCellAfterUpdate(),
   });
 
   /** The export of the view: job, progress, cancel, failure. */
@@ -492,6 +489,11 @@ export class OrganizationsGrid extends LitElement {
     this.popups.closeTooltip();
     this.active = at;
     this.vp.reveal(at, this.visibleColumns());
+    this.focusCellAfterUpdate();
+  }
+
+  /** The active cell takes focus after the next render. */
+  private focusCellAfterUpdate(): void {
     this.focusAfterUpdate = 'cell';
     this.requestUpdate();
   }
@@ -676,8 +678,7 @@ export class OrganizationsGrid extends LitElement {
    */
   private async startLifecycle(action: LifecycleRequestAction, org: OrganizationSummary): Promise<void> {
     // Focus goes back to the cell first: the dialog returns it there when it closes.
-    this.focusAfterUpdate = 'cell';
-    this.requestUpdate();
+    this.focusCellAfterUpdate();
     if (!this.rowAction(action, org)) return;
     const tenantId = this.rows.scopeTenantId;
     if (!tenantId || !this.clients.dataClient) return;
@@ -693,8 +694,7 @@ export class OrganizationsGrid extends LitElement {
     const dialog = this.renderRoot.querySelector('tenantry-lifecycle-dialog');
     if (!dialog) return;
     const outcome = await dialog.ask({org, action, scope});
-    this.focusAfterUpdate = 'cell';
-    this.requestUpdate();
+    this.focusCellAfterUpdate();
     if (outcome) this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
   }
 
@@ -703,10 +703,6 @@ export class OrganizationsGrid extends LitElement {
   private clearFilters(): void {
     this.bar.clearSearch();
     this.setViewState({search: '', filters: {}});
-  }
-
-  private retry(): void {
-    this.rows.retry();
   }
 
   private runExport(format: 'csv' | 'xlsx'): void {
@@ -729,9 +725,9 @@ export class OrganizationsGrid extends LitElement {
     const error = this.services.error ?? this.rows.error;
     if (!this.clients.value) return html`<div class="frame" part="base">${renderMissingClient()}</div>`;
     return html`<div class="frame" part="base">
-      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${renderNotices(view, view ? error : null, this.exporter.renderNotices(), () => this.retry(), this.clients.dataClient?.notices)}
+      ${renderScopeBanner(this.scoping)} ${this.renderToolbar(view)} ${renderNotices(view, view ? error : null, this.exporter.renderNotices(), () => this.rows.retry(), this.clients.dataClient?.notices)}
       <div class="viewport" part="viewport" @scroll=${this.handleScroll}>
-        ${this.renderGrid(cols, view, !view && Boolean(error))} ${renderState(view, view ? null : error, {scopeLabel: this.scopeLabel(), search: this.viewState.search, retry: () => this.retry(), clearFilters: () => this.clearFilters()})}
+        ${this.renderGrid(cols, view, !view && Boolean(error))} ${renderState(view, view ? null : error, {scopeLabel: this.scopeLabel(), search: this.viewState.search, retry: () => this.rows.retry(), clearFilters: () => this.clearFilters()})}
       </div>
       ${this.popups.render()}
       ${this.lifecycleReady ? html`<tenantry-lifecycle-dialog part="lifecycle-dialog" .client=${this.clients.dataClient ?? undefined}></tenantry-lifecycle-dialog>` : nothing}
