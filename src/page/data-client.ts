@@ -18,6 +18,10 @@ import type {AccountViewState, AccountWindow} from '../shared/protocol.js';
 import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, SyncResult, ResultState} from '../shared/protocol.js';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
+import {originOf} from '../shared/contract/origins.js';
+import {DEFAULT_CACHE_NAME, LAST_SESSION_PREF, SNAPSHOT_PREF, savedSessionOf, sessionKey, snapshotState, usableSnapshot} from '../shared/saved-state.js';
+import {DEFAULT_OFFLINE_MAX_AGE_MS} from '../shared/protocol.js';
+import {SavedStateReader} from './saved-state-reader.js';
 import '../shared/transfer.js';
 
 export interface DataClientOptions {
@@ -69,6 +73,13 @@ export class DataClient {
   private readonly api: Remote<DataWorkerApi>;
   private disposed = false;
   private signedOut: TenantryError | null = null;
+  /** The worker has connected (or failed to): from then on it answers for saved data. */
+  private workerAnswered = false;
+  /**
+   * What the worker saved for `user` on an earlier visit, read on the main thread while the worker
+   * starts (see `savedView`); `null` without a vouched-for user or a known backend origin.
+   */
+  private readonly saved: {reader: SavedStateReader; origin: string; user: string; session: Promise<Session | null>; home: Promise<unknown>} | null;
 
   constructor(readonly options: DataClientOptions) {
     this.worker = (options.createWorker ?? defaultWorker)();
@@ -84,7 +95,31 @@ export class DataClient {
         this.events.dispatchEvent(new DataEventMessage(event));
       }),
     );
-    this.connected.catch(() => undefined);
+    this.saved = this.readSaved(options);
+    // Once the worker answers, it is the one to ask (`savedView` is for the time before).
+    const workerAnswered = (): void => {
+      this.workerAnswered = true;
+      this.saved?.reader.close();
+    };
+    this.connected.then(workerAnswered, workerAnswered);
+  }
+
+  /** Starts reading the saved session of the user the host vouches for (the worker makes the same check). */
+  private readSaved(options: DataClientOptions): DataClient['saved'] {
+    const user = options.user;
+    if (!user) return null;
+    let origin: string;
+    try {
+      origin = originOf(options.config);
+    } catch {
+      return null; // A configuration the worker refuses: it says why.
+    }
+    const reader = new SavedStateReader(options.cacheName ?? DEFAULT_CACHE_NAME);
+    const session = reader.read(sessionKey(origin, user), LAST_SESSION_PREF).then((raw) => savedSessionOf(raw, user));
+    // Most pages open on the user's own tenant: its saved rows are read while the widgets load.
+    const home = session.then((s) => (s ? reader.read({origin, userId: user, tenantId: s.homeTenantId}, SNAPSHOT_PREF) : undefined));
+    home.catch(() => undefined);
+    return {reader, origin, user, session, home};
   }
 
   /**
@@ -104,8 +139,34 @@ export class DataClient {
     return client;
   }
 
+  /**
+   * The signed-in session: the one saved for the user the host vouches for (`user`), as the worker
+   * restores it too, else the worker's once it has connected.
+   */
   get session(): Promise<Session> {
-    return this.connected.then((c) => c.session);
+    const fromWorker = (): Promise<Session> => this.connected.then((c) => c.session);
+    if (!this.saved) return fromWorker();
+    return this.saved.session.then((saved) => {
+      if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+      if (this.signedOut) throw this.signedOut;
+      return saved ?? fromWorker();
+    });
+  }
+
+  /**
+   * The saved first rows of `query` in `scope` from the user's last visit, read on the main thread
+   * before the worker has started: a state to paint at once (`viewId` empty: it is no view, ask
+   * `openView` for one), or `null` when nothing usable was saved (another query, too old, another
+   * user), or once the worker has connected (it answers `openView` itself, with the same rows or
+   * newer ones).
+   */
+  async savedView(scope: Scope, query: OrgQuery): Promise<ResultState | null> {
+    const saved = this.saved;
+    const session = saved ? await saved.session : null;
+    if (!saved || !session || this.workerAnswered || this.disposed || this.signedOut) return null;
+    const raw = await (scope.tenantId === session.homeTenantId ? saved.home : saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, SNAPSHOT_PREF));
+    const snapshot = usableSnapshot(raw, query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
+    return snapshot && !this.workerAnswered && !this.disposed && !this.signedOut ? snapshotState(snapshot, '', scope.tenantId) : null;
   }
 
   /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */
@@ -444,6 +505,7 @@ export class DataClient {
       if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
       // Not through `call`: a client the backend signed out, or one that never connected (backend
       // out of reach), must still purge its user's data: the user the host vouched for.
+      this.saved?.reader.close();
       await this.connected.catch(() => undefined);
       await this.api.signOut(this.options.user);
     } finally {
@@ -455,6 +517,7 @@ export class DataClient {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.saved?.reader.close();
     this.api[releaseProxy]();
     this.worker.terminate();
     const registry = sharedRegistry();

@@ -21,7 +21,7 @@ import type {DataEvent, Freshness, RejectedReport} from '../shared/protocol.js';
 import {AccountIndex, checkedSort, searchTerms} from './account-index.js';
 import {accountsKey, applyAccountDelta, dropAccounts, readAccounts, writeAccounts} from './cache/account-cache.js';
 import type {DatasetCache} from './cache/contract.js';
-import {partitionId, type PartitionKey} from './cache/partition.js';
+import {partitionId, type PartitionKey} from '../shared/saved-state.js';
 import {SharedLoad} from './shared-load.js';
 import {yieldToQueue} from './yield.js';
 

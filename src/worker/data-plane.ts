@@ -13,8 +13,9 @@ import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycl
 import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
-import {partitionId} from './cache/partition.js';
-import {loadBackend, originOf} from './backends/load-backend.js';
+import {LAST_SESSION_PREF, SNAPSHOT_PREF, partitionId, savedSessionOf, sessionKey, snapshotQueryKey as queryKey, snapshotState, usableSnapshot, type Snapshot} from '../shared/saved-state.js';
+import {originOf} from '../shared/contract/origins.js';
+import {loadBackend} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
 import {FxRatesSchema, type Rejected} from '../shared/model/schemas.js';
 import {HOME_KIND_OF_ROLE, type AccountChange, type AccountPatch, type CommerceKind, type ContactInput, type FxRates, type Id, type LifecycleAction, type Organization, type PeopleChange, type OrganizationInput, type OrganizationPatch, type OrganizationSummary, type OrgStatus, type Session} from '../shared/model/types.js';
@@ -91,27 +92,7 @@ interface View {
   controller: AbortController;
 }
 
-/**
- * The first rows of a scope's last view, saved with the cache: a warm start paints them before
- * the dataset (100,000 rows take ~1 s to read and index) is ready.
- */
-interface Snapshot {
-  query: string;
-  total: number;
-  datasetSize: number;
-  asOf: string | null;
-  /** When the backend last confirmed the rows (`Date.now()`); past the offline maximum age the snapshot is not shown. */
-  savedAt?: number;
-  rows: OrgRow[];
-}
-
 const SNAPSHOT_DELAY_MS = 1000;
-/** The same question asked with or without defaults gives the same key (search fields matter only with a search). */
-const queryKey = (q: OrgQuery): string => {
-  const search = q.search?.trim() ?? '';
-  return JSON.stringify([search, search ? (q.searchFields ?? null) : null, q.filters ?? {}, q.sort?.length ? q.sort : [{key: 'name', dir: 'asc'}]]);
-};
-
 function report(rejected: readonly Rejected[]): RejectedReport {
   return {count: rejected.length, sample: rejected.slice(0, 3).map((r) => formatIssues(r.issues, 2))};
 }
@@ -181,15 +162,17 @@ export class DataPlane implements DataWorkerApi {
     globalThis.addEventListener('online', this.handleOnline);
     this.offlineMaxAgeMs = options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS;
     const expected = options.userId;
-    // Earlier versions kept one last session per backend, whoever it was: never trust it.
-    await this.cache.setPref({origin, userId: '', tenantId: ''}, 'last-session', undefined).catch(() => undefined);
+    // Earlier versions kept one last session per backend, whoever it was: never trust it. Removed
+    // only when there (a write at every start would hold up the page's read of the saved rows).
+    const legacy = sessionKey(origin, '');
+    if ((await this.cache.getPref<unknown>(legacy, LAST_SESSION_PREF).catch(() => undefined)) !== undefined) await this.cache.setPref(legacy, LAST_SESSION_PREF, undefined).catch(() => undefined);
     // The user the host vouches for, seen here before: their saved rows paint at once, while the
     // backend starts and confirms the session (another user, or a refusal, then ends it).
-    const saved = expected ? await this.cache.getPref<Session | null>({origin, userId: expected, tenantId: ''}, 'last-session').catch(() => null) : null;
-    if (saved && saved.user?.id === expected) {
+    const saved = expected ? savedSessionOf(await this.cache.getPref<unknown>(sessionKey(origin, expected), LAST_SESSION_PREF).catch(() => null), expected) : null;
+    if (saved) {
       this.session = saved;
       // Saved with the session: costs in US dollars need not wait for the backend either.
-      const fx = await this.cache.getPref<unknown>({origin, userId: expected, tenantId: ''}, 'last-fx').catch(() => null);
+      const fx = await this.cache.getPref<unknown>(sessionKey(origin, saved.user.id), 'last-fx').catch(() => null);
       this.fx = FxRatesSchema.is(fx) ? fx : null;
       this.listenForWrites(origin, saved.user.id);
       const userId = saved.user.id;
@@ -211,7 +194,7 @@ export class DataPlane implements DataWorkerApi {
     const backend = await start();
     const session = await backend.session();
     if (expected !== undefined && session.user.id !== expected) throw new TenantryError('unauthenticated', ANOTHER_USER);
-    await this.cache.setPref({origin, userId: session.user.id, tenantId: ''}, 'last-session', session);
+    await this.cache.setPref(sessionKey(origin, session.user.id), LAST_SESSION_PREF, session);
     this.session = session;
     this.listenForWrites(origin, session.user.id);
     await this.takeRates(backend, session.user.id);
@@ -234,7 +217,7 @@ export class DataPlane implements DataWorkerApi {
         return;
       }
       this.session = session;
-      await this.cache?.setPref({origin: this.origin, userId, tenantId: ''}, 'last-session', session);
+      await this.cache?.setPref(sessionKey(this.origin, userId), LAST_SESSION_PREF, session);
       await this.takeRates(backend, userId);
     } catch (e) {
       if (e instanceof TenantryError && e.retryable) return;
@@ -250,7 +233,7 @@ export class DataPlane implements DataWorkerApi {
     const fx = await backend.fxRates().catch(() => null);
     if (!fx || (this.fx && JSON.stringify(this.fx) === JSON.stringify(fx))) return;
     this.fx = fx;
-    await this.cache?.setPref({origin: this.origin, userId, tenantId: ''}, 'last-fx', fx).catch(() => undefined);
+    await this.cache?.setPref(sessionKey(this.origin, userId), 'last-fx', fx).catch(() => undefined);
   }
 
   async subscribe(listener: (event: DataEvent) => void): Promise<number> {
@@ -698,10 +681,8 @@ export class DataPlane implements DataWorkerApi {
    * load the dataset behind them; an event tells the widget when the real rows are in.
    */
   private async provisionalView(scope: Scope, key: PartitionKey, query: OrgQuery): Promise<ResultState | null> {
-    const snapshot = await this.ready().cache.getPref<Snapshot>(key, 'snapshot');
-    if (!snapshot || snapshot.query !== queryKey(query) || !Array.isArray(snapshot.rows)) return null;
-    // Too old to show before the backend confirms it (or saved by a version that did not say when).
-    if (typeof snapshot.savedAt !== 'number' || Date.now() - snapshot.savedAt > this.offlineMaxAgeMs) return null;
+    const snapshot = usableSnapshot(await this.ready().cache.getPref<unknown>(key, SNAPSHOT_PREF), query, this.offlineMaxAgeMs);
+    if (!snapshot) return null;
     const view: View = {id: `v${this.nextId++}`, partition: partitionId(key), query, result: {indices: new Uint32Array(0), tree: null}, version: 0, provisional: snapshot, controller: new AbortController()};
     this.views.set(view.id, view);
     this.track(
@@ -717,17 +698,7 @@ export class DataPlane implements DataWorkerApi {
         this.revalidateIfStale(ds);
       }),
     ).catch(() => undefined);
-    return {
-      viewId: view.id,
-      scopeTenantId: scope.tenantId,
-      total: snapshot.total,
-      datasetSize: snapshot.datasetSize,
-      asOf: snapshot.asOf,
-      freshness: 'cached',
-      version: 0,
-      rejected: {count: 0, sample: []},
-      firstRows: snapshot.rows,
-    };
+    return snapshotState(snapshot, view.id, scope.tenantId);
   }
 
   /** Saves the view's first rows for the next warm start, once the user pauses. */
@@ -737,7 +708,7 @@ export class DataPlane implements DataWorkerApi {
     const write = (): void => {
       timers.delete(view.partition);
       const snapshot: Snapshot = {query: queryKey(view.query), total: view.result.indices.length, datasetSize: ds.rows.length, asOf: ds.asOf, savedAt: ds.confirmedAt, rows: this.firstRows(view, ds)};
-      this.track(this.ready().cache.setPref(ds.key, 'snapshot', snapshot)).catch(() => undefined);
+      this.track(this.ready().cache.setPref(ds.key, SNAPSHOT_PREF, snapshot)).catch(() => undefined);
     };
     timers.set(view.partition, {timer: setTimeout(write, SNAPSHOT_DELAY_MS), write});
   }

@@ -29,6 +29,12 @@ const windowOf =
   (viewId, start, count, signal) =>
     client.window(viewId, start, count, {signal});
 
+/** Saved rows have no view to ask for more: blocks past them stay empty until the view's answer. */
+const noView: FetchWindow<OrgRow> = async (_viewId, start) => ({viewId: '', start, rows: [], total: -1, version: -1});
+
+/** The query had a search or a filter (the count then reads "N of M"). */
+const narrowed = (query: OrgQuery): boolean => Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
+
 interface OpenView {
   client: DataClient;
   scopeTenantId: string;
@@ -114,9 +120,9 @@ export class GridRows implements ReactiveController {
     this.refresh();
   }
 
-  /** Loads the blocks of rows `first`..`last` of the shown view, if missing. */
+  /** Loads the blocks of rows `first`..`last` of the shown view, if missing (none for saved rows shown before the view opened). */
   ensure(first: number, last: number): void {
-    if (this.blocks.view && this.client) this.blocks.ensure(windowOf(this.client), first, last);
+    if (this.blocks.view?.viewId && this.client) this.blocks.ensure(windowOf(this.client), first, last);
   }
 
   hostDisconnected(): void {
@@ -135,6 +141,24 @@ export class GridRows implements ReactiveController {
     this.options.onDrop();
   }
 
+  /**
+   * Shows the saved first rows of `query` (`DataClient.savedView`) while `opening` is under way,
+   * if they come first and nothing else is shown; the view's own answer replaces them.
+   */
+  private async showSaved(client: DataClient, scopeTenantId: string, query: OrgQuery, opening: Promise<ResultState>, signal: AbortSignal): Promise<void> {
+    let answered = false;
+    opening.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    const state = await client.savedView({tenantId: scopeTenantId}, query).catch(() => null);
+    if (!state || answered || signal.aborted || this.blocks.view || client !== this.client || scopeTenantId !== this.scopeTenantId) return;
+    const [first, last] = this.options.firstRows(state.total);
+    const blocks = await prefetchBlocks(noView, state, first, last, signal);
+    if (answered || signal.aborted || this.blocks.view) return;
+    this.options.onResult({client, scopeTenantId, state, blocks, narrowed: narrowed(query)});
+  }
+
   private async run(client: DataClient | null, scopeTenantId: string | null, key: string, signal: AbortSignal): Promise<RowsResult | typeof initialState> {
     if (!client || !scopeTenantId) return initialState;
     const query = JSON.parse(key) as OrgQuery;
@@ -144,7 +168,10 @@ export class GridRows implements ReactiveController {
       if (open && open.client === client && open.scopeTenantId === scopeTenantId) {
         state = await client.updateView(open.viewId, query, {signal});
       } else {
-        state = await client.openView({tenantId: scopeTenantId}, query, {signal});
+        const opening = client.openView({tenantId: scopeTenantId}, query, {signal});
+        // The grid's first view of this scope: the rows saved last time paint while the worker starts.
+        if (!open) void this.showSaved(client, scopeTenantId, query, opening, signal);
+        state = await opening;
         if (client !== this.client || scopeTenantId !== this.scopeTenantId) {
           client.closeView(state.viewId);
           throw abortError();
@@ -158,7 +185,6 @@ export class GridRows implements ReactiveController {
     }
     const [first, last] = this.options.firstRows(state.total);
     const blocks = await prefetchBlocks(windowOf(client), state, first, last, signal);
-    const narrowed = Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
-    return {client, scopeTenantId, state, blocks, narrowed};
+    return {client, scopeTenantId, state, blocks, narrowed: narrowed(query)};
   }
 }

@@ -13,8 +13,8 @@
  */
 import type {Backend, BackendConfig, TokenProvider} from '../../shared/contract/backend.js';
 import {TenantryError} from '../../shared/contract/errors.js';
-import {HttpBackend, normaliseBaseUrl} from './http/http-backend.js';
-import {localOrigin} from './origins.js';
+import {unknownKind} from '../../shared/contract/origins.js';
+import {HttpBackend} from './http/http-backend.js';
 
 /** The embedded backend's module, as its chunk exports it (a type only: nothing is imported statically). */
 export type EmbeddedBackendModule = typeof import('./embedded/embedded-backend.js');
@@ -47,24 +47,6 @@ export async function loadBackend(config: BackendConfig, tokenProvider: TokenPro
       const module = await loadChunk('The embedded backend', options.importEmbedded ?? importEmbedded, options.timeoutMs ?? BACKEND_LOAD_TIMEOUT_MS);
       return module.createEmbeddedBackend(config);
     }
-    default:
-      throw unknownKind(config);
-  }
-}
-
-/** A configuration of no known kind: it comes from the page through comlink, unchecked, so its kind may be anything. */
-function unknownKind(config: BackendConfig): TenantryError {
-  const kind: unknown = (config as {kind?: unknown}).kind;
-  return new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
-}
-
-/** The origin the backend of `config` will have (see `Backend.origin`), without loading or starting it. */
-export function originOf(config: BackendConfig): string {
-  switch (config.kind) {
-    case 'http':
-      return normaliseBaseUrl(config.baseUrl).href;
-    case 'local':
-      return localOrigin(config);
     default:
       throw unknownKind(config);
   }

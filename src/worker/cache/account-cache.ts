@@ -7,7 +7,7 @@
  */
 import type {AccountSummary, Instant, OrganizationSummary} from '../../shared/model/types.js';
 import type {DatasetCache} from './contract.js';
-import type {PartitionKey} from './partition.js';
+import type {PartitionKey} from '../../shared/saved-state.js';
 
 export interface CachedAccounts {
   rows: AccountSummary[];

@@ -3,7 +3,7 @@
  * memory and IndexedDB implementations can share them without importing each other.
  */
 import type {Instant, OrganizationSummary} from '../../shared/model/types.js';
-import type {PartitionKey} from './partition.js';
+import type {PartitionKey} from '../../shared/saved-state.js';
 import type {CacheNotice} from '../../shared/protocol.js';
 
 export type {CacheNotice};

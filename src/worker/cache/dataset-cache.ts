@@ -21,11 +21,12 @@ const ENCODE_SLICE_MS = 8;
 import type {CachedDataset, CacheNotice, DatasetCache} from './contract.js';
 import {closedError, MemoryDatasetCache, prefJson, unstorableRows} from './memory-cache.js';
 import {noticeFor, NoticeHub} from './notices.js';
-import {normalizeDelta, partitionId, prefKeyOf, uniqueById, userKeyOf, type PartitionKey} from './partition.js';
+import {DEFAULT_CACHE_NAME, partitionId, prefKeyOf, userKeyOf, type PartitionKey} from '../../shared/saved-state.js';
+import {normalizeDelta, uniqueById} from './partition.js';
 import {chunkRange, DB_VERSION, migrate, type CacheSchema, type MetaRecord, type StoreName} from './schema.js';
 
 export type {CachedDataset, CacheNotice, DatasetCache} from './contract.js';
-export {partitionId, type PartitionKey} from './partition.js';
+export {partitionId, type PartitionKey} from '../../shared/saved-state.js';
 export {MemoryDatasetCache} from './memory-cache.js';
 
 /**
@@ -737,7 +738,7 @@ async function loadIndex(store: ChunkStore, pid: string, meta: MetaRecord): Prom
 export async function openDatasetCache(options: OpenCacheOptions = {}): Promise<DatasetCache> {
   const cfg: OpenConfig = {
     factory: options.idbFactory === undefined ? defaultFactory() : options.idbFactory,
-    name: options.name ?? 'tenantry-cache',
+    name: options.name ?? DEFAULT_CACHE_NAME,
     version: options.version ?? DB_VERSION,
     blockedTimeoutMs: options.blockedTimeoutMs ?? 3000,
     openTimeoutMs: options.openTimeoutMs ?? 5000,

@@ -7,7 +7,8 @@ import type {OrganizationSummary} from '../../shared/model/types.js';
 import {copyRows} from './chunk-codec.js';
 import type {CachedDataset, CacheNotice, DatasetCache} from './contract.js';
 import {NoticeHub} from './notices.js';
-import {normalizeDelta, partitionId, prefKeyOf, uniqueById, userKeyOf, type PartitionKey} from './partition.js';
+import {partitionId, prefKeyOf, userKeyOf, type PartitionKey} from '../../shared/saved-state.js';
+import {normalizeDelta, uniqueById} from './partition.js';
 
 interface MemoryPartition {
   userKey: string;

@@ -1,40 +1,8 @@
 /**
- * Partition identities of the dataset cache. Every cached dataset and preference belongs to one
- * {origin, userId, tenantId}; these ids are persisted in IndexedDB, so their format is part of the
- * on-disk schema and must never change without a migration.
+ * Rows as a cache partition keeps them: unique by id, and a delta's changes and removals. The
+ * partition keys themselves are in `src/shared/saved-state.ts` (the page reads two preferences).
  */
 import type {OrganizationSummary} from '../../shared/model/types.js';
-
-/** Whose data a cache entry is: never read under another. */
-export interface PartitionKey {
-  origin: string;
-  userId: string;
-  tenantId: string;
-  /**
-   * What the partition holds besides the organizations of the scope: `accounts` for the scope's
-   * linked accounts (the accounts view). Its id has a fourth part, so the two never share a
-   * partition, and ids written before it existed are unchanged (no migration).
-   */
-  dataset?: 'accounts';
-}
-
-/**
- * The partition's id: a JSON array of its parts. JSON escapes quotes and backslashes inside each
- * part, so no choice of parts can make two keys collide (unlike joining with a separator).
- */
-export function partitionId(key: PartitionKey): string {
-  return key.dataset ? JSON.stringify([key.origin, key.userId, key.tenantId, key.dataset]) : JSON.stringify([key.origin, key.userId, key.tenantId]);
-}
-
-/** Id of an origin+user, shared by all their partitions: what sign-out purges. */
-export function userKeyOf(origin: string, userId: string): string {
-  return JSON.stringify([origin, userId]);
-}
-
-/** Key of one preference of a partition (memory cache and overlay bookkeeping only). */
-export function prefKeyOf(partition: string, name: string): string {
-  return JSON.stringify([partition, name]);
-}
 
 /** Rows with unique ids: a repeated id keeps its first place and takes its last value. */
 export function uniqueById(rows: readonly OrganizationSummary[]): OrganizationSummary[] {

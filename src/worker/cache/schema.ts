@@ -3,6 +3,7 @@
  * `MIGRATIONS[0..v-1]`; opening runs the steps it lacks inside the upgrade transaction, so data
  * written by older versions is kept. Never edit a released step: append a new one.
  */
+import {PREFS_STORE, type PrefRecord} from '../../shared/saved-state.js';
 import type {DBSchema} from 'idb';
 import type {ChunkRecord} from './chunk-codec.js';
 
@@ -20,12 +21,6 @@ export interface MetaRecord {
   rev?: string;
 }
 
-export interface PrefRecord {
-  partition: string;
-  name: string;
-  userKey: string;
-  json: string;
-}
 
 export interface CacheSchema extends DBSchema {
   chunks: {key: [string, number]; value: ChunkRecord};
@@ -46,7 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 2: preferences, and user indexes so sign-out does not scan every partition.
   (db, tx) => {
-    db.createObjectStore('prefs', {keyPath: ['partition', 'name']}).createIndex('byUser', 'userKey');
+    db.createObjectStore(PREFS_STORE, {keyPath: ['partition', 'name']}).createIndex('byUser', 'userKey');
     tx.objectStore('meta').createIndex('byUser', 'userKey');
   },
 ];

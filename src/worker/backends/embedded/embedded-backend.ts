@@ -113,7 +113,7 @@ import {
   prng,
 } from './seed.js';
 import {DEMO_USERS} from '../../../shared/demo-tenant.js';
-import {localOrigin} from '../origins.js';
+import {localOrigin} from '../../../shared/contract/origins.js';
 import {summarize, withDerived} from '../../../shared/model/derive.js';
 import {commerceRecords, contractOf} from './commerce.js';
 import {accountPageSize, checkAccountPatch} from '../../../shared/contract/accounts.js';

@@ -1,0 +1,101 @@
+/**
+ * Reads what the data worker saved for the signed-in user — their last session and a scope's
+ * first rows (`src/shared/saved-state.ts`) — on the main thread, straight from the cache's
+ * IndexedDB: a warm page load paints its first rows while the worker is still starting, instead of
+ * after it (starting a worker and its cache takes longer than the whole target).
+ *
+ * It only reads. It never creates or upgrades the database (the worker owns its schema): a device
+ * without it, or with a database of another shape, reads nothing. Its one connection closes when
+ * another version wants the database, and soon after the last read.
+ */
+import {PREFS_STORE, partitionId, type PartitionKey, type PrefRecord} from '../shared/saved-state.js';
+
+/** A read waits this long for the database at most (another tab upgrading it, a slow disk): then it reads nothing. */
+const OPEN_TIMEOUT_MS = 1000;
+/** The connection closes after this long without a read. */
+const IDLE_CLOSE_MS = 2000;
+
+export class SavedStateReader {
+  private db: Promise<IDBDatabase | null> | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+
+  constructor(private readonly name: string) {}
+
+  /** A preference's saved value (parsed, unchecked: the caller checks it), or `undefined`. */
+  async read(key: PartitionKey, pref: string): Promise<unknown> {
+    if (this.closed) return undefined;
+    const db = await (this.db ??= this.open());
+    if (!db || this.closed) return undefined;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.release(), IDLE_CLOSE_MS);
+    try {
+      const record = await request<PrefRecord | undefined>(db.transaction(PREFS_STORE, 'readonly').objectStore(PREFS_STORE).get([partitionId(key), pref]));
+      return record && typeof record.json === 'string' ? (JSON.parse(record.json) as unknown) : undefined;
+    } catch {
+      // Closed under us, or a record that is not JSON: nothing saved, as far as a first paint goes.
+      return undefined;
+    }
+  }
+
+  /** Closes the connection for good (sign-out, dispose): later reads find nothing. */
+  close(): void {
+    this.closed = true;
+    this.release();
+  }
+
+  private release(): void {
+    clearTimeout(this.idleTimer);
+    const db = this.db;
+    this.db = null;
+    void db?.then((d) => d?.close());
+  }
+
+  private open(): Promise<IDBDatabase | null> {
+    return new Promise((resolve) => {
+      let factory: IDBFactory | undefined;
+      try {
+        // Reading `indexedDB` itself throws SecurityError in some sandboxed contexts.
+        factory = globalThis.indexedDB;
+      } catch {
+        factory = undefined;
+      }
+      if (!factory) return resolve(null);
+      let settled = false;
+      const settle = (db: IDBDatabase | null): void => {
+        if (settled) return void db?.close();
+        settled = true;
+        clearTimeout(timer);
+        resolve(db);
+      };
+      const timer = setTimeout(() => settle(null), OPEN_TIMEOUT_MS);
+      try {
+        // No version: the database as it is. One that does not exist yet is not created here.
+        const req = factory.open(this.name);
+        req.addEventListener('upgradeneeded', () => req.transaction?.abort());
+        req.addEventListener('error', (event) => {
+          event.preventDefault();
+          settle(null);
+        });
+        req.addEventListener('success', () => {
+          const db = req.result;
+          // The worker's upgrade (a newer build) must never wait for this reader.
+          db.addEventListener('versionchange', () => {
+            db.close();
+            if (this.db) this.db = null;
+          });
+          settle(db.objectStoreNames.contains(PREFS_STORE) ? db : (db.close(), null));
+        });
+      } catch {
+        settle(null);
+      }
+    });
+  }
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.addEventListener('success', () => resolve(req.result));
+    req.addEventListener('error', () => reject(req.error));
+  });
+}

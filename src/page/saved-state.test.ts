@@ -1,0 +1,92 @@
+/**
+ * A warm page load paints the first rows saved last time before the data worker has started: the
+ * page reads the vouched-for user's saved session and a scope's saved first rows straight from
+ * the cache's IndexedDB (`DataClient.session`, `DataClient.savedView`). Real Workers and real
+ * IndexedDB; the "worker" of the later visit is one that never answers, so whatever shows came
+ * from the page's own read.
+ */
+import {expect} from '@open-wc/testing';
+import type {Scope} from '../shared/contract/backend.js';
+import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
+import type {ResultState} from '../shared/protocol.js';
+import {DataClient} from './data-client.js';
+
+const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
+const RES: Scope = {tenantId: DEMO_TENANTS.reseller};
+const clients: DataClient[] = [];
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.dispose();
+});
+
+/** The embedded backend of one test (its own store), signed in as `user`. */
+const configFor = (namespace: string, user: string) => ({kind: 'local' as const, organizations: 120, namespace, userId: user});
+
+/** A worker that never answers: the client's calls wait for ever, its page-side reads do not. */
+const silentWorker = (): Worker => new Worker(URL.createObjectURL(new Blob([''], {type: 'text/javascript'})));
+
+function client(cacheName: string, namespace: string, user: string, options: {silent?: boolean; offlineMaxAgeMs?: number; loggedInAs?: string} = {}): DataClient {
+  const c = new DataClient({config: configFor(namespace, options.loggedInAs ?? user), cacheName, user, offlineMaxAgeMs: options.offlineMaxAgeMs, ...(options.silent ? {createWorker: silentWorker} : {})});
+  clients.push(c);
+  return c;
+}
+
+/** `user` opened `scope` earlier on this device and left: their session and first rows are saved. */
+async function visitedEarlier(cacheName: string, namespace: string, user: string, scope: Scope = DIST): Promise<ResultState> {
+  const c = client(cacheName, namespace, user);
+  const seen = await c.openView(scope, {});
+  await c.idle();
+  c.dispose();
+  return seen;
+}
+
+const names = (state: ResultState | null): string[] => (state?.firstRows ?? []).map((r) => r.org.name);
+
+describe('saved first rows, read by the page while the worker starts', () => {
+  it('gives the vouched-for user’s session and saved rows with no worker answering', async () => {
+    const cacheName = `tenantry-saved-${crypto.randomUUID()}`;
+    const namespace = `saved-${crypto.randomUUID()}`;
+    const user = DEMO_USERS.distributorAdmin;
+    const seen = await visitedEarlier(cacheName, namespace, user);
+
+    const later = client(cacheName, namespace, user, {silent: true});
+    expect((await later.session).user.id).to.equal(user);
+    const saved = await later.savedView(DIST, {});
+    expect(saved, 'saved rows').to.not.equal(null);
+    expect(saved!.viewId, 'no view yet').to.equal('');
+    expect(saved!.freshness).to.equal('cached');
+    expect(saved!.total).to.equal(seen.total);
+    expect(names(saved)).to.deep.equal(names(seen));
+    // Another question than the one saved, or a scope never opened: nothing to show early.
+    expect(await later.savedView(DIST, {sort: [{key: 'name', dir: 'desc'}]})).to.equal(null);
+    expect(await later.savedView(RES, {})).to.equal(null);
+  });
+
+  it('shows nothing of another user, nothing too old, and nothing once that user signed out', async () => {
+    const cacheName = `tenantry-saved-${crypto.randomUUID()}`;
+    const namespace = `saved-${crypto.randomUUID()}`;
+    const user1 = DEMO_USERS.distributorAdmin;
+    await visitedEarlier(cacheName, namespace, user1);
+
+    // The next user of the browser, whose worker has not answered yet.
+    expect(await client(cacheName, namespace, DEMO_USERS.resellerAdmin, {silent: true}).savedView(DIST, {})).to.equal(null);
+    // Saved longer ago than the host allows to show before the backend confirms it.
+    expect(await client(cacheName, namespace, user1, {silent: true, offlineMaxAgeMs: 1}).savedView(DIST, {})).to.equal(null);
+
+    await client(cacheName, namespace, user1).signOut();
+    expect(await client(cacheName, namespace, user1, {silent: true}).savedView(DIST, {})).to.equal(null);
+  });
+
+  it('never creates the cache database, and leaves the answering to the worker once it has connected', async () => {
+    const fresh = `tenantry-saved-${crypto.randomUUID()}`;
+    expect(await client(fresh, `saved-${crypto.randomUUID()}`, DEMO_USERS.distributorAdmin, {silent: true}).savedView(DIST, {})).to.equal(null);
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(fresh);
+
+    const cacheName = `tenantry-saved-${crypto.randomUUID()}`;
+    const namespace = `saved-${crypto.randomUUID()}`;
+    await visitedEarlier(cacheName, namespace, DEMO_USERS.distributorAdmin);
+    const connected = client(cacheName, namespace, DEMO_USERS.distributorAdmin);
+    await connected.connected;
+    expect(await connected.savedView(DIST, {})).to.equal(null);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * A warm page load: the grid paints the rows saved at the user's last visit before its data
+ * worker has answered anything (the page reads them from the cache itself), and the worker's
+ * answer takes over without a visible change. Real Workers and real IndexedDB.
+ */
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {DataClient} from '../../src/page/data-client.js';
+import {provideDataClient} from '../../src/page/context.js';
+import {DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import type {OrganizationsGrid} from './organizations-grid.js';
+import './organizations-grid.js';
+
+const WAIT = {timeout: 15_000};
+const clients: DataClient[] = [];
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.dispose();
+});
+
+const user = DEMO_USERS.distributorAdmin;
+const silentWorker = (): Worker => new Worker(URL.createObjectURL(new Blob([''], {type: 'text/javascript'})));
+
+function client(cacheName: string, namespace: string, silent = false): DataClient {
+  const c = new DataClient({config: {kind: 'local', organizations: 300, namespace, userId: user}, cacheName, user, ...(silent ? {createWorker: silentWorker} : {})});
+  clients.push(c);
+  return c;
+}
+
+async function mount(c: DataClient): Promise<OrganizationsGrid> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  provideDataClient(wrapper, c);
+  const el = document.createElement('organizations-grid');
+  el.style.setProperty('--tenantry-organizations-grid-height', '640px');
+  wrapper.append(el);
+  return el;
+}
+
+const root = (el: OrganizationsGrid): ShadowRoot => el.shadowRoot!;
+const names = (el: OrganizationsGrid): string[] => [...root(el).querySelectorAll('.body [role="row"][data-org-id] [part~="cell-name"] .name > .text')].map((n) => n.textContent ?? '');
+const busy = (el: OrganizationsGrid): string | null | undefined => root(el).querySelector('[role="grid"]')?.getAttribute('aria-busy');
+const rowCount = (el: OrganizationsGrid): number => Number(root(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0);
+
+describe('organizations-grid: warm page load', () => {
+  it('paints the saved first rows while the worker has not answered, then the worker’s rows without a change', async () => {
+    const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
+    const namespace = `grid-warm-${crypto.randomUUID()}`;
+    // The last visit: the grid's rows were shown, and saved when the page went quiet.
+    const first = client(cacheName, namespace);
+    const visit = await mount(first);
+    await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
+    await visit.updateComplete;
+    const seen = names(visit);
+    const seenCount = rowCount(visit);
+    visit.remove();
+    await first.idle();
+    first.dispose();
+
+    // This visit's worker never answers: the rows come from the page's own read of the cache.
+    const el = await mount(client(cacheName, namespace, true));
+    // The rows in view (a grid renders a margin of rows past them when it has time).
+    const inView = 10;
+    expect(seen.length).to.be.at.least(inView);
+    await waitUntil(() => names(el).length >= inView, 'saved rows painted with no worker answering', WAIT);
+    expect(names(el).slice(0, inView)).to.deep.equal(seen.slice(0, inView));
+    expect(rowCount(el)).to.equal(seenCount);
+    expect(root(el).querySelector('[role="alert"]'), 'no error shown').to.equal(null);
+
+    // A normal warm start: same rows at first, then the worker's (same here).
+    const warm = await mount(client(cacheName, namespace));
+    await waitUntil(() => names(warm).length >= inView, 'warm start shows rows', WAIT);
+    expect(names(warm).slice(0, inView)).to.deep.equal(seen.slice(0, inView));
+    await waitUntil(() => busy(warm) === 'false', 'settled', WAIT);
+    expect(names(warm).slice(0, inView)).to.deep.equal(seen.slice(0, inView));
+  });
+});
