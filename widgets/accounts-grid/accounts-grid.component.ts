@@ -98,6 +98,8 @@ type ProviderFilter = '' | AccountSummary['provider'];
  * @cssproperty --tenantry-accounts-grid-border-color - Lines; falls back to `--tenantry-color-border`.
  * @cssproperty --tenantry-accounts-grid-text-color - Text; falls back to `--tenantry-color-text`.
  * @cssproperty --tenantry-accounts-grid-accent-color - Sort marks, links, the opened row; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-accounts-grid-muted-color - Secondary text (ids, the summary, facts' names); falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-accounts-grid-radius - Corner radius of the grid, panel and controls; falls back to `--tenantry-radius`.
  */
 export class AccountsGrid extends LitElement {
   static override styles = [accountsGridStyles, scopeBannerStyles];

@@ -15,8 +15,8 @@ export const columnChooserStyles = [
       opacity: 0.45;
     }
     :host {
-      --_panel-width: var(--tenantry-column-chooser-panel-width, 20rem);
-      --_panel-background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')});
+      --_panel-width: var(--tenantry-column-chooser-panel-width, 20rem) !important;
+      --_panel-background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
       inset-inline-end: 0;

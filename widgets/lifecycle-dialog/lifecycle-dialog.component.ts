@@ -104,6 +104,8 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --tenantry-lifecycle-dialog-border-color - Lines; falls back to `--tenantry-color-border`.
  * @cssproperty --tenantry-lifecycle-dialog-danger-color - Delete and archive buttons, errors; falls back to `--tenantry-color-danger`.
  * @cssproperty --tenantry-lifecycle-dialog-accent-color - The confirm button of other moves; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-lifecycle-dialog-muted-color - Secondary text; falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-lifecycle-dialog-radius - Corner radius of the dialog and its controls; falls back to `--tenantry-radius`.
  */
 export class TenantryLifecycleDialog extends LitElement {
   static override styles = lifecycleDialogStyles;

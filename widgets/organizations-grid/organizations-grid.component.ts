@@ -170,6 +170,8 @@ interface VisibleColumn {
  * @cssproperty --tenantry-organizations-grid-border-color - Lines; falls back to `--tenantry-color-border`.
  * @cssproperty --tenantry-organizations-grid-text-color - Text; falls back to `--tenantry-color-text`.
  * @cssproperty --tenantry-organizations-grid-accent-color - Sort marks, links, pressed toggles; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-organizations-grid-muted-color - Secondary text (labels, kinds, the summary); falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-organizations-grid-radius - Corner radius of the grid, toolbar controls and popups; falls back to `--tenantry-radius`.
  * @cssproperty --tenantry-organizations-grid-indent - Indentation per tree level. Default 20px.
  */
 export class OrganizationsGrid extends LitElement {

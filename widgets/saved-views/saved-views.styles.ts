@@ -17,8 +17,8 @@ export const savedViewsStyles = [
       color: ${token('color-text-muted')};
     }
     :host {
-      --_panel-width: var(--tenantry-saved-views-panel-width, 24rem);
-      --_panel-background: var(--tenantry-saved-views-panel-background, ${token('color-surface')});
+      --_panel-width: var(--tenantry-saved-views-panel-width, 24rem) !important;
+      --_panel-background: var(--tenantry-saved-views-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
       inset-inline-start: 0;
@@ -80,7 +80,7 @@ export const savedViewsStyles = [
     }
     [part~='save'],
     [part~='confirm-replace'] {
-      color: ${token('color-surface')};
+      color: ${token('color-accent-text')};
       background: var(--tenantry-saved-views-accent, ${token('color-accent')});
       border-color: transparent;
     }

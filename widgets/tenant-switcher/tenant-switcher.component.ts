@@ -85,7 +85,11 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @event tenantry-scope-change - A switch landed (`detail: ScopeChangeDetail`: `tenantId`, `name`,
  *   `previousTenantId`); every widget of the page already follows it.
  *
+ * @slot logo - A brand mark at the start of the bar (a white-label reseller's logo): an `<img>` with
+ *   its `alt`, or an `<svg>`; its height is `--tenantry-tenant-switcher-logo-height`.
+ *
  * @csspart control - The bar around everything (its start edge has the scope colour).
+ * @csspart logo - The slot holding the logo.
  * @csspart chip - The scope colour dot.
  * @csspart scope - The name and path of the acting tenant.
  * @csspart name - The acting tenant's name (ellipsised; full name in its tooltip).
@@ -118,6 +122,8 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @cssproperty --tenantry-tenant-switcher-danger-color - The refused-switch alert; falls back to `--tenantry-color-danger`.
  * @cssproperty --tenantry-tenant-switcher-warning-color - The other-tab notice; falls back to `--tenantry-color-warning`.
  * @cssproperty --tenantry-tenant-switcher-radius - Corner radius; falls back to `--tenantry-radius`.
+ * @cssproperty --tenantry-tenant-switcher-accent-text-color - Text on the pressed segment; falls back to `--tenantry-color-accent-text`.
+ * @cssproperty --tenantry-tenant-switcher-logo-height - Height of the slotted logo. Default 24px.
  * @cssproperty --tenantry-tenant-switcher-scope-color - Overrides the scope colour; otherwise `--tenantry-scope-color` (per tenant).
  * @cssproperty --tenantry-tenant-switcher-max-height - Tallest the list grows. Default 360px.
  * @cssproperty --tenantry-tenant-switcher-popup-width - Width of the popup. Default 420px.
@@ -391,6 +397,7 @@ export class TenantSwitcher extends LitElement {
     const status = this.combo.announcement;
     return html`
       <div part="control" style=${styleMap(color ? {'--tenantry-scope-color': color} : {})}>
+        <slot name="logo" part="logo"></slot>
         <span part="chip" aria-hidden="true"></span>
         <div part="scope">
           ${current

@@ -31,7 +31,7 @@ export const controlStyles = css`
   button[part~='primary'] {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: ${token('color-surface')};
+    color: ${token('color-accent-text')};
   }
   button[part~='danger'] {
     color: var(--_danger);

@@ -25,7 +25,7 @@ export const toolbarPanelStyles = css`
     background: var(--_panel-background, ${token('color-surface')});
     border: 1px solid ${token('color-border')};
     border-radius: ${token('radius')};
-    box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
+    box-shadow: 0 4px 16px ${token('color-shadow')};
   }
   [part~='panel'][hidden] {
     display: none;
