@@ -165,3 +165,16 @@ export async function mountLifecycleOpen(client: DataClient = localClient()): Pr
   await el.updateComplete;
   return el;
 }
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours (opaque). */
+export function contrast(a: string, b: string): number {
+  const lum = (rgb: string): number => {
+    const [r, g, bl] = rgb.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}

@@ -122,41 +122,42 @@ export const baseStyles = css`
     border: 0;
   }
   /* High contrast: the browser replaces our colours with the user's system colours and drops
-     shadows and tints, so each state that a tint or an inset shadow showed gets a system colour. */
+     shadows and tints, so each state that a tint or an inset shadow showed gets a system colour.
+     Important: these must win over each widget's more specific rule for the same state. */
   @media (forced-colors: active) {
     :focus-visible {
-      outline-color: Highlight;
+      outline-color: Highlight !important;
     }
     [aria-pressed='true'],
     [role='option'][aria-selected='true'],
     [part~='option-active'],
     [part~='open-row'],
     [part~='tab-selected'] {
-      background-color: Highlight;
-      color: HighlightText;
-      border-color: Highlight;
-      forced-color-adjust: none;
+      background-color: Highlight !important;
+      color: HighlightText !important;
+      border-color: Highlight !important;
+      forced-color-adjust: none !important;
     }
     [part~='open-row'] > *,
     [part~='tab-selected'] * {
-      color: HighlightText;
+      color: HighlightText !important;
     }
     [aria-current='step'] {
-      outline: 2px solid CanvasText;
+      outline: 2px solid CanvasText !important;
     }
     button:disabled,
     input:disabled,
     select:disabled,
     textarea:disabled,
     [aria-disabled='true'] {
-      color: GrayText;
-      border-color: GrayText;
-      opacity: 1;
+      color: GrayText !important;
+      border-color: GrayText !important;
+      opacity: 1 !important;
     }
     [part~='badge'],
     [part~='status'][data-status],
     [part~='count'] {
-      border: 1px solid CanvasText;
+      border: 1px solid CanvasText !important;
     }
   }
 `;
