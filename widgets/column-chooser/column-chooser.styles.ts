@@ -15,7 +15,7 @@ export const columnChooserStyles = [
       opacity: 0.45;
     }
     :host {
-      --_panel-width: var(--tenantry-column-chooser-panel-width, 20rem) !important;
+      --_panel-width: var(--tenantry-column-chooser-panel-width, 320px) !important;
       --_panel-background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
@@ -30,7 +30,7 @@ export const columnChooserStyles = [
       list-style: none;
       margin: 0;
       padding: 0;
-      max-height: var(--tenantry-column-chooser-max-height, min(26rem, 60vh));
+      max-height: var(--tenantry-column-chooser-max-height, min(416px, 60vh));
       overflow: auto;
     }
     [part~='item'] {

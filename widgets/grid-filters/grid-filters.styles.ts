@@ -21,12 +21,12 @@ export const gridFiltersStyles = [
       background: var(--tenantry-grid-filters-accent, ${token('color-accent')});
     }
     :host {
-      --_panel-width: var(--tenantry-grid-filters-panel-width, 34rem) !important;
+      --_panel-width: var(--tenantry-grid-filters-panel-width, 544px) !important;
       --_panel-background: var(--tenantry-grid-filters-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
       inset-inline-start: 0;
-      max-height: min(36rem, 80vh);
+      max-height: min(576px, 80vh);
       overflow: auto;
     }
     [part~='panel-title'] {
@@ -34,7 +34,7 @@ export const gridFiltersStyles = [
     }
     [part~='groups'] {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(224px, 1fr));
       gap: ${token('space-3')};
     }
     [part~='owner'] {

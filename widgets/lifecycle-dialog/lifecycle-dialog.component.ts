@@ -98,7 +98,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart actions - The button row: `cancel-button`, `confirm-button`.
  * @csspart missing-client - Shown in the dialog when the element has no data client.
  *
- * @cssproperty --tenantry-lifecycle-dialog-width - Width of the dialog. Default 34rem.
+ * @cssproperty --tenantry-lifecycle-dialog-width - Width of the dialog. Default 544px.
  * @cssproperty --tenantry-lifecycle-dialog-background - Background; falls back to `--tenantry-color-surface`.
  * @cssproperty --tenantry-lifecycle-dialog-text-color - Text; falls back to `--tenantry-color-text`.
  * @cssproperty --tenantry-lifecycle-dialog-border-color - Lines; falls back to `--tenantry-color-border`.

@@ -5,7 +5,7 @@ export const lifecycleDialogStyles = [
   baseStyles,
   css`
     :host {
-      --_width: var(--tenantry-lifecycle-dialog-width, 34rem) !important;
+      --_width: var(--tenantry-lifecycle-dialog-width, 544px) !important;
       --_bg: var(--tenantry-lifecycle-dialog-background, ${token('color-surface')}) !important;
       --_text: var(--tenantry-lifecycle-dialog-text-color, ${token('color-text')}) !important;
       --_muted: var(--tenantry-lifecycle-dialog-muted-color, ${token('color-text-muted')}) !important;

@@ -58,7 +58,7 @@ export const tenantSwitcherStyles = [
       flex: none;
       block-size: var(--tenantry-tenant-switcher-logo-height, 24px);
       inline-size: auto;
-      max-inline-size: 10rem;
+      max-inline-size: 160px;
     }
     [part~='chip'] {
       flex: none;

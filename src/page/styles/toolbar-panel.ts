@@ -20,7 +20,7 @@ export const toolbarPanelStyles = css`
     position: absolute;
     z-index: 10;
     inset-block-start: calc(100% + ${token('space-1')});
-    width: min(var(--_panel-width, 24rem), calc(100vw - 2 * ${token('space-4')}));
+    width: min(var(--_panel-width, 384px), calc(100vw - 2 * ${token('space-4')}));
     padding: ${token('space-3')};
     background: var(--_panel-background, ${token('color-surface')});
     border: 1px solid ${token('color-border')};
