@@ -94,23 +94,36 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @csspart scope - The name and path of the acting tenant.
  * @csspart name - The acting tenant's name (ellipsised; full name in its tooltip).
  * @csspart path - The acting tenant's path; `path-entry` each step, `path-separator` each ›.
+ * @csspart path-entry - A step of the path.
+ * @csspart path-separator - A › between steps.
  * @csspart segment - The "My organization | A customer" switch; `segment-button` each half.
+ * @csspart segment-button - A half of the switch; `[aria-pressed="true"]` the chosen one.
  * @csspart note - The note shown to a customer admin ("only your organization").
  * @csspart combobox - The box around the input and its popup.
  * @csspart input - The text input (`role=combobox`).
  * @csspart popup - The popup under the input.
  * @csspart listbox - The list of tenants (`role=listbox`).
  * @csspart group - A section of the list (Pinned, Recent, tenants below, matches); `group-label` its heading.
+ * @csspart group-label - A section's heading.
  * @csspart option - One tenant; `option-active` the one the keyboard is on, `option-current` the acting one.
+ * @csspart option-active - The option the keyboard is on.
+ * @csspart option-current - The acting tenant's option.
  * @csspart option-name - An option's name; `option-detail` its kind/domain, path and match lines
  *   (also `option-kind`, `option-path`, `option-match`).
+ * @csspart option-detail - A detail line of an option.
+ * @csspart option-kind - The kind and domain line of an option.
+ * @csspart option-path - The path line of an option.
+ * @csspart option-match - The line saying what matched.
  * @csspart pin - The pin mark of an option (click to pin or unpin).
  * @csspart drill - The "tenants below" mark of an option (click to drill in).
  * @csspart footer - The popup's bottom bar; `footer-button` its buttons (pin, drill, up).
+ * @csspart footer-button - A button of the footer.
  * @csspart status - The polite live status ("N tenants", "No tenant matches …").
  * @csspart back - The "Back to <home>" button.
  * @csspart error - The alert when a switch was refused; `error-button` its Dismiss button.
+ * @csspart error-button - Dismiss.
  * @csspart notice - The notice when another tab switched; `notice-button` its two buttons.
+ * @csspart notice-button - A button of the notice.
  * @csspart missing-client - The alert shown instead of everything else while the switcher has no data client.
  *
  * @cssproperty --tenantry-tenant-switcher-background - Control and popup background; falls back to `--tenantry-color-surface`.
