@@ -79,7 +79,7 @@ export const accountsGridStyles = [
       gap: var(--_s1);
     }
     .filter select {
-      padding: 4px var(--_s2);
+      padding: var(--_s1) var(--_s2);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_bg);
@@ -227,7 +227,7 @@ export const accountsGridStyles = [
     }
     .badge {
       display: inline-flex;
-      padding: 1px 8px;
+      padding: 1px var(--_s2);
       border-radius: 999px;
       font-size: 0.85em;
       font-weight: 600;

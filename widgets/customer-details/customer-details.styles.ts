@@ -69,7 +69,7 @@ export const customerDetailsStyles = [
     }
     .badge {
       display: inline-block;
-      padding: 1px 8px;
+      padding: 1px ${token('space-2')};
       border-radius: 999px;
       border: 1px solid currentColor;
       font-size: 0.85em;
@@ -122,7 +122,7 @@ export const customerDetailsStyles = [
     a[part~='action'] {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 6px 12px;
+      padding: 6px ${token('space-3')};
       text-decoration: none;
     }
     button[part~='danger'] {
@@ -182,7 +182,7 @@ export const customerDetailsStyles = [
       border-radius: var(--_radius) var(--_radius) 0 0;
       background: none;
       white-space: nowrap;
-      padding: 6px 12px;
+      padding: 6px ${token('space-3')};
       color: var(--_muted);
     }
     [role='tab'][aria-selected='true'] {
@@ -259,7 +259,7 @@ export const customerDetailsStyles = [
     th,
     td {
       text-align: start;
-      padding: 6px 8px;
+      padding: 6px ${token('space-2')};
       border-bottom: 1px solid var(--_border);
       vertical-align: top;
       /* Long ids break, but a column is never narrower than its longest word. */

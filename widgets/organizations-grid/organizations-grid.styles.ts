@@ -351,7 +351,7 @@ export const gridStyles = [
       --_tone: var(--_muted);
       display: inline-flex;
       align-items: center;
-      padding: 1px 8px;
+      padding: 1px var(--_s2);
       border-radius: 999px;
       font-size: 0.85em;
       font-weight: 600;

@@ -102,13 +102,13 @@ export async function mountGrid(client: DataClient = localClient(), attrs: {them
 /** The first data row of a grid. */
 export const firstRow = (el: Element): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('.body [role="row"][data-org-id], .body [part~="row"]:not([part~="skeleton-row"])')!;
 
-/** Opens the grid's own filters panel. */
-export async function openGridFilters(el: OrganizationsGrid): Promise<HTMLElement> {
-  const filters = el.shadowRoot!.querySelector<HTMLElement & {updateComplete: Promise<boolean>}>('tenantry-grid-filters')!;
-  partOf<HTMLButtonElement>(filters, 'toggle')!.click();
-  await filters.updateComplete;
-  const panel = partOf(filters, 'panel')!;
-  await waitUntil(() => !panel.hidden, 'the filters panel opens', WAIT);
+/** Opens the panel of one of the grid's own toolbar controls (filters by default). */
+export async function openGridFilters(el: OrganizationsGrid, control = 'tenantry-grid-filters'): Promise<HTMLElement> {
+  const host = el.shadowRoot!.querySelector<HTMLElement & {updateComplete: Promise<boolean>}>(control)!;
+  partOf<HTMLButtonElement>(host, 'toggle')!.click();
+  await host.updateComplete;
+  const panel = partOf(host, 'panel')!;
+  await waitUntil(() => !panel.hidden, `the ${control} panel opens`, WAIT);
   return panel;
 }
 

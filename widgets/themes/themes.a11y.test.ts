@@ -3,7 +3,7 @@
  * (colour contrast included): the page's `color-scheme` as a host sets it, the widgets' own
  * surfaces resolved to the scheme's token defaults.
  */
-import {expect, fixtureCleanup} from '@open-wc/testing';
+import {expect, fixtureCleanup, waitUntil} from '@open-wc/testing';
 import {
   closeClients,
   firstRow,
@@ -34,7 +34,7 @@ for (const scheme of ['light', 'dark'] as const) {
       closeClients();
     });
 
-    it('organizations grid: rows, pressed toolbar toggles, an active cell, the filters panel open', async () => {
+    it('organizations grid: rows, pressed toolbar toggles, an active cell, each toolbar panel open', async () => {
       const el = await mountGrid();
       expect(getComputedStyle(partOf(el, 'viewport')!).backgroundColor).to.equal(SURFACE[scheme]);
       const pressed = partsOf(el, 'toggle').filter((b) => b.getAttribute('aria-pressed') === 'true');
@@ -46,8 +46,11 @@ for (const scheme of ['light', 'dark'] as const) {
       cell.focus();
       await el.updateComplete;
       await expect(el).to.be.accessible();
-      await openGridFilters(el);
-      await expect(el).to.be.accessible();
+      for (const control of ['tenantry-grid-filters', 'tenantry-column-chooser', 'tenantry-saved-views']) {
+        const panel = await openGridFilters(el, control);
+        expect(getComputedStyle(panel).backgroundColor, control).to.equal(SURFACE[scheme]);
+        await expect(el).to.be.accessible();
+      }
     });
 
     it('accounts grid: rows and an opened account with its panel', async () => {
@@ -68,13 +71,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(el).to.be.accessible();
     });
 
-    it('customer details: the header and a tab, then another tab', async () => {
+    it('customer details: the header and a tab, then contacts, then people (its user pickers)', async () => {
       const el = await mountDetails();
       expect(getComputedStyle(el).backgroundColor).to.equal(SURFACE[scheme]);
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('[role="tab"][data-section="contacts"]')!.click();
       await el.updateComplete;
       expect(partOf(el, 'tab-selected')!.dataset.section).to.equal('contacts');
+      await expect(el).to.be.accessible();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[role="tab"][data-section="people"]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('tenantry-user-combobox'), 'the people section shows its pickers', {timeout: 20_000});
+      await el.updateComplete;
       await expect(el).to.be.accessible();
     });
 

@@ -19,13 +19,13 @@ export const controlStyles = css`
     border-radius: var(--_radius);
   }
   button {
-    padding: 6px 12px;
+    padding: 6px ${token('space-3')};
     cursor: pointer;
   }
   input:not([type='checkbox']):not([type='radio']),
   select,
   textarea {
-    padding: 6px 8px;
+    padding: 6px ${token('space-2')};
     min-width: 0;
   }
   button[part~='primary'] {
