@@ -6,9 +6,10 @@
  * Widgets expose it as `--tenantry-scope-color` on their host (see `ScopeController`).
  */
 import type {Id} from '../shared/model/types.js';
+import {tokenVar} from './styles/tokens.js';
 
 /** The neutral colour of the home tenant: a design token, so hosts restyle it. */
-export const HOME_SCOPE_COLOR = 'var(--tenantry-color-border, color-mix(in srgb, CanvasText 18%, Canvas))';
+export const HOME_SCOPE_COLOR = tokenVar('color-border');
 
 /** FNV-1a over UTF-16 code units, then an avalanche step: nearby IDs (`cus-000001`, `cus-000002`) land far apart. */
 function hash(text: string): number {

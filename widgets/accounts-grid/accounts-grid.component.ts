@@ -71,22 +71,33 @@ type ProviderFilter = '' | AccountSummary['provider'];
  * @csspart scope - The acting-tenant banner (inside it the `scope-*` parts of every element).
  * @csspart toolbar - The search and filters.
  * @csspart search - The search field's box; `search-input` the input.
+ * @csspart search-input - The search input.
  * @csspart filter - A filter control (type, provider, unassigned).
  * @csspart summary - The row count line.
  * @csspart notice - Offline, saved-data, skipped-records and error notices; `refusal` a write the server refused.
  * @csspart viewport - The scroll container of the grid.
  * @csspart grid - The `role=grid` element.
  * @csspart header - The sticky header row group; `header-cell` each column header.
+ * @csspart header-cell - A column header.
  * @csspart row - A data row; `skeleton-row` a row still loading; `open-row` the opened account's.
+ * @csspart skeleton-row - A row still loading.
+ * @csspart open-row - The opened account's row.
  * @csspart cell - A data cell; also `cell-<column key>`, e.g. `cell-providerAccountId`.
  * @csspart badge - A badge; `type-badge` shared or dedicated.
+ * @csspart type-badge - The shared or dedicated badge.
  * @csspart customer-count - The count in the Customers column; `matched-customer` the customer a search matched.
+ * @csspart matched-customer - The customer a search matched.
  * @csspart state - The loading, empty, no-match and error states.
  * @csspart panel - The opened account's side panel; `panel-title`, `panel-close`, `panel-facts`,
  *   `customers`, `customer`, `customer-link`, `customer-more`, `unassign-button`, `confirm`,
  *   `confirm-unassign`, `confirm-cancel`, `writes`, `assign-input`, `assign-listbox`, `assign-option`,
  *   `type-button`, `auto-customer`, `auto-assigned`, `exclude-rule-input`, `exclude-rule-save`,
  *   `hint`, `rule-issue`, `reload-button`, `read-only` inside it.
+ * @csspart panel-title - The opened account's name.
+ * @csspart panel-close - The panel's Close button.
+ * @csspart panel-facts - The account's facts.
+ * @csspart assign-input - The search for a customer to assign.
+ * @csspart unassign-button - The Unassign buttons.
  *
  * @cssproperty --tenantry-accounts-grid-height - Height of the whole widget. Default 600px.
  * @cssproperty --tenantry-accounts-grid-row-height - Row height. Default 40px.
@@ -98,6 +109,8 @@ type ProviderFilter = '' | AccountSummary['provider'];
  * @cssproperty --tenantry-accounts-grid-border-color - Lines; falls back to `--tenantry-color-border`.
  * @cssproperty --tenantry-accounts-grid-text-color - Text; falls back to `--tenantry-color-text`.
  * @cssproperty --tenantry-accounts-grid-accent-color - Sort marks, links, the opened row; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-accounts-grid-muted-color - Secondary text (ids, the summary, facts' names); falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-accounts-grid-radius - Corner radius of the grid, panel and controls; falls back to `--tenantry-radius`.
  */
 export class AccountsGrid extends LitElement {
   static override styles = [accountsGridStyles, scopeBannerStyles];

@@ -14,20 +14,20 @@ export const accountsGridStyles = [
   accountPanelStyles,
   css`
     :host {
-      --_bg: var(--tenantry-accounts-grid-background, ${token('color-surface')});
-      --_header-bg: var(--tenantry-accounts-grid-header-background, ${token('color-surface-raised')});
-      --_hover: var(--tenantry-accounts-grid-row-hover-background, ${token('color-surface-raised')});
-      --_border: var(--tenantry-accounts-grid-border-color, ${token('color-border')});
-      --_text: var(--tenantry-accounts-grid-text-color, ${token('color-text')});
-      --_accent: var(--tenantry-accounts-grid-accent-color, ${token('color-accent')});
-      --_muted: ${token('color-text-muted')};
-      --_focus: ${token('color-focus')};
-      --_radius: ${token('radius')};
-      --_panel-w: var(--tenantry-accounts-grid-panel-width, 360px);
-      --_s1: ${token('space-1')};
-      --_s2: ${token('space-2')};
-      --_s3: ${token('space-3')};
-      --_s4: ${token('space-4')};
+      --_bg: var(--tenantry-accounts-grid-background, ${token('color-surface')}) !important;
+      --_header-bg: var(--tenantry-accounts-grid-header-background, ${token('color-surface-raised')}) !important;
+      --_hover: var(--tenantry-accounts-grid-row-hover-background, ${token('color-surface-raised')}) !important;
+      --_border: var(--tenantry-accounts-grid-border-color, ${token('color-border')}) !important;
+      --_text: var(--tenantry-accounts-grid-text-color, ${token('color-text')}) !important;
+      --_accent: var(--tenantry-accounts-grid-accent-color, ${token('color-accent')}) !important;
+      --_muted: var(--tenantry-accounts-grid-muted-color, ${token('color-text-muted')}) !important;
+      --_focus: ${token('color-focus')} !important;
+      --_radius: var(--tenantry-accounts-grid-radius, ${token('radius')}) !important;
+      --_panel-w: var(--tenantry-accounts-grid-panel-width, 360px) !important;
+      --_s1: ${token('space-1')} !important;
+      --_s2: ${token('space-2')} !important;
+      --_s3: ${token('space-3')} !important;
+      --_s4: ${token('space-4')} !important;
       display: flex;
       flex-direction: column;
       height: var(--tenantry-accounts-grid-height, 600px);
@@ -79,7 +79,7 @@ export const accountsGridStyles = [
       gap: var(--_s1);
     }
     .filter select {
-      padding: 4px var(--_s2);
+      padding: var(--_s1) var(--_s2);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_bg);
@@ -210,7 +210,7 @@ export const accountsGridStyles = [
       unicode-bidi: isolate;
     }
     .mono {
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-family: ${token('font-family-mono')};
       font-size: 0.92em;
     }
     .muted {
@@ -227,7 +227,7 @@ export const accountsGridStyles = [
     }
     .badge {
       display: inline-flex;
-      padding: 1px 8px;
+      padding: 1px var(--_s2);
       border-radius: 999px;
       font-size: 0.85em;
       font-weight: 600;

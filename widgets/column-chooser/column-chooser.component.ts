@@ -48,7 +48,7 @@ type FocusTarget = {key: ColumnKey; control: 'check' | 'up' | 'down'};
  * @csspart actions - The box of the reset button.
  * @csspart reset - The "Reset columns" button.
  *
- * @cssproperty --tenantry-column-chooser-panel-width - Width of the dialog (default 20rem).
+ * @cssproperty --tenantry-column-chooser-panel-width - Width of the dialog (default 320px).
  * @cssproperty --tenantry-column-chooser-panel-background - Background of the dialog.
  * @cssproperty --tenantry-column-chooser-max-height - Tallest the list grows before it scrolls.
  */

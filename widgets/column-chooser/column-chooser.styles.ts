@@ -15,8 +15,8 @@ export const columnChooserStyles = [
       opacity: 0.45;
     }
     :host {
-      --_panel-width: var(--tenantry-column-chooser-panel-width, 20rem);
-      --_panel-background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')});
+      --_panel-width: var(--tenantry-column-chooser-panel-width, 320px) !important;
+      --_panel-background: var(--tenantry-column-chooser-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
       inset-inline-end: 0;
@@ -30,7 +30,7 @@ export const columnChooserStyles = [
       list-style: none;
       margin: 0;
       padding: 0;
-      max-height: var(--tenantry-column-chooser-max-height, min(26rem, 60vh));
+      max-height: var(--tenantry-column-chooser-max-height, min(416px, 60vh));
       overflow: auto;
     }
     [part~='item'] {

@@ -103,17 +103,29 @@ function safeConsoleUrl(link: ConsoleLink | null): string | null {
  * @csspart title - The organization's name.
  * @csspart status - The status badge (`data-status` holds the status).
  * @csspart path - The path in the channel; `path-item` each tenant.
+ * @csspart path-item - A tenant of the path.
  * @csspart actions - The header's actions; `action` each, `danger` the destructive ones.
+ * @csspart action - A header action.
+ * @csspart danger - A destructive button or action.
  * @csspart console-link - Open tenant console.
  * @csspart tabs - The section tabs; `tab` each, `tab-selected` the open one.
+ * @csspart tab - A section tab.
+ * @csspart tab-selected - The open section's tab.
  * @csspart panel - The open section.
  * @csspart notice - Messages above the sections (a conflict, a deletion, a failure).
  * @csspart table - Every table of a section; `empty` the "nothing here" text.
+ * @csspart empty - The "nothing here" text of a section.
  * @csspart button - Every button; `primary` and `danger` variants.
+ * @csspart primary - The main button of a form or dialog.
  * @csspart field - A labelled control; `input`, `hint`, `field-error` its pieces.
+ * @csspart input - A text input, select or text area.
+ * @csspart hint - A field's hint.
+ * @csspart field-error - A field's error.
  * @csspart dialog - The contact form and confirmations.
  * @csspart assign-account - The linked accounts' search to assign another account; `offers` the accounts found.
  * @csspart audit - The audit log table; `audit-row` each entry, `audit-viewport` its scrolling body.
+ * @csspart audit-row - An audit log entry.
+ * @csspart audit-viewport - The audit log's scrolling body.
  * @csspart lifecycle-dialog - The `<tenantry-lifecycle-dialog>` that confirms a move or delete (style it through its own parts and `--tenantry-lifecycle-dialog-*` properties).
  * @csspart missing-client - The alert shown while the element has no data client.
  *

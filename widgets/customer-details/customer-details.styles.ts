@@ -18,18 +18,18 @@ export const customerDetailsStyles = [
     :host {
       display: block;
       container-type: inline-size;
-      --_bg: var(--tenantry-customer-details-background, ${token('color-surface')});
-      --_raised: ${token('color-surface-raised')};
-      --_text: var(--tenantry-customer-details-text-color, ${token('color-text')});
-      --_muted: var(--tenantry-customer-details-muted-color, ${token('color-text-muted')});
-      --_border: var(--tenantry-customer-details-border-color, ${token('color-border')});
-      --_accent: var(--tenantry-customer-details-accent-color, ${token('color-accent')});
-      --_danger: var(--tenantry-customer-details-danger-color, ${token('color-danger')});
-      --_warning: ${token('color-warning')};
-      --_success: ${token('color-success')};
-      --_radius: var(--tenantry-customer-details-radius, ${token('radius')});
-      --_list-height: var(--tenantry-customer-details-list-height, 480px);
-      --_row: ${unsafeCSS(`${AUDIT_ROW_HEIGHT}px`)};
+      --_bg: var(--tenantry-customer-details-background, ${token('color-surface')}) !important;
+      --_raised: ${token('color-surface-raised')} !important;
+      --_text: var(--tenantry-customer-details-text-color, ${token('color-text')}) !important;
+      --_muted: var(--tenantry-customer-details-muted-color, ${token('color-text-muted')}) !important;
+      --_border: var(--tenantry-customer-details-border-color, ${token('color-border')}) !important;
+      --_accent: var(--tenantry-customer-details-accent-color, ${token('color-accent')}) !important;
+      --_danger: var(--tenantry-customer-details-danger-color, ${token('color-danger')}) !important;
+      --_warning: ${token('color-warning')} !important;
+      --_success: ${token('color-success')} !important;
+      --_radius: var(--tenantry-customer-details-radius, ${token('radius')}) !important;
+      --_list-height: var(--tenantry-customer-details-list-height, 480px) !important;
+      --_row: ${unsafeCSS(`${AUDIT_ROW_HEIGHT}px`)} !important;
       color: var(--_text);
       background: var(--_bg);
     }
@@ -64,12 +64,12 @@ export const customerDetailsStyles = [
       font-size: 0.9em;
     }
     .mono {
-      font-family: ui-monospace, monospace;
+      font-family: ${token('font-family-mono')};
       font-size: 0.9em;
     }
     .badge {
       display: inline-block;
-      padding: 1px 8px;
+      padding: 1px ${token('space-2')};
       border-radius: 999px;
       border: 1px solid currentColor;
       font-size: 0.85em;
@@ -122,7 +122,7 @@ export const customerDetailsStyles = [
     a[part~='action'] {
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 6px 12px;
+      padding: 6px ${token('space-3')};
       text-decoration: none;
     }
     button[part~='danger'] {
@@ -182,7 +182,7 @@ export const customerDetailsStyles = [
       border-radius: var(--_radius) var(--_radius) 0 0;
       background: none;
       white-space: nowrap;
-      padding: 6px 12px;
+      padding: 6px ${token('space-3')};
       color: var(--_muted);
     }
     [role='tab'][aria-selected='true'] {
@@ -259,7 +259,7 @@ export const customerDetailsStyles = [
     th,
     td {
       text-align: start;
-      padding: 6px 8px;
+      padding: 6px ${token('space-2')};
       border-bottom: 1px solid var(--_border);
       vertical-align: top;
       /* Long ids break, but a column is never narrower than its longest word. */
@@ -318,7 +318,7 @@ export const customerDetailsStyles = [
       width: min(480px, calc(100vw - 32px));
     }
     dialog::backdrop {
-      background: color-mix(in srgb, CanvasText 35%, transparent);
+      background: ${token('color-backdrop')};
     }
 
     /* Audit log: a windowed table with fixed row height. */
@@ -368,6 +368,10 @@ export const customerDetailsStyles = [
     @media (forced-colors: active) {
       [role='tab'][aria-selected='true'] {
         outline: 2px solid CanvasText;
+      }
+      /* The status badge's colour is its tone; in high contrast the border and text carry it. */
+      .badge {
+        border-color: CanvasText;
       }
     }
   `,

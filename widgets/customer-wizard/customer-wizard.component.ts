@@ -126,13 +126,25 @@ function brief(value: unknown): string {
  * @csspart title - The heading.
  * @csspart save-state - "Draft saved 10:42" and the like.
  * @csspart steps - The list of steps; `step` each, `step-current` the open one, `step-invalid` one with errors.
+ * @csspart step - A step of the list.
+ * @csspart step-current - The open step.
+ * @csspart step-invalid - A step with errors.
  * @csspart body - The open step.
  * @csspart step-title - The open step's heading.
  * @csspart error-summary - The list of problems on the step, each a link to its field.
  * @csspart duplicates - The warning of likely duplicates.
  * @csspart field - A field (label, hint, errors, control); `label`, `hint`, `field-error`, `locked`, `input`, `checkbox`, `fieldset`, `legend` its pieces.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart field-error - A field's error.
+ * @csspart locked - Why a field cannot be changed.
+ * @csspart input - A text input, select or text area.
+ * @csspart checkbox - A checkbox.
+ * @csspart fieldset - A group of fields.
+ * @csspart legend - A group's heading.
  * @csspart footer - Back, Next, Create or Save, Close.
  * @csspart button - Every button; `primary` the main one.
+ * @csspart primary - The main button of the step.
  * @csspart notice - Progress and failures of a save.
  * @csspart drafts - The list of unfinished drafts to resume.
  * @csspart merge - The merge screen.

@@ -14,15 +14,15 @@ export const customerWizardStyles = [
   css`
     :host {
       display: block;
-      --_bg: var(--tenantry-customer-wizard-background, ${token('color-surface')});
-      --_text: var(--tenantry-customer-wizard-text-color, ${token('color-text')});
-      --_muted: var(--tenantry-customer-wizard-muted-color, ${token('color-text-muted')});
-      --_border: var(--tenantry-customer-wizard-border-color, ${token('color-border')});
-      --_accent: var(--tenantry-customer-wizard-accent-color, ${token('color-accent')});
-      --_danger: var(--tenantry-customer-wizard-danger-color, ${token('color-danger')});
-      --_warning: var(--tenantry-customer-wizard-warning-color, ${token('color-warning')});
-      --_radius: var(--tenantry-customer-wizard-radius, ${token('radius')});
-      --_max-width: var(--tenantry-customer-wizard-max-width, 880px);
+      --_bg: var(--tenantry-customer-wizard-background, ${token('color-surface')}) !important;
+      --_text: var(--tenantry-customer-wizard-text-color, ${token('color-text')}) !important;
+      --_muted: var(--tenantry-customer-wizard-muted-color, ${token('color-text-muted')}) !important;
+      --_border: var(--tenantry-customer-wizard-border-color, ${token('color-border')}) !important;
+      --_accent: var(--tenantry-customer-wizard-accent-color, ${token('color-accent')}) !important;
+      --_danger: var(--tenantry-customer-wizard-danger-color, ${token('color-danger')}) !important;
+      --_warning: var(--tenantry-customer-wizard-warning-color, ${token('color-warning')}) !important;
+      --_radius: var(--tenantry-customer-wizard-radius, ${token('radius')}) !important;
+      --_max-width: var(--tenantry-customer-wizard-max-width, 880px) !important;
       color: var(--_text);
       background: var(--_bg);
     }

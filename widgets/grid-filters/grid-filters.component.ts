@@ -69,7 +69,7 @@ const OWNER_LOOKUP_BATCH = MAX_USER_IDS;
  * @csspart chip-remove - The button removing a chip's filter.
  * @csspart clear-all - The button removing every filter.
  *
- * @cssproperty --tenantry-grid-filters-panel-width - Width of the panel (default 34rem, capped by the viewport).
+ * @cssproperty --tenantry-grid-filters-panel-width - Width of the panel (default 544px, capped by the viewport).
  * @cssproperty --tenantry-grid-filters-panel-background - Background of the panel.
  * @cssproperty --tenantry-grid-filters-chip-background - Background of a chip.
  * @cssproperty --tenantry-grid-filters-accent - Colour of the Apply button and the count.

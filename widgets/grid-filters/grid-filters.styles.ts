@@ -17,16 +17,16 @@ export const gridFiltersStyles = [
       padding: 0 ${token('space-1')};
       border-radius: 999px;
       text-align: center;
-      color: ${token('color-surface')};
+      color: ${token('color-accent-text')};
       background: var(--tenantry-grid-filters-accent, ${token('color-accent')});
     }
     :host {
-      --_panel-width: var(--tenantry-grid-filters-panel-width, 34rem);
-      --_panel-background: var(--tenantry-grid-filters-panel-background, ${token('color-surface')});
+      --_panel-width: var(--tenantry-grid-filters-panel-width, 544px) !important;
+      --_panel-background: var(--tenantry-grid-filters-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
       inset-inline-start: 0;
-      max-height: min(36rem, 80vh);
+      max-height: min(576px, 80vh);
       overflow: auto;
     }
     [part~='panel-title'] {
@@ -34,7 +34,7 @@ export const gridFiltersStyles = [
     }
     [part~='groups'] {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(224px, 1fr));
       gap: ${token('space-3')};
     }
     [part~='owner'] {
@@ -63,7 +63,7 @@ export const gridFiltersStyles = [
       margin-block-start: ${token('space-3')};
     }
     [part~='apply'] {
-      color: ${token('color-surface')};
+      color: ${token('color-accent-text')};
       background: var(--tenantry-grid-filters-accent, ${token('color-accent')});
       border-color: transparent;
     }

@@ -90,20 +90,32 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart question - The sentence naming the organization, the tenant and what happens.
  * @csspart blocked - Why the request can't be made from the organization's status.
  * @csspart impact - What the move touches; inside it `impact-list`, `impact-table` (per tenant), `impact-more` ("and N more").
+ * @csspart impact-list - What the move touches, as a list.
+ * @csspart impact-table - What it touches per tenant.
+ * @csspart impact-more - "and N more tenants".
  * @csspart impact-status - Loading, or why the impact could not be loaded (with `impact-retry`).
+ * @csspart impact-retry - Try loading the impact again.
  * @csspart confirm-label - The label of the name a delete asks for; `confirm-input` the field.
+ * @csspart confirm-input - The field for the name a delete asks for.
  * @csspart offline - Why Confirm waits (offline).
  * @csspart error - The refusal and its way forward: `reload-button`, `retry-button`, `merge-button`.
+ * @csspart reload-button - Reload the organization.
+ * @csspart retry-button - Try the request again.
+ * @csspart merge-button - Review the newer record.
  * @csspart status - Sending, reloaded.
  * @csspart actions - The button row: `cancel-button`, `confirm-button`.
+ * @csspart cancel-button - Cancel.
+ * @csspart confirm-button - Confirm (`data-danger` for archive and delete).
  * @csspart missing-client - Shown in the dialog when the element has no data client.
  *
- * @cssproperty --tenantry-lifecycle-dialog-width - Width of the dialog. Default 34rem.
+ * @cssproperty --tenantry-lifecycle-dialog-width - Width of the dialog. Default 544px.
  * @cssproperty --tenantry-lifecycle-dialog-background - Background; falls back to `--tenantry-color-surface`.
  * @cssproperty --tenantry-lifecycle-dialog-text-color - Text; falls back to `--tenantry-color-text`.
  * @cssproperty --tenantry-lifecycle-dialog-border-color - Lines; falls back to `--tenantry-color-border`.
  * @cssproperty --tenantry-lifecycle-dialog-danger-color - Delete and archive buttons, errors; falls back to `--tenantry-color-danger`.
  * @cssproperty --tenantry-lifecycle-dialog-accent-color - The confirm button of other moves; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-lifecycle-dialog-muted-color - Secondary text; falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-lifecycle-dialog-radius - Corner radius of the dialog and its controls; falls back to `--tenantry-radius`.
  */
 export class TenantryLifecycleDialog extends LitElement {
   static override styles = lifecycleDialogStyles;

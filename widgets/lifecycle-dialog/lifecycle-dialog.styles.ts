@@ -5,19 +5,19 @@ export const lifecycleDialogStyles = [
   baseStyles,
   css`
     :host {
-      --_width: var(--tenantry-lifecycle-dialog-width, 34rem);
-      --_bg: var(--tenantry-lifecycle-dialog-background, ${token('color-surface')});
-      --_text: var(--tenantry-lifecycle-dialog-text-color, ${token('color-text')});
-      --_muted: ${token('color-text-muted')};
-      --_border: var(--tenantry-lifecycle-dialog-border-color, ${token('color-border')});
-      --_danger: var(--tenantry-lifecycle-dialog-danger-color, ${token('color-danger')});
-      --_accent: var(--tenantry-lifecycle-dialog-accent-color, ${token('color-accent')});
-      --_warning: ${token('color-warning')};
-      --_radius: ${token('radius')};
-      --_s1: ${token('space-1')};
-      --_s2: ${token('space-2')};
-      --_s3: ${token('space-3')};
-      --_s4: ${token('space-4')};
+      --_width: var(--tenantry-lifecycle-dialog-width, 544px) !important;
+      --_bg: var(--tenantry-lifecycle-dialog-background, ${token('color-surface')}) !important;
+      --_text: var(--tenantry-lifecycle-dialog-text-color, ${token('color-text')}) !important;
+      --_muted: var(--tenantry-lifecycle-dialog-muted-color, ${token('color-text-muted')}) !important;
+      --_border: var(--tenantry-lifecycle-dialog-border-color, ${token('color-border')}) !important;
+      --_danger: var(--tenantry-lifecycle-dialog-danger-color, ${token('color-danger')}) !important;
+      --_accent: var(--tenantry-lifecycle-dialog-accent-color, ${token('color-accent')}) !important;
+      --_warning: ${token('color-warning')} !important;
+      --_radius: var(--tenantry-lifecycle-dialog-radius, ${token('radius')}) !important;
+      --_s1: ${token('space-1')} !important;
+      --_s2: ${token('space-2')} !important;
+      --_s3: ${token('space-3')} !important;
+      --_s4: ${token('space-4')} !important;
     }
     dialog {
       width: min(var(--_width), 94vw);
@@ -30,7 +30,7 @@ export const lifecycleDialogStyles = [
       color: var(--_text);
     }
     dialog::backdrop {
-      background: color-mix(in srgb, CanvasText 35%, transparent);
+      background: ${token('color-backdrop')};
     }
     h2 {
       margin: 0 0 var(--_s2);

@@ -133,21 +133,37 @@ interface VisibleColumn {
  * @csspart scope - The acting-tenant banner; inside it `scope-stripe`, `scope-label`, `scope-name`,
  *   `scope-kind`, `scope-path`, `scope-path-item`, `scope-status`, `scope-home-button`, `scope-error`.
  * @csspart toolbar - The toolbar.
+ * @csspart filters - The default `<tenantry-grid-filters>` (exports `filters-toggle`, `filters-panel`, `filter-chips`).
+ * @csspart column-chooser - The default `<tenantry-column-chooser>` (exports `columns-toggle`, `columns-panel`).
+ * @csspart saved-views - The default `<tenantry-saved-views>` (exports `views-toggle`, `views-panel`).
+ * @csspart filters-toggle - The filters button.
+ * @csspart filters-panel - The filters panel.
+ * @csspart filter-chips - The applied filters as chips.
+ * @csspart columns-toggle - The columns button.
+ * @csspart columns-panel - The column chooser panel.
+ * @csspart views-toggle - The saved views button.
+ * @csspart views-panel - The saved views panel.
  * @csspart search - The search field's box; `search-input` is the input.
+ * @csspart search-input - The search input.
  * @csspart segmented - A group of toggle buttons (layout, density, currency); `toggle` each button.
+ * @csspart toggle - A toggle button of a segmented group; `[aria-pressed="true"]` the chosen one.
  * @csspart export-button - The Excel and CSV export buttons.
  * @csspart export-progress - The export progress notice.
  * @csspart summary - The row count line.
  * @csspart notice - Offline, saved-data, skipped-records, storage and error notices; `storage-notice` the cache's (it keeps data in memory only, and why).
+ * @csspart storage-notice - The notice that the cache keeps data in memory only, and why.
  * @csspart viewport - The scroll container of the grid.
  * @csspart grid - The `role=grid` element.
  * @csspart header - The sticky header row group; `header-cell` each column header.
+ * @csspart header-cell - A column header.
  * @csspart resizer - The drag handle at a column header's edge.
  * @csspart row - A data row; `skeleton-row` a row still loading.
+ * @csspart skeleton-row - A row still loading.
  * @csspart cell - A data cell; also `cell-<column key>`, e.g. `cell-name`.
  * @csspart expander - The expand/collapse button of a tree row.
  * @csspart kind - The kind label next to a distributor's or reseller's name.
  * @csspart badge - A status badge; `status-badge` the organization status.
+ * @csspart status-badge - The organization status badge (`data-tone` holds its tone).
  * @csspart source-data - The source-data status (icon and text).
  * @csspart cell-button - The contracts and onboarding buttons in cells.
  * @csspart onboarding-ring - The circular onboarding progress.
@@ -156,6 +172,7 @@ interface VisibleColumn {
  * @csspart tooltip - A tooltip (`role=tooltip`).
  * @csspart popover - A popup (`role=dialog`): contracts, onboarding, actions.
  * @csspart popover-action - A button or link inside a popup; `danger-action` the Archive… and Delete… items.
+ * @csspart danger-action - The Archive… and Delete… items of the Actions popup.
  * @csspart lifecycle-dialog - The `<tenantry-lifecycle-dialog>` that confirms a lifecycle move or delete (style
  *   it through its own parts and `--tenantry-lifecycle-dialog-*` properties).
  *
@@ -170,6 +187,8 @@ interface VisibleColumn {
  * @cssproperty --tenantry-organizations-grid-border-color - Lines; falls back to `--tenantry-color-border`.
  * @cssproperty --tenantry-organizations-grid-text-color - Text; falls back to `--tenantry-color-text`.
  * @cssproperty --tenantry-organizations-grid-accent-color - Sort marks, links, pressed toggles; falls back to `--tenantry-color-accent`.
+ * @cssproperty --tenantry-organizations-grid-muted-color - Secondary text (labels, kinds, the summary); falls back to `--tenantry-color-text-muted`.
+ * @cssproperty --tenantry-organizations-grid-radius - Corner radius of the grid, toolbar controls and popups; falls back to `--tenantry-radius`.
  * @cssproperty --tenantry-organizations-grid-indent - Indentation per tree level. Default 20px.
  */
 export class OrganizationsGrid extends LitElement {

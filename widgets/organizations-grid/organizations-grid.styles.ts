@@ -12,20 +12,21 @@ export const gridStyles = [
   gridChromeStyles,
   css`
     :host {
-      --_bg: var(--tenantry-organizations-grid-background, ${token('color-surface')});
-      --_header-bg: var(--tenantry-organizations-grid-header-background, ${token('color-surface-raised')});
-      --_hover: var(--tenantry-organizations-grid-row-hover-background, ${token('color-surface-raised')});
-      --_border: var(--tenantry-organizations-grid-border-color, ${token('color-border')});
-      --_text: var(--tenantry-organizations-grid-text-color, ${token('color-text')});
-      --_muted: ${token('color-text-muted')};
-      --_accent: var(--tenantry-organizations-grid-accent-color, ${token('color-accent')});
-      --_focus: ${token('color-focus')};
-      --_radius: ${token('radius')};
-      --_indent: var(--tenantry-organizations-grid-indent, 20px);
-      --_s1: ${token('space-1')};
-      --_s2: ${token('space-2')};
-      --_s3: ${token('space-3')};
-      --_s4: ${token('space-4')};
+      --_bg: var(--tenantry-organizations-grid-background, ${token('color-surface')}) !important;
+      --_header-bg: var(--tenantry-organizations-grid-header-background, ${token('color-surface-raised')}) !important;
+      --_hover: var(--tenantry-organizations-grid-row-hover-background, ${token('color-surface-raised')}) !important;
+      --_border: var(--tenantry-organizations-grid-border-color, ${token('color-border')}) !important;
+      --_text: var(--tenantry-organizations-grid-text-color, ${token('color-text')}) !important;
+      --_muted: var(--tenantry-organizations-grid-muted-color, ${token('color-text-muted')}) !important;
+      --_accent: var(--tenantry-organizations-grid-accent-color, ${token('color-accent')}) !important;
+      --_focus: ${token('color-focus')} !important;
+      --_radius: var(--tenantry-organizations-grid-radius, ${token('radius')}) !important;
+      --_accent-text: ${token('color-accent-text')} !important;
+      --_indent: var(--tenantry-organizations-grid-indent, 20px) !important;
+      --_s1: ${token('space-1')} !important;
+      --_s2: ${token('space-2')} !important;
+      --_s3: ${token('space-3')} !important;
+      --_s4: ${token('space-4')} !important;
       display: flex;
       flex-direction: column;
       height: var(--tenantry-organizations-grid-height, 600px);
@@ -101,11 +102,12 @@ export const gridStyles = [
       border-start-end-radius: var(--_radius);
       border-end-end-radius: var(--_radius);
     }
+    /* Filled, not tinted: accent text on a 10% accent tint measured 4.48:1 with a host's blue. */
     .segmented button[aria-pressed='true'] {
       position: relative;
       border-color: var(--_accent);
-      color: var(--_accent);
-      background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
+      color: var(--_accent-text);
+      background: var(--_accent);
       font-weight: 600;
     }
     .rate-date {
@@ -349,7 +351,7 @@ export const gridStyles = [
       --_tone: var(--_muted);
       display: inline-flex;
       align-items: center;
-      padding: 1px 8px;
+      padding: 1px var(--_s2);
       border-radius: 999px;
       font-size: 0.85em;
       font-weight: 600;
@@ -457,7 +459,7 @@ export const gridStyles = [
       color: var(--_text);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      box-shadow: 0 6px 20px color-mix(in srgb, var(--_text) 18%, transparent);
+      box-shadow: 0 6px 20px ${token('color-shadow')};
     }
     bdi,
     .isolate {

@@ -74,7 +74,7 @@ const formatSavedAt = (iso: string): string => {
  * @csspart confirm-replace - The button replacing the existing view.
  * @csspart confirm-cancel - The button keeping the existing view.
  *
- * @cssproperty --tenantry-saved-views-panel-width - Width of the dialog (default 24rem).
+ * @cssproperty --tenantry-saved-views-panel-width - Width of the dialog (default 384px).
  * @cssproperty --tenantry-saved-views-panel-background - Background of the dialog.
  * @cssproperty --tenantry-saved-views-accent - Colour of the Save and Replace buttons.
  */

@@ -17,8 +17,8 @@ export const savedViewsStyles = [
       color: ${token('color-text-muted')};
     }
     :host {
-      --_panel-width: var(--tenantry-saved-views-panel-width, 24rem);
-      --_panel-background: var(--tenantry-saved-views-panel-background, ${token('color-surface')});
+      --_panel-width: var(--tenantry-saved-views-panel-width, 384px) !important;
+      --_panel-background: var(--tenantry-saved-views-panel-background, ${token('color-surface')}) !important;
     }
     [part~='panel'] {
       inset-inline-start: 0;
@@ -30,7 +30,7 @@ export const savedViewsStyles = [
       list-style: none;
       margin: 0 0 ${token('space-3')};
       padding: 0;
-      max-height: min(18rem, 50vh);
+      max-height: min(288px, 50vh);
       overflow: auto;
     }
     [part~='item'] {
@@ -70,7 +70,7 @@ export const savedViewsStyles = [
     [part~='name-input'],
     [part~='link'] {
       flex: 1;
-      min-width: 10rem;
+      min-width: 160px;
       font: inherit;
       color: inherit;
       background: ${token('color-surface')};
@@ -80,7 +80,7 @@ export const savedViewsStyles = [
     }
     [part~='save'],
     [part~='confirm-replace'] {
-      color: ${token('color-surface')};
+      color: ${token('color-accent-text')};
       background: var(--tenantry-saved-views-accent, ${token('color-accent')});
       border-color: transparent;
     }

@@ -85,28 +85,45 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @event tenantry-scope-change - A switch landed (`detail: ScopeChangeDetail`: `tenantId`, `name`,
  *   `previousTenantId`); every widget of the page already follows it.
  *
+ * @slot logo - A brand mark at the start of the bar (a white-label reseller's logo): an `<img>` with
+ *   its `alt`, or an `<svg>`; its height is `--tenantry-tenant-switcher-logo-height`.
+ *
  * @csspart control - The bar around everything (its start edge has the scope colour).
+ * @csspart logo - The slot holding the logo.
  * @csspart chip - The scope colour dot.
  * @csspart scope - The name and path of the acting tenant.
  * @csspart name - The acting tenant's name (ellipsised; full name in its tooltip).
  * @csspart path - The acting tenant's path; `path-entry` each step, `path-separator` each ›.
+ * @csspart path-entry - A step of the path.
+ * @csspart path-separator - A › between steps.
  * @csspart segment - The "My organization | A customer" switch; `segment-button` each half.
+ * @csspart segment-button - A half of the switch; `[aria-pressed="true"]` the chosen one.
  * @csspart note - The note shown to a customer admin ("only your organization").
  * @csspart combobox - The box around the input and its popup.
  * @csspart input - The text input (`role=combobox`).
  * @csspart popup - The popup under the input.
  * @csspart listbox - The list of tenants (`role=listbox`).
  * @csspart group - A section of the list (Pinned, Recent, tenants below, matches); `group-label` its heading.
+ * @csspart group-label - A section's heading.
  * @csspart option - One tenant; `option-active` the one the keyboard is on, `option-current` the acting one.
+ * @csspart option-active - The option the keyboard is on.
+ * @csspart option-current - The acting tenant's option.
  * @csspart option-name - An option's name; `option-detail` its kind/domain, path and match lines
  *   (also `option-kind`, `option-path`, `option-match`).
+ * @csspart option-detail - A detail line of an option.
+ * @csspart option-kind - The kind and domain line of an option.
+ * @csspart option-path - The path line of an option.
+ * @csspart option-match - The line saying what matched.
  * @csspart pin - The pin mark of an option (click to pin or unpin).
  * @csspart drill - The "tenants below" mark of an option (click to drill in).
  * @csspart footer - The popup's bottom bar; `footer-button` its buttons (pin, drill, up).
+ * @csspart footer-button - A button of the footer.
  * @csspart status - The polite live status ("N tenants", "No tenant matches …").
  * @csspart back - The "Back to <home>" button.
  * @csspart error - The alert when a switch was refused; `error-button` its Dismiss button.
+ * @csspart error-button - Dismiss.
  * @csspart notice - The notice when another tab switched; `notice-button` its two buttons.
+ * @csspart notice-button - A button of the notice.
  * @csspart missing-client - The alert shown instead of everything else while the switcher has no data client.
  *
  * @cssproperty --tenantry-tenant-switcher-background - Control and popup background; falls back to `--tenantry-color-surface`.
@@ -118,6 +135,8 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @cssproperty --tenantry-tenant-switcher-danger-color - The refused-switch alert; falls back to `--tenantry-color-danger`.
  * @cssproperty --tenantry-tenant-switcher-warning-color - The other-tab notice; falls back to `--tenantry-color-warning`.
  * @cssproperty --tenantry-tenant-switcher-radius - Corner radius; falls back to `--tenantry-radius`.
+ * @cssproperty --tenantry-tenant-switcher-accent-text-color - Text on the pressed segment; falls back to `--tenantry-color-accent-text`.
+ * @cssproperty --tenantry-tenant-switcher-logo-height - Height of the slotted logo. Default 24px.
  * @cssproperty --tenantry-tenant-switcher-scope-color - Overrides the scope colour; otherwise `--tenantry-scope-color` (per tenant).
  * @cssproperty --tenantry-tenant-switcher-max-height - Tallest the list grows. Default 360px.
  * @cssproperty --tenantry-tenant-switcher-popup-width - Width of the popup. Default 420px.
@@ -391,6 +410,7 @@ export class TenantSwitcher extends LitElement {
     const status = this.combo.announcement;
     return html`
       <div part="control" style=${styleMap(color ? {'--tenantry-scope-color': color} : {})}>
+        <slot name="logo" part="logo"></slot>
         <span part="chip" aria-hidden="true"></span>
         <div part="scope">
           ${current

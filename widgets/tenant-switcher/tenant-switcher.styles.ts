@@ -11,18 +11,18 @@ export const tenantSwitcherStyles = [
     :host {
       display: block;
       position: relative;
-      --_bg: var(--tenantry-tenant-switcher-background, ${token('color-surface')});
-      --_text: var(--tenantry-tenant-switcher-text-color, ${token('color-text')});
-      --_muted: var(--tenantry-tenant-switcher-muted-color, ${token('color-text-muted')});
-      --_border: var(--tenantry-tenant-switcher-border-color, ${token('color-border')});
-      --_accent: var(--tenantry-tenant-switcher-accent-color, ${token('color-accent')});
-      --_raised: var(--tenantry-tenant-switcher-active-background, ${token('color-surface-raised')});
-      --_danger: var(--tenantry-tenant-switcher-danger-color, ${token('color-danger')});
-      --_warning: var(--tenantry-tenant-switcher-warning-color, ${token('color-warning')});
-      --_radius: var(--tenantry-tenant-switcher-radius, ${token('radius')});
-      --_max-height: var(--tenantry-tenant-switcher-max-height, 360px);
-      --_popup-width: var(--tenantry-tenant-switcher-popup-width, 420px);
-      --_name-width: var(--tenantry-tenant-switcher-name-max-width, 28ch);
+      --_bg: var(--tenantry-tenant-switcher-background, ${token('color-surface')}) !important;
+      --_text: var(--tenantry-tenant-switcher-text-color, ${token('color-text')}) !important;
+      --_muted: var(--tenantry-tenant-switcher-muted-color, ${token('color-text-muted')}) !important;
+      --_border: var(--tenantry-tenant-switcher-border-color, ${token('color-border')}) !important;
+      --_accent: var(--tenantry-tenant-switcher-accent-color, ${token('color-accent')}) !important;
+      --_raised: var(--tenantry-tenant-switcher-active-background, ${token('color-surface-raised')}) !important;
+      --_danger: var(--tenantry-tenant-switcher-danger-color, ${token('color-danger')}) !important;
+      --_warning: var(--tenantry-tenant-switcher-warning-color, ${token('color-warning')}) !important;
+      --_radius: var(--tenantry-tenant-switcher-radius, ${token('radius')}) !important;
+      --_max-height: var(--tenantry-tenant-switcher-max-height, 360px) !important;
+      --_popup-width: var(--tenantry-tenant-switcher-popup-width, 420px) !important;
+      --_name-width: var(--tenantry-tenant-switcher-name-max-width, 28ch) !important;
       color: var(--_text);
     }
     button {
@@ -49,6 +49,16 @@ export const tenantSwitcherStyles = [
       --_scope-color: var(--tenantry-tenant-switcher-scope-color, var(--tenantry-scope-color, ${token('color-accent')}));
       border-inline-start: 6px solid var(--_scope-color);
       border-radius: var(--_radius);
+    }
+    [part~='logo'] {
+      display: contents;
+    }
+    ::slotted([slot='logo']) {
+      display: block;
+      flex: none;
+      block-size: var(--tenantry-tenant-switcher-logo-height, 24px);
+      inline-size: auto;
+      max-inline-size: 160px;
     }
     [part~='chip'] {
       flex: none;
@@ -109,7 +119,7 @@ export const tenantSwitcherStyles = [
     }
     [part~='segment-button'][aria-pressed='true'] {
       background: var(--_accent);
-      color: var(--_bg);
+      color: var(--tenantry-tenant-switcher-accent-text-color, ${token('color-accent-text')});
     }
     [part~='note'] {
       color: var(--_muted);
@@ -145,7 +155,7 @@ export const tenantSwitcherStyles = [
       background: var(--_bg);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      box-shadow: 0 4px 16px color-mix(in srgb, var(--_text) 18%, transparent);
+      box-shadow: 0 4px 16px ${token('color-shadow')};
     }
     [part~='listbox'] {
       max-block-size: var(--_max-height);

@@ -75,7 +75,7 @@ export const userComboboxStyles = [
       margin: 2px 0 0;
       padding: ${token('space-1')} 0;
       list-style: none;
-      max-height: var(--tenantry-user-combobox-max-height, 16rem);
+      max-height: var(--tenantry-user-combobox-max-height, 256px);
       overflow: auto;
       background: ${token('color-surface')};
       border: 1px solid ${token('color-border')};

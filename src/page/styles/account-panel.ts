@@ -74,7 +74,7 @@ export const accountPanelStyles = css`
     }
     .assign input,
     .rule input {
-      padding: 4px ${token('space-2')};
+      padding: ${token('space-1')} ${token('space-2')};
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_bg);

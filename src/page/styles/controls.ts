@@ -19,19 +19,19 @@ export const controlStyles = css`
     border-radius: var(--_radius);
   }
   button {
-    padding: 6px 12px;
+    padding: 6px ${token('space-3')};
     cursor: pointer;
   }
   input:not([type='checkbox']):not([type='radio']),
   select,
   textarea {
-    padding: 6px 8px;
+    padding: 6px ${token('space-2')};
     min-width: 0;
   }
   button[part~='primary'] {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: ${token('color-surface')};
+    color: ${token('color-accent-text')};
   }
   button[part~='danger'] {
     color: var(--_danger);

@@ -20,12 +20,12 @@ export const toolbarPanelStyles = css`
     position: absolute;
     z-index: 10;
     inset-block-start: calc(100% + ${token('space-1')});
-    width: min(var(--_panel-width, 24rem), calc(100vw - 2 * ${token('space-4')}));
+    width: min(var(--_panel-width, 384px), calc(100vw - 2 * ${token('space-4')}));
     padding: ${token('space-3')};
     background: var(--_panel-background, ${token('color-surface')});
     border: 1px solid ${token('color-border')};
     border-radius: ${token('radius')};
-    box-shadow: 0 4px 16px color-mix(in srgb, ${token('color-text')} 18%, transparent);
+    box-shadow: 0 4px 16px ${token('color-shadow')};
   }
   [part~='panel'][hidden] {
     display: none;
