@@ -11,9 +11,9 @@
  * loading it on demand would put a second, serial fetch in front of every such worker's first
  * request only to spare the demo configuration a few KB it downloads anyway.
  */
-import type {Backend, BackendConfig, TokenProvider} from '../../shared/contract/backend.js';
+import {normaliseBaseUrl, type Backend, type BackendConfig, type TokenProvider} from '../../shared/contract/backend.js';
 import {TenantryError} from '../../shared/contract/errors.js';
-import {HttpBackend, normaliseBaseUrl} from './http/http-backend.js';
+import {HttpBackend} from './http/http-backend.js';
 import {localOrigin} from './origins.js';
 
 /** The embedded backend's module, as its chunk exports it (a type only: nothing is imported statically). */

@@ -23,7 +23,7 @@ import type {
   Versioned,
   WriteOptions,
 } from '../../../shared/contract/backend.js';
-import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds} from '../../../shared/contract/backend.js';
+import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds, normaliseBaseUrl} from '../../../shared/contract/backend.js';
 import {checkAuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
 import {accountPageSize} from '../../../shared/contract/accounts.js';
@@ -731,26 +731,6 @@ function requireEtag(etag: string | undefined, label: string): string {
 
 const orgPath = (id: Id): string => `organizations/${encodeURIComponent(id)}`;
 const accountPath = (id: Id): string => `accounts/${encodeURIComponent(id)}`;
-
-export function normaliseBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TenantryError('config', `The API base URL “${short(String(baseUrl))}” is not a valid URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TenantryError('config', `The API base URL must use http or https, not ${url.protocol.replace(':', '')}.`);
-  }
-  if (url.username || url.password) {
-    // Credentials in a URL end up in logs and histories; they must come from the token provider.
-    throw new TenantryError('config', 'The API base URL must not contain a user name or password.');
-  }
-  url.hash = '';
-  url.search = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
-}
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
