@@ -11,6 +11,7 @@ import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
 import {pageConfig} from '../../src/page/kit/page-config.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import {API, startMsw} from '../../src/testing/msw.js';
+import {nextEvent} from '../../src/testing/next-event.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
 import type {OrganizationsGrid} from '../organizations-grid/organizations-grid.js';
 import '../organizations-grid/organizations-grid.js';
@@ -409,6 +410,30 @@ describe('tenantry-config: sign-in and identity', () => {
     let closed: unknown = null;
     await first.idle().catch((e: unknown) => (closed = e));
     expect(closed).to.be.an('error');
+  });
+
+  it('after the backend ended the session, a tokenProvider set again signs in with a new client', async () => {
+    // The server accepts the tokens it currently issues; the first one expires below.
+    const issued = new Set(['first-token']);
+    await serveApi((request) => issued.has(request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? ''));
+    const config = configElement({backend: API, auth: 'token', user: DEMO_USERS.distributorAdmin}, {tokenProvider: async () => 'first-token'});
+    const page = await fixture<HTMLElement>(html`<div><organizations-grid></organizations-grid></div>`);
+    page.append(config);
+    const grid = page.querySelector<OrganizationsGrid>('organizations-grid')!;
+    await showsRows(grid);
+    const first = config.client!;
+
+    issued.clear();
+    const ended = nextEvent(first, 'signed-out');
+    await first.refresh({tenantId: DEMO_TENANTS.distributor}).catch(() => undefined);
+    await ended;
+    await waitUntil(() => root(grid).textContent?.includes('You are signed out'), 'the grid did not say the user is signed out', WAIT);
+
+    issued.add('second-token');
+    config.tokenProvider = async () => 'second-token';
+    await config.updateComplete;
+    expect(config.client).to.not.equal(first);
+    await waitUntil(() => rowCount(grid) > 0 && !root(grid).textContent?.includes('signed out'), 'the grid did not sign in again', WAIT);
   });
 
   it('signOut() signs the user out, and every element says so', async () => {

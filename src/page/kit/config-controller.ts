@@ -7,10 +7,12 @@
  * previous client is signed out (its user's rows, preferences and session are purged from the
  * device) before anything of the next user is shown; another backend or sign-in mode for the same
  * user only closes the previous client. The token provider is read at every request through one
- * stable function, so setting a new one needs no new client, and no token is ever kept.
+ * stable function, so setting a new one needs no new client, and no token is ever kept. After the
+ * backend ended the session (a 401), the next change of the element's inputs (the host sets
+ * `tokenProvider` or `user` again once the user signed in again) makes a new client.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {DataClient} from '../data-client.js';
+import {DataClient, DataEventMessage} from '../data-client.js';
 import {CONFIG_GRACE_MS, duplicateProblem, pageConfig, readConfig, type ConfigInputs, type ConfigReading, type PageConfigSlot, type PageConfigStatus} from './page-config.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -39,6 +41,10 @@ export class ConfigController implements ReactiveController {
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Config elements on the page when this one last looked. */
   private seenCount = 0;
+  /** The backend ended the client's session: the next update makes a new one. */
+  private sessionEnded = false;
+  /** The client whose worker events this controller hears (to learn of an ended session). */
+  private listening: DataClient | null = null;
 
   constructor(
     private readonly host: Host,
@@ -61,6 +67,7 @@ export class ConfigController implements ReactiveController {
     const source = pageConfig();
     this.slot = source.attach(this.host);
     source.addEventListener('change', this.handlePageChange);
+    this.listen(this.clientValue);
     // Read at the next update, not now: attributes and properties set in the same task, and other
     // config elements appended with this one, are seen together.
     this.host.requestUpdate();
@@ -72,6 +79,7 @@ export class ConfigController implements ReactiveController {
 
   hostDisconnected(): void {
     pageConfig().removeEventListener('change', this.handlePageChange);
+    this.listen(null);
     clearTimeout(this.graceTimer);
     this.incompleteSince = null;
     this.slot?.detach();
@@ -85,6 +93,7 @@ export class ConfigController implements ReactiveController {
     this.signedOutKey = this.clientKey;
     this.clientValue = null;
     this.clientKey = null;
+    this.listen(null);
     this.setStatus({kind: 'signed-out'});
     await client?.signOut();
   }
@@ -114,17 +123,19 @@ export class ConfigController implements ReactiveController {
       const key = JSON.stringify([reading.options.config, reading.options.user ?? null, reading.options.cacheName ?? null, reading.auth]);
       if (key === this.signedOutKey) return this.setStatus({kind: 'signed-out'});
       this.signedOutKey = null;
-      if (key !== this.clientKey || !this.clientValue) {
+      if (key !== this.clientKey || !this.clientValue || this.sessionEnded) {
         const previous = this.clientValue;
         // Sign the previous user out first: `shared` would otherwise hand back their client for the same key.
         this.retire(previous, reading.options.user);
         const client = DataClient.shared({...reading.options, tokenProvider: reading.auth === 'token' ? this.provideToken : undefined});
         this.clientValue = client;
         this.clientKey = key;
+        this.listen(client);
       }
       return this.setStatus(this.statusValue.kind === 'ready' && this.statusValue.client === this.clientValue ? this.statusValue : {kind: 'ready', client: this.clientValue});
     }
     this.retire(this.clientValue, inputs.user ?? undefined);
+    this.listen(null);
     this.clientValue = null;
     this.clientKey = null;
     this.signedOutKey = null;
@@ -157,6 +168,18 @@ export class ConfigController implements ReactiveController {
       client.dispose();
     }
   }
+
+  private listen(client: DataClient | null): void {
+    if (client === this.listening) return;
+    this.sessionEnded = false;
+    this.listening?.events.removeEventListener('data-event', this.handleDataEvent);
+    this.listening = client;
+    client?.events.addEventListener('data-event', this.handleDataEvent);
+  }
+
+  private readonly handleDataEvent = (e: Event): void => {
+    if (e instanceof DataEventMessage && e.data.type === 'signed-out') this.sessionEnded = true;
+  };
 
   private setStatus(status: PageConfigStatus): void {
     const changed = status !== this.statusValue;
