@@ -15,6 +15,7 @@ import {nextEvent} from '../../src/testing/next-event.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
 import type {OrganizationsGrid} from '../organizations-grid/organizations-grid.js';
 import '../organizations-grid/organizations-grid.js';
+import '../tenant-switcher/tenant-switcher.js';
 import type {ConfigChangeDetail, TenantryConfig} from './tenantry-config.js';
 import './tenantry-config.js';
 
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 /** A config element with its own cache database, made by the page's markup (attributes) and tracked for cleanup. */
-function configElement(attributes: Record<string, string>, props: Partial<Pick<TenantryConfig, 'tokenProvider'>> = {}): TenantryConfig {
+function configElement(attributes: Record<string, string>, props: Record<string, unknown> = {}): TenantryConfig {
   const el = document.createElement('tenantry-config');
   el.cacheName = `tenantry-config-test-${crypto.randomUUID()}`;
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
@@ -179,7 +180,8 @@ describe('tenantry-config: elements find the page’s configuration', () => {
   it('gives one client to grids before and after it and inside another element’s shadow root, and shows nothing itself', async () => {
     const workers = countWorkers();
     try {
-      const page = await fixture<HTMLElement>(html`<div><organizations-grid id="before"></organizations-grid><div id="host"></div></div>`);
+      const page = await fixture<HTMLElement>(html`<div><tenant-switcher sync-url="false"></tenant-switcher><organizations-grid id="before"></organizations-grid><div id="host"></div></div>`);
+      const switcher = page.querySelector('tenant-switcher')!;
       const before = page.querySelector<OrganizationsGrid>('#before')!;
       const shadowHost = page.querySelector<HTMLElement>('#host')!;
       const inShadow = document.createElement('organizations-grid');
@@ -193,6 +195,8 @@ describe('tenantry-config: elements find the page’s configuration', () => {
       page.append(after);
 
       for (const grid of [before, inShadow, after]) await showsRows(grid);
+      // Another kind of element finds it the same way.
+      await waitUntil(() => root(switcher).querySelector('[part~="name"] bdi')?.textContent === 'Northgate Distribution', 'the switcher did not find the client', WAIT);
       expect(rowCount(after)).to.equal(rowCount(before));
       expect(rowCount(inShadow)).to.equal(rowCount(before));
       // One shared client, so one worker for the three.
@@ -253,7 +257,9 @@ describe('tenantry-config: elements find the page’s configuration', () => {
 });
 
 describe('tenantry-config: wrong or missing configuration', () => {
-  const cases: {name: string; attributes: Record<string, string>; says: string[]}[] = [
+  const cases: {name: string; attributes: Record<string, string>; props?: Record<string, unknown>; says: string[]; never?: string[]}[] = [
+    {name: 'a user name in the URL', attributes: {backend: 'https://admin:secret@psa.example.com/api/', auth: 'cookie'}, says: ['backend="https://…@psa.example.com/api/" cannot be used', 'must not contain a user name or password'], never: ['secret']},
+    {name: 'a tokenProvider that is no function', attributes: {backend: API, auth: 'token'}, props: {tokenProvider: 'eyJhbGciOi'}, says: ['tokenProvider is not a function', 'async () => token'], never: ['eyJhbGciOi']},
     {name: 'a javascript: URL', attributes: {backend: 'javascript:alert(1)', auth: 'cookie'}, says: ['Tenantry is not configured', 'must use http or https, not javascript', 'backend="https://psa.example.com/api/tenantry/"']},
     {name: 'a relative URL', attributes: {backend: '/api/tenantry/', auth: 'cookie'}, says: ['backend="/api/tenantry/" cannot be used', 'not a valid absolute URL']},
     {name: 'an unknown auth', attributes: {backend: API, auth: 'basic'}, says: ['auth="basic" is not a sign-in mode Tenantry knows', 'auth="token"', 'auth="cookie"']},
@@ -263,7 +269,7 @@ describe('tenantry-config: wrong or missing configuration', () => {
     it(`names ${c.name} in the element, at once, and starts nothing`, async () => {
       const workers = countWorkers();
       try {
-        const config = configElement(c.attributes);
+        const config = configElement(c.attributes, c.props);
         const page = await fixture<HTMLElement>(html`<div><organizations-grid></organizations-grid></div>`);
         page.append(config);
         const grid = page.querySelector<OrganizationsGrid>('organizations-grid')!;
@@ -272,6 +278,7 @@ describe('tenantry-config: wrong or missing configuration', () => {
         const alert = notice(grid)!;
         expect(alert.getAttribute('role')).to.equal('alert');
         for (const text of c.says) expect(alert.textContent).to.contain(text);
+        for (const text of c.never ?? []) expect(alert.textContent).to.not.contain(text);
         expect(config.client).to.equal(null);
         expect(workers.made).to.deep.equal([]);
         await expect(grid).to.be.accessible();

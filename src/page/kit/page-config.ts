@@ -191,9 +191,11 @@ export function readConfig(inputs: ConfigInputs): ConfigReading {
     baseUrl = normaliseBaseUrl(backend);
   } catch (e) {
     const reason = e instanceof TenantryError ? e.message : String(e);
+    // A password written into the URL is not repeated on screen.
+    const shown = quote(backend.replace(/\/\/[^/@]*@/, '//…@'));
     return {
       kind: 'error',
-      problem: `\`backend="${quote(backend)}"\` cannot be used: ${reason}`,
+      problem: `\`backend="${shown}"\` cannot be used: ${reason}`,
       fix: 'Give the absolute http(s) base URL of your Tenantry API, e.g. `backend="https://psa.example.com/api/tenantry/"`, or `backend="embedded"` for demo data.',
     };
   }
