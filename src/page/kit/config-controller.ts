@@ -125,7 +125,7 @@ export class ConfigController implements ReactiveController {
       this.signedOutKey = null;
       if (key !== this.clientKey || !this.clientValue || this.sessionEnded) {
         const previous = this.clientValue;
-        // Sign the previous user out first: `shared` would otherwise hand back their client for the same key.
+        // The previous client goes first (signed out when the user changed), before the next one starts.
         this.retire(previous, reading.options.user);
         const client = DataClient.shared({...reading.options, tokenProvider: reading.auth === 'token' ? this.provideToken : undefined});
         this.clientValue = client;
@@ -139,15 +139,12 @@ export class ConfigController implements ReactiveController {
     this.clientValue = null;
     this.clientKey = null;
     this.signedOutKey = null;
-    if (reading.kind === 'error') {
-      const same = this.statusValue.kind === 'error' && this.statusValue.problem === reading.problem && this.statusValue.fix === reading.fix;
-      return this.setStatus(same ? this.statusValue : {kind: 'error', problem: reading.problem, fix: reading.fix});
-    }
+    if (reading.kind === 'error') return this.setError(reading.problem, reading.fix);
     const now = performance.now();
     this.incompleteSince ??= now;
     const graceMs = this.options.graceMs ?? CONFIG_GRACE_MS;
     const left = this.incompleteSince + graceMs - now;
-    if (left <= 0) return this.setStatus({kind: 'error', problem: reading.problem, fix: reading.fix});
+    if (left <= 0) return this.setError(reading.problem, reading.fix);
     this.setStatus(this.statusValue.kind === 'waiting' && this.statusValue.waitingFor === reading.waitingFor ? this.statusValue : {kind: 'waiting', waitingFor: reading.waitingFor});
     clearTimeout(this.graceTimer);
     this.graceTimer = setTimeout(() => this.apply(), left);
@@ -180,6 +177,12 @@ export class ConfigController implements ReactiveController {
   private readonly handleDataEvent = (e: Event): void => {
     if (e instanceof DataEventMessage && e.data.type === 'signed-out') this.sessionEnded = true;
   };
+
+  /** The same error again keeps its status: elements and the host hear of a change only. */
+  private setError(problem: string, fix: string): void {
+    const same = this.statusValue.kind === 'error' && this.statusValue.problem === problem && this.statusValue.fix === fix;
+    this.setStatus(same ? this.statusValue : {kind: 'error', problem, fix});
+  }
 
   private setStatus(status: PageConfigStatus): void {
     const changed = status !== this.statusValue;
