@@ -1,20 +1,25 @@
 /**
  * How an element finds its data client: its own `client` property, else the nearest provider above
  * it (`provideDataClient` on an ancestor, or a widget that hands its client to the parts it
- * renders). With neither there is no client: the element says so, visibly, instead of quietly
- * starting a made-up backend in a real portal.
+ * renders), else the page's `<tenantry-config>` (`pageConfig()`). With none of them there is no
+ * client: the element says so, visibly — what is missing or wrong in the configuration, or the one
+ * line to add — instead of quietly starting a made-up backend in a real portal.
  */
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DataEvent} from '../../shared/protocol.js';
 import {dataClientContext} from '../context.js';
 import {DataEventMessage, type DataClient} from '../data-client.js';
 import {ContextLink} from './context-link.js';
+import {CONFIG_SNIPPET, pageConfig, type PageConfigStatus} from './page-config.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** What an element without a client tells the page's developer (and the user). */
-export const MISSING_CLIENT_MESSAGE =
-  'Not connected to a Tenantry backend: set this element’s `client` property, or call `provideDataClient(element, client)` on an element that contains it.';
+/**
+ * What an element without a client tells the page's developer (and the user) when the page has no
+ * configuration at all; `code` in backticks. `MISSING_CLIENT_MESSAGE` is the same as plain text.
+ */
+export const MISSING_CLIENT_TEXT = `Not connected to a Tenantry backend: add \`${CONFIG_SNIPPET}\` to the page (\`backend="embedded"\` shows demo data), set this element’s \`client\` property, or call \`provideDataClient(element, client)\` on an element that contains it.`;
+export const MISSING_CLIENT_MESSAGE = MISSING_CLIENT_TEXT.replaceAll('`', '');
 
 /** Whether `value` is a whole data client (a test may hand an element only the part it uses). */
 export const isDataClient = (value: unknown): value is DataClient =>
@@ -32,22 +37,26 @@ export class ClientController<C extends object = DataClient> implements Reactive
   private listening: DataClient | null = null;
 
   constructor(
-    host: Host,
+    private readonly host: Host,
     private readonly options: ClientControllerOptions<C>,
   ) {
     this.link = new ContextLink(host, dataClientContext);
     host.addController(this);
   }
 
-  /** The client in use: the property, else the provided one; `null` when there is none. */
+  /** The client in use: the property, else the provided one, else the page's configured one; `null` when there is none. */
   get value(): C | DataClient | null {
-    return this.options.own() ?? this.link.value ?? null;
+    return this.options.own() ?? this.link.value ?? pageConfig().client;
   }
 
   /** The client in use when it is a whole `DataClient` (the page's scope store and worker events need one). */
   get dataClient(): DataClient | null {
     const value = this.value;
     return isDataClient(value) ? value : null;
+  }
+
+  hostConnected(): void {
+    pageConfig().addEventListener('change', this.handlePageConfig);
   }
 
   hostUpdate(): void {
@@ -60,14 +69,46 @@ export class ClientController<C extends object = DataClient> implements Reactive
   }
 
   hostDisconnected(): void {
+    pageConfig().removeEventListener('change', this.handlePageConfig);
     this.listening?.events.removeEventListener('data-event', this.handleEvent);
     this.listening = null;
   }
+
+  /** The page's configuration changed: only an element that relies on it renders again. */
+  private readonly handlePageConfig = (): void => {
+    if (!this.options.own() && !this.link.value) this.host.requestUpdate();
+  };
 
   private readonly handleEvent = (e: Event): void => {
     if (e instanceof DataEventMessage) this.options.onEvent?.(e.data);
   };
 }
 
-/** The notice an element shows in place of its content while it has no client. */
-export const renderMissingClient = (): TemplateResult => html`<p class="missing-client" part="missing-client" role="alert">${MISSING_CLIENT_MESSAGE}</p>`;
+/** `text` with its backticked parts shown as code (the messages of the page's configuration are written so). */
+export const renderCodeText = (text: string): (TemplateResult | string)[] => text.split('`').map((piece, i) => (i % 2 ? html`<code>${piece}</code>` : piece));
+
+/** What the notice says for the page's configuration status, in text with backticked code; `null` when it has a client. */
+export function missingClientText(status: PageConfigStatus): {text: string; urgent: boolean} | null {
+  switch (status.kind) {
+    case 'none':
+      return {text: MISSING_CLIENT_TEXT, urgent: true};
+    case 'waiting':
+      return {text: `Connecting to Tenantry: waiting for ${status.waitingFor} on \`<tenantry-config>\`…`, urgent: false};
+    case 'error':
+      return {text: `Tenantry is not configured: ${status.problem} ${status.fix}`, urgent: true};
+    case 'signed-out':
+      return {text: 'You are signed out of Tenantry.', urgent: false};
+    case 'ready':
+      return null;
+  }
+}
+
+/**
+ * The notice an element shows in place of its content while it has no client: what is missing or
+ * wrong in the page's configuration, or the one line to add (an alert); while the configuration
+ * waits for the host, or after a sign-out, a status.
+ */
+export const renderMissingClient = (): TemplateResult => {
+  const said = missingClientText(pageConfig().status) ?? {text: MISSING_CLIENT_TEXT, urgent: true};
+  return html`<p class="missing-client" part="missing-client" role=${said.urgent ? 'alert' : 'status'}>${renderCodeText(said.text)}</p>`;
+};

@@ -3,32 +3,11 @@
  * the worker keys its cache with it before the backend's code has loaded or started, and the page
  * reads the user's saved session and first rows with it before the worker has started.
  */
-import type {BackendConfig, LocalBackendConfig} from './backend.js';
+import {normaliseBaseUrl, type BackendConfig, type LocalBackendConfig} from './backend.js';
 import {TenantryError} from './errors.js';
 
 /** The embedded backend's origin: its store and the demo data it generates. */
 export const localOrigin = (config: LocalBackendConfig): string => `local:${config.namespace ?? 'demo'}:${config.seed ?? 1}:${config.organizations ?? 2000}`;
-
-/** An HTTP backend's base URL, checked (http or https, no credentials) and normalised (no query or hash, a closing slash). */
-export function normaliseBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TenantryError('config', `The API base URL “${shortUrl(String(baseUrl))}” is not a valid URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TenantryError('config', `The API base URL must use http or https, not ${url.protocol.replace(':', '')}.`);
-  }
-  if (url.username || url.password) {
-    // Credentials in a URL end up in logs and histories; they must come from the token provider.
-    throw new TenantryError('config', 'The API base URL must not contain a user name or password.');
-  }
-  url.hash = '';
-  url.search = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
-}
 
 /** The origin the backend of `config` will have (see `Backend.origin`), without loading or starting it. */
 export function originOf(config: BackendConfig): string {
@@ -48,4 +27,3 @@ export function unknownKind(config: BackendConfig): TenantryError {
   return new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
 }
 
-const shortUrl = (text: string): string => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
