@@ -256,6 +256,37 @@ describe('tenantry-config: elements find the page’s configuration', () => {
   });
 });
 
+describe('tenantry-config: the configured theme', () => {
+  it('puts the configured theme on every element that names none, never over the page’s own, and takes it away again', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <organizations-grid></organizations-grid>
+      <organizations-grid theme="light"></organizations-grid>
+      <tenant-switcher></tenant-switcher>
+    </div>`);
+    const [plain, own] = [...page.querySelectorAll<OrganizationsGrid>('organizations-grid')];
+    const switcher = page.querySelector('tenant-switcher')!;
+    const config = configElement({backend: 'embedded', theme: 'dark'});
+    page.append(config);
+    await config.updateComplete;
+    expect(plain.getAttribute('theme')).to.equal('dark');
+    expect(switcher.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(plain).colorScheme).to.equal('dark');
+    expect(own.getAttribute('theme'), 'the page’s own choice').to.equal('light');
+    // Parts inside a themed element inherit its scheme and carry no attribute of their own.
+    await waitUntil(() => plain.shadowRoot?.querySelector('tenantry-column-chooser, tenantry-grid-filters'), 'toolbar parts', {timeout: 15_000});
+    for (const inner of plain.shadowRoot!.querySelectorAll('tenantry-column-chooser, tenantry-grid-filters')) {
+      expect(inner.hasAttribute('theme')).to.equal(false);
+      expect(getComputedStyle(inner).colorScheme).to.equal('dark');
+    }
+    config.theme = 'auto';
+    await config.updateComplete;
+    expect(plain.getAttribute('theme')).to.equal('auto');
+    config.remove();
+    expect(plain.hasAttribute('theme')).to.equal(false);
+    expect(own.getAttribute('theme')).to.equal('light');
+  });
+});
+
 describe('tenantry-config: wrong or missing configuration', () => {
   const cases: {name: string; attributes: Record<string, string>; props?: Record<string, unknown>; says: string[]; never?: string[]}[] = [
     {name: 'a user name in the URL', attributes: {backend: 'https://admin:secret@psa.example.com/api/', auth: 'cookie'}, says: ['backend="https://…@psa.example.com/api/" cannot be used', 'must not contain a user name or password'], never: ['secret']},

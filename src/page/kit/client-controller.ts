@@ -11,6 +11,7 @@ import {dataClientContext} from '../context.js';
 import {DataEventMessage, type DataClient} from '../data-client.js';
 import {ContextLink} from './context-link.js';
 import {CONFIG_SNIPPET, pageConfig, type PageConfigStatus} from './page-config.js';
+import {PageThemeController} from './page-theme.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -41,6 +42,8 @@ export class ClientController<C extends object = DataClient> implements Reactive
     private readonly options: ClientControllerOptions<C>,
   ) {
     this.link = new ContextLink(host, dataClientContext);
+    // An element that plugs into the page follows the page's configured theme too.
+    new PageThemeController(host);
     host.addController(this);
   }
 
