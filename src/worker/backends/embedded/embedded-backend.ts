@@ -163,6 +163,8 @@ class EmbeddedStore {
   private readonly changed = new Map<Id, {org: Organization; seenAt: string}>();
   private readonly tombstones: (Tombstone & {ancestorIds: Id[]; seenAt: string})[] = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Creates this store is working on now, by key, settled when each is done (memory only: a create in progress ends with its process). */
+  readonly pendingKeys = new Map<string, Promise<void>>();
   /** Every write's audit entry, oldest first (by `at`, then id); persisted with the overlay. */
   private readonly audit: StoredAudit[] = [];
   private readonly auditIds = new Set<Id>();
@@ -687,13 +689,33 @@ class EmbeddedBackend implements Backend {
     const replayed = (): Versioned<Organization> | null => {
       const seen = this.store.idempotent(key);
       if (!seen) return null;
-      if (seen.fingerprint !== fingerprint) throw new TenantryError('conflict', 'This Idempotency-Key was already used for a different organization.');
+      // As the IETF Idempotency-Key draft says: a key reused with another body is unprocessable (422), not a conflict to wait out.
+      if (seen.fingerprint !== fingerprint) throw new TenantryError('invalid-request', 'This Idempotency-Key was already used for a different organization.', {issues: [{path: '(Idempotency-Key)', message: 'was already used with a different body'}]});
       const org = this.store.detail(seen.id);
       if (!org) throw new TenantryError('conflict', 'The organization created with this Idempotency-Key has since been deleted.');
       return {value: org, etag: etagOf(org)};
     };
     const before = replayed();
     if (before) return before;
+    // The same key still being worked on: answered once that create is done, as it was (rather than
+    // the draft's 409, which a client would have to wait out and ask again); made here if it failed.
+    for (let pending = this.store.pendingKeys.get(key); pending; pending = this.store.pendingKeys.get(key)) {
+      await pending;
+      throwIfAborted(options.signal);
+      const after = replayed();
+      if (after) return after;
+    }
+    let done = (): void => undefined;
+    this.store.pendingKeys.set(key, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      return await this.createUnder(scope, role, raw, options, key, fingerprint, replayed);
+    } finally {
+      this.store.pendingKeys.delete(key);
+      done();
+    }
+  }
+
+  private async createUnder(scope: Scope, role: Role, raw: OrganizationInput, options: CreateOptions, key: string, fingerprint: string, replayed: () => Versioned<Organization> | null): Promise<Versioned<Organization>> {
     if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot create organizations.');
     // The same checks, in the same order, as the REST server: shape and field rules, then references.
     const issues = await inputIssues(raw);
