@@ -49,6 +49,16 @@ const ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Response headers the HTTP backend (or a host) reads beyond the safelisted ones. */
 const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'Location', 'WWW-Authenticate'];
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** The host name of a `Host` header, without its port or IPv6 brackets. */
+function hostnameOf(host: string | undefined): string {
+  if (!host) return '';
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
+  if (bracketed) return bracketed[1];
+  return host.replace(/:\d+$/, '').toLowerCase();
+}
+
 /** A fault drill: the next `remaining` API requests answer `status` with `Retry-After`. */
 interface Drill {
   status: 429 | 503;
@@ -84,6 +94,9 @@ async function start(options: ServerOptions, dataDir: string, releaseLock: () =>
   await (await backendFor(DEMO_USERS.distributorAdmin)).session();
   const handle = createRestHandler({basePath: API_PATH, backendFor, authenticate: (request) => credentials.userOf(request)});
   let drill: Drill | null = null;
+  const boundTo = options.host.replace(/^\[|\]$/g, '').toLowerCase();
+  const loopbackOnly = LOOPBACK_NAMES.has(boundTo) || /^127\./.test(boundTo);
+  const hostNames = new Set([...LOOPBACK_NAMES, boundTo]);
 
   const server: Server = createServer((req, res) => {
     serve(req, res).catch((e: unknown) => {
@@ -100,6 +113,8 @@ async function start(options: ServerOptions, dataDir: string, releaseLock: () =>
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (!req.url?.startsWith('/')) return problem(res, 400, 'invalid-request', 'The request target must be a path.');
+    // Bound to loopback, only loopback names: a page whose own name was made to point here (DNS rebinding) is refused.
+    if (loopbackOnly && !hostNames.has(hostnameOf(req.headers.host))) return problem(res, 421, 'invalid-request', 'This server answers to 127.0.0.1, localhost and [::1] only.');
     const url = new URL(req.url, base);
     const method = (req.method ?? 'GET').toUpperCase();
     const origin = req.headers.origin;
@@ -126,7 +141,7 @@ async function start(options: ServerOptions, dataDir: string, releaseLock: () =>
 
     const body = await bodyOf(req, res);
     if (body === undefined) return;
-    const request = toRequest(req, url, method, body);
+    const request = toRequest(req, res, url, method, body);
 
     if (url.pathname.startsWith(API_PATH)) {
       if (drill && drill.remaining > 0) {
@@ -193,34 +208,47 @@ async function start(options: ServerOptions, dataDir: string, releaseLock: () =>
   };
 }
 
-/** The body, at most `MAX_BODY_BYTES` (`undefined` once a 413 has been answered; an empty body is `null`). */
-async function bodyOf(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null | undefined> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > MAX_BODY_BYTES) {
+/**
+ * The body, at most `MAX_BODY_BYTES` (`undefined` once a 413 has been answered; an empty body is
+ * `null`). Past the limit the rest is not kept, and the connection closes after the answer.
+ */
+function bodyOf(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null | undefined> {
+  const tooLarge = () => {
     res.setHeader('Connection', 'close');
     problem(res, 413, 'invalid-request', 'The request body is larger than 1 MiB.');
-    return undefined;
+  };
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+    tooLarge();
+    return Promise.resolve(undefined);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      res.setHeader('Connection', 'close');
-      problem(res, 413, 'invalid-request', 'The request body is larger than 1 MiB.');
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return size ? Buffer.concat(chunks) : null;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      over = true;
+      chunks.length = 0;
+      tooLarge();
+      resolve(undefined);
+    });
+    req.once('end', () => {
+      if (!over) resolve(size ? Buffer.concat(chunks) : null);
+    });
+    req.once('error', reject);
+  });
 }
 
-function toRequest(req: IncomingMessage, url: URL, method: string, body: Buffer | null): Request {
+function toRequest(req: IncomingMessage, res: ServerResponse, url: URL, method: string, body: Buffer | null): Request {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   const controller = new AbortController();
-  // A caller that hangs up cancels what it asked for.
-  req.socket.once('close', () => controller.abort());
+  // A caller that hangs up before its answer cancels what it asked for.
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   return new Request(url, {method, headers, body: body && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined, signal: controller.signal});
 }
 
