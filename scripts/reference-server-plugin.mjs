@@ -5,14 +5,16 @@
 //   GET  /__tenantry/reference-server           {url, api, tokens: {userId: token}} of the server,
 //                                               which allows the asking page's origin
 //   POST /__tenantry/reference-server/restart   kills it (SIGKILL: nothing flushed on the way out)
-//                                               and starts it again on the same data; answers as GET
+//                                               and starts it again on the same data; answers as GET.
+//                                               `?torn=1`: first leaves half a line at the end of its
+//                                               journal, as a crash in the middle of a write would
 //   GET  /__tenantry/reference-server/refusing  a second server whose allow-list leaves the page's
 //                                               origin out
 //
 // The URLs use the page's host name (the server listens on 127.0.0.1 either way): page and server
 // are then the same site, as a cookie session needs (SameSite=Lax).
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -99,6 +101,11 @@ export function referenceServerMiddleware() {
       } else if (ctx.path === `${ROUTE}/restart` && ctx.method === 'POST') {
         const before = await (main ??= launch(tempDir(), [origin]));
         await stop(before);
+        if (ctx.query.torn === '1') {
+          for (const dir of readdirSync(before.dataDir).filter((d) => d.startsWith('overlay-'))) {
+            appendFileSync(path.join(before.dataDir, dir, 'journal.jsonl'), '{"records":[{"id":"org-torn","org":{"na');
+          }
+        }
         main = launch(before.dataDir, before.origins);
         server = await main;
       } else if (ctx.path === `${ROUTE}/refusing` && ctx.method === 'GET') {
