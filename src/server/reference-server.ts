@@ -199,8 +199,13 @@ async function start(options: ServerOptions, dataDir: string, releaseLock: () =>
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
+          // Requests under way get their answers (for a few seconds); idle kept-alive connections go now.
+          const force = setTimeout(() => server.closeAllConnections(), 5000);
+          server.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          server.closeIdleConnections();
         });
         await storage.close();
         await releaseLock();
