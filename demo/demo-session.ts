@@ -1,6 +1,8 @@
 import {LitElement, css, html} from 'lit';
 import {customElement} from 'lit/decorators.js';
 import {SIGN_INS, SIZES, currentDemo, switchDemo, type SignIn} from './demo-config.js';
+import {serverApi, serverDemo, signOutOfServer} from './demo-server.js';
+import {DataClient} from '../src/page/data-client.js';
 
 /** Demo-only: sign in as one of the three roles, and pick the dataset size. */
 @customElement('demo-session')
@@ -11,6 +13,17 @@ export class DemoSession extends LitElement {
   `;
 
   override render() {
+    const api = serverApi();
+    if (api) {
+      // On the reference server: who is signed in is the server's session; signing out asks for a token again.
+      return html`<span>On the reference server</span>
+        <button @click=${async () => {
+          const {config, user} = await serverDemo(api);
+          await DataClient.shared({config, user}).signOut().catch(() => undefined);
+          await signOutOfServer(api);
+          location.reload();
+        }}>Sign out</button>`;
+    }
     const {as, size} = currentDemo();
     return html`
       <label>Signed in as

@@ -11,9 +11,12 @@ import {ScopeStore} from '../src/page/scope-store.js';
 import {decodeViewState} from '../src/shared/grid-view.js';
 import {DETAILS_SECTIONS, sectionOf} from '../widgets/customer-details/details-sections.js';
 import {currentDemo} from './demo-config.js';
+import {serverApi, serverDemo} from './demo-server.js';
 import './demo-session.js';
 
-const {config, user} = currentDemo();
+// `?api=…`: the reference server (`npm run serve`) instead of the embedded backend.
+const api = serverApi();
+const {config, user} = api ? await serverDemo(api) : currentDemo();
 // The host says who is signed in: the client, its worker and its cache belong to that user alone.
 const client = DataClient.shared({config, user});
 // The page's acting scope lives in the URL as `?tenant=`, and in the title while away from home.

@@ -262,7 +262,7 @@ export function buildOpenApi(): object {
           operationId: 'createOrganization',
           summary: 'Create an organization',
           description:
-            'Creates an organization below a parent inside the scope. The `Idempotency-Key` makes a retried create return the organization the first attempt created (the same key with a different body is a `409`). A customer may name its anchor in `customerOrganizationId`: an active customer organization visible from the scope, either the parent itself or directly below the parent (the customer is then created below the anchor). A refused body is a `422` naming each field at fault (see *Refused changes*).',
+            'Creates an organization below a parent inside the scope. The `Idempotency-Key` makes a retried create return the organization the first attempt created, as the IETF Idempotency-Key draft has it: the same key with a different body is a `422`. A retry that arrives while the first attempt is still in progress is answered once that one is done, with its organization; a server that cannot wait may answer `409` with `Retry-After` instead, which a client waits out and asks again. A customer may name its anchor in `customerOrganizationId`: an active customer organization visible from the scope, either the parent itself or directly below the parent (the customer is then created below the anchor). A refused body is a `422` naming each field at fault (see *Refused changes*).',
           tags: ['Organizations'],
           parameters: [ref('parameters', 'TenantryScope'), ref('parameters', 'IdempotencyKey')],
           requestBody: {required: true, content: {'application/json': {schema: ref('schemas', 'OrganizationInput')}}},
@@ -672,7 +672,7 @@ export function buildOpenApi(): object {
         Unauthenticated: errorResponse('Not signed in, or the session expired.', {'WWW-Authenticate': {description: 'The scheme to sign in with.', schema: {type: 'string'}}}),
         Forbidden: errorResponse('The scope is not the caller’s tenant or below it, or the caller’s role may not do this.'),
         NotFound: errorResponse('No such record in the scope (also for records outside it).'),
-        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, a lifecycle move not allowed from the current status, removing the last primary contact, starting an onboarding task that is not to do, or an `Idempotency-Key` reused with a different body.'),
+        Conflict: errorResponse('The request conflicts with the state: e.g. deleting an organization that is not suspended, a lifecycle move not allowed from the current status, removing the last primary contact, starting an onboarding task that is not to do, or, from a server that does not wait, a create whose `Idempotency-Key` is still in progress.'),
         VersionConflict: errorResponse('`If-Match` does not match: the record changed since it was read.', {}, 'VersionConflict'),
         PreconditionRequired: errorResponse('`If-Match` is missing.'),
         TooLarge: errorResponse('The request body is larger than the server accepts (1 MiB in the reference adapter).'),

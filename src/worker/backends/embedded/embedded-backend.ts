@@ -4,9 +4,10 @@
  * enforcement, ETags and `If-Match`, idempotent creates, delta sync with tombstones.
  *
  * Data = a deterministic generated base (`seed.ts`, never stored) + an overlay of every change,
- * persisted in IndexedDB, so edits survive a reload and the base costs no storage.
+ * persisted in IndexedDB, so edits survive a reload and the base costs no storage. Where there is
+ * no IndexedDB (the reference server in Node), the caller passes its own {@link OverlayStorage}.
  */
-import {openDB, type IDBPDatabase, type IDBPTransaction} from 'idb';
+import {openDB, type IDBPDatabase} from 'idb';
 import {
   checkDomainPrefix,
   checkDuplicateQuery,
@@ -121,7 +122,7 @@ import {accountPageSize, checkAccountPatch} from '../../../shared/contract/accou
 const DEFAULT_PAGE = 5000;
 const MAX_PAGE = 10_000;
 
-interface OverlayRecord {
+export interface OverlayRecord {
   id: Id;
   /** The current full record; absent for a deletion. */
   org?: Organization;
@@ -129,14 +130,32 @@ interface OverlayRecord {
 }
 
 /** An audit entry as the store keeps it: with the organization's ancestors, so it is scoped like the organization. */
-interface StoredAudit extends AuditEntry {
+export interface StoredAudit extends AuditEntry {
   ancestorIds: Id[];
 }
 
-interface IdempotencyRecord {
+export interface IdempotencyRecord {
   key: string;
   fingerprint: string;
   id: Id;
+}
+
+/** What one write adds to the overlay: records by id, idempotency records by key, audit entries by id (each replaces one with the same key). */
+export interface OverlayBatch {
+  records: OverlayRecord[];
+  idempotency: IdempotencyRecord[];
+  audit: StoredAudit[];
+}
+
+/**
+ * Where a store keeps its overlay, when not in IndexedDB: the reference server's files. `load`
+ * gives back everything written (one entry per key, the last written); `write` resolves once the
+ * batch is durable, and a rejection fails the write it belongs to (unlike IndexedDB in a browser,
+ * whose failures leave a demo working in memory).
+ */
+export interface OverlayStorage {
+  load(): Promise<OverlayBatch>;
+  write(batch: OverlayBatch): Promise<void>;
 }
 
 /** The role a tenant's own admin has; a switched-in admin acts with the scope tenant's role. */
@@ -163,6 +182,8 @@ class EmbeddedStore {
   private readonly changed = new Map<Id, {org: Organization; seenAt: string}>();
   private readonly tombstones: (Tombstone & {ancestorIds: Id[]; seenAt: string})[] = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Creates this store is working on now, by key, settled when each is done (memory only: a create in progress ends with its process). */
+  readonly pendingKeys = new Map<string, Promise<void>>();
   /** Every write's audit entry, oldest first (by `at`, then id); persisted with the overlay. */
   private readonly audit: StoredAudit[] = [];
   private readonly auditIds = new Set<Id>();
@@ -189,14 +210,15 @@ class EmbeddedStore {
     seedOrgs: OrganizationSummary[],
     users: User[],
     private readonly db: IDBPDatabase | null,
-    channelName: string,
+    channelName: string | null,
+    private readonly storage: OverlayStorage | null = null,
   ) {
     this.orgs = seedOrgs;
     seedOrgs.forEach((o, i) => this.index.set(o!.id, i));
     this.users = users;
     for (const u of users) this.usersById.set(u.id, u);
     this.staff = staffByTenant(users);
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
+    this.channel = channelName !== null && typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null;
     this.channel?.addEventListener('message', (e: MessageEvent<{record: OverlayRecord; idempotency?: IdempotencyRecord; audit?: StoredAudit}>) => {
       if (!e.data?.record?.id) return;
       this.replay(e.data.record);
@@ -205,8 +227,14 @@ class EmbeddedStore {
     });
   }
 
-  static async open(config: {organizations: number; seed: number; namespace: string}): Promise<EmbeddedStore> {
+  static async open(config: {organizations: number; seed: number; namespace: string}, storage?: OverlayStorage): Promise<EmbeddedStore> {
     const seed = generateSeed({organizations: config.organizations, seed: config.seed});
+    if (storage) {
+      // The only store of its overlay (one server process): no other store to tell of changes.
+      const store = new EmbeddedStore(seed.organizations, seed.users, null, null, storage);
+      store.load(await storage.load());
+      return store;
+    }
     const name = `tenantry-embedded:${config.namespace}:${config.seed}:${config.organizations}`;
     let db: IDBPDatabase | null = null;
     try {
@@ -231,17 +259,22 @@ class EmbeddedStore {
     }
     const store = new EmbeddedStore(seed.organizations, seed.users, db, name);
     if (db) {
-      const [records, keys, audit] = await Promise.all([
+      const [records, idempotency, audit] = await Promise.all([
         db.getAll('records') as Promise<OverlayRecord[]>,
         db.getAll('idempotency') as Promise<IdempotencyRecord[]>,
         db.getAll('audit').catch(() => []) as Promise<StoredAudit[]>,
       ]);
-      records.sort((a, b) => stamp(a).localeCompare(stamp(b)));
-      for (const rec of records) store.replay(rec);
-      for (const k of keys) store.idempotency.set(k.key, k);
-      store.addAuditBulk(audit);
+      store.load({records, idempotency, audit});
     }
     return store;
+  }
+
+  /** The overlay as stored, over the generated base. */
+  private load({records, idempotency, audit}: OverlayBatch): void {
+    records = [...records].sort((a, b) => stamp(a).localeCompare(stamp(b)));
+    for (const rec of records) this.replay(rec);
+    for (const k of idempotency) this.idempotency.set(k.key, k);
+    this.addAuditBulk(audit);
   }
 
   private replay(rec: OverlayRecord): void {
@@ -297,10 +330,7 @@ class EmbeddedStore {
    */
   async importAudit(entries: readonly StoredAudit[]): Promise<number> {
     const kept = this.addAuditBulk(entries);
-    await this.persist((tx) => {
-      const audit = tx.objectStore('audit');
-      for (const e of kept) void audit.put(e);
-    });
+    await this.persist({records: [], idempotency: [], audit: kept});
     return kept.length;
   }
 
@@ -424,11 +454,7 @@ class EmbeddedStore {
     this.addAudit(audit);
     if (idempotency) this.idempotency.set(idempotency.key, idempotency);
     this.channel?.postMessage({record: {id: org.id, org}, idempotency, audit});
-    await this.persist((tx) => {
-      void tx.objectStore('records').put({id: org.id, org} satisfies OverlayRecord);
-      void tx.objectStore('audit').put(audit);
-      if (idempotency) void tx.objectStore('idempotency').put(idempotency);
-    });
+    await this.persist({records: [{id: org.id, org}], idempotency: idempotency ? [idempotency] : [], audit: [audit]});
   }
 
   async delete(org: OrganizationSummary, audit: StoredAudit): Promise<void> {
@@ -437,17 +463,18 @@ class EmbeddedStore {
     this.addAudit(audit);
     const record: OverlayRecord = {id: org.id, deleted: {deletedAt, ancestorIds: org.ancestorIds}};
     this.channel?.postMessage({record, audit});
-    await this.persist((tx) => {
-      void tx.objectStore('records').put(record);
-      void tx.objectStore('audit').put(audit);
-    });
+    await this.persist({records: [record], idempotency: [], audit: [audit]});
   }
 
-  private async persist(write: (tx: IDBPTransaction<unknown, StoreName[], 'readwrite'>) => void): Promise<void> {
+  private async persist(batch: OverlayBatch): Promise<void> {
+    // Applied in memory already; a storage of the caller's says whether the write stands.
+    if (this.storage) return this.storage.write(batch);
     if (!this.db) return;
     try {
       const tx = this.db.transaction(['records', 'idempotency', 'audit'] as StoreName[], 'readwrite');
-      write(tx);
+      for (const r of batch.records) void tx.objectStore('records').put(r);
+      for (const k of batch.idempotency) void tx.objectStore('idempotency').put(k);
+      for (const a of batch.audit) void tx.objectStore('audit').put(a);
       await tx.done;
     } catch {
       // The change is applied in memory; losing persistence must not fail the user's action.
@@ -470,16 +497,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 const stores = new Map<string, Promise<EmbeddedStore>>();
+/** Stores over a caller's storage: one per storage object (and configuration). */
+const storedElsewhere = new WeakMap<OverlayStorage, Map<string, Promise<EmbeddedStore>>>();
 
-/** The store for a configuration, opened once per worker and shared by all users' backends. */
-function storeFor(config: LocalBackendConfig): Promise<EmbeddedStore> {
+/** The store for a configuration, opened once per worker (or per storage) and shared by all users' backends. */
+function storeFor(config: LocalBackendConfig, storage?: OverlayStorage): Promise<EmbeddedStore> {
   const full = {organizations: config.organizations ?? 2000, seed: config.seed ?? 1, namespace: config.namespace ?? 'demo'};
   const key = `${full.namespace}:${full.seed}:${full.organizations}`;
-  let store = stores.get(key);
+  let map = stores;
+  if (storage) {
+    map = storedElsewhere.get(storage) ?? new Map();
+    storedElsewhere.set(storage, map);
+  }
+  let store = map.get(key);
   if (!store) {
-    store = EmbeddedStore.open(full);
-    stores.set(key, store);
-    store.catch(() => stores.delete(key));
+    store = EmbeddedStore.open(full, storage);
+    map.set(key, store);
+    store.catch(() => map.delete(key));
   }
   return store;
 }
@@ -497,8 +531,13 @@ export async function importAuditEntries(config: LocalBackendConfig, entries: re
   return (await storeFor(config)).importAudit(entries);
 }
 
-export async function createEmbeddedBackend(config: LocalBackendConfig): Promise<Backend> {
-  return new EmbeddedBackend(await storeFor(config), config);
+/**
+ * A backend acting for `config.userId` over the store of `config`. `storage`: where the store keeps
+ * its overlay instead of IndexedDB (the reference server's files); the store is opened once per
+ * storage object, and its `load` is read once.
+ */
+export async function createEmbeddedBackend(config: LocalBackendConfig, storage?: OverlayStorage): Promise<Backend> {
+  return new EmbeddedBackend(await storeFor(config, storage), config);
 }
 
 const etagOf = (org: {version: number}): string => `"${org.version}"`;
@@ -687,13 +726,33 @@ class EmbeddedBackend implements Backend {
     const replayed = (): Versioned<Organization> | null => {
       const seen = this.store.idempotent(key);
       if (!seen) return null;
-      if (seen.fingerprint !== fingerprint) throw new TenantryError('conflict', 'This Idempotency-Key was already used for a different organization.');
+      // As the IETF Idempotency-Key draft says: a key reused with another body is unprocessable (422), not a conflict to wait out.
+      if (seen.fingerprint !== fingerprint) throw new TenantryError('invalid-request', 'This Idempotency-Key was already used for a different organization.', {issues: [{path: '(Idempotency-Key)', message: 'was already used with a different body'}]});
       const org = this.store.detail(seen.id);
       if (!org) throw new TenantryError('conflict', 'The organization created with this Idempotency-Key has since been deleted.');
       return {value: org, etag: etagOf(org)};
     };
     const before = replayed();
     if (before) return before;
+    // The same key still being worked on: answered once that create is done, as it was (rather than
+    // the draft's 409, which a client would have to wait out and ask again); made here if it failed.
+    for (let pending = this.store.pendingKeys.get(key); pending; pending = this.store.pendingKeys.get(key)) {
+      await pending;
+      throwIfAborted(options.signal);
+      const after = replayed();
+      if (after) return after;
+    }
+    let done = (): void => undefined;
+    this.store.pendingKeys.set(key, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      return await this.createUnder(scope, role, raw, options, key, fingerprint, replayed);
+    } finally {
+      this.store.pendingKeys.delete(key);
+      done();
+    }
+  }
+
+  private async createUnder(scope: Scope, role: Role, raw: OrganizationInput, options: CreateOptions, key: string, fingerprint: string, replayed: () => Versioned<Organization> | null): Promise<Versioned<Organization>> {
     if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot create organizations.');
     // The same checks, in the same order, as the REST server: shape and field rules, then references.
     const issues = await inputIssues(raw);

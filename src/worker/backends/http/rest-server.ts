@@ -5,7 +5,8 @@
  *
  * It is the reference for hosts implementing the API: which header is required where, which
  * status each failure gets, and that request bodies are checked before the backend sees them.
- * Authentication is the demo scheme only (`Authorization: Bearer demo.<userId>`).
+ * Authentication is the demo scheme (`Authorization: Bearer demo.<userId>`) unless the caller
+ * passes its own `authenticate` (the reference server's tokens and session cookies).
  */
 import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, MAX_USER_IDS, type Backend, type Scope} from '../../../shared/contract/backend.js';
 import {TenantryError, type ErrorCode} from '../../../shared/contract/errors.js';
@@ -23,6 +24,11 @@ export interface RestHandlerOptions {
   basePath: string;
   /** The backend acting for a signed-in user. */
   backendFor: (userId: string) => Promise<Backend>;
+  /**
+   * Who sent the request: their user id, or `null` for a 401. Default: the demo scheme, which
+   * believes any `Bearer demo.<userId>`, so a server meant for more than a demo passes its own.
+   */
+  authenticate?: (request: Request) => string | null | Promise<string | null>;
 }
 
 /** Inverse of the client's status mapping; codes with no HTTP meaning fall to 500. */
@@ -69,14 +75,14 @@ export function createRestHandler(options: RestHandlerOptions): (request: Reques
   const basePath = `/${options.basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   return async (request) => {
     try {
-      return await route(request, basePath, options.backendFor);
+      return await route(request, basePath, options.backendFor, options.authenticate ?? demoUserOf);
     } catch (e) {
       return problemResponse(toProblem(e));
     }
   };
 }
 
-async function route(request: Request, basePath: string, backendFor: RestHandlerOptions['backendFor']): Promise<Response> {
+async function route(request: Request, basePath: string, backendFor: RestHandlerOptions['backendFor'], authenticate: NonNullable<RestHandlerOptions['authenticate']>): Promise<Response> {
   const url = new URL(request.url);
   if (!url.pathname.startsWith(basePath)) throw new HttpProblem(404, 'not-found', `No API route at ${url.pathname}.`);
   const segments = url.pathname.slice(basePath.length).split('/');
@@ -88,7 +94,7 @@ async function route(request: Request, basePath: string, backendFor: RestHandler
       throw new HttpProblem(405, 'invalid-request', `${method} is not allowed here.`, {headers: {Allow: methods.join(', ')}});
     }
   };
-  const backend = async () => backendFor(userOf(request));
+  const backend = async () => backendFor(userOf(request, await authenticate(request)));
   const q = url.searchParams;
 
   switch (segments[0]) {
@@ -406,15 +412,20 @@ async function parameters<T>(check: () => Promise<T>): Promise<T> {
   }
 }
 
-function userOf(request: Request): string {
+/** The demo scheme: `Bearer demo.<userId>` names the user, believed as written. */
+function demoUserOf(request: Request): string | null {
   const header = request.headers.get('Authorization');
-  const match = header ? TOKEN.exec(header) : null;
-  if (!match) {
+  return (header ? TOKEN.exec(header) : null)?.[1] ?? null;
+}
+
+function userOf(request: Request, userId: string | null): string {
+  if (userId === null) {
+    const header = request.headers.get('Authorization');
     throw new HttpProblem(401, 'unauthenticated', header ? 'The bearer token is not valid.' : 'Sign-in required: send Authorization: Bearer <token>.', {
       headers: {'WWW-Authenticate': 'Bearer realm="tenantry"'},
     });
   }
-  return match[1];
+  return userId;
 }
 
 function scopeOf(request: Request): Scope {
