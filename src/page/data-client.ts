@@ -19,6 +19,7 @@ import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, Sy
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 import '../shared/transfer.js';
+import {startDataPlane, type DataPlaneEndpoint} from './platform/data-worker-start.js';
 
 export interface DataClientOptions {
   config: BackendConfig;
@@ -26,8 +27,11 @@ export interface DataClientOptions {
   tokenProvider?: TokenProvider;
   /** IndexedDB database of the cache (tests and the bench isolate themselves with it). */
   cacheName?: string;
-  /** Makes the worker; the default loads `data-worker.ts` next to this package. */
-  createWorker?: () => Worker;
+  /**
+   * Makes the worker; the default starts `data-worker.ts` next to this package where the page
+   * allows it, else runs the data plane on the main thread (`platform/data-worker-start.ts`).
+   */
+  createWorker?: () => DataPlaneEndpoint;
   /**
    * Who the host has signed in: its id for the user, as the backend's session names them. The
    * client, its worker and its cache then belong to that user alone: a session of anyone else is
@@ -50,7 +54,7 @@ export class DataEventMessage extends Event {
   }
 }
 
-const defaultWorker = (): Worker => new Worker(new URL('../worker/data-worker.ts', import.meta.url), {type: 'module', name: 'tenantry-data'});
+const defaultWorker = (): DataPlaneEndpoint => startDataPlane('tenantry-data');
 
 let requestSeq = 0;
 const requestId = (): string => `r${++requestSeq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -65,7 +69,7 @@ export class DataClient {
   readonly notices: CacheNotice[] = [];
   /** Resolves with the signed-in session once the worker is connected. */
   readonly connected: Promise<ConnectResult>;
-  private readonly worker: Worker;
+  private readonly worker: DataPlaneEndpoint;
   private readonly api: Remote<DataWorkerApi>;
   private disposed = false;
   private signedOut: TenantryError | null = null;
