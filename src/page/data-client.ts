@@ -19,7 +19,7 @@ import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, Sy
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 import '../shared/transfer.js';
-import {startDataPlane, type DataPlaneEndpoint} from './platform/data-worker-start.js';
+import {startDataPlane, type DataPlacement, type DataPlaneEndpoint} from './platform/data-worker-start.js';
 
 export interface DataClientOptions {
   config: BackendConfig;
@@ -106,6 +106,16 @@ export class DataClient {
       registry.set(key, client);
     }
     return client;
+  }
+
+  /**
+   * Where the data plane runs once it listens: a worker from the bundle's origin, a `blob:` worker
+   * (bundle on another origin), or the main thread (the page allowed no worker); `null` when
+   * `createWorker` made it.
+   */
+  get placement(): Promise<DataPlacement | null> {
+    const placement = (this.worker as Partial<{placement: Promise<DataPlacement>}>).placement;
+    return placement ?? Promise.resolve(null);
   }
 
   get session(): Promise<Session> {
