@@ -10,7 +10,8 @@
 // An example is a folder with `index.html` (placeholders: `{{nonce}}`, a fresh nonce per response;
 // `{{cdn}}`, the origin the bundle comes from, empty for the page's own), `example.json`
 // (`headers`, `bundleOrigin`: "page" | "cdn", `expectViolations`: directives a test expects to be
-// refused, `expectWarnings`: text a console warning must contain) and `check.mjs` (default export
+// refused, `expectWarnings`: text a console warning must contain, `expectConsoleErrors`: text of the
+// browser's own console reports of those refusals) and `check.mjs` (default export
 // `async (page, t) => …`, `t.test(name, fn)` per promise the example makes).
 import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
@@ -142,7 +143,10 @@ async function runExample(browser, origin, name, counts) {
         });
       }
       await test('no console errors or uncaught exceptions', async () => {
-        if (errors.length) throw new Error(errors.join('\n'));
+        // The browser's own report of an expected refusal is not the page's error.
+        const allowed = example.expectConsoleErrors ?? [];
+        const unexpected = errors.filter((e) => !allowed.some((text) => e.includes(text)));
+        if (unexpected.length) throw new Error(unexpected.join('\n'));
       });
     }
   } finally {

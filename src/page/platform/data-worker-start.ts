@@ -4,7 +4,8 @@
  * 1. Same origin: the data worker is a module Worker from its own URL (next to this module).
  * 2. Another origin (the script-tag bundle on a CDN): a Worker script must be same-origin with
  *    the page, so a same-origin `blob:` module worker imports the CDN's worker script (the CDN
- *    must answer with CORS). Needs `worker-src blob:` where the page has a CSP.
+ *    must answer with CORS). Needs `worker-src blob: <cdn>` where the page has a CSP (the worker's
+ *    imports count as worker scripts; its later chunks as scripts, under `script-src <cdn>`).
  * 3. Neither starts (the policy refuses it, the script cannot be fetched): the data plane runs on
  *    the main thread, loaded by dynamic import only then, with a console warning saying why and
  *    what the host could allow.
@@ -139,7 +140,7 @@ class StartingPlane extends EventTarget implements DataPlaneEndpoint {
     const allow =
       url.origin === location.origin
         ? `allow it with \`worker-src 'self'\` (or \`script-src\`), and \`trusted-types ${TRUSTED_TYPES_POLICY}\` where Trusted Types are required`
-        : `serve the bundle from this page's origin, or allow \`worker-src blob:\` (and \`trusted-types ${TRUSTED_TYPES_POLICY}\` where Trusted Types are required) and serve ${url.origin} with CORS`;
+        : `serve the bundle from this page's origin, or allow \`worker-src blob: ${url.origin}\` (a module worker's imports count as worker scripts) and \`script-src ${url.origin}\`, \`trusted-types ${TRUSTED_TYPES_POLICY}\` where Trusted Types are required, and serve ${url.origin} with CORS`;
     console.warn(`Tenantry: the data worker could not start (${reason}), so the data plane runs on the main thread: everything works, but long lists sort and search on the page's thread. To run it in a worker, ${allow}.`);
     // The worker side loads only here, never with the page's code.
     import('../../worker/main-thread-plane.js').then(
