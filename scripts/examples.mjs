@@ -21,6 +21,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
+import {LAZY, WORKER_LAZY, cdnLoads, hasModule, lazyViolations, readCdnGraph, readWorkerGraph, workerLoads} from './cdn-bundle.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -154,6 +155,47 @@ async function runExample(browser, origin, name, counts) {
   }
 }
 
+/**
+ * What the build of the bundle promises, read from its chunk graphs: the wizard's data and the
+ * worker's export are chunks loaded on first use, and no worker code is in what a page loads for
+ * its elements (the main-thread plane comes only through its dynamic import).
+ */
+function checkChunks(counts) {
+  const test = (label, fn) => {
+    try {
+      fn();
+      counts.passed++;
+      log(`  ✓ ${label}`);
+    } catch (e) {
+      counts.failed++;
+      log(`  ✗ ${label}\n      ${e.message}`);
+    }
+  };
+  log('the bundle\'s chunks');
+  const graph = readCdnGraph(CDN);
+  const loads = cdnLoads(graph);
+  const worker = readWorkerGraph(CDN);
+  const {http} = workerLoads(worker);
+  for (const rule of LAZY) {
+    test(`${rule.what}: a lazily loaded chunk, in no element's up-front code`, () => {
+      if (!hasModule(graph, rule)) throw new Error('no chunk holds it');
+      const found = lazyViolations(graph, loads.all, [rule]);
+      if (found.length) throw new Error(found.map((f) => `${f.file}, loaded through ${f.via.join(' → ')}`).join('\n'));
+    });
+  }
+  for (const rule of WORKER_LAZY) {
+    test(`the worker's ${rule.what}: a chunk loaded on first use`, () => {
+      if (!hasModule(worker, rule)) throw new Error('no worker chunk holds it');
+      const found = lazyViolations(worker, http, [rule]);
+      if (found.length) throw new Error(found.map((f) => `${f.file}, loaded through ${f.via.join(' → ')}`).join('\n'));
+    });
+  }
+  test('no worker code in the page\'s up-front or element chunks (the main-thread plane only by dynamic import)', () => {
+    const found = lazyViolations(graph, loads.all, [{what: 'worker code', module: /^src\/worker\//}]);
+    if (found.length) throw new Error(found.map((f) => `${f.file}, loaded through ${f.via.join(' → ')}`).join('\n'));
+  });
+}
+
 async function main() {
   // --serve: build, then only serve the examples (to open them in a browser) until stopped.
   const serveOnly = process.argv.includes('--serve');
@@ -164,6 +206,8 @@ async function main() {
     .sort();
   log('building the script-tag bundle (dist/cdn/)…');
   await viteBuild();
+  const counts = {passed: 0, failed: 0};
+  if (!only.length) checkChunks(counts);
   let cdnServer = null;
   const pageServer = await startServer({cdnOnly: false, cdnOrigin: () => `http://127.0.0.1:${cdnServer.address().port}`});
   cdnServer = await startServer({cdnOnly: true, cdnOrigin: () => ''});
@@ -172,7 +216,6 @@ async function main() {
     for (const name of names) log(`${origin}/examples/${name}/`);
     return new Promise(() => undefined);
   }
-  const counts = {passed: 0, failed: 0};
   const browser = await chromium.launch({executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true});
   try {
     for (const name of names) {
