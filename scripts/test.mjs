@@ -51,6 +51,15 @@ console.log('\n[tenantry] example host pages (real Chromium)…');
 const examples = await run('node', ['scripts/examples.mjs']);
 const exampleCounts = [...examples.out.matchAll(/\[examples\] (\d+) passed, (\d+) failed/g)].at(-1);
 
+// The npm package: its exports resolve to packed modules with declarations, Lit not copied in
+// (after the examples, so the script-tag bundle it also packs is already built).
+console.log('\n[tenantry] npm package…');
+const packageCheck = await run('node', ['scripts/check-package.mjs']);
+if (packageCheck.code !== 0) {
+  failedSteps++;
+  console.error(`[tenantry] npm package failed (exit ${packageCheck.code}).`);
+}
+
 const passed = (counts ? Number(counts[1]) : 0) + (exampleCounts ? Number(exampleCounts[1]) : 0);
 // A failed check (typecheck, contract lint) counts as a failure; so does a runner that died without a summary.
 const failed =
