@@ -11,7 +11,8 @@
 // `{{cdn}}`, the origin the bundle comes from, empty for the page's own), `example.json`
 // (`headers`, `bundleOrigin`: "page" | "cdn", `expectViolations`: directives a test expects to be
 // refused, `expectWarnings`: text a console warning must contain, `expectConsoleErrors`: text of the
-// browser's own console reports of those refusals) and `check.mjs` (default export
+// browser's own console reports of those refusals, `build`: "vite" for an app built from the npm
+// package with its own `vite.config.mjs`, served from dist/examples/<name>/) and `check.mjs` (default export
 // `async (page, t) => …`, `t.test(name, fn)` per promise the example makes).
 import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
@@ -33,13 +34,22 @@ const TYPES = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; cha
 /** Packages a page may load from node_modules under /vendor/ (a host's own Lit, beside the bundle's). */
 const VENDOR = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'];
 
-function viteBuild() {
-  const bin = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+function node(args, what) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'build', '-c', 'vite.cdn.config.ts', '--logLevel', 'error'], {cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit']});
+    const child = spawn(process.execPath, args, {cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit']});
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the script-tag build failed (exit ${code})`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code})`))));
   });
+}
+const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const viteBuild = () => node([VITE, 'build', '-c', 'vite.cdn.config.ts', '--logLevel', 'error'], 'the script-tag build');
+/** Framework apps are built from the npm package, as a host would: the package first, then each app. */
+async function buildApps(names) {
+  const apps = names.filter((n) => readExample(n)?.build === 'vite');
+  if (!apps.length) return;
+  log('building the npm package (dist/npm/) and the framework apps…');
+  await node(['scripts/build-package.mjs'], 'the package build');
+  for (const name of apps) await node([VITE, 'build', '-c', path.join(EXAMPLES, name, 'vite.config.mjs'), '--logLevel', 'error'], `the ${name} app's build`);
 }
 
 /** A file under `base` for a URL path, or null (outside it, or missing). */
@@ -68,8 +78,10 @@ function startServer({cdnOnly, cdnOrigin}) {
       const rest = url.pathname.slice('/vendor/'.length);
       if (VENDOR.some((p) => rest.startsWith(`${p}/`))) file = fileUnder(path.join(ROOT, 'node_modules'), rest);
     } else if (!cdnOnly && url.pathname.startsWith('/examples/')) {
-      file = fileUnder(EXAMPLES, url.pathname.slice('/examples/'.length));
       const name = url.pathname.split('/')[2];
+      const built = name && readExample(name)?.build;
+      // A built app is served from its build; the others as they are.
+      file = built ? fileUnder(path.join(ROOT, 'dist', 'examples', name), url.pathname.slice(`/examples/${name}/`.length)) : fileUnder(EXAMPLES, url.pathname.slice('/examples/'.length));
       if (file?.endsWith('.html') && name) example = readExample(name);
     }
     if (!file) return send(404, 'not found', {'Content-Type': 'text/plain'});
@@ -206,6 +218,7 @@ async function main() {
     .sort();
   log('building the script-tag bundle (dist/cdn/)…');
   await viteBuild();
+  await buildApps(names);
   const counts = {passed: 0, failed: 0};
   if (!only.length) checkChunks(counts);
   let cdnServer = null;
