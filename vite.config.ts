@@ -5,13 +5,14 @@ import {defineConfig, type Plugin} from 'vite';
 const WORKER_MANIFEST_DIR = '.vite/workers';
 
 /**
- * Writes `.vite/workers/<entry>.json` for each worker bundle: per chunk its file, its source
+ * Writes `.vite/workers/<entry>.json` (or `<dir>/<entry>.json`) for each worker bundle: per chunk its file, its source
  * modules and its static `imports` apart from its `dynamicImports` (file names). Vite's own
  * manifest lists a worker only as an asset of the page chunk that starts it, so without this
  * nothing says which worker code loads up front and which on demand (`scripts/bench.mjs` sums
- * the sizes, `scripts/check-worker-chunks.mjs` guards the embedded backend's chunk).
+ * the sizes, `scripts/check-worker-chunks.mjs` guards the embedded backend's chunk). The
+ * script-tag build (`vite.cdn.config.ts`) writes its page chunks' graph the same way.
  */
-function workerManifest(): Plugin {
+export function workerManifest(dir = WORKER_MANIFEST_DIR): Plugin {
   let root = process.cwd();
   return {
     name: 'tenantry-worker-manifest',
@@ -41,7 +42,7 @@ function workerManifest(): Plugin {
           },
         ]),
       );
-      this.emitFile({type: 'asset', fileName: `${WORKER_MANIFEST_DIR}/${entry.name}.json`, source: `${JSON.stringify(manifest, null, 2)}\n`});
+      this.emitFile({type: 'asset', fileName: `${dir}/${entry.name}.json`, source: `${JSON.stringify(manifest, null, 2)}\n`});
     },
   };
 }

@@ -23,7 +23,9 @@
 // gzipped JS of each grid comes from a build of that grid's module alone (.bench/sizes/), not a page; the size
 // of our data worker from the site's build, once as a worker configured for HTTP loads it and once with the embedded
 // backend's chunk on top (dist/.vite/workers/, see scripts/worker-chunks.mjs); and of the customer
-// wizard, counted as what its module adds to a page that already shows the grid.
+// wizard, counted as what its module adds to a page that already shows the grid; and of the
+// script-tag bundle (dist/cdn's build, apart in .bench/cdn): up front, with each public element,
+// with every element (the 60 KB budget), and its worker.
 //
 // --json prints only the figures, as one JSON array, on stdout; progress always goes to stderr.
 // --table FILE prints the table of such a saved array and exits.
@@ -40,6 +42,7 @@ import {chromium} from 'playwright-core';
 import {preview} from 'vite';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
 import {gzippedSize, readWorkerGraph, workerLoads} from './worker-chunks.mjs';
+import {CDN_ELEMENTS, cdnLoads, readCdnGraph} from './cdn-bundle.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -70,6 +73,20 @@ const SIZE_TARGET_KB = 45;
 const WIZARD_PROBE = {entry: 'widgets/customer-wizard/customer-wizard.ts', besides: 'widgets/organizations-grid/organizations-grid.ts'};
 const WIZARD_SIZE_METRIC = 'gzipped JS, customer wizard (beyond the grid)';
 const WIZARD_SIZE_TARGET_KB = 30;
+/**
+ * The script-tag bundle (vite.cdn.config.ts, built into .bench/cdn): what `tenantry.js` loads up
+ * front, then what a page showing each public element loads with it (the element's chunks load as
+ * its tag appears), then every element at once; all before lazy chunks (the wizard's country,
+ * subdivision, phone and cron data, the grid's popovers, the main-thread plane). The peers' rows
+ * repeat their whole grid's size beside ours. Its worker is reported apart, like the site's.
+ */
+const CDN_METRIC = {
+  upFront: 'gzipped JS, script tag: tenantry.js up front',
+  element: (tag) => `gzipped JS, script tag: page with <${tag}>`,
+  all: 'gzipped JS, script tag: page with every element',
+  worker: 'gzipped JS, script tag: its worker (embedded backend)',
+};
+const CDN_TARGET_KB = 60;
 /** The data worker, loaded apart from the page JS above: one row per backend configuration. */
 const WORKER_SIZE_METRICS = {http: 'gzipped JS, worker (HTTP)', embedded: 'gzipped JS, worker (embedded)'};
 
@@ -235,6 +252,36 @@ async function bundleSizes(sizes) {
   const kb = Math.round((gzipped / 1024) * 10) / 10;
   log(`customer wizard beyond the grid: ${files.length} chunks, ${(raw / 1024).toFixed(1)} KB raw, ${kb} KB gzipped (${files.join(', ')})`);
   row(WIZARD_SIZE_METRIC, 'tenantry', kb, WIZARD_SIZE_TARGET_KB);
+  return out;
+}
+
+/** Builds the script-tag bundle apart and returns its size rows (see CDN_METRIC), peers beside the totals. */
+async function cdnSizes(sizes, peerRows) {
+  const {build} = await import('vite');
+  const outDir = path.join(ROOT, '.bench', 'cdn');
+  await build({configFile: path.join(ROOT, 'vite.cdn.config.ts'), root: ROOT, logLevel: 'error', build: {outDir, emptyOutDir: true}});
+  const out = [];
+  const row = (metric, subject, kb, target) => {
+    for (const n of sizes) out.push({metric, n, subject, median: kb, min: kb, max: kb, unit: 'KB', target, suite: 'build'});
+  };
+  const kbOf = (files) => Math.round((gzippedSize(outDir, files).gzipped / 1024) * 10) / 10;
+  const loads = cdnLoads(readCdnGraph(outDir));
+  const upFront = [...loads.eager.keys()];
+  log(`script tag up front: ${upFront.length} chunks, ${kbOf(upFront)} KB gzipped (${upFront.join(', ')})`);
+  row(CDN_METRIC.upFront, 'tenantry', kbOf(upFront), CDN_TARGET_KB);
+  for (const tag of Object.keys(CDN_ELEMENTS)) {
+    const files = [...upFront, ...loads.elements[tag].keys()];
+    log(`script tag, page with <${tag}>: ${files.length} chunks, ${kbOf(files)} KB gzipped`);
+    row(CDN_METRIC.element(tag), 'tenantry', kbOf(files), CDN_TARGET_KB);
+  }
+  const all = [...loads.all.keys()];
+  log(`script tag, every element: ${all.length} chunks, ${kbOf(all)} KB gzipped`);
+  row(CDN_METRIC.all, 'tenantry', kbOf(all), CDN_TARGET_KB);
+  for (const peer of peerRows.filter((r) => r.subject !== 'tenantry' && r.n === sizes[0])) row(CDN_METRIC.all, peer.subject, peer.median, null);
+  const worker = workerLoads(readWorkerGraph(outDir));
+  const workerFiles = [...worker.embedded.keys()];
+  log(`script tag's worker (embedded backend): ${workerFiles.length} chunks, ${kbOf(workerFiles)} KB gzipped`);
+  row(CDN_METRIC.worker, 'tenantry', kbOf(workerFiles), null);
   return out;
 }
 
@@ -538,6 +585,12 @@ async function main() {
   } catch (e) {
     failed = true;
     process.stderr.write(`[bench] bundle sizes: ${e.message}\n`);
+  }
+  try {
+    all.push(...(await cdnSizes(opts.sizes, all.filter((r) => r.metric === SIZE_METRIC))));
+  } catch (e) {
+    failed = true;
+    process.stderr.write(`[bench] script-tag bundle sizes: ${e.message}\n`);
   }
   try {
     all.push(...workerSizes(opts.sizes));

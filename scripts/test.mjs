@@ -47,8 +47,28 @@ const wtr = await run(bin('web-test-runner'), process.argv.slice(2));
 // The runner colours its summary even when told not to; read it without escape codes.
 const plain = wtr.out.replace(/\u001b\[[0-9;]*m/g, '');
 const counts = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
-const passed = counts ? Number(counts[1]) : 0;
+
+// The host pages of examples/, whole pages in Chromium on the script-tag bundle (built once there).
+console.log('\n[tenantry] example host pages (real Chromium)…');
+const examples = await run('node', ['scripts/examples.mjs']);
+const exampleCounts = [...examples.out.matchAll(/\[examples\] (\d+) passed, (\d+) failed/g)].at(-1);
+
+// The npm package: its exports resolve to packed modules with declarations, Lit not copied in
+// (after the examples, so the script-tag bundle it also packs is already built).
+console.log('\n[tenantry] npm package…');
+const packageCheck = await run('node', ['scripts/check-package.mjs']);
+if (packageCheck.code !== 0) {
+  failedSteps++;
+  console.error(`[tenantry] npm package failed (exit ${packageCheck.code}).`);
+}
+
+const passed = (counts ? Number(counts[1]) : 0) + (exampleCounts ? Number(exampleCounts[1]) : 0);
 // A failed check (typecheck, contract lint) counts as a failure; so does a runner that died without a summary.
-const failed = (counts ? Number(counts[2]) : 0) + failedSteps + (wtr.code !== 0 && !counts ? 1 : 0);
+const failed =
+  (counts ? Number(counts[2]) : 0) +
+  (exampleCounts ? Number(exampleCounts[2]) : 0) +
+  failedSteps +
+  (wtr.code !== 0 && !counts ? 1 : 0) +
+  (examples.code !== 0 && !exampleCounts ? 1 : 0);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(wtr.code !== 0 || failedSteps > 0 ? 1 : 0);
+process.exit(wtr.code !== 0 || examples.code !== 0 || failedSteps > 0 ? 1 : 0);

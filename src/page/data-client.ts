@@ -23,6 +23,7 @@ import {DEFAULT_CACHE_NAME, LAST_SESSION_PREF, SNAPSHOT_PREF, savedSessionOf, se
 import {DEFAULT_OFFLINE_MAX_AGE_MS} from '../shared/protocol.js';
 import {SavedStateReader} from './saved-state-reader.js';
 import '../shared/transfer.js';
+import {startDataPlane, type DataPlacement, type DataPlaneEndpoint} from './platform/data-worker-start.js';
 
 export interface DataClientOptions {
   config: BackendConfig;
@@ -30,8 +31,11 @@ export interface DataClientOptions {
   tokenProvider?: TokenProvider;
   /** IndexedDB database of the cache (tests and the bench isolate themselves with it). */
   cacheName?: string;
-  /** Makes the worker; the default loads `data-worker.ts` next to this package. */
-  createWorker?: () => Worker;
+  /**
+   * Makes the worker; the default starts `data-worker.ts` next to this package where the page
+   * allows it, else runs the data plane on the main thread (`platform/data-worker-start.ts`).
+   */
+  createWorker?: () => DataPlaneEndpoint;
   /**
    * Who the host has signed in: its id for the user, as the backend's session names them. The
    * client, its worker and its cache then belong to that user alone: a session of anyone else is
@@ -54,7 +58,7 @@ export class DataEventMessage extends Event {
   }
 }
 
-const defaultWorker = (): Worker => new Worker(new URL('../worker/data-worker.ts', import.meta.url), {type: 'module', name: 'tenantry-data'});
+const defaultWorker = (): DataPlaneEndpoint => startDataPlane('tenantry-data');
 
 let requestSeq = 0;
 const requestId = (): string => `r${++requestSeq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -69,7 +73,7 @@ export class DataClient {
   readonly notices: CacheNotice[] = [];
   /** Resolves with the signed-in session once the worker is connected. */
   readonly connected: Promise<ConnectResult>;
-  private readonly worker: Worker;
+  private readonly worker: DataPlaneEndpoint;
   private readonly api: Remote<DataWorkerApi>;
   private disposed = false;
   private signedOut: TenantryError | null = null;
@@ -137,6 +141,16 @@ export class DataClient {
       registry.set(key, client);
     }
     return client;
+  }
+
+  /**
+   * Where the data plane runs once it listens: a worker from the bundle's origin, a `blob:` worker
+   * (bundle on another origin), or the main thread (the page allowed no worker); `null` when
+   * `createWorker` made it.
+   */
+  get placement(): Promise<DataPlacement | null> {
+    const placement = (this.worker as Partial<{placement: Promise<DataPlacement>}>).placement;
+    return placement ?? Promise.resolve(null);
   }
 
   /**

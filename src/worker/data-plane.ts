@@ -30,7 +30,7 @@ import type {OrgQuery, OrgRow, SearchField} from '../shared/query.js';
 import {DEFAULT_OFFLINE_MAX_AGE_MS, type ConnectOptions, type ConnectResult, type DataEvent, type DataWorkerApi, type Freshness, type RejectedReport, type RowWindow, type SyncResult, type ResultState} from '../shared/protocol.js';
 import {releaseProxy} from 'comlink';
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
-import {writeExport, type ExportSource} from './export/export-rows.js';
+import type {ExportSource} from './export/export-rows.js';
 import {tenantIndexFor, validTenantSearch} from './tenant-index.js';
 import type {TenantHit, TenantPathEntry, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 
@@ -1170,6 +1170,8 @@ export class DataPlane implements DataWorkerApi {
         const paused = ds.warming !== null && !ds.warming.signal.aborted;
         ds.warming?.abort();
         try {
+          // The writers (CSV, XLSX, zip) are a chunk of their own: only an export loads them.
+          const {writeExport} = await import('./export/export-rows.js');
           return await writeExport(source, request, signal, onProgress);
         } finally {
           if (paused && ds.index === index) this.warmUp(ds);

@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type PropertyValues, type TemplateResult} fro
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {styleMap} from 'lit/directives/style-map.js';
+import {styleProps} from '../../src/page/styles/style-props.js';
 import type {DataClient} from '../../src/page/data-client.js';
 import {emit} from '../../src/page/events.js';
 import {navigate, type GridPosition} from '../../src/page/grid/grid-keyboard.js';
@@ -515,7 +515,7 @@ export class AccountsGrid extends LitElement {
     const total = view.total;
     const rh = this.vp.rowHeight();
     this.tabStop = {row: Math.min(this.active.row, total), col: Math.min(this.active.col, ACCOUNT_COLUMNS.length - 1)};
-    const gridStyle = styleMap({
+    const gridStyle = styleProps({
       '--_cols': ACCOUNT_COLUMNS.map((c) => `${c.width}px`).join(' '),
       '--_row-h': `${rh}px`,
       '--_header-h': `${this.vp.headerHeight}px`,
@@ -558,7 +558,7 @@ export class AccountsGrid extends LitElement {
           })}
         </div>
       </div>
-      <div class="body" role="rowgroup" style=${styleMap({height: `${total * rh}px`})}>${this.renderRows(total)}</div>
+      <div class="body" role="rowgroup" style=${styleProps({height: `${total * rh}px`})}>${this.renderRows(total)}</div>
     </div>`;
   }
 
@@ -593,7 +593,7 @@ export class AccountsGrid extends LitElement {
       role="row"
       aria-rowindex=${i + 2}
       data-account-id=${row ? row.id : nothing}
-      style=${styleMap({transform: `translateY(${i * this.vp.rowHeight()}px)`})}
+      style=${styleProps({transform: `translateY(${i * this.vp.rowHeight()}px)`})}
     >
       ${ACCOUNT_COLUMNS.map(
         (c, ci) => html`<div

@@ -7,7 +7,7 @@
  * one closure per cell) and keeps them out of the tab order (the cell is the tab stop).
  */
 import {html, nothing, svg, type TemplateResult} from 'lit';
-import {styleMap} from 'lit/directives/style-map.js';
+import {styleProps} from '../../src/page/styles/style-props.js';
 import {COLUMN_BY_KEY, COLUMNS, type ColumnDef, type ColumnKey, type CurrencyMode, type PlainValue} from '../../src/shared/columns.js';
 import {CONTRACT_STATUS_LABELS, KIND_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type Organization, type SourceDataStatus} from '../../src/shared/model/types.js';
@@ -65,10 +65,10 @@ function nameCell(row: OrgRow, tree: boolean): TemplateResult {
       ? html`<span class="expander-space"></span>`
       : nothing;
   const kind = org.kind === 'customer' ? nothing : html`<span class="kind" part="kind">${KIND_LABELS[org.kind]}</span>`;
-  return html`<span class="name" style=${styleMap({'--_depth': tree ? String(row.depth) : '0'})}>${expander}${text(org.name)}${kind}${row.matched ? nothing : html`<span class="sr-only">(shown for context)</span>`}</span>`;
+  return html`<span class="name" style=${styleProps({'--_depth': tree ? String(row.depth) : '0'})}>${expander}${text(org.name)}${kind}${row.matched ? nothing : html`<span class="sr-only">(shown for context)</span>`}</span>`;
 }
 
-const depth = (row: OrgRow) => styleMap({'--_depth': String(row.depth)});
+const depth = (row: OrgRow) => styleProps({'--_depth': String(row.depth)});
 
 /** A linked-account row: the customer's account at `accountIndex`, from the customer's detail. */
 function accountCell(row: OrgRow, ctx: CellContext): TemplateResult {

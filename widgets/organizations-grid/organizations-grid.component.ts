@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type PropertyValues, type TemplateResult} fro
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {styleMap} from 'lit/directives/style-map.js';
+import {styleProps} from '../../src/page/styles/style-props.js';
 import {ContextProvider} from '@lit/context';
 import type {DataClient} from '../../src/page/data-client.js';
 import {dataClientContext, gridViewContext, scopeContext} from '../../src/page/context.js';
@@ -766,7 +766,7 @@ export class OrganizationsGrid extends LitElement {
     const rows = view ? total : skeleton ? SKELETON_ROWS : 0;
     this.tabStop = {row: Math.min(this.active.row, rows), col: Math.min(this.active.col, Math.max(0, cols.length - 1))};
     const width = cols.reduce((s, c) => s + c.width, 0);
-    const gridStyle = styleMap({
+    const gridStyle = styleProps({
       '--_cols': cols.map((c) => `${c.width}px`).join(' '),
       '--_row-h': `${rh}px`,
       '--_header-h': `${this.vp.headerHeight}px`,
@@ -791,7 +791,7 @@ export class OrganizationsGrid extends LitElement {
       <div class="head" part="header" role="rowgroup">
         <div class="row" role="row" aria-rowindex="1">${cols.map((c, i) => this.renderHeaderCell(c, i))}</div>
       </div>
-      <div class="body" role="rowgroup" style=${styleMap({height: `${rows * rh}px`})}>${view ? this.renderRows(cols, total) : skeleton ? this.renderSkeleton(cols, SKELETON_ROWS) : nothing}</div>
+      <div class="body" role="rowgroup" style=${styleProps({height: `${rows * rh}px`})}>${view ? this.renderRows(cols, total) : skeleton ? this.renderSkeleton(cols, SKELETON_ROWS) : nothing}</div>
     </div>`;
   }
 
@@ -877,7 +877,7 @@ export class OrganizationsGrid extends LitElement {
       role="row"
       aria-rowindex=${i + 2}
       data-org-id=${row ? row.org.id : nothing}
-      style=${styleMap({transform: `translateY(${i * this.vp.rowHeight()}px)`})}
+      style=${styleProps({transform: `translateY(${i * this.vp.rowHeight()}px)`})}
     >
       ${shown.map((ci, k) => {
         const c = cols[ci];
@@ -889,7 +889,7 @@ export class OrganizationsGrid extends LitElement {
             class="cell ${ci === 0 ? 'pin' : ''}"
             part="cell cell-${c.def.key}"
             role="gridcell"
-            style=${afterGap ? styleMap({'grid-column-start': String(ci + 1)}) : nothing}
+            style=${afterGap ? styleProps({'grid-column-start': String(ci + 1)}) : nothing}
             aria-colindex=${ci + 1}
             aria-describedby=${tipAt === ci ? 'grid-tooltip' : nothing}
             data-align=${c.def.align}

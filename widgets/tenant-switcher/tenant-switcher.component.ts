@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {styleMap} from 'lit/directives/style-map.js';
+import {styleProps} from '../../src/page/styles/style-props.js';
 import type {DataClient} from '../../src/page/data-client.js';
 import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
 import {ComboboxController} from '../../src/page/kit/combobox-controller.js';
@@ -409,7 +409,7 @@ export class TenantSwitcher extends LitElement {
     const customerOnly = home?.kind === 'customer';
     const status = this.combo.announcement;
     return html`
-      <div part="control" style=${styleMap(color ? {'--tenantry-scope-color': color} : {})}>
+      <div part="control" style=${styleProps(color ? {'--tenantry-scope-color': color} : {})}>
         <slot name="logo" part="logo"></slot>
         <span part="chip" aria-hidden="true"></span>
         <div part="scope">

@@ -7,6 +7,7 @@
  * in the log a row is. Names and subjects are text.
  */
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {styleProps} from '../../../src/page/styles/style-props.js';
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
 import {TenantryError} from '../../../src/shared/contract/errors.js';
 import {AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Id, type UserRef} from '../../../src/shared/model/types.js';
@@ -126,6 +127,7 @@ export class AuditSection implements ReactiveController {
     const items = this.list.items;
     // Rows with the header row; -1 (unknown) while pages remain and the backend does not count.
     const rowCount = this.list.total !== null ? this.list.total + 1 : this.list.hasMore ? -1 : items.length + 1;
+    // The spacer's height goes through the CSSOM (styleProps): a style="…" attribute is refused by a strict CSP's style-src.
     return html`<div class="filters" part="filters">
         <label class="field inline" part="field"
           >Action
@@ -143,7 +145,7 @@ export class AuditSection implements ReactiveController {
           </div>
         </div>
         <div class="audit-viewport" part="audit-viewport" role="rowgroup" tabindex="0" aria-label="Audit entries, newest first" @scroll=${this.handleScroll}>
-          <div class="audit-spacer" style="height:${items.length * AUDIT_ROW_HEIGHT}px"><div class="audit-window"></div></div>
+          <div class="audit-spacer" style=${styleProps({height: `${items.length * AUDIT_ROW_HEIGHT}px`})}><div class="audit-window"></div></div>
         </div>
       </div>
       ${renderListState(this.list, 'audit entries')}`;
