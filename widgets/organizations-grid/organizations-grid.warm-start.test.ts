@@ -5,7 +5,6 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {DataClient} from '../../src/page/data-client.js';
-import {provideDataClient} from '../../src/page/context.js';
 import {DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {OrganizationsGrid} from './organizations-grid.js';
 import './organizations-grid.js';
@@ -27,12 +26,7 @@ function client(cacheName: string, namespace: string, silent = false): DataClien
 }
 
 async function mount(c: DataClient): Promise<OrganizationsGrid> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-  provideDataClient(wrapper, c);
-  const el = document.createElement('organizations-grid');
-  el.style.setProperty('--tenantry-organizations-grid-height', '640px');
-  wrapper.append(el);
-  return el;
+  return fixture<OrganizationsGrid>(html`<organizations-grid .client=${c} style="--tenantry-organizations-grid-height: 640px"></organizations-grid>`);
 }
 
 const root = (el: OrganizationsGrid): ShadowRoot => el.shadowRoot!;
@@ -64,6 +58,7 @@ describe('organizations-grid: warm page load', () => {
     expect(names(el).slice(0, inView)).to.deep.equal(seen.slice(0, inView));
     expect(rowCount(el)).to.equal(seenCount);
     expect(root(el).querySelector('[role="alert"]'), 'no error shown').to.equal(null);
+    el.remove();
 
     // A normal warm start: same rows at first, then the worker's (same here).
     const warm = await mount(client(cacheName, namespace));
