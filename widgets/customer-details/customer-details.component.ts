@@ -11,7 +11,7 @@ import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
-import {KIND_LABELS, LIFECYCLE_DONE, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
+import {KIND_LABELS, lifecycleDone, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
 import {rowHref} from '../../src/page/links.js';
 import {customerDetailsStyles} from './customer-details.styles.js';
@@ -444,7 +444,7 @@ export class CustomerDetails extends LitElement {
     if (!dialog) return;
     const outcome = await dialog.ask({org: {id: org.id, name: org.name, kind: org.kind, status: org.status, version: org.version}, action, scope});
     if (!outcome || outcome.organizationId !== this.organizationId) return;
-    this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
+    this.announce(lifecycleDone(outcome.action, outcome.organizationName));
     if (outcome.status === null) this.deleted = {id: outcome.organizationId, name: outcome.organizationName};
     else if (outcome.value) this.record.replace({value: outcome.value, etag: `"${outcome.value.version}"`}, this.record.value?.key ?? '');
   }

@@ -17,7 +17,7 @@ import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-ban
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
 import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
-import {LIFECYCLE_DONE} from '../../src/shared/model/labels.js';
+import {lifecycleDone} from '../../src/shared/model/labels.js';
 import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
@@ -695,7 +695,7 @@ export class OrganizationsGrid extends LitElement {
     if (!dialog) return;
     const outcome = await dialog.ask({org, action, scope});
     this.focusCellAfterUpdate();
-    if (outcome) this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
+    if (outcome) this.announce(lifecycleDone(outcome.action, outcome.organizationName));
   }
 
   // ——— Toolbar ———
