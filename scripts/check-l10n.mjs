@@ -28,6 +28,7 @@ const SCANNED = ['widgets', 'src/page/kit', 'src/page/grid'];
 const IGNORE = [
   {file: '*', text: '×', reason: 'a close sign, always with an aria-label of its own'},
   {file: '*', text: '…', reason: 'punctuation'},
+  {file: 'widgets/organizations-grid/grid-toolbar.ts', text: 'USD', reason: 'a currency code (ISO 4217), the same in every language'},
 ];
 
 const LETTERS = /\p{L}/u;

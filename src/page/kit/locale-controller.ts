@@ -49,3 +49,13 @@ export class LocaleController implements ReactiveController {
     }
   }
 }
+
+/**
+ * Class decorator: every element of the class gets a `LocaleController` (re-render on a change of
+ * locale, `lang` and right-to-left `dir`). Like `@lit/localize`'s `@localized()`, plus the direction.
+ */
+export function localized() {
+  return (ctor: {addInitializer(init: (element: ReactiveControllerHost & HTMLElement) => void): void}): void => {
+    ctor.addInitializer((element) => new LocaleController(element));
+  };
+}
