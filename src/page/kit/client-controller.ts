@@ -4,6 +4,7 @@
  * renders). With neither there is no client: the element says so, visibly, instead of quietly
  * starting a made-up backend in a real portal.
  */
+import {msg} from '@lit/localize';
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DataEvent} from '../../shared/protocol.js';
 import {dataClientContext} from '../context.js';
@@ -12,7 +13,7 @@ import {ContextLink} from './context-link.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** What an element without a client tells the page's developer (and the user). */
+/** What an element without a client tells the page's developer (and the user), in English; shown through the catalogue. */
 export const MISSING_CLIENT_MESSAGE =
   'Not connected to a Tenantry backend: set this element’s `client` property, or call `provideDataClient(element, client)` on an element that contains it.';
 
@@ -70,4 +71,4 @@ export class ClientController<C extends object = DataClient> implements Reactive
 }
 
 /** The notice an element shows in place of its content while it has no client. */
-export const renderMissingClient = (): TemplateResult => html`<p class="missing-client" part="missing-client" role="alert">${MISSING_CLIENT_MESSAGE}</p>`;
+export const renderMissingClient = (): TemplateResult => html`<p class="missing-client" part="missing-client" role="alert">${msg('Not connected to a Tenantry backend: set this element’s `client` property, or call `provideDataClient(element, client)` on an element that contains it.')}</p>`;

@@ -13,7 +13,8 @@ import {lifecycleMove, lifecycleTarget} from '../../shared/contract/lifecycle.js
 import {TenantryError, isAbort, type ErrorCode} from '../../shared/contract/errors.js';
 import type {Id, KindCounts, LifecycleAction, LifecycleImpact, Organization, OrgStatus, TenantKind} from '../../shared/model/types.js';
 import {msg, str} from '@lit/localize';
-import {lifecycleNotDone} from '../../shared/model/labels.js';
+import {STATUS_LABELS, lifecycleNotDone} from '../../shared/model/labels.js';
+import {getLocale} from '../locale.js';
 import {plural} from '../format.js';
 import type {ActingScope} from '../../shared/tenancy.js';
 import {plainName} from '../scope-store.js';
@@ -184,9 +185,12 @@ export class LifecycleController implements ReactiveController {
   get blocked(): string | null {
     const r = this.current;
     if (!r) return null;
-    if (r.org.id === r.scope.tenantId) return 'You can’t change the tenant you are acting in. Switch to a tenant above it first.';
+    if (r.org.id === r.scope.tenantId) return msg('You can’t change the tenant you are acting in. Switch to a tenant above it first.');
     if (r.action === 'delete') {
-      if (r.org.status !== 'suspended') return `Only a suspended organization can be deleted; this one is ${r.org.status}. Suspend it first.`;
+      if (r.org.status !== 'suspended') {
+        const status = STATUS_LABELS[r.org.status].toLocaleLowerCase(getLocale());
+        return msg(str`Only a suspended organization can be deleted; this one is ${status}. Suspend it first.`);
+      }
       return null;
     }
     if (lifecycleTarget(r.org.status, r.action) !== null) return null;
@@ -237,7 +241,7 @@ export class LifecycleController implements ReactiveController {
     const r = this.current;
     const client = this.options.client();
     if (!r || !client || !this.canConfirm) {
-      const failure: LifecycleFailure = {code: 'invalid-request', message: this.blocked ?? (r && !this.nameConfirmed ? 'Type the organization’s name to confirm.' : 'There is nothing to confirm.'), remedies: []};
+      const failure: LifecycleFailure = {code: 'invalid-request', message: this.blocked ?? (r && !this.nameConfirmed ? msg('Type the organization’s name to confirm.') : msg('There is nothing to confirm.')), remedies: []};
       return {ok: false, failure};
     }
     this.state = 'sending';
