@@ -96,3 +96,9 @@ export function plural<T>(count: number, forms: {one: (count: string) => T; othe
   const category = cached('plural', (l) => new Intl.PluralRules(l)).select(count);
   return (category === 'one' ? forms.one : forms.other)(formatInteger(count));
 }
+
+/** A label used inside a sentence: lower case where the language writes it so (German keeps its nouns capitalised). */
+export function inSentence(label: string): string {
+  const locale = getLocale();
+  return locale === 'de' ? label : label.toLocaleLowerCase(locale);
+}

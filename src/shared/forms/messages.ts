@@ -199,6 +199,9 @@ export function setMessageNumberLocale(locale: string): void {
   numbers = new Intl.NumberFormat(locale);
 }
 
+/** That locale, for other words of the shared layer written by Intl (weekday names). */
+export const numberLocale = (): string => numbers.resolvedOptions().locale;
+
 /** The text of a message in the page's language (English elsewhere) with its parameters filled in. */
 export function message<I extends MessageId>(id: I, ...[params]: MessageArgs<I>): string {
   return messageText(id, params ?? {});
