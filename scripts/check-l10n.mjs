@@ -173,6 +173,8 @@ for (const locale of config.targetLocales) {
     problems.push(`${rel(generatedFile)} is missing: run npm run l10n`);
     continue;
   }
+  // lit-localize writes a str`` target's &lt; &gt; &amp; as they are: such a text would show escaped.
+  if (/&(lt|gt|amp|quot|apos);/.test(generated)) problems.push(`${rel(generatedFile)} holds an escaped character (&lt; &gt; &amp;): keep < > & out of catalogue texts (put them in a placeholder)`);
   const built = new Set([...generated.matchAll(/^\s*'([^']+)': /gm)].map((m) => m[1]));
   const stale = [...messages.keys()].filter((id) => !built.has(id)).length + [...built].filter((id) => !messages.has(id)).length;
   if (stale > 0) problems.push(`${rel(generatedFile)} is stale (${stale} messages differ from the sources): run npm run l10n`);
