@@ -15,9 +15,13 @@ import {token} from '../styles/tokens.js';
 import type {ScopeController} from './scope-controller.js';
 
 
-/** A refused switch in the page's language (the store's words are English); other errors as the server said. */
-const scopeErrorText = (error: TenantryError): string =>
-  ['forbidden', 'not-found', 'invalid-request'].includes(error.code) ? msg("You don't have access to that tenant, or it doesn't exist.") : error.message;
+/** The store's words (English, and never the server's) in the page's language. */
+function scopeErrorText(error: TenantryError): string {
+  if (['forbidden', 'not-found', 'invalid-request'].includes(error.code)) return msg("You don't have access to that tenant, or it doesn't exist.");
+  if (error.message === "Couldn't switch tenants. Check the connection and try again.") return msg("Couldn't switch tenants. Check the connection and try again.");
+  if (error.message === 'The session could not be started.') return msg('The session could not be started.');
+  return error.message;
+}
 
 /**
  * The banner of a widget's acting scope.
