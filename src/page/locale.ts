@@ -23,11 +23,20 @@ const loaders = {
   ar: () => import('./locales/ar.js'),
 } satisfies Record<(typeof TARGET_LOCALES)[number], () => Promise<unknown>>;
 
-const runtime = configureLocalization({
-  sourceLocale: SOURCE_LOCALE,
-  targetLocales: TARGET_LOCALES,
-  loadLocale: (locale) => loaders[locale as (typeof TARGET_LOCALES)[number]](),
-});
+const runtime = ((): {getLocale(): string; setLocale(locale: string): Promise<void>} => {
+  try {
+    return configureLocalization({
+      sourceLocale: SOURCE_LOCALE,
+      targetLocales: TARGET_LOCALES,
+      loadLocale: (locale) => loaders[locale as (typeof TARGET_LOCALES)[number]](),
+    });
+  } catch (e) {
+    // The host page configured the same @lit/localize for itself (it allows one configuration):
+    // the widgets still work, in English, rather than failing to load.
+    console.warn('Tenantry: @lit/localize is already configured on this page; the widgets stay in English.', e);
+    return {getLocale: () => SOURCE_LOCALE, setLocale: () => Promise.resolve()};
+  }
+})();
 
 /** The supported locale for a BCP 47 tag (`de-AT` → `de`), or null when there is none. */
 export function matchLocale(tag: string | null | undefined): Locale | null {
@@ -45,8 +54,8 @@ let hostChose = false;
 
 /**
  * Switches every widget on the page to a locale (a tag such as `de-AT` is matched to `de`; one not
- * supported falls back to English). Resolves once its messages have loaded and widgets re-render;
- * from then on `<html lang>` is no longer followed.
+ * supported falls back to English). Resolves, with the locale now active, once its messages have
+ * loaded and widgets re-render; from then on `<html lang>` is no longer followed.
  */
 export function setLocale(tag: string): Promise<Locale> {
   hostChose = true;
@@ -54,9 +63,9 @@ export function setLocale(tag: string): Promise<Locale> {
 }
 
 async function load(tag: string): Promise<Locale> {
-  const locale = matchLocale(tag) ?? SOURCE_LOCALE;
-  await runtime.setLocale(locale);
-  return locale;
+  await runtime.setLocale(matchLocale(tag) ?? SOURCE_LOCALE);
+  // The locale now active (a later call may have won; the page's own configuration keeps English).
+  return getLocale();
 }
 
 /** Calls `listener` after each change of locale has loaded; returns the unsubscribe. */
