@@ -31,6 +31,8 @@ for (const [label, cmd, args] of [
   ['openapi', 'node', ['scripts/openapi.mjs', '--check']],
   ['openapi lint', bin('redocly'), ['lint', 'openapi/tenantry.openapi.json', '--format=stylish']],
   ['custom elements manifest', 'node', ['scripts/manifest.mjs', '--check']],
+  // Words outside the catalogue, and messages a language lacks (~2 s, no type check).
+  ['localisation', 'node', ['scripts/check-l10n.mjs']],
   // A production build (~1 s): the dev server the browser tests run on does not split chunks.
   ['worker chunks', 'node', ['scripts/check-worker-chunks.mjs']],
 ]) {

@@ -3,6 +3,7 @@
  * `workerViewStore` (the default: the data worker's cache, per user and tenant scope, never
  * page-readable storage) or `localViewStore` (`localStorage`, for hosts that want it).
  */
+import {msg, str} from '@lit/localize';
 import type {Scope} from '../shared/contract/backend.js';
 import {parseViewState, type GridViewState} from '../shared/grid-view.js';
 import type {PrefClient} from './kit/pref-controller.js';
@@ -107,7 +108,7 @@ export function workerViewStore(client: PrefClient, scope: Scope): ViewStore {
       await client.setPref(at, SAVED_VIEWS_PREF, {format: SAVED_VIEWS_FORMAT, views});
     } catch (e) {
       const tooLarge = (e as {code?: unknown} | null)?.code === 'too-large';
-      throw new Error(tooLarge ? 'Saved views are too large to store; delete some first.' : 'Saved views could not be stored.', {cause: e});
+      throw new Error(tooLarge ? msg('Saved views are too large to store; delete some first.') : msg('Saved views could not be stored.'), {cause: e});
     }
   };
   return {
@@ -117,7 +118,7 @@ export function workerViewStore(client: PrefClient, scope: Scope): ViewStore {
         const checked = readView(view);
         if (!checked) throw new Error(`A saved view needs a name of 1 to ${VIEW_NAME_MAX} characters.`);
         const views = (await read()).filter((v) => v.name !== checked.name);
-        if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
+        if (views.length >= MAX_SAVED_VIEWS) throw new Error(msg(str`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`));
         await write([...views, checked]);
       }),
     remove: (name) =>
@@ -164,7 +165,7 @@ export function localViewStore(key: string, storage?: Storage): ViewStore {
     try {
       area().setItem(storageKey, JSON.stringify(views));
     } catch (e) {
-      throw new Error('Saved views could not be stored in this browser.', {cause: e});
+      throw new Error(msg('Saved views could not be stored in this browser.'), {cause: e});
     }
   };
   return {
@@ -175,7 +176,7 @@ export function localViewStore(key: string, storage?: Storage): ViewStore {
       const checked = readView(view);
       if (!checked) throw new Error('A saved view needs a name of 1 to 80 characters.');
       const views = read().filter((v) => v.name !== checked.name);
-      if (views.length >= MAX_SAVED_VIEWS) throw new Error(`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`);
+      if (views.length >= MAX_SAVED_VIEWS) throw new Error(msg(str`At most ${MAX_SAVED_VIEWS} views can be saved; delete one first.`));
       write([...views, checked]);
     },
     async remove(name) {

@@ -5,6 +5,7 @@
  * fields are the keys of the columns that declare a sort or search reader (plus `domain`, searched
  * but shown in no column). This layer has no DOM: the grid maps each `cell` hint to a template.
  */
+import {msg} from '@lit/localize';
 import {KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS, CONTRACT_STATUS_LABELS} from './model/labels.js';
 import {CONTRACT_STATUSES, ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, TENANT_KINDS, type OrganizationSummary, type SourceDataStatus} from './model/types.js';
 import type {OrgRow} from './org-row.js';
@@ -160,7 +161,7 @@ const latest = (row: OrgRow): string | null => {
 const DECLARED = [
   col({
     key: 'name',
-    label: 'Name',
+    get label() { return msg('Name'); },
     defaultVisible: true,
     width: 260,
     minWidth: 140,
@@ -171,7 +172,7 @@ const DECLARED = [
   }),
   col({
     key: 'kind',
-    label: 'Type',
+    get label() { return msg('Type'); },
     defaultVisible: false,
     width: 130,
     value: (r) => KIND_LABELS[r.org.kind],
@@ -181,7 +182,7 @@ const DECLARED = [
   }),
   col({
     key: 'plan',
-    label: 'Plan',
+    get label() { return msg('Plan'); },
     defaultVisible: true,
     width: 190,
     value: (r) => (r.org.plan ? PLAN_LABELS[r.org.plan] : null),
@@ -191,7 +192,7 @@ const DECLARED = [
   }),
   col({
     key: 'status',
-    label: 'Status',
+    get label() { return msg('Status'); },
     defaultVisible: true,
     width: 110,
     value: (r) => STATUS_LABELS[r.org.status],
@@ -201,7 +202,7 @@ const DECLARED = [
   }),
   col({
     key: 'projectedAnnualCost',
-    label: 'Projected annual cost',
+    get label() { return msg('Projected annual cost'); },
     defaultVisible: true,
     width: 170,
     align: 'end',
@@ -212,7 +213,7 @@ const DECLARED = [
   }),
   col({
     key: 'savingsPercent',
-    label: 'Savings %',
+    get label() { return msg('Savings %'); },
     defaultVisible: true,
     width: 100,
     align: 'end',
@@ -222,7 +223,7 @@ const DECLARED = [
   }),
   col({
     key: 'secureScore',
-    label: 'Secure score (infra)',
+    get label() { return msg('Secure score (infra)'); },
     defaultVisible: true,
     width: 150,
     align: 'end',
@@ -232,7 +233,7 @@ const DECLARED = [
   }),
   col({
     key: 'createdAt',
-    label: 'Created on',
+    get label() { return msg('Created on'); },
     defaultVisible: true,
     width: 120,
     value: (r) => date(r.org.createdAt),
@@ -242,7 +243,7 @@ const DECLARED = [
   }),
   col({
     key: 'lastCollection',
-    label: 'Last data collection',
+    get label() { return msg('Last data collection'); },
     defaultVisible: true,
     width: 170,
     value: latest,
@@ -255,7 +256,7 @@ const DECLARED = [
   }),
   col({
     key: 'readers',
-    label: 'Organization readers',
+    get label() { return msg('Organization readers'); },
     defaultVisible: true,
     width: 120,
     align: 'end',
@@ -266,7 +267,7 @@ const DECLARED = [
   }),
   col({
     key: 'activeTasks',
-    label: 'Active tasks',
+    get label() { return msg('Active tasks'); },
     defaultVisible: true,
     width: 110,
     align: 'end',
@@ -277,7 +278,7 @@ const DECLARED = [
   }),
   col({
     key: 'owner',
-    label: 'Owner',
+    get label() { return msg('Owner'); },
     defaultVisible: false,
     width: 160,
     value: (r) => r.org.owner?.displayName ?? null,
@@ -287,7 +288,7 @@ const DECLARED = [
   }),
   col({
     key: 'admin',
-    label: 'Admin',
+    get label() { return msg('Admin'); },
     defaultVisible: true,
     width: 160,
     value: (r) => r.org.admin?.displayName ?? null,
@@ -297,7 +298,7 @@ const DECLARED = [
   }),
   col({
     key: 'sourceData',
-    label: 'Source data',
+    get label() { return msg('Source data'); },
     defaultVisible: true,
     width: 130,
     value: (r) => SOURCE_DATA_LABELS[r.sourceDataRollup],
@@ -307,7 +308,7 @@ const DECLARED = [
   }),
   col({
     key: 'contracts',
-    label: 'Contracts',
+    get label() { return msg('Contracts'); },
     defaultVisible: true,
     width: 150,
     value: (r) =>
@@ -320,7 +321,7 @@ const DECLARED = [
   }),
   col({
     key: 'onboarding',
-    label: 'Onboarding',
+    get label() { return msg('Onboarding'); },
     defaultVisible: true,
     width: 120,
     align: 'center',
@@ -331,7 +332,7 @@ const DECLARED = [
   }),
   col({
     key: 'parent',
-    label: 'Parent organization',
+    get label() { return msg('Parent organization'); },
     defaultVisible: true,
     width: 200,
     value: (r) => r.parentName,
@@ -341,7 +342,7 @@ const DECLARED = [
   }),
   col({
     key: 'licenseExpiresOn',
-    label: 'License expiry',
+    get label() { return msg('License expiry'); },
     defaultVisible: false,
     width: 130,
     value: (r) => r.org.licenseExpiresOn,
@@ -350,7 +351,7 @@ const DECLARED = [
   }),
   col({
     key: 'creditQuota',
-    label: 'Credit quota',
+    get label() { return msg('Credit quota'); },
     defaultVisible: false,
     width: 120,
     align: 'end',
@@ -360,7 +361,7 @@ const DECLARED = [
   }),
   col({
     key: 'storageRegion',
-    label: 'Storage region',
+    get label() { return msg('Storage region'); },
     defaultVisible: false,
     width: 140,
     value: (r) => (r.org.storageRegion ? REGION_LABELS[r.org.storageRegion] : null),
@@ -370,7 +371,7 @@ const DECLARED = [
   }),
   col({
     key: 'workloads',
-    label: 'Workloads',
+    get label() { return msg('Workloads'); },
     defaultVisible: false,
     width: 200,
     value: (r) => r.org.workloads.map((w) => WORKLOAD_LABELS[w]).join(', ') || null,
@@ -381,7 +382,7 @@ const DECLARED = [
   }),
   col({
     key: 'tenants',
-    label: 'Tenants',
+    get label() { return msg('Tenants'); },
     defaultVisible: false,
     width: 240,
     value: (r) => r.org.tenants.map((t) => `${t.name} (${t.tenantId})`).join('; ') || null,
@@ -401,7 +402,7 @@ const DECLARED = [
   }),
   col({
     key: 'actions',
-    label: 'Actions',
+    get label() { return msg('Actions'); },
     defaultVisible: true,
     width: 120,
     align: 'end',
@@ -428,7 +429,10 @@ export const COLUMNS: readonly ColumnDef[] = DECLARED.map(
   (d: ColumnDecl): ColumnDef => ({
     // The key unions are derived from these very declarations; `DECLARED` guarantees the casts.
     key: d.key as ColumnKey,
-    label: d.label,
+    // Read when shown, so a column's name follows the page's language.
+    get label() {
+      return d.label;
+    },
     sortKey: d.sort ? (d.key as SortKey) : null,
     sort: d.sort ?? null,
     searchField: d.search ? (d.key as SearchField) : null,

@@ -4,6 +4,7 @@
  * through `parseViewState`, which keeps what is valid and reports what was dropped.
  */
 import {COLUMNS, COLUMN_BY_KEY, COLUMN_KEYS, type ColumnKey, type CurrencyMode} from './columns.js';
+import {msg} from '@lit/localize';
 import {KIND_LABELS, PLAN_LABELS, REGION_LABELS, SOURCE_DATA_LABELS, STATUS_LABELS, WORKLOAD_LABELS} from './model/labels.js';
 import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, STORAGE_REGIONS, TENANT_KINDS, WORKLOADS} from './model/types.js';
 import {SORT_KEYS} from './columns.js';
@@ -90,13 +91,13 @@ const labelled =
     labels[v] ?? v;
 
 export const FILTER_GROUPS: readonly FilterGroup[] = [
-  {key: 'plans', label: 'Plan', values: PLANS, valueLabel: labelled(PLAN_LABELS)},
-  {key: 'ownerIds', label: 'Owner', values: null, valueLabel: (v) => v},
-  {key: 'statuses', label: 'Status', values: ORG_STATUSES, valueLabel: labelled(STATUS_LABELS)},
-  {key: 'sourceData', label: 'Source data', values: SOURCE_DATA_STATUSES, valueLabel: labelled(SOURCE_DATA_LABELS)},
-  {key: 'workloads', label: 'Workload', values: WORKLOADS, valueLabel: labelled(WORKLOAD_LABELS)},
-  {key: 'storageRegions', label: 'Storage region', values: STORAGE_REGIONS, valueLabel: labelled(REGION_LABELS)},
-  {key: 'kinds', label: 'Type', values: TENANT_KINDS, valueLabel: labelled(KIND_LABELS)},
+  {key: 'plans', get label() { return msg('Plan'); }, values: PLANS, valueLabel: labelled(PLAN_LABELS)},
+  {key: 'ownerIds', get label() { return msg('Owner'); }, values: null, valueLabel: (v) => v},
+  {key: 'statuses', get label() { return msg('Status'); }, values: ORG_STATUSES, valueLabel: labelled(STATUS_LABELS)},
+  {key: 'sourceData', get label() { return msg('Source data'); }, values: SOURCE_DATA_STATUSES, valueLabel: labelled(SOURCE_DATA_LABELS)},
+  {key: 'workloads', get label() { return msg('Workload'); }, values: WORKLOADS, valueLabel: labelled(WORKLOAD_LABELS)},
+  {key: 'storageRegions', get label() { return msg('Storage region'); }, values: STORAGE_REGIONS, valueLabel: labelled(REGION_LABELS)},
+  {key: 'kinds', get label() { return msg('Type'); }, values: TENANT_KINDS, valueLabel: labelled(KIND_LABELS)},
 ];
 
 const FILTER_KEYS: ReadonlySet<string> = new Set(FILTER_GROUPS.map((g) => g.key));
@@ -128,18 +129,18 @@ export interface FilterChip {
 }
 
 /** What an owner whose name is not known is called: never the raw id, which is not a name. */
-export const UNKNOWN_USER = 'Unknown user';
+export const unknownUser = (): string => msg('Unknown user');
 
 /**
  * One chip per active filter value, in panel order. Owners are shown by name when `ownerNames`
- * knows them, else as `UNKNOWN_USER`.
+ * knows them, else as `unknownUser()`.
  */
 export function filterChips(filters: OrgFilters, ownerNames?: ReadonlyMap<string, string>): FilterChip[] {
   const chips: FilterChip[] = [];
   for (const g of FILTER_GROUPS) {
     const values = (filters[g.key] ?? []) as readonly string[];
     for (const value of values) {
-      const text = g.key === 'ownerIds' ? (ownerNames?.get(value) ?? UNKNOWN_USER) : g.valueLabel(value);
+      const text = g.key === 'ownerIds' ? (ownerNames?.get(value) ?? unknownUser()) : g.valueLabel(value);
       chips.push({
         key: `${g.key}:${value}`,
         label: `${g.label}: ${text}`,

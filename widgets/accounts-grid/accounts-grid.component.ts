@@ -1,3 +1,4 @@
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
@@ -11,7 +12,7 @@ import {ClientController, renderMissingClient} from '../../src/page/kit/client-c
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
-import {formatDateTime} from '../../src/page/format.js';
+import {formatDateTime, formatInteger, plural} from '../../src/page/format.js';
 import type {AccountQuery, AccountRow, AccountSort} from '../../src/shared/accounts-query.js';
 import type {AccountViewState} from '../../src/shared/protocol.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
@@ -23,6 +24,7 @@ import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../src/shared/model/label
 import {AccountPanel} from '../../src/page/kit/account-panel.js';
 import {AccountRows, type AccountRowsResult} from './account-rows.js';
 import {accountsGridStyles} from './accounts-grid.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface AccountOpenDetail {
   accountId: string;
@@ -112,6 +114,7 @@ type ProviderFilter = '' | AccountSummary['provider'];
  * @cssproperty --tenantry-accounts-grid-muted-color - Secondary text (ids, the summary, facts' names); falls back to `--tenantry-color-text-muted`.
  * @cssproperty --tenantry-accounts-grid-radius - Corner radius of the grid, panel and controls; falls back to `--tenantry-radius`.
  */
+@localized()
 export class AccountsGrid extends LitElement {
   static override styles = [accountsGridStyles, scopeBannerStyles];
 
@@ -227,7 +230,7 @@ export class AccountsGrid extends LitElement {
     if (this.active.row > r.state.total) this.active = {row: r.state.total, col: this.active.col};
     if (this.pendingCountAnnouncement) {
       this.pendingCountAnnouncement = false;
-      this.announce(`${r.state.total.toLocaleString()} ${r.state.total === 1 ? 'account' : 'accounts'}`);
+      this.announce(plural(r.state.total, {one: (c) => msg(str`${c} account`), other: (c) => msg(str`${c} accounts`)}));
     }
     // The opened account as the new rows have it (after a write, another tab's, a sync).
     if (this.openId) {
@@ -317,7 +320,8 @@ export class AccountsGrid extends LitElement {
     const dir = current?.key === col.sortKey && current.dir === 'asc' ? 'desc' : 'asc';
     this.sort = [{key: col.sortKey, dir}];
     this.pendingScrollReset = true;
-    this.announce(`Sorted by ${col.label}, ${SORT_WORDS[dir]}`);
+    const name = col.label;
+    this.announce(dir === 'asc' ? msg(str`Sorted by ${name}, ascending`) : msg(str`Sorted by ${name}, descending`));
   }
 
   // ——— Opening an account ———
@@ -424,27 +428,27 @@ export class AccountsGrid extends LitElement {
   private renderToolbar(): TemplateResult {
     return html`<div class="toolbar" part="toolbar">
       <label class="search" part="search">
-        <span class="sr-only">Search accounts</span>
+        <span class="sr-only">${msg('Search accounts')}</span>
         <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M7 2a5 5 0 013.9 8.1l3 3-1 1-3-3A5 5 0 117 2zm0 1.5a3.5 3.5 0 100 7 3.5 3.5 0 000-7z" fill="currentColor"></path></svg>
-        <input type="search" part="search-input" placeholder="Search name, account ID or customer" autocomplete="off" spellcheck="false" .value=${this.searchText} @input=${this.handleSearchInput} @keydown=${this.handleSearchKeydown} />
+        <input type="search" part="search-input" placeholder=${msg('Search name, account ID or customer')} autocomplete="off" spellcheck="false" .value=${this.searchText} @input=${this.handleSearchInput} @keydown=${this.handleSearchKeydown} />
       </label>
       <label class="filter" part="filter">
-        Type
+        ${msg('Type')}
         <select data-filter="type" .value=${this.typeFilter} @change=${(e: Event) => {
           this.typeFilter = (e.target as HTMLSelectElement).value as TypeFilter;
           this.narrowed();
         }}>
-          <option value="">Any</option>
+          <option value="">${msg('Any')}</option>
           ${Object.entries(ACCOUNT_TYPE_LABELS).map(([v, w]) => html`<option value=${v} ?selected=${this.typeFilter === v}>${w}</option>`)}
         </select>
       </label>
       <label class="filter" part="filter">
-        Provider
+        ${msg('Provider')}
         <select data-filter="provider" .value=${this.providerFilter} @change=${(e: Event) => {
           this.providerFilter = (e.target as HTMLSelectElement).value as ProviderFilter;
           this.narrowed();
         }}>
-          <option value="">Any</option>
+          <option value="">${msg('Any')}</option>
           ${Object.entries(PROVIDER_LABELS).map(([v, w]) => html`<option value=${v} ?selected=${this.providerFilter === v}>${w}</option>`)}
         </select>
       </label>
@@ -453,7 +457,7 @@ export class AccountsGrid extends LitElement {
           this.unassigned = (e.target as HTMLInputElement).checked;
           this.narrowed();
         }} />
-        Unassigned only
+        ${msg('Unassigned only')}
       </label>
     </div>`;
   }
@@ -465,20 +469,30 @@ export class AccountsGrid extends LitElement {
 
   /** "1,204 of 2,731 accounts in Northgate Distribution". */
   private summaryText(view: AccountViewState): string {
-    const n = (v: number): string => v.toLocaleString();
-    const what = `${this.isNarrowed() ? `${n(view.total)} of ${n(view.datasetSize)}` : n(view.datasetSize)} ${view.datasetSize === 1 ? 'account' : 'accounts'}`;
     const scope = this.scopeLabel();
-    return scope ? `${what} in ${scope}` : what;
+    const all = view.datasetSize;
+    if (this.isNarrowed()) {
+      const shown = formatInteger(view.total);
+      return scope
+        ? plural(all, {one: (c) => msg(str`${shown} of ${c} account in ${scope}`), other: (c) => msg(str`${shown} of ${c} accounts in ${scope}`)})
+        : plural(all, {one: (c) => msg(str`${shown} of ${c} account`), other: (c) => msg(str`${shown} of ${c} accounts`)});
+    }
+    return scope
+      ? plural(all, {one: (c) => msg(str`${c} account in ${scope}`), other: (c) => msg(str`${c} accounts in ${scope}`)})
+      : plural(all, {one: (c) => msg(str`${c} account`), other: (c) => msg(str`${c} accounts`)});
   }
 
   private renderNotices(view: AccountViewState | null, error: unknown): TemplateResult {
     return html`<div class="notices">
-      ${view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">Offline — showing accounts saved on this device, as of ${formatDateTime(view.asOf)}</p>` : nothing}
-      ${view?.freshness === 'cached' ? html`<p class="notice" part="notice">Showing saved accounts as of ${formatDateTime(view.asOf)}</p>` : nothing}
+      ${view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">${msg(str`Offline — showing accounts saved on this device, as of ${formatDateTime(view.asOf)}`)}</p>` : nothing}
+      ${view?.freshness === 'cached' ? html`<p class="notice" part="notice">${msg(str`Showing saved accounts as of ${formatDateTime(view.asOf)}`)}</p>` : nothing}
       ${view && view.rejected.count > 0
-        ? html`<p class="notice" part="notice" data-tone="warning">${view.rejected.count.toLocaleString()} ${view.rejected.count === 1 ? 'account' : 'accounts'} from the server ${view.rejected.count === 1 ? 'was' : 'were'} skipped: ${view.rejected.sample.join('; ')}</p>`
+        ? html`<p class="notice" part="notice" data-tone="warning">${plural(view.rejected.count, {
+            one: (c) => msg(str`${c} account from the server was skipped: ${view.rejected.sample.join('; ')}`),
+            other: (c) => msg(str`${c} accounts from the server were skipped: ${view.rejected.sample.join('; ')}`),
+          })}</p>`
         : nothing}
-      ${error ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${errorMessage(error)} <button type="button" @click=${() => this.rows.refresh()}>Retry</button></p>` : nothing}
+      ${error ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${errorMessage(error)} <button type="button" @click=${() => this.rows.refresh()}>${msg('Retry')}</button></p>` : nothing}
     </div>`;
   }
 
@@ -487,26 +501,26 @@ export class AccountsGrid extends LitElement {
       const code = error instanceof TenantryError ? error.code : null;
       // Signed out, or no access: trying again cannot help, so no Retry.
       const final = code === 'unauthenticated' || code === 'forbidden';
-      const title = code === 'unauthenticated' ? 'You are signed out' : code === 'forbidden' ? 'No access to this tenant' : 'Couldn’t load accounts';
+      const title = code === 'unauthenticated' ? msg('You are signed out') : code === 'forbidden' ? msg('No access to this tenant') : msg('Couldn’t load accounts');
       return html`<div class="state" part="state" role="alert">
         <p class="state-title">${title}</p>
         <p>${errorMessage(error)}</p>
-        ${final ? nothing : html`<button type="button" @click=${() => this.rows.refresh()}>Retry</button>`}
+        ${final ? nothing : html`<button type="button" @click=${() => this.rows.refresh()}>${msg('Retry')}</button>`}
       </div>`;
     }
-    if (!view) return html`<div class="state" part="state" role="status"><p class="state-title">Loading accounts…</p></div>`;
+    if (!view) return html`<div class="state" part="state" role="status"><p class="state-title">${msg('Loading accounts…')}</p></div>`;
     if (view.total > 0) return nothing;
     if (view.datasetSize === 0) {
       return html`<div class="state" part="state">
-        <p class="state-title">No linked accounts yet</p>
-        <p>Cloud accounts linked to customers of <bdi>${this.scopeLabel()}</bdi> appear here.</p>
+        <p class="state-title">${msg('No linked accounts yet')}</p>
+        <p>${msg(html`Cloud accounts linked to customers of <bdi>${this.scopeLabel()}</bdi> appear here.`)}</p>
       </div>`;
     }
     const search = this.rows.query.search?.trim() ?? '';
     return html`<div class="state" part="state">
-      <p class="state-title">No accounts match ${search ? html`“<bdi>${search}</bdi>”` : 'these filters'}</p>
-      <p>Try other words, or clear the search and filters.</p>
-      <button type="button" @click=${() => this.clearFilters()}>Clear filters</button>
+      <p class="state-title">${search ? msg(html`No accounts match “<bdi>${search}</bdi>”`) : msg('No accounts match these filters')}</p>
+      <p>${msg('Try other words, or clear the search and filters.')}</p>
+      <button type="button" @click=${() => this.clearFilters()}>${msg('Clear filters')}</button>
     </div>`;
   }
 
@@ -526,7 +540,7 @@ export class AccountsGrid extends LitElement {
       class="grid"
       part="grid"
       role="grid"
-      aria-label=${this.label}
+      aria-label=${this.label === 'Accounts' ? msg('Accounts') : this.label}
       aria-rowcount=${total + 1}
       aria-colcount=${ACCOUNT_COLUMNS.length}
       aria-busy=${failed ? 'false' : this.rows.pending || this.rows.blocks.busy(...this.vp.range(total)) ? 'true' : 'false'}
@@ -606,11 +620,11 @@ export class AccountsGrid extends LitElement {
           data-c=${ci}
           tabindex=${this.tabStop.row === r && this.tabStop.col === ci ? 0 : -1}
         >
-          ${row ? c.cell(row) : ci === 0 ? html`<span class="skeleton-text" aria-hidden="true"></span><span class="sr-only">Loading</span>` : html`<span class="skeleton-text" aria-hidden="true"></span>`}
+          ${row ? c.cell(row) : ci === 0 ? html`<span class="skeleton-text" aria-hidden="true"></span><span class="sr-only">${msg('Loading')}</span>` : html`<span class="skeleton-text" aria-hidden="true"></span>`}
         </div>`,
       )}
     </div>`;
   }
 }
 
-const errorMessage = (error: unknown): string => (error instanceof TenantryError ? error.message : 'Something went wrong while loading accounts.');
+const errorMessage = (error: unknown): string => (error instanceof TenantryError ? error.message : msg('Something went wrong while loading accounts.'));

@@ -139,7 +139,7 @@ export const accountsGridStyles = [
     .body .row {
       position: absolute;
       top: 0;
-      left: 0;
+      inset-inline-start: 0;
       width: 100%;
       background: var(--_bg);
       contain: strict;

@@ -1,3 +1,5 @@
+import {formatInteger} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -7,6 +9,7 @@ import {GridViewController} from '../../src/page/kit/grid-view-controller.js';
 import {PopupController} from '../../src/page/kit/popup-controller.js';
 import {ALWAYS_VISIBLE, defaultViewState, parseViewState, type ColumnState} from '../../src/shared/grid-view.js';
 import {columnChooserStyles} from './column-chooser.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface ColumnsChangeDetail {
   /** Every column, in display order, with its visibility and width. */
@@ -52,6 +55,7 @@ type FocusTarget = {key: ColumnKey; control: 'check' | 'up' | 'down'};
  * @cssproperty --tenantry-column-chooser-panel-background - Background of the dialog.
  * @cssproperty --tenantry-column-chooser-max-height - Tallest the list grows before it scrolls.
  */
+@localized()
 export class TenantryColumnChooser extends LitElement {
   static override styles = columnChooserStyles;
 
@@ -111,7 +115,8 @@ export class TenantryColumnChooser extends LitElement {
     // A move button at the end of the list is inert; focus passes to its twin.
     const focus: FocusTarget['control'] = control === 'up' && to === 0 ? 'down' : control === 'down' && to === list.length - 1 ? 'up' : control;
     this.pendingFocus = {key, control: focus};
-    this.announcement = `${COLUMN_BY_KEY.get(key)?.label ?? key} moved to position ${to + 1} of ${list.length}`;
+    const name = COLUMN_BY_KEY.get(key)?.label ?? key;
+    this.announcement = msg(str`${name} moved to position ${formatInteger(to + 1)} of ${formatInteger(list.length)}`);
     this.commit(list);
   }
 
@@ -148,7 +153,7 @@ export class TenantryColumnChooser extends LitElement {
       return;
     }
     const label = COLUMN_BY_KEY.get(key)?.label ?? key;
-    this.announcement = `${label} ${input.checked ? 'shown' : 'hidden'}`;
+    this.announcement = input.checked ? msg(str`${label} shown`) : msg(str`${label} hidden`);
     this.commit(this.list.map((c) => (c.key === key ? {...c, visible: input.checked} : c)));
   }
 
@@ -158,17 +163,17 @@ export class TenantryColumnChooser extends LitElement {
   }
 
   private handleReset(): void {
-    this.announcement = 'Columns reset';
+    this.announcement = msg('Columns reset');
     this.commit(defaultViewState().columns);
   }
 
   override render() {
     const list = this.list;
     return html`
-      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>Columns</button>
+      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>${msg('Columns')}</button>
       <div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" aria-describedby="hint" ?hidden=${!this.open} @keydown=${this.handlePanelKeydown}>
-        <div id="panel-title" part="panel-title">Columns</div>
-        <p id="hint" part="hint">Alt+Up and Alt+Down move the focused column.</p>
+        <div id="panel-title" part="panel-title">${msg('Columns')}</div>
+        <p id="hint" part="hint">${msg('Alt+Up and Alt+Down move the focused column.')}</p>
         ${this.open
           ? html`<ul part="list" aria-labelledby="panel-title">
                 ${repeat(
@@ -179,14 +184,14 @@ export class TenantryColumnChooser extends LitElement {
                     const fixed = ALWAYS_VISIBLE.has(c.key);
                     return html`<li part="item" data-key=${c.key}>
                       <input type="checkbox" part="checkbox" id=${`c-${c.key}`} .checked=${c.visible || fixed} ?disabled=${fixed} @change=${(e: Event) => this.handleCheck(c.key, e)} />
-                      <label part="label" for=${`c-${c.key}`}>${label}${fixed ? html` <span part="note">(always shown)</span>` : nothing}</label>
-                      <button type="button" part="move-up" data-key=${c.key} aria-label=${`Move ${label} up`} aria-disabled=${i === 0 ? 'true' : 'false'} @click=${(e: Event) => this.handleMove(c.key, -1, e)}>↑</button>
-                      <button type="button" part="move-down" data-key=${c.key} aria-label=${`Move ${label} down`} aria-disabled=${i === list.length - 1 ? 'true' : 'false'} @click=${(e: Event) => this.handleMove(c.key, 1, e)}>↓</button>
+                      <label part="label" for=${`c-${c.key}`}>${label}${fixed ? html` <span part="note">${msg('(always shown)')}</span>` : nothing}</label>
+                      <button type="button" part="move-up" data-key=${c.key} aria-label=${msg(str`Move ${label} up`)} aria-disabled=${i === 0 ? 'true' : 'false'} @click=${(e: Event) => this.handleMove(c.key, -1, e)}>↑</button>
+                      <button type="button" part="move-down" data-key=${c.key} aria-label=${msg(str`Move ${label} down`)} aria-disabled=${i === list.length - 1 ? 'true' : 'false'} @click=${(e: Event) => this.handleMove(c.key, 1, e)}>↓</button>
                     </li>`;
                   },
                 )}
               </ul>
-              <div part="actions"><button type="button" part="reset" @click=${this.handleReset}>Reset columns</button></div>`
+              <div part="actions"><button type="button" part="reset" @click=${this.handleReset}>${msg('Reset columns')}</button></div>`
           : nothing}
         <div class="sr-only" role="status">${this.announcement}</div>
       </div>

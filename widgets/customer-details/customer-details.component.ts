@@ -1,3 +1,4 @@
+import {msg, str} from '@lit/localize';
 import {Task} from '@lit/task';
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
@@ -11,7 +12,7 @@ import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
-import {KIND_LABELS, LIFECYCLE_DONE, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
+import {KIND_LABELS, lifecycleDone, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
 import {rowHref} from '../../src/page/links.js';
 import {customerDetailsStyles} from './customer-details.styles.js';
@@ -24,6 +25,7 @@ import {PeopleSection, loadPeoplePicker} from './sections/people-section.js';
 import {LinkedAccountsSection} from './sections/linked-accounts-section.js';
 import {renderOnboarding, renderProfile, renderTenants} from './sections/record-sections.js';
 import type {SectionContext, Written} from './sections/section-context.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface DetailsSectionDetail {
   organizationId: Id;
@@ -138,6 +140,7 @@ function safeConsoleUrl(link: ConsoleLink | null): string | null {
  * @cssproperty --tenantry-customer-details-radius - Corner radius; falls back to `--tenantry-radius`.
  * @cssproperty --tenantry-customer-details-list-height - Height of the audit log's scrolling list. Default 480px.
  */
+@localized()
 export class CustomerDetails extends LitElement {
   static override styles = customerDetailsStyles;
 
@@ -251,8 +254,8 @@ export class CustomerDetails extends LitElement {
 
   /** Why nothing can be written now, in words; `null` when writes can be sent. */
   private writeBlocked(rec: RecordValue): string | null {
-    if (this.deleted) return 'This customer was deleted.';
-    if (rec.org.status === 'archived') return 'Archived customers are kept read-only.';
+    if (this.deleted) return msg('This customer was deleted.');
+    if (rec.org.status === 'archived') return msg('Archived customers are kept read-only.');
     return this.connectivity.reason;
   }
 
@@ -271,7 +274,7 @@ export class CustomerDetails extends LitElement {
 
   private async writeNow(key: string | null, what: string, run: (etag: string, signal: AbortSignal) => Promise<Written>): Promise<true> {
     const rec = this.record.value;
-    if (!rec) throw new TenantryError('not-found', 'The customer is not loaded.');
+    if (!rec) throw new TenantryError('not-found', msg('The customer is not loaded.'));
     if (rec.key !== key) throw abortError(what);
     this.notice = null;
     try {
@@ -281,7 +284,7 @@ export class CustomerDetails extends LitElement {
       return true;
     } catch (e) {
       if (e instanceof TenantryError && e.code === 'version-conflict' && this.record.value?.key === rec.key) {
-        this.notice = {tone: 'warning', text: `${what} was not saved: someone else changed ${rec.org.name} since it was loaded. Reload to see their changes, then make yours again.`, reload: true};
+        this.notice = {tone: 'warning', text: msg(str`${what} was not saved: someone else changed ${rec.org.name} since it was loaded. Reload to see their changes, then make yours again.`), reload: true};
       }
       throw e;
     }
@@ -298,7 +301,7 @@ export class CustomerDetails extends LitElement {
     return html`<div class="frame" part="base">
       ${renderScopeBanner(this.scoping)}
       ${this.deleted
-        ? html`<p class="notice" part="notice" data-tone="success" role="status"><bdi>${this.deleted.name}</bdi> was deleted.</p>`
+        ? html`<p class="notice" part="notice" data-tone="success" role="status">${msg(html`<bdi>${this.deleted.name}</bdi> was deleted.`)}</p>`
         : rec
           ? this.renderLoaded(rec)
           : this.renderPending()}
@@ -308,13 +311,13 @@ export class CustomerDetails extends LitElement {
   }
 
   private renderPending(): TemplateResult {
-    if (!this.organizationId) return html`<p class="empty" part="empty">Choose a customer to see its details.</p>`;
+    if (!this.organizationId) return html`<p class="empty" part="empty">${msg('Choose a customer to see its details.')}</p>`;
     const error = this.record.error;
     if (error) {
-      const text = error.code === 'not-found' ? 'This customer is not in the view of the acting tenant, or it no longer exists.' : error.code === 'forbidden' ? `You may not see this customer: ${error.message}` : `Could not load the customer: ${error.message}`;
-      return html`<p class="notice" part="notice" data-tone="danger" role="alert">${text} <button type="button" part="button" @click=${() => this.record.reload()}>Retry</button></p>`;
+      const text = error.code === 'not-found' ? msg('This customer is not in the view of the acting tenant, or it no longer exists.') : error.code === 'forbidden' ? msg(str`You may not see this customer: ${error.message}`) : msg(str`Could not load the customer: ${error.message}`);
+      return html`<p class="notice" part="notice" data-tone="danger" role="alert">${text} <button type="button" part="button" @click=${() => this.record.reload()}>${msg('Retry')}</button></p>`;
     }
-    return html`<div class="header skeleton" part="header" aria-busy="true"><p class="muted" role="status">Loading the customer…</p></div>`;
+    return html`<div class="header skeleton" part="header" aria-busy="true"><p class="muted" role="status">${msg('Loading the customer…')}</p></div>`;
   }
 
   private renderLoaded(rec: RecordValue): TemplateResult {
@@ -322,7 +325,7 @@ export class CustomerDetails extends LitElement {
     return html`${this.renderHeader(rec)}
       ${this.notice
         ? html`<p class="notice" part="notice" data-tone=${this.notice.tone} role="alert">
-            ${this.notice.text} ${this.notice.reload ? html`<button type="button" part="button" @click=${() => this.handleReload()}>Reload</button>` : nothing}
+            ${this.notice.text} ${this.notice.reload ? html`<button type="button" part="button" @click=${() => this.handleReload()}>${msg('Reload')}</button>` : nothing}
           </p>`
         : nothing}
       ${this.renderTabs()}
@@ -347,24 +350,24 @@ export class CustomerDetails extends LitElement {
         <span class="muted">${KIND_LABELS[org.kind] ?? org.kind}${org.domain ? html` · <bdi>${org.domain}</bdi>` : nothing}</span>
       </div>
       ${rec.path.length > 1
-        ? html`<ol class="path" part="path" aria-label="Path in the channel">
+        ? html`<ol class="path" part="path" aria-label=${msg('Path in the channel')}>
             ${rec.path.map((p) => html`<li part="path-item"><bdi>${p.name}</bdi></li>`)}
           </ol>`
         : nothing}
       <div class="actions" part="actions">
         ${editHref
-          ? html`<a part="action button" href=${editHref}>Edit</a>`
-          : html`<button type="button" part="action button" ?disabled=${blocked !== null} @click=${() => this.handleEdit()}>Edit</button>`}
+          ? html`<a part="action button" href=${editHref}>${msg('Edit')}</a>`
+          : html`<button type="button" part="action button" ?disabled=${blocked !== null} @click=${() => this.handleEdit()}>${msg('Edit')}</button>`}
         ${moves.map(
           (m) => html`<button type="button" part="action button ${m.action === 'archive' || m.action === 'suspend' ? 'danger' : ''}" ?disabled=${blocked !== null} data-action=${m.action} @click=${() => void this.handleLifecycle(m.action)}>
             ${LIFECYCLE_LABELS[m.action]}…
           </button>`,
         )}
         ${mayMove && org.status === 'suspended'
-          ? html`<button type="button" part="action button danger" ?disabled=${blocked !== null} data-action="delete" @click=${() => void this.handleLifecycle('delete')}>Delete…</button>`
+          ? html`<button type="button" part="action button danger" ?disabled=${blocked !== null} data-action="delete" @click=${() => void this.handleLifecycle('delete')}>${msg('Delete…')}</button>`
           : nothing}
         ${consoleUrl
-          ? html`<a part="action console-link" href=${consoleUrl} target="_blank" rel="noopener noreferrer">Open tenant console<span class="sr-only"> (opens in a new tab)</span></a>`
+          ? html`<a part="action console-link" href=${consoleUrl} target="_blank" rel="noopener noreferrer">${msg('Open tenant console')}<span class="sr-only"> ${msg('(opens in a new tab)')}</span></a>`
           : nothing}
         ${blocked ? html`<span class="muted" part="write-blocked">${blocked}</span>` : nothing}
       </div>
@@ -372,7 +375,7 @@ export class CustomerDetails extends LitElement {
   }
 
   private renderTabs(): TemplateResult {
-    return html`<div class="tabs" part="tabs" role="tablist" aria-label="Customer sections" @keydown=${this.handleTabKeydown}>
+    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${msg('Customer sections')} @keydown=${this.handleTabKeydown}>
       ${DETAILS_SECTIONS.map((s) => {
         const selected = s === this.section;
         return html`<button
@@ -447,7 +450,7 @@ export class CustomerDetails extends LitElement {
     try {
       await loadLifecycleDialog();
     } catch {
-      this.notice = {tone: 'danger', text: 'The confirmation could not be loaded; try again.'};
+      this.notice = {tone: 'danger', text: msg('The confirmation could not be loaded; try again.')};
       return;
     }
     this.lifecycleReady = true;
@@ -456,7 +459,7 @@ export class CustomerDetails extends LitElement {
     if (!dialog) return;
     const outcome = await dialog.ask({org: {id: org.id, name: org.name, kind: org.kind, status: org.status, version: org.version}, action, scope});
     if (!outcome || outcome.organizationId !== this.organizationId) return;
-    this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
+    this.announce(lifecycleDone(outcome.action, outcome.organizationName));
     if (outcome.status === null) this.deleted = {id: outcome.organizationId, name: outcome.organizationName};
     else if (outcome.value) this.record.replace({value: outcome.value, etag: `"${outcome.value.version}"`}, this.record.value?.key ?? '');
   }
@@ -473,10 +476,10 @@ export class CustomerDetails extends LitElement {
   private async handleStartTask(ctx: SectionContext, task: OnboardingTask): Promise<void> {
     this.onboardingBusy = new Set([...this.onboardingBusy, task.id]);
     try {
-      await ctx.write(`Starting “${task.title}”`, (etag, signal) => ctx.client.startOnboardingTask(ctx.scope, ctx.org.id, task.id, etag, {signal}));
-      this.announce(`${task.title}: started.`);
+      await ctx.write(msg(str`Starting “${task.title}”`), (etag, signal) => ctx.client.startOnboardingTask(ctx.scope, ctx.org.id, task.id, etag, {signal}));
+      this.announce(msg(str`${task.title}: started.`));
     } catch (e) {
-      if (!isAbort(e) && !(e instanceof TenantryError && e.code === 'version-conflict')) this.notice = {tone: 'danger', text: `“${task.title}” was not started: ${e instanceof Error ? e.message : String(e)}`};
+      if (!isAbort(e) && !(e instanceof TenantryError && e.code === 'version-conflict')) this.notice = {tone: 'danger', text: msg(str`“${task.title}” was not started: ${e instanceof Error ? e.message : String(e)}`)};
     } finally {
       this.onboardingBusy = new Set([...this.onboardingBusy].filter((id) => id !== task.id));
     }

@@ -1,3 +1,6 @@
+import {rewordMessage} from '../../src/shared/forms/messages.js';
+import {formatDateTime, formatList, formatTime, plural} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {DataClient} from '../../src/page/data-client.js';
@@ -27,6 +30,7 @@ import {controlId, pathKey} from './wizard-fields.js';
 import {checkStep} from './wizard-rules.js';
 import {STEPS, STEP_IDS, stepById, stepOfPath, topField, type StepId} from './wizard-steps.js';
 import {changedFields, emptyValues, fromOrganization, repairValues, same, setAt, type FieldPath} from './wizard-values.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface CustomerSavedDetail {
   /** The organization created or changed. */
@@ -61,17 +65,42 @@ const VIEWS: Record<Exclude<StepId, 'review'>, StepView> = {
 };
 
 /** Words for the top-level fields a merge lists. */
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name', description: 'Description', status: 'Status', customerType: 'Customer type', domain: 'Primary domain', customLinks: 'Custom links',
-  companyAddress: 'Company address', companyPhone: 'Company phone', billing: 'Billing', contacts: 'Contacts', adminUser: 'Admin user', tenantAdmins: 'Tenant administrators',
-  readers: 'Organization readers', engineers: 'MSP engineers', accountManager: 'Account manager', runAsAccount: 'Run-as account',
-  microsoftAccount: 'Microsoft account', azureTenants: 'Azure directories', plan: 'Plan', features: 'Features', service: 'Service plan and tenant type',
-  storageRegion: 'Storage region', licenseExpiresOn: 'License expiry', creditQuota: 'Credit quota', schedules: 'Collection schedules',
-  notifications: 'Notifications', salesReps: 'Sales representatives',
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  get name() { return msg('Name'); },
+  get description() { return msg('Description'); },
+  get status() { return msg('Status'); },
+  get customerType() { return msg('Customer type'); },
+  get domain() { return msg('Primary domain'); },
+  get customLinks() { return msg('Custom links'); },
+  get companyAddress() { return msg('Company address'); },
+  get companyPhone() { return msg('Company phone'); },
+  get billing() { return msg('Billing'); },
+  get contacts() { return msg('Contacts'); },
+  get adminUser() { return msg('Admin user'); },
+  get tenantAdmins() { return msg('Tenant administrators'); },
+  get readers() { return msg('Organization readers'); },
+  get engineers() { return msg('MSP engineers'); },
+  get accountManager() { return msg('Account manager'); },
+  get runAsAccount() { return msg('Run-as account'); },
+  get microsoftAccount() { return msg('Microsoft account'); },
+  get azureTenants() { return msg('Azure directories'); },
+  get plan() { return msg('Plan'); },
+  get features() { return msg('Features'); },
+  get service() { return msg('Service plan and tenant type'); },
+  get storageRegion() { return msg('Storage region'); },
+  get licenseExpiresOn() { return msg('License expiry'); },
+  get creditQuota() { return msg('Credit quota'); },
+  get schedules() { return msg('Collection schedules'); },
+  get notifications() { return msg('Notifications'); },
+  get salesReps() { return msg('Sales representatives'); },
 };
 
 const DUPLICATE_DELAY_MS = 400;
-const MATCH_WORDS: Record<DuplicateField, string> = {name: 'name', domain: 'domain', tenantId: 'Azure tenant ID'};
+const MATCH_WORDS: Readonly<Record<DuplicateField, string>> = {
+  get name() { return msg('name', {desc: 'What two customers have in common'}); },
+  get domain() { return msg('domain', {desc: 'What two customers have in common'}); },
+  get tenantId() { return msg('Azure tenant ID'); },
+};
 
 type Phase = 'loading' | 'pick' | 'form' | 'merge' | 'done' | 'failed';
 
@@ -160,6 +189,7 @@ function brief(value: unknown): string {
  * @cssproperty --tenantry-customer-wizard-radius - Corner radius; falls back to `--tenantry-radius`.
  * @cssproperty --tenantry-customer-wizard-max-width - Widest the form grows. Default 880px.
  */
+@localized()
 export class CustomerWizard extends LitElement {
   static override styles = customerWizardStyles;
   /** Takes part in a host's form: its value is the id of the organization it saved. */
@@ -343,7 +373,8 @@ export class CustomerWizard extends LitElement {
     this.step = stepById(draft.step)?.id ?? 'organization';
     this.autosave.adopt(stored);
     this.phase = 'form';
-    this.announcement = `${this.mode === 'edit' ? 'Editing' : stored ? 'Resumed draft' : 'New customer'}. Step ${STEP_IDS.indexOf(this.step) + 1} of ${STEPS.length}: ${stepById(this.step)!.title}.`;
+    const what = this.mode === 'edit' ? msg('Editing') : stored ? msg('Resumed draft') : msg('New customer');
+    this.announcement = `${what}. ${stepOf(STEP_IDS.indexOf(this.step) + 1, stepById(this.step)!.title)}`;
     emit(this, 'tenantry-draft-change', {draftId: draft.id});
     if (stored && this.step === 'review') void this.checkAll();
   }
@@ -403,10 +434,10 @@ export class CustomerWizard extends LitElement {
     if (!o) return null;
     if (path[0] === 'customerOrganizationId') {
       return o.customerOrganizationId
-        ? 'Set when the organization was created; it can never change.'
-        : 'A customer organization can be chosen only when the customer is created; it cannot be added later.';
+        ? msg('Set when the organization was created; it can never change.')
+        : msg('A customer organization can be chosen only when the customer is created; it cannot be added later.');
     }
-    if (path[0] === 'adminUser' && path[1] === 'loginEmail' && o.adminUser?.loginEmail) return 'The admin user’s sign-in name cannot change once the organization exists.';
+    if (path[0] === 'adminUser' && path[1] === 'loginEmail' && o.adminUser?.loginEmail) return msg('The admin user’s sign-in name cannot change once the organization exists.');
     return null;
   }
 
@@ -573,7 +604,7 @@ export class CustomerWizard extends LitElement {
     this.summary = [];
     this.notes = new Map();
     this.focusAfterRender = 'heading';
-    this.announcement = `Step ${this.index(step) + 1} of ${STEPS.length}: ${stepById(step)!.title}.`;
+    this.announcement = stepOf(this.index(step) + 1, stepById(step)!.title);
     this.autosave.changed();
   }
 
@@ -598,7 +629,7 @@ export class CustomerWizard extends LitElement {
     this.notice = null;
     try {
       if (this.mode === 'edit' && this.original && !Object.keys(changedFields(this.original, this.values)).length) {
-        this.notice = {tone: 'info', text: 'Nothing has changed: there is nothing to save.'};
+        this.notice = {tone: 'info', text: msg('Nothing has changed: there is nothing to save.')};
         return;
       }
       const issues = await this.checkAll();
@@ -609,7 +640,7 @@ export class CustomerWizard extends LitElement {
       }
       // What was typed is on disk before the request leaves: a crash now still has the draft (and its key).
       await this.autosave.flush();
-      this.notice = {tone: 'info', text: this.mode === 'edit' ? 'Saving…' : 'Creating the customer…'};
+      this.notice = {tone: 'info', text: this.mode === 'edit' ? msg('Saving…') : msg('Creating the customer…')};
       if (this.mode === 'create') {
         const {value} = await client.createOrganization(scope, this.values, draft.idempotencyKey);
         await this.finish(value.id, value.name, 'create');
@@ -632,7 +663,7 @@ export class CustomerWizard extends LitElement {
     this.draft = null;
     if (draft) await this.autosave.discard(draft.id).catch(() => undefined);
     this.phase = 'done';
-    this.notice = {tone: 'success', text: mode === 'create' ? `Customer “${name}” was created.` : `Changes to “${name}” were saved.`};
+    this.notice = {tone: 'success', text: mode === 'create' ? msg(str`Customer “${name}” was created.`) : msg(str`Changes to “${name}” were saved.`)};
     this.internals?.setFormValue(id);
     this.focusAfterRender = 'title';
     emit(this, 'tenantry-draft-change', {draftId: null});
@@ -643,13 +674,13 @@ export class CustomerWizard extends LitElement {
   private refused(e: unknown): void {
     const error = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e));
     if (error.code === 'invalid-request' && error.details.issues?.length) {
-      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: i.message, code: 'required', params: {}}));
+      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: rewordMessage(i.message), code: 'required', params: {}}));
       const first = stepOfPath(issues[0].path);
       const errors = new Map(this.errors);
       for (const i of issues) errors.set(i.path, i.message);
       this.errors = errors;
       this.invalidSteps = new Set([...this.invalidSteps, ...issues.map((i) => stepOfPath(i.path))]);
-      this.notice = {tone: 'error', text: 'The server refused some of what was entered. Nothing was saved; correct the fields marked and try again.'};
+      this.notice = {tone: 'error', text: msg('The server refused some of what was entered. Nothing was saved; correct the fields marked and try again.')};
       this.showIssues(first, issues.filter((i) => stepOfPath(i.path) === first));
       return;
     }
@@ -657,10 +688,10 @@ export class CustomerWizard extends LitElement {
       this.openMerge(fromOrganization(error.details.current.value), error.details.current.etag);
       return;
     }
-    const again = this.mode === 'create' ? ' Trying again cannot create the customer twice.' : '';
+    const again = this.mode === 'create' ? ` ${msg('Trying again cannot create the customer twice.')}` : '';
     // The data plane may already say "Not saved: …" of a write it could not send: said once.
     const reason = error.message.replace(/^\s*Not saved\s*[:.—-]?\s*/i, '');
-    this.notice = {tone: 'error', text: `Not saved: ${reason} Everything you entered is kept in the draft.${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
+    this.notice = {tone: 'error', text: `${msg(str`Not saved: ${reason} Everything you entered is kept in the draft.`)}${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
   }
 
   // --- merge ----------------------------------------------------------------------------------
@@ -700,7 +731,7 @@ export class CustomerWizard extends LitElement {
     const summary = this.drafts.find((d) => d.id === id) ?? null;
     if (!draft) {
       this.drafts = this.drafts.filter((d) => d.id !== id);
-      this.notice = {tone: 'error', text: 'That draft is gone (finished or discarded in another tab).'};
+      this.notice = {tone: 'error', text: msg('That draft is gone (finished or discarded in another tab).')};
       return;
     }
     this.begin(draft, summary);
@@ -716,7 +747,7 @@ export class CustomerWizard extends LitElement {
       this.draft = null;
       emit(this, 'tenantry-draft-change', {draftId: null});
     }
-    this.notice = {tone: 'info', text: 'Draft discarded.'};
+    this.notice = {tone: 'info', text: msg('Draft discarded.')};
     if (this.phase === 'form') this.startNew();
   }
 
@@ -736,7 +767,7 @@ export class CustomerWizard extends LitElement {
 
   override render(): TemplateResult {
     if (!this.clients.value) return renderMissingClient();
-    const title = this.mode === 'edit' ? `Edit ${this.original?.name || 'customer'}` : 'New customer';
+    const title = this.mode === 'edit' ? (this.original?.name ? msg(str`Edit ${this.original.name}`) : msg('Edit customer')) : msg('New customer');
     return html`<section part="base" aria-labelledby="wizard-title">
       <header part="header">
         <h2 id="wizard-title" part="title" tabindex="-1"><bdi>${title}</bdi></h2>
@@ -746,9 +777,9 @@ export class CustomerWizard extends LitElement {
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       ${this.notice ? this.renderNotice() : nothing}
       ${this.phase === 'loading'
-        ? html`<p role="status">Loading…</p>`
+        ? html`<p role="status">${msg('Loading…')}</p>`
         : this.phase === 'failed'
-          ? html`<p role="alert" part="notice">The wizard could not open: ${this.failure}</p>`
+          ? html`<p role="alert" part="notice">${msg(str`The wizard could not open: ${this.failure}`)}</p>`
           : this.phase === 'pick'
             ? this.renderDrafts()
             : this.phase === 'merge'
@@ -764,13 +795,13 @@ export class CustomerWizard extends LitElement {
     switch (s.state) {
       case 'saving':
       case 'pending':
-        return 'Saving draft…';
+        return msg('Saving draft…');
       case 'saved':
-        return `Draft saved ${new Date(s.at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}`;
+        return msg(str`Draft saved ${formatTime(s.at)}`);
       case 'failed':
-        return 'The draft could not be saved; it is kept on this page and tried again with your next change.';
+        return msg('The draft could not be saved; it is kept on this page and tried again with your next change.');
       default:
-        return 'Drafts are saved as you type.';
+        return msg('Drafts are saved as you type.');
     }
   }
 
@@ -778,30 +809,30 @@ export class CustomerWizard extends LitElement {
     const n = this.notice!;
     return html`<div part="notice" class="notice ${n.tone}" role=${n.tone === 'error' ? 'alert' : 'status'}>
       <span>${n.text}</span>
-      ${n.retry ? html`<button type="button" part="button" @click=${() => void this.handleSubmit()}>Try again</button>` : nothing}
+      ${n.retry ? html`<button type="button" part="button" @click=${() => void this.handleSubmit()}>${msg('Try again')}</button>` : nothing}
     </div>`;
   }
 
   private renderDrafts(): TemplateResult {
     return html`<div part="drafts">
-      <h3>Unfinished customers</h3>
+      <h3>${msg('Unfinished customers')}</h3>
       <ul>
         ${this.drafts.map(
           (d) => html`<li>
-            <span><bdi>${d.title || 'Untitled customer'}</bdi> — ${stepById(d.step)?.title ?? 'Organization'}${d.savedAt ? `, saved ${new Date(d.savedAt).toLocaleString()}` : ''}</span>
-            <button type="button" part="button primary" @click=${() => void this.handleResume(d.id)}>Resume <span class="sr-only">${d.title || 'untitled customer'}</span></button>
-            <button type="button" part="button" @click=${() => void this.handleDiscard(d.id)}>Discard <span class="sr-only">${d.title || 'untitled customer'}</span></button>
+            <span><bdi>${d.title || msg('Untitled customer')}</bdi> — ${stepById(d.step)?.title ?? msg('Organization')}${d.savedAt ? msg(str`, saved ${formatDateTime(d.savedAt)}`) : ''}</span>
+            <button type="button" part="button primary" @click=${() => void this.handleResume(d.id)}>${msg('Resume')} <span class="sr-only">${d.title || msg('untitled customer')}</span></button>
+            <button type="button" part="button" @click=${() => void this.handleDiscard(d.id)}>${msg('Discard')} <span class="sr-only">${d.title || msg('untitled customer')}</span></button>
           </li>`,
         )}
       </ul>
-      <button type="button" part="button" @click=${() => this.startNew()}>Start a new customer</button>
+      <button type="button" part="button" @click=${() => this.startNew()}>${msg('Start a new customer')}</button>
     </div>`;
   }
 
   private renderDone(): TemplateResult {
     return html`<div part="body" class="done">
-      <p>${this.mode === 'create' ? 'The customer is in the list now.' : 'The changes are in the list now.'}</p>
-      ${this.mode === 'create' ? html`<button type="button" part="button primary" @click=${() => this.startNew()}>Add another customer</button>` : nothing}
+      <p>${this.mode === 'create' ? msg('The customer is in the list now.') : msg('The changes are in the list now.')}</p>
+      ${this.mode === 'create' ? html`<button type="button" part="button primary" @click=${() => this.startNew()}>${msg('Add another customer')}</button>` : nothing}
     </div>`;
   }
 
@@ -813,11 +844,11 @@ export class CustomerWizard extends LitElement {
     const theirOnly = Object.keys(FIELD_LABELS).filter((k) => !(k in mine) && !same(theirs[k], base[k]));
     const mineOnly = Object.keys(mine).filter((k) => !c.choices.has(k));
     return html`<div part="merge" class="merge">
-      <h3 tabindex="-1">Someone else changed this customer while you were editing</h3>
-      <p>Choose, for each field you both changed, which value to keep. Their other changes are kept; yours are kept where they did not touch the field.</p>
+      <h3 tabindex="-1">${msg('Someone else changed this customer while you were editing')}</h3>
+      <p>${msg('Choose, for each field you both changed, which value to keep. Their other changes are kept; yours are kept where they did not touch the field.')}</p>
       ${c.choices.size
         ? html`<table>
-            <thead><tr><th scope="col">Field</th><th scope="col">Theirs</th><th scope="col">Yours</th></tr></thead>
+            <thead><tr><th scope="col">${msg('Field')}</th><th scope="col">${msg('Theirs')}</th><th scope="col">${msg('Yours')}</th></tr></thead>
             <tbody>
               ${[...c.choices].map(
                 ([k, pick]) => html`<tr>
@@ -828,12 +859,12 @@ export class CustomerWizard extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p>You changed different fields: both sets of changes can be kept.</p>`}
-      ${mineOnly.length ? html`<p>Kept from your changes: ${mineOnly.map((k) => FIELD_LABELS[k] ?? k).join(', ')}.</p>` : nothing}
-      ${theirOnly.length ? html`<p>Kept from their change: ${theirOnly.map((k) => FIELD_LABELS[k]).join(', ')}.</p>` : nothing}
+        : html`<p>${msg('You changed different fields: both sets of changes can be kept.')}</p>`}
+      ${mineOnly.length ? html`<p>${msg(str`Kept from your changes: ${formatList(mineOnly.map((k) => FIELD_LABELS[k] ?? k))}.`)}</p>` : nothing}
+      ${theirOnly.length ? html`<p>${msg(str`Kept from their change: ${formatList(theirOnly.map((k) => FIELD_LABELS[k] ?? k))}.`)}</p>` : nothing}
       <div part="footer" class="footer">
-        <button type="button" part="button primary" @click=${() => void this.handleMergeSave()}>Save with these choices</button>
-        <button type="button" part="button" @click=${() => this.discardMine()}>Discard my changes</button>
+        <button type="button" part="button primary" @click=${() => void this.handleMergeSave()}>${msg('Save with these choices')}</button>
+        <button type="button" part="button" @click=${() => this.discardMine()}>${msg('Discard my changes')}</button>
       </div>
     </div>`;
   }
@@ -852,7 +883,7 @@ export class CustomerWizard extends LitElement {
     this.values = c.theirs;
     this.conflict = null;
     this.phase = 'form';
-    this.notice = {tone: 'info', text: 'Your changes were dropped; the form shows the customer as it is now.'};
+    this.notice = {tone: 'info', text: msg('Your changes were dropped; the form shows the customer as it is now.')};
   }
 
   private renderForm(): TemplateResult {
@@ -860,13 +891,13 @@ export class CustomerWizard extends LitElement {
     const current = stepById(this.step)!;
     const last = this.step === 'review';
     return html`
-      <nav part="steps" aria-label="Steps">
+      <nav part="steps" aria-label=${msg('Steps')}>
         <ol>
           ${STEPS.map((s, i) => {
             const parts = ['step', s.id === this.step ? 'step-current' : '', this.invalidSteps.has(s.id) ? 'step-invalid' : ''].filter(Boolean).join(' ');
             return html`<li>
               <button type="button" part=${parts} aria-current=${s.id === this.step ? 'step' : 'false'} @click=${() => void this.goTo(s.id)}>
-                <span class="num" aria-hidden="true">${i + 1}</span> ${s.title}${this.invalidSteps.has(s.id) ? html`<span class="sr-only"> (has errors)</span>` : nothing}
+                <span class="num" aria-hidden="true">${i + 1}</span> ${s.title}${this.invalidSteps.has(s.id) ? html`<span class="sr-only"> ${msg('(has errors)')}</span>` : nothing}
               </button>
             </li>`;
           })}
@@ -879,13 +910,13 @@ export class CustomerWizard extends LitElement {
         <form novalidate @submit=${(e: Event) => (e.preventDefault(), void (last ? this.handleSubmit() : this.handleNext()))}>
           ${last ? renderReviewStep(ctx, this.invalidSteps) : VIEWS[this.step as Exclude<StepId, 'review'>](ctx)}
           <div part="footer" class="footer">
-            ${this.index() > 0 ? html`<button type="button" part="button" @click=${() => this.handleBack()}>Back</button>` : nothing}
+            ${this.index() > 0 ? html`<button type="button" part="button" @click=${() => this.handleBack()}>${msg('Back')}</button>` : nothing}
             <button type="submit" part="button primary" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
-              ${last ? (this.mode === 'edit' ? 'Save changes' : 'Create customer') : 'Next'}
+              ${last ? (this.mode === 'edit' ? msg('Save changes') : msg('Create customer')) : msg('Next')}
             </button>
             <span class="spacer"></span>
-            <button type="button" part="button" @click=${() => this.handleClose()}>Close (keep draft)</button>
-            ${this.mode === 'create' && this.draft ? html`<button type="button" part="button danger" @click=${() => void this.handleDiscard(this.draft!.id)}>Discard draft</button>` : nothing}
+            <button type="button" part="button" @click=${() => this.handleClose()}>${msg('Close (keep draft)')}</button>
+            ${this.mode === 'create' && this.draft ? html`<button type="button" part="button danger" @click=${() => void this.handleDiscard(this.draft!.id)}>${msg('Discard draft')}</button>` : nothing}
           </div>
         </form>
       </div>
@@ -894,7 +925,7 @@ export class CustomerWizard extends LitElement {
 
   private renderSummary(): TemplateResult {
     return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
-      <h3 id="summary-title">There ${this.summary.length === 1 ? 'is a problem' : `are ${this.summary.length} problems`}</h3>
+      <h3 id="summary-title">${plural(this.summary.length, {one: () => msg('There is a problem'), other: (c) => msg(str`There are ${c} problems`)})}</h3>
       <ul>
         ${this.summary.map(
           (i) => html`<li><a href="#${controlId(i.path)}" @click=${(e: Event) => this.handleSummaryLink(e, i.path)}>${labelOf(i.path)}: ${i.message}</a></li>`,
@@ -918,16 +949,22 @@ export class CustomerWizard extends LitElement {
   private renderDuplicates(): TemplateResult {
     const d = this.duplicates!;
     return html`<div part="duplicates" class="duplicates" role="status">
-      <p><strong>This customer may already exist.</strong></p>
+      <p><strong>${msg('This customer may already exist.')}</strong></p>
       ${d.matches.length
         ? html`<ul>
-            ${d.matches.map((m) => html`<li><bdi>${m.name}</bdi>${m.domain ? html` (<bdi>${m.domain}</bdi>)` : nothing}${m.parentName ? html` under <bdi>${m.parentName}</bdi>` : nothing} — same ${m.matchedOn.map((f) => MATCH_WORDS[f]).join(' and ')}</li>`)}
+            ${d.matches.map((m) => html`<li><bdi>${m.name}</bdi>${m.domain ? html` (<bdi>${m.domain}</bdi>)` : nothing}${m.parentName ? msg(html` under <bdi>${m.parentName}</bdi>`) : nothing} — ${msg(str`same ${formatList(m.matchedOn.map((f) => MATCH_WORDS[f]))}`)}</li>`)}
           </ul>`
         : nothing}
-      ${d.hiddenCount ? html`<p>${d.hiddenCount === 1 ? 'One organization' : `${d.hiddenCount} organizations`} elsewhere in the channel, which you cannot see, ${d.hiddenCount === 1 ? 'matches' : 'match'} too. Check with your distributor before creating it again.</p>` : nothing}
+      ${d.hiddenCount ? html`<p>${plural(d.hiddenCount, {
+            one: () => msg('One organization elsewhere in the channel, which you cannot see, matches too. Check with your distributor before creating it again.'),
+            other: (c) => msg(str`${c} organizations elsewhere in the channel, which you cannot see, match too. Check with your distributor before creating it again.`),
+          })}</p>` : nothing}
     </div>`;
   }
 }
+
+/** "Step 2 of 9: Company and billing." */
+const stepOf = (n: number, title: string): string => msg(str`Step ${n} of ${STEPS.length}: ${title}.`);
 
 /** The path that holds `path` (`notifications.emails[2]` → `notifications.emails`), or `null` at the top. */
 function parentPath(path: string): string | null {

@@ -210,7 +210,7 @@ export const customerWizardStyles = [
       font-weight: 600;
     }
     .duplicates {
-      border-left: 4px solid var(--_warning);
+      border-inline-start: 4px solid var(--_warning);
       padding: ${token('space-2')} ${token('space-3')};
     }
     .duplicates p,

@@ -4,6 +4,7 @@
  * error summary (each control's `id` is its path, so a summary link lands on it). Every value is
  * text rendered as text; a read-only field says why it cannot change.
  */
+import {msg} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
@@ -80,7 +81,7 @@ function frame(host: FieldHost, path: FieldPath, options: Pick<FieldOptions, 'la
     <label for=${id} part="label">${options.label}${options.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
     ${options.hint ? html`<p class="hint" id="${id}-hint" part="hint">${options.hint}</p>` : nothing}
     ${locked ? html`<p class="locked" id="${id}-locked" part="locked">${locked}</p>` : nothing}
-    ${error ? html`<p class="error" id="${id}-error" part="field-error"><span class="sr-only">Error: </span>${error}</p>` : nothing}
+    ${error ? html`<p class="error" id="${id}-error" part="field-error"><span class="sr-only">${msg('Error:')} </span>${error}</p>` : nothing}
     ${control(id, described(id, options.hint, error, locked), Boolean(error), locked)}
   </div>`;
 }
@@ -204,7 +205,7 @@ export function checkField(host: FieldHost, path: FieldPath, options: {label: st
     />
     <label for=${id} part="label">${options.label}</label>
     ${options.hint ? html`<p class="hint" id=${hintId} part="hint">${options.hint}</p>` : nothing}
-    ${error ? html`<p class="error" id="${id}-error" part="field-error"><span class="sr-only">Error: </span>${error}</p>` : nothing}
+    ${error ? html`<p class="error" id="${id}-error" part="field-error"><span class="sr-only">${msg('Error:')} </span>${error}</p>` : nothing}
   </div>`;
 }
 
@@ -218,7 +219,7 @@ export function radioField(host: FieldHost, path: FieldPath, options: {legend: s
   return html`<fieldset class="field radios" part="fieldset" data-path=${key} ?data-invalid=${Boolean(error)} aria-describedby=${ifDefined([options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined)}>
     <legend part="legend">${options.legend}</legend>
     ${options.hint ? html`<p class="hint" id="${id}-hint" part="hint">${options.hint}</p>` : nothing}
-    ${error ? html`<p class="error" id="${id}-error" part="field-error"><span class="sr-only">Error: </span>${error}</p>` : nothing}
+    ${error ? html`<p class="error" id="${id}-error" part="field-error"><span class="sr-only">${msg('Error:')} </span>${error}</p>` : nothing}
     ${options.choices.map(
       (c, i) => html`<label class="radio" part="radio">
         <input

@@ -3,6 +3,8 @@
  * owns (so an error from a field rule or from the server lands on the step that shows the field).
  */
 
+import {msg} from '@lit/localize';
+
 export const STEP_IDS = ['organization', 'company', 'people', 'microsoft', 'plan', 'schedules', 'notifications', 'sales', 'review'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -14,15 +16,15 @@ export interface StepDef {
 }
 
 export const STEPS: readonly StepDef[] = [
-  {id: 'organization', title: 'Organization', owns: ['name', 'description', 'status', 'customerType', 'parentId', 'customerOrganizationId', 'domain', 'customLinks', 'kind']},
-  {id: 'company', title: 'Company and billing', owns: ['companyAddress', 'companyPhone', 'billing']},
-  {id: 'people', title: 'Contacts and people', owns: ['contacts', 'adminUser', 'tenantAdmins', 'readers', 'engineers', 'accountManager', 'owner', 'runAsAccount', 'admin']},
-  {id: 'microsoft', title: 'Microsoft account and Azure', owns: ['microsoftAccount', 'azureTenants']},
-  {id: 'plan', title: 'Plan and services', owns: ['plan', 'features', 'service', 'storageRegion', 'licenseExpiresOn', 'creditQuota', 'workloads']},
-  {id: 'schedules', title: 'Collection schedules', owns: ['schedules']},
-  {id: 'notifications', title: 'Notifications', owns: ['notifications']},
-  {id: 'sales', title: 'Sales representatives', owns: ['salesReps']},
-  {id: 'review', title: 'Review', owns: []},
+  {id: 'organization', get title() { return msg('Organization'); }, owns: ['name', 'description', 'status', 'customerType', 'parentId', 'customerOrganizationId', 'domain', 'customLinks', 'kind']},
+  {id: 'company', get title() { return msg('Company and billing'); }, owns: ['companyAddress', 'companyPhone', 'billing']},
+  {id: 'people', get title() { return msg('Contacts and people'); }, owns: ['contacts', 'adminUser', 'tenantAdmins', 'readers', 'engineers', 'accountManager', 'owner', 'runAsAccount', 'admin']},
+  {id: 'microsoft', get title() { return msg('Microsoft account and Azure'); }, owns: ['microsoftAccount', 'azureTenants']},
+  {id: 'plan', get title() { return msg('Plan and services'); }, owns: ['plan', 'features', 'service', 'storageRegion', 'licenseExpiresOn', 'creditQuota', 'workloads']},
+  {id: 'schedules', get title() { return msg('Collection schedules'); }, owns: ['schedules']},
+  {id: 'notifications', get title() { return msg('Notifications'); }, owns: ['notifications']},
+  {id: 'sales', get title() { return msg('Sales representatives'); }, owns: ['salesReps']},
+  {id: 'review', get title() { return msg('Review'); }, owns: []},
 ];
 
 export const stepById = (id: string): StepDef | undefined => STEPS.find((s) => s.id === id);

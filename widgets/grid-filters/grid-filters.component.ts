@@ -1,3 +1,5 @@
+import {formatInteger} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -9,8 +11,9 @@ import {PopupController} from '../../src/page/kit/popup-controller.js';
 import type {OrgFilters} from '../../src/shared/query.js';
 import '../user-combobox/user-combobox.js';
 import type {UserDirectory, UsersChangeDetail} from '../user-combobox/user-combobox.component.js';
-import {FILTER_GROUPS, UNKNOWN_USER, activeFilterCount, filterChips, isSafeId, normalizeFilters, type FilterChip, type FilterGroup, type FilterKey} from '../../src/shared/grid-view.js';
+import {FILTER_GROUPS, unknownUser, activeFilterCount, filterChips, isSafeId, normalizeFilters, type FilterChip, type FilterGroup, type FilterKey} from '../../src/shared/grid-view.js';
 import {gridFiltersStyles} from './grid-filters.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface FiltersChangeDetail {
   /** The new filters; lists are never empty (an unused filter is absent). */
@@ -24,13 +27,13 @@ declare global {
 }
 
 /** Checkbox groups of the panel, in order (owner sits after Plan, as its own control). */
-const CHECKBOX_GROUPS: readonly {key: FilterKey; legend: string}[] = [
-  {key: 'plans', legend: 'Plan'},
-  {key: 'statuses', legend: 'Status'},
-  {key: 'sourceData', legend: 'Source data'},
-  {key: 'workloads', legend: 'Workloads'},
-  {key: 'storageRegions', legend: 'Storage regions'},
-  {key: 'kinds', legend: 'Type'},
+const CHECKBOX_GROUPS: readonly {key: FilterKey; legend: () => string}[] = [
+  {key: 'plans', legend: () => msg('Plan')},
+  {key: 'statuses', legend: () => msg('Status')},
+  {key: 'sourceData', legend: () => msg('Source data')},
+  {key: 'workloads', legend: () => msg('Workloads')},
+  {key: 'storageRegions', legend: () => msg('Storage regions')},
+  {key: 'kinds', legend: () => msg('Type')},
 ];
 const GROUP_BY_KEY = new Map<FilterKey, FilterGroup>(FILTER_GROUPS.map((g) => [g.key, g]));
 
@@ -74,6 +77,7 @@ const OWNER_LOOKUP_BATCH = MAX_USER_IDS;
  * @cssproperty --tenantry-grid-filters-chip-background - Background of a chip.
  * @cssproperty --tenantry-grid-filters-accent - Colour of the Apply button and the count.
  */
+@localized()
 export class TenantryGridFilters extends LitElement {
   static override styles = gridFiltersStyles;
 
@@ -182,7 +186,7 @@ export class TenantryGridFilters extends LitElement {
     const known = this.ownerNames.get(id);
     if (known !== undefined) return known;
     const pending = Boolean(this.directoryKey[0] && this.directoryKey[1]) && isSafeId(id) && !this.unknownOwners.has(id);
-    return pending ? 'Looking up…' : UNKNOWN_USER;
+    return pending ? msg('Looking up…') : unknownUser();
   }
 
   private commit(filters: OrgFilters): void {
@@ -255,24 +259,24 @@ export class TenantryGridFilters extends LitElement {
     const owners: UserRef[] = (this.draft.ownerIds ?? []).map((id) => ({id, displayName: this.ownerName(id)}));
     const [plan, ...rest] = CHECKBOX_GROUPS;
     return html`<div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.panel.handleKeydown}>
-      <div id="panel-title" part="panel-title">Filters</div>
+      <div id="panel-title" part="panel-title">${msg('Filters')}</div>
       ${this.open
         ? html`<div part="groups">
-              ${this.renderGroup(plan.key, plan.legend)}
+              ${this.renderGroup(plan.key, plan.legend())}
               <tenantry-user-combobox
                 part="owner"
-                label="Owner"
-                placeholder="Type an owner's name or email"
+                label=${msg('Owner')}
+                placeholder=${msg("Type an owner's name or email")}
                 .client=${this.directoryKey[0] ?? undefined}
                 .scopeTenantId=${this.directoryKey[1]}
                 .selected=${owners}
                 @tenantry-users-change=${this.handleOwners}
               ></tenantry-user-combobox>
-              ${rest.map((g) => this.renderGroup(g.key, g.legend))}
+              ${rest.map((g) => this.renderGroup(g.key, g.legend()))}
             </div>
             <div part="actions">
-              <button type="button" part="reset" @click=${this.handleReset}>Reset</button>
-              <button type="button" part="apply" @click=${this.handleApply}>Apply</button>
+              <button type="button" part="reset" @click=${this.handleReset}>${msg('Reset')}</button>
+              <button type="button" part="apply" @click=${this.handleApply}>${msg('Apply')}</button>
             </div>`
         : nothing}
     </div>`;
@@ -283,20 +287,20 @@ export class TenantryGridFilters extends LitElement {
     const chips = this.noChips ? [] : filterChips(this.filters, new Map((this.filters.ownerIds ?? []).map((id) => [id, this.ownerName(id)])));
     return html`
       <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>
-        Filters${count ? html`<span part="count"><span class="sr-only">, </span>${count}<span class="sr-only"> active</span></span>` : nothing}
+        ${msg('Filters')}${count ? html`<span part="count"><span class="sr-only">${msg(', ', {desc: 'Between items of a list of counts'})}</span>${formatInteger(count)}<span class="sr-only"> ${msg('active', {desc: 'After the number of active filters'})}</span></span>` : nothing}
       </button>
       ${this.renderPanel()}
       ${chips.length
-        ? html`<ul part="chips" aria-label="Active filters">
+        ? html`<ul part="chips" aria-label=${msg('Active filters')}>
             ${repeat(
               chips,
               (c) => c.key,
               (c, i) => html`<li part="chip">
                 <span part="chip-label">${c.group}: <bdi>${c.text}</bdi></span>
-                <button type="button" part="chip-remove" aria-label=${`Remove filter ${c.label}`} @click=${() => this.handleChipRemove(c, i)}>✕</button>
+                <button type="button" part="chip-remove" aria-label=${msg(str`Remove filter ${c.label}`)} @click=${() => this.handleChipRemove(c, i)}>✕</button>
               </li>`,
             )}
-            ${chips.length > 1 ? html`<li><button type="button" part="clear-all" @click=${this.handleClearAll}>Clear all filters</button></li>` : nothing}
+            ${chips.length > 1 ? html`<li><button type="button" part="clear-all" @click=${this.handleClearAll}>${msg('Clear all filters')}</button></li>` : nothing}
           </ul>`
         : nothing}
     `;

@@ -1,3 +1,6 @@
+import {getLocale} from '../../src/page/locale.js';
+import {formatInteger, plural} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
@@ -16,9 +19,10 @@ import {
   type LifecycleRequestAction,
 } from '../../src/page/kit/lifecycle-controller.js';
 import {cycleFocus} from '../../src/page/kit/popup-controller.js';
-import {LIFECYCLE_LABELS} from '../../src/shared/model/labels.js';
-import type {Id, LifecycleImpact, Organization, OrgStatus, TenantKind} from '../../src/shared/model/types.js';
+import {KIND_LABELS, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
+import type {Id, LifecycleImpact, Organization, OrgStatus} from '../../src/shared/model/types.js';
 import {lifecycleDialogStyles} from './lifecycle-dialog.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface LifecycleChangeDetail {
   organizationId: Id;
@@ -47,15 +51,38 @@ declare global {
 
 /** What happens, one sentence per request. */
 const CONSEQUENCES: Readonly<Record<LifecycleRequestAction, string>> = {
-  suspend: 'Its users lose access until it is resumed.',
-  resume: 'Its users get their access back.',
-  disable: 'It becomes inactive, and stays so until it is enabled again.',
-  enable: 'It becomes active again.',
-  archive: 'It is kept for the record only: an archived organization can’t be resumed, enabled or deleted.',
-  delete: 'It is deleted permanently, with its settings and history. This can’t be undone.',
+  get suspend() { return msg('Its users lose access until it is resumed.'); },
+  get resume() { return msg('Its users get their access back.'); },
+  get disable() { return msg('It becomes inactive, and stays so until it is enabled again.'); },
+  get enable() { return msg('It becomes active again.'); },
+  get archive() { return msg('It is kept for the record only: an archived organization can’t be resumed, enabled or deleted.'); },
+  get delete() { return msg('It is deleted permanently, with its settings and history. This can’t be undone.'); },
 };
 
-const KIND_WORDS: Readonly<Record<TenantKind, string>> = {distributor: 'Distributor', reseller: 'Reseller', 'customer-organization': 'Customer organization', customer: 'Customer'};
+/** The dialog's title: "Suspend Contoso Ltd?" (the name isolated), one sentence per request so each language orders its words. */
+function titleOf(action: LifecycleRequestAction, name: string): TemplateResult {
+  switch (action) {
+    case 'suspend': return msg(html`Suspend <span class="isolate" dir="auto">${name}</span>?`);
+    case 'resume': return msg(html`Resume <span class="isolate" dir="auto">${name}</span>?`);
+    case 'disable': return msg(html`Disable <span class="isolate" dir="auto">${name}</span>?`);
+    case 'enable': return msg(html`Enable <span class="isolate" dir="auto">${name}</span>?`);
+    case 'archive': return msg(html`Archive <span class="isolate" dir="auto">${name}</span>?`);
+    case 'delete': return msg(html`Delete <span class="isolate" dir="auto">${name}</span>?`);
+  }
+}
+
+/** The question: "Suspend Contoso Ltd in the view of Northgate Distribution?". */
+function questionOf(action: LifecycleRequestAction, name: string, tenant: string): TemplateResult {
+  switch (action) {
+    case 'suspend': return msg(html`Suspend <strong class="isolate" dir="auto">${name}</strong> in the view of <strong class="isolate" dir="auto">${tenant}</strong>?`);
+    case 'resume': return msg(html`Resume <strong class="isolate" dir="auto">${name}</strong> in the view of <strong class="isolate" dir="auto">${tenant}</strong>?`);
+    case 'disable': return msg(html`Disable <strong class="isolate" dir="auto">${name}</strong> in the view of <strong class="isolate" dir="auto">${tenant}</strong>?`);
+    case 'enable': return msg(html`Enable <strong class="isolate" dir="auto">${name}</strong> in the view of <strong class="isolate" dir="auto">${tenant}</strong>?`);
+    case 'archive': return msg(html`Archive <strong class="isolate" dir="auto">${name}</strong> in the view of <strong class="isolate" dir="auto">${tenant}</strong>?`);
+    case 'delete': return msg(html`Delete <strong class="isolate" dir="auto">${name}</strong> in the view of <strong class="isolate" dir="auto">${tenant}</strong>?`);
+  }
+}
+
 
 /** The focused element, looking through shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -117,6 +144,7 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --tenantry-lifecycle-dialog-muted-color - Secondary text; falls back to `--tenantry-color-text-muted`.
  * @cssproperty --tenantry-lifecycle-dialog-radius - Corner radius of the dialog and its controls; falls back to `--tenantry-radius`.
  */
+@localized()
 export class TenantryLifecycleDialog extends LitElement {
   static override styles = lifecycleDialogStyles;
 
@@ -192,8 +220,6 @@ export class TenantryLifecycleDialog extends LitElement {
   private renderRequest(r: LifecycleRequest): TemplateResult {
     const lc = this.lifecycle;
     const label = LIFECYCLE_LABELS[r.action];
-    const name = html`<strong class="isolate" dir="auto">${r.org.name}</strong>`;
-    const tenant = html`<strong class="isolate" dir="auto">${r.scope.name}</strong>`;
     const blocked = lc.blocked;
     const offline = this.connectivity.reason;
     const sending = lc.phase === 'sending';
@@ -201,23 +227,23 @@ export class TenantryLifecycleDialog extends LitElement {
     const danger = r.action === 'delete' || r.action === 'archive';
     const failure = lc.failure;
     if (!this.clients.value) {
-      return html`<h2 id="title" part="title">${label} organization</h2>
+      return html`<h2 id="title" part="title">${msg(str`${label} organization`, {id: 'lifecycle-dialog.title-without-client'})}</h2>
         <div id="question" part="question">${renderMissingClient()}</div>
-        <div part="actions"><button type="button" part="cancel-button" @click=${this.handleClose}>Close</button></div>`;
+        <div part="actions"><button type="button" part="cancel-button" @click=${this.handleClose}>${msg('Close')}</button></div>`;
     }
-    return html`<h2 id="title" part="title">${label} <span class="isolate" dir="auto">${r.org.name}</span>?</h2>
-      <p id="question" part="question">${label} ${name} in the view of ${tenant}? ${CONSEQUENCES[r.action]}</p>
+    return html`<h2 id="title" part="title">${titleOf(r.action, r.org.name)}</h2>
+      <p id="question" part="question">${questionOf(r.action, r.org.name, r.scope.name)} ${CONSEQUENCES[r.action]}</p>
       ${blocked ? html`<p part="blocked">${blocked}</p>` : this.renderImpact(r)}
       ${r.action === 'delete' && !blocked ? this.renderTypeName(r) : nothing}
       ${offline && !blocked ? html`<p part="offline" id="offline-reason">${offline}</p>` : nothing}
       <div role="alert">${failure ? this.renderFailure(failure.message, failure.remedies, busy) : nothing}</div>
-      <p part="status" role="status" class="muted">${sending ? 'Sending…' : lc.phase === 'reloading' ? 'Reloading…' : this.note}</p>
+      <p part="status" role="status" class="muted">${sending ? msg('Sending…') : lc.phase === 'reloading' ? msg('Reloading…') : this.note}</p>
       <div part="actions">
-        <button type="button" part="cancel-button" ?disabled=${sending} @click=${this.handleClose}>Cancel</button>
+        <button type="button" part="cancel-button" ?disabled=${sending} @click=${this.handleClose}>${msg('Cancel')}</button>
         ${blocked
           ? nothing
           : html`<button type="button" part="confirm-button" ?data-danger=${danger} ?disabled=${!lc.canConfirm || Boolean(offline)} aria-describedby=${offline ? 'offline-reason' : nothing} @click=${this.handleConfirm}>
-              ${r.action === 'delete' ? 'Delete organization' : label}
+              ${r.action === 'delete' ? msg('Delete organization') : label}
             </button>`}
       </div>`;
   }
@@ -225,12 +251,12 @@ export class TenantryLifecycleDialog extends LitElement {
   private renderImpact(r: LifecycleRequest): TemplateResult | typeof nothing {
     const impact = this.lifecycle.impact;
     if (impact.state === 'none') return nothing;
-    const title = html`<h3 id="impact-title">What this touches</h3>`;
-    if (impact.state === 'loading') return html`<section part="impact" aria-labelledby="impact-title">${title}<p part="impact-status" role="status" class="muted">Loading what this touches…</p></section>`;
+    const title = html`<h3 id="impact-title">${msg('What this touches')}</h3>`;
+    if (impact.state === 'loading') return html`<section part="impact" aria-labelledby="impact-title">${title}<p part="impact-status" role="status" class="muted">${msg('Loading what this touches…')}</p></section>`;
     if (impact.state === 'failed') {
       return html`<section part="impact" aria-labelledby="impact-title">
         ${title}
-        <p part="impact-status">${impact.message} <button type="button" part="impact-retry" @click=${() => this.lifecycle.retryImpact()}>Load again</button></p>
+        <p part="impact-status">${impact.message} <button type="button" part="impact-retry" @click=${() => this.lifecycle.retryImpact()}>${msg('Load again')}</button></p>
       </section>`;
     }
     return html`<section part="impact" aria-labelledby="impact-title">${title}${this.renderImpactValue(r, impact.value)}</section>`;
@@ -238,33 +264,33 @@ export class TenantryLifecycleDialog extends LitElement {
 
   private renderImpactValue(r: LifecycleRequest, v: LifecycleImpact): TemplateResult {
     const below = totalBelow(v.organizationsBelow);
-    const n = (x: number): string => x.toLocaleString();
+    const n = formatInteger;
     // The per-tenant counts may be missing from a server that predates them.
     const byTenant = v.byTenant ?? [];
     const more = v.moreTenants ?? 0;
     return html`<ul part="impact-list">
-        <li>Organizations below it: ${below === 0 ? 'none' : `${n(below)} (${describeKindCounts(v.organizationsBelow)})`}</li>
-        <li>Linked cloud accounts: ${n(v.linkedAccounts)}</li>
-        <li>Users: ${n(v.users)}</li>
-        <li>Scheduled data collections: ${n(v.scheduledCollections)}</li>
+        <li>${below === 0 ? msg('Organizations below it: none') : msg(str`Organizations below it: ${n(below)} (${describeKindCounts(v.organizationsBelow)})`)}</li>
+        <li>${msg(str`Linked cloud accounts: ${n(v.linkedAccounts)}`)}</li>
+        <li>${msg(str`Users: ${n(v.users)}`)}</li>
+        <li>${msg(str`Scheduled data collections: ${n(v.scheduledCollections)}`)}</li>
       </ul>
-      ${r.action === 'delete' && below > 0 ? html`<p part="blocked">It can be deleted only once nothing is below it: move or delete those ${n(below)} first.</p>` : nothing}
+      ${r.action === 'delete' && below > 0 ? html`<p part="blocked">${msg(str`It can be deleted only once nothing is below it: move or delete those ${n(below)} first.`)}</p>` : nothing}
       ${byTenant.length
         ? html`<table part="impact-table">
-            <caption>By tenant directly below</caption>
+            <caption>${msg('By tenant directly below')}</caption>
             <thead>
               <tr>
-                <th scope="col">Tenant</th>
-                <th scope="col">Organizations</th>
-                <th scope="col">Linked accounts</th>
-                <th scope="col">Users</th>
-                <th scope="col">Scheduled collections</th>
+                <th scope="col">${msg('Tenant')}</th>
+                <th scope="col">${msg('Organizations')}</th>
+                <th scope="col">${msg('Linked accounts')}</th>
+                <th scope="col">${msg('Users')}</th>
+                <th scope="col">${msg('Scheduled collections')}</th>
               </tr>
             </thead>
             <tbody>
               ${byTenant.map(
                 (t) => html`<tr>
-                  <th scope="row"><span class="isolate" dir="auto">${t.name}</span> <span class="muted">${KIND_WORDS[t.kind]}</span></th>
+                  <th scope="row"><span class="isolate" dir="auto">${t.name}</span> <span class="muted">${KIND_LABELS[t.kind]}</span></th>
                   <td>${n(t.organizations)}</td>
                   <td>${n(t.linkedAccounts)}</td>
                   <td>${n(t.users)}</td>
@@ -274,12 +300,12 @@ export class TenantryLifecycleDialog extends LitElement {
             </tbody>
           </table>`
         : nothing}
-      ${more > 0 ? html`<p part="impact-more" class="muted">and ${n(more)} more ${more === 1 ? 'tenant' : 'tenants'}</p>` : nothing}`;
+      ${more > 0 ? html`<p part="impact-more" class="muted">${plural(more, {one: (c) => msg(str`and ${c} more tenant`), other: (c) => msg(str`and ${c} more tenants`)})}</p>` : nothing}`;
   }
 
   private renderTypeName(r: LifecycleRequest): TemplateResult {
     return html`<label part="confirm-label"
-      >Type <strong class="isolate" dir="auto">${typeableName(r.org.name)}</strong> to confirm
+      >${msg(html`Type <strong class="isolate" dir="auto">${typeableName(r.org.name)}</strong> to confirm`)}
       <input type="text" part="confirm-input" autocomplete="off" spellcheck="false" .value=${live(this.lifecycle.typed)} @input=${this.handleInput} @keydown=${this.handleInputKeydown}
     /></label>`;
   }
@@ -288,9 +314,9 @@ export class TenantryLifecycleDialog extends LitElement {
     return html`<div part="error">
       <p>${message}</p>
       <div class="remedies">
-        ${remedies.includes('reload') ? html`<button type="button" part="reload-button" ?disabled=${busy} @click=${this.handleReload}>Reload</button>` : nothing}
-        ${remedies.includes('merge') && this.offerMerge ? html`<button type="button" part="merge-button" ?disabled=${busy} @click=${this.handleMerge}>Compare changes</button>` : nothing}
-        ${remedies.includes('retry') ? html`<button type="button" part="retry-button" ?disabled=${busy || Boolean(this.connectivity.reason)} @click=${this.handleConfirm}>Try again</button>` : nothing}
+        ${remedies.includes('reload') ? html`<button type="button" part="reload-button" ?disabled=${busy} @click=${this.handleReload}>${msg('Reload')}</button>` : nothing}
+        ${remedies.includes('merge') && this.offerMerge ? html`<button type="button" part="merge-button" ?disabled=${busy} @click=${this.handleMerge}>${msg('Compare changes')}</button>` : nothing}
+        ${remedies.includes('retry') ? html`<button type="button" part="retry-button" ?disabled=${busy || Boolean(this.connectivity.reason)} @click=${this.handleConfirm}>${msg('Try again')}</button>` : nothing}
       </div>
     </div>`;
   }
@@ -331,7 +357,8 @@ export class TenantryLifecycleDialog extends LitElement {
     await this.lifecycle.reload();
     const r = this.lifecycle.request;
     if (r && !this.lifecycle.failure) {
-      this.note = `Reloaded: ${r.org.name} is ${r.org.status} now.`;
+      const status = STATUS_LABELS[r.org.status].toLocaleLowerCase(getLocale());
+      this.note = msg(str`Reloaded: ${r.org.name} is ${status} now.`);
       this.focusOnOpen = true;
     }
   };

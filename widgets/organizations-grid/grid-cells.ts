@@ -6,6 +6,7 @@
  * Interactive bits carry `data-action`: the grid handles them by delegation (one listener, not
  * one closure per cell) and keeps them out of the tab order (the cell is the tab stop).
  */
+import {msg, str} from '@lit/localize';
 import {html, nothing, svg, type TemplateResult} from 'lit';
 import {styleProps} from '../../src/page/styles/style-props.js';
 import {COLUMN_BY_KEY, COLUMNS, type ColumnDef, type ColumnKey, type CurrencyMode, type PlainValue} from '../../src/shared/columns.js';
@@ -60,12 +61,12 @@ function contractSummary(row: OrgRow): string {
 function nameCell(row: OrgRow, tree: boolean): TemplateResult {
   const org = row.org;
   const expander = row.hasChildren
-    ? html`<button class="expander" part="expander" type="button" tabindex="-1" data-action="toggle" aria-expanded=${row.expanded ? 'true' : 'false'} aria-label=${`${row.expanded ? 'Collapse' : 'Expand'} ${org.name}`}>${chevron()}</button>`
+    ? html`<button class="expander" part="expander" type="button" tabindex="-1" data-action="toggle" aria-expanded=${row.expanded ? 'true' : 'false'} aria-label=${row.expanded ? msg(str`Collapse ${org.name}`) : msg(str`Expand ${org.name}`)}>${chevron()}</button>`
     : tree
       ? html`<span class="expander-space"></span>`
       : nothing;
   const kind = org.kind === 'customer' ? nothing : html`<span class="kind" part="kind">${KIND_LABELS[org.kind]}</span>`;
-  return html`<span class="name" style=${styleProps({'--_depth': tree ? String(row.depth) : '0'})}>${expander}${text(org.name)}${kind}${row.matched ? nothing : html`<span class="sr-only">(shown for context)</span>`}</span>`;
+  return html`<span class="name" style=${styleProps({'--_depth': tree ? String(row.depth) : '0'})}>${expander}${text(org.name)}${kind}${row.matched ? nothing : html`<span class="sr-only">${msg('(shown for context)')}</span>`}</span>`;
 }
 
 const depth = (row: OrgRow) => styleProps({'--_depth': String(row.depth)});
@@ -74,9 +75,9 @@ const depth = (row: OrgRow) => styleProps({'--_depth': String(row.depth)});
 function accountCell(row: OrgRow, ctx: CellContext): TemplateResult {
   const detail = ctx.detail(row.org.id);
   const account = detail?.linkedAccounts[row.accountIndex ?? -1];
-  if (detail === undefined) return html`<span class="name" style=${depth(row)}><span class="expander-space"></span><span class="skeleton-text" aria-hidden="true"></span><span class="sr-only">Loading linked account</span></span>`;
-  if (!account) return html`<span class="name" style=${depth(row)}><span class="expander-space"></span>${text('Linked account unavailable', true)}</span>`;
-  const facts = [account.provider.toUpperCase(), account.type, account.autoCustomer ? 'auto customer' : '', account.autoAssigned ? 'auto-assigned' : '', account.excludeRule ? `excludes ${account.excludeRule}` : '']
+  if (detail === undefined) return html`<span class="name" style=${depth(row)}><span class="expander-space"></span><span class="skeleton-text" aria-hidden="true"></span><span class="sr-only">${msg('Loading linked account')}</span></span>`;
+  if (!account) return html`<span class="name" style=${depth(row)}><span class="expander-space"></span>${text(msg('Linked account unavailable'), true)}</span>`;
+  const facts = [account.provider.toUpperCase(), account.type, account.autoCustomer ? msg('auto customer') : '', account.autoAssigned ? msg('auto-assigned') : '', account.excludeRule ? msg(str`excludes ${account.excludeRule}`) : '']
     .filter(Boolean)
     .join(' · ');
   return html`<span class="name account" style=${depth(row)}><span class="expander-space"></span>${text(account.name)}<span class="kind" part="kind">${text(facts, true)}</span></span>`;
@@ -99,7 +100,7 @@ export function renderCell(key: ColumnKey, row: OrgRow, ctx: CellContext, tree: 
   if (row.accountIndex !== null) {
     // A linked account is not an organization: it shows its name and its type, nothing else.
     if (def.cell === 'name') return accountCell(row, ctx);
-    if (def.key === 'kind') return text('Linked account', true);
+    if (def.key === 'kind') return text(msg('Linked account'), true);
     return nothing;
   }
   switch (def.cell) {
@@ -119,7 +120,7 @@ export function renderCell(key: ColumnKey, row: OrgRow, ctx: CellContext, tree: 
       return html`<span class="num tip-target" data-tip=${tip(def)}>${formatInteger(asNumber(def.value(row, ctx)))}</span>`;
     case 'date-time-tip': {
       const at = asText(shown(def, row, ctx));
-      return at ? html`<span class="text tip-target" data-tip=${tip(def)}>${formatDateTime(at, true)}</span>` : text('Never', true);
+      return at ? html`<span class="text tip-target" data-tip=${tip(def)}>${formatDateTime(at, true)}</span>` : text(msg('Never'), true);
     }
     case 'status':
       return html`<span class="badge" part="badge status-badge" data-tone=${TONES[org.status] ?? 'neutral'}>${STATUS_LABELS[org.status]}</span>`;
@@ -138,20 +139,20 @@ export function renderCell(key: ColumnKey, row: OrgRow, ctx: CellContext, tree: 
       const summary = contractSummary(row);
       return summary
         ? html`<button class="link-button" part="cell-button" type="button" tabindex="-1" data-action="contracts" aria-haspopup="dialog"><span class="text" title=${summary}>${summary}</span></button>`
-        : text('None', true);
+        : text(msg('None'), true);
     }
     case 'onboarding': {
       const o = org.onboarding;
-      if (!o) return text('Complete', true);
+      if (!o) return text(msg('Complete'), true);
       return html`<button class="link-button onboarding" part="cell-button" type="button" tabindex="-1" data-action="onboarding" aria-haspopup="dialog">
-        ${ring(row.onboardingProgress ?? 0)}<span>${o.done}/${o.total}</span><span class="sr-only">onboarding tasks done</span>
+        ${ring(row.onboardingProgress ?? 0)}<span>${o.done}/${o.total}</span><span class="sr-only">${msg('onboarding tasks done')}</span>
       </button>`;
     }
     case 'credits':
-      return org.creditQuota ? html`<span class="num" title=${`${formatDate(org.creditQuota.effectiveOn)} – ${org.creditQuota.endsOn ? formatDate(org.creditQuota.endsOn) : 'open-ended'}`}>${formatInteger(org.creditQuota.credits)}</span>` : nothing;
+      return org.creditQuota ? html`<span class="num" title=${`${formatDate(org.creditQuota.effectiveOn)} – ${org.creditQuota.endsOn ? formatDate(org.creditQuota.endsOn) : msg('open-ended')}`}>${formatInteger(org.creditQuota.credits)}</span>` : nothing;
     case 'actions':
-      return html`<button class="actions-button" part="actions-button" type="button" tabindex="-1" data-action="actions" aria-haspopup="dialog" aria-label=${`Actions for ${org.name}`}>
-        Actions${chevron()}
+      return html`<button class="actions-button" part="actions-button" type="button" tabindex="-1" data-action="actions" aria-haspopup="dialog" aria-label=${msg(str`Actions for ${org.name}`)}>
+        ${msg('Actions')}${chevron()}
       </button>`;
   }
 }

@@ -4,6 +4,7 @@
  * by a step), with the words the live region says.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {msg, str} from '@lit/localize';
 import {COLUMN_BY_KEY, type ColumnKey} from '../../src/shared/columns.js';
 import {VIEW_LIMITS} from '../../src/shared/grid-view.js';
 import type {SortSpec} from '../../src/shared/query.js';
@@ -26,9 +27,10 @@ export function nextSort(current: readonly SortSpec[], key: ColumnKey, add: bool
 export function describeSort(sort: readonly SortSpec[]): string {
   const label = (s: SortSpec): string => {
     const col = [...COLUMN_BY_KEY.values()].find((c) => c.sortKey === s.key);
-    return `${col?.label ?? s.key}, ${SORT_DIR_WORDS[s.dir]}`;
+    const name = col?.label ?? s.key;
+    return s.dir === 'asc' ? msg(str`${name}, ascending`) : msg(str`${name}, descending`);
   };
-  return sort.map((s, i) => (i === 0 ? `Sorted by ${label(s)}` : `then by ${label(s)}`)).join(', ');
+  return sort.map((s, i) => (i === 0 ? msg(str`Sorted by ${label(s)}`) : msg(str`then by ${label(s)}`))).join(msg(', ', {desc: 'Between items of a list of counts'}));
 }
 
 /** A width the user asked for, within the column's minimum and the view's maximum. */

@@ -3,6 +3,8 @@
  * and cancel, then saved. It owns the job, the "all rows and columns" choice and the last failure,
  * and renders the toolbar's buttons and the notices that belong to them.
  */
+import {msg, str} from '@lit/localize';
+import {formatInteger, plural} from '../../src/page/format.js';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DataClient} from '../../src/page/data-client.js';
 import {saveFile} from '../../src/page/platform/download.js';
@@ -56,9 +58,9 @@ export class GridExport implements ReactiveController {
       );
       if (controller.signal.aborted) return;
       saveFile(file);
-      this.announce(`Exported ${file.rows.toLocaleString()} organizations to ${file.fileName}`);
+      this.announce(plural(file.rows, {one: (c) => msg(str`Exported ${c} organization to ${file.fileName}`), other: (c) => msg(str`Exported ${c} organizations to ${file.fileName}`)}));
     } catch (e) {
-      if (!isAbort(e) && !controller.signal.aborted) this.set({error: e instanceof Error ? e.message : 'The export failed.'});
+      if (!isAbort(e) && !controller.signal.aborted) this.set({error: e instanceof Error ? e.message : msg('The export failed.')});
     } finally {
       // `run` awaited: another job may have started since (TS narrowed `job` before the await).
       if ((this.job as ExportJob | null)?.controller === controller) this.set({job: null});
@@ -68,7 +70,7 @@ export class GridExport implements ReactiveController {
   /** The user's Cancel. */
   cancel(): void {
     this.abort();
-    this.announce('Export cancelled');
+    this.announce(msg('Export cancelled'));
   }
 
   /** Ends a running export silently (the view or scope it belongs to is gone). */
@@ -85,9 +87,9 @@ export class GridExport implements ReactiveController {
   renderButtons(view: ResultState | null, run: (format: ExportRequest['format']) => void): TemplateResult {
     const busy = !view || Boolean(this.job);
     return html`<div class="group export">
-      <button type="button" part="export-button" ?disabled=${busy} @click=${() => run('xlsx')}>Export Excel</button>
-      <button type="button" part="export-button" ?disabled=${busy} @click=${() => run('csv')}>Export CSV</button>
-      <label><input type="checkbox" .checked=${this.all} @change=${(e: Event) => (this.all = (e.target as HTMLInputElement).checked)} />All rows and columns</label>
+      <button type="button" part="export-button" ?disabled=${busy} @click=${() => run('xlsx')}>${msg('Export Excel')}</button>
+      <button type="button" part="export-button" ?disabled=${busy} @click=${() => run('csv')}>${msg('Export CSV')}</button>
+      <label><input type="checkbox" .checked=${this.all} @change=${(e: Event) => (this.all = (e.target as HTMLInputElement).checked)} />${msg('All rows and columns')}</label>
     </div>`;
   }
 
@@ -97,13 +99,13 @@ export class GridExport implements ReactiveController {
     return [
       job
         ? html`<div class="notice" part="notice export-progress">
-            <label>Exporting ${job.format === 'xlsx' ? 'Excel' : 'CSV'}… <progress max=${Math.max(1, job.total)} .value=${job.done}></progress></label>
-            <span class="num">${job.done.toLocaleString()} of ${job.total.toLocaleString()}</span>
-            <button type="button" @click=${() => this.cancel()}>Cancel</button>
+            <label>${job.format === 'xlsx' ? msg('Exporting Excel…') : msg('Exporting CSV…')} <progress max=${Math.max(1, job.total)} .value=${job.done}></progress></label>
+            <span class="num">${msg(str`${formatInteger(job.done)} of ${formatInteger(job.total)}`)}</span>
+            <button type="button" @click=${() => this.cancel()}>${msg('Cancel')}</button>
           </div>`
         : nothing,
       this.error
-        ? html`<p class="notice" part="notice" data-tone="danger" role="alert">Export failed: ${this.error} <button type="button" @click=${() => this.set({error: null})}>Dismiss</button></p>`
+        ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${msg(str`Export failed: ${this.error}`)} <button type="button" @click=${() => this.set({error: null})}>${msg('Dismiss')}</button></p>`
         : nothing,
     ];
   }

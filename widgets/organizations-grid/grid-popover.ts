@@ -4,9 +4,10 @@
  * fetched on demand. Actions carry `data-popover-action`; the grid handles them by delegation.
  */
 import {css, html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
 import {CONTRACT_STATUS_LABELS, LIFECYCLE_LABELS} from '../../src/shared/model/labels.js';
 import type {LifecycleAction, Organization, OrganizationSummary} from '../../src/shared/model/types.js';
-import {formatDate, formatDateTime} from '../../src/page/format.js';
+import {formatDate, formatDateTime, formatInteger, plural} from '../../src/page/format.js';
 import {token} from '../../src/page/styles/tokens.js';
 import {rowHref, type RowView} from '../../src/page/links.js';
 
@@ -17,52 +18,53 @@ const LIST_LIMIT = 8;
 /** The contracts popup shows this many, then "View all contracts". */
 const CONTRACTS_SHOWN = 3;
 
-const loading = (what: string): TemplateResult => html`<p class="pop-muted" role="status">Loading ${what}…</p>`;
-const failed = (what: string): TemplateResult => html`<p class="pop-muted">Could not load ${what}.</p>`;
+/** `sentence` is the whole message ("Loading readers…"), so each language words it its own way. */
+const loading = (sentence: string): TemplateResult => html`<p class="pop-muted" role="status">${sentence}</p>`;
+const failed = (sentence: string): TemplateResult => html`<p class="pop-muted">${sentence}</p>`;
 
 function collection(org: OrganizationSummary): TemplateResult {
   const rows: [string, string | null][] = [
-    ['Cost', org.lastCollection.cost],
-    ['Security', org.lastCollection.security],
-    ['Operations', org.lastCollection.operations],
+    [msg('Cost'), org.lastCollection.cost],
+    [msg('Security'), org.lastCollection.security],
+    [msg('Operations'), org.lastCollection.operations],
   ];
-  return html`<p class="pop-title">Last data collection</p>
-    <dl class="pop-facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v ? formatDateTime(v) : 'Never'}</dd>`)}</dl>`;
+  return html`<p class="pop-title">${msg('Last data collection')}</p>
+    <dl class="pop-facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v ? formatDateTime(v) : msg('Never')}</dd>`)}</dl>`;
 }
 
 function readers(org: OrganizationSummary, detail: Organization | null | undefined): TemplateResult {
-  const title = html`<p class="pop-title">Organization readers (${org.readerCount})</p>`;
-  if (org.readerCount === 0) return html`${title}<p class="pop-muted">No readers.</p>`;
-  if (detail === undefined) return html`${title}${loading('readers')}`;
-  if (detail === null) return html`${title}${failed('readers')}`;
+  const title = html`<p class="pop-title">${msg(str`Organization readers (${formatInteger(org.readerCount)})`)}</p>`;
+  if (org.readerCount === 0) return html`${title}<p class="pop-muted">${msg('No readers.')}</p>`;
+  if (detail === undefined) return html`${title}${loading(msg('Loading readers…'))}`;
+  if (detail === null) return html`${title}${failed(msg('Could not load readers.'))}`;
   const shown = detail.readers.slice(0, LIST_LIMIT);
   return html`${title}
     <ul class="pop-list">${shown.map((u) => html`<li><span class="text" dir="auto">${u.displayName}</span></li>`)}</ul>
-    ${detail.readers.length > shown.length ? html`<p class="pop-muted">and ${detail.readers.length - shown.length} more</p>` : nothing}`;
+    ${detail.readers.length > shown.length ? html`<p class="pop-muted">${more(detail.readers.length - shown.length)}</p>` : nothing}`;
 }
 
 function tasks(org: OrganizationSummary, detail: Organization | null | undefined): TemplateResult {
-  const title = html`<p class="pop-title">Active tasks (${org.activeTaskCount})</p>`;
-  if (org.activeTaskCount === 0) return html`${title}<p class="pop-muted">No active tasks.</p>`;
-  if (detail === undefined) return html`${title}${loading('tasks')}`;
-  if (detail === null) return html`${title}${failed('tasks')}`;
+  const title = html`<p class="pop-title">${msg(str`Active tasks (${formatInteger(org.activeTaskCount)})`)}</p>`;
+  if (org.activeTaskCount === 0) return html`${title}<p class="pop-muted">${msg('No active tasks.')}</p>`;
+  if (detail === undefined) return html`${title}${loading(msg('Loading tasks…'))}`;
+  if (detail === null) return html`${title}${failed(msg('Could not load tasks.'))}`;
   const shown = detail.activeTasks.slice(0, LIST_LIMIT);
   return html`${title}
     <ul class="pop-list">
       ${shown.map(
         (t) => html`<li>
           <span class="text" dir="auto">${t.title}</span>
-          <span class="pop-meta"><span class="severity" data-severity=${t.severity}>${t.severity}</span>${t.dueOn ? ` · due ${formatDate(t.dueOn)}` : ''}${t.assignee ? html` · <span dir="auto">${t.assignee.displayName}</span>` : ''}</span>
+          <span class="pop-meta"><span class="severity" data-severity=${t.severity}>${t.severity}</span>${t.dueOn ? ` · ${msg(str`due ${formatDate(t.dueOn)}`)}` : ''}${t.assignee ? html` · <span dir="auto">${t.assignee.displayName}</span>` : ''}</span>
         </li>`,
       )}
     </ul>
-    ${detail.activeTasks.length > shown.length ? html`<p class="pop-muted">and ${detail.activeTasks.length - shown.length} more</p>` : nothing}`;
+    ${detail.activeTasks.length > shown.length ? html`<p class="pop-muted">${more(detail.activeTasks.length - shown.length)}</p>` : nothing}`;
 }
 
 function contracts(detail: Organization | null | undefined): TemplateResult {
-  const title = html`<p class="pop-title" id="pop-title">Contracts</p>`;
-  if (detail === undefined) return html`${title}${loading('contracts')}`;
-  if (detail === null) return html`${title}${failed('contracts')}`;
+  const title = html`<p class="pop-title" id="pop-title">${msg('Contracts')}</p>`;
+  if (detail === undefined) return html`${title}${loading(msg('Loading contracts…'))}`;
+  if (detail === null) return html`${title}${failed(msg('Could not load contracts.'))}`;
   const shown = detail.contracts.slice(0, CONTRACTS_SHOWN);
   return html`${title}
     <ul class="pop-list">
@@ -70,34 +72,45 @@ function contracts(detail: Organization | null | undefined): TemplateResult {
         (c) => html`<li>
           <span class="text" dir="auto">${c.name}</span>
           <span class="pop-meta"><span class="badge" data-tone=${c.status === 'active' ? 'success' : c.status === 'expiring' || c.status === 'pending' ? 'warning' : 'neutral'}>${CONTRACT_STATUS_LABELS[c.status]}</span>
-            ${formatDate(c.startsOn)} – ${c.endsOn ? formatDate(c.endsOn) : 'open-ended'}</span>
+            ${formatDate(c.startsOn)} – ${c.endsOn ? formatDate(c.endsOn) : msg('open-ended')}</span>
         </li>`,
       )}
     </ul>
     <div class="pop-actions">
-      <button type="button" part="popover-action" data-popover-action="view-contracts">View all contracts (${detail.contracts.length})</button>
+      <button type="button" part="popover-action" data-popover-action="view-contracts">${msg(str`View all contracts (${formatInteger(detail.contracts.length)})`)}</button>
     </div>`;
 }
 
 function onboarding(org: OrganizationSummary, detail: Organization | null | undefined): TemplateResult {
-  const title = html`<p class="pop-title" id="pop-title">Onboarding${org.onboarding ? `: ${org.onboarding.done} of ${org.onboarding.total} done` : ''}</p>`;
-  if (detail === undefined) return html`${title}${loading('onboarding tasks')}`;
-  if (detail === null) return html`${title}${failed('onboarding tasks')}`;
-  const stateLabel = {todo: 'To do', 'in-progress': 'In progress', done: 'Done'} as const;
+  const title = html`<p class="pop-title" id="pop-title">${org.onboarding ? msg(str`Onboarding: ${org.onboarding.done} of ${org.onboarding.total} done`) : msg('Onboarding')}</p>`;
+  if (detail === undefined) return html`${title}${loading(msg('Loading onboarding tasks…'))}`;
+  if (detail === null) return html`${title}${failed(msg('Could not load onboarding tasks.'))}`;
+  const stateLabel = {todo: msg('To do'), 'in-progress': msg('In progress'), done: msg('Done')};
   return html`${title}
     <ul class="pop-list">
       ${detail.onboardingTasks.map(
         (t) => html`<li class="pop-row">
           <span class="pop-grow"><span class="text" dir="auto">${t.title}</span><span class="pop-meta">${stateLabel[t.state]}</span></span>
           ${t.startable && t.state !== 'done'
-            ? html`<button type="button" part="popover-action" data-popover-action="start-onboarding-task" data-task-id=${t.id} aria-label=${`Start: ${t.title}`}>Start</button>`
+            ? html`<button type="button" part="popover-action" data-popover-action="start-onboarding-task" data-task-id=${t.id} aria-label=${msg(str`Start: ${t.title}`)}>${msg('Start')}</button>`
             : nothing}
         </li>`,
       )}
     </ul>`;
 }
 
-const VIEW_LABELS: Record<RowView, string> = {profile: 'View profile', edit: 'Edit', dashboard: 'Dashboard', cost: 'Cost', security: 'Security', operations: 'Operations', tasks: 'Tasks'};
+const VIEW_LABELS: Readonly<Record<RowView, string>> = {
+  get profile() { return msg('View profile'); },
+  get edit() { return msg('Edit'); },
+  get dashboard() { return msg('Dashboard'); },
+  get cost() { return msg('Cost'); },
+  get security() { return msg('Security'); },
+  get operations() { return msg('Operations'); },
+  get tasks() { return msg('Tasks'); },
+};
+
+/** "and 3 more" under a list cut short. */
+const more = (n: number): string => plural(n, {one: (c) => msg(str`and ${c} more`), other: (c) => msg(str`and ${c} more`)});
 
 
 /** The lifecycle items: the moves the row's status allows, Delete… for a suspended row; all waiting, with the reason, while offline. */
@@ -117,11 +130,11 @@ function lifecycleItems(org: OrganizationSummary, menu: LifecycleMenu): Template
       ${label}
     </button>
   </li>`;
-  const items = menu.moves.map((a, i) => item(a, a === 'archive' ? `${LIFECYCLE_LABELS[a]}…` : LIFECYCLE_LABELS[a], a === 'archive', i === 0));
+  const items = menu.moves.map((a, i) => item(a, a === 'archive' ? msg(str`${LIFECYCLE_LABELS[a]}…`) : LIFECYCLE_LABELS[a], a === 'archive', i === 0));
   const hint =
     org.status === 'suspended'
-      ? item('delete', 'Delete…', true, items.length === 0)
-      : html`<li class=${items.length === 0 ? 'pop-last' : ''}><p class="pop-muted">${org.status === 'archived' ? 'An archived organization can’t be changed.' : 'Delete becomes available once suspended.'}</p></li>`;
+      ? item('delete', msg('Delete…'), true, items.length === 0)
+      : html`<li class=${items.length === 0 ? 'pop-last' : ''}><p class="pop-muted">${org.status === 'archived' ? msg('An archived organization can’t be changed.') : msg('Delete becomes available once suspended.')}</p></li>`;
   return html`${items}${hint}${reason ? html`<li><p class="pop-muted" id="pop-lifecycle-reason">${reason}</p></li>` : nothing}`;
 }
 
@@ -132,9 +145,9 @@ function actions(org: OrganizationSummary, hrefTemplate: string | null, menu: Li
       ? html`<li><a part="popover-action" href=${href} data-popover-action=${view}>${VIEW_LABELS[view]}</a></li>`
       : html`<li><button type="button" part="popover-action" data-popover-action=${view}>${VIEW_LABELS[view]}</button></li>`;
   };
-  return html`<p class="pop-title" id="pop-title">Actions</p>
+  return html`<p class="pop-title" id="pop-title">${msg('Actions')}</p>
     <ul class="pop-menu">
-      <li><button type="button" part="popover-action" data-popover-action="summary">Get summary</button></li>
+      <li><button type="button" part="popover-action" data-popover-action="summary">${msg('Get summary')}</button></li>
       ${(['profile', 'edit', 'dashboard', 'cost', 'security', 'operations', 'tasks'] as const).map(item)} ${lifecycleItems(org, menu)}
     </ul>`;
 }

@@ -5,6 +5,7 @@
  * view. A popup keeps focus (Tab and the arrows move inside it), Escape or a press outside closes
  * it, and keyboard closing returns focus to the cell.
  */
+import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {cycleFocus, placeBeside} from '../../src/page/kit/popup-controller.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
@@ -37,13 +38,13 @@ const TOOLTIP_DELAY_MS = 350;
 /** A tooltip stays this long after the pointer left, so the pointer can move onto it. */
 const TOOLTIP_LINGER_MS = 150;
 
-const POPOVER_TITLES: Record<PopoverKind, string> = {
-  collection: 'Last data collection',
-  readers: 'Organization readers',
-  tasks: 'Active tasks',
-  contracts: 'Contracts',
-  onboarding: 'Onboarding',
-  actions: 'Actions',
+const POPOVER_TITLES: Readonly<Record<PopoverKind, string>> = {
+  get collection() { return msg('Last data collection'); },
+  get readers() { return msg('Organization readers'); },
+  get tasks() { return msg('Active tasks'); },
+  get contracts() { return msg('Contracts'); },
+  get onboarding() { return msg('Onboarding'); },
+  get actions() { return msg('Actions'); },
 };
 
 export interface PopoverState {
@@ -211,7 +212,7 @@ export class GridPopups implements ReactiveController {
       part=${tooltip ? 'tooltip' : 'popover'}
       id=${tooltip ? 'grid-tooltip' : 'grid-popover'}
       role=${tooltip ? 'tooltip' : 'dialog'}
-      aria-label=${tooltip ? nothing : `${POPOVER_TITLES[pop.kind]}: ${pop.org.name}`}
+      aria-label=${tooltip ? nothing : msg(str`${POPOVER_TITLES[pop.kind]}: ${pop.org.name}`)}
       @keydown=${this.handleKeydown}
       @click=${this.handleClick}
       @mouseleave=${tooltip ? this.handleTipOut : nothing}
@@ -219,7 +220,7 @@ export class GridPopups implements ReactiveController {
     >
       ${bodies
         ? bodies.popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate(), this.options.lifecycle(pop.org))
-        : html`<p role="status">${bodiesFailed ? 'This could not be shown; try again.' : 'Loading…'}</p>`}
+        : html`<p role="status">${bodiesFailed ? msg('This could not be shown; try again.') : msg('Loading…')}</p>`}
     </div>`;
   }
 

@@ -5,6 +5,7 @@
  * Every control reads and writes the grid's one view; the toolbar keeps only the text being typed.
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
 import {live} from 'lit/directives/live.js';
 import type {Density, GridViewState, Layout} from '../../src/shared/grid-view.js';
 import type {FxRates} from '../../src/shared/model/types.js';
@@ -112,8 +113,8 @@ export class GridToolbar implements ReactiveController {
           >${SEARCH_ICON}<input
             type="search"
             part="search-input"
-            aria-label="Search organizations"
-            placeholder="Search name, domain, tenant ID…"
+            aria-label=${msg('Search organizations')}
+            placeholder=${msg('Search name, domain, tenant ID…')}
             autocomplete="off"
             spellcheck="false"
             .value=${live(this.text)}
@@ -125,17 +126,17 @@ export class GridToolbar implements ReactiveController {
       <slot name="columns">${shows('columns', () => html`<tenantry-column-chooser part="column-chooser" exportparts="toggle: columns-toggle, panel: columns-panel"></tenantry-column-chooser>`)}</slot>
       <slot name="views">${shows('views', () => html`<tenantry-saved-views part="saved-views" exportparts="toggle: views-toggle, panel: views-panel"></tenantry-saved-views>`)}</slot>
       <slot name="toolbar"></slot>
-      ${shows('layout', () => group('layout', 'Layout', html`${toggle('Flat', 'flat', vs.layout, layout)}${toggle('Tree', 'tree', vs.layout, layout)}`))}
+      ${shows('layout', () => group('layout', msg('Layout'), html`${toggle(msg('Flat'), 'flat', vs.layout, layout)}${toggle(msg('Tree'), 'tree', vs.layout, layout)}`))}
       ${shows('density', () =>
-        group('density', 'Density', html`${toggle('Compact', 'compact', vs.density, density)}${toggle('Standard', 'standard', vs.density, density)}${toggle('Comfortable', 'comfortable', vs.density, density)}`),
+        group('density', msg('Density'), html`${toggle(msg('Compact'), 'compact', vs.density, density)}${toggle(msg('Standard'), 'standard', vs.density, density)}${toggle(msg('Comfortable'), 'comfortable', vs.density, density)}`),
       )}
       ${shows('currency', () =>
         group(
           'currency',
-          'Currency',
-          html`${toggle('Original', 'original', vs.currency, () => this.change({currency: 'original'}))}
+          msg('Currency'),
+          html`${toggle(msg('Original'), 'original', vs.currency, () => this.change({currency: 'original'}))}
             <button type="button" part="toggle" aria-pressed=${vs.currency === 'usd' ? 'true' : 'false'} ?disabled=${!fx} @click=${() => this.change({currency: 'usd'})}>USD</button>`,
-          fx ? html`<span class="rate-date">rates of ${formatDate(fx.date)}</span>` : nothing,
+          fx ? html`<span class="rate-date">${msg(str`rates of ${formatDate(fx.date)}`)}</span>` : nothing,
         ),
       )}
       ${shows('export', exportButtons)}

@@ -1,4 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -17,7 +18,7 @@ import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-ban
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
 import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
-import {LIFECYCLE_DONE} from '../../src/shared/model/labels.js';
+import {lifecycleDone} from '../../src/shared/model/labels.js';
 import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
@@ -34,6 +35,8 @@ import {DisplayPrefs} from './display-prefs.js';
 import {renderNotices, renderState, summaryText} from './grid-states.js';
 import {GridRows, type RowsResult} from './grid-rows.js';
 import {GridSession} from './grid-session.js';
+import {formatInteger, plural} from '../../src/page/format.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from './grid-columns.js';
 import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
 import {GridViewport} from '../../src/page/grid/grid-viewport.js';
@@ -87,7 +90,7 @@ const SKELETON_DELAY_MS = 150;
 const RESIZE_STEP = 16;
 
 const SKELETON_TEXT = html`<span class="skeleton-text" aria-hidden="true"></span>`;
-const SKELETON_FIRST = html`${SKELETON_TEXT}<span class="sr-only">Loading</span>`;
+const skeletonFirst = (): TemplateResult => html`${SKELETON_TEXT}<span class="sr-only">${msg('Loading')}</span>`;
 
 interface VisibleColumn {
   def: ColumnDef;
@@ -191,6 +194,7 @@ interface VisibleColumn {
  * @cssproperty --tenantry-organizations-grid-radius - Corner radius of the grid, toolbar controls and popups; falls back to `--tenantry-radius`.
  * @cssproperty --tenantry-organizations-grid-indent - Indentation per tree level. Default 20px.
  */
+@localized()
 export class OrganizationsGrid extends LitElement {
   static override styles = [gridStyles, scopeBannerStyles];
 
@@ -425,7 +429,7 @@ export class OrganizationsGrid extends LitElement {
     if (this.active.row > r.state.total) this.active = {row: r.state.total, col: this.active.col};
     if (this.pendingCountAnnouncement) {
       this.pendingCountAnnouncement = false;
-      this.announce(`${r.state.total.toLocaleString()} ${r.state.total === 1 ? 'organization' : 'organizations'}`);
+      this.announce(plural(r.state.total, {one: (c) => msg(str`${c} organization`), other: (c) => msg(str`${c} organizations`)}));
     }
     // A popup's row may have moved or gone; its content would no longer match the cell.
     const pop = this.popups.current;
@@ -629,7 +633,7 @@ export class OrganizationsGrid extends LitElement {
     // A saved view holds a bounded list; the oldest opened rows close first.
     if (expanded.length > VIEW_LIMITS.maxExpanded) expanded.splice(0, expanded.length - VIEW_LIMITS.maxExpanded);
     this.setViewState({expanded});
-    this.announce(`${row.expanded ? 'Collapsed' : 'Expanded'} ${row.org.name}`);
+    this.announce(row.expanded ? msg(str`Collapsed ${row.org.name}`) : msg(str`Expanded ${row.org.name}`));
   }
 
   // ——— Sorting and resizing ———
@@ -645,7 +649,7 @@ export class OrganizationsGrid extends LitElement {
     const w = clampWidth(key, width);
     if (w === null) return;
     this.setViewState({columns: this.viewState.columns.map((c) => (c.key === key ? {...c, width: w} : c))});
-    if (announce) this.announce(`${COLUMN_BY_KEY.get(key)!.label} column, ${w} pixels wide`);
+    if (announce) this.announce(msg(str`${COLUMN_BY_KEY.get(key)!.label} column, ${formatInteger(w)} pixels wide`));
   }
 
   private handleResizeStart(e: PointerEvent): void {
@@ -682,12 +686,13 @@ export class OrganizationsGrid extends LitElement {
     if (!client || !tenantId) return;
     const offline = this.connectivity.reason;
     if (offline) return this.announce(offline);
-    const title = this.details.get(client, tenantId, org.id)?.onboardingTasks.find((t) => t.id === taskId)?.title ?? 'The task';
+    const title = this.details.get(client, tenantId, org.id)?.onboardingTasks.find((t) => t.id === taskId)?.title ?? msg('The task');
     try {
       await client.startOnboardingTask({tenantId}, org.id, taskId, `"${org.version}"`);
-      this.announce(`${title} started for ${org.name}.`);
+      this.announce(msg(str`${title} started for ${org.name}.`));
     } catch (e) {
-      this.announce(`${title} was not started: ${e instanceof Error ? e.message : String(e)}`);
+      const reason = e instanceof Error ? e.message : String(e);
+      this.announce(msg(str`${title} was not started: ${reason}`));
     }
   }
 
@@ -705,7 +710,7 @@ export class OrganizationsGrid extends LitElement {
     try {
       await loadLifecycleDialog();
     } catch {
-      this.announce('The confirmation could not be loaded; try again.');
+      this.announce(msg('The confirmation could not be loaded; try again.'));
       return;
     }
     this.lifecycleReady = true;
@@ -714,7 +719,7 @@ export class OrganizationsGrid extends LitElement {
     if (!dialog) return;
     const outcome = await dialog.ask({org, action, scope});
     this.focusCellAfterUpdate();
-    if (outcome) this.announce(`${outcome.organizationName} ${LIFECYCLE_DONE[outcome.action]}.`);
+    if (outcome) this.announce(lifecycleDone(outcome.action, outcome.organizationName));
   }
 
   // ——— Toolbar ———
@@ -776,7 +781,7 @@ export class OrganizationsGrid extends LitElement {
       class="grid"
       part="grid"
       role="grid"
-      aria-label=${this.label}
+      aria-label=${this.label === 'Organizations' ? msg('Organizations') : this.label}
       aria-rowcount=${view ? total + 1 : nothing}
       aria-colcount=${cols.length}
       aria-busy=${!view && !failed ? 'true' : view && this.rows.blocks.busy(...this.vp.range(this.rows.blocks.total)) ? 'true' : 'false'}
@@ -897,7 +902,7 @@ export class OrganizationsGrid extends LitElement {
             data-c=${ci}
             tabindex=${this.tabStop.row === r && this.tabStop.col === ci ? 0 : -1}
           >
-            ${row ? renderCell(c.def.key, row, this.cellContext, tree) : ci === 0 ? SKELETON_FIRST : SKELETON_TEXT}
+            ${row ? renderCell(c.def.key, row, this.cellContext, tree) : ci === 0 ? skeletonFirst() : SKELETON_TEXT}
           </div>`;
       })}
     </div>`;

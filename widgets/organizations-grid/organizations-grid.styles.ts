@@ -185,7 +185,7 @@ export const gridStyles = [
     .body .row {
       position: absolute;
       top: 0;
-      left: 0;
+      inset-inline-start: 0;
       width: 100%;
       background: var(--_bg);
       /* Each row lays out and paints on its own: a row entering while scrolling costs only itself. */

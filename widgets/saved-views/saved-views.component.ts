@@ -1,3 +1,5 @@
+import {formatDateTime, formatInteger, plural} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -8,6 +10,7 @@ import {defaultViewState, parseViewState, viewLink, type GridViewState} from '..
 import {writeClipboard} from '../../src/page/platform/clipboard.js';
 import {VIEW_NAME_MAX, viewName, workerViewStore, type PrefClient, type SavedView, type ViewStore} from '../../src/page/saved-views-store.js';
 import {savedViewsStyles} from './saved-views.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface ViewRestoreDetail {
   /** The restored state, validated by `parseViewState`. */
@@ -24,14 +27,7 @@ declare global {
   }
 }
 
-const formatSavedAt = (iso: string): string => {
-  if (!iso) return '';
-  try {
-    return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
-  } catch {
-    return iso;
-  }
-};
+const formatSavedAt = (iso: string): string => (iso ? formatDateTime(iso) : '');
 
 /**
  * Saved views of the organizations grid: restore a view saved by name, save the current one,
@@ -78,6 +74,7 @@ const formatSavedAt = (iso: string): string => {
  * @cssproperty --tenantry-saved-views-panel-background - Background of the dialog.
  * @cssproperty --tenantry-saved-views-accent - Colour of the Save and Replace buttons.
  */
+@localized()
 export class TenantrySavedViews extends LitElement {
   static override styles = savedViewsStyles;
 
@@ -199,7 +196,7 @@ export class TenantrySavedViews extends LitElement {
       if (seq !== this.loadSeq) return;
       this.views = [];
       this.unreadable = 0;
-      this.error = 'Saved views could not be loaded.';
+      this.error = msg('Saved views could not be loaded.');
     } finally {
       if (seq === this.loadSeq) this.loading = false;
     }
@@ -220,7 +217,7 @@ export class TenantrySavedViews extends LitElement {
     const {state, dropped} = parseViewState(view.state);
     this.control.store?.set(state, 'restore');
     emit(this, 'tenantry-view-restore', {state, dropped, name: view.name});
-    this.say(`View “${view.name}” restored`);
+    this.say(msg(str`View “${view.name}” restored`));
     this.close();
   }
 
@@ -233,7 +230,7 @@ export class TenantrySavedViews extends LitElement {
       this.error = `“${view.name}” could not be deleted.`;
       return;
     }
-    this.say(`View “${view.name}” deleted`);
+    this.say(msg(str`View “${view.name}” deleted`));
     await this.load();
     await this.updateComplete;
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="restore"]')];
@@ -250,7 +247,7 @@ export class TenantrySavedViews extends LitElement {
     e.preventDefault();
     const name = viewName(this.name);
     if (!name) {
-      this.error = this.name.trim() ? `A name can have at most ${VIEW_NAME_MAX} characters.` : 'Enter a name for the view.';
+      this.error = this.name.trim() ? msg(str`A name can have at most ${formatInteger(VIEW_NAME_MAX)} characters.`) : msg('Enter a name for the view.');
       this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus();
       return;
     }
@@ -277,19 +274,19 @@ export class TenantrySavedViews extends LitElement {
   private async save(name: string): Promise<void> {
     const store = this.activeStore;
     if (!store) {
-      this.error = 'Views cannot be saved here.';
+      this.error = msg('Views cannot be saved here.');
       return;
     }
     const {state} = parseViewState(this.state);
     try {
       await store.save({name, state, savedAt: new Date().toISOString()});
     } catch (err) {
-      this.error = err instanceof Error ? err.message : 'The view could not be saved.';
+      this.error = err instanceof Error ? err.message : msg('The view could not be saved.');
       return;
     }
     this.name = '';
     this.error = '';
-    this.say(`View “${name}” saved`);
+    this.say(msg(str`View “${name}” saved`));
     await this.load();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="name-input"]')?.focus();
@@ -300,10 +297,10 @@ export class TenantrySavedViews extends LitElement {
     try {
       await this.copyText(link);
       this.failedLink = '';
-      this.say('Link copied');
+      this.say(msg('Link copied'));
     } catch {
       this.failedLink = link;
-      this.say('The link could not be copied; copy it from the field.');
+      this.say(msg('The link could not be copied; copy it from the field.'));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('[part~="link"]')?.select();
     }
@@ -311,17 +308,19 @@ export class TenantrySavedViews extends LitElement {
 
   private renderList() {
     const n = this.unreadable;
-    const notice = n ? html`<p part="notice" role="note">${n} saved ${n === 1 ? 'view' : 'views'} could not be read and ${n === 1 ? 'was' : 'were'} left out.</p>` : nothing;
-    if (this.loading && !this.views.length) return html`<p part="empty">Loading saved views…</p>`;
-    if (!this.views.length) return html`${notice}<p part="empty">No saved views yet.</p>`;
-    return html`${notice}<ul part="list" aria-label="Saved views">
+    const notice = n
+      ? html`<p part="notice" role="note">${plural(n, {one: (c) => msg(str`${c} saved view could not be read and was left out.`), other: (c) => msg(str`${c} saved views could not be read and were left out.`)})}</p>`
+      : nothing;
+    if (this.loading && !this.views.length) return html`<p part="empty">${msg('Loading saved views…')}</p>`;
+    if (!this.views.length) return html`${notice}<p part="empty">${msg('No saved views yet.')}</p>`;
+    return html`${notice}<ul part="list" aria-label=${msg('Saved views')}>
       ${repeat(
         this.views,
         (v) => v.name,
         (v, i) => html`<li part="item">
           <button type="button" part="restore" title=${v.name} @click=${() => this.handleRestore(v)}><bdi>${v.name}</bdi></button>
           ${v.savedAt ? html`<time part="saved-at" datetime=${v.savedAt}>${formatSavedAt(v.savedAt)}</time>` : nothing}
-          <button type="button" part="delete" aria-label=${`Delete view ${v.name}`} @click=${() => this.handleDelete(v, i)}>Delete</button>
+          <button type="button" part="delete" aria-label=${msg(str`Delete view ${v.name}`)} @click=${() => this.handleDelete(v, i)}>${msg('Delete')}</button>
         </li>`,
       )}
     </ul>`;
@@ -329,17 +328,17 @@ export class TenantrySavedViews extends LitElement {
 
   override render() {
     return html`
-      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>Views</button>
-      <button type="button" part="save-toggle" aria-haspopup="dialog" @click=${() => this.show(true)}>Save view…</button>
-      <button type="button" part="copy-link" @click=${this.handleCopy}>Copy link</button>
+      <button type="button" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.handleToggle}>${msg('Views')}</button>
+      <button type="button" part="save-toggle" aria-haspopup="dialog" @click=${() => this.show(true)}>${msg('Save view…')}</button>
+      <button type="button" part="copy-link" @click=${this.handleCopy}>${msg('Copy link')}</button>
       <span part="status" role="status">${this.status}</span>
-      ${this.failedLink ? html`<input part="link" type="text" readonly aria-label="Link to this view" .value=${this.failedLink} />` : nothing}
+      ${this.failedLink ? html`<input part="link" type="text" readonly aria-label=${msg('Link to this view')} .value=${this.failedLink} />` : nothing}
       <div id="panel" part="panel" role="dialog" aria-labelledby="panel-title" ?hidden=${!this.open} @keydown=${this.panel.handleKeydown}>
-        <div id="panel-title" part="panel-title">Saved views</div>
+        <div id="panel-title" part="panel-title">${msg('Saved views')}</div>
         ${this.open
           ? html`${this.renderList()}
               <form part="save-form" @submit=${this.handleSubmit} novalidate>
-                <label part="name-label" for="name">Save current view as</label>
+                <label part="name-label" for="name">${msg('Save current view as')}</label>
                 <input
                   id="name"
                   part="name-input"
@@ -351,14 +350,14 @@ export class TenantrySavedViews extends LitElement {
                   .value=${this.name}
                   @input=${this.handleNameInput}
                 />
-                <button type="submit" part="save">Save</button>
+                <button type="submit" part="save">${msg('Save')}</button>
                 <div id="error" part="error" role="alert">${this.error}</div>
               </form>
               ${this.confirming
                 ? html`<div part="confirm" role="group" aria-labelledby="confirm-text">
-                    <span id="confirm-text" part="confirm-text">A view named “<bdi>${this.confirming}</bdi>” exists. Replace it?</span>
-                    <button type="button" part="confirm-replace" @click=${this.handleReplace}>Replace</button>
-                    <button type="button" part="confirm-cancel" @click=${this.handleCancelReplace}>Cancel</button>
+                    <span id="confirm-text" part="confirm-text">${msg(html`A view named “<bdi>${this.confirming}</bdi>” exists. Replace it?`)}</span>
+                    <button type="button" part="confirm-replace" @click=${this.handleReplace}>${msg('Replace')}</button>
+                    <button type="button" part="confirm-cancel" @click=${this.handleCancelReplace}>${msg('Cancel')}</button>
                   </div>`
                 : nothing}`
           : nothing}

@@ -1,3 +1,5 @@
+import {formatInteger, plural} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
@@ -13,6 +15,7 @@ import {scopeColor} from '../../src/page/scope-color.js';
 import {ScopeStore, type ScopeStoreState} from '../../src/page/scope-store.js';
 import type {TenantHit, TenantPathEntry, TenantSearchResult} from '../../src/shared/tenancy.js';
 import {tenantSwitcherStyles} from './tenant-switcher.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 export interface ScopeChangeDetail {
   /** The tenant every widget of the page now acts in. */
@@ -50,8 +53,12 @@ interface SearchQuestion {
   kinds: TenantKind[] | null;
 }
 
-const SECTION_LABELS: Record<Exclude<Section, 'browse'>, string> = {pinned: 'Pinned', recent: 'Recent', results: 'Matches'};
-const CUSTOMER_RESULTS_LABEL = 'Matching customers';
+const SECTION_LABELS: Readonly<Record<Exclude<Section, 'browse'>, string>> = {
+  get pinned() { return msg('Pinned'); },
+  get recent() { return msg('Recent'); },
+  get results() { return msg('Matches'); },
+};
+const customerResultsLabel = (): string => msg('Matching customers');
 
 /** `sync-url="false"` turns URL sync off; any other value (or none) keeps it on. */
 const onUnlessFalse = {
@@ -142,6 +149,7 @@ const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
  * @cssproperty --tenantry-tenant-switcher-popup-width - Width of the popup. Default 420px.
  * @cssproperty --tenantry-tenant-switcher-name-max-width - Widest the acting tenant's name and path grow. Default 28ch.
  */
+@localized()
 export class TenantSwitcher extends LitElement {
   static override styles = tenantSwitcherStyles;
 
@@ -182,7 +190,7 @@ export class TenantSwitcher extends LitElement {
     query: () => this.searchKey(),
     search: (key, signal) => {
       const client = this.boundStore?.client;
-      if (!client) return Promise.reject(new Error('No data client'));
+      if (!client) return Promise.reject(new Error(msg('No data client')));
       const {homeId, text, parentId, kinds} = JSON.parse(key) as SearchQuestion;
       return client.searchTenants({tenantId: homeId}, {text, limit: SEARCH_LIMIT, ...(parentId ? {parentId} : {}), ...(kinds ? {kinds} : {})}, {signal});
     },
@@ -191,9 +199,15 @@ export class TenantSwitcher extends LitElement {
     pick: (index) => this.select(this.entries[index].hit),
     announce: {
       found: (result) => this.countText(result),
-      failed: 'Could not load tenants. Type again to retry.',
-      loading: 'Searching…',
-      idle: 'Loading…',
+      get failed() {
+        return msg('Could not load tenants. Type again to retry.');
+      },
+      get loading() {
+        return msg('Searching…');
+      },
+      get idle() {
+        return msg('Loading…');
+      },
     },
     onClose: () => {
       this.trail = [];
@@ -306,10 +320,10 @@ export class TenantSwitcher extends LitElement {
   /** The live status for an answer: how many tenants, or that none match. */
   private countText({hits, total}: TenantSearchResult): string {
     const text = this.combo.text.trim();
-    if (text && total === 0) return `No tenant matches “${text}”`;
+    if (text && total === 0) return msg(str`No tenant matches “${text}”`);
     const count = text ? total : this.entries.length;
-    const words = `${count.toLocaleString()} ${count === 1 ? 'tenant' : 'tenants'}`;
-    return text && total > hits.length ? `${words}, first ${hits.length} shown` : words;
+    const words = plural(count, {one: (c) => msg(str`${c} tenant`), other: (c) => msg(str`${c} tenants`)});
+    return text && total > hits.length ? msg(str`${words}, first ${formatInteger(hits.length)} shown`) : words;
   }
 
   // ——— Actions ———
@@ -414,31 +428,31 @@ export class TenantSwitcher extends LitElement {
         <span part="chip" aria-hidden="true"></span>
         <div part="scope">
           ${current
-            ? html`<span part="name" class="ellipsis" title=${current.name}><span class="sr-only">Acting in </span><bdi dir="auto">${current.name}</bdi></span>
+            ? html`<span part="name" class="ellipsis" title=${current.name}><span class="sr-only">${msg('Acting in')} </span><bdi dir="auto">${current.name}</bdi></span>
                 ${this.renderPath(current.path, 'path')}`
-            : html`<span part="name" class="ellipsis">${state?.switching ? 'Switching…' : 'Loading…'}</span>`}
+            : html`<span part="name" class="ellipsis">${state?.switching ? msg('Switching…') : msg('Loading…')}</span>`}
         </div>
-        <div part="segment" role="group" aria-label="Administer">
-          <button part="segment-button" type="button" aria-pressed=${String(atHome && !this.pickCustomer)} ?disabled=${!home} @click=${this.chooseHome}>My organization</button>
-          <button part="segment-button" type="button" aria-pressed=${String(Boolean(current && !atHome) || this.pickCustomer)} ?disabled=${!home || customerOnly} @click=${this.chooseCustomer}>A customer</button>
+        <div part="segment" role="group" aria-label=${msg('Administer')}>
+          <button part="segment-button" type="button" aria-pressed=${String(atHome && !this.pickCustomer)} ?disabled=${!home} @click=${this.chooseHome}>${msg('My organization')}</button>
+          <button part="segment-button" type="button" aria-pressed=${String(Boolean(current && !atHome) || this.pickCustomer)} ?disabled=${!home || customerOnly} @click=${this.chooseCustomer}>${msg('A customer')}</button>
         </div>
-        ${customerOnly ? html`<span part="note">You administer only your own organization.</span>` : nothing}
+        ${customerOnly ? html`<span part="note">${msg('You administer only your own organization.')}</span>` : nothing}
         ${this.renderCombobox(status)}
         ${home && current && !atHome
-          ? html`<button part="back" type="button" title=${`Back to ${home.name}`} @click=${this.chooseHome}>Back to <bdi dir="auto">${home.name}</bdi></button>`
+          ? html`<button part="back" type="button" title=${msg(str`Back to ${home.name}`)} @click=${this.chooseHome}>${msg(html`Back to <bdi dir="auto">${home.name}</bdi>`)}</button>`
           : nothing}
       </div>
       ${state?.error
         ? html`<div part="error" role="alert">
             <span>${this.refusalText(state.error)}</span>
-            <button part="error-button" type="button" @click=${() => this.boundStore?.dismissError()}>Dismiss</button>
+            <button part="error-button" type="button" @click=${() => this.boundStore?.dismissError()}>${msg('Dismiss')}</button>
           </div>`
         : nothing}
       ${state?.notice
         ? html`<div part="notice" role="status">
-            <span>Another tab switched to <bdi dir="auto">${state.notice.name}</bdi>.</span>
-            <button part="notice-button" type="button" @click=${() => this.boundStore?.followNotice().catch(() => undefined)}>Switch here</button>
-            <button part="notice-button" type="button" @click=${() => this.boundStore?.dismissNotice()}>Keep this tab</button>
+            <span>${msg(html`Another tab switched to <bdi dir="auto">${state.notice.name}</bdi>.`)}</span>
+            <button part="notice-button" type="button" @click=${() => this.boundStore?.followNotice().catch(() => undefined)}>${msg('Switch here')}</button>
+            <button part="notice-button" type="button" @click=${() => this.boundStore?.dismissNotice()}>${msg('Keep this tab')}</button>
           </div>`
         : nothing}
     `;
@@ -447,7 +461,7 @@ export class TenantSwitcher extends LitElement {
   private renderPath(path: TenantPathEntry[], part: string): TemplateResult | typeof nothing {
     if (path.length < 2) return nothing;
     const full = path.map((p) => p.name).join(' › ');
-    return html`<ol part=${part} title=${full} aria-label="Path">
+    return html`<ol part=${part} title=${full} aria-label=${msg('Path')}>
       ${path.map(
         (p, i) => html`<li part="path-entry">${i > 0 ? html`<span part="path-separator" class="sep" aria-hidden="true">›</span>` : nothing}<bdi dir="auto">${p.name}</bdi></li>`,
       )}
@@ -457,10 +471,11 @@ export class TenantSwitcher extends LitElement {
   private renderCombobox(status: string): TemplateResult {
     const {combo} = this;
     const activeEntry = this.entries[combo.active];
-    const placeholder = this.placeholder ?? `Switch tenant (${isMac() ? '⌘K' : 'Ctrl+K'})`;
+    const keys = isMac() ? '⌘K' : 'Ctrl+K';
+    const placeholder = this.placeholder ?? msg(str`Switch tenant (${keys})`);
     return html`
       <div part="combobox" @focusout=${combo.handleFocusOut}>
-        <label class="sr-only" for="tenant-input">${this.pickCustomer ? 'Administer a customer' : 'Switch tenant'}</label>
+        <label class="sr-only" for="tenant-input">${this.pickCustomer ? msg('Administer a customer') : msg('Switch tenant')}</label>
         <input
           id="tenant-input"
           part="input"
@@ -482,7 +497,7 @@ export class TenantSwitcher extends LitElement {
           @click=${this.handleInputClick}
         />
         <div part="popup" ?hidden=${!combo.open} @keydown=${combo.handlePopupKeydown} @mousedown=${combo.handlePopupMousedown}>
-          <div id="tenant-listbox" part="listbox" role="listbox" aria-label="Tenants" tabindex="-1" ?hidden=${this.entries.length === 0}>${this.renderGroups()}</div>
+          <div id="tenant-listbox" part="listbox" role="listbox" aria-label=${msg('Tenants')} tabindex="-1" ?hidden=${this.entries.length === 0}>${this.renderGroups()}</div>
           <div part="status" aria-hidden="true">${status}</div>
           ${combo.open ? this.renderFooter(activeEntry) : nothing}
         </div>
@@ -498,7 +513,7 @@ export class TenantSwitcher extends LitElement {
       const section = this.entries[i].section;
       const start = i;
       while (i < this.entries.length && this.entries[i].section === section) i++;
-      const label = section === 'browse' ? this.browseLabel() : section === 'results' && this.pickCustomer ? CUSTOMER_RESULTS_LABEL : SECTION_LABELS[section];
+      const label = section === 'browse' ? this.browseLabel() : section === 'results' && this.pickCustomer ? customerResultsLabel() : SECTION_LABELS[section];
       const options = this.entries.slice(start, i).map((entry, k) => this.renderOption(entry, start + k));
       groups.push(html`<div part="group" role="group" aria-label=${label}><div part="group-label" aria-hidden="true">${label}</div>${options}</div>`);
     }
@@ -508,7 +523,7 @@ export class TenantSwitcher extends LitElement {
   private browseLabel(): string {
     const parent = this.trail.at(-1);
     const name = parent?.name ?? this.scopeState?.home?.name ?? '';
-    return `Below ${name}`;
+    return msg(str`Below ${name}`);
   }
 
   private renderOption(entry: Entry, index: number): TemplateResult {
@@ -531,7 +546,7 @@ export class TenantSwitcher extends LitElement {
       <div class="option-main">
         <span part="option-name" class="ellipsis" title=${hit.name}><bdi dir="auto">${hit.name}</bdi></span>
         <span part="option-detail option-kind" class="ellipsis">${KIND_LABELS[hit.kind]}${hit.domain ? html` · <bdi dir="auto">${hit.domain}</bdi>` : nothing}${
-          hit.childCount > 0 ? html` · ${hit.childCount.toLocaleString()} below` : nothing
+          hit.childCount > 0 ? html` · ${msg(str`${formatInteger(hit.childCount)} below`)}` : nothing
         }</span>
         ${ancestors.length
           ? html`<span part="option-detail option-path" class="ellipsis" title=${ancestors.map((p) => p.name).join(' › ')}
@@ -539,15 +554,15 @@ export class TenantSwitcher extends LitElement {
             >`
           : nothing}
         ${hit.matched === 'tenantId' && hit.directoryId
-          ? html`<span part="option-detail option-match" class="ellipsis">matched tenant ID <bdi dir="ltr">${hit.directoryId}</bdi></span>`
+          ? html`<span part="option-detail option-match" class="ellipsis">${msg(html`matched tenant ID <bdi dir="ltr">${hit.directoryId}</bdi>`)}</span>`
           : nothing}
-        ${pinned ? html`<span class="sr-only">, pinned</span>` : nothing}
+        ${pinned ? html`<span class="sr-only">${msg(', pinned')}</span>` : nothing}
       </div>
       <div class="option-tools">
         <span
           part="pin"
           aria-hidden="true"
-          title=${pinned ? 'Unpin' : 'Pin'}
+          title=${pinned ? msg('Unpin') : msg('Pin')}
           ?data-pinned=${pinned}
           @click=${(e: Event) => {
             e.stopPropagation();
@@ -559,7 +574,7 @@ export class TenantSwitcher extends LitElement {
           ? html`<span
               part="drill"
               aria-hidden="true"
-              title="Show tenants below"
+              title=${msg('Show tenants below')}
               @click=${(e: Event) => {
                 e.stopPropagation();
                 this.drillInto(hit);
@@ -578,20 +593,20 @@ export class TenantSwitcher extends LitElement {
     return html`<div part="footer">
       ${hit
         ? html`<button part="footer-button" type="button" data-action="pin" @click=${() => this.togglePin(hit)}>
-            ${this.isPinned(hit.id) ? 'Unpin' : 'Pin'} <bdi dir="auto">${hit.name}</bdi>
+            ${this.isPinned(hit.id) ? msg(html`Unpin <bdi dir="auto">${hit.name}</bdi>`) : msg(html`Pin <bdi dir="auto">${hit.name}</bdi>`)}
           </button>`
         : nothing}
       ${hit && hit.childCount > 0 && !this.combo.text.trim()
-        ? html`<button part="footer-button" type="button" data-action="drill" @click=${() => this.drillInto(hit)}>Show tenants below <bdi dir="auto">${hit.name}</bdi></button>`
+        ? html`<button part="footer-button" type="button" data-action="drill" @click=${() => this.drillInto(hit)}>${msg(html`Show tenants below <bdi dir="auto">${hit.name}</bdi>`)}</button>`
         : nothing}
-      ${parent ? html`<button part="footer-button" type="button" data-action="up" @click=${this.drillOut}>Up from <bdi dir="auto">${parent.name}</bdi></button>` : nothing}
+      ${parent ? html`<button part="footer-button" type="button" data-action="up" @click=${this.drillOut}>${msg(html`Up from <bdi dir="auto">${parent.name}</bdi>`)}</button>` : nothing}
     </div>`;
   }
 
   /** Says why a switch was refused without repeating anything the backend said about the tenant. */
   private refusalText(error: TenantryError): string {
-    if (error.code === 'forbidden' || error.code === 'not-found') return 'You cannot act in that tenant: it does not exist, or it is not one you manage.';
-    if (error.code === 'unauthenticated') return 'Your session has ended. Sign in again to switch tenants.';
-    return 'The tenant could not be switched. Check the connection and try again.';
+    if (error.code === 'forbidden' || error.code === 'not-found') return msg('You cannot act in that tenant: it does not exist, or it is not one you manage.');
+    if (error.code === 'unauthenticated') return msg('Your session has ended. Sign in again to switch tenants.');
+    return msg('The tenant could not be switched. Check the connection and try again.');
   }
 }

@@ -1,8 +1,9 @@
-import {LitElement, nothing} from 'lit';
+import {LitElement, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {TokenProvider} from '../../src/shared/contract/backend.js';
 import type {DataClient} from '../../src/page/data-client.js';
 import {emit} from '../../src/page/events.js';
+import {setLocale} from '../../src/page/locale.js';
 import {missingClientText} from '../../src/page/kit/client-controller.js';
 import {ConfigController} from '../../src/page/kit/config-controller.js';
 import type {PageConfigStatus} from '../../src/page/kit/page-config.js';
@@ -65,10 +66,10 @@ export class TenantryConfig extends LitElement {
   /** How many customer organizations the embedded demo generates (1 to 100,000; default 2,000); only with `backend="embedded"`. */
   @property({type: Number}) organizations?: number;
 
-  /** The locale the elements speak (a BCP 47 tag, e.g. `de-DE`); read by the elements through the page's configuration. */
+  /** The locale the elements speak (a BCP 47 tag, e.g. `de-DE`; one not supported speaks English), as `setLocale` sets it. */
   @property({reflect: true}) locale?: string;
 
-  /** The theme the elements use, by name; read by the elements through the page's configuration. */
+  /** The theme of every element that names none itself: `light`, `dark` or `auto` (the user's `prefers-color-scheme`). */
   @property({reflect: true}) theme?: string;
 
   /** Gives a bearer token per request (`async () => token`) with `auth="token"`; called when needed, its tokens never kept. */
@@ -95,6 +96,12 @@ export class TenantryConfig extends LitElement {
    */
   signOut(): Promise<void> {
     return this.config.signOut();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The page's locale follows the configuration (an element's own `lang` cannot: one catalogue per page).
+    const locale = this.locale?.trim();
+    if (changed.has('locale') && locale) void setLocale(locale).catch(() => undefined);
   }
 
   protected override render(): typeof nothing {

@@ -9,6 +9,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {http} from 'msw';
 import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
 import {pageConfig} from '../../src/page/kit/page-config.js';
+import {setLocale} from '../../src/page/locale.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import {API, startMsw} from '../../src/testing/msw.js';
 import {nextEvent} from '../../src/testing/next-event.js';
@@ -284,6 +285,22 @@ describe('tenantry-config: the configured theme', () => {
     config.remove();
     expect(plain.hasAttribute('theme')).to.equal(false);
     expect(own.getAttribute('theme')).to.equal('light');
+  });
+});
+
+describe('tenantry-config: the configured locale', () => {
+  it('switches the page’s elements to the configured locale, and back', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><organizations-grid></organizations-grid></div>`);
+    const grid = page.querySelector<OrganizationsGrid>('organizations-grid')!;
+    const config = configElement({backend: 'embedded', locale: 'de-DE'});
+    page.append(config);
+    try {
+      await waitUntil(() => grid.getAttribute('lang') === 'de', 'the grid speaks German', {timeout: 15_000});
+      config.locale = 'en';
+      await waitUntil(() => grid.getAttribute('lang') === 'en', 'and English again', {timeout: 15_000});
+    } finally {
+      await setLocale('en');
+    }
   });
 });
 

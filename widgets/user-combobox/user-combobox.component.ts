@@ -1,3 +1,6 @@
+import {getLocale} from '../../src/page/locale.js';
+import {plural} from '../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
@@ -8,6 +11,7 @@ import {ComboboxController} from '../../src/page/kit/combobox-controller.js';
 import type {User, UserRef} from '../../src/shared/model/types.js';
 import {emit} from '../../src/page/events.js';
 import {userComboboxStyles} from './user-combobox.styles.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 
 /** What the combobox needs of a data client: the user directory of a scope. */
 export type UserDirectory = Pick<DataClient, 'listUsers'>;
@@ -53,6 +57,7 @@ declare global {
  * @cssproperty --tenantry-user-combobox-active-background - Background of the active option.
  * @cssproperty --tenantry-user-combobox-max-height - Tallest the popup list grows.
  */
+@localized()
 export class TenantryUserCombobox extends LitElement {
   static override styles = userComboboxStyles;
 
@@ -82,7 +87,7 @@ export class TenantryUserCombobox extends LitElement {
     },
     search: (key, signal) => {
       const directory = this.clients.value;
-      if (!directory) return Promise.reject(new Error('No user directory'));
+      if (!directory) return Promise.reject(new Error(msg('No user directory')));
       const [tenantId, limit, text] = JSON.parse(key) as [string, number, string];
       return directory.listUsers({tenantId}, text, limit, {signal});
     },
@@ -91,8 +96,10 @@ export class TenantryUserCombobox extends LitElement {
     optionId: (index) => `option-${index}`,
     pick: (index) => this.toggle(this.options[index]),
     announce: {
-      found: (users) => (users.length ? `${users.length} ${users.length === 1 ? 'user' : 'users'} found` : 'No users match'),
-      failed: 'Users could not be loaded',
+      found: (users) => (users.length ? plural(users.length, {one: (c) => msg(str`${c} user found`), other: (c) => msg(str`${c} users found`)}) : msg('No users match')),
+      get failed() {
+        return msg('Users could not be loaded');
+      },
     },
     wrap: true,
   });
@@ -132,7 +139,7 @@ export class TenantryUserCombobox extends LitElement {
     const ref: UserRef = {id: user.id, displayName: user.displayName};
     const picked = !this.isSelected(user.id);
     this.setSelection(picked ? [...this.selected, ref] : this.selected.filter((u) => u.id !== user.id));
-    this.combo.announce(`${user.displayName} ${picked ? 'added' : 'removed'}`);
+    this.combo.announce(picked ? msg(str`${user.displayName} added`) : msg(str`${user.displayName} removed`));
   }
 
   private setSelection(users: UserRef[]): void {
@@ -147,7 +154,7 @@ export class TenantryUserCombobox extends LitElement {
 
   private handleRemove(user: UserRef): void {
     this.setSelection(this.selected.filter((u) => u.id !== user.id));
-    this.combo.announce(`${user.displayName} removed`);
+    this.combo.announce(msg(str`${user.displayName} removed`));
     this.input?.focus();
   }
 
@@ -156,31 +163,35 @@ export class TenantryUserCombobox extends LitElement {
     if (!this.combo.open && phase !== 'error') return '';
     switch (phase) {
       case 'loading':
-        return 'Searching…';
+        return msg('Searching…');
       case 'error':
-        return 'Users could not be loaded.';
+        return msg('Users could not be loaded.');
       case 'done':
-        return this.options.length ? '' : 'No users match.';
+        return this.options.length ? '' : msg('No users match.');
       default:
-        return this.clients.value ? '' : 'No user directory.';
+        return this.clients.value ? '' : msg('No user directory.');
     }
   }
 
   override render() {
     const {combo} = this;
     const showList = combo.open && this.options.length > 0;
-    const noun = this.label.toLowerCase();
+    // The defaults are English in the attribute; shown in the page's language.
+    const label = this.label === 'Owner' ? msg('Owner') : this.label;
+    // A noun inside a sentence: lower case where the language writes it so (German capitalises nouns).
+    const locale = getLocale();
+    const noun = locale === 'de' ? label : label.toLocaleLowerCase(locale);
     return html`
-      <label part="label" for="input">${this.label}</label>
+      <label part="label" for="input">${label}</label>
       <div part="field" @focusout=${combo.handleFocusOut}>
         ${this.selected.length
-          ? html`<ul part="tokens" aria-label=${`Selected ${noun}s`}>
+          ? html`<ul part="tokens" aria-label=${msg(str`Selected ${noun}s`)}>
               ${repeat(
                 this.selected,
                 (u) => u.id,
                 (u) => html`<li part="token">
                   <bdi>${u.displayName}</bdi>
-                  <button type="button" part="token-remove" aria-label=${`Remove ${noun} ${u.displayName}`} @click=${() => this.handleRemove(u)}>✕</button>
+                  <button type="button" part="token-remove" aria-label=${msg(str`Remove ${noun} ${u.displayName}`)} @click=${() => this.handleRemove(u)}>✕</button>
                 </li>`,
               )}
             </ul>`
@@ -197,7 +208,7 @@ export class TenantryUserCombobox extends LitElement {
           aria-expanded=${showList ? 'true' : 'false'}
           aria-activedescendant=${ifDefined(showList ? combo.activeDescendant : undefined)}
           aria-describedby="status"
-          placeholder=${this.placeholder}
+          placeholder=${this.placeholder === 'Type a name or email' ? msg('Type a name or email') : this.placeholder}
           .value=${combo.text}
           @input=${combo.handleInput}
           @keydown=${combo.handleKeydown}

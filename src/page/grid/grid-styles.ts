@@ -62,7 +62,7 @@ export const gridChromeStyles = css`
     }
     .state {
       position: sticky;
-      left: 0;
+      inset-inline-start: 0;
       max-width: 640px;
       padding: var(--_s4);
     }

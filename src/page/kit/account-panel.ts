@@ -8,6 +8,8 @@
  * conflict (409, 412) offers Reload. Writes wait with the reason while offline and are not offered
  * in a customer administrator's session.
  */
+import {formatInteger, plural} from '../format.js';
+import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {DataClient} from '../data-client.js';
@@ -56,10 +58,10 @@ interface Refusal {
 const refusalOf = (e: unknown): Refusal => {
   if (e instanceof TenantryError) {
     const reload = e.code === 'conflict' || e.code === 'version-conflict';
-    const message = e.code === 'version-conflict' ? `${e.message} Reload it to see the change, then try again.` : e.message;
+    const message = e.code === 'version-conflict' ? `${e.message} ${msg('Reload it to see the change, then try again.')}` : e.message;
     return {message, reload};
   }
-  return {message: 'Not saved: something went wrong.', reload: false};
+  return {message: msg('Not saved: something went wrong.'), reload: false};
 };
 
 export class AccountPanel implements ReactiveController {
@@ -91,7 +93,7 @@ export class AccountPanel implements ReactiveController {
       },
       search: (key, signal) => {
         const client = options.client();
-        if (!client) return Promise.reject(new Error('No data client'));
+        if (!client) return Promise.reject(new Error(msg('No data client')));
         const [homeId, scopeId, text] = JSON.parse(key) as [string, string, string];
         return client.searchTenants({tenantId: homeId}, {text, limit: CUSTOMER_LIMIT, kinds: ['customer'], ...(text ? {} : {parentId: scopeId})}, {signal});
       },
@@ -105,10 +107,14 @@ export class AccountPanel implements ReactiveController {
       announce: {
         found: () => {
           const n = this.candidates().length;
-          return n ? `${n} ${n === 1 ? 'customer' : 'customers'} found` : 'No customers match';
+          return n ? plural(n, {one: (c) => msg(str`${c} customer found`), other: (c) => msg(str`${c} customers found`)}) : msg('No customers match');
         },
-        failed: 'Customers could not be loaded. Type again to retry.',
-        loading: 'Searching…',
+        get failed() {
+          return msg('Customers could not be loaded. Type again to retry.');
+        },
+        get loading() {
+          return msg('Searching…');
+        },
       },
       wrap: true,
     });
@@ -209,7 +215,7 @@ export class AccountPanel implements ReactiveController {
     } catch (e) {
       if (this.writes !== controller || isAbort(e)) return false;
       this.refusal = refusalOf(e);
-      this.options.announce(`Not saved: ${this.refusal.message}`);
+      this.options.announce(msg(str`Not saved: ${this.refusal.message}`));
       return false;
     } finally {
       if (this.writes === controller) {
@@ -222,12 +228,12 @@ export class AccountPanel implements ReactiveController {
 
   private async assign(hit: TenantHit): Promise<void> {
     const name = this.account?.name ?? '';
-    await this.write('assign', (c, s, etag, signal) => c.assignAccount(s, this.account!.id, hit.id, etag, {signal}), () => `${name} assigned to ${hit.name}.`);
+    await this.write('assign', (c, s, etag, signal) => c.assignAccount(s, this.account!.id, hit.id, etag, {signal}), () => msg(str`${name} assigned to ${hit.name}.`));
   }
 
   private async unassign(customer: {id: string; name: string}): Promise<void> {
     const name = this.account?.name ?? '';
-    const ok = await this.write(`unassign:${customer.id}`, (c, s, etag, signal) => c.unassignAccount(s, this.account!.id, customer.id, etag, {signal}), () => `${name} unassigned from ${customer.name}.`);
+    const ok = await this.write(`unassign:${customer.id}`, (c, s, etag, signal) => c.unassignAccount(s, this.account!.id, customer.id, etag, {signal}), () => msg(str`${name} unassigned from ${customer.name}.`));
     if (ok || this.refusal) this.confirming = null;
     this.host.requestUpdate();
     await this.host.updateComplete;
@@ -247,12 +253,12 @@ export class AccountPanel implements ReactiveController {
       this.ruleIssue = '';
     } catch (e) {
       const issue = e instanceof TenantryError ? e.details.issues?.find((i) => i.path === 'excludeRule') : undefined;
-      this.ruleIssue = issue ? `The exclude rule ${issue.message}.` : e instanceof TenantryError ? e.message : 'The exclude rule is not valid.';
+      this.ruleIssue = issue ? msg(str`The exclude rule ${issue.message}.`) : e instanceof TenantryError ? e.message : msg('The exclude rule is not valid.');
       this.host.requestUpdate();
       return;
     }
     const rule = this.ruleDraft.trim();
-    await this.patch('excludeRule', {excludeRule: rule}, (a) => (rule ? `Exclude rule of ${a.name} saved.` : `Exclude rule of ${a.name} cleared.`));
+    await this.patch('excludeRule', {excludeRule: rule}, (a) => (rule ? msg(str`Exclude rule of ${a.name} saved.`) : msg(str`Exclude rule of ${a.name} cleared.`)));
     if (this.account) this.ruleDraft = this.account.excludeRule;
   }
 
@@ -313,42 +319,42 @@ export class AccountPanel implements ReactiveController {
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title" @keydown=${this.handleKeydown}>
       <div class="panel-head">
         <h2 id="panel-title" class="panel-title" part="panel-title" tabindex="-1"><bdi>${a.name}</bdi></h2>
-        <button type="button" class="panel-close" part="panel-close" aria-label="Close account" @click=${() => this.close()}>✕</button>
+        <button type="button" class="panel-close" part="panel-close" aria-label=${msg('Close account')} @click=${() => this.close()}>✕</button>
       </div>
       <dl class="facts" part="panel-facts">
-        <dt>Account ID</dt>
+        <dt>${msg('Account ID')}</dt>
         <dd><bdi class="mono">${a.providerAccountId}</bdi></dd>
-        <dt>Provider</dt>
+        <dt>${msg('Provider')}</dt>
         <dd>${PROVIDER_LABELS[a.provider] ?? a.provider}</dd>
-        <dt>Type</dt>
+        <dt>${msg('Type')}</dt>
         <dd data-field="type">${ACCOUNT_TYPE_LABELS[a.type] ?? a.type}</dd>
       </dl>
       ${offline && allowed ? html`<p class="notice" part="notice" data-tone="warning">${offline}</p>` : nothing}
       ${this.refusal
         ? html`<p class="notice" part="notice refusal" data-tone="danger" role="alert">
             <span>${this.refusal.message}</span>
-            ${this.refusal.reload ? html`<button type="button" part="reload-button" ?disabled=${this.busy !== null} @click=${() => void this.reload()}>Reload</button>` : nothing}
+            ${this.refusal.reload ? html`<button type="button" part="reload-button" ?disabled=${this.busy !== null} @click=${() => void this.reload()}>${msg('Reload')}</button>` : nothing}
           </p>`
         : nothing}
-      <h3 class="panel-subtitle">Customers (${a.customerCount.toLocaleString()})</h3>
+      <h3 class="panel-subtitle">${msg(str`Customers (${formatInteger(a.customerCount)})`)}</h3>
       ${a.customerCount === 0
-        ? html`<p class="muted" part="panel-empty">Not assigned to any customer.</p>`
+        ? html`<p class="muted" part="panel-empty">${msg('Not assigned to any customer.')}</p>`
         : html`<ul class="customers" part="customers">
             ${a.customers.map((c) => {
               const href = rowHref(template, c.id, 'profile');
               return html`<li part="customer" data-customer-id=${c.id}>
                 ${href ? html`<a part="customer-link" href=${href}><bdi>${c.name}</bdi></a>` : html`<bdi>${c.name}</bdi>`}
                 ${allowed
-                  ? html`<button type="button" part="unassign-button" aria-label=${`Unassign from ${c.name}`} title=${ifDefined(offline ?? undefined)} ?disabled=${disabled} @click=${() => this.askUnassign(c)}>
-                      ${this.busy === `unassign:${c.id}` ? 'Unassigning…' : 'Unassign'}
+                  ? html`<button type="button" part="unassign-button" aria-label=${msg(str`Unassign from ${c.name}`)} title=${ifDefined(offline ?? undefined)} ?disabled=${disabled} @click=${() => this.askUnassign(c)}>
+                      ${this.busy === `unassign:${c.id}` ? msg('Unassigning…') : msg('Unassign')}
                     </button>`
                   : nothing}
               </li>`;
             })}
-            ${more > 0 ? html`<li part="customer-more" class="muted">and ${more.toLocaleString()} more</li>` : nothing}
+            ${more > 0 ? html`<li part="customer-more" class="muted">${msg(str`and ${formatInteger(more)} more`)}</li>` : nothing}
           </ul>`}
       ${this.confirming ? this.renderConfirm(a, this.confirming, disabled) : nothing}
-      ${allowed ? this.renderWrites(a, disabled, offline) : html`<p class="muted" part="read-only">You can view this account; changing it is for your service provider.</p>`}
+      ${allowed ? this.renderWrites(a, disabled, offline) : html`<p class="muted" part="read-only">${msg('You can view this account; changing it is for your service provider.')}</p>`}
     </section>`;
   }
 
@@ -361,12 +367,12 @@ export class AccountPanel implements ReactiveController {
 
   private renderConfirm(a: AccountSummary, c: {id: string; name: string}, disabled: boolean): TemplateResult {
     return html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
-      <p id="confirm-text">Unassign <bdi>“${a.name}”</bdi> from <bdi>“${c.name}”</bdi>? The customer stops receiving this account’s data.</p>
-      <button type="button" class="danger" part="confirm-unassign" ?disabled=${disabled} @click=${() => void this.unassign(c)}>Unassign</button>
+      <p id="confirm-text">${msg(html`Unassign <bdi>“${a.name}”</bdi> from <bdi>“${c.name}”</bdi>? The customer stops receiving this account’s data.`)}</p>
+      <button type="button" class="danger" part="confirm-unassign" ?disabled=${disabled} @click=${() => void this.unassign(c)}>${msg('Unassign')}</button>
       <button type="button" part="confirm-cancel" @click=${() => {
         this.confirming = null;
         this.host.requestUpdate();
-      }}>Cancel</button>
+      }}>${msg('Cancel')}</button>
     </div>`;
   }
 
@@ -374,12 +380,12 @@ export class AccountPanel implements ReactiveController {
     const combo = this.combo;
     const options = this.candidates();
     const showList = combo.open && options.length > 0;
-    const status = !combo.open ? '' : combo.phase === 'loading' ? 'Searching…' : combo.phase === 'error' ? 'Customers could not be loaded.' : combo.phase === 'done' && !options.length ? 'No customers match.' : '';
+    const status = !combo.open ? '' : combo.phase === 'loading' ? msg('Searching…') : combo.phase === 'error' ? msg('Customers could not be loaded.') : combo.phase === 'done' && !options.length ? msg('No customers match.') : '';
     const dedicatedTaken = a.type === 'dedicated' && a.customerCount > 0;
     const nextType = a.type === 'shared' ? 'dedicated' : 'shared';
     return html`<div class="writes" part="writes">
       <div class="assign" @focusout=${combo.handleFocusOut}>
-        <label for="assign-input">Assign to a customer</label>
+        <label for="assign-input">${msg('Assign to a customer')}</label>
         <input
           id="assign-input"
           part="assign-input"
@@ -392,13 +398,13 @@ export class AccountPanel implements ReactiveController {
           aria-expanded=${showList ? 'true' : 'false'}
           aria-activedescendant=${ifDefined(showList ? combo.activeDescendant : undefined)}
           aria-describedby="assign-hint"
-          placeholder="Type a customer’s name"
+          placeholder=${msg('Type a customer’s name')}
           ?disabled=${disabled}
           .value=${combo.text}
           @input=${combo.handleInput}
           @keydown=${combo.handleKeydown}
         />
-        <ul id="assign-listbox" part="assign-listbox" role="listbox" aria-label="Customers" ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleOptionClick}>
+        <ul id="assign-listbox" part="assign-listbox" role="listbox" aria-label=${msg('Customers')} ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleOptionClick}>
           ${showList
             ? options.map(
                 (h, i) => html`<li id=${`assign-option-${i}`} data-index=${i} role="option" part=${i === combo.active ? 'assign-option assign-option-active' : 'assign-option'} aria-selected=${i === combo.active ? 'true' : 'false'}>
@@ -407,35 +413,35 @@ export class AccountPanel implements ReactiveController {
               )
             : nothing}
         </ul>
-        <p id="assign-hint" class="hint" part="hint">${offline ?? (this.busy === 'assign' ? 'Assigning…' : status || (dedicatedTaken ? 'A dedicated account serves one customer.' : ''))}</p>
+        <p id="assign-hint" class="hint" part="hint">${offline ?? (this.busy === 'assign' ? msg('Assigning…') : status || (dedicatedTaken ? msg('A dedicated account serves one customer.') : ''))}</p>
         <div class="sr-only" role="status">${combo.announcement}</div>
       </div>
       <div class="setting">
-        <span>Type: ${ACCOUNT_TYPE_LABELS[a.type]}</span>
-        <button type="button" part="type-button" ?disabled=${disabled} @click=${() => void this.patch('type', {type: nextType}, (x) => `${x.name} is now ${ACCOUNT_TYPE_LABELS[x.type].toLowerCase()}.`)}>
-          ${this.busy === 'type' ? 'Switching…' : `Make ${ACCOUNT_TYPE_LABELS[nextType].toLowerCase()}`}
+        <span>${msg(str`Type: ${ACCOUNT_TYPE_LABELS[a.type]}`)}</span>
+        <button type="button" part="type-button" ?disabled=${disabled} @click=${() => void this.patch('type', {type: nextType}, (x) => (x.type === 'shared' ? msg(str`${x.name} is now shared.`) : msg(str`${x.name} is now dedicated.`)))}>
+          ${this.busy === 'type' ? msg('Switching…') : nextType === 'shared' ? msg('Make shared') : msg('Make dedicated')}
         </button>
       </div>
       <label class="setting check">
         <input type="checkbox" part="auto-customer" .checked=${a.autoCustomer} ?disabled=${disabled || (a.type !== 'shared' && !a.autoCustomer)} aria-describedby="auto-customer-hint"
           @change=${(e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
-            void this.patch('autoCustomer', {autoCustomer: on}, (x) => `Auto customer ${on ? 'on' : 'off'} for ${x.name}.`);
+            void this.patch('autoCustomer', {autoCustomer: on}, (x) => (on ? msg(str`Auto customer on for ${x.name}.`) : msg(str`Auto customer off for ${x.name}.`)));
           }} />
-        Auto customer
+        ${msg('Auto customer')}
       </label>
-      <p id="auto-customer-hint" class="hint">Creates customers from the billing file; shared accounts only.</p>
+      <p id="auto-customer-hint" class="hint">${msg('Creates customers from the billing file; shared accounts only.')}</p>
       <label class="setting check">
         <input type="checkbox" part="auto-assigned" .checked=${a.autoAssigned} ?disabled=${disabled || (a.type !== 'dedicated' && !a.autoAssigned)} aria-describedby="auto-assigned-hint"
           @change=${(e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
-            void this.patch('autoAssigned', {autoAssigned: on}, (x) => `Auto-assigned ${on ? 'on' : 'off'} for ${x.name}.`);
+            void this.patch('autoAssigned', {autoAssigned: on}, (x) => (on ? msg(str`Auto-assigned on for ${x.name}.`) : msg(str`Auto-assigned off for ${x.name}.`)));
           }} />
-        Auto-assigned
+        ${msg('Auto-assigned')}
       </label>
-      <p id="auto-assigned-hint" class="hint">Assigns new sub-accounts to the customer; dedicated accounts only.</p>
+      <p id="auto-assigned-hint" class="hint">${msg('Assigns new sub-accounts to the customer; dedicated accounts only.')}</p>
       <div class="setting rule">
-        <label for="rule-input">Exclude rule</label>
+        <label for="rule-input">${msg('Exclude rule')}</label>
         <input id="rule-input" part="exclude-rule-input" type="text" spellcheck="false" .value=${this.ruleDraft} ?disabled=${disabled || !a.autoAssigned}
           aria-invalid=${this.ruleIssue ? 'true' : 'false'} aria-describedby="rule-hint"
           @input=${(e: Event) => {
@@ -447,9 +453,9 @@ export class AccountPanel implements ReactiveController {
             if (e.key === 'Enter') void this.saveRule();
           }} />
         <button type="button" part="exclude-rule-save" ?disabled=${disabled || !a.autoAssigned || this.ruleDraft.trim() === a.excludeRule} @click=${() => void this.saveRule()}>
-          ${this.busy === 'excludeRule' ? 'Saving…' : 'Save rule'}
+          ${this.busy === 'excludeRule' ? msg('Saving…') : msg('Save rule')}
         </button>
-        <p id="rule-hint" class="hint ${this.ruleIssue ? 'issue' : ''}" part=${this.ruleIssue ? 'hint rule-issue' : 'hint'}>${this.ruleIssue || (a.autoAssigned ? 'Sub-accounts matching it are not assigned automatically, e.g. name:*-sandbox.' : 'Applies only while new sub-accounts are auto-assigned.')}</p>
+        <p id="rule-hint" class="hint ${this.ruleIssue ? 'issue' : ''}" part=${this.ruleIssue ? 'hint rule-issue' : 'hint'}>${this.ruleIssue || (a.autoAssigned ? msg('Sub-accounts matching it are not assigned automatically, e.g. name:*-sandbox.') : msg('Applies only while new sub-accounts are auto-assigned.'))}</p>
       </div>
     </div>`;
   }

@@ -5,6 +5,7 @@
  * client: the element says so, visibly — what is missing or wrong in the configuration, or the one
  * line to add — instead of quietly starting a made-up backend in a real portal.
  */
+import {msg, str} from '@lit/localize';
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DataEvent} from '../../shared/protocol.js';
 import {dataClientContext} from '../context.js';
@@ -14,6 +15,9 @@ import {CONFIG_SNIPPET, pageConfig, type PageConfigStatus} from './page-config.j
 import {PageThemeController} from './page-theme.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** The element's name as code in a sentence (a placeholder: markup in a catalogue text would be shown escaped). */
+const CONFIG_TAG = '`<tenantry-config>`';
 
 /**
  * What an element without a client tells the page's developer (and the user) when the page has no
@@ -94,13 +98,14 @@ export const renderCodeText = (text: string): (TemplateResult | string)[] => tex
 export function missingClientText(status: PageConfigStatus): {text: string; urgent: boolean} | null {
   switch (status.kind) {
     case 'none':
-      return {text: MISSING_CLIENT_TEXT, urgent: true};
+      return {text: msg(str`Not connected to a Tenantry backend: add \`${CONFIG_SNIPPET}\` to the page (\`backend="embedded"\` shows demo data), set this element’s \`client\` property, or call \`provideDataClient(element, client)\` on an element that contains it.`), urgent: true};
     case 'waiting':
-      return {text: `Connecting to Tenantry: waiting for ${status.waitingFor} on \`<tenantry-config>\`…`, urgent: false};
+      return {text: msg(str`Connecting to Tenantry: waiting for ${status.waitingFor} on ${CONFIG_TAG}…`), urgent: false};
     case 'error':
-      return {text: `Tenantry is not configured: ${status.problem} ${status.fix}`, urgent: true};
+      // The problem and its fix name attributes and values as the page wrote them.
+      return {text: msg(str`Tenantry is not configured: ${status.problem} ${status.fix}`), urgent: true};
     case 'signed-out':
-      return {text: 'You are signed out of Tenantry.', urgent: false};
+      return {text: msg('You are signed out of Tenantry.'), urgent: false};
     case 'ready':
       return null;
   }
@@ -112,6 +117,6 @@ export function missingClientText(status: PageConfigStatus): {text: string; urge
  * waits for the host, or after a sign-out, a status.
  */
 export const renderMissingClient = (): TemplateResult => {
-  const said = missingClientText(pageConfig().status) ?? {text: MISSING_CLIENT_TEXT, urgent: true};
+  const said = missingClientText(pageConfig().status) ?? missingClientText({kind: 'none'})!;
   return html`<p class="missing-client" part="missing-client" role=${said.urgent ? 'alert' : 'status'}>${renderCodeText(said.text)}</p>`;
 };

@@ -5,6 +5,7 @@
  * the widget's scope failed for want of the backend (a retryable error) with no success since.
  * The host re-renders whenever the answer changes; every listener goes when it disconnects.
  */
+import {msg} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {TenantryError} from '../../shared/contract/errors.js';
 import type {DataEvent} from '../../shared/protocol.js';
@@ -12,9 +13,9 @@ import {DataEventMessage, type DataClient} from '../data-client.js';
 import {browserOnline, watchOnline} from '../platform/online.js';
 
 /** Said while the browser is offline. */
-export const OFFLINE_REASON = 'You are offline: changes can’t be sent.';
+export const offlineReason = (): string => msg('You are offline: changes can’t be sent.');
 /** Said while the last sync of the scope could not reach the server. */
-export const UNREACHABLE_REASON = 'You are offline (the server could not be reached at the last try): changes can’t be sent.';
+export const unreachableReason = (): string => msg('You are offline (the server could not be reached at the last try): changes can’t be sent.');
 
 export interface ConnectivityControllerOptions {
   /** The host's data client, whose syncs tell whether the backend was reached; `null` for none. */
@@ -48,9 +49,9 @@ export class ConnectivityController implements ReactiveController {
 
   /** Why a write cannot be sent now, in words for the user; `null` when it can. */
   get reason(): string | null {
-    if (!this.online) return OFFLINE_REASON;
+    if (!this.online) return offlineReason();
     const scope = this.options.scopeTenantId();
-    if (scope && (this.unreachable.has(syncKey('organizations', scope)) || this.unreachable.has(syncKey('accounts', scope)))) return UNREACHABLE_REASON;
+    if (scope && (this.unreachable.has(syncKey('organizations', scope)) || this.unreachable.has(syncKey('accounts', scope)))) return unreachableReason();
     return null;
   }
 

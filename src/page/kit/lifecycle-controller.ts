@@ -12,7 +12,10 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {lifecycleMove, lifecycleTarget} from '../../shared/contract/lifecycle.js';
 import {TenantryError, isAbort, type ErrorCode} from '../../shared/contract/errors.js';
 import type {Id, KindCounts, LifecycleAction, LifecycleImpact, Organization, OrgStatus, TenantKind} from '../../shared/model/types.js';
-import {LIFECYCLE_DONE, LIFECYCLE_LABELS} from '../../shared/model/labels.js';
+import {msg, str} from '@lit/localize';
+import {STATUS_LABELS, lifecycleNotDone} from '../../shared/model/labels.js';
+import {getLocale} from '../locale.js';
+import {plural} from '../format.js';
 import type {ActingScope} from '../../shared/tenancy.js';
 import {plainName} from '../scope-store.js';
 import type {DataClient} from '../data-client.js';
@@ -88,22 +91,23 @@ export interface LifecycleControllerOptions {
 /** Requests whose effect reaches below the organization: their impact is shown first. */
 const WITH_IMPACT: ReadonlySet<LifecycleRequestAction> = new Set(['suspend', 'archive', 'delete']);
 
-const KIND_NOUNS: Readonly<Record<TenantKind, [string, string]>> = {
-  distributor: ['distributor', 'distributors'],
-  reseller: ['reseller', 'resellers'],
-  'customer-organization': ['customer organization', 'customer organizations'],
-  customer: ['customer', 'customers'],
-};
+const KINDS: readonly TenantKind[] = ['distributor', 'reseller', 'customer-organization', 'customer'];
 
-/** "1 reseller", "3 customers". */
-export const countOf = (n: number, kind: TenantKind): string => `${n.toLocaleString()} ${KIND_NOUNS[kind][n === 1 ? 0 : 1]}`;
+/** "1 reseller", "3 customers", by the locale's plural rules. */
+export function countOf(n: number, kind: TenantKind): string {
+  switch (kind) {
+    case 'distributor': return plural(n, {one: (c) => msg(str`${c} distributor`), other: (c) => msg(str`${c} distributors`)});
+    case 'reseller': return plural(n, {one: (c) => msg(str`${c} reseller`), other: (c) => msg(str`${c} resellers`)});
+    case 'customer-organization': return plural(n, {one: (c) => msg(str`${c} customer organization`), other: (c) => msg(str`${c} customer organizations`)});
+    case 'customer': return plural(n, {one: (c) => msg(str`${c} customer`), other: (c) => msg(str`${c} customers`)});
+  }
+}
 
 /** "2 resellers, 10 customers" (kinds with none left out); empty when there are none. */
 export const describeKindCounts = (counts: KindCounts): string =>
-  (Object.keys(KIND_NOUNS) as TenantKind[])
-    .filter((k) => counts[k] > 0)
+  KINDS.filter((k) => counts[k] > 0)
     .map((k) => countOf(counts[k], k))
-    .join(', ');
+    .join(msg(', ', {desc: 'Between items of a list of counts'}));
 
 /** Organizations below, all kinds together. */
 export const totalBelow = (counts: KindCounts): number => Object.values(counts).reduce((s, n) => s + n, 0);
@@ -113,6 +117,30 @@ export const typeableName = (name: string): string => plainName(name.normalize('
 
 /** Whether `typed` is the organization's name as the user can type it. */
 export const nameMatches = (name: string, typed: string): boolean => typed.trim() !== '' && typeableName(typed) === typeableName(name);
+
+/** A version conflict's sentence: nothing of the request was done. */
+function changedMeanwhile(action: LifecycleRequestAction, name: string): string {
+  switch (action) {
+    case 'suspend': return msg(str`${name} was changed by someone else since you opened this. Nothing was suspended. Reload to see it as it is now, then decide again.`);
+    case 'resume': return msg(str`${name} was changed by someone else since you opened this. Nothing was resumed. Reload to see it as it is now, then decide again.`);
+    case 'disable': return msg(str`${name} was changed by someone else since you opened this. Nothing was disabled. Reload to see it as it is now, then decide again.`);
+    case 'enable': return msg(str`${name} was changed by someone else since you opened this. Nothing was enabled. Reload to see it as it is now, then decide again.`);
+    case 'archive': return msg(str`${name} was changed by someone else since you opened this. Nothing was archived. Reload to see it as it is now, then decide again.`);
+    case 'delete': return msg(str`${name} was changed by someone else since you opened this. Nothing was deleted. Reload to see it as it is now, then decide again.`);
+  }
+}
+
+/** A refusal's sentence: the user may not make this request in this tenant. */
+function mayNot(action: LifecycleRequestAction, name: string, scope: string): string {
+  switch (action) {
+    case 'suspend': return msg(str`You may not suspend ${name} in ${scope}`);
+    case 'resume': return msg(str`You may not resume ${name} in ${scope}`);
+    case 'disable': return msg(str`You may not disable ${name} in ${scope}`);
+    case 'enable': return msg(str`You may not enable ${name} in ${scope}`);
+    case 'archive': return msg(str`You may not archive ${name} in ${scope}`);
+    case 'delete': return msg(str`You may not delete ${name} in ${scope}`);
+  }
+}
 
 const etagOf = (version: number): string => `"${version}"`;
 
@@ -157,9 +185,12 @@ export class LifecycleController implements ReactiveController {
   get blocked(): string | null {
     const r = this.current;
     if (!r) return null;
-    if (r.org.id === r.scope.tenantId) return 'You can’t change the tenant you are acting in. Switch to a tenant above it first.';
+    if (r.org.id === r.scope.tenantId) return msg('You can’t change the tenant you are acting in. Switch to a tenant above it first.');
     if (r.action === 'delete') {
-      if (r.org.status !== 'suspended') return `Only a suspended organization can be deleted; this one is ${r.org.status}. Suspend it first.`;
+      if (r.org.status !== 'suspended') {
+        const status = STATUS_LABELS[r.org.status].toLocaleLowerCase(getLocale());
+        return msg(str`Only a suspended organization can be deleted; this one is ${status}. Suspend it first.`);
+      }
       return null;
     }
     if (lifecycleTarget(r.org.status, r.action) !== null) return null;
@@ -210,7 +241,7 @@ export class LifecycleController implements ReactiveController {
     const r = this.current;
     const client = this.options.client();
     if (!r || !client || !this.canConfirm) {
-      const failure: LifecycleFailure = {code: 'invalid-request', message: this.blocked ?? (r && !this.nameConfirmed ? 'Type the organization’s name to confirm.' : 'There is nothing to confirm.'), remedies: []};
+      const failure: LifecycleFailure = {code: 'invalid-request', message: this.blocked ?? (r && !this.nameConfirmed ? msg('Type the organization’s name to confirm.') : msg('There is nothing to confirm.')), remedies: []};
       return {ok: false, failure};
     }
     this.state = 'sending';
@@ -306,7 +337,8 @@ export class LifecycleController implements ReactiveController {
       },
       (e: unknown) => {
         if (isAbort(e) || signal.aborted || this.current !== r) return;
-        this.preview = {state: 'failed', message: `What this touches could not be loaded: ${e instanceof TenantryError ? e.message : 'the request failed.'}`};
+        const reason = e instanceof TenantryError ? e.message : msg('the request failed.');
+        this.preview = {state: 'failed', message: msg(str`What this touches could not be loaded: ${reason}`)};
         this.host.requestUpdate();
       },
     );
@@ -316,11 +348,10 @@ export class LifecycleController implements ReactiveController {
   private failureOf(r: LifecycleRequest, e: unknown): LifecycleFailure {
     const err = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e));
     const name = r.org.name;
-    const verb = LIFECYCLE_LABELS[r.action].toLowerCase();
     if (err.code === 'version-conflict') {
       const failure: LifecycleFailure = {
         code: err.code,
-        message: `${name} was changed by someone else since you opened this. Nothing was ${LIFECYCLE_DONE[r.action]}. Reload to see it as it is now, then decide again.`,
+        message: changedMeanwhile(r.action, name),
         remedies: ['reload', 'merge'],
       };
       if (err.details.current) failure.current = err.details.current;
@@ -332,18 +363,21 @@ export class LifecycleController implements ReactiveController {
       if (r.action === 'delete' && below > 0) {
         return {
           code: err.code,
-          message: `${name} can’t be deleted: it still has ${below.toLocaleString()} ${below === 1 ? 'organization' : 'organizations'} below it (${describeKindCounts(impact!.organizationsBelow)}). Move or delete them first.`,
+          message: plural(below, {
+            one: (c) => msg(str`${name} can’t be deleted: it still has ${c} organization below it (${describeKindCounts(impact!.organizationsBelow)}). Move or delete it first.`),
+            other: (c) => msg(str`${name} can’t be deleted: it still has ${c} organizations below it (${describeKindCounts(impact!.organizationsBelow)}). Move or delete them first.`),
+          }),
           remedies: [],
         };
       }
-      return {code: err.code, message: `${name} was not ${LIFECYCLE_DONE[r.action]}: ${err.message}`, remedies: ['reload']};
+      return {code: err.code, message: `${lifecycleNotDone(r.action, name)}${msg(': ', {desc: 'Before the reason something was not done'})}${err.message}`, remedies: ['reload']};
     }
-    if (err.code === 'forbidden') return {code: err.code, message: `You may not ${verb} ${name} in ${r.scope.name}: ${err.message}`, remedies: []};
-    if (err.code === 'not-found') return {code: err.code, message: `${name} is no longer there: it was deleted, or moved out of ${r.scope.name}.`, remedies: []};
-    if (err.code === 'unauthenticated') return {code: err.code, message: 'You are signed out: sign in again, then try again.', remedies: []};
+    if (err.code === 'forbidden') return {code: err.code, message: `${mayNot(r.action, name, r.scope.name)}${msg(': ', {desc: 'Before the reason something was not done'})}${err.message}`, remedies: []};
+    if (err.code === 'not-found') return {code: err.code, message: msg(str`${name} is no longer there: it was deleted, or moved out of ${r.scope.name}.`), remedies: []};
+    if (err.code === 'unauthenticated') return {code: err.code, message: msg('You are signed out: sign in again, then try again.'), remedies: []};
     if (err.retryable) {
-      return {code: err.code, message: `Not sent: the server could not be reached (or its answer was lost), so ${name} is as it was. Try again when you are online.`, remedies: ['retry']};
+      return {code: err.code, message: msg(str`Not sent: the server could not be reached (or its answer was lost), so ${name} is as it was. Try again when you are online.`), remedies: ['retry']};
     }
-    return {code: err.code, message: `${name} was not ${LIFECYCLE_DONE[r.action]}: ${err.message}`, remedies: []};
+    return {code: err.code, message: `${lifecycleNotDone(r.action, name)}${msg(': ', {desc: 'Before the reason something was not done'})}${err.message}`, remedies: []};
   }
 }

@@ -7,11 +7,21 @@
  * Names are data: each is rendered as text in its own bidi isolate (`dir="auto"`), so markup,
  * right-to-left overrides and zero-width characters cannot rearrange the words around them.
  */
+import type {TenantryError} from '../../shared/contract/errors.js';
+import {KIND_LABELS} from '../../shared/model/labels.js';
+import {msg} from '@lit/localize';
 import {css, html, nothing, type TemplateResult} from 'lit';
 import {token} from '../styles/tokens.js';
 import type {ScopeController} from './scope-controller.js';
 
-const KIND_WORDS = {distributor: 'Distributor', reseller: 'Reseller', 'customer-organization': 'Customer organization', customer: 'Customer'} as const;
+
+/** The store's words (English, and never the server's) in the page's language. */
+function scopeErrorText(error: TenantryError): string {
+  if (['forbidden', 'not-found', 'invalid-request'].includes(error.code)) return msg("You don't have access to that tenant, or it doesn't exist.");
+  if (error.message === "Couldn't switch tenants. Check the connection and try again.") return msg("Couldn't switch tenants. Check the connection and try again.");
+  if (error.message === 'The session could not be started.') return msg('The session could not be started.');
+  return error.message;
+}
 
 /**
  * The banner of a widget's acting scope.
@@ -28,23 +38,23 @@ export function renderScopeBanner(scoping: ScopeController): TemplateResult {
   const path = current && current.path.length > 1 ? current.path : null;
   return html`<div class="scope-banner" part="scope" data-scope=${away ? 'customer' : 'home'} data-tenant-id=${scoping.scope?.tenantId ?? nothing}>
     <span class="scope-stripe" part="scope-stripe" aria-hidden="true"></span>
-    <span class="scope-label" part="scope-label">${away ? 'Acting in' : 'Your organization'}</span>
+    <span class="scope-label" part="scope-label">${away ? msg('Acting in') : msg('Your organization')}</span>
     <span class="scope-name isolate" part="scope-name" dir="auto">${current ? current.name : fallbackId}</span>
-    ${current ? html`<span class="scope-kind" part="scope-kind">${KIND_WORDS[current.kind] ?? ''}</span>` : nothing}
+    ${current ? html`<span class="scope-kind" part="scope-kind">${KIND_LABELS[current.kind] ?? ''}</span>` : nothing}
     ${path
-      ? html`<ol class="scope-path" part="scope-path" aria-label="Tenant path">
+      ? html`<ol class="scope-path" part="scope-path" aria-label=${msg('Tenant path')}>
           ${path.map((p) => html`<li class="isolate" part="scope-path-item" dir="auto">${p.name}</li>`)}
         </ol>`
       : nothing}
-    ${state?.switching ? html`<span class="scope-status" part="scope-status">Switching…</span>` : nothing}
+    ${state?.switching ? html`<span class="scope-status" part="scope-status">${msg('Switching…')}</span>` : nothing}
     ${scoping.canGoHome && home
       ? html`<button type="button" class="scope-home" part="scope-home-button" @click=${() => scoping.goHome()}>
-          Back to <span class="isolate" dir="auto">${home.name}</span>
+          ${msg(html`Back to <span class="isolate" dir="auto">${home.name}</span>`)}
         </button>`
       : nothing}
     ${state?.error
       ? html`<p class="scope-error" part="scope-error" role="alert">
-          ${state.error.message} <button type="button" @click=${() => scoping.store?.dismissError()}>Dismiss</button>
+          ${scopeErrorText(state.error)} <button type="button" @click=${() => scoping.store?.dismissError()}>${msg('Dismiss')}</button>
         </p>`
       : nothing}
   </div>`;

@@ -7,20 +7,36 @@
  * nothing in the product says otherwise yet (every plan may carry every feature today). Such a
  * rule, when there is one, belongs beside this table.
  */
+import {numberLocale} from './messages.js';
+import {msg} from '@lit/localize';
 import type {FeatureToggles} from '../model/types.js';
 import {issue, joinPath, type FormIssue} from './issue.js';
 
 export type FeatureKey = keyof FeatureToggles;
 
-/** English names for the messages (a record, so a new toggle must be named here). */
+/** Names for the messages, in the page's language (a record, so a new toggle must be named here). */
 export const FEATURE_LABELS: Readonly<Record<FeatureKey, string>> = {
-  security: 'Security',
-  operations: 'Operations',
-  costDetails: 'Cost details',
-  biAnalytics: 'BI analytics',
-  tasks: 'Tasks',
-  m365Security: 'Microsoft 365 security',
-  governanceVisualizer: 'Governance visualizer',
+  get security() {
+    return msg('Security');
+  },
+  get operations() {
+    return msg('Operations');
+  },
+  get costDetails() {
+    return msg('Cost details');
+  },
+  get biAnalytics() {
+    return msg('BI analytics');
+  },
+  get tasks() {
+    return msg('Tasks');
+  },
+  get m365Security() {
+    return msg('Microsoft 365 security');
+  },
+  get governanceVisualizer() {
+    return msg('Governance visualizer');
+  },
 };
 
 export const FEATURE_KEYS: readonly FeatureKey[] = Object.keys(FEATURE_LABELS) as FeatureKey[];
@@ -89,7 +105,7 @@ export function disable(features: FeatureToggles, key: FeatureKey): FeatureChang
   return {features: next, also};
 }
 
-const or = new Intl.ListFormat('en', {type: 'disjunction'});
+const or = (): Intl.ListFormat => new Intl.ListFormat(numberLocale(), {type: 'disjunction'});
 
 /** An issue at `path.key` for each feature that is on without what it needs. */
 export function check(features: FeatureToggles, path = 'features'): FormIssue[] {
@@ -98,7 +114,7 @@ export function check(features: FeatureToggles, path = 'features'): FormIssue[] 
     if (!features[k]) continue;
     for (const need of FEATURE_NEEDS[k]) {
       if (satisfied(features, need)) continue;
-      const needs = or.format(need.anyOf.map((n) => FEATURE_LABELS[n]));
+      const needs = or().format(need.anyOf.map((n) => FEATURE_LABELS[n]));
       issues.push(issue(joinPath(path, k), 'feature.needs', {feature: FEATURE_LABELS[k], needs, key: k, needKeys: need.anyOf.join(',')}));
     }
   }

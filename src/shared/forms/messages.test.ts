@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {Issue} from '../model/schema.js';
 import {issue, joinPath, toIssues, type FormIssue} from './issue.js';
-import {MESSAGES, message, type MessageId} from './messages.js';
+import {MESSAGES, message, messageText, rewordMessage, type MessageId} from './messages.js';
 
 describe('forms: message catalogue', () => {
   it('holds plain sentences whose every placeholder a caller can fill', () => {
@@ -13,6 +13,16 @@ describe('forms: message catalogue', () => {
       expect(filled, id).not.to.include('{');
       expect(filled, id).not.to.include('}');
     }
+  });
+
+  it('words every message through the catalogue with the same English text, by the same id', () => {
+    for (const [id, text] of Object.entries(MESSAGES)) expect(messageText(id as MessageId, {}), id).to.equal(text);
+  });
+
+  it('recognises a message that arrived as English text (a server’s issue) with its parameters', () => {
+    const english = message('text.too-long', {max: 200, length: 10_000});
+    expect(rewordMessage(english)).to.equal(english);
+    expect(rewordMessage('Something the server said.')).to.equal('Something the server said.');
   });
 
   it('writes numbers with grouping and leaves text parameters as they are', () => {

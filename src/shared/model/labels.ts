@@ -1,25 +1,31 @@
-/** Words a person reads for the domain's codes: one place, so the grid, filters and exports agree. */
+/**
+ * Words a person reads for the domain's codes: one place, so the grid, filters and exports agree.
+ * Each word is read when used (a getter through `msg()`), so it is in the page's language of the
+ * moment; product and brand names stay as they are in every language. In the worker (exports) no
+ * catalogue is loaded and the words are English.
+ */
+import {msg, str} from '@lit/localize';
 import type {AzureSubscriptionState, LifecycleAction, LinkedAccount, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
 
 export const PLAN_LABELS: Record<Plan, string> = {
-  assessment: 'Assessment',
-  implementation: 'Implementation',
-  'management-service-csp': 'Management Service CSP',
-  'management-service': 'Management Service',
+  get assessment() { return msg('Assessment'); },
+  get implementation() { return msg('Implementation'); },
+  get 'management-service-csp'() { return msg('Management Service CSP'); },
+  get 'management-service'() { return msg('Management Service'); },
 };
 
-export const STATUS_LABELS: Record<OrgStatus, string> = {active: 'Active', inactive: 'Inactive', suspended: 'Suspended', archived: 'Archived'};
+export const STATUS_LABELS: Record<OrgStatus, string> = {get active() { return msg('Active'); }, get inactive() { return msg('Inactive'); }, get suspended() { return msg('Suspended'); }, get archived() { return msg('Archived'); }};
 
-export const SOURCE_DATA_LABELS: Record<SourceDataStatus, string> = {success: 'Success', warning: 'Warning', failed: 'Failed', 'not-available': 'Not available'};
+export const SOURCE_DATA_LABELS: Record<SourceDataStatus, string> = {get success() { return msg('Success'); }, get warning() { return msg('Warning'); }, get failed() { return msg('Failed'); }, get 'not-available'() { return msg('Not available'); }};
 
-export const KIND_LABELS: Record<TenantKind, string> = {distributor: 'Distributor', reseller: 'Reseller', 'customer-organization': 'Customer organization', customer: 'Customer'};
+export const KIND_LABELS: Record<TenantKind, string> = {get distributor() { return msg('Distributor'); }, get reseller() { return msg('Reseller'); }, get 'customer-organization'() { return msg('Customer organization'); }, get customer() { return msg('Customer'); }};
 
-export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {active: 'Active', pending: 'Pending', expiring: 'Expiring', expired: 'Expired', cancelled: 'Cancelled'};
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {get active() { return msg('Active'); }, get pending() { return msg('Pending'); }, get expiring() { return msg('Expiring'); }, get expired() { return msg('Expired'); }, get cancelled() { return msg('Cancelled'); }};
 
 export const WORKLOAD_LABELS: Record<Workload, string> = {
   'microsoft-365': 'Microsoft 365',
-  endpoints: 'Endpoints',
-  'file-servers': 'File servers',
+  get endpoints() { return msg('Endpoints'); },
+  get 'file-servers'() { return msg('File servers'); },
   'sql-server': 'SQL Server',
   vmware: 'VMware',
   'hyper-v': 'Hyper-V',
@@ -31,48 +37,62 @@ export const WORKLOAD_LABELS: Record<Workload, string> = {
 };
 
 export const REGION_LABELS: Record<StorageRegion, string> = {
-  'us-east': 'US East',
-  'us-west': 'US West',
-  canada: 'Canada',
-  'eu-west': 'EU West',
-  'eu-central': 'EU Central',
-  uk: 'United Kingdom',
-  australia: 'Australia',
-  japan: 'Japan',
-  singapore: 'Singapore',
-  brazil: 'Brazil',
+  get 'us-east'() { return msg('US East'); },
+  get 'us-west'() { return msg('US West'); },
+  get canada() { return msg('Canada'); },
+  get 'eu-west'() { return msg('EU West'); },
+  get 'eu-central'() { return msg('EU Central'); },
+  get uk() { return msg('United Kingdom'); },
+  get australia() { return msg('Australia'); },
+  get japan() { return msg('Japan'); },
+  get singapore() { return msg('Singapore'); },
+  get brazil() { return msg('Brazil'); },
 };
 
-export const SERVICE_PLAN_LABELS: Record<ServicePlan, string> = {essentials: 'Essentials', business: 'Business', enterprise: 'Enterprise', elite: 'Elite'};
+export const SERVICE_PLAN_LABELS: Record<ServicePlan, string> = {get essentials() { return msg('Essentials'); }, get business() { return msg('Business'); }, get enterprise() { return msg('Enterprise'); }, get elite() { return msg('Elite'); }};
 
-export const TENANT_TYPE_LABELS: Record<TenantType, string> = {commercial: 'Commercial', education: 'Education', 'non-profit': 'Non-profit', government: 'Government', trial: 'Trial'};
+export const TENANT_TYPE_LABELS: Record<TenantType, string> = {get commercial() { return msg('Commercial'); }, get education() { return msg('Education'); }, get 'non-profit'() { return msg('Non-profit'); }, get government() { return msg('Government'); }, get trial() { return msg('Trial'); }};
 
-export const QUALIFICATION_LABELS: Record<Qualification, string> = {commercial: 'Commercial', education: 'Education', 'non-profit': 'Non-profit (charity)'};
+export const QUALIFICATION_LABELS: Record<Qualification, string> = {get commercial() { return msg('Commercial'); }, get education() { return msg('Education'); }, get 'non-profit'() { return msg('Non-profit (charity)'); }};
 
-export const EDUCATION_SEGMENT_LABELS: Record<EducationSegment, string> = {'k-12': 'Primary and secondary (K-12)', 'higher-education': 'Higher education', other: 'Other'};
+export const EDUCATION_SEGMENT_LABELS: Record<EducationSegment, string> = {get 'k-12'() { return msg('Primary and secondary (K-12)'); }, get 'higher-education'() { return msg('Higher education'); }, get other() { return msg('Other'); }};
 
-export const AZURE_SUBSCRIPTION_STATE_LABELS: Record<AzureSubscriptionState, string> = {enabled: 'Enabled', warned: 'Warned', 'past-due': 'Past due', disabled: 'Disabled'};
+export const AZURE_SUBSCRIPTION_STATE_LABELS: Record<AzureSubscriptionState, string> = {get enabled() { return msg('Enabled'); }, get warned() { return msg('Warned'); }, get 'past-due'() { return msg('Past due'); }, get disabled() { return msg('Disabled'); }};
 
 export const PROVIDER_LABELS: Record<LinkedAccount['provider'], string> = {azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud'};
 
-export const ACCOUNT_TYPE_LABELS: Record<LinkedAccount['type'], string> = {shared: 'Shared', dedicated: 'Dedicated'};
+export const ACCOUNT_TYPE_LABELS: Record<LinkedAccount['type'], string> = {get shared() { return msg('Shared'); }, get dedicated() { return msg('Dedicated'); }};
 
 /** The button's word for each lifecycle request (a move, or a delete). */
 export const LIFECYCLE_LABELS: Readonly<Record<LifecycleAction | 'delete', string>> = {
-  suspend: 'Suspend',
-  resume: 'Resume',
-  disable: 'Disable',
-  enable: 'Enable',
-  archive: 'Archive',
-  delete: 'Delete',
+  get suspend() { return msg('Suspend'); },
+  get resume() { return msg('Resume'); },
+  get disable() { return msg('Disable'); },
+  get enable() { return msg('Enable'); },
+  get archive() { return msg('Archive'); },
+  get delete() { return msg('Delete'); },
 };
 
-/** What each lifecycle request did, for announcements ("Contoso Ltd suspended"). */
-export const LIFECYCLE_DONE: Readonly<Record<LifecycleAction | 'delete', string>> = {
-  suspend: 'suspended',
-  resume: 'resumed',
-  disable: 'disabled',
-  enable: 'enabled',
-  archive: 'archived',
-  delete: 'deleted',
-};
+/** What each lifecycle request did, for announcements: `Contoso Ltd suspended.` */
+export function lifecycleDone(action: LifecycleAction | 'delete', name: string): string {
+  switch (action) {
+    case 'suspend': return msg(str`${name} suspended.`);
+    case 'resume': return msg(str`${name} resumed.`);
+    case 'disable': return msg(str`${name} disabled.`);
+    case 'enable': return msg(str`${name} enabled.`);
+    case 'archive': return msg(str`${name} archived.`);
+    case 'delete': return msg(str`${name} deleted.`);
+  }
+}
+
+/** What did not happen: `Contoso Ltd was not suspended` (a reason follows, in another sentence). */
+export function lifecycleNotDone(action: LifecycleAction | 'delete', name: string): string {
+  switch (action) {
+    case 'suspend': return msg(str`${name} was not suspended`);
+    case 'resume': return msg(str`${name} was not resumed`);
+    case 'disable': return msg(str`${name} was not disabled`);
+    case 'enable': return msg(str`${name} was not enabled`);
+    case 'archive': return msg(str`${name} was not archived`);
+    case 'delete': return msg(str`${name} was not deleted`);
+  }
+}

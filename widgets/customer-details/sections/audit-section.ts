@@ -6,6 +6,7 @@
  * rows are an ARIA table with `aria-rowcount`/`aria-rowindex`, so assistive technology knows where
  * in the log a row is. Names and subjects are text.
  */
+import {msg, str} from '@lit/localize';
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {styleProps} from '../../../src/page/styles/style-props.js';
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
@@ -19,19 +20,45 @@ import type {SectionContext} from './section-context.js';
 type Host = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
-  create: 'Created',
-  update: 'Changed',
-  delete: 'Deleted',
-  suspend: 'Suspended',
-  resume: 'Resumed',
-  disable: 'Disabled',
-  enable: 'Enabled',
-  archive: 'Archived',
-  'contact-add': 'Added a contact',
-  'contact-update': 'Changed a contact',
-  'contact-delete': 'Deleted a contact',
-  'people-change': 'Changed people',
-  'onboarding-start': 'Started an onboarding task',
+  get create() {
+    return msg('Created');
+  },
+  get update() {
+    return msg('Changed');
+  },
+  get delete() {
+    return msg('Deleted');
+  },
+  get suspend() {
+    return msg('Suspended');
+  },
+  get resume() {
+    return msg('Resumed');
+  },
+  get disable() {
+    return msg('Disabled');
+  },
+  get enable() {
+    return msg('Enabled');
+  },
+  get archive() {
+    return msg('Archived');
+  },
+  get 'contact-add'() {
+    return msg('Added a contact');
+  },
+  get 'contact-update'() {
+    return msg('Changed a contact');
+  },
+  get 'contact-delete'() {
+    return msg('Deleted a contact');
+  },
+  get 'people-change'() {
+    return msg('Changed people');
+  },
+  get 'onboarding-start'() {
+    return msg('Started an onboarding task');
+  },
 };
 
 /** Height of one row, in CSS pixels (the styles use the same value). */
@@ -130,25 +157,25 @@ export class AuditSection implements ReactiveController {
     // The spacer's height goes through the CSSOM (styleProps): a style="…" attribute is refused by a strict CSP's style-src.
     return html`<div class="filters" part="filters">
         <label class="field inline" part="field"
-          >Action
+          >${msg('Action')}
           <select part="input" @change=${this.handleAction}>
-            <option value="" ?selected=${this.action === null}>All actions</option>
+            <option value="" ?selected=${this.action === null}>${msg('All actions')}</option>
             ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.action === a}>${AUDIT_ACTION_LABELS[a]}</option>`)}
           </select>
         </label>
-        <tenantry-user-combobox class="person" label="Person" placeholder="Anyone" .client=${ctx.client} .selected=${this.person ? [this.person] : []} scope-tenant-id=${ctx.scope.tenantId} @tenantry-users-change=${this.handlePerson}></tenantry-user-combobox>
+        <tenantry-user-combobox class="person" label=${msg('Person')} placeholder=${msg('Anyone')} .client=${ctx.client} .selected=${this.person ? [this.person] : []} scope-tenant-id=${ctx.scope.tenantId} @tenantry-users-change=${this.handlePerson}></tenantry-user-combobox>
       </div>
-      <div class="audit" part="audit" role="table" aria-label="Audit log" aria-rowcount=${rowCount}>
+      <div class="audit" part="audit" role="table" aria-label=${msg('Audit log')} aria-rowcount=${rowCount}>
         <div class="audit-head" role="rowgroup">
           <div class="audit-row" role="row" aria-rowindex="1">
-            <span role="columnheader">When</span><span role="columnheader">Who</span><span role="columnheader">From tenant</span><span role="columnheader">Action</span><span role="columnheader">What</span>
+            <span role="columnheader">${msg('When')}</span><span role="columnheader">${msg('Who')}</span><span role="columnheader">${msg('From tenant')}</span><span role="columnheader">${msg('Action')}</span><span role="columnheader">${msg('What')}</span>
           </div>
         </div>
-        <div class="audit-viewport" part="audit-viewport" role="rowgroup" tabindex="0" aria-label="Audit entries, newest first" @scroll=${this.handleScroll}>
+        <div class="audit-viewport" part="audit-viewport" role="rowgroup" tabindex="0" aria-label=${msg('Audit entries, newest first')} @scroll=${this.handleScroll}>
           <div class="audit-spacer" style=${styleProps({height: `${items.length * AUDIT_ROW_HEIGHT}px`})}><div class="audit-window"></div></div>
         </div>
       </div>
-      ${renderListState(this.list, 'audit entries')}`;
+      ${renderListState(this.list, {loading: msg('Loading audit entries…'), failed: (reason) => msg(str`Could not load audit entries: ${reason}`), empty: msg('No audit entries.')})}`;
   }
 
   /**
@@ -188,7 +215,7 @@ export class AuditSection implements ReactiveController {
       const texts = [
         formatDateTime(e.at),
         e.actorName,
-        tenant ?? (tenant === null ? 'A tenant above your view' : '…'),
+        tenant ?? (tenant === null ? msg('A tenant above your view') : '…'),
         AUDIT_ACTION_LABELS[e.action] ?? e.action,
         e.subject ?? (e.fields?.length ? e.fields.join(', ') : ''),
       ];

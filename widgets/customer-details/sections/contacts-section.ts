@@ -6,6 +6,7 @@
  * primary cannot be deleted or given another role, and the form says so before the server must.
  * A failed save keeps the form open with everything typed.
  */
+import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {checkContactFields} from '../../../src/shared/contract/field-rules.js';
@@ -17,13 +18,26 @@ import type {SectionContext} from './section-context.js';
 type Host = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
 
 const ROLES: readonly Contact['role'][] = ['primary', 'billing', 'technical', 'other'];
-const ROLE_LABELS: Readonly<Record<Contact['role'], string>> = {primary: 'Primary', billing: 'Billing', technical: 'Technical', other: 'Other'};
+const ROLE_LABELS: Readonly<Record<Contact['role'], string>> = {
+  get primary() {
+    return msg('Primary');
+  },
+  get billing() {
+    return msg('Billing');
+  },
+  get technical() {
+    return msg('Technical');
+  },
+  get other() {
+    return msg('Other');
+  },
+};
 const FIELDS = [
-  ['firstName', 'First name', 'given-name', 'text'],
-  ['lastName', 'Last name', 'family-name', 'text'],
-  ['email', 'Email', 'email', 'email'],
-  ['phone', 'Phone', 'tel', 'tel'],
-  ['fax', 'Fax', 'fax tel', 'tel'],
+  ['firstName', () => msg('First name'), 'given-name', 'text'],
+  ['lastName', () => msg('Last name'), 'family-name', 'text'],
+  ['email', () => msg('Email'), 'email', 'email'],
+  ['phone', () => msg('Phone'), 'tel', 'tel'],
+  ['fax', () => msg('Fax'), 'fax tel', 'tel'],
 ] as const;
 type TextField = (typeof FIELDS)[number][0];
 
@@ -77,13 +91,13 @@ export class ContactsSection implements ReactiveController {
     const primaries = contacts.filter((c) => c.role === 'primary').length;
     const blocked = ctx.writeBlocked;
     return html`<div class="section-actions">
-        <button type="button" part="button primary" ?disabled=${blocked !== null} @click=${(e: Event) => this.openForm(e, null, contacts.length ? 'other' : 'primary')}>Add contact</button>
+        <button type="button" part="button primary" ?disabled=${blocked !== null} @click=${(e: Event) => this.openForm(e, null, contacts.length ? 'other' : 'primary')}>${msg('Add contact')}</button>
         ${blocked ? html`<span class="muted" part="write-blocked">${blocked}</span>` : nothing}
       </div>
       ${contacts.length
         ? html`<table part="table">
-            <caption class="sr-only">Contacts</caption>
-            <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Email</th><th scope="col">Phone</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+            <caption class="sr-only">${msg('Contacts')}</caption>
+            <thead><tr><th scope="col">${msg('Name')}</th><th scope="col">${msg('Role')}</th><th scope="col">${msg('Email')}</th><th scope="col">${msg('Phone')}</th><th scope="col"><span class="sr-only">${msg('Actions')}</span></th></tr></thead>
             <tbody>
               ${contacts.map((c) => {
                 const lastPrimary = c.role === 'primary' && primaries === 1;
@@ -94,23 +108,23 @@ export class ContactsSection implements ReactiveController {
                   <td><bdi>${c.email || '—'}</bdi></td>
                   <td><bdi>${c.phone || '—'}</bdi></td>
                   <td class="row-actions">
-                    <button type="button" part="button" ?disabled=${blocked !== null} aria-label=${`Edit ${name}`} @click=${(e: Event) => this.openForm(e, c)}>Edit</button>
+                    <button type="button" part="button" ?disabled=${blocked !== null} aria-label=${msg(str`Edit ${name}`)} @click=${(e: Event) => this.openForm(e, c)}>${msg('Edit')}</button>
                     <button
                       type="button"
                       part="button danger"
                       ?disabled=${blocked !== null || lastPrimary}
-                      title=${lastPrimary ? 'The only primary contact: make another contact primary first.' : nothing}
-                      aria-label=${`Delete ${name}`}
+                      title=${lastPrimary ? msg('The only primary contact: make another contact primary first.') : nothing}
+                      aria-label=${msg(str`Delete ${name}`)}
                       @click=${(e: Event) => this.askDelete(e, c)}
                     >
-                      Delete
+                      ${msg('Delete')}
                     </button>
                   </td>
                 </tr>`;
               })}
             </tbody>
           </table>`
-        : html`<p class="empty" part="empty">No contacts yet. Add the primary contact first: they receive the account’s notices.</p>`}
+        : html`<p class="empty" part="empty">${msg('No contacts yet. Add the primary contact first: they receive the account’s notices.')}</p>`}
       ${this.renderForm(ctx, primaries)} ${this.renderDelete(ctx)}`;
   }
 
@@ -141,20 +155,20 @@ export class ContactsSection implements ReactiveController {
     return html`<dialog class="contact-form" part="dialog" aria-labelledby="contact-form-title" @cancel=${this.handleCancel} @keydown=${this.handleKeydown}>
       ${ed
         ? html`<form method="dialog" novalidate @submit=${(e: Event) => this.handleSave(e, ctx)}>
-            <h3 id="contact-form-title">${ed.id ? html`Edit <bdi>${original ? contactName(original) : 'contact'}</bdi>` : 'Add contact'}</h3>
+            <h3 id="contact-form-title">${ed.id ? (original ? msg(html`Edit <bdi>${contactName(original)}</bdi>`) : msg('Edit contact')) : msg('Add contact')}</h3>
             ${ed.failure ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${ed.failure}</p>` : nothing}
             <label class="field" part="field"
-              >Role
+              >${msg('Role')}
               <select part="input" .value=${live(ed.values.role)} ?disabled=${roleLocked} aria-describedby=${roleLocked ? 'contact-role-hint' : nothing} @change=${(e: Event) => this.handleInput('role', (e.target as HTMLSelectElement).value)}>
                 ${ROLES.map((r) => html`<option value=${r} ?selected=${ed.values.role === r}>${ROLE_LABELS[r]}</option>`)}
               </select>
-              ${roleLocked ? html`<span id="contact-role-hint" class="hint" part="hint">The only primary contact: make another contact primary first.</span>` : nothing}
+              ${roleLocked ? html`<span id="contact-role-hint" class="hint" part="hint">${msg('The only primary contact: make another contact primary first.')}</span>` : nothing}
             </label>
             ${FIELDS.map(([key, label, autocomplete, type]) => {
               const error = ed.errors.get(key);
               const required = ed.values.role === 'primary' && (key === 'firstName' || key === 'lastName' || key === 'email');
               return html`<label class="field" part="field"
-                >${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}
+                >${label()}${required ? html`<span aria-hidden="true"> *</span>` : nothing}
                 <input
                   part="input"
                   name=${key}
@@ -171,8 +185,8 @@ export class ContactsSection implements ReactiveController {
               </label>`;
             })}
             <div class="dialog-actions">
-              <button type="button" part="button" @click=${() => this.close()}>Cancel</button>
-              <button type="submit" part="button primary" ?disabled=${ed.busy || ctx.writeBlocked !== null}>${ed.busy ? 'Saving…' : ed.id ? 'Save contact' : 'Add contact'}</button>
+              <button type="button" part="button" @click=${() => this.close()}>${msg('Cancel')}</button>
+              <button type="submit" part="button primary" ?disabled=${ed.busy || ctx.writeBlocked !== null}>${ed.busy ? msg('Saving…') : ed.id ? msg('Save contact') : msg('Add contact')}</button>
             </div>
             ${ctx.writeBlocked ? html`<p class="muted">${ctx.writeBlocked}</p>` : nothing}
           </form>`
@@ -184,12 +198,12 @@ export class ContactsSection implements ReactiveController {
     const d = this.deleting;
     return html`<dialog class="contact-delete" part="dialog" role="alertdialog" aria-labelledby="contact-delete-title" aria-describedby="contact-delete-text" @cancel=${this.handleCancel} @keydown=${this.handleKeydown}>
       ${d
-        ? html`<h3 id="contact-delete-title">Delete <bdi>${contactName(d.contact)}</bdi>?</h3>
-            <p id="contact-delete-text"><bdi>${contactName(d.contact)}</bdi> (${ROLE_LABELS[d.contact.role] ?? d.contact.role}) is removed from the contacts of <bdi>${ctx.org.name}</bdi>.</p>
+        ? html`<h3 id="contact-delete-title">${msg(html`Delete <bdi>${contactName(d.contact)}</bdi>?`)}</h3>
+            <p id="contact-delete-text">${msg(html`<bdi>${contactName(d.contact)}</bdi> (${ROLE_LABELS[d.contact.role] ?? d.contact.role}) is removed from the contacts of <bdi>${ctx.org.name}</bdi>.`)}</p>
             ${d.failure ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${d.failure}</p>` : nothing}
             <div class="dialog-actions">
-              <button type="button" part="button" autofocus @click=${() => this.close()}>Cancel</button>
-              <button type="button" part="button danger" ?disabled=${d.busy || ctx.writeBlocked !== null} @click=${() => void this.handleDelete(ctx)}>${d.busy ? 'Deleting…' : 'Delete contact'}</button>
+              <button type="button" part="button" autofocus @click=${() => this.close()}>${msg('Cancel')}</button>
+              <button type="button" part="button danger" ?disabled=${d.busy || ctx.writeBlocked !== null} @click=${() => void this.handleDelete(ctx)}>${d.busy ? msg('Deleting…') : msg('Delete contact')}</button>
             </div>`
         : nothing}
     </dialog>`;
@@ -230,13 +244,13 @@ export class ContactsSection implements ReactiveController {
     this.host.requestUpdate();
     const input = ed.values;
     const name = contactName(input);
-    const saved = await ctx.write(ed.id ? `Saving ${name}` : `Adding ${name}`, (etag, signal) =>
+    const saved = await ctx.write(ed.id ? msg(str`Saving ${name}`) : msg(str`Adding ${name}`), (etag, signal) =>
       ed.id ? ctx.client.updateContact(ctx.scope, ctx.org.id, ed.id, input, etag, {signal}) : ctx.client.addContact(ctx.scope, ctx.org.id, input, etag, {signal}),
     ).catch((err: unknown) => this.fail(ed, err));
     if (this.editing !== ed) return;
     ed.busy = false;
     if (saved === true) {
-      ctx.announce(ed.id ? `${name} saved.` : `${name} added.`);
+      ctx.announce(ed.id ? msg(str`${name} saved.`) : msg(str`${name} added.`));
       this.close();
     } else this.host.requestUpdate();
   };
@@ -260,14 +274,14 @@ export class ContactsSection implements ReactiveController {
     d.failure = null;
     this.host.requestUpdate();
     const name = contactName(d.contact);
-    const done = await ctx.write(`Deleting ${name}`, (etag, signal) => ctx.client.deleteContact(ctx.scope, ctx.org.id, d.contact.id, etag, {signal})).catch((err: unknown) => {
+    const done = await ctx.write(msg(str`Deleting ${name}`), (etag, signal) => ctx.client.deleteContact(ctx.scope, ctx.org.id, d.contact.id, etag, {signal})).catch((err: unknown) => {
       d.failure = err instanceof Error ? err.message : String(err);
       return false;
     });
     if (this.deleting !== d) return;
     d.busy = false;
     if (done) {
-      ctx.announce(`${name} deleted.`);
+      ctx.announce(msg(str`${name} deleted.`));
       this.close();
     } else this.host.requestUpdate();
   };

@@ -7,6 +7,8 @@
  * or dedicated, auto customer, auto-assigned, exclude rule). Lists follow the worker's
  * `accounts-updated` events; a refusal says why in the panel, a conflict offers Reload.
  */
+import {formatInteger, plural} from '../../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {DataClient} from '../../../src/page/data-client.js';
@@ -173,32 +175,32 @@ export class LinkedAccountsSection implements ReactiveController {
   }
 
   render(ctx: SectionContext): TemplateResult {
-    if (this.error?.code === 'forbidden') return html`<p class="notice" part="notice" data-tone="warning">You may not see this: ${this.error.message}</p>`;
+    if (this.error?.code === 'forbidden') return html`<p class="notice" part="notice" data-tone="warning">${msg(str`You may not see this: ${this.error.message}`)}</p>`;
     const rows = this.rows;
     const blocked = ctx.writeBlocked;
     return html`${this.error
-        ? html`<p class="notice" part="notice" data-tone="danger" role="alert">Could not load the linked accounts: ${this.error.message} <button type="button" part="button" @click=${() => this.retry()}>Retry</button></p>`
+        ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${msg(str`Could not load the linked accounts: ${this.error.message}`)} <button type="button" part="button" @click=${() => this.retry()}>${msg('Retry')}</button></p>`
         : nothing}
-      ${rows === null && !this.error ? html`<p class="muted" part="loading" role="status">Loading linked accounts…</p>` : nothing}
-      ${rows && !rows.length ? html`<p class="empty" part="empty">No cloud accounts are linked to this customer.</p>` : nothing}
+      ${rows === null && !this.error ? html`<p class="muted" part="loading" role="status">${msg('Loading linked accounts…')}</p>` : nothing}
+      ${rows && !rows.length ? html`<p class="empty" part="empty">${msg('No cloud accounts are linked to this customer.')}</p>` : nothing}
       ${rows?.length
         ? html`<table part="table">
-            <caption class="sr-only">Linked accounts</caption>
-            <thead><tr><th scope="col">Account</th><th scope="col">Provider</th><th scope="col">Type</th><th scope="col">Customers</th><th scope="col">Auto customer</th><th scope="col">Auto-assigned</th><th scope="col">Exclude rule</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+            <caption class="sr-only">${msg('Linked accounts')}</caption>
+            <thead><tr><th scope="col">${msg('Account')}</th><th scope="col">${msg('Provider')}</th><th scope="col">${msg('Type')}</th><th scope="col">${msg('Customers')}</th><th scope="col">${msg('Auto customer')}</th><th scope="col">${msg('Auto-assigned')}</th><th scope="col">${msg('Exclude rule')}</th><th scope="col"><span class="sr-only">${msg('Actions')}</span></th></tr></thead>
             <tbody>
               ${rows.map(
                 (a) => html`<tr data-account-id=${a.id}>
                   <th scope="row"><bdi>${a.name}</bdi> <span class="muted mono"><bdi>${a.providerAccountId}</bdi></span></th>
                   <td>${PROVIDER_LABELS[a.provider] ?? a.provider}</td>
                   <td>${ACCOUNT_TYPE_LABELS[a.type] ?? a.type}</td>
-                  <td class="num">${a.customerCount.toLocaleString()}</td>
-                  <td>${a.autoCustomer ? 'Yes' : 'No'}</td>
-                  <td>${a.autoAssigned ? 'Yes' : 'No'}</td>
+                  <td class="num">${formatInteger(a.customerCount)}</td>
+                  <td>${a.autoCustomer ? msg('Yes') : msg('No')}</td>
+                  <td>${a.autoAssigned ? msg('Yes') : msg('No')}</td>
                   <td class="mono"><bdi>${a.excludeRule || '—'}</bdi></td>
                   <td class="row-actions">
-                    <button type="button" part="button" aria-label=${`Manage ${a.name}`} @click=${(e: Event) => this.openPanel(e, a)}>Manage</button>
+                    <button type="button" part="button" aria-label=${msg(str`Manage ${a.name}`)} @click=${(e: Event) => this.openPanel(e, a)}>${msg('Manage')}</button>
                     ${this.allowed
-                      ? html`<button type="button" part="button danger" ?disabled=${blocked !== null} title=${blocked ?? nothing} aria-label=${`Unassign ${a.name}`} @click=${(e: Event) => this.openPanel(e, a, {id: ctx.org.id, name: ctx.org.name})}>Unassign</button>`
+                      ? html`<button type="button" part="button danger" ?disabled=${blocked !== null} title=${blocked ?? nothing} aria-label=${msg(str`Unassign ${a.name}`)} @click=${(e: Event) => this.openPanel(e, a, {id: ctx.org.id, name: ctx.org.name})}>${msg('Unassign')}</button>`
                       : nothing}
                   </td>
                 </tr>`,
@@ -215,25 +217,25 @@ export class LinkedAccountsSection implements ReactiveController {
     const offers = this.offers.filter((o) => !assigned.has(o.id));
     return html`<div class="people-part" part="assign-account">
       <label class="field" part="field"
-        >Assign an account
-        <span class="hint" part="hint">Search the accounts of this tenant by name, account ID or a customer’s name.</span>
+        >${msg('Assign an account')}
+        <span class="hint" part="hint">${msg('Search the accounts of this tenant by name, account ID or a customer’s name.')}</span>
         <input part="input" type="search" autocomplete="off" spellcheck="false" .value=${live(this.search)} ?disabled=${blocked !== null} @input=${(e: Event) => this.handleSearch(ctx, (e.target as HTMLInputElement).value)} />
       </label>
       ${blocked ? html`<p class="muted" part="write-blocked">${blocked}</p>` : nothing}
       ${this.assignError ? html`<p class="note" part="note" data-tone="danger" role="alert">${this.assignError}</p>` : nothing}
       ${this.search.trim() && offers.length
-        ? html`<ul class="plain offers" part="offers" aria-label="Accounts found">
+        ? html`<ul class="plain offers" part="offers" aria-label=${msg('Accounts found')}>
             ${offers.map(
               (o) => html`<li>
-                <bdi>${o.name}</bdi> <span class="muted">${ACCOUNT_TYPE_LABELS[o.type] ?? o.type} · ${o.customerCount === 0 ? 'no customers' : `${o.customerCount.toLocaleString()} customer${o.customerCount === 1 ? '' : 's'}`}</span>
-                <button type="button" part="button" ?disabled=${blocked !== null || this.assigning !== null} aria-label=${`Assign ${o.name} to ${ctx.org.name}`} @click=${() => void this.assign(ctx, o)}>
-                  ${this.assigning === o.id ? 'Assigning…' : 'Assign'}
+                <bdi>${o.name}</bdi> <span class="muted">${ACCOUNT_TYPE_LABELS[o.type] ?? o.type} · ${o.customerCount === 0 ? msg('no customers') : plural(o.customerCount, {one: (c) => msg(str`${c} customer`), other: (c) => msg(str`${c} customers`)})}</span>
+                <button type="button" part="button" ?disabled=${blocked !== null || this.assigning !== null} aria-label=${msg(str`Assign ${o.name} to ${ctx.org.name}`)} @click=${() => void this.assign(ctx, o)}>
+                  ${this.assigning === o.id ? msg('Assigning…') : msg('Assign')}
                 </button>
               </li>`,
             )}
           </ul>`
         : this.search.trim() && !this.offering
-          ? html`<p class="muted" role="status">No account matches.</p>`
+          ? html`<p class="muted" role="status">${msg('No account matches.')}</p>`
           : nothing}
     </div>`;
   }
@@ -263,7 +265,8 @@ export class LinkedAccountsSection implements ReactiveController {
       this.offers = rows.slice(0, OFFER_LIMIT + (this.rows?.length ?? 0));
     } catch (e) {
       if (this.offering !== controller || isAbort(e)) return;
-      this.assignError = `Accounts could not be searched: ${e instanceof Error ? e.message : String(e)}`;
+      const reason = e instanceof Error ? e.message : String(e);
+      this.assignError = msg(str`Accounts could not be searched: ${reason}`);
     } finally {
       if (this.offering === controller) this.offering = null;
       this.host.requestUpdate();
@@ -276,12 +279,13 @@ export class LinkedAccountsSection implements ReactiveController {
     this.host.requestUpdate();
     try {
       await ctx.client.assignAccount(ctx.scope, account.id, ctx.org.id, account.etag);
-      this.options.announce(`${account.name} assigned to ${ctx.org.name}.`);
+      this.options.announce(msg(str`${account.name} assigned to ${ctx.org.name}.`));
       this.search = '';
       this.offers = [];
       this.generation++;
     } catch (e) {
-      this.assignError = `${account.name} was not assigned: ${e instanceof Error ? e.message : String(e)}`;
+      const reason = e instanceof Error ? e.message : String(e);
+      this.assignError = msg(str`${account.name} was not assigned: ${reason}`);
     } finally {
       this.assigning = null;
       this.host.requestUpdate();

@@ -5,28 +5,47 @@
  * kit's `PagedListController` (aborted on a change, stale answers dropped); a refusal shows in the
  * section alone, a 403 as "You may not see this".
  */
+import {getLocale} from '../../../src/page/locale.js';
+import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {PagedListController} from '../../../src/page/kit/paged-list-controller.js';
 import {CONTRACT_STATUS_LABELS} from '../../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type BillingFrequency, type CommerceKind, type CommerceRecords, type Contract, type ContractStatus, type Organization} from '../../../src/shared/model/types.js';
-import {formatDate, formatMoney} from '../../../src/page/format.js';
+import {formatDate, formatInteger, formatMoney} from '../../../src/page/format.js';
 import type {SectionContext} from './section-context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const FREQUENCY_LABELS: Readonly<Record<BillingFrequency, string>> = {monthly: 'Monthly', annual: 'Annual', 'one-time': 'One-time'};
+const FREQUENCY_LABELS: Readonly<Record<BillingFrequency, string>> = {
+  get monthly() {
+    return msg('Monthly');
+  },
+  get annual() {
+    return msg('Annual');
+  },
+  get 'one-time'() {
+    return msg('One-time');
+  },
+};
+
+/** What a list says while loading, when it failed and when it is empty: whole sentences, so each language words its own. */
+export interface ListWords {
+  loading: string;
+  failed: (reason: string) => string;
+  empty: string;
+}
 const money = (m: {amount: number; currency: string} | null): string => (m ? formatMoney(m.amount, m.currency) : '—');
 
 /** What every list section shows around its rows: loading, a failure in place (with Retry), more pages. */
-export function renderListState<T>(list: PagedListController<T>, noun: string): TemplateResult {
-  if (list.forbidden) return html`<p class="notice" part="notice" data-tone="warning">You may not see this: ${list.error?.message}</p>`;
+export function renderListState<T>(list: PagedListController<T>, words: ListWords): TemplateResult {
+  if (list.forbidden) return html`<p class="notice" part="notice" data-tone="warning">${msg(str`You may not see this: ${list.error?.message}`)}</p>`;
   return html`${list.error
-      ? html`<p class="notice" part="notice" data-tone="danger" role="alert">Could not load ${noun}: ${list.error.message} <button type="button" part="button" @click=${() => list.reload()}>Retry</button></p>`
+      ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${words.failed(list.error.message)} <button type="button" part="button" @click=${() => list.reload()}>${msg('Retry')}</button></p>`
       : nothing}
-    ${list.status === 'loading' ? html`<p class="muted" part="loading" role="status">Loading ${noun}…</p>` : nothing}
-    ${list.status === 'ready' && !list.items.length ? html`<p class="empty" part="empty">No ${noun}.</p>` : nothing}
+    ${list.status === 'loading' ? html`<p class="muted" part="loading" role="status">${words.loading}</p>` : nothing}
+    ${list.status === 'ready' && !list.items.length ? html`<p class="empty" part="empty">${words.empty}</p>` : nothing}
     ${list.status === 'ready' && list.hasMore
-      ? html`<button type="button" part="button more" @click=${() => list.more()}>Show more${list.total !== null ? html` (${list.items.length} of ${list.total})` : nothing}</button>`
+      ? html`<button type="button" part="button more" @click=${() => list.more()}>${list.total !== null ? msg(str`Show more (${formatInteger(list.items.length)} of ${formatInteger(list.total)})`) : msg('Show more')}</button>`
       : nothing}`;
 }
 
@@ -60,16 +79,16 @@ export class ContractsSection {
   render(org: Organization): TemplateResult {
     const counts = org.contractCounts;
     const all = CONTRACT_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
-    const filters: [ContractStatus | null, string, number][] = [[null, 'All', all], ...CONTRACT_STATUSES.map((s): [ContractStatus, string, number] => [s, CONTRACT_STATUS_LABELS[s], counts[s] ?? 0])];
-    return html`<div class="filters" part="filters" role="group" aria-label="Contracts by status">
+    const filters: [ContractStatus | null, string, number][] = [[null, msg('All'), all], ...CONTRACT_STATUSES.map((s): [ContractStatus, string, number] => [s, CONTRACT_STATUS_LABELS[s], counts[s] ?? 0])];
+    return html`<div class="filters" part="filters" role="group" aria-label=${msg('Contracts by status')}>
         ${filters.map(
           ([status, label, n]) => html`<button type="button" part="button filter" aria-pressed=${this.status === status ? 'true' : 'false'} @click=${() => this.filter(status)}>${label} <span class="count">${n}</span></button>`,
         )}
       </div>
       ${this.list.items.length
         ? html`<table part="table">
-            <caption class="sr-only">Contracts${this.status ? `, ${CONTRACT_STATUS_LABELS[this.status].toLowerCase()}` : ''}</caption>
-            <thead><tr><th scope="col">Contract</th><th scope="col">Status</th><th scope="col">Starts</th><th scope="col">Ends</th><th scope="col">Value</th><th scope="col">Billing</th><th scope="col">Renews</th></tr></thead>
+            <caption class="sr-only">${this.status ? msg(str`Contracts, ${CONTRACT_STATUS_LABELS[this.status].toLocaleLowerCase(getLocale())}`) : msg('Contracts')}</caption>
+            <thead><tr><th scope="col">${msg('Contract')}</th><th scope="col">${msg('Status')}</th><th scope="col">${msg('Starts')}</th><th scope="col">${msg('Ends')}</th><th scope="col">${msg('Value')}</th><th scope="col">${msg('Billing')}</th><th scope="col">${msg('Renews')}</th></tr></thead>
             <tbody>
               ${this.list.items.map(
                 (c) => html`<tr>
@@ -79,13 +98,17 @@ export class ContractsSection {
                   <td>${formatDate(c.endsOn) || '—'}</td>
                   <td class="num">${money(c.value)}</td>
                   <td>${FREQUENCY_LABELS[c.billingFrequency] ?? c.billingFrequency}</td>
-                  <td>${c.autoRenew ? 'Automatically' : 'No'}</td>
+                  <td>${c.autoRenew ? msg('Automatically') : msg('No')}</td>
                 </tr>`,
               )}
             </tbody>
           </table>`
         : nothing}
-      ${renderListState(this.list, this.status ? `${CONTRACT_STATUS_LABELS[this.status].toLowerCase()} contracts` : 'contracts')}`;
+      ${renderListState(this.list, {
+        loading: msg('Loading contracts…'),
+        failed: (reason) => msg(str`Could not load contracts: ${reason}`),
+        empty: this.status ? msg(str`No contracts: ${CONTRACT_STATUS_LABELS[this.status]}.`) : msg('No contracts.'),
+      })}`;
   }
 
   private filter(status: ContractStatus | null): void {
@@ -96,38 +119,64 @@ export class ContractsSection {
 
 type AnyRecord = CommerceRecords[CommerceKind];
 
-const COMMERCE_NOUNS: Readonly<Record<CommerceKind, string>> = {products: 'products', orders: 'orders', invoices: 'invoices', subscriptions: 'subscriptions'};
+const COMMERCE_TITLES: Readonly<Record<CommerceKind, string>> = {
+  get products() {
+    return msg('Products');
+  },
+  get orders() {
+    return msg('Orders');
+  },
+  get invoices() {
+    return msg('Invoices');
+  },
+  get subscriptions() {
+    return msg('Subscriptions');
+  },
+};
+
+function commerceWords(kind: CommerceKind): ListWords {
+  switch (kind) {
+    case 'products':
+      return {loading: msg('Loading products…'), failed: (reason) => msg(str`Could not load products: ${reason}`), empty: msg('No products.')};
+    case 'orders':
+      return {loading: msg('Loading orders…'), failed: (reason) => msg(str`Could not load orders: ${reason}`), empty: msg('No orders.')};
+    case 'invoices':
+      return {loading: msg('Loading invoices…'), failed: (reason) => msg(str`Could not load invoices: ${reason}`), empty: msg('No invoices.')};
+    case 'subscriptions':
+      return {loading: msg('Loading subscriptions…'), failed: (reason) => msg(str`Could not load subscriptions: ${reason}`), empty: msg('No subscriptions.')};
+  }
+}
 
 /** Columns of each commerce list: header and cell text. */
-const COMMERCE_COLUMNS: {[K in CommerceKind]: readonly (readonly [string, (r: CommerceRecords[K]) => string, ('num' | '')?])[]} = {
+const COMMERCE_COLUMNS: {[K in CommerceKind]: readonly (readonly [() => string, (r: CommerceRecords[K]) => string, ('num' | '')?])[]} = {
   products: [
-    ['Product', (r) => r.name],
-    ['Category', (r) => r.category],
-    ['Status', (r) => r.status],
-    ['Billing', (r) => FREQUENCY_LABELS[r.billingFrequency] ?? r.billingFrequency],
-    ['Quantity', (r) => String(r.quantity), 'num'],
-    ['Purchased', (r) => formatDate(r.purchasedOn)],
+    [() => msg('Product'), (r) => r.name],
+    [() => msg('Category'), (r) => r.category],
+    [() => msg('Status'), (r) => r.status],
+    [() => msg('Billing'), (r) => FREQUENCY_LABELS[r.billingFrequency] ?? r.billingFrequency],
+    [() => msg('Quantity'), (r) => String(r.quantity), 'num'],
+    [() => msg('Purchased'), (r) => formatDate(r.purchasedOn)],
   ],
   orders: [
-    ['Order', (r) => r.number],
-    ['Placed', (r) => formatDate(r.placedOn)],
-    ['Status', (r) => r.status],
-    ['Lines', (r) => String(r.lineCount), 'num'],
-    ['Total', (r) => money(r.total), 'num'],
+    [() => msg('Order'), (r) => r.number],
+    [() => msg('Placed'), (r) => formatDate(r.placedOn)],
+    [() => msg('Status'), (r) => r.status],
+    [() => msg('Lines'), (r) => String(r.lineCount), 'num'],
+    [() => msg('Total'), (r) => money(r.total), 'num'],
   ],
   invoices: [
-    ['Invoice', (r) => r.number],
-    ['Issued', (r) => formatDate(r.issuedOn)],
-    ['Due', (r) => formatDate(r.dueOn)],
-    ['Status', (r) => r.status],
-    ['Amount', (r) => money(r.amount), 'num'],
+    [() => msg('Invoice'), (r) => r.number],
+    [() => msg('Issued'), (r) => formatDate(r.issuedOn)],
+    [() => msg('Due'), (r) => formatDate(r.dueOn)],
+    [() => msg('Status'), (r) => r.status],
+    [() => msg('Amount'), (r) => money(r.amount), 'num'],
   ],
   subscriptions: [
-    ['Subscription', (r) => r.name],
-    ['Status', (r) => r.status],
-    ['Quantity', (r) => String(r.quantity), 'num'],
-    ['Billing', (r) => FREQUENCY_LABELS[r.billingFrequency] ?? r.billingFrequency],
-    ['Renews', (r) => formatDate(r.renewsOn) || 'Does not renew'],
+    [() => msg('Subscription'), (r) => r.name],
+    [() => msg('Status'), (r) => r.status],
+    [() => msg('Quantity'), (r) => String(r.quantity), 'num'],
+    [() => msg('Billing'), (r) => FREQUENCY_LABELS[r.billingFrequency] ?? r.billingFrequency],
+    [() => msg('Renews'), (r) => formatDate(r.renewsOn) || msg('Does not renew')],
   ],
 };
 
@@ -157,11 +206,11 @@ export class CommerceSection {
 
   render(): TemplateResult {
     const kind = this.kind;
-    const columns = COMMERCE_COLUMNS[kind] as readonly (readonly [string, (r: AnyRecord) => string, ('num' | '')?])[];
+    const columns = COMMERCE_COLUMNS[kind] as readonly (readonly [() => string, (r: AnyRecord) => string, ('num' | '')?])[];
     return html`${this.list.items.length
       ? html`<table part="table">
-          <caption class="sr-only">${COMMERCE_NOUNS[kind]}</caption>
-          <thead><tr>${columns.map(([h, , cls]) => html`<th scope="col" class=${cls ?? ''}>${h}</th>`)}</tr></thead>
+          <caption class="sr-only">${COMMERCE_TITLES[kind]}</caption>
+          <thead><tr>${columns.map(([h, , cls]) => html`<th scope="col" class=${cls ?? ''}>${h()}</th>`)}</tr></thead>
           <tbody>
             ${this.list.items.map(
               (r) => html`<tr>
@@ -171,6 +220,6 @@ export class CommerceSection {
           </tbody>
         </table>`
       : nothing}
-    ${renderListState(this.list, COMMERCE_NOUNS[kind])}`;
+    ${renderListState(this.list, commerceWords(kind))}`;
   }
 }

@@ -5,6 +5,8 @@
  * change one write (`changePeople`). A refused change puts the picker back to what the server holds
  * and says why. The run-as account is a name, never a secret.
  */
+import {inSentence} from '../../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {UsersChangeDetail} from '../../user-combobox/user-combobox.js';
@@ -15,10 +17,37 @@ import type {SectionContext} from './section-context.js';
 type Host = ReactiveControllerHost & HTMLElement;
 type ListRole = 'reader' | 'engineer' | 'tenant-admin';
 
-const LISTS: readonly {role: ListRole; label: string; field: 'readers' | 'engineers' | 'tenantAdmins'; hint: string}[] = [
-  {role: 'reader', label: 'Organization readers', field: 'readers', hint: 'See the customer’s data, change nothing.'},
-  {role: 'engineer', label: 'MSP engineers', field: 'engineers', hint: 'Manage the customer for the MSP.'},
-  {role: 'tenant-admin', label: 'Tenant administrators', field: 'tenantAdmins', hint: 'Administer the customer’s own tenant.'},
+const LISTS: readonly {role: ListRole; readonly label: string; field: 'readers' | 'engineers' | 'tenantAdmins'; readonly hint: string}[] = [
+  {
+    role: 'reader',
+    get label() {
+      return msg('Organization readers');
+    },
+    field: 'readers',
+    get hint() {
+      return msg('See the customer’s data, change nothing.');
+    },
+  },
+  {
+    role: 'engineer',
+    get label() {
+      return msg('MSP engineers');
+    },
+    field: 'engineers',
+    get hint() {
+      return msg('Manage the customer for the MSP.');
+    },
+  },
+  {
+    role: 'tenant-admin',
+    get label() {
+      return msg('Tenant administrators');
+    },
+    field: 'tenantAdmins',
+    get hint() {
+      return msg('Administer the customer’s own tenant.');
+    },
+  },
 ];
 
 /** The user picker loads with the section (not with the details). */
@@ -51,20 +80,20 @@ export class PeopleSection {
           return add.length || remove.length ? {role, ...(add.length && {add}), ...(remove.length && {remove})} : null;
         }),
       )}
-      ${this.renderPicker(ctx, 'account-manager', 'Account manager', 'The MSP’s person for this customer: one at most.', org.accountManager ? [org.accountManager] : [], (users) => {
+      ${this.renderPicker(ctx, 'account-manager', msg('Account manager'), msg('The MSP’s person for this customer: one at most.'), org.accountManager ? [org.accountManager] : [], (users) => {
         // The picker holds a list: the person picked last is the manager.
         const pick = users.length ? users[users.length - 1] : null;
         return (pick?.id ?? null) === (org.accountManager?.id ?? null) ? null : {role: 'account-manager', userId: pick?.id ?? null};
       })}
       <div class="people-part" part="people-part">
         <label class="field" part="field"
-          >Run-as account
-          <span class="hint" part="hint">The service account data is collected with (a name such as svc-collect@contoso.com; never a password).</span>
+          >${msg('Run-as account')}
+          <span class="hint" part="hint">${msg('The service account data is collected with (a name such as svc-collect@contoso.com; never a password).')}</span>
           <input part="input" type="text" autocomplete="off" spellcheck="false" .value=${live(this.runAsTyped ?? org.runAsAccount ?? '')} ?disabled=${blocked !== null} @input=${(e: Event) => this.handleRunAsInput(e)} />
         </label>
         <div class="section-actions">
-          <button type="button" part="button" ?disabled=${blocked !== null || this.busy.has('run-as') || this.runAsTyped === null} @click=${() => void this.saveRunAs(ctx, (this.runAsTyped ?? '').trim() || null)}>Save run-as account</button>
-          ${org.runAsAccount ? html`<button type="button" part="button" ?disabled=${blocked !== null || this.busy.has('run-as')} @click=${() => void this.saveRunAs(ctx, null)}>Clear</button>` : nothing}
+          <button type="button" part="button" ?disabled=${blocked !== null || this.busy.has('run-as') || this.runAsTyped === null} @click=${() => void this.saveRunAs(ctx, (this.runAsTyped ?? '').trim() || null)}>${msg('Save run-as account')}</button>
+          ${org.runAsAccount ? html`<button type="button" part="button" ?disabled=${blocked !== null || this.busy.has('run-as')} @click=${() => void this.saveRunAs(ctx, null)}>${msg('Clear')}</button>` : nothing}
         </div>
         ${this.renderNote('run-as')}
       </div>`;
@@ -101,7 +130,7 @@ export class PeopleSection {
   }
 
   private async saveRunAs(ctx: SectionContext, account: string | null): Promise<void> {
-    const saved = await this.save(ctx, 'run-as', 'Run-as account', {role: 'run-as', account});
+    const saved = await this.save(ctx, 'run-as', msg('Run-as account'), {role: 'run-as', account});
     if (saved) this.runAsTyped = null;
     this.host.requestUpdate();
   }
@@ -111,14 +140,15 @@ export class PeopleSection {
     this.notes.delete(key);
     this.host.requestUpdate();
     try {
-      await ctx.write(`Saving ${label.toLowerCase()}`, (etag, signal) => ctx.client.changePeople(ctx.scope, ctx.org.id, change, etag, {signal}));
-      this.notes.set(key, {tone: 'success', text: `${label}: saved.`});
-      ctx.announce(`${label} saved.`);
+      await ctx.write(msg(str`Saving ${inSentence(label)}`), (etag, signal) => ctx.client.changePeople(ctx.scope, ctx.org.id, change, etag, {signal}));
+      this.notes.set(key, {tone: 'success', text: msg(str`${label}: saved.`)});
+      ctx.announce(msg(str`${label} saved.`));
       return true;
     } catch (e) {
       // Not sent: another customer is shown by now.
       if (isAbort(e)) return false;
-      this.notes.set(key, {tone: 'danger', text: `${label} not saved: ${e instanceof Error ? e.message : String(e)}`});
+      const reason = e instanceof Error ? e.message : String(e);
+      this.notes.set(key, {tone: 'danger', text: msg(str`${label} not saved: ${reason}`)});
       return false;
     } finally {
       this.busy.delete(key);

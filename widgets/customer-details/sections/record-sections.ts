@@ -3,6 +3,8 @@
  * wizard sets), tenants and subscriptions, onboarding. Every value is text in its
  * own bidi isolate; nothing from the record becomes markup or a live link.
  */
+import {formatInteger, formatList} from '../../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import {PROFILE_GROUPS, profileRows, type ProfileGroup} from '../../../src/shared/model/profile.js';
 import {REGION_LABELS, WORKLOAD_LABELS} from '../../../src/shared/model/labels.js';
@@ -10,14 +12,30 @@ import type {OnboardingTask} from '../../../src/shared/model/types.js';
 import type {SectionContext} from './section-context.js';
 
 const GROUP_TITLES: Readonly<Record<ProfileGroup, string>> = {
-  organization: 'Organization',
-  company: 'Company and billing',
-  people: 'Contacts and people',
-  microsoft: 'Microsoft account and Azure',
-  plan: 'Plan and services',
-  schedules: 'Collection schedules',
-  notifications: 'Notifications',
-  sales: 'Sales representatives',
+  get organization() {
+    return msg('Organization');
+  },
+  get company() {
+    return msg('Company and billing');
+  },
+  get people() {
+    return msg('Contacts and people');
+  },
+  get microsoft() {
+    return msg('Microsoft account and Azure');
+  },
+  get plan() {
+    return msg('Plan and services');
+  },
+  get schedules() {
+    return msg('Collection schedules');
+  },
+  get notifications() {
+    return msg('Notifications');
+  },
+  get sales() {
+    return msg('Sales representatives');
+  },
 };
 
 /** Profile: every field, grouped as the wizard enters them; Edit (in the header) opens the wizard. */
@@ -36,13 +54,13 @@ export function renderProfile(ctx: SectionContext): TemplateResult {
 export function renderTenants(ctx: SectionContext): TemplateResult {
   const org = ctx.org;
   return html`<dl part="fields">
-      <div class="pair"><dt>Storage region</dt><dd>${org.storageRegion ? REGION_LABELS[org.storageRegion] : '—'}</dd></div>
-      <div class="pair"><dt>Workloads</dt><dd>${org.workloads.map((w) => WORKLOAD_LABELS[w]).join(', ') || '—'}</dd></div>
+      <div class="pair"><dt>${msg('Storage region')}</dt><dd>${org.storageRegion ? REGION_LABELS[org.storageRegion] : '—'}</dd></div>
+      <div class="pair"><dt>${msg('Workloads')}</dt><dd>${formatList(org.workloads.map((w) => WORKLOAD_LABELS[w])) || '—'}</dd></div>
     </dl>
     ${org.azureTenants.length
       ? html`<table part="table">
-          <caption class="sr-only">Azure directories and their subscriptions</caption>
-          <thead><tr><th scope="col">Directory</th><th scope="col">Tenant ID</th><th scope="col">Domain</th><th scope="col">Subscriptions</th></tr></thead>
+          <caption class="sr-only">${msg('Azure directories and their subscriptions')}</caption>
+          <thead><tr><th scope="col">${msg('Directory')}</th><th scope="col">${msg('Tenant ID')}</th><th scope="col">${msg('Domain')}</th><th scope="col">${msg('Subscriptions')}</th></tr></thead>
           <tbody>
             ${org.azureTenants.map(
               (t) => html`<tr>
@@ -52,25 +70,35 @@ export function renderTenants(ctx: SectionContext): TemplateResult {
                 <td>
                   ${t.subscriptions.length
                     ? html`<ul class="plain">
-                        ${t.subscriptions.map((s) => html`<li><bdi>${s.name}</bdi> <span class="muted">${s.monitored ? 'monitored' : 'not monitored'}</span></li>`)}
+                        ${t.subscriptions.map((s) => html`<li><bdi>${s.name}</bdi> <span class="muted">${s.monitored ? msg('monitored') : msg('not monitored')}</span></li>`)}
                       </ul>`
-                    : html`<span class="muted">None</span>`}
+                    : html`<span class="muted">${msg('None')}</span>`}
                 </td>
               </tr>`,
             )}
           </tbody>
         </table>`
-      : html`<p class="empty" part="empty">No Azure directories are linked to this customer.</p>`}`;
+      : html`<p class="empty" part="empty">${msg('No Azure directories are linked to this customer.')}</p>`}`;
 }
 
-const TASK_STATE_LABELS: Readonly<Record<OnboardingTask['state'], string>> = {todo: 'To do', 'in-progress': 'In progress', done: 'Done'};
+const TASK_STATE_LABELS: Readonly<Record<OnboardingTask['state'], string>> = {
+  get todo() {
+    return msg('To do');
+  },
+  get 'in-progress'() {
+    return msg('In progress');
+  },
+  get done() {
+    return msg('Done');
+  },
+};
 
 /** Onboarding: each task and its state; a task the backend marks startable can be started here. */
 export function renderOnboarding(ctx: SectionContext, start: (task: OnboardingTask) => void, busy: ReadonlySet<string>): TemplateResult {
   const tasks = ctx.org.onboardingTasks;
-  if (!tasks.length) return html`<p class="empty" part="empty">Onboarding is complete.</p>`;
+  if (!tasks.length) return html`<p class="empty" part="empty">${msg('Onboarding is complete.')}</p>`;
   const done = tasks.filter((t) => t.state === 'done').length;
-  return html`<p part="progress"><progress max=${tasks.length} .value=${done} aria-label="Onboarding progress"></progress> ${done} of ${tasks.length} tasks done</p>
+  return html`<p part="progress"><progress max=${tasks.length} .value=${done} aria-label=${msg('Onboarding progress')}></progress> ${msg(str`${formatInteger(done)} of ${formatInteger(tasks.length)} tasks done`)}</p>
     <ul class="tasks" part="tasks">
       ${tasks.map(
         (t) => html`<li part="task" data-state=${t.state}>
@@ -82,10 +110,10 @@ export function renderOnboarding(ctx: SectionContext, start: (task: OnboardingTa
                 part="button"
                 ?disabled=${ctx.writeBlocked !== null || busy.has(t.id)}
                 title=${ctx.writeBlocked ?? nothing}
-                aria-label=${`Start: ${t.title}`}
+                aria-label=${msg(str`Start: ${t.title}`)}
                 @click=${() => start(t)}
               >
-                ${busy.has(t.id) ? 'Starting…' : 'Start'}
+                ${busy.has(t.id) ? msg('Starting…') : msg('Start')}
               </button>`
             : nothing}
         </li>`,

@@ -3,6 +3,7 @@
  * states and regions from the country's own list where it has one, postal code checked by the
  * country's rule) and the billing profile, whose address can be the company's.
  */
+import {msg} from '@lit/localize';
 import {html, nothing} from 'lit';
 import type {Address} from '../../../src/shared/model/types.js';
 import {checkField, selectField, textField, type Choice} from '../wizard-fields.js';
@@ -30,22 +31,22 @@ export function addressFields(ctx: StepContext, base: FieldPath, address: Addres
   return html`<fieldset class="group" part="fieldset">
     <legend part="legend">${legend}</legend>
     ${selectField(ctx, [...base, 'country'], {
-      label: 'Country or region',
+      label: msg('Country or region'),
       required: true,
       choices: countries ?? [],
-      empty: countries === undefined ? 'Loading countries…' : 'Choose…',
+      empty: countries === undefined ? msg('Loading countries…') : msg('Choose…'),
       emptyValue: '',
       // A state chosen for the old country means nothing in the new one.
       write: (country) => ctx.patch([[[...base, 'country'], country], ...(country === address.country ? [] : ([[[...base, 'state'], '']] as const))]),
     })}
-    ${textField(ctx, [...base, 'line1'], {label: 'Address line 1', autocomplete: 'address-line1', wide: true})}
-    ${textField(ctx, [...base, 'line2'], {label: 'Address line 2 (optional)', autocomplete: 'address-line2', wide: true})}
-    ${textField(ctx, [...base, 'city'], {label: 'City', autocomplete: 'address-level2'})}
+    ${textField(ctx, [...base, 'line1'], {label: msg('Address line 1'), autocomplete: 'address-line1', wide: true})}
+    ${textField(ctx, [...base, 'line2'], {label: msg('Address line 2 (optional)'), autocomplete: 'address-line2', wide: true})}
+    ${textField(ctx, [...base, 'city'], {label: msg('City'), autocomplete: 'address-level2'})}
     ${regions === undefined || regions?.length
       ? // While the country's list loads it is a list still empty (not a text field that turns into one).
-        selectField(ctx, [...base, 'state'], {label: 'State, province or region', choices: regions ?? [], empty: regions ? 'Choose…' : 'Loading…', emptyValue: ''})
-      : textField(ctx, [...base, 'state'], {label: 'State, province or region (optional)', autocomplete: 'address-level1'})}
-    ${textField(ctx, [...base, 'postalCode'], {label: 'Postal code', autocomplete: 'postal-code'})}
+        selectField(ctx, [...base, 'state'], {label: msg('State, province or region'), choices: regions ?? [], empty: regions ? msg('Choose…') : msg('Loading…'), emptyValue: ''})
+      : textField(ctx, [...base, 'state'], {label: msg('State, province or region (optional)'), autocomplete: 'address-level1'})}
+    ${textField(ctx, [...base, 'postalCode'], {label: msg('Postal code'), autocomplete: 'postal-code'})}
   </fieldset>`;
 }
 
@@ -55,21 +56,21 @@ export function renderCompanyStep(ctx: StepContext) {
   const billing = v.billing;
   const refs = ctx.load('refs', (signal) => ctx.client.referenceLists(ctx.scope, {signal}));
   return html`
-    ${addressFields(ctx, ['companyAddress'], company, 'Company address')}
-    ${textField(ctx, ['companyPhone'], {label: 'Company phone (optional)', type: 'tel', autocomplete: 'tel', hint: 'With the country code, or as dialled in the company’s country.'})}
+    ${addressFields(ctx, ['companyAddress'], company, msg('Company address'))}
+    ${textField(ctx, ['companyPhone'], {label: msg('Company phone (optional)'), type: 'tel', autocomplete: 'tel', hint: msg('With the country code, or as dialled in the company’s country.')})}
     ${billing
       ? html`<fieldset class="group" part="fieldset">
-          <legend part="legend">Billing profile</legend>
-          ${textField(ctx, ['billing', 'profileName'], {label: 'Profile name', hint: 'For example Headquarters or Finance department.'})}
-          ${textField(ctx, ['billing', 'billTo'], {label: 'Bill to', autocomplete: 'organization'})}
+          <legend part="legend">${msg('Billing profile')}</legend>
+          ${textField(ctx, ['billing', 'profileName'], {label: msg('Profile name'), hint: msg('For example Headquarters or Finance department.')})}
+          ${textField(ctx, ['billing', 'billTo'], {label: msg('Bill to'), autocomplete: 'organization'})}
           ${refs?.partnerSubscriptions.length
-            ? selectField(ctx, ['billing', 'partnerSubscription'], {label: 'Partner subscription', choices: refs.partnerSubscriptions, empty: 'None'})
+            ? selectField(ctx, ['billing', 'partnerSubscription'], {label: msg('Partner subscription'), choices: refs.partnerSubscriptions, empty: msg('None')})
             : nothing}
           ${checkField(ctx, ['billing', 'sameAsCompany'], {
-            label: 'The billing address is the company address',
+            label: msg('The billing address is the company address'),
             onToggle: (same) => ctx.patch([[['billing', 'sameAsCompany'], same], ...(same ? [] : ([[['billing', 'address'], {...company}]] as const))]),
           })}
-          ${billing.sameAsCompany ? nothing : addressFields(ctx, ['billing', 'address'], billing.address, 'Billing address')}
+          ${billing.sameAsCompany ? nothing : addressFields(ctx, ['billing', 'address'], billing.address, msg('Billing address'))}
         </fieldset>`
       : nothing}
   `;

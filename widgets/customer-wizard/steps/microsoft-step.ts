@@ -3,6 +3,7 @@
  * create a new one (its `.onmicrosoft.com` name checked as it is typed), or skip; then the Azure
  * directories to link, with the subscriptions to monitor in each.
  */
+import {msg, str} from '@lit/localize';
 import {html, nothing} from 'lit';
 import {AZURE_SUBSCRIPTION_STATE_LABELS, EDUCATION_SEGMENT_LABELS, QUALIFICATION_LABELS} from '../../../src/shared/model/labels.js';
 import {EDUCATION_SEGMENTS, QUALIFICATIONS, type AzureTenant, type LinkableAzureTenant, type MicrosoftAccountChoice} from '../../../src/shared/model/types.js';
@@ -10,10 +11,10 @@ import {checkDomain, checkOnMicrosoftPrefix, ONMICROSOFT_SUFFIX} from '../../../
 import {radioField, selectField, textField} from '../wizard-fields.js';
 import type {StepContext} from './step-context.js';
 
-const MODES = [
-  {value: 'existing', label: 'The customer has a Microsoft account: find it by a domain'},
-  {value: 'new', label: 'Create a new Microsoft account'},
-  {value: 'skip', label: 'Skip: the customer buys no Microsoft products through you'},
+const modes = () => [
+  {value: 'existing', label: msg('The customer has a Microsoft account: find it by a domain')},
+  {value: 'new', label: msg('Create a new Microsoft account')},
+  {value: 'skip', label: msg('Skip: the customer buys no Microsoft products through you')},
 ];
 
 /** A `.onmicrosoft.com` name suggested from the organization's name: its letters and digits. */
@@ -46,8 +47,8 @@ function existing(ctx: StepContext, m: Extract<MicrosoftAccountChoice, {mode: 'e
   const found = lookup?.account;
   return html`
     ${textField(ctx, ['microsoftAccount', 'domain'], {
-      label: 'A domain of the customer’s Microsoft account',
-      hint: 'For example contoso.com or contoso.onmicrosoft.com.',
+      label: msg('A domain of the customer’s Microsoft account'),
+      hint: msg('For example contoso.com or contoso.onmicrosoft.com.'),
       inputmode: 'url',
       // An account chosen for the old domain is not the new domain's: it is found and chosen again.
       write: (domain) => ctx.patch([[['microsoftAccount', 'domain'], domain], ...(m.tenantId ? ([[['microsoftAccount', 'tenantId'], '']] as const) : [])]),
@@ -56,19 +57,19 @@ function existing(ctx: StepContext, m: Extract<MicrosoftAccountChoice, {mode: 'e
       ${!readable
         ? nothing
         : lookup === undefined
-          ? html`<p>Looking up <bdi>${domain}</bdi>…</p>`
+          ? html`<p>${msg(html`Looking up <bdi>${domain}</bdi>…`)}</p>`
           : lookup === null
-            ? html`<p>The account could not be looked up just now. Go to another step and back to try again.</p>`
+            ? html`<p>${msg('The account could not be looked up just now. Go to another step and back to try again.')}</p>`
             : !found
-              ? html`<p>No Microsoft account uses <bdi>${domain}</bdi>. Check the domain, or create a new account.</p>`
+              ? html`<p>${msg(html`No Microsoft account uses <bdi>${domain}</bdi>. Check the domain, or create a new account.`)}</p>`
               : html`<p>
-                    Found <bdi>${found.name}</bdi> (tenant ID <code>${found.tenantId}</code>; domains: ${found.verifiedDomains.map((d, i) => html`${i ? ', ' : ''}<bdi>${d}</bdi>`)}).
+                    ${msg(html`Found <bdi>${found.name}</bdi> (tenant ID <code>${found.tenantId}</code>; domains: ${found.verifiedDomains.map((d, i) => html`${i ? ', ' : ''}<bdi>${d}</bdi>`)}).`)}
                   </p>
                   ${m.tenantId === found.tenantId
-                    ? html`<p part="confirmed">This account will be linked.</p>`
-                    : html`<button type="button" part="button" @click=${() => ctx.input(['microsoftAccount', 'tenantId'], found.tenantId)}>Use this account</button>`}`}
+                    ? html`<p part="confirmed">${msg('This account will be linked.')}</p>`
+                    : html`<button type="button" part="button" @click=${() => ctx.input(['microsoftAccount', 'tenantId'], found.tenantId)}>${msg('Use this account')}</button>`}`}
     </div>
-    ${ctx.error('microsoftAccount.tenantId') ? html`<p class="error" part="field-error">Find the account and choose “Use this account”.</p>` : nothing}
+    ${ctx.error('microsoftAccount.tenantId') ? html`<p class="error" part="field-error">${msg('Find the account and choose “Use this account”.')}</p>` : nothing}
   `;
 }
 
@@ -78,22 +79,23 @@ function created(ctx: StepContext, m: Extract<MicrosoftAccountChoice, {mode: 'ne
   const availability = syntaxOk ? ctx.load(`ms-domain:${prefix}`, (signal) => ctx.client.checkMicrosoftDomain(ctx.scope, prefix, {signal})) : null;
   return html`
     ${textField(ctx, ['microsoftAccount', 'domain'], {
-      label: 'Account name',
+      label: msg('Account name'),
       required: true,
-      hint: `Letters and digits; the account’s address becomes <name>${ONMICROSOFT_SUFFIX}.`,
+      // The address pattern is a placeholder: angle brackets in a catalogue text would come back escaped.
+      hint: msg(str`Letters and digits; the account’s address becomes ${'<name>'}${ONMICROSOFT_SUFFIX}.`),
       format: (value) => prefixOf(String(value ?? '')),
       // The name as typed (a pasted whole address is read as its name); the rule says what is wrong with it.
       parse: (text) => (text.trim() ? `${prefixOf(text.trim()).toLowerCase()}${ONMICROSOFT_SUFFIX}` : ''),
     })}
     <p class="availability" part="availability" role="status">
-      ${!syntaxOk ? nothing : availability === undefined ? 'Checking…' : availability === null ? 'Could not check the name now; it is checked again when you create the customer.' : availability.available ? `${prefix}${ONMICROSOFT_SUFFIX} is available.` : (availability.reason ?? `${prefix}${ONMICROSOFT_SUFFIX} is taken.`)}
+      ${!syntaxOk ? nothing : availability === undefined ? msg('Checking…') : availability === null ? msg('Could not check the name now; it is checked again when you create the customer.') : availability.available ? msg(str`${prefix}${ONMICROSOFT_SUFFIX} is available.`) : (availability.reason ?? msg(str`${prefix}${ONMICROSOFT_SUFFIX} is taken.`))}
     </p>
-    <button type="button" part="button" @click=${() => ctx.patch([[['microsoftAccount', 'domain'], `${suggestPrefix(ctx.values.name)}${ONMICROSOFT_SUFFIX}`]])}>Import company info from the first step</button>
-    ${textField(ctx, ['microsoftAccount', 'companyRegistrationId'], {label: 'Company registration ID (optional)'})}
-    ${radioField(ctx, ['microsoftAccount', 'qualification'], {legend: 'Qualification', choices: QUALIFICATIONS.map((q) => ({value: q, label: QUALIFICATION_LABELS[q]}))})}
+    <button type="button" part="button" @click=${() => ctx.patch([[['microsoftAccount', 'domain'], `${suggestPrefix(ctx.values.name)}${ONMICROSOFT_SUFFIX}`]])}>${msg('Import company info from the first step')}</button>
+    ${textField(ctx, ['microsoftAccount', 'companyRegistrationId'], {label: msg('Company registration ID (optional)')})}
+    ${radioField(ctx, ['microsoftAccount', 'qualification'], {legend: msg('Qualification'), choices: QUALIFICATIONS.map((q) => ({value: q, label: QUALIFICATION_LABELS[q]}))})}
     ${m.qualification === 'education'
-      ? html`${selectField(ctx, ['microsoftAccount', 'educationSegment'], {label: 'Education segment', required: true, choices: EDUCATION_SEGMENTS.map((s) => ({value: s, label: EDUCATION_SEGMENT_LABELS[s]})), empty: 'Choose…'})}
-        ${textField(ctx, ['microsoftAccount', 'website'], {label: 'Institution web site', required: true, type: 'url', inputmode: 'url'})}`
+      ? html`${selectField(ctx, ['microsoftAccount', 'educationSegment'], {label: msg('Education segment'), required: true, choices: EDUCATION_SEGMENTS.map((s) => ({value: s, label: EDUCATION_SEGMENT_LABELS[s]})), empty: msg('Choose…')})}
+        ${textField(ctx, ['microsoftAccount', 'website'], {label: msg('Institution web site'), required: true, type: 'url', inputmode: 'url'})}`
       : nothing}
   `;
 }
@@ -104,13 +106,13 @@ function azure(ctx: StepContext) {
   const toggleTenant = (t: LinkableAzureTenant, on: boolean): void =>
     ctx.input(['azureTenants'], on ? [...linked, {tenantId: t.tenantId, name: t.name, domain: t.domain, subscriptions: t.subscriptions.map((s) => ({id: s.id, name: s.name, monitored: s.state === 'enabled'}))} satisfies AzureTenant] : linked.filter((x) => x.tenantId !== t.tenantId));
   return html`<fieldset class="group" part="fieldset">
-    <legend part="legend">Azure directories to link</legend>
+    <legend part="legend">${msg('Azure directories to link')}</legend>
     ${linkable === undefined
-      ? html`<p role="status">Loading the Azure directories you can link…</p>`
+      ? html`<p role="status">${msg('Loading the Azure directories you can link…')}</p>`
       : linkable === null
-        ? html`<p role="alert">The Azure directories could not be loaded. Go to another step and back to try again.</p>`
+        ? html`<p role="alert">${msg('The Azure directories could not be loaded. Go to another step and back to try again.')}</p>`
         : !linkable.length
-          ? html`<p>No Azure directory is waiting to be linked.</p>`
+          ? html`<p>${msg('No Azure directory is waiting to be linked.')}</p>`
           : linkable.map((t) => {
               const at = linked.findIndex((x) => x.tenantId === t.tenantId);
               const id = `azure-${t.tenantId}`;
@@ -119,7 +121,7 @@ function azure(ctx: StepContext) {
                 <label for=${id}><bdi>${t.name}</bdi> (<bdi>${t.domain}</bdi>)</label>
                 ${at >= 0 && t.subscriptions.length
                   ? html`<fieldset class="subs" part="fieldset">
-                      <legend part="legend">Subscriptions to monitor in <bdi>${t.name}</bdi></legend>
+                      <legend part="legend">${msg(html`Subscriptions to monitor in <bdi>${t.name}</bdi>`)}</legend>
                       ${linked[at].subscriptions.map((s, k) => {
                         const sid = `${id}-${k}`;
                         const state = t.subscriptions.find((x) => x.id === s.id)?.state;
@@ -138,7 +140,7 @@ function azure(ctx: StepContext) {
 export function renderMicrosoftStep(ctx: StepContext) {
   const m = ctx.values.microsoftAccount;
   return html`
-    ${radioField(ctx, ['microsoftAccount'], {legend: 'Microsoft account', choices: MODES, selected: m?.mode ?? null, onPick: (mode) => pick(ctx, mode)})}
+    ${radioField(ctx, ['microsoftAccount'], {legend: msg('Microsoft account'), choices: modes(), selected: m?.mode ?? null, onPick: (mode) => pick(ctx, mode)})}
     ${m?.mode === 'existing' ? existing(ctx, m) : m?.mode === 'new' ? created(ctx, m) : nothing}
     ${azure(ctx)}
   `;

@@ -2,16 +2,17 @@
  * Step 1, the organization: name, description, status, customer type, where it sits in the
  * channel (parent, optional customer-organization anchor), primary domain and custom links.
  */
+import {msg, str} from '@lit/localize';
 import {html, nothing} from 'lit';
 import {KIND_LABELS} from '../../../src/shared/model/labels.js';
 import type {TenantHit} from '../../../src/shared/tenancy.js';
 import {radioField, selectField, textareaField, textField, type Choice} from '../wizard-fields.js';
 import type {StepContext} from './step-context.js';
 
-const STATUS_CHOICES: Choice[] = [
-  {value: 'active', label: 'Active'},
-  {value: 'inactive', label: 'Inactive'},
-  {value: 'archived', label: 'Archived'},
+const statusChoices = (): Choice[] => [
+  {value: 'active', label: msg('Active')},
+  {value: 'inactive', label: msg('Inactive')},
+  {value: 'archived', label: msg('Archived')},
 ];
 
 /** Tenants a customer can be created under, as the user may see them from the acting scope. */
@@ -38,41 +39,41 @@ export function renderOrganizationStep(ctx: StepContext) {
   const anchorLocked = ctx.mode === 'edit' && ctx.locked(['customerOrganizationId']);
   const refs = ctx.load('refs', (signal) => ctx.client.referenceLists(ctx.scope, {signal}));
   return html`
-    ${textField(ctx, ['name'], {label: 'Organization name', required: true, autocomplete: 'organization', wide: true})}
-    ${textareaField(ctx, ['description'], {label: 'Description', hint: 'What the team should know about this customer.'})}
-    ${radioField(ctx, ['status'], {legend: 'Status', choices: STATUS_CHOICES})}
+    ${textField(ctx, ['name'], {label: msg('Organization name'), required: true, autocomplete: 'organization', wide: true})}
+    ${textareaField(ctx, ['description'], {label: msg('Description'), hint: msg('What the team should know about this customer.')})}
+    ${radioField(ctx, ['status'], {legend: msg('Status'), choices: statusChoices()})}
     ${refs === undefined || refs?.customerTypes.length
       ? // While the partner's types load it is a list still empty (not a text field that turns into one).
-        selectField(ctx, ['customerType'], {label: 'Customer type', choices: refs?.customerTypes ?? [], empty: refs ? 'Not set' : 'Loading…', emptyValue: ''})
-      : textField(ctx, ['customerType'], {label: 'Customer type'})}
+        selectField(ctx, ['customerType'], {label: msg('Customer type'), choices: refs?.customerTypes ?? [], empty: refs ? msg('Not set') : msg('Loading…'), emptyValue: ''})
+      : textField(ctx, ['customerType'], {label: msg('Customer type')})}
     ${ctx.mode === 'create'
       ? selectField(ctx, ['parentId'], {
-          label: 'Parent in the channel',
-          hint: parentList === undefined ? 'Loading the resellers you can see…' : 'The distributor or reseller this customer is managed under.',
+          label: msg('Parent in the channel'),
+          hint: parentList === undefined ? msg('Loading the resellers you can see…') : msg('The distributor or reseller this customer is managed under.'),
           required: true,
           choices: parentChoices,
-          empty: 'Choose…',
+          empty: msg('Choose…'),
         })
       : nothing}
     ${selectField(ctx, ['customerOrganizationId'], {
-      label: 'Customer organization (optional)',
-      hint: anchorLocked ? undefined : 'Groups this customer under an active customer organization. Once saved it can never be changed.',
+      label: msg('Customer organization (optional)'),
+      hint: anchorLocked ? undefined : msg('Groups this customer under an active customer organization. Once saved it can never be changed.'),
       choices: (anchorList ?? []).map((t) => ({value: t.id, label: t.name})),
-      empty: 'None',
+      empty: msg('None'),
     })}
-    ${textField(ctx, ['domain'], {label: 'Primary domain', hint: 'For example contoso.com.', inputmode: 'url', autocomplete: 'off'})}
+    ${textField(ctx, ['domain'], {label: msg('Primary domain'), hint: msg('For example contoso.com.'), inputmode: 'url', autocomplete: 'off'})}
     <fieldset class="group" part="fieldset">
-      <legend part="legend">Custom links</legend>
-      <p class="hint" part="hint">Links your team opens for this customer (web addresses starting with https:// or http://).</p>
+      <legend part="legend">${msg('Custom links')}</legend>
+      <p class="hint" part="hint">${msg('Links your team opens for this customer (web addresses starting with https:// or http://).')}</p>
       ${v.customLinks.map(
         (_, i) => html`<div class="row" part="row">
-          ${textField(ctx, ['customLinks', i, 'title'], {label: `Link ${i + 1} title`})}
-          ${textField(ctx, ['customLinks', i, 'url'], {label: `Link ${i + 1} address`, type: 'url', inputmode: 'url', wide: true})}
-          <button type="button" part="button remove" @click=${() => ctx.input(['customLinks'], v.customLinks.filter((__, k) => k !== i))}>Remove link ${i + 1}</button>
+          ${textField(ctx, ['customLinks', i, 'title'], {label: msg(str`Link ${i + 1} title`)})}
+          ${textField(ctx, ['customLinks', i, 'url'], {label: msg(str`Link ${i + 1} address`), type: 'url', inputmode: 'url', wide: true})}
+          <button type="button" part="button remove" @click=${() => ctx.input(['customLinks'], v.customLinks.filter((__, k) => k !== i))}>${msg(str`Remove link ${i + 1}`)}</button>
         </div>`,
       )}
       ${v.customLinks.length < 10
-        ? html`<button type="button" part="button add" @click=${() => ctx.input(['customLinks'], [...v.customLinks, {title: '', url: ''}])}>Add a link</button>`
+        ? html`<button type="button" part="button add" @click=${() => ctx.input(['customLinks'], [...v.customLinks, {title: '', url: ''}])}>${msg('Add a link')}</button>`
         : nothing}
     </fieldset>
   `;

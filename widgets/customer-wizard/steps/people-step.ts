@@ -4,6 +4,7 @@
  * MSP users who administer, read, engineer and manage the account (chosen from the backend's
  * users), and the run-as account data collection uses.
  */
+import {msg, str} from '@lit/localize';
 import {html, nothing} from 'lit';
 import type {Contact, UserRef} from '../../../src/shared/model/types.js';
 import {textField} from '../wizard-fields.js';
@@ -14,12 +15,17 @@ import type {StepContext} from './step-context.js';
 /** The user picker loads when this step first needs it (the wizard prefetches it once idle): it is not part of opening the wizard. */
 export const loadUserPicker = (): Promise<unknown> => import('../../user-combobox/user-combobox.js');
 
-const ROLE_TITLES: Record<Contact['role'], string> = {primary: 'Primary contact', billing: 'Billing contact', technical: 'Technical contact', other: 'Contact'};
+const ROLE_TITLES: Readonly<Record<Contact['role'], string>> = {
+  get primary() { return msg('Primary contact'); },
+  get billing() { return msg('Billing contact'); },
+  get technical() { return msg('Technical contact'); },
+  get other() { return msg('Contact'); },
+};
 
 function contactFields(ctx: StepContext, i: number, c: Contact) {
   const base: FieldPath = ['contacts', i];
   return html`<fieldset class="group" part="fieldset">
-    <legend part="legend">${ROLE_TITLES[c.role] ?? 'Contact'}</legend>
+    <legend part="legend">${ROLE_TITLES[c.role] ?? msg('Contact')}</legend>
     ${c.role === 'billing'
       ? html`<button
           type="button"
@@ -29,13 +35,13 @@ function contactFields(ctx: StepContext, i: number, c: Contact) {
             if (primary) ctx.input(base, {...primary, id: c.id, role: 'billing'});
           }}
         >
-          Copy from the primary contact
+          ${msg('Copy from the primary contact')}
         </button>`
       : nothing}
-    ${textField(ctx, [...base, 'firstName'], {label: 'First name', required: c.role === 'primary', autocomplete: 'given-name'})}
-    ${textField(ctx, [...base, 'lastName'], {label: 'Last name', required: c.role === 'primary', autocomplete: 'family-name'})}
-    ${textField(ctx, [...base, 'email'], {label: 'Email', type: 'email', required: c.role === 'primary', autocomplete: 'email', inputmode: 'email'})}
-    ${textField(ctx, [...base, 'phone'], {label: 'Phone (optional)', type: 'tel', autocomplete: 'tel', hint: 'With the country code, or as dialled in the company’s country.'})}
+    ${textField(ctx, [...base, 'firstName'], {label: msg('First name'), required: c.role === 'primary', autocomplete: 'given-name'})}
+    ${textField(ctx, [...base, 'lastName'], {label: msg('Last name'), required: c.role === 'primary', autocomplete: 'family-name'})}
+    ${textField(ctx, [...base, 'email'], {label: msg('Email'), type: 'email', required: c.role === 'primary', autocomplete: 'email', inputmode: 'email'})}
+    ${textField(ctx, [...base, 'phone'], {label: msg('Phone (optional)'), type: 'tel', autocomplete: 'tel', hint: msg('With the country code, or as dialled in the company’s country.')})}
   </fieldset>`;
 }
 
@@ -67,32 +73,32 @@ export function renderPeopleStep(ctx: StepContext) {
     ${v.contacts.map((c, i) => contactFields(ctx, i, c))}
     ${a
       ? html`<fieldset class="group" part="fieldset">
-          <legend part="legend">Admin user</legend>
-          <p class="hint" part="hint">Invited as the organization’s first administrator.</p>
-          ${textField(ctx, ['adminUser', 'firstName'], {label: 'First name', required: true, autocomplete: 'off'})}
-          ${textField(ctx, ['adminUser', 'lastName'], {label: 'Last name', required: true, autocomplete: 'off'})}
+          <legend part="legend">${msg('Admin user')}</legend>
+          <p class="hint" part="hint">${msg('Invited as the organization’s first administrator.')}</p>
+          ${textField(ctx, ['adminUser', 'firstName'], {label: msg('First name'), required: true, autocomplete: 'off'})}
+          ${textField(ctx, ['adminUser', 'lastName'], {label: msg('Last name'), required: true, autocomplete: 'off'})}
           ${textField(ctx, ['adminUser', 'loginEmail'], {
-            label: 'Login email',
+            label: msg('Login email'),
             type: 'email',
             required: true,
             inputmode: 'email',
-            hint: loginLocked ? undefined : 'Their sign-in name. It cannot be changed once the organization is created.',
+            hint: loginLocked ? undefined : msg('Their sign-in name. It cannot be changed once the organization is created.'),
           })}
-          ${textField(ctx, ['adminUser', 'displayName'], {label: 'Display name', hint: `Leave empty to use “${[a.firstName, a.lastName].filter(Boolean).join(' ') || 'first and last name'}”.`})}
-          ${textField(ctx, ['adminUser', 'communicationEmail'], {label: 'Additional email for notices (optional)', type: 'email', inputmode: 'email'})}
+          ${textField(ctx, ['adminUser', 'displayName'], {label: msg('Display name'), hint: msg(str`Leave empty to use “${[a.firstName, a.lastName].filter(Boolean).join(' ') || 'first and last name'}”.`)})}
+          ${textField(ctx, ['adminUser', 'communicationEmail'], {label: msg('Additional email for notices (optional)'), type: 'email', inputmode: 'email'})}
         </fieldset>`
       : nothing}
     <fieldset class="group" part="fieldset">
-      <legend part="legend">Your team</legend>
-      ${userPicker(ctx, ['tenantAdmins'], 'Tenant administrators', true)}
-      ${userPicker(ctx, ['readers'], 'Organization readers', true)}
-      ${userPicker(ctx, ['engineers'], 'MSP engineers', true)}
-      ${userPicker(ctx, ['accountManager'], 'Account manager', false)}
+      <legend part="legend">${msg('Your team')}</legend>
+      ${userPicker(ctx, ['tenantAdmins'], msg('Tenant administrators'), true)}
+      ${userPicker(ctx, ['readers'], msg('Organization readers'), true)}
+      ${userPicker(ctx, ['engineers'], msg('MSP engineers'), true)}
+      ${userPicker(ctx, ['accountManager'], msg('Account manager'), false)}
     </fieldset>
     ${textField(ctx, ['runAsAccount'], {
-      label: collects(v.features) ? 'Run-as account' : 'Run-as account (optional)',
+      label: collects(v.features) ? msg('Run-as account') : msg('Run-as account (optional)'),
       required: collects(v.features),
-      hint: 'The service account data collection signs in with (its name only; never a password).',
+      hint: msg('The service account data collection signs in with (its name only; never a password).'),
       parse: (text) => text || null,
     })}
   `;

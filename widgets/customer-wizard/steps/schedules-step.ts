@@ -3,16 +3,19 @@
  * with its plain-language reading and its next runs in the customer's time zone (the libraries
  * that read masks load when this step first opens), and a clear error for a mask that is not valid.
  */
+import {formatDateTimeIn} from '../../../src/page/format.js';
+import {msg, str} from '@lit/localize';
 import {html, nothing} from 'lit';
 import {checkCron} from '../../../src/shared/forms/cron.js';
 import {selectField, textField} from '../wizard-fields.js';
 import type {StepContext} from './step-context.js';
 
-const KINDS = [
-  ['cost', 'Cost collection'],
-  ['security', 'Security collection'],
-  ['operations', 'Operations collection'],
-] as const;
+const kinds = () =>
+  [
+    ['cost', msg('Cost collection')],
+    ['security', msg('Security collection')],
+    ['operations', msg('Operations collection')],
+  ] as const;
 
 /**
  * Names the IANA database renamed, which Chromium still lists under the old name: offered under
@@ -41,21 +44,20 @@ function reading(ctx: StepContext, mask: string, timeZone: string) {
   const read = ctx.load(`cron:${mask}:${timeZone}`, async () => {
     const {describeCron, nextRuns} = await import('../../../src/shared/forms/cron.js');
     const [text, runs] = await Promise.all([describeCron(mask), nextRuns(mask, {count: 3, timeZone})]);
-    const format = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short', timeZone});
-    return {text, runs: runs.map((d) => format.format(d))};
+    return {text, runs: runs.map((d) => formatDateTimeIn(d.getTime(), timeZone))};
   });
-  if (read === undefined) return html`<p class="reading" part="reading">Reading the schedule…</p>`;
+  if (read === undefined) return html`<p class="reading" part="reading">${msg('Reading the schedule…')}</p>`;
   if (read === null) return nothing;
-  return html`<p class="reading" part="reading">${read.text}. Next: ${read.runs.join('; ')} (${timeZone}).</p>`;
+  return html`<p class="reading" part="reading">${msg(str`${read.text}. Next: ${read.runs.join('; ')} (${timeZone}).`)}</p>`;
 }
 
 export function renderSchedulesStep(ctx: StepContext) {
   const s = ctx.values.schedules;
   return html`
-    ${selectField(ctx, ['schedules', 'timeZone'], {label: 'The customer’s time zone', required: true, choices: zones().map((z) => ({value: z, label: z.replace(/_/g, ' ')}))})}
-    ${KINDS.map(
+    ${selectField(ctx, ['schedules', 'timeZone'], {label: msg('The customer’s time zone'), required: true, choices: zones().map((z) => ({value: z, label: z.replace(/_/g, ' ')}))})}
+    ${kinds().map(
       ([key, label]) => html`<div class="schedule" part="schedule">
-        ${textField(ctx, ['schedules', key], {label, required: true, hint: 'Five fields: minute, hour, day of month, month, day of week. For example 0 2 * * * runs every day at 02:00.'})}
+        ${textField(ctx, ['schedules', key], {label, required: true, hint: msg('Five fields: minute, hour, day of month, month, day of week. For example 0 2 * * * runs every day at 02:00.')})}
         ${reading(ctx, s[key], s.timeZone)}
       </div>`,
     )}

@@ -1,0 +1,208 @@
+// `node scripts/check-l10n.mjs` (a step of `npm test`, about a second): every word a user reads
+// is in the catalogue, and every language has all of it.
+//
+// 1. In the widgets and the kit, a `html` template's text and its `aria-label`, `aria-description`,
+//    `title`, `placeholder`, `alt` and `label` attributes must not hold letters of their own: words
+//    go through `msg()` (a template given to `msg()` is itself in the catalogue). So must the
+//    `label`, `hint`, `legend`, `empty`, `placeholder` and `text` of option objects (a field's label).
+// 2. Every `msg()` of the sources `lit-localize.json` reads is in each locale's XLIFF with a
+//    translation, with the same placeholders; and the generated runtime module of each locale holds
+//    exactly those messages. `npm run l10n` extracts new messages and rebuilds the modules.
+//
+// Parsing is per file with the TypeScript parser (no type check), so this stays fast.
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import ts from 'typescript';
+import {generateMsgId} from '@lit/localize/internal/id-generation.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+
+/** Folders whose templates are scanned for words outside the catalogue. */
+const SCANNED = ['widgets', 'src/page/kit', 'src/page/grid'];
+
+/**
+ * Text allowed outside the catalogue, each with its reason. `file` is a path; `text` the exact text
+ * (trimmed) or attribute value; a whole file is listed with `text: '*'` (not yet converted).
+ */
+const IGNORE = [
+  {file: 'widgets/organizations-grid/grid-toolbar.ts', text: 'USD', reason: 'a currency code (ISO 4217), the same in every language'},
+];
+
+const LETTERS = /\p{L}/u;
+/** Properties of option objects that a template shows (a field's label, hint, legend, empty choice; a notice's text). */
+const CHECKED_PROPERTIES = ['label', 'hint', 'legend', 'empty', 'placeholder', 'text'];
+const CHECKED_ATTRIBUTES = ['aria-label', 'aria-description', 'title', 'placeholder', 'alt', 'label'];
+const MARK = '\u0000';
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) yield* walk(full);
+    else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')) yield full;
+  }
+}
+
+const ignored = (file, text) => IGNORE.some((i) => (i.file === '*' || i.file === file) && (i.text === '*' || i.text === text));
+
+const isMsgCall = (node) => node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'msg';
+const isTag = (node, name) => ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === name;
+
+/** The static parts of a template joined by a mark where each expression was. */
+function staticText(template) {
+  if (ts.isNoSubstitutionTemplateLiteral(template)) return template.rawText ?? template.text;
+  return [template.head.rawText ?? template.head.text, ...template.templateSpans.map((s) => s.literal.rawText ?? s.literal.text)].join(MARK);
+}
+
+/** Words in an html template outside the catalogue: [{line, what}]. */
+function wordsIn(source, node) {
+  const text = staticText(node.template).replace(/<!--[\s\S]*?-->/g, '');
+  const found = [];
+  const lineOf = (offset) => source.getLineAndCharacterOfPosition(node.template.getStart(source) + offset).line + 1;
+  // Tags and the text between them; a `>` inside a quoted attribute value does not end a tag.
+  const tagPattern = /<\/?[a-zA-Z][\w-]*(?:\s+(?:[^\s"'>=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?)*\s*\/?>/g;
+  let last = 0;
+  const pushText = (chunk, at) => {
+    for (const piece of chunk.split(MARK)) {
+      const t = piece.replace(/&[a-zA-Z]+;|&#\w+;/g, ' ').replace(/\s+/g, ' ').trim();
+      if (t && LETTERS.test(t)) found.push({line: lineOf(at), what: `text "${t}"`, text: t});
+    }
+  };
+  for (const m of text.matchAll(tagPattern)) {
+    pushText(text.slice(last, m.index), last);
+    last = m.index + m[0].length;
+    for (const a of m[0].matchAll(/\s([?.@]?[\w-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>"']+))/g)) {
+      const name = a[1];
+      if (!CHECKED_ATTRIBUTES.includes(name)) continue;
+      const value = (a[3] ?? a[4] ?? a[5] ?? '').split(MARK).join(' ').trim();
+      if (LETTERS.test(value)) found.push({line: lineOf(m.index), what: `${name}="${value}"`, text: value});
+    }
+  }
+  pushText(text.slice(last), last);
+  return found;
+}
+
+const problems = [];
+
+// 1. Words outside the catalogue.
+for (const dir of SCANNED) {
+  for (const file of walk(path.join(ROOT, dir))) {
+    const name = rel(file);
+    if (name.startsWith('widgets/testing/')) continue;
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      // `{label: 'Name'}` handed to a field or a notice: its words must be in the catalogue too.
+      if (ts.isPropertyAssignment(node) && CHECKED_PROPERTIES.includes(node.name.getText(source)) && (ts.isStringLiteralLike(node.initializer) || ts.isTemplateExpression(node.initializer))) {
+        const words = ts.isTemplateExpression(node.initializer) ? [node.initializer.head.text, ...node.initializer.templateSpans.map((t) => t.literal.text)].join(' ') : node.initializer.text;
+        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+        if (LETTERS.test(words) && !ignored(name, words.trim())) problems.push(`${name}:${line}: ${node.name.getText(source)}: "${words.trim()}" is not in the catalogue: wrap it in msg()`);
+      }
+      if (isTag(node, 'html') && !isMsgCall(node.parent)) {
+        for (const w of wordsIn(source, node)) {
+          if (!ignored(name, w.text)) problems.push(`${name}:${w.line}: ${w.what} is not in the catalogue: wrap it in msg() (or list it in IGNORE in scripts/check-l10n.mjs with a reason)`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+}
+
+// 2. The catalogue: every message in every locale.
+const config = JSON.parse(readFileSync(path.join(ROOT, 'lit-localize.json'), 'utf8'));
+const inputs = [];
+for (const dir of ['src', 'widgets']) {
+  for (const file of walk(path.join(ROOT, dir))) {
+    const name = rel(file);
+    if (name.startsWith('src/page/locales/') || name.startsWith('src/testing/') || name.startsWith('widgets/testing/')) continue;
+    inputs.push(file);
+  }
+}
+const messages = new Map(); // id → {file, placeholders}
+for (const file of inputs) {
+  const code = readFileSync(file, 'utf8');
+  if (!code.includes('msg(')) continue;
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
+  const visit = (node) => {
+    if (isMsgCall(node) && node.arguments.length > 0) {
+      const [arg, options] = node.arguments;
+      let id = null;
+      if (options && ts.isObjectLiteralExpression(options)) {
+        for (const p of options.properties) {
+          if (ts.isPropertyAssignment(p) && p.name.getText(source) === 'id' && ts.isStringLiteralLike(p.initializer)) id = p.initializer.text;
+        }
+      }
+      const template = ts.isTaggedTemplateExpression(arg) ? arg.template : arg;
+      const strings = ts.isStringLiteralLike(template) ? [template.text] : ts.isTemplateExpression(template) ? [template.head.text, ...template.templateSpans.map((s) => s.literal.text)] : null;
+      if (!strings) {
+        problems.push(`${rel(file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: msg() needs a literal, str\`\` or html\`\` template`);
+      } else {
+        id ??= generateMsgId(strings.length === 1 ? strings[0] : strings, isTag(arg, 'html'));
+        messages.set(id, {file: rel(file), text: strings.join('${…}')});
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
+const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+/** Placeholders of a unit's text: the `<x>` elements and `{name}` parameters of the form messages. */
+const placeholders = (s) => [...[...s.matchAll(/<x id="(\d+)"/g)].map((m) => `x${m[1]}`), ...[...decode(s.replace(/<x [^>]*\/>/g, '')).matchAll(/\{(\w+)\}/g)].map((m) => `{${m[1]}}`)].sort().join(' ');
+
+for (const locale of config.targetLocales) {
+  const xliffFile = path.join(ROOT, config.interchange.xliffDir, `${locale}.xlf`);
+  let xliff = '';
+  try {
+    xliff = readFileSync(xliffFile, 'utf8');
+  } catch {
+    problems.push(`${rel(xliffFile)} is missing: run npm run l10n`);
+    continue;
+  }
+  const units = new Map();
+  for (const m of xliff.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)) {
+    const source = /<source>([\s\S]*?)<\/source>/.exec(m[2])?.[1] ?? '';
+    const target = /<target>([\s\S]*?)<\/target>/.exec(m[2])?.[1];
+    units.set(m[1], {source, target});
+  }
+  for (const [id, {file, text}] of messages) {
+    const unit = units.get(id);
+    if (!unit) problems.push(`${locale}: "${text}" (${file}) is not in ${rel(xliffFile)}: run npm run l10n, then translate it`);
+    else if (unit.target === undefined || unit.target.trim() === '') problems.push(`${locale}: "${text}" (${id}, ${file}) has no translation in ${rel(xliffFile)}`);
+    else if (placeholders(unit.source) !== placeholders(unit.target)) problems.push(`${locale}: the translation of "${text}" (${id}) does not keep its placeholders (${placeholders(unit.source)} → ${placeholders(unit.target)})`);
+  }
+  const generatedFile = path.join(ROOT, config.output.outputDir, `${locale}.ts`);
+  let generated = '';
+  try {
+    generated = readFileSync(generatedFile, 'utf8');
+  } catch {
+    problems.push(`${rel(generatedFile)} is missing: run npm run l10n`);
+    continue;
+  }
+  // lit-localize writes a str`` target's &lt; &gt; &amp; as they are: such a text would show escaped.
+  if (/&(lt|gt|amp|quot|apos);/.test(generated)) problems.push(`${rel(generatedFile)} holds an escaped character (&lt; &gt; &amp;): keep < > & out of catalogue texts (put them in a placeholder)`);
+  const built = new Set([...generated.matchAll(/^\s*'([^']+)': /gm)].map((m) => m[1]));
+  const stale = [...messages.keys()].filter((id) => !built.has(id)).length + [...built].filter((id) => !messages.has(id)).length;
+  if (stale > 0) problems.push(`${rel(generatedFile)} is stale (${stale} messages differ from the sources): run npm run l10n`);
+  else {
+    // A target changed since the last build: compare the built text with the XLIFF's.
+    for (const [id, unit] of units) {
+      if (!messages.has(id) || unit.target === undefined) continue;
+      const plain = decode(unit.target.replace(/<x [^>]*\/>/g, ''));
+      const line = new RegExp(`^\\s*'${id}': (.*)$`, 'm').exec(generated)?.[1] ?? '';
+      const words = plain.split(/\s+/).filter((w) => w.length > 3 && !/[`$\\{}]/.test(w));
+      if (words.some((w) => !line.includes(w))) {
+        problems.push(`${rel(generatedFile)} is older than ${rel(xliffFile)} (${id}): run npm run l10n`);
+        break;
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  console.error(`\n${problems.length} localisation problem${problems.length === 1 ? '' : 's'}.`);
+  process.exit(1);
+}
+console.log(`localisation: ${messages.size} messages, all translated into ${config.targetLocales.join(', ')}; templates hold no words outside the catalogue.`);
