@@ -34,11 +34,13 @@ export const accountsGridStyles = [
       min-height: 240px;
       color: var(--_text);
     }
+    /* The host's height, whatever \`display\` the page gives the host (a page's \`display: block\` on it would otherwise let the rows grow without end). */
     .frame {
       position: relative;
       display: flex;
       flex-direction: column;
       flex: 1;
+      height: 100%;
       min-height: 0;
       gap: var(--_s2);
     }

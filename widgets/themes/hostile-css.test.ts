@@ -8,6 +8,7 @@
 import {expect, fixtureCleanup} from '@open-wc/testing';
 import {
   closeClients,
+  localClient,
   firstRow,
   mountAccountsOpen,
   mountDetails,
@@ -142,5 +143,28 @@ describe('hostile global CSS on the host page', function () {
       [partOf(el, 'confirm-button'), 'confirm button'],
       [partOf(el, 'cancel-button'), 'cancel button'],
     ]);
+  });
+
+  it('a page that sets display or height on the grids keeps their rows in a box (none rendered without end)', async () => {
+    const el = await mountGrid(localClient(2000));
+    const rendered = (): number => el.shadowRoot!.querySelectorAll('.body [role="row"]').length;
+    const style = document.createElement('style');
+    style.textContent = 'organizations-grid, accounts-grid { display: block !important; }';
+    document.head.append(style);
+    try {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await el.updateComplete;
+      expect(el.getBoundingClientRect().height, 'the host keeps its height').to.be.closeTo(460, 1);
+      expect(partOf(el, 'viewport')!.getBoundingClientRect().bottom, 'rows stay inside the host').to.be.at.most(el.getBoundingClientRect().bottom + 1);
+      // The rows in view and a margin past them (about 12 + 2 × 12 here), not the 2,000.
+      expect(rendered(), 'the rows in view, not every row').to.be.below(60);
+      // A page that also takes the height away: the rows rendered stay bounded by the screen.
+      style.textContent += ' organizations-grid { height: auto !important; }';
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await el.updateComplete;
+      expect(rendered()).to.be.below(500);
+    } finally {
+      style.remove();
+    }
   });
 });

@@ -226,7 +226,9 @@ export class GridViewport implements ReactiveController {
     if (!el || !this.host.isConnected) return;
     this.observer?.disconnect();
     this.observer = new ResizeObserver(() => {
-      const h = el.clientHeight;
+      // Never more rows than a screen holds twice over: a viewport a page's CSS left unbounded
+      // grows with every row rendered, and would otherwise render them all.
+      const h = Math.min(el.clientHeight, 2 * Math.max(globalThis.screen?.height ?? 0, globalThis.innerHeight ?? 0, 1080));
       const w = el.clientWidth;
       if (h !== this.height || w !== this.width) {
         this.height = h;
