@@ -8,6 +8,8 @@
  * `load(tag…)` (or `load()` for all) first.
  */
 const ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  // First: the page's configuration, which every other element may be waiting for.
+  'tenantry-config': () => import('../widgets/tenantry-config/tenantry-config.js'),
   'organizations-grid': () => import('../widgets/organizations-grid/organizations-grid.js'),
   'tenant-switcher': () => import('../widgets/tenant-switcher/tenant-switcher.js'),
   'customer-wizard': () => import('../widgets/customer-wizard/customer-wizard.js'),

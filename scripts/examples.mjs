@@ -12,23 +12,30 @@
 // (`headers`, `bundleOrigin`: "page" | "cdn", `expectViolations`: directives a test expects to be
 // refused, `expectWarnings`: text a console warning must contain, `expectConsoleErrors`: text of the
 // browser's own console reports of those refusals, `build`: "vite" for an app built from the npm
-// package with its own `vite.config.mjs`, served from dist/examples/<name>/) and `check.mjs` (default export
+// package with its own `vite.config.mjs`, served from dist/examples/<name>/, `server`: true for a
+// page on the reference server (`npm run serve`, started once, allowing the page's origin; the
+// placeholders `{{api}}` and `{{user}}` name its API and the signed-in user, who is signed in with a
+// session cookie before the page loads, as a portal's own sign-in would) and `check.mjs` (default export
 // `async (page, t) => …`, `t.test(name, fn)` per promise the example makes).
 import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {createServer} from 'node:http';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
 import {LAZY, WORKER_LAZY, cdnLoads, hasModule, lazyViolations, readCdnGraph, readWorkerGraph, workerLoads} from './cdn-bundle.mjs';
+import {launch} from './reference-server-plugin.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const CDN = path.join(ROOT, 'dist', 'cdn');
 const log = (line) => process.stdout.write(`[examples] ${line}\n`);
 const PAGE_TIMEOUT_MS = 60_000;
+/** Who the reference-server example signs in as: the demo distributor's admin. */
+const REFERENCE_USER = 'u-dist-1-admin';
 
 const TYPES = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json'};
 /** Packages a page may load from node_modules under /vendor/ (a host's own Lit, beside the bundle's). */
@@ -64,7 +71,7 @@ function fileUnder(base, rest) {
  * The page origin (examples, the bundle, /vendor/) or the CDN origin (the bundle only, with
  * CORS); `cdnOrigin()` is read per request, once both listen.
  */
-function startServer({cdnOnly, cdnOrigin}) {
+function startServer({cdnOnly, cdnOrigin, reference = () => null}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const send = (status, body, headers = {}) => {
@@ -91,7 +98,13 @@ function startServer({cdnOnly, cdnOrigin}) {
     if (!example) return send(200, readFileSync(file), {'Content-Type': type, ...cors});
     const nonce = randomBytes(16).toString('base64');
     const cdn = example.bundleOrigin === 'cdn' ? cdnOrigin() : '';
-    const fill = (text) => text.replaceAll('{{nonce}}', nonce).replaceAll('{{cdn}}', cdn);
+    const api = example.server ? reference() : null;
+    const fill = (text) =>
+      text
+        .replaceAll('{{nonce}}', nonce)
+        .replaceAll('{{cdn}}', cdn)
+        .replaceAll('{{api}}', api ? `${api.url}v1/` : '')
+        .replaceAll('{{user}}', api ? REFERENCE_USER : '');
     const headers = Object.fromEntries(Object.entries(example.headers ?? {}).map(([k, v]) => [k, fill(v)]));
     send(200, fill(readFileSync(file, 'utf8')), {'Content-Type': type, ...headers});
   });
@@ -103,9 +116,15 @@ function readExample(name) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
-async function runExample(browser, origin, name, counts) {
+async function runExample(browser, origin, name, counts, reference) {
   const example = readExample(name);
   const context = await browser.newContext();
+  if (example.server) {
+    // The portal's own sign-in: a session cookie for the server's host (the page's site too).
+    const server = reference();
+    const response = await context.request.post(`${server.url}auth/sign-in`, {data: {token: server.tokens[REFERENCE_USER], cookie: true}});
+    if (!response.ok()) throw new Error(`the reference server refused the sign-in: ${response.status()} ${await response.text()}`);
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT_MS);
   const errors = [];
@@ -222,9 +241,16 @@ async function main() {
   const counts = {passed: 0, failed: 0};
   if (!only.length) checkChunks(counts);
   let cdnServer = null;
-  const pageServer = await startServer({cdnOnly: false, cdnOrigin: () => `http://127.0.0.1:${cdnServer.address().port}`});
+  let reference = null;
+  const pageServer = await startServer({cdnOnly: false, cdnOrigin: () => `http://127.0.0.1:${cdnServer.address().port}`, reference: () => reference});
   cdnServer = await startServer({cdnOnly: true, cdnOrigin: () => ''});
   const origin = `http://127.0.0.1:${pageServer.address().port}`;
+  // The reference server, for the examples that talk to it: a real process, allowing the pages' origin.
+  const referenceData = names.some((n) => readExample(n)?.server) ? mkdtempSync(path.join(tmpdir(), 'tenantry-examples-server-')) : null;
+  if (referenceData) {
+    log('starting the reference server…');
+    reference = await launch(referenceData, [origin]);
+  }
   if (serveOnly) {
     for (const name of names) log(`${origin}/examples/${name}/`);
     return new Promise(() => undefined);
@@ -233,7 +259,7 @@ async function main() {
   try {
     for (const name of names) {
       try {
-        await runExample(browser, origin, name, counts);
+        await runExample(browser, origin, name, counts, () => reference);
       } catch (e) {
         counts.failed++;
         log(`  ✗ ${name} could not run: ${e?.stack ?? e}`);
@@ -243,6 +269,8 @@ async function main() {
     await browser.close();
     pageServer.close();
     cdnServer.close();
+    reference?.child.kill('SIGKILL');
+    if (referenceData) rmSync(referenceData, {recursive: true, force: true});
   }
   log(`${counts.passed} passed, ${counts.failed} failed`);
   return counts.failed ? 1 : 0;

@@ -28,8 +28,8 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** Starts `scripts/serve.mjs` on a free port and resolves once it prints its URL. */
-function launch(dataDir, origins) {
+/** Starts `scripts/serve.mjs` on a free port and resolves once it prints its URL (`{child, url, tokens}`; the example pages use it too). */
+export function launch(dataDir, origins) {
   const args = ['scripts/serve.mjs', '--port', '0', '--data', dataDir, ...origins.flatMap((o) => ['--origin', o])];
   const child = spawn(process.execPath, args, {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']});
   children.add(child);
