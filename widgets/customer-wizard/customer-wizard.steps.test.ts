@@ -33,6 +33,8 @@ import {
 } from '../testing/wizard-testing.js';
 
 const LAZY = ['country-region-data', 'postcode-validator', 'libphonenumber-js', 'croner', 'cronstrue'];
+// The dev server serves every module as a request of its own: more than the default 250 resource entries.
+performance.setResourceTimingBufferSize(100_000);
 const loaded = (): string[] => LAZY.filter((lib) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/${lib}/`)));
 
 const select = (el: CustomerWizard, path: string): HTMLSelectElement => field(el, path) as unknown as HTMLSelectElement;
