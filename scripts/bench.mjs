@@ -375,6 +375,29 @@ const PAGE_LOAD_PAGES = [
   ['@vaadin/grid', 'bench/page-load-vaadin-grid.html'],
 ];
 const PAGE_LOAD_BACKENDS = ['embedded', 'http'];
+/** Where a page-load page is built and served (`buildPageLoadPages`), under dist/. */
+const pageLoadDir = (subject) => `page-load/${subject.replace(/[^a-z0-9-]/gi, '-')}`;
+
+/**
+ * Builds each page-load page alone into dist/page-load/<subject>/, as a host builds its own page:
+ * its chunks split for it alone, not by what the demo and the other bench pages happen to share
+ * in the site's build (which cut our page into some forty chunks, each a request of its own).
+ */
+async function buildPageLoadPages() {
+  const {build} = await import('vite');
+  for (const [subject, page] of PAGE_LOAD_PAGES) {
+    const dir = pageLoadDir(subject);
+    await build({
+      configFile: false,
+      root: ROOT,
+      base: `/${dir}/`,
+      publicDir: false,
+      logLevel: 'warn',
+      worker: {format: 'es'},
+      build: {target: 'es2022', outDir: path.join(ROOT, 'dist', dir), emptyOutDir: true, rollupOptions: {input: {page: path.join(ROOT, page)}}},
+    });
+  }
+}
 /** Table rows by (load, backend), in the order printed; targets (ms) at 100,000 organizations. */
 const PAGE_LOAD_METRICS = [
   {load: 'warm', backend: 'embedded', metric: 'page load → first rows painted (warm cache, embedded backend, worker start incl.)', target: 150},
@@ -436,7 +459,7 @@ async function benchApi() {
  */
 function cacheHeaders(req, res, next) {
   const url = req.url ?? '';
-  if (url.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (/^\/(?:page-load\/[^/]+\/)?assets\//.test(url)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   else if (/\.html(?:[?#]|$)/.test(url)) res.setHeader('Cache-Control', 'no-cache');
   next();
 }
@@ -539,7 +562,7 @@ async function runPageLoadSuite(browser, port, suite, opts) {
         for (const backend of PAGE_LOAD_BACKENDS) {
           for (const [subject, pagePath] of PAGE_LOAD_PAGES) {
             const label = `page-load ${subject} ${backend} n=${n} run ${run + 1}`;
-            const url = `http://127.0.0.1:${port}/${pagePath}?${new URLSearchParams({n: String(n), backend})}`;
+            const url = `http://127.0.0.1:${port}/${pageLoadDir(subject)}/${pagePath}?${new URLSearchParams({n: String(n), backend})}`;
             // A new context: an empty profile, so the first load is cold (no IndexedDB, no HTTP cache).
             const context = await browser.newContext({viewport: {width: 1280, height: 900}});
             try {
@@ -574,6 +597,10 @@ async function main() {
   if (opts.build) {
     log('vite build (production)…');
     await viteBuild();
+    if (opts.suites.some((s) => s.driver === 'page-load')) {
+      log('vite build of each page-load page alone…');
+      await buildPageLoadPages();
+    }
   } else if (!existsSync(path.join(ROOT, 'dist', 'bench', 'grid.html'))) {
     throw new Error('--no-build given but dist/bench/grid.html does not exist: run without --no-build once');
   }
