@@ -13,6 +13,7 @@ import {CONTRACT_STATUS_LABELS} from '../../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type BillingFrequency, type CommerceKind, type CommerceRecords, type Contract, type ContractStatus, type Organization} from '../../../src/shared/model/types.js';
 import {formatDate, formatInteger, formatMoney} from '../../../src/page/format.js';
 import type {SectionContext} from './section-context.js';
+import {SECTION_LABELS} from '../details-sections.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -119,21 +120,6 @@ export class ContractsSection {
 
 type AnyRecord = CommerceRecords[CommerceKind];
 
-const COMMERCE_TITLES: Readonly<Record<CommerceKind, string>> = {
-  get products() {
-    return msg('Products');
-  },
-  get orders() {
-    return msg('Orders');
-  },
-  get invoices() {
-    return msg('Invoices');
-  },
-  get subscriptions() {
-    return msg('Subscriptions');
-  },
-};
-
 function commerceWords(kind: CommerceKind): ListWords {
   switch (kind) {
     case 'products':
@@ -209,7 +195,7 @@ export class CommerceSection {
     const columns = COMMERCE_COLUMNS[kind] as readonly (readonly [() => string, (r: AnyRecord) => string, ('num' | '')?])[];
     return html`${this.list.items.length
       ? html`<table part="table">
-          <caption class="sr-only">${COMMERCE_TITLES[kind]}</caption>
+          <caption class="sr-only">${SECTION_LABELS[kind]}</caption>
           <thead><tr>${columns.map(([h, , cls]) => html`<th scope="col" class=${cls ?? ''}>${h()}</th>`)}</tr></thead>
           <tbody>
             ${this.list.items.map(
