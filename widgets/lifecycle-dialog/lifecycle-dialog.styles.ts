@@ -100,14 +100,14 @@ export const lifecycleDialogStyles = [
     }
     input {
       padding: var(--_s1) var(--_s2);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
     }
     button {
       cursor: pointer;
       background: var(--_bg);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       padding: var(--_s1) var(--_s3);
       line-height: 1.4;

@@ -60,7 +60,7 @@ export const gridStyles = [
     .pop-actions button,
     .pop-row button {
       background: var(--_bg);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       padding: var(--_s1) var(--_s3);
       line-height: 1.4;

@@ -75,7 +75,7 @@ export const savedViewsStyles = [
       color: inherit;
       background: ${token('color-surface')};
       padding: ${token('space-1')} ${token('space-2')};
-      border: 1px solid ${token('color-border')};
+      border: 1px solid ${token('color-control-border')};
       border-radius: ${token('radius')};
     }
     [part~='save'],

@@ -45,7 +45,7 @@ export const tenantSwitcherStyles = [
       gap: ${token('space-2')};
       padding: ${token('space-1')} ${token('space-2')};
       background: var(--_bg);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       --_scope-color: var(--tenantry-tenant-switcher-scope-color, var(--tenantry-scope-color, ${token('color-accent')}));
       border-inline-start: 6px solid var(--_scope-color);
       border-radius: var(--_radius);
@@ -109,7 +109,7 @@ export const tenantSwitcherStyles = [
     }
     [part~='segment'] {
       display: inline-flex;
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       overflow: hidden;
     }

@@ -80,6 +80,26 @@ describe('choosing the theme', function () {
     }
     await expect(el).to.be.accessible();
   });
+
+  it('draws the edges of controls (search box, toolbar buttons, the switcher’s box) at 3:1 against their surface, light and dark', async () => {
+    for (const scheme of ['light', 'dark']) {
+      setPageScheme(scheme);
+      const grid = await mountGrid();
+      const switcher = await mountSwitcherOpen();
+      const controls: Array<[Element | null, string]> = [
+        [grid.shadowRoot!.querySelector('.search'), 'grid search box'],
+        [grid.shadowRoot!.querySelector('.toolbar button:not([aria-pressed="true"])'), 'grid toolbar button'],
+        [partOf(switcher, 'control'), 'switcher box'],
+      ];
+      for (const [node, what] of controls) {
+        expect(node, what).to.not.equal(null);
+        const style = getComputedStyle(node!);
+        expect(contrast(style.borderTopColor, style.backgroundColor), `${what}, ${scheme}: ${style.borderTopColor} on ${style.backgroundColor}`).to.be.at.least(3);
+      }
+      fixtureCleanup();
+      closeClients();
+    }
+  });
 });
 
 describe('forced colors (high contrast)', function () {

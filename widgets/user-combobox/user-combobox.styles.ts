@@ -19,7 +19,7 @@ export const userComboboxStyles = [
       gap: ${token('space-1')};
       align-items: center;
       padding: ${token('space-1')};
-      border: 1px solid ${token('color-border')};
+      border: 1px solid ${token('color-control-border')};
       border-radius: ${token('radius')};
       background: ${token('color-surface')};
     }

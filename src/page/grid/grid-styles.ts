@@ -21,7 +21,7 @@ export const gridChromeStyles = css`
       flex: 1 1 260px;
       max-width: 420px;
       padding: 0 var(--_s2);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
     }

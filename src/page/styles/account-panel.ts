@@ -75,7 +75,7 @@ export const accountPanelStyles = css`
     .assign input,
     .rule input {
       padding: ${token('space-1')} ${token('space-2')};
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
     }

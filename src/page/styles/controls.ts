@@ -15,7 +15,7 @@ export const controlStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
   }
   button {

@@ -22,6 +22,8 @@ export const TOKENS = {
   'color-surface': 'light-dark(#ffffff, #1a1d21)',
   'color-surface-raised': 'light-dark(#f4f5f7, #25292f)',
   'color-border': 'light-dark(#d2d5da, #434a54)',
+  // A control's edge (inputs, buttons, toggles): 3:1 against the surfaces, as WCAG asks of what identifies a control.
+  'color-control-border': 'light-dark(#7d838d, #7c8593)',
   'color-accent': 'light-dark(#0b57d0, #8ab4f8)',
   'color-accent-text': 'light-dark(#ffffff, #0b1a33)',
   'color-danger': 'light-dark(#b3261e, #f2b8b5)',
@@ -81,6 +83,7 @@ export const baseStyles = css`
   :host {
     --_text: ${token('color-text')} !important;
     --_bg: ${token('color-surface')} !important;
+    --_control-border: ${token('color-control-border')} !important;
     font: normal normal 400 ${token('font-size')} / ${token('line-height')} ${token('font-family')} !important;
     color: var(--_text) !important;
     letter-spacing: normal !important;

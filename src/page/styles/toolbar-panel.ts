@@ -12,7 +12,7 @@ export const toolbarPanelStyles = css`
     color: inherit;
     cursor: pointer;
     border-radius: ${token('radius')};
-    border: 1px solid ${token('color-border')};
+    border: 1px solid ${token('color-control-border')};
     background: ${token('color-surface')};
     padding: ${token('space-1')} ${token('space-3')};
   }
