@@ -7,7 +7,7 @@
 // Seam for an HTTP backend (the reference server, `npm run serve`): TENANTRY_EXT_BACKEND_URL=<base
 // URL> runs the connection test against it too (see `httpBackendTests`).
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,13 @@ import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
 
 const TOKEN = `tt-${Math.random().toString(36).slice(2)}-secret-${Date.now().toString(36)}`;
 const DEMO_USER = 'u-dist-1-admin';
+/** What the stand-in backend says of the user: only its session is needed for Test connection. */
+const STUB_SESSION = {
+  user: {id: 'u-stub-admin', tenantId: 'dist-1', displayName: 'Stub Admin', email: 'stub.admin@example.com', function: 'admin'},
+  role: 'distributor-admin',
+  homeTenantId: 'dist-1',
+  homeTenantName: 'Stub Distribution',
+};
 const results = [];
 let only = process.argv.slice(2).find((a) => a.startsWith('--grep='))?.slice(7) ?? '';
 
@@ -42,8 +49,14 @@ function startSite() {
   const hits = [];
   const server = createServer((req, res) => {
     if (req.url.startsWith('/api/')) {
-      hits.push(req.url);
-      res.writeHead(401, {'content-type': 'application/json', 'access-control-allow-origin': '*'});
+      hits.push({url: req.url, authorization: req.headers.authorization ?? null});
+      const cors = {'access-control-allow-origin': '*', 'access-control-allow-headers': '*'};
+      if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+      if (req.url === '/api/tenantry/session' && req.headers.authorization === `Bearer ${TOKEN}`) {
+        res.writeHead(200, {'content-type': 'application/json', ...cors});
+        return res.end(JSON.stringify(STUB_SESSION));
+      }
+      res.writeHead(req.url === '/api/tenantry/session' ? 401 : 404, {'content-type': 'application/json', ...cors});
       res.end('{"code":"unauthenticated","message":"stub"}');
       return;
     }
@@ -65,8 +78,139 @@ function run(cmd, args) {
 
 const filesUnder = (dir) => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? filesUnder(path.join(dir, n)).map((f) => `${n}/${f}`) : [n]));
 
+
+/**
+ * Every record of every IndexedDB database of the page's origin, as text (bytes decoded as UTF-8,
+ * so encoded row chunks are searched too), by database and store.
+ */
+async function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const text = (v) => {
+      if (v instanceof ArrayBuffer) return new TextDecoder().decode(v);
+      if (ArrayBuffer.isView(v)) return new TextDecoder().decode(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
+      if (v instanceof Blob) return '[blob]';
+      if (Array.isArray(v)) return v.map(text).join(' ');
+      if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}:${text(x)}`).join(' ');
+      return String(v);
+    };
+    const out = {};
+    for (const {name} of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      out[name] = {};
+      for (const store of db.objectStoreNames) {
+        const [values, keys] = await Promise.all(
+          ['getAll', 'getAllKeys'].map((m) => new Promise((resolve) => {
+            const r = db.transaction(store).objectStore(store)[m]();
+            r.onsuccess = () => resolve(r.result);
+          })),
+        );
+        out[name][store] = values.map((v, i) => `${text(keys[i])} ${text(v)}`);
+      }
+      db.close();
+    }
+    return out;
+  });
+}
+
+/** The page's DOM with every open shadow root, and its web storage, as text. */
+const pageVisibleText = (page) =>
+  page.evaluate(() => {
+    const walk = (root) => [...root.querySelectorAll('*')].map((el) => `${el.outerHTML} ${el.shadowRoot ? walk(el.shadowRoot) : ''} ${'value' in el ? el.value : ''}`).join(' ');
+    return `${walk(document)} ${JSON.stringify({...localStorage})} ${JSON.stringify({...sessionStorage})} ${document.cookie}`;
+  });
+
 console.log('[tenantry] building the extension…');
 const built = await buildExtension({quiet: true});
+// --- A backend whose site permission is granted. Headless Chromium cannot accept the permission
+// prompt, so this context loads the Chrome build with that one origin granted up front
+// (`host_permissions`, the state after the user said yes): nothing else differs.
+async function grantedTests() {
+  const dir = path.join(built.out, 'chrome-granted');
+  cpSync(built.chrome, dir, {recursive: true});
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({...manifest, host_permissions: ['http://127.0.0.1/*']}, null, 2));
+  const profile2 = mkdtempSync(path.join(os.tmpdir(), 'tenantry-ext-granted-'));
+  const ctx = await chromium.launchPersistentContext(profile2, {
+    headless: true,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  try {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', {timeout: 20_000}));
+    const url = (p) => `chrome-extension://${new URL(sw.url()).host}/${p}`;
+    const open = async (p) => {
+      const page = await ctx.newPage();
+      await page.goto(url(p));
+      return page;
+    };
+    const base = `${site.origin}/api/tenantry/`;
+
+    await test('HTTP backend: Test connection sends the token, shows who the backend says the user is, and keeps the token in storage.session only', async () => {
+      const page = await open('options/options.html');
+      await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
+      await page.locator('#backend-http').check();
+      await page.locator('#base-url').fill(base);
+      await page.locator('#token').fill(TOKEN);
+      await page.locator('#test').click();
+      await page.locator('#connection-status', {hasText: 'Connected as'}).waitFor({timeout: 20_000});
+      const status = await page.locator('#connection-status').textContent();
+      assert(status.includes('Stub Admin') && status.includes('Stub Distribution'), status);
+      assert(site.hits.some((h) => h.authorization === `Bearer ${TOKEN}`), 'the backend received the bearer token');
+      const {local, session} = await page.evaluate(async () => ({local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null)}));
+      assert(session.token === TOKEN, 'the token is in storage.session');
+      assert(!JSON.stringify(local).includes(TOKEN), 'no token in storage.local');
+      const idb = JSON.stringify(await dumpIndexedDb(page));
+      assert(idb.length > 2 && !idb.includes(TOKEN), 'no token in IndexedDB');
+      assert(!(await pageVisibleText(page)).includes(TOKEN), 'no token in the options page’s DOM or web storage');
+      const popup = await open('popup/popup.html');
+      await popup.waitForLoadState('networkidle');
+      assert(!(await pageVisibleText(popup)).includes(TOKEN), 'no token in the popup');
+      await popup.close();
+      const web = await ctx.newPage();
+      await web.goto(`${site.origin}/`);
+      assert(!(await pageVisibleText(web)).includes(TOKEN), 'no token in a web page');
+      assert(await web.evaluate(() => typeof globalThis.chrome?.storage === 'undefined'), 'a web page has no extension storage');
+      await web.close();
+      await page.close();
+    });
+
+    await test('HTTP backend: after the site permission is revoked no request reaches the backend, and the options page and panels say why', async () => {
+      const page = await open('options/options.html');
+      await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
+      const id = new URL(sw.url()).host;
+      await page.locator('#revoke').click();
+      await page.locator('#connection-status', {hasText: /not granted|kept the access/}).waitFor({timeout: 10_000});
+      if (await page.evaluate((o) => chrome.permissions.contains({origins: [`${o}/*`]}), site.origin)) {
+        // A permission granted by the manifest cannot be removed through the API: the user takes it
+        // back in the browser's extension settings, as done here (site access "on click").
+        const settings = await ctx.newPage();
+        await settings.goto('chrome://extensions/');
+        await settings.evaluate((extensionId) => chrome.developerPrivate.updateExtensionConfiguration({extensionId, hostAccess: 'ON_CLICK'}), id);
+        await settings.close();
+      }
+      await page.locator('#connection-status', {hasText: 'not granted'}).waitFor({timeout: 10_000});
+      assert(!(await page.evaluate((o) => chrome.permissions.contains({origins: [`${o}/*`]}), site.origin)), 'the permission is gone');
+      const hits = site.hits.length;
+      const panel = await open('sidepanel/sidepanel.html');
+      await panel.locator('.blocked[role="alert"]', {hasText: 'not granted'}).waitFor({timeout: 10_000});
+      const popup = await open('popup/popup.html');
+      await popup.locator('.blocked[role="alert"]', {hasText: 'not granted'}).waitFor({timeout: 10_000});
+      await page.reload();
+      await page.locator('#connection-status', {hasText: 'not granted'}).waitFor({timeout: 10_000});
+      await new Promise((r) => setTimeout(r, 1500));
+      assert(site.hits.length === hits, `requests after revoking: ${JSON.stringify(site.hits.slice(hits))}`);
+      await Promise.all([panel.close(), popup.close(), page.close()]);
+    });
+  } finally {
+    await ctx.close();
+    rmSync(profile2, {recursive: true, force: true});
+  }
+}
+
 const site = await startSite();
 const profile = mkdtempSync(path.join(os.tmpdir(), 'tenantry-ext-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -115,6 +259,7 @@ try {
 
   await test('options: the embedded demo by default; Test connection names the user and their home tenant', async () => {
     const page = await open('options/options.html');
+    await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
     assert(await page.locator('#backend-embedded').isChecked(), 'demo checked by default');
     await page.locator('#test').click();
     await page.locator('#connection-status', {hasText: 'Connected as'}).waitFor({timeout: 30_000});
@@ -185,10 +330,214 @@ try {
     assert(violations.length === 0, `axe: ${violations.join('; ')}`);
     await page.close();
   });
+
+  await test('side panel: creates a customer through the wizard, which then shows in the grid', async () => {
+    const page = await open('sidepanel/sidepanel.html');
+    await page.locator('organizations-grid [role="row"]').nth(2).waitFor({timeout: 30_000});
+    await page.locator('#add-customer').click();
+    await page.locator('customer-wizard').waitFor({timeout: 10_000});
+    const name = `Zephyrine Panel ${Date.now().toString(36)}`;
+    const error = await page.evaluate(async (name) => {
+      const el = document.querySelector('customer-wizard');
+      const sr = () => el.shadowRoot;
+      const title = () => sr()?.querySelector('[part~="step-title"]')?.textContent?.trim() ?? '';
+      const until = async (cond, what, ms = 15000) => {
+        const end = performance.now() + ms;
+        while (!cond()) {
+          if (performance.now() > end) throw new Error(`timed out waiting for ${what} on "${title()}": ${sr()?.querySelector('[part~="error-summary"]')?.textContent ?? ''}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      const id = (path) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+      const control = (path) => sr().querySelector(`#${id(path)}`);
+      const set = (path, value) => {
+        const c = control(path);
+        c.value = value;
+        c.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+        c.dispatchEvent(new FocusEvent('blur'));
+      };
+      const pick = async (path, value) => {
+        await until(() => control(path) && [...control(path).options].some((o) => o.value === value), `option ${value} of ${path}`);
+        control(path).value = value;
+        control(path).dispatchEvent(new Event('change', {bubbles: true, composed: true}));
+      };
+      const next = async (expect) => {
+        [...sr().querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next')).click();
+        await until(() => title() === expect, `step ${expect}`);
+      };
+      try {
+        await until(() => title() === 'Organization' && control('name'), 'the first step');
+        // The first step may still be taking its (empty) draft: set the name until it stays.
+        for (let i = 0; i < 20 && control('name').value !== name; i++) {
+          set('name', name);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        await pick('parentId', 'res-01');
+        await next('Company and billing');
+        await pick('companyAddress.country', 'DE');
+        set('companyAddress.line1', 'Unter den Linden 1');
+        set('companyAddress.city', 'Berlin');
+        set('companyAddress.postalCode', '10115');
+        await next('Contacts and people');
+        set('contacts[0].firstName', 'Ada');
+        set('contacts[0].lastName', 'Lovelace');
+        set('contacts[0].email', 'ada@example.com');
+        set('adminUser.firstName', 'Grace');
+        set('adminUser.lastName', 'Hopper');
+        set('adminUser.loginEmail', `grace.${Date.now()}@example.com`);
+        await next('Microsoft account and Azure');
+        sr().querySelector('input[type="radio"][value="skip"]').click();
+        await next('Plan and services');
+        await next('Collection schedules');
+        await next('Notifications');
+        await next('Sales representatives');
+        set('salesReps[0].name', 'Sam Seller');
+        set('salesReps[0].email', 'sam@example.com');
+        await next('Review');
+        [...sr().querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Create customer')).click();
+        return null;
+      } catch (e) {
+        return String(e);
+      }
+    }, name);
+    assert(error === null, error);
+    await page.locator('#action-log', {hasText: `Created: ${name}`}).waitFor({timeout: 20_000});
+    assert(await page.locator('#wizard-view').isHidden(), 'the panel is back on the grid');
+    await page.evaluate((search) => {
+      const grid = document.querySelector('organizations-grid');
+      grid.viewState = {...grid.viewState, search};
+    }, name);
+    await page.locator('organizations-grid [role="row"]', {hasText: name}).first().waitFor({timeout: 20_000});
+    await page.close();
+  });
+
+  await test('a web page cannot load any file of the extension (none is web-accessible)', async () => {
+    const files = filesUnder(built.chrome);
+    assert(files.length > 20, 'the build has files');
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/`);
+    const loaded = await page.evaluate(async (urls) => {
+      const out = [];
+      for (const u of urls) {
+        const ok = await fetch(u).then(() => true, () => false);
+        const script = await new Promise((resolve) => {
+          const s = document.createElement('script');
+          s.src = u;
+          s.onload = () => resolve(true);
+          s.onerror = () => resolve(false);
+          document.head.append(s);
+        });
+        if (ok || script) out.push(u);
+      }
+      return out;
+    }, files.map(url));
+    assert(loaded.length === 0, `a web page loaded ${loaded.join(', ')}`);
+    // The same files do load in an extension page: the refusal is the browser's, not a broken URL.
+    const ext = await open('options/options.html');
+    assert(await ext.evaluate((u) => fetch(u).then((r) => r.ok), url('manifest.json')), 'an extension page reads its own manifest');
+    await ext.close();
+    await page.close();
+  });
+
+  await test('500 malformed, oversized or forged messages change nothing and are each answered with a typed rejection', async () => {
+    const page = await open('options/options.html');
+    await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
+    const before = await storage(page);
+    const replies = await page.evaluate(async () => {
+      const big = 'x'.repeat(5000);
+      const makers = [
+        (i) => i,
+        (i) => `type-${i}`,
+        () => null,
+        (i) => [i, 'ping'],
+        () => ({}),
+        (i) => ({kind: 'ping', i}),
+        (i) => ({type: i}),
+        (i) => ({type: `open-${i}`}),
+        (i) => ({type: 'ping', extra: i}),
+        () => ({type: 'ping', hint: big}),
+        (i) => ({type: 'bridge-open', hint: `Aldercrest ${i}`}), // forged: a page posing as the bridge
+        () => ({type: 'bridge-config'}), // forged likewise
+        (i) => ({type: 'bridge-open', hint: i}),
+        () => ({type: 'bridge-open', hint: ''}),
+        () => ({type: 'bridge-open', hint: big}),
+        (i) => ({type: 'bridge-open', hint: 'a', tabId: i}),
+        () => JSON.parse('{"type":"ping","__proto__":{"admin":true}}'),
+        () => ({type: 'ping '}),
+        () => ({type: 'PING'}),
+        (i) => ({type: 'ping', nested: {deep: [[[[i]]]]}}),
+        () => ({type: ['ping']}),
+        () => Array.from({length: 3000}, (_, k) => k),
+        () => ({type: 'bridge-open', hint: '\u202e\u200b'}),
+        () => true,
+        () => 'ping',
+      ];
+      const out = [];
+      for (let i = 0; i < 500; i++) {
+        const message = makers[i % makers.length](i);
+        try {
+          out.push(await chrome.runtime.sendMessage(message));
+        } catch (e) {
+          out.push({thrown: String(e)});
+        }
+      }
+      out.push(await chrome.runtime.sendMessage({type: 'ping'}));
+      return out;
+    });
+    const codes = new Set(['too-large', 'bad-shape', 'unknown-type', 'bad-sender', 'not-enabled', 'failed']);
+    const control = replies.pop();
+    assert(control?.ok === true && control.type === 'pong', `the background still answers a valid ping: ${JSON.stringify(control)}`);
+    const bad = replies.filter((r) => !(r && r.ok === false && codes.has(r.error?.code) && typeof r.error.message === 'string'));
+    assert(replies.length === 500 && bad.length === 0, `untyped answers: ${JSON.stringify(bad.slice(0, 3))}`);
+    const seen = new Set(replies.map((r) => r.error.code));
+    for (const c of ['too-large', 'bad-shape', 'unknown-type', 'bad-sender']) assert(seen.has(c), `some message was refused as ${c}`);
+    const after = await storage(page);
+    assert(JSON.stringify(after) === JSON.stringify(before), 'storage unchanged');
+    await page.close();
+  });
+
+  await test('options: asking for a backend’s site permission takes the token out of the page at once and contacts nothing before it is granted', async () => {
+    const page = await open('options/options.html');
+    await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
+    const hitsBefore = site.hits.length;
+    await page.locator('#backend-http').check();
+    await page.locator('#base-url').fill(`${site.origin}/api/tenantry/`);
+    await page.locator('#token').fill(TOKEN);
+    // Headless Chromium shows the permission prompt nowhere, so it stays pending: the state before a grant.
+    await page.locator('#test').click();
+    await page.locator('#connection-status', {hasText: 'Testing'}).waitFor({timeout: 10_000});
+    assert((await page.locator('#token').inputValue()) === '', 'the token left the input');
+    const {local, session} = await storage(page);
+    assert(!JSON.stringify(local).includes(TOKEN) && !JSON.stringify(session).includes(TOKEN), 'no token stored before the grant');
+    assert(!(await page.content()).includes(TOKEN), 'no token in the DOM');
+    assert(site.hits.length === hitsBefore, 'the backend heard nothing');
+    await page.close();
+  });
+
+
+  await test('sign out purges the user’s cached data: nothing of theirs is readable afterwards', async () => {
+    const page = await open('options/options.html');
+    await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
+    const mentions = (dump) => Object.entries(dump['tenantry-cache'] ?? {}).flatMap(([store, rows]) => rows.filter((r) => r.includes(DEMO_USER) || r.includes('Northgate')).map((r) => `${store}: ${r.slice(0, 80)}`));
+    const before = mentions(await dumpIndexedDb(page));
+    assert(before.length > 0, 'the cache held the user’s data before (the check can see it)');
+    await page.locator('#sign-out').click();
+    await page.locator('#connection-status', {hasText: 'Signed out'}).waitFor({timeout: 20_000});
+    const after = mentions(await dumpIndexedDb(page));
+    assert(after.length === 0, `left after sign-out: ${after.slice(0, 3).join(' | ')}`);
+    const violations = await axe(page);
+    assert(violations.length === 0, `axe: ${violations.join('; ')}`);
+    await page.close();
+  });
 } finally {
   await context.close();
-  site.server.close();
   rmSync(profile, {recursive: true, force: true});
+}
+
+try {
+  await grantedTests();
+} finally {
+  site.server.close();
 }
 
 const passed = results.filter((r) => r.ok).length;

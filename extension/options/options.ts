@@ -125,7 +125,10 @@ $<HTMLFormElement>('#backend-form').addEventListener('submit', (e) => {
 $('#revoke').addEventListener('click', () => {
   if (settings.backend.kind !== 'http') return say('The built-in demo needs no site access.');
   const origin = originOfUrl(settings.backend.baseUrl)!;
-  void browser.permissions.remove({origins: [originPattern(origin)]}).then(() => describe());
+  browser.permissions.remove({origins: [originPattern(origin)]}).then(
+    () => describe(),
+    (err: unknown) => say(`The browser kept the access: ${err instanceof Error ? err.message : String(err)} Remove it in the browser’s extension settings.`, true),
+  );
 });
 
 $('#sign-out').addEventListener('click', () => {
