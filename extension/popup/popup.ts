@@ -40,5 +40,10 @@ const setup = await setupPage(document.body);
 if (setup.connection.kind === 'blocked') {
   showBlocked(content, setup.connection);
   search.hidden = true;
+} else {
+  // The popup opens on the switcher's list (pinned and recent tenants), as Ctrl+K would open it.
+  await customElements.whenDefined('tenant-switcher');
+  await document.querySelector('tenant-switcher')!.updateComplete;
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true, bubbles: true, cancelable: true}));
 }
 addEventListener('pagehide', () => setup.dispose(), {once: true});
