@@ -12,6 +12,11 @@ import {loadSettings, originOfUrl} from '../shared/settings.js';
 
 lockSessionStorage();
 
+// A new user lands on the options page, which already works on the built-in demo data.
+browser.runtime.onInstalled.addListener(({reason}) => {
+  if (reason === 'install') void browser.runtime.openOptionsPage();
+});
+
 const extensionRoot = browser.runtime.getURL('');
 
 /** A page of this extension (popup, side panel, options), not a content script or anyone else. */
