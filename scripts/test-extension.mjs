@@ -4,8 +4,9 @@
 // panel), end to end on the embedded backend; the security checks; the Firefox build through
 // `web-ext lint`. Ends with `N passed, N failed`, exit 1 on any failure.
 //
-// Seam for an HTTP backend (the reference server, `npm run serve`): TENANTRY_EXT_BACKEND_URL=<base
-// URL> runs the connection test against it too (see `httpBackendTests`).
+// Seam for a real HTTP backend (the reference server, `npm run serve`): TENANTRY_EXT_BACKEND_URL=<base
+// URL> and TENANTRY_EXT_BACKEND_TOKEN=<a user's token> run the connection and the side panel's grid
+// against it too (`grantedTests`, the "reference backend" test).
 import {spawn} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
@@ -18,6 +19,7 @@ import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
 
 const TOKEN = `tt-${Math.random().toString(36).slice(2)}-secret-${Date.now().toString(36)}`;
 const DEMO_USER = 'u-dist-1-admin';
+const REFERENCE = process.env.TENANTRY_EXT_BACKEND_URL ? {url: process.env.TENANTRY_EXT_BACKEND_URL, token: process.env.TENANTRY_EXT_BACKEND_TOKEN ?? ''} : null;
 /** What the stand-in backend says of the user: only its session is needed for Test connection. */
 const STUB_SESSION = {
   user: {id: 'u-stub-admin', tenantId: 'dist-1', displayName: 'Stub Admin', email: 'stub.admin@example.com', function: 'admin'},
@@ -134,7 +136,8 @@ async function grantedTests() {
   const dir = path.join(built.out, 'chrome-granted');
   cpSync(built.chrome, dir, {recursive: true});
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({...manifest, host_permissions: ['http://127.0.0.1/*']}, null, 2));
+  const granted = ['http://127.0.0.1/*', ...(REFERENCE ? [`${new URL(REFERENCE.url).origin}/*`] : [])];
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({...manifest, host_permissions: granted}, null, 2));
   const profile2 = mkdtempSync(path.join(os.tmpdir(), 'tenantry-ext-granted-'));
   const ctx = await chromium.launchPersistentContext(profile2, {
     headless: true,
@@ -150,6 +153,21 @@ async function grantedTests() {
       return page;
     };
     const base = `${site.origin}/api/tenantry/`;
+
+    if (REFERENCE) {
+      await test('reference backend: Test connection names the user, and the side panel shows their customers', async () => {
+        const page = await open('options/options.html');
+        await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000});
+        await page.locator('#backend-http').check();
+        await page.locator('#base-url').fill(REFERENCE.url);
+        await page.locator('#token').fill(REFERENCE.token);
+        await page.locator('#test').click();
+        await page.locator('#connection-status', {hasText: 'Connected as'}).waitFor({timeout: 30_000});
+        const panel = await open('sidepanel/sidepanel.html');
+        await panel.locator('organizations-grid [role="row"]').nth(2).waitFor({timeout: 60_000});
+        await Promise.all([panel.close(), page.close()]);
+      });
+    }
 
     await test('HTTP backend: Test connection sends the token, shows who the backend says the user is, and keeps the token in storage.session only', async () => {
       const page = await open('options/options.html');
@@ -180,6 +198,31 @@ async function grantedTests() {
       await page.close();
     });
 
+    await test('portal bridge: on a granted portal it reads the customer from the page and opens it in the side panel; nothing runs elsewhere', async () => {
+      const page = await open('options/options.html');
+      await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000});
+      await page.locator('#bridge-enabled').check();
+      await page.locator('#bridge-origins').fill(site.origin);
+      await page.locator('#bridge-selector').fill('h1.company');
+      await page.locator('#bridge-save').click();
+      await page.locator('#bridge-status', {hasText: 'runs on'}).waitFor({timeout: 10_000});
+      const portal = await ctx.newPage();
+      await portal.setViewportSize({width: 800, height: 600});
+      await portal.goto(`${site.origin}/`);
+      // The offer sits in a closed shadow root (the portal's scripts cannot reach into it): wait for its host, press where it is.
+      await portal.waitForFunction(() => document.documentElement.lastElementChild?.tagName === 'DIV', null, {timeout: 10_000});
+      await page.evaluate(() => {
+        window.__bridged = new Promise((resolve) => chrome.storage.onChanged.addListener((c, area) => area === 'session' && c.panelRequest?.newValue && resolve(c.panelRequest.newValue)));
+      });
+      await portal.mouse.click(800 - 16 - 20, 600 - 16 - 10);
+      const request = await page.evaluate(() => Promise.race([window.__bridged, new Promise((r) => setTimeout(() => r('no request within 10 s'), 10_000))]));
+      assert(request.to === 'search' && request.hint === 'Aldercrest Dental', `request ${JSON.stringify(request)}`);
+      // The portal page itself cannot talk to the extension.
+      assert(await portal.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage !== 'function'), 'no extension messaging in the page');
+      await portal.close();
+      await page.close();
+    });
+
     await test('HTTP backend: after the site permission is revoked no request reaches the backend, and the options page and panels say why', async () => {
       const page = await open('options/options.html');
       await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
@@ -191,7 +234,7 @@ async function grantedTests() {
         // back in the browser's extension settings, as done here (site access "on click").
         const settings = await ctx.newPage();
         await settings.goto('chrome://extensions/');
-        await settings.evaluate((extensionId) => chrome.developerPrivate.updateExtensionConfiguration({extensionId, hostAccess: 'ON_CLICK'}), id);
+        await settings.evaluate((extensionId) => Promise.race([chrome.developerPrivate.updateExtensionConfiguration({extensionId, hostAccess: 'ON_CLICK'}), new Promise((_, no) => setTimeout(() => no(new Error('site access not changed within 10 s')), 10_000))]), id);
         await settings.close();
       }
       await page.locator('#connection-status', {hasText: 'not granted'}).waitFor({timeout: 10_000});
@@ -295,7 +338,7 @@ try {
       window.__request = new Promise((resolve) => chrome.storage.onChanged.addListener((c, area) => area === 'session' && c.panelRequest?.newValue && resolve(c.panelRequest.newValue)));
     });
     await search.press('Enter');
-    const panelRequest = await page.evaluate(() => window.__request);
+    const panelRequest = await page.evaluate(() => Promise.race([window.__request, new Promise((r) => setTimeout(() => r('no request within 10 s'), 10_000))]));
     assert(panelRequest.tenantId === 'res-01' && panelRequest.orgId, `request ${JSON.stringify(panelRequest)}`);
     globalThis.picked = {name, request: panelRequest};
     // Enter was a real key press, so Chrome opened its real side panel (which took the request).

@@ -48,8 +48,13 @@ async function handle(request: Request, sender: Runtime.MessageSender): Promise<
       if (refused) return refused;
       // Chrome lets a content script's click open the panel through us; where it refuses, the
       // request waits in storage.session for the panel's next opening.
-      openPanel({tabId: sender.tab!.id!}).catch(() => undefined);
-      await sendPanelRequest({to: 'search', hint: request.hint});
+      const requested = sendPanelRequest({to: 'search', hint: request.hint});
+      try {
+        openPanel({tabId: sender.tab!.id!}).catch(() => undefined);
+      } catch {
+        // Refused at once (no gesture came with the message): the request still waits for the panel.
+      }
+      await requested;
       return {ok: true, type: 'bridge-opened'};
     }
   }
