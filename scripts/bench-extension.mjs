@@ -93,6 +93,7 @@ export async function runExtensionSuite(suite, opts) {
           tab.on('pageerror', (e) => warnings.push(`${page}: ${e.message}`));
           await tab.goto(url(page));
           values.push(await tab.waitForFunction(() => window.__painted, null, {timeout: 60_000}).then((h) => h.jsonValue()));
+          if (process.env.TENANTRY_BENCH_DETAIL) log(`  ${key} run ${run + 1}: ${await tab.evaluate(() => JSON.stringify({marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), dcl: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), painted: Math.round(window.__painted)}))}`);
           await tab.close();
         }
         log(`extension n=${n} ${key}: ${values.map((v) => v.toFixed(0)).join(', ')} ms`);

@@ -3,15 +3,18 @@
  * search, both painted from the cache and then refreshed. Nothing long runs here (a popup dies when
  * it loses focus): a customer opens in the side panel, where the work continues.
  */
-import '../../widgets/tenant-switcher/tenant-switcher.js';
-import './quick-search.js';
+import {booting} from '../shared/boot.js';
 import {browser, openPanel} from '../shared/browser.js';
 import {sendPanelRequest} from '../shared/panel-requests.js';
-import {setupPage, showBlocked} from '../shared/page-setup.js';
+import {showBlocked} from '../shared/page-setup.js';
+
+// The widgets load while the options are read and the client's worker starts: a module graph
+// holding them would run nothing until all of it had loaded.
+const widgets = Promise.all([import('../../widgets/tenant-switcher/tenant-switcher.js'), import('./quick-search.js')]);
 
 const status = document.querySelector<HTMLElement>('#status')!;
 const content = document.querySelector<HTMLElement>('#content')!;
-const search = document.querySelector('tenantry-quick-search')!;
+const search = document.querySelector<HTMLElement>('tenantry-quick-search')!;
 
 // Known before any click: opening the side panel must happen synchronously inside the gesture.
 let windowId: number | undefined;
@@ -36,13 +39,13 @@ search.addEventListener('tenantry-quick-open', (e) => {
   showPanel();
 });
 
-const setup = await setupPage(document.body);
+const setup = await booting;
 if (setup.connection.kind === 'blocked') {
   showBlocked(content, setup.connection);
   search.hidden = true;
 } else {
   // The popup opens on the switcher's list (pinned and recent tenants), as Ctrl+K would open it.
-  await customElements.whenDefined('tenant-switcher');
+  await widgets;
   await document.querySelector('tenant-switcher')!.updateComplete;
   document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true, bubbles: true, cancelable: true}));
 }

@@ -5,12 +5,14 @@
  * Every view change is a history entry of the panel, so Back walks them; the acting tenant stays
  * on top. Long work (an export, a wizard's save) runs here, not in the popup, and survives it.
  */
-import '../../widgets/tenant-switcher/tenant-switcher.js';
-import '../../widgets/organizations-grid/organizations-grid.js';
+import {booting} from '../shared/boot.js';
 import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
 import {DETAILS_SECTIONS, sectionOf} from '../../widgets/customer-details/details-sections.js';
 import {onPanelSignals, takePanelRequest, type PanelRequest} from '../shared/panel-requests.js';
-import {setupPage, showBlocked} from '../shared/page-setup.js';
+import {showBlocked} from '../shared/page-setup.js';
+
+// The widgets load while the options are read and the client's worker starts (see the popup).
+const widgets = Promise.all([import('../../widgets/tenant-switcher/tenant-switcher.js'), import('../../widgets/organizations-grid/organizations-grid.js')]);
 
 const content = document.querySelector<HTMLElement>('#content')!;
 const grid = document.querySelector('organizations-grid')!;
@@ -22,7 +24,8 @@ const title = document.querySelector<HTMLElement>('#view-title')!;
 const addCustomer = document.querySelector<HTMLAnchorElement>('#add-customer')!;
 const log = document.querySelector<HTMLOutputElement>('#action-log')!;
 
-const setup = await setupPage(document.body);
+const setup = await booting;
+await widgets;
 addEventListener('pagehide', () => setup.dispose(), {once: true});
 
 interface Route {
