@@ -120,6 +120,26 @@ async function dumpIndexedDb(page) {
   });
 }
 
+
+/**
+ * A new install opens the options page by itself (background `onInstalled`); waits for it and
+ * closes it, so it cannot take over a tab a test is opening. Resolves with what it said, or `null`.
+ */
+async function installPageShown(ctx, extensionId) {
+  const isOptions = (p) => p.url() === `chrome-extension://${extensionId}/options/options.html`;
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    const page = ctx.pages().find(isOptions);
+    if (page) {
+      await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000});
+      const status = await page.locator('#connection-status').textContent();
+      await page.close();
+      return status;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
 /** The page's DOM with every open shadow root, and its web storage, as text. */
 const pageVisibleText = (page) =>
   page.evaluate(() => {
@@ -147,6 +167,7 @@ async function grantedTests() {
   try {
     const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', {timeout: 20_000}));
     const url = (p) => `chrome-extension://${new URL(sw.url()).host}/${p}`;
+    await installPageShown(ctx, new URL(sw.url()).host);
     const open = async (p) => {
       const page = await ctx.newPage();
       await page.goto(url(p));
@@ -268,6 +289,7 @@ try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', {timeout: 20_000}));
   const extensionId = new URL(worker.url()).host;
   const url = (p) => `chrome-extension://${extensionId}/${p}`;
+  const welcomed = await installPageShown(context, extensionId);
   const pageErrors = [];
   /** An extension page as a tab; page errors are collected (any fails the last test). */
   async function open(p) {
@@ -300,6 +322,10 @@ try {
     const f = JSON.parse(readFileSync(path.join(built.firefox, 'manifest.json'), 'utf8'));
     assert(f.sidebar_action && !f.side_panel && !f.permissions.includes('sidePanel') && f.background.scripts && !f.background.service_worker, 'Firefox keys');
     assert(f.browser_specific_settings.gecko.id && Number.parseFloat(f.browser_specific_settings.gecko.strict_min_version) >= 140 && f.browser_specific_settings.gecko.data_collection_permissions, 'gecko settings');
+  });
+
+  await test('a new install opens the options page, working on the demo data at once', async () => {
+    assert(welcomed?.includes('built-in demo data'), `the options page opened by itself after install: ${welcomed}`);
   });
 
   await test('options: the embedded demo by default; Test connection names the user and their home tenant', async () => {
