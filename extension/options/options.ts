@@ -10,6 +10,7 @@ import {normaliseBaseUrl} from '../../src/shared/contract/backend.js';
 import {browser, originPattern} from '../shared/browser.js';
 import {syncBridge} from '../shared/bridge-registration.js';
 import {NO_PERMISSION_FIX, NO_PERMISSION_REASON, hasOriginPermission} from '../shared/connection.js';
+import {applyLook} from '../shared/page-setup.js';
 import {DEMO_SIZES, backendOf, loadSettings, originOfUrl, readToken, saveSettings, writeToken, type Density, type Settings, type Theme} from '../shared/settings.js';
 
 const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
@@ -60,6 +61,7 @@ async function describe(): Promise<void> {
 }
 
 fill();
+applyLook(settings);
 void describe();
 const onPermissions = (): void => void describe();
 browser.permissions.onRemoved.addListener(onPermissions);
@@ -147,6 +149,7 @@ $('#sign-out').addEventListener('click', () => {
 for (const select of [locale, theme, density]) {
   select.addEventListener('change', () => {
     settings = {...settings, locale: locale.value, theme: theme.value as Theme, density: density.value as Density};
+    applyLook(settings);
     void saveSettings(settings);
   });
 }

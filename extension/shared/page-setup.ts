@@ -20,6 +20,13 @@ export interface PageSetup {
   dispose(): void;
 }
 
+/** The page's own language and colour scheme, as the options say (the elements follow `themeOf`). */
+export function applyLook(settings: Settings): void {
+  document.documentElement.lang = settings.locale;
+  // Through CSSOM: the extension's CSP allows no inline style attribute to be written.
+  document.documentElement.style.colorScheme = settings.theme === 'auto' ? 'light dark' : settings.theme;
+}
+
 /** The theme a page shows for the options' choice (`auto` follows the system). */
 export const themeOf = (settings: Settings): string | null => (settings.theme === 'auto' ? null : settings.theme);
 
@@ -27,7 +34,7 @@ export async function setupPage(root: HTMLElement, options: {followActingTenant?
   performance.mark('tenantry:setup');
   const settings = await loadSettings();
   performance.mark('tenantry:settings');
-  document.documentElement.lang = settings.locale;
+  applyLook(settings);
   const teardown: (() => void)[] = [];
   // Another backend, user or look chosen in the options: this page starts over with it.
   teardown.push(onSettingsChange(() => location.reload()));
