@@ -2,7 +2,7 @@
 // headless Chromium page and prints the figures side by side. Production mode matters: Lit's dev
 // mode and unminified code would make every figure slower than what users get.
 //
-//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,accounts-grid,page-load]
+//   npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,accounts-grid,page-load,extension]
 //                    [--json] [--no-build] [--timeout-min 15] [--table results.json]
 //
 // Suites: data-plane (bench/index.html: the DataClient alone, 5 runs by default), grid
@@ -40,6 +40,7 @@ import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
 import {chromium} from 'playwright-core';
 import {preview} from 'vite';
+import {runExtensionSuite} from './bench-extension.mjs';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
 import {gzippedSize, readWorkerGraph, workerLoads} from './worker-chunks.mjs';
 import {CDN_ELEMENTS, cdnLoads, readCdnGraph} from './cdn-bundle.mjs';
@@ -59,6 +60,8 @@ const SUITES = [
   {name: 'accounts-grid', page: 'bench/accounts.html', runs: 3},
   // Navigations, not one page: driven by runPageLoadSuite below.
   {name: 'page-load', page: 'bench/page-load.html', runs: 3, driver: 'page-load'},
+  // The browser extension's popup and side panel, in their own browser: scripts/bench-extension.mjs.
+  {name: 'extension', runs: 5, driver: 'extension'},
 ];
 
 /** Size probes (vite.config.ts inputs): the module each grid needs, by manifest key. */
@@ -90,7 +93,7 @@ const CDN_TARGET_KB = 60;
 /** The data worker, loaded apart from the page JS above: one row per backend configuration. */
 const WORKER_SIZE_METRICS = {http: 'gzipped JS, worker (HTTP)', embedded: 'gzipped JS, worker (embedded)'};
 
-const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,accounts-grid,page-load] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
+const USAGE = 'Usage: npm run bench -- [--sizes 10000,100000] [--runs N] [--suites data-plane,grid,ag-grid,vaadin-grid,tenant-switcher,customer-wizard,customer-details,accounts-grid,page-load,extension] [--json] [--no-build] [--timeout-min 15] [--table results.json]';
 
 function options() {
   let parsed;
@@ -645,7 +648,12 @@ async function main() {
     browser = await chromium.launch({executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'], headless: true});
     for (const suite of opts.suites) {
       try {
-        const r = suite.driver === 'page-load' ? await runPageLoadSuite(browser, port, suite, {...opts, api}) : await runSuite(browser, port, suite, opts);
+        const r =
+          suite.driver === 'page-load'
+            ? await runPageLoadSuite(browser, port, suite, {...opts, api})
+            : suite.driver === 'extension'
+              ? await runExtensionSuite(suite, opts)
+              : await runSuite(browser, port, suite, opts);
         all.push(...r.results);
         warnings.push(...r.warnings.map((w) => `${suite.name}: ${w}`));
         if (r.error) {

@@ -44,6 +44,14 @@ for (const [label, cmd, args] of [
   }
 }
 
+// The browser extension: built, loaded unpacked in real Chromium, its own `N passed, N failed`.
+console.log('\n[tenantry] browser extension (Chrome build in Chromium, Firefox build linted)…');
+const ext = await run('node', ['scripts/test-extension.mjs']);
+const extCounts = [...ext.out.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+const extPassed = extCounts ? Number(extCounts[1]) : 0;
+const extFailed = extCounts ? Number(extCounts[2]) : 0;
+if (ext.code !== 0) failedSteps += extCounts && extFailed > 0 ? 0 : 1;
+
 console.log('\n[tenantry] browser tests (real Chromium)…');
 const wtr = await run(bin('web-test-runner'), process.argv.slice(2));
 // The runner colours its summary even when told not to; read it without escape codes.
@@ -64,13 +72,14 @@ if (packageCheck.code !== 0) {
   console.error(`[tenantry] npm package failed (exit ${packageCheck.code}).`);
 }
 
-const passed = (counts ? Number(counts[1]) : 0) + (exampleCounts ? Number(exampleCounts[1]) : 0);
+const passed = (counts ? Number(counts[1]) : 0) + (exampleCounts ? Number(exampleCounts[1]) : 0) + extPassed;
 // A failed check (typecheck, contract lint) counts as a failure; so does a runner that died without a summary.
 const failed =
   (counts ? Number(counts[2]) : 0) +
   (exampleCounts ? Number(exampleCounts[2]) : 0) +
+  extFailed +
   failedSteps +
   (wtr.code !== 0 && !counts ? 1 : 0) +
   (examples.code !== 0 && !exampleCounts ? 1 : 0);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(wtr.code !== 0 || examples.code !== 0 || failedSteps > 0 ? 1 : 0);
+process.exit(wtr.code !== 0 || examples.code !== 0 || ext.code !== 0 || failedSteps > 0 ? 1 : 0);
