@@ -32,6 +32,8 @@ export class GridViewport implements ReactiveController {
   /** The viewport's width; 0 until measured, and then every column renders. */
   private width = 0;
   private height = 600;
+  /** A measurement waiting for the next frame. */
+  private measureFrame: number | null = null;
   /** The first row in view at the last render; a scroll that keeps it re-renders nothing. */
   private renderedFirst = -1;
   private rowHeights = DEFAULT_ROW_HEIGHTS;
@@ -80,6 +82,8 @@ export class GridViewport implements ReactiveController {
     this.margin = MARGIN_ROWS;
     this.observer?.disconnect();
     this.observer = null;
+    if (this.measureFrame !== null) cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = null;
   }
 
   /** Before the first render: the host's width stands in for the viewport's, so only the columns in view are built. */
@@ -226,15 +230,22 @@ export class GridViewport implements ReactiveController {
     if (!el || !this.host.isConnected) return;
     this.observer?.disconnect();
     this.observer = new ResizeObserver(() => {
-      // Never more rows than a screen holds twice over: a viewport a page's CSS left unbounded
-      // grows with every row rendered, and would otherwise render them all.
-      const h = Math.min(el.clientHeight, 2 * Math.max(globalThis.screen?.height ?? 0, globalThis.innerHeight ?? 0, 1080));
-      const w = el.clientWidth;
-      if (h !== this.height || w !== this.width) {
-        this.height = h;
-        this.width = w;
-        this.host.requestUpdate();
-      }
+      // Measured in the next frame, not while the browser delivers resizes: a render that changes
+      // the viewport's size there (the summary line appearing with the first rows) would be
+      // reported to the page as a "ResizeObserver loop" error.
+      if (this.measureFrame !== null) return;
+      this.measureFrame = requestAnimationFrame(() => {
+        this.measureFrame = null;
+        // Never more rows than a screen holds twice over: a viewport a page's CSS left unbounded
+        // grows with every row rendered, and would otherwise render them all.
+        const h = Math.min(el.clientHeight, 2 * Math.max(globalThis.screen?.height ?? 0, globalThis.innerHeight ?? 0, 1080));
+        const w = el.clientWidth;
+        if (h !== this.height || w !== this.width) {
+          this.height = h;
+          this.width = w;
+          this.host.requestUpdate();
+        }
+      });
     });
     this.observer.observe(el);
   }
