@@ -18,12 +18,7 @@ function find() {
 export function chromiumPath() {
   const found = find();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.error('[tenantry] No Chromium found: installing Debian\'s chromium with apt-get…');
-    const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
-    execFileSync('apt-get', ['update', '-qq'], {stdio: 'inherit', env});
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {stdio: 'inherit', env});
+  if (installWithApt('chromium')) {
     const installed = find();
     if (installed) return installed;
   }
@@ -31,6 +26,17 @@ export function chromiumPath() {
     'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
       'or set CHROME_PATH to a Chromium or Chrome executable.',
   );
+}
+
+/** Installs a Debian package when running as root with apt (a fresh CI machine); `false` where it cannot. */
+export function installWithApt(pkg) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
+  console.error(`[tenantry] installing Debian's ${pkg} with apt-get…`);
+  const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
+  execFileSync('apt-get', ['update', '-qq'], {stdio: 'inherit', env});
+  execFileSync('apt-get', ['install', '-y', '-qq', pkg], {stdio: 'inherit', env});
+  return true;
 }
 
 /** Launch flags for headless Chromium on a closed network, as root or not. */

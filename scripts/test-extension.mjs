@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 import {buildExtension} from './build-extension.mjs';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
+import {firefoxPath} from './firefox.mjs';
 
 const TOKEN = `tt-${Math.random().toString(36).slice(2)}-secret-${Date.now().toString(36)}`;
 const DEMO_USER = 'u-dist-1-admin';
@@ -632,8 +633,8 @@ await test('Firefox build: web-ext lint finds no errors, and only the warnings r
 // installed through BiDi's webExtension.install. Firefox's BiDi refuses to navigate to moz-extension:
 // pages and lists no extension browsing contexts, so its pages cannot be driven from here: this
 // proves the build is accepted and installed by a real Firefox.
-const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
-if (!FIREFOX) console.log('  - Firefox build in Firefox: skipped, no firefox-esr (Debian: apt-get install firefox-esr)');
+const FIREFOX = firefoxPath();
+if (!FIREFOX) console.log('  - Firefox build in Firefox: skipped, no Firefox found or installable (Debian: apt-get install firefox-esr, or set FIREFOX_PATH)');
 else {
   await test('Firefox build: a real Firefox (WebDriver BiDi) installs it', async () => {
     const {default: puppeteer} = await import('puppeteer-core');
