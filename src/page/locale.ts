@@ -8,7 +8,7 @@
  * nothing more. Right-to-left locales lay the widgets out right-to-left (`LocaleController`).
  */
 import {configureLocalization, LOCALE_STATUS_EVENT} from '@lit/localize';
-import {setMessageNumberLocale} from '../shared/forms/messages.js';
+import {setMessageNumberLocale} from '../shared/forms/number-locale.js';
 
 export const SOURCE_LOCALE = 'en';
 export const TARGET_LOCALES = ['de', 'ar'] as const;

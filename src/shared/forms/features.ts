@@ -7,7 +7,7 @@
  * nothing in the product says otherwise yet (every plan may carry every feature today). Such a
  * rule, when there is one, belongs beside this table.
  */
-import {numberLocale} from './messages.js';
+import {numberLocale} from './number-locale.js';
 import {msg} from '@lit/localize';
 import type {FeatureToggles} from '../model/types.js';
 import {issue, joinPath, type FormIssue} from './issue.js';

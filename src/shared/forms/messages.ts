@@ -1,4 +1,5 @@
 import {msg} from '@lit/localize';
+import {formatMessageNumber} from './number-locale.js';
 
 /**
  * Every message a field rule can give, by id, in English. One catalogue so a translation later
@@ -192,16 +193,6 @@ const LOCALIZED: {readonly [I in MessageId]: () => string} = {
   'sales-reps.too-many': () => msg('Add at most {max} sales representatives; this has {count}.', {id: 'sales-reps.too-many'}),
 };
 
-let numbers = new Intl.NumberFormat('en-US');
-
-/** The locale numbers in messages are written in (the page sets its own; `en-US` elsewhere). */
-export function setMessageNumberLocale(locale: string): void {
-  numbers = new Intl.NumberFormat(locale);
-}
-
-/** That locale, for other words of the shared layer written by Intl (weekday names). */
-export const numberLocale = (): string => numbers.resolvedOptions().locale;
-
 /** The text of a message in the page's language (English elsewhere) with its parameters filled in. */
 export function message<I extends MessageId>(id: I, ...[params]: MessageArgs<I>): string {
   return messageText(id, params ?? {});
@@ -212,7 +203,7 @@ export function messageText(id: MessageId, params: Readonly<Record<string, strin
   return LOCALIZED[id]().replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? numbers.format(v) : v;
+    return typeof v === 'number' ? formatMessageNumber(v) : v;
   });
 }
 

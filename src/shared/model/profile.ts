@@ -6,7 +6,7 @@
 import {PLAN_LABELS, QUALIFICATION_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, STATUS_LABELS, TENANT_TYPE_LABELS} from './labels.js';
 import {FEATURE_KEYS, FEATURE_LABELS} from '../forms/features.js';
 import {msg, str} from '@lit/localize';
-import {numberLocale} from '../forms/messages.js';
+import {numberLocale} from '../forms/number-locale.js';
 import type {Address, OrganizationInput, UserRef} from './types.js';
 
 /** The groups, in the wizard's order (its step ids). */
