@@ -6,7 +6,7 @@
  * one made after anything was awaited.
  */
 import {DataClient} from '../../src/page/data-client.js';
-import {normaliseBaseUrl} from '../../src/shared/contract/backend.js';
+import {normaliseBaseUrl} from '../../src/shared/contract/origins.js';
 import {browser, originPattern} from '../shared/browser.js';
 import {syncBridge} from '../shared/bridge-registration.js';
 import {NO_PERMISSION_FIX, NO_PERMISSION_REASON, hasOriginPermission} from '../shared/connection.js';

@@ -4,7 +4,7 @@
  * `storage.session` only (memory, gone with the browser, not readable by content scripts).
  */
 import type {BackendConfig} from '../../src/shared/contract/backend.js';
-import {normaliseBaseUrl} from '../../src/shared/contract/backend.js';
+import {normaliseBaseUrl} from '../../src/shared/contract/origins.js';
 import {DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import {browser} from './browser.js';
 

@@ -8,7 +8,8 @@
  * The source lives on `globalThis` under a global symbol, so elements from separately loaded
  * bundles (a host's script tag and the extension's) see the same configuration.
  */
-import {normaliseBaseUrl, type BackendConfig} from '../../shared/contract/backend.js';
+import type {BackendConfig} from '../../shared/contract/backend.js';
+import {normaliseBaseUrl} from '../../shared/contract/origins.js';
 import {TenantryError} from '../../shared/contract/errors.js';
 import type {DataClient, DataClientOptions} from '../data-client.js';
 

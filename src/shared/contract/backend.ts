@@ -361,31 +361,5 @@ export interface HttpBackendConfig {
 
 export type BackendConfig = LocalBackendConfig | HttpBackendConfig;
 
-/**
- * The base URL of an HTTP backend as every request is built on it: absolute http(s), no user name
- * or password, no query or fragment, ending in `/`. A `config` error says what is wrong; the page
- * checks a configured URL with it before a worker starts, and the HTTP backend again.
- */
-export function normaliseBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    const text = String(baseUrl).replace(/\s+/g, ' ').trim();
-    throw new TenantryError('config', `The API base URL “${text.length > 200 ? `${text.slice(0, 199)}…` : text}” is not a valid absolute URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TenantryError('config', `The API base URL must use http or https, not ${url.protocol.replace(':', '')}.`);
-  }
-  if (url.username || url.password) {
-    // Credentials in a URL end up in logs and histories; they must come from the token provider.
-    throw new TenantryError('config', 'The API base URL must not contain a user name or password.');
-  }
-  url.hash = '';
-  url.search = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url;
-}
-
 /** Supplies a bearer token per request (refreshing as it sees fit); `null` sends none. */
 export type TokenProvider = () => Promise<string | null>;

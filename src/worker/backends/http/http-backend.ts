@@ -23,7 +23,8 @@ import type {
   Versioned,
   WriteOptions,
 } from '../../../shared/contract/backend.js';
-import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds, normaliseBaseUrl} from '../../../shared/contract/backend.js';
+import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, checkUserIds} from '../../../shared/contract/backend.js';
+import {normaliseBaseUrl} from '../../../shared/contract/origins.js';
 import {checkAuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
 import {accountPageSize} from '../../../shared/contract/accounts.js';
