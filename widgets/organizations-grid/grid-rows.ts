@@ -157,6 +157,8 @@ export class GridRows implements ReactiveController {
     const blocks = await prefetchBlocks(noView, state, first, last, signal);
     if (answered || signal.aborted || this.blocks.view) return;
     this.options.onResult({client, scopeTenantId, state, blocks, narrowed: narrowed(query)});
+    // Not the task's own completion (which renders by itself): the grid must be asked to render.
+    this.host.requestUpdate();
   }
 
   private async run(client: DataClient | null, scopeTenantId: string | null, key: string, signal: AbortSignal): Promise<RowsResult | typeof initialState> {
