@@ -19,9 +19,10 @@ import type {CacheNotice, ConnectResult, DataEvent, DataWorkerApi, RowWindow, Sy
 import type {ExportProgress, ExportRequest, ExportedFile} from '../shared/protocol.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenancy.js';
 import {originOf} from '../shared/contract/origins.js';
-import {DEFAULT_CACHE_NAME, LAST_SESSION_PREF, SNAPSHOT_PREF, savedSessionOf, sessionKey, snapshotState, usableSnapshot} from '../shared/saved-state.js';
+import {DEFAULT_CACHE_NAME, LAST_SESSION_PREF, SNAPSHOT_PREF, savedSessionOf, sessionKey, snapshotState, uiPrefStoredName, usableSnapshot} from '../shared/saved-state.js';
 import {DEFAULT_OFFLINE_MAX_AGE_MS} from '../shared/protocol.js';
 import {SavedStateReader} from './saved-state-reader.js';
+import {afterNextPaint} from './platform/idle.js';
 import '../shared/transfer.js';
 import {startDataPlane, type DataPlacement, type DataPlaneEndpoint} from './platform/data-worker-start.js';
 
@@ -58,7 +59,12 @@ export class DataEventMessage extends Event {
   }
 }
 
-const defaultWorker = (): DataPlaneEndpoint => startDataPlane('tenantry-data');
+const defaultWorker = (after?: Promise<unknown>): DataPlaneEndpoint => startDataPlane('tenantry-data', after);
+/**
+ * The most a found snapshot holds the worker back (its rows are painted by then, or the page is
+ * hidden and paints nothing).
+ */
+const SAVED_PAINT_WAIT_MS = 100;
 
 let requestSeq = 0;
 const requestId = (): string => `r${++requestSeq}-${Math.random().toString(36).slice(2, 8)}`;
@@ -86,7 +92,12 @@ export class DataClient {
   private readonly saved: {reader: SavedStateReader; origin: string; user: string; session: Promise<Session | null>; home: Promise<unknown>} | null;
 
   constructor(readonly options: DataClientOptions) {
-    this.worker = (options.createWorker ?? defaultWorker)();
+    this.saved = this.readSaved(options);
+    // On a warm start the worker starts once the saved first rows were read and painted: starting
+    // it (its script, its cache) shares two cores with that paint and held it back by ~50 ms. With
+    // nothing saved it starts at once.
+    const savedPainted = this.saved?.home.then((snapshot) => (snapshot === undefined ? undefined : afterNextPaint(SAVED_PAINT_WAIT_MS)));
+    this.worker = options.createWorker ? options.createWorker() : defaultWorker(savedPainted);
     this.api = wrap<DataWorkerApi>(this.worker);
     const token = options.tokenProvider ? proxy(options.tokenProvider) : null;
     this.connected = this.api.connect(options.config, token, {cacheName: options.cacheName, userId: options.user, offlineMaxAgeMs: options.offlineMaxAgeMs});
@@ -99,7 +110,6 @@ export class DataClient {
         this.events.dispatchEvent(new DataEventMessage(event));
       }),
     );
-    this.saved = this.readSaved(options);
     // Once the worker answers, it is the one to ask (`savedView` is for the time before).
     const workerAnswered = (): void => {
       this.workerAnswered = true;
@@ -119,10 +129,13 @@ export class DataClient {
       return null; // A configuration the worker refuses: it says why.
     }
     const reader = new SavedStateReader(options.cacheName ?? DEFAULT_CACHE_NAME);
-    const session = reader.read(sessionKey(origin, user), LAST_SESSION_PREF).then((raw) => savedSessionOf(raw, user));
-    // Most pages open on the user's own tenant: its saved rows are read while the widgets load.
-    const home = session.then((s) => (s ? reader.read({origin, userId: user, tenantId: s.homeTenantId}, SNAPSHOT_PREF) : undefined));
-    home.catch(() => undefined);
+    // Most pages open on the user's own tenant: its saved rows are read with the session, while the widgets load.
+    const both = reader.readChain({key: sessionKey(origin, user), pref: LAST_SESSION_PREF}, (raw) => {
+      const s = savedSessionOf(raw, user);
+      return s ? {key: {origin, userId: user, tenantId: s.homeTenantId}, pref: SNAPSHOT_PREF} : null;
+    });
+    const session = both.then(([raw]) => savedSessionOf(raw, user));
+    const home = both.then(([, snapshot]) => snapshot);
     return {reader, origin, user, session, home};
   }
 
@@ -181,6 +194,19 @@ export class DataClient {
     const raw = await (scope.tenantId === session.homeTenantId ? saved.home : saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, SNAPSHOT_PREF));
     const snapshot = usableSnapshot(raw, query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
     return snapshot && !this.workerAnswered && !this.disposed && !this.signedOut ? snapshotState(snapshot, '', scope.tenantId) : null;
+  }
+
+  /**
+   * A widget preference of `scope` as saved on the user's last visit, read on the main thread
+   * before the worker has started (e.g. the switcher's recent tenants): `undefined` when none was
+   * saved, and once the worker has connected (ask `getPref`). Unchecked: the caller checks it.
+   */
+  async savedPref(scope: Scope, name: string): Promise<unknown> {
+    const saved = this.saved;
+    const session = saved ? await saved.session : null;
+    if (!saved || !session || this.workerAnswered || this.disposed || this.signedOut) return undefined;
+    const value = await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, uiPrefStoredName(name));
+    return this.workerAnswered || this.disposed || this.signedOut ? undefined : value;
   }
 
   /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */

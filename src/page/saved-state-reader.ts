@@ -1,6 +1,6 @@
 /**
- * Reads what the data worker saved for the signed-in user — their last session and a scope's
- * first rows (`src/shared/saved-state.ts`) — on the main thread, straight from the cache's
+ * Reads what the data worker saved for the signed-in user — their last session, a scope's first
+ * rows, a widget's preferences (`src/shared/saved-state.ts`) — on the main thread, straight from the cache's
  * IndexedDB: a warm page load paints its first rows while the worker is still starting, instead of
  * after it (starting a worker and its cache takes longer than the whole target).
  *
@@ -15,6 +15,12 @@ const OPEN_TIMEOUT_MS = 1000;
 /** The connection closes after this long without a read. */
 const IDLE_CLOSE_MS = 2000;
 
+/** One saved preference: whose (`key`) and which (`pref`). */
+export interface SavedRef {
+  key: PartitionKey;
+  pref: string;
+}
+
 export class SavedStateReader {
   private db: Promise<IDBDatabase | null> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -24,17 +30,30 @@ export class SavedStateReader {
 
   /** A preference's saved value (parsed, unchecked: the caller checks it), or `undefined`. */
   async read(key: PartitionKey, pref: string): Promise<unknown> {
-    if (this.closed) return undefined;
+    const [value] = await this.readChain({key, pref}, () => null);
+    return value;
+  }
+
+  /**
+   * Two preferences where the second's key comes from the first's value (`next`), in one
+   * transaction: the second read is queued the moment the first is answered, not behind the
+   * transactions others (the worker reading its dataset) started in between.
+   */
+  async readChain(first: SavedRef, next: (value: unknown) => SavedRef | null): Promise<[unknown, unknown]> {
+    if (this.closed) return [undefined, undefined];
     const db = await (this.db ??= this.open());
-    if (!db || this.closed) return undefined;
+    if (!db || this.closed) return [undefined, undefined];
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.release(), IDLE_CLOSE_MS);
     try {
-      const record = await request<PrefRecord | undefined>(db.transaction(PREFS_STORE, 'readonly').objectStore(PREFS_STORE).get([partitionId(key), pref]));
-      return record && typeof record.json === 'string' ? (JSON.parse(record.json) as unknown) : undefined;
+      const store = db.transaction(PREFS_STORE, 'readonly').objectStore(PREFS_STORE);
+      const value = parsed(await request<PrefRecord | undefined>(store.get([partitionId(first.key), first.pref])));
+      const then = next(value);
+      // Asked in the first read's success callback, while its transaction is still active.
+      return [value, then ? parsed(await request<PrefRecord | undefined>(store.get([partitionId(then.key), then.pref]))) : undefined];
     } catch {
       // Closed under us, or a record that is not JSON: nothing saved, as far as a first paint goes.
-      return undefined;
+      return [undefined, undefined];
     }
   }
 
@@ -91,6 +110,10 @@ export class SavedStateReader {
       }
     });
   }
+}
+
+function parsed(record: PrefRecord | undefined): unknown {
+  return record && typeof record.json === 'string' ? (JSON.parse(record.json) as unknown) : undefined;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {

@@ -89,4 +89,24 @@ describe('saved first rows, read by the page while the worker starts', () => {
     await connected.connected;
     expect(await connected.savedView(DIST, {})).to.equal(null);
   });
+
+  it('gives a widget preference saved on the last visit, of that user only, until the worker answers', async () => {
+    const cacheName = `tenantry-saved-${crypto.randomUUID()}`;
+    const namespace = `saved-${crypto.randomUUID()}`;
+    const user = DEMO_USERS.distributorAdmin;
+    const recent = [{id: DEMO_TENANTS.reseller, name: 'Recent reseller'}];
+    const earlier = client(cacheName, namespace, user);
+    await earlier.openView(DIST, {});
+    await earlier.setPref(DIST, 'tenancy.recent', recent);
+    await earlier.idle();
+    earlier.dispose();
+
+    expect(await client(cacheName, namespace, user, {silent: true}).savedPref(DIST, 'tenancy.recent')).to.deep.equal(recent);
+    expect(await client(cacheName, namespace, user, {silent: true}).savedPref(DIST, 'tenancy.pinned'), 'never saved').to.equal(undefined);
+    expect(await client(cacheName, namespace, DEMO_USERS.resellerAdmin, {silent: true}).savedPref(DIST, 'tenancy.recent'), 'another user').to.equal(undefined);
+    const connected = client(cacheName, namespace, user);
+    await connected.connected;
+    expect(await connected.savedPref(DIST, 'tenancy.recent'), 'the worker answers now').to.equal(undefined);
+    expect(await connected.getPref(DIST, 'tenancy.recent')).to.deep.equal(recent);
+  });
 });

@@ -318,12 +318,20 @@ export class ScopeStore extends EventTarget {
     const scope = this.homeScope;
     if (!scope) return;
     const signal = this.lifetime.signal;
+    // What the last visit saved paints first (read by the page while the worker starts), then the worker's answer.
+    const saved = await Promise.all([this.client.savedPref(scope, PINNED_PREF).catch(() => undefined), this.client.savedPref(scope, RECENT_PREF).catch(() => undefined)]);
+    if (this.disposed) return;
+    if (saved.some((v) => v !== undefined)) this.applyPrefs(saved[0], saved[1]);
     const [pinned, recent] = await Promise.all([
       this.client.getPref<unknown>(scope, PINNED_PREF, {signal}).catch(() => undefined),
       this.client.getPref<unknown>(scope, RECENT_PREF, {signal}).catch(() => undefined),
     ]);
     if (this.disposed) return;
-    // Anything pinned or visited while these loaded comes first.
+    this.applyPrefs(pinned, recent);
+  }
+
+  /** Stored pinned and recent tenants, after anything pinned or visited while they loaded. */
+  private applyPrefs(pinned: unknown, recent: unknown): void {
     const merge = (now: TenantHit[], stored: TenantHit[], max: number, nowFirst: boolean): TenantHit[] => {
       const all = nowFirst ? [...now, ...stored] : [...stored, ...now];
       return all.filter((h, i) => all.findIndex((o) => o.id === h.id) === i).slice(0, max);

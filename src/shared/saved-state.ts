@@ -3,7 +3,7 @@
  * partition keys, where a preference lives in IndexedDB, and the two preferences a warm start
  * shows before the worker has started — the user's last session and a scope's first rows.
  *
- * The worker writes all of it (`src/worker/cache/`); the page only reads these two
+ * The worker writes all of it (`src/worker/cache/`); the page only reads these
  * (`src/page/saved-state-reader.ts`), so that the first rows of a warm page load paint while the
  * worker is still starting. The ids are persisted, so their format is part of the on-disk schema
  * and must never change without a migration.
@@ -61,6 +61,9 @@ export interface PrefRecord {
 export const LAST_SESSION_PREF = 'last-session';
 /** A scope's first rows of its last view, in the scope's partition. */
 export const SNAPSHOT_PREF = 'snapshot';
+
+/** A widget preference's name as stored: beside the plane's own entries under a prefix, so no name can overwrite those. */
+export const uiPrefStoredName = (name: string): string => `ui:${name}`;
 
 /** Where the user's last session is kept. */
 export const sessionKey = (origin: string, userId: string): PartitionKey => ({origin, userId, tenantId: ''});

@@ -13,7 +13,7 @@ import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycl
 import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
-import {LAST_SESSION_PREF, SNAPSHOT_PREF, partitionId, savedSessionOf, sessionKey, snapshotQueryKey as queryKey, snapshotState, usableSnapshot, type Snapshot} from '../shared/saved-state.js';
+import {LAST_SESSION_PREF, SNAPSHOT_PREF, partitionId, uiPrefStoredName, savedSessionOf, sessionKey, snapshotQueryKey as queryKey, snapshotState, usableSnapshot, type Snapshot} from '../shared/saved-state.js';
 import {originOf} from '../shared/contract/origins.js';
 import {loadBackend} from './backends/load-backend.js';
 import {formatIssues} from '../shared/model/schema.js';
@@ -1290,7 +1290,7 @@ function checkedScope(scope: Scope): Scope {
 /** Widget preferences live beside the plane's own entries (`snapshot`, `last-session`) under a prefix, so no name can overwrite those. */
 function uiPrefName(name: string): string {
   if (!/^[a-z0-9][a-z0-9.:-]{0,63}$/.test(name)) throw new TenantryError('invalid-request', `"${name.slice(0, 80)}" is not a valid preference name (lower-case letters, digits, ".", ":" and "-").`);
-  return `ui:${name}`;
+  return uiPrefStoredName(name);
 }
 
 /** A short, stable hash (FNV-1a, 32 bits) of a string, as 8 hex digits. Not for secrets. */

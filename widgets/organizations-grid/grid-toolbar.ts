@@ -10,6 +10,7 @@ import {live} from 'lit/directives/live.js';
 import type {Density, GridViewState, Layout} from '../../src/shared/grid-view.js';
 import type {FxRates} from '../../src/shared/model/types.js';
 import {formatDate} from '../../src/page/format.js';
+import {whenIdle} from '../../src/page/platform/idle.js';
 
 /**
  * Long enough to fold a burst of keys into one query, short enough to stay inside the 80 ms
@@ -23,14 +24,17 @@ export const TOOLBAR_PARTS = ['search', 'filters', 'columns', 'views', 'layout',
 export type ToolbarPart = (typeof TOOLBAR_PARTS)[number];
 
 /**
- * The toolbar's controls are elements of their own, loaded after the grid: the first rows never
- * wait for their code, and a host that hides or replaces them never loads it.
+ * The toolbar's controls are elements of their own, loaded once the grid has shown its first rows
+ * (`loadParts`): the first rows never wait for their code (nor share the main thread with it), and
+ * a host that hides or replaces them never loads it.
  */
 const TOOLBAR_ELEMENTS: Partial<Record<ToolbarPart, () => Promise<unknown>>> = {
   filters: () => import('../grid-filters/grid-filters.js'),
   columns: () => import('../column-chooser/column-chooser.js'),
   views: () => import('../saved-views/saved-views.js'),
 };
+/** The parts' elements load no later than this after the grid's first result. */
+const PARTS_IDLE_TIMEOUT_MS = 500;
 /** Toolbar elements asked for (page-wide: a module loads once). */
 const requested = new Set<ToolbarPart>();
 
@@ -52,6 +56,9 @@ export class GridToolbar implements ReactiveController {
   /** When the last search query was sent. */
   private searchedAt = -Infinity;
   private parsed: {source: string; parts: ReadonlySet<string>} | null = null;
+  /** Parts shown whose element may load (`loadParts` was called). */
+  private loading = false;
+  private cancelLoad: (() => void) | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -63,6 +70,21 @@ export class GridToolbar implements ReactiveController {
   hostDisconnected(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.cancelLoad?.();
+    this.cancelLoad = null;
+  }
+
+  /**
+   * The grid has shown what it first had to show (rows, none, or why not): the shown parts' elements
+   * load when the page is next idle, and from then on as soon as a part shows.
+   */
+  loadParts(): void {
+    if (this.loading || this.cancelLoad) return;
+    this.cancelLoad = whenIdle(() => {
+      this.cancelLoad = null;
+      this.loading = true;
+      this.host.requestUpdate();
+    }, PARTS_IDLE_TIMEOUT_MS);
   }
 
   /** A view set from outside (saved view, URL, host) shows its search in the box, unless the user is typing. */
@@ -85,7 +107,7 @@ export class GridToolbar implements ReactiveController {
     if (this.parsed?.source !== source) this.parsed = {source, parts: new Set(source.split(/\s+/))};
     const shown = this.parsed.parts.has(part);
     const load = TOOLBAR_ELEMENTS[part];
-    if (shown && load && !requested.has(part)) {
+    if (shown && load && this.loading && !requested.has(part)) {
       requested.add(part);
       // A failed load leaves the part's slot empty (tried again on the next render); the grid works.
       load().catch(() => requested.delete(part));

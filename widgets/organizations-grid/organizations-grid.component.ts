@@ -501,6 +501,8 @@ export class OrganizationsGrid extends LitElement {
 
   override updated(): void {
     this.rows.ensure(...this.vp.range(this.rows.blocks.total));
+    // The toolbar's own elements load once the first result is on screen, not in front of it.
+    if (this.rows.blocks.view || this.services.error || this.rows.error || !this.clients.value) this.bar.loadParts();
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});

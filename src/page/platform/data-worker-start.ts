@@ -40,9 +40,12 @@ const dataWorkerUrl = (): URL => new Worker(new URL('../../worker/data-worker.ts
 
 type Outgoing = [message: unknown, transfer: Transferable[]];
 
-/** Starts the data plane where this page allows it; `name` names the worker in dev tools. */
-export function startDataPlane(name = 'tenantry-data'): DataPlaneEndpoint & {readonly placement: Promise<DataPlacement>} {
-  return new StartingPlane(name);
+/**
+ * Starts the data plane where this page allows it; `name` names the worker in dev tools. With
+ * `after`, the worker starts once that settles (messages posted before wait for it).
+ */
+export function startDataPlane(name = 'tenantry-data', after?: Promise<unknown>): DataPlaneEndpoint & {readonly placement: Promise<DataPlacement>} {
+  return new StartingPlane(name, after);
 }
 
 class StartingPlane extends EventTarget implements DataPlaneEndpoint {
@@ -60,9 +63,16 @@ class StartingPlane extends EventTarget implements DataPlaneEndpoint {
     else this.dispatchEvent(new MessageEvent('message', {data}));
   };
 
-  constructor(private readonly name: string) {
+  constructor(
+    private readonly name: string,
+    after?: Promise<unknown>,
+  ) {
     super();
-    this.startWorker();
+    const start = (): void => {
+      if (!this.stopped) this.startWorker();
+    };
+    if (after) void after.then(start, start);
+    else start();
   }
 
   postMessage(message: unknown, transfer: Transferable[] = []): void {
