@@ -11,7 +11,7 @@ import {isAbort} from '../../shared/contract/errors.js';
 import type {DataClient} from '../data-client.js';
 import {scopeContext} from '../context.js';
 import {scopeColor} from '../scope-color.js';
-import {ScopeStore, type ScopeStoreOptions} from '../scope-store.js';
+import {ScopeStore, type ScopeStoreOptions, type ScopeStoreState} from '../scope-store.js';
 import type {ActingScope} from '../../shared/tenancy.js';
 
 export interface ScopeControllerOptions {
@@ -28,12 +28,17 @@ export type ScopeSource = 'property' | 'context' | 'store';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** What of the store's state a widget reads through this controller (the scope banner included). */
+const SCOPE_FIELDS = ['home', 'current', 'switching', 'notice', 'error'] as const satisfies readonly (keyof ScopeStoreState)[];
+
 export class ScopeController implements ReactiveController {
   private contextScope: Scope | undefined;
   private bound: ScopeStore | null = null;
   private connected = false;
   /** Names and paths of fixed scopes, resolved once through the user's view. */
   private described: {tenantId: string; value: ActingScope | null; controller: AbortController} | null = null;
+  /** The store state the host last re-rendered for. */
+  private seen: ScopeStoreState | null = null;
 
   constructor(
     private readonly host: Host,
@@ -129,6 +134,7 @@ export class ScopeController implements ReactiveController {
     if (this.bound === store) return;
     this.bound?.removeEventListener('change', this.handleChange);
     this.bound = store;
+    this.seen = null;
     // Only a connected host listens; a detached one rebinds on connect.
     if (this.connected) store.addEventListener('change', this.handleChange);
   }
@@ -153,6 +159,11 @@ export class ScopeController implements ReactiveController {
   }
 
   private readonly handleChange = (): void => {
+    const state = this.bound?.state ?? null;
+    // Pinned and recent tenants are the switcher's alone (it listens to the store itself): a widget
+    // acting in the scope does not re-render for them (on a warm start they land beside its first rows).
+    if (state && this.seen && SCOPE_FIELDS.every((k) => state[k] === this.seen![k])) return;
+    this.seen = state;
     this.host.requestUpdate();
   };
 }
