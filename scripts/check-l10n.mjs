@@ -8,6 +8,10 @@
 // 2. Every `msg()` of the sources `lit-localize.json` reads is in each locale's XLIFF with a
 //    translation, with the same placeholders; and the generated runtime module of each locale holds
 //    exactly those messages. `npm run l10n` extracts new messages and rebuilds the modules.
+// 3. What the worker, the backends and the page's stores say to a user is a reason
+//    (`src/shared/contract/reasons.ts`) that the page words (`src/page/messages.ts`): every error
+//    made there (`new TenantryError(…)`) carries one in its details, unless it is `misuse(…)` (only
+//    a mistake in code meets it) or a cancellation; every reason is worded, and given somewhere.
 //
 // Parsing is per file with the TypeScript parser (no type check), so this stays fast.
 import {readFileSync, readdirSync, statSync} from 'node:fs';
@@ -200,9 +204,81 @@ for (const locale of config.targetLocales) {
   }
 }
 
+// 3. Reasons: given by every error a user can meet, and each worded by the page.
+const REASONS_FILE = 'src/shared/contract/reasons.ts';
+const WORDING_FILE = 'src/page/messages.ts';
+/** Folders whose errors reach a user (the worker, the shared layer, the server, the page's stores). */
+const REASONED = ['src/worker', 'src/shared', 'src/server', 'src/page', 'widgets'];
+/**
+ * Errors made without a reason of their own on purpose, each with why. `file` and the start of the
+ * call's text (`text`) name it.
+ */
+const UNREASONED = [
+  {file: 'src/shared/contract/errors.ts', text: 'new TenantryError(code, message, details)', reason: 'misuse(): an error only a mistake in code meets, its English for the developer'},
+  {file: 'src/shared/transfer.ts', text: 'new TenantryError(wire.tenantry.code', reason: 'rebuilds an error from the worker with the details (and reason) it had'},
+  {file: 'widgets/customer-details/customer-details.component.ts', text: "new TenantryError('not-found', msg(", reason: 'the page’s own words, already in the catalogue'},
+];
+
+/** The keys of the object literal a top-level `const name = {…}` (or `{…} as const satisfies …`) holds. */
+function objectKeys(file, name) {
+  const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  let keys = null;
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText(source) === name && node.initializer) {
+      let init = node.initializer;
+      while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
+      if (ts.isObjectLiteralExpression(init)) keys = init.properties.filter((p) => p.name).map((p) => (ts.isStringLiteral(p.name) || ts.isIdentifier(p.name) ? p.name.text : p.name.getText(source)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (!keys) problems.push(`${file}: no object literal \`${name}\` found (the reasons check reads it)`);
+  return keys ?? [];
+}
+
+const reasonIds = objectKeys(REASONS_FILE, 'REASONS');
+const worded = new Set(objectKeys(WORDING_FILE, 'WORDS'));
+for (const id of reasonIds) if (!worded.has(id)) problems.push(`${WORDING_FILE}: the reason '${id}' (${REASONS_FILE}) is not worded: add it to WORDS with msg(), then npm run l10n and translate`);
+for (const id of worded) if (!reasonIds.includes(id)) problems.push(`${WORDING_FILE}: WORDS words '${id}', which is no reason of ${REASONS_FILE}`);
+
+/** Whether an expression is (or, for a conditional, may be) an object literal with a `reason` property. */
+const hasReason = (node) => {
+  while (node && ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!node) return false;
+  if (ts.isConditionalExpression(node)) return hasReason(node.whenTrue) || hasReason(node.whenFalse);
+  return ts.isObjectLiteralExpression(node) && node.properties.some((p) => p.name && p.name.getText() === 'reason');
+};
+
+const given = new Set();
+for (const dir of REASONED) {
+  for (const file of walk(path.join(ROOT, dir))) {
+    const name = rel(file);
+    if (name.startsWith('src/page/locales/') || name.startsWith('src/testing/') || name.startsWith('widgets/testing/') || name === REASONS_FILE || name === WORDING_FILE) continue;
+    const code = readFileSync(file, 'utf8');
+    for (const id of reasonIds) if (code.includes(`'${id}'`) || code.includes(`${id}:`)) given.add(id);
+    if (!code.includes('new TenantryError(')) continue;
+    const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'TenantryError') {
+        const [codeArg, , details] = node.arguments ?? [];
+        const text = node.getText(source);
+        const cancelled = codeArg && ts.isStringLiteral(codeArg) && codeArg.text === 'aborted';
+        if (!cancelled && !hasReason(details) && !UNREASONED.some((u) => u.file === name && text.startsWith(u.text))) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+          problems.push(`${name}:${line}: an error without a reason reaches the user in English: give it {reason: {id, params}} (${REASONS_FILE}, worded in ${WORDING_FILE}), or make it misuse(…) if only a mistake in code can cause it`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+}
+// Reasons no code gives are dead words in the catalogue (the unexpected one is given by the page's wraps too).
+for (const id of reasonIds) if (!given.has(id)) problems.push(`${REASONS_FILE}: the reason '${id}' is given nowhere: remove it (and its wording), or give it where it applies`);
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(`\n${problems.length} localisation problem${problems.length === 1 ? '' : 's'}.`);
   process.exit(1);
 }
-console.log(`localisation: ${messages.size} messages, all translated into ${config.targetLocales.join(', ')}; templates hold no words outside the catalogue.`);
+console.log(`localisation: ${messages.size} messages, all translated into ${config.targetLocales.join(', ')}; templates hold no words outside the catalogue; ${reasonIds.length} reasons, each given with the errors that reach a user and worded by the page.`);

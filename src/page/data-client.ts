@@ -10,7 +10,7 @@
  */
 import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
 import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider} from '../shared/contract/backend.js';
-import {TenantryError, abortError} from '../shared/contract/errors.js';
+import {TenantryError, abortError, misuse} from '../shared/contract/errors.js';
 import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
 import type {AccountQuery} from '../shared/accounts-query.js';
@@ -105,7 +105,7 @@ export class DataClient {
     void this.api.subscribe(
       proxy((event: DataEvent) => {
         // Once the backend refused the session this client is done: calls fail, `shared()` makes a new one.
-        if (event.type === 'signed-out') this.signedOut = new TenantryError('unauthenticated', event.message);
+        if (event.type === 'signed-out') this.signedOut = new TenantryError('unauthenticated', event.message, event.reason ? {reason: event.reason} : {});
         if (event.type === 'notice' && !this.notices.some((n) => n.reason === event.notice.reason)) this.notices.push(event.notice);
         this.events.dispatchEvent(new DataEventMessage(event));
       }),
@@ -174,7 +174,7 @@ export class DataClient {
     const fromWorker = (): Promise<Session> => this.connected.then((c) => c.session);
     if (!this.saved) return fromWorker();
     return this.saved.session.then((saved) => {
-      if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+      if (this.disposed) throw misuse('config', 'This data client was closed.');
       if (this.signedOut) throw this.signedOut;
       return saved ?? fromWorker();
     });
@@ -211,7 +211,7 @@ export class DataClient {
 
   /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */
   private async call<T>(signal: AbortSignal | undefined, run: (id: string) => Promise<T>): Promise<T> {
-    if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+    if (this.disposed) throw misuse('config', 'This data client was closed.');
     if (this.signedOut) throw this.signedOut;
     if (signal?.aborted) throw abortError();
     await this.connected;
@@ -542,7 +542,7 @@ export class DataClient {
    */
   async signOut(): Promise<void> {
     try {
-      if (this.disposed) throw new TenantryError('config', 'This data client was closed.');
+      if (this.disposed) throw misuse('config', 'This data client was closed.');
       // Not through `call`: a client the backend signed out, or one that never connected (backend
       // out of reach), must still purge its user's data: the user the host vouched for.
       this.saved?.reader.close();

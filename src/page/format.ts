@@ -83,6 +83,16 @@ export function formatRelativeTime(iso: string | number, now: number): string {
   return f.format(seconds, 'second');
 }
 
+/** A duration in seconds (`15 s`, `1.5 s`, `15 Sek.`), as a message says how long to wait. */
+export const formatSeconds = (seconds: number): string =>
+  cached('seconds', (l) => new Intl.NumberFormat(l, {style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1})).format(seconds);
+
+/** A size in bytes in the largest unit that keeps it above one (`256 kB`, `16 MB`). */
+export function formatBytes(bytes: number): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? (['megabyte', bytes / 1024 / 1024] as const) : bytes >= 1024 ? (['kilobyte', bytes / 1024] as const) : (['byte', bytes] as const);
+  return cached(`bytes:${unit}`, (l) => new Intl.NumberFormat(l, {style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1})).format(size);
+}
+
 /** `a, b and c` (or `a, b or c`) in the active locale. */
 export const formatList = (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string =>
   cached(`list:${type}`, (l) => new Intl.ListFormat(l, {type})).format(items);

@@ -220,7 +220,8 @@ describe('identity: a worker and its cache belong to one user', () => {
       const failed = nextEvent(client, 'sync-failed');
       const warm = await client.openView(DIST, {});
       expect(warm.freshness).to.equal('cached');
-      expect(await signedOut).to.deep.equal({type: 'signed-out', message: 'You are signed out. Sign in again to see your organizations.'});
+      // The English for logs, and the reason a page words in its language.
+      expect(await signedOut).to.deep.equal({type: 'signed-out', message: 'You are signed out. Sign in again to see your organizations.', reason: {id: 'session.signed-out', params: {}}});
       // Not "offline": the sync failed because the user is signed out.
       expect(await failed).to.include({code: 'unauthenticated'});
       // Nothing more can be read or exported through this client.

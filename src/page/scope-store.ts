@@ -16,7 +16,7 @@ import {HOME_KIND_OF_ROLE, type Id, type TenantKind} from '../shared/model/types
 import {TENANT_KINDS} from '../shared/model/types.js';
 import type {Scope} from '../shared/contract/backend.js';
 import type {DataClient} from './data-client.js';
-import {TenantryError, isAbort} from '../shared/contract/errors.js';
+import {TenantryError, isAbort, type ErrorCode} from '../shared/contract/errors.js';
 import type {ActingScope, TenantHit, TenantPathEntry} from '../shared/tenancy.js';
 
 export interface ScopeStoreOptions {
@@ -127,9 +127,12 @@ const actingOf = (hit: TenantHit): ActingScope => Object.freeze({tenantId: hit.i
 
 /** The error a refused or failed switch shows: the words never carry anything of the tenant. */
 function switchError(e: unknown): TenantryError {
-  if (e instanceof TenantryError && ['forbidden', 'not-found', 'invalid-request'].includes(e.code)) return new TenantryError(e.code, REFUSED_MESSAGE);
-  return new TenantryError(e instanceof TenantryError ? e.code : 'server', FAILED_MESSAGE);
+  if (e instanceof TenantryError && ['forbidden', 'not-found', 'invalid-request'].includes(e.code)) return refused(e.code);
+  return new TenantryError(e instanceof TenantryError ? e.code : 'server', FAILED_MESSAGE, {reason: {id: 'scope.switch-failed', params: {}}});
 }
+
+/** A refused switch: one reason whether the tenant is forbidden or does not exist. */
+const refused = (code: ErrorCode = 'not-found'): TenantryError => new TenantryError(code, REFUSED_MESSAGE, {reason: {id: 'scope.refused', params: {}}});
 
 /** Identity of the backend for the channel name: tabs of the same backend and user talk, others never hear. */
 function backendIdentity(client: DataClient): string {
@@ -246,11 +249,11 @@ export class ScopeStore extends EventTarget {
     const {home, current} = this.stateValue;
     if (home?.tenantId === tenantId) return home;
     if (current?.tenantId === tenantId) return current;
-    if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) throw new TenantryError('not-found', REFUSED_MESSAGE);
+    if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) throw refused();
     const signal = options.signal ?? this.lifetime.signal;
     try {
       const hit = cleanHit(await this.resolve(tenantId, signal));
-      if (hit?.id !== tenantId) throw new TenantryError('not-found', REFUSED_MESSAGE);
+      if (hit?.id !== tenantId) throw refused();
       return actingOf(hit);
     } catch (e) {
       throw isAbort(e) ? e : switchError(e);
@@ -296,7 +299,7 @@ export class ScopeStore extends EventTarget {
     try {
       session = await this.client.session;
     } catch (e) {
-      if (!this.disposed) this.set({error: e instanceof TenantryError ? e : new TenantryError('server', 'The session could not be started.')});
+      if (!this.disposed) this.set({error: e instanceof TenantryError ? e : new TenantryError('server', 'The session could not be started.', {reason: {id: 'session.start-failed', params: {}}})});
       return;
     }
     if (this.disposed) return;
@@ -378,7 +381,7 @@ export class ScopeStore extends EventTarget {
     }
     if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) {
       this.switchController = null;
-      this.refuse(new TenantryError('not-found', REFUSED_MESSAGE));
+      this.refuse(refused());
       return;
     }
     this.set({switching: {tenantId}, error: null});
@@ -400,7 +403,7 @@ export class ScopeStore extends EventTarget {
     if (signal.aborted || this.disposed) return;
     this.switchController = null;
     if (!hit) {
-      this.refuse(new TenantryError('not-found', REFUSED_MESSAGE));
+      this.refuse(refused());
       return;
     }
     const next = actingOf(hit);
@@ -433,7 +436,7 @@ export class ScopeStore extends EventTarget {
     const current = this.stateValue.current ?? home;
     const error = switchError(e);
     this.set({current, switching: null, error});
-    if (error.message === REFUSED_MESSAGE) this.writeUrl(current.tenantId === home.tenantId ? null : current.tenantId, 'replace');
+    if (error.reason?.id === 'scope.refused') this.writeUrl(current.tenantId === home.tenantId ? null : current.tenantId, 'replace');
     this.applyTitle();
   }
 

@@ -4,17 +4,21 @@
  */
 import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider} from './contract/backend.js';
 import type {ErrorCode} from './contract/errors.js';
+import type {Reason} from './contract/reasons.js';
 import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, Instant, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from './model/types.js';
 import type {OrgQuery, OrgRow} from './query.js';
 import type {ColumnKey, CurrencyMode} from './columns.js';
 import type {TenantHit, TenantSearch, TenantSearchResult} from './tenancy.js';
 import type {AccountQuery, AccountRow} from './accounts-query.js';
 
-/** Something the cache tells the user about (e.g. it now lives in memory only, and why). */
+/**
+ * Something the cache tells the user about (e.g. it now lives in memory only, and why). A page words
+ * it by `kind` and `reason` (`src/page/messages.ts`); `message` is the English, for logs.
+ */
 export interface CacheNotice {
   kind: 'memory-fallback';
   reason: 'unavailable' | 'blocked' | 'quota' | 'version-change' | 'error';
-  /** For a user: says the cache now lives in memory only, and why. */
+  /** Says, in English, that the cache now lives in memory only, and why. */
   message: string;
 }
 
@@ -96,17 +100,17 @@ export interface SyncResult {
 /** Events a data worker pushes to every subscriber. */
 export type DataEvent =
   | {type: 'dataset-updated'; scopeTenantId: Id; version: number; asOf: Instant | null; changed: number; removed: number}
-  | {type: 'sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; asOf: Instant | null}
+  | {type: 'sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; reason?: Reason; detail?: string; asOf: Instant | null}
   | {type: 'notice'; notice: CacheNotice}
   /** The backend no longer accepts the session (401): nothing is shown until the user signs in again. */
-  | {type: 'signed-out'; message: string}
+  | {type: 'signed-out'; message: string; reason?: Reason}
   /**
    * A scope's accounts changed (loaded, synced, written): an open accounts view of that scope
    * repaints (its next window re-runs the query). Never about organizations' datasets.
    */
   | {type: 'accounts-updated'; scopeTenantId: Id; version: number; asOf: Instant | null; freshness: Freshness; changed: number; removed: number}
   /** A background sync of a scope's accounts failed; the rows shown are the cached ones (`offline`). */
-  | {type: 'accounts-sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; asOf: Instant | null}
+  | {type: 'accounts-sync-failed'; scopeTenantId: Id; code: ErrorCode; message: string; reason?: Reason; detail?: string; asOf: Instant | null}
   /**
    * Organizations this client's worker wrote (changed, created, moved or removed), as soon as every
    * loaded dataset holds the change: an element showing one organization without a view (the

@@ -5,7 +5,7 @@
  * ranks and a stable counting sort from the name order, work prepared in slices so the worker keeps
  * answering, and the orderings of a dataset version cached so typing never re-sorts.
  */
-import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
+import {misuse, throwIfAborted} from '../shared/contract/errors.js';
 import {ACCOUNT_SORT_KEYS, type AccountQuery, type AccountRow, type AccountSort, type AccountSortKey} from '../shared/accounts-query.js';
 import type {AccountSummary, Id} from '../shared/model/types.js';
 import {ASCII, CONTROL, countingSort, fold, inSlices, rankNumbers, rankTexts, type KeyRanks} from './rank.js';
@@ -41,8 +41,8 @@ export function searchTerms(query: AccountQuery): string[] {
 export function checkedSort(query: AccountQuery): readonly AccountSort[] {
   const sort = query.sort?.length ? query.sort : DEFAULT_SORT;
   for (const s of sort) {
-    if (!(ACCOUNT_SORT_KEYS as readonly string[]).includes(s?.key)) throw new TenantryError('invalid-request', `The accounts cannot be sorted by "${String(s?.key).slice(0, 40)}".`);
-    if (s.dir !== 'asc' && s.dir !== 'desc') throw new TenantryError('invalid-request', 'A sort direction is "asc" or "desc".');
+    if (!(ACCOUNT_SORT_KEYS as readonly string[]).includes(s?.key)) throw misuse('invalid-request', `The accounts cannot be sorted by "${String(s?.key).slice(0, 40)}".`);
+    if (s.dir !== 'asc' && s.dir !== 'desc') throw misuse('invalid-request', 'A sort direction is "asc" or "desc".');
   }
   return sort;
 }

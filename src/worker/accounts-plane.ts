@@ -11,7 +11,7 @@
  * customers that scope is known to see.
  */
 import type {Backend, Scope} from '../shared/contract/backend.js';
-import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
+import {TenantryError, isAbort, misuse, throwIfAborted} from '../shared/contract/errors.js';
 import {MAX_ACCOUNT_IDS, type AccountQuery, type AccountRow, type AccountSort} from '../shared/accounts-query.js';
 import type {AccountViewState, AccountWindow} from '../shared/protocol.js';
 import {formatIssues} from '../shared/model/schema.js';
@@ -87,17 +87,17 @@ const reportOf = (rejected: readonly Rejected[]): RejectedReport => ({count: rej
 /** The cursor of the next page; a cursor seen before, or a list past `MAX_PAGES`, is the server's fault. */
 function nextCursor(cursor: string | null | undefined, seen: Set<string>): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
-  if (seen.has(cursor)) throw new TenantryError('invalid-response', 'The server sent the same page of accounts twice, so the list cannot be read to its end. Nothing was changed; tell your administrator.');
+  if (seen.has(cursor)) throw new TenantryError('invalid-response', 'The server sent the same page of accounts twice, so the list cannot be read to its end. Nothing was changed; tell your administrator.', {reason: {id: 'list.repeated-page', params: {list: 'accounts'}}});
   seen.add(cursor);
-  if (seen.size > MAX_PAGES) throw new TenantryError('invalid-response', `The server's list of accounts did not end after ${MAX_PAGES.toLocaleString('en-US')} pages. Nothing was changed; tell your administrator.`);
+  if (seen.size > MAX_PAGES) throw new TenantryError('invalid-response', `The server's list of accounts did not end after ${MAX_PAGES.toLocaleString('en-US')} pages. Nothing was changed; tell your administrator.`, {reason: {id: 'list.endless', params: {list: 'accounts', pages: MAX_PAGES}}});
   return cursor;
 }
 
 /** A query as a page sent it: only the fields the view knows, each of its type (anything else is refused). */
 function checkedQuery(query: AccountQuery): AccountQuery {
-  if (typeof query !== 'object' || query === null) throw new TenantryError('invalid-request', 'The accounts query is not valid.');
+  if (typeof query !== 'object' || query === null) throw misuse('invalid-request', 'The accounts query is not valid.');
   const bad = (field: string): never => {
-    throw new TenantryError('invalid-request', `The accounts query is not valid: ${field}.`, {issues: [{path: field, message: 'is not valid'}]});
+    throw misuse('invalid-request', `The accounts query is not valid: ${field}.`, {issues: [{path: field, message: 'is not valid'}]});
   };
   if (query.search !== undefined && (typeof query.search !== 'string' || query.search.length > 500)) bad('search');
   if (query.type != null && query.type !== 'shared' && query.type !== 'dedicated') bad('type');
@@ -161,13 +161,13 @@ export class AccountsPlane {
 
   private view(viewId: string): AccountView {
     const view = this.views.get(viewId);
-    if (!view) throw new TenantryError('not-found', 'This view was closed; open it again.');
+    if (!view) throw new TenantryError('not-found', 'This view was closed; open it again.', {reason: {id: 'view.closed', params: {}}});
     return view;
   }
 
   private async datasetOf(view: AccountView): Promise<AccountDataset> {
     const load = this.datasets.get(view.partition);
-    if (!load) throw new TenantryError('not-found', 'This view was closed; open it again.');
+    if (!load) throw new TenantryError('not-found', 'This view was closed; open it again.', {reason: {id: 'view.closed', params: {}}});
     return load.promise;
   }
 
@@ -264,11 +264,12 @@ export class AccountsPlane {
     if (e.code === 'unauthenticated') this.host.endSession();
     if (e.code === 'forbidden' || e.code === 'not-found') {
       this.host.track(dropAccounts(this.host.ready().cache, key)).catch(() => undefined);
-      return new TenantryError(e.code, 'You have no access to this tenant (or it no longer exists). Nothing of it is kept on this device.', {status: e.details.status});
+      return new TenantryError(e.code, 'You have no access to this tenant (or it no longer exists). Nothing of it is kept on this device.', {status: e.details.status, reason: {id: 'scope.no-access', params: {}}});
     }
     if (e.retryable && staleSince !== null) {
       const when = new Date(staleSince).toISOString().slice(0, 10);
-      return new TenantryError(e.code, `The server cannot be reached, and the data saved on this device (from ${when}) is too old to show.`, e.details);
+      const {detail: _, ...details} = e.details;
+      return new TenantryError(e.code, `The server cannot be reached, and the data saved on this device (from ${when}) is too old to show.`, {...details, reason: {id: 'offline.too-old', params: {savedAt: new Date(staleSince).toISOString()}}});
     }
     return e;
   }
@@ -333,7 +334,7 @@ export class AccountsPlane {
     })
       .catch((e: unknown) => {
         if (isAbort(e)) return;
-        const err = e instanceof TenantryError ? e : new TenantryError('network', String(e));
+        const err = e instanceof TenantryError ? e : new TenantryError('network', String(e), {reason: {id: 'unexpected', params: {}}, detail: String(e)});
         if (err.code === 'unauthenticated') this.host.endSession();
         else if (err.code === 'forbidden' || err.code === 'not-found') this.drop(ds.key);
         else {
@@ -341,7 +342,7 @@ export class AccountsPlane {
           // Past its maximum age, saved data goes from view until the backend confirms it again.
           if (Date.now() - ds.confirmedAt > this.host.offlineMaxAgeMs()) this.forget(ds.key);
         }
-        this.host.emit({type: 'accounts-sync-failed', scopeTenantId: ds.scope.tenantId, code: err.code, message: err.message, asOf: ds.asOf});
+        this.host.emit({type: 'accounts-sync-failed', scopeTenantId: ds.scope.tenantId, code: err.code, message: err.message, ...(err.reason && {reason: err.reason}), ...(err.details.detail && {detail: err.details.detail}), asOf: ds.asOf});
       })
       .finally(() => {
         if (ds.syncing === run) ds.syncing = null;

@@ -10,7 +10,8 @@
 import type {AuditQuery, Backend, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider, Versioned} from '../shared/contract/backend.js';
 import {checkConsoleLink} from '../shared/contract/details.js';
 import {checkLifecycleAction, lifecycleTarget} from '../shared/contract/lifecycle.js';
-import {TenantryError, isAbort, throwIfAborted} from '../shared/contract/errors.js';
+import {TenantryError, isAbort, misuse, throwIfAborted} from '../shared/contract/errors.js';
+import type {Reason} from '../shared/contract/reasons.js';
 import {openDatasetCache, type CacheNotice, type DatasetCache, type PartitionKey} from './cache/dataset-cache.js';
 import {summarize} from '../shared/model/derive.js';
 import {LAST_SESSION_PREF, SNAPSHOT_PREF, partitionId, uiPrefStoredName, savedSessionOf, sessionKey, snapshotQueryKey as queryKey, snapshotState, usableSnapshot, type Snapshot} from '../shared/saved-state.js';
@@ -45,9 +46,9 @@ const MAX_PAGES = 2000;
 /** The cursor of the next page; a cursor seen before, or a list past `MAX_PAGES`, is the server's fault and says so. */
 function nextCursor(cursor: string | null | undefined, seen: Set<string>): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
-  if (seen.has(cursor)) throw new TenantryError('invalid-response', 'The server sent the same page of organizations twice, so the list cannot be read to its end. Nothing was changed; tell your administrator.');
+  if (seen.has(cursor)) throw new TenantryError('invalid-response', 'The server sent the same page of organizations twice, so the list cannot be read to its end. Nothing was changed; tell your administrator.', {reason: {id: 'list.repeated-page', params: {list: 'organizations'}}});
   seen.add(cursor);
-  if (seen.size > MAX_PAGES) throw new TenantryError('invalid-response', `The server's list of organizations did not end after ${MAX_PAGES.toLocaleString('en-US')} pages. Nothing was changed; tell your administrator.`);
+  if (seen.size > MAX_PAGES) throw new TenantryError('invalid-response', `The server's list of organizations did not end after ${MAX_PAGES.toLocaleString('en-US')} pages. Nothing was changed; tell your administrator.`, {reason: {id: 'list.endless', params: {list: 'organizations', pages: MAX_PAGES}}});
   return cursor;
 }
 const MAX_WINDOW = 500;
@@ -193,7 +194,7 @@ export class DataPlane implements DataWorkerApi {
     }
     const backend = await start();
     const session = await backend.session();
-    if (expected !== undefined && session.user.id !== expected) throw new TenantryError('unauthenticated', ANOTHER_USER);
+    if (expected !== undefined && session.user.id !== expected) throw new TenantryError('unauthenticated', ANOTHER_USER, {reason: {id: 'session.another-user', params: {}}});
     await this.cache.setPref(sessionKey(origin, session.user.id), LAST_SESSION_PREF, session);
     this.session = session;
     this.listenForWrites(origin, session.user.id);
@@ -213,7 +214,7 @@ export class DataPlane implements DataWorkerApi {
       // Signed out meanwhile: nothing comes back to life.
       if (this.signedOut || !this.session) return;
       if (session.user.id !== userId) {
-        this.endSession(ANOTHER_USER);
+        this.endSession(ANOTHER_USER, {id: 'session.another-user', params: {}});
         return;
       }
       this.session = session;
@@ -221,7 +222,10 @@ export class DataPlane implements DataWorkerApi {
       await this.takeRates(backend, userId);
     } catch (e) {
       if (e instanceof TenantryError && e.retryable) return;
-      this.endSession(e instanceof TenantryError && e.code !== 'unauthenticated' ? `Your session could not be confirmed: ${e.message}` : undefined);
+      if (e instanceof TenantryError && e.code !== 'unauthenticated') {
+        const unconfirmed: Reason = e.reason ? {id: 'session.unconfirmed', params: {}, cause: e.reason} : {id: 'session.unconfirmed', params: {}};
+        this.endSession(`Your session could not be confirmed: ${e.message}`, unconfirmed);
+      } else this.endSession();
     }
   }
 
@@ -273,7 +277,7 @@ export class DataPlane implements DataWorkerApi {
 
   private ready(): {session: Session; cache: DatasetCache} {
     if (this.signedOut) throw this.signedOut;
-    if (!this.session || !this.cache) throw new TenantryError('config', 'The data worker is not connected yet.');
+    if (!this.session || !this.cache) throw misuse('config', 'The data worker is not connected yet.');
     return {session: this.session, cache: this.cache};
   }
 
@@ -290,7 +294,7 @@ export class DataPlane implements DataWorkerApi {
     this.ready();
     await this.confirmed();
     const backend = this.backend ?? (await this.backendLoad);
-    if (!backend) throw new TenantryError('config', 'The data worker is not connected yet.');
+    if (!backend) throw misuse('config', 'The data worker is not connected yet.');
     // Signed out while it started.
     this.ready();
     return backend;
@@ -510,7 +514,7 @@ export class DataPlane implements DataWorkerApi {
     const run = this.deltaSync(ds, new AbortController().signal)
       .catch((e: unknown) => {
         if (!isAbort(e)) {
-          const err = e instanceof TenantryError ? e : new TenantryError('network', String(e));
+          const err = e instanceof TenantryError ? e : new TenantryError('network', String(e), {reason: {id: 'unexpected', params: {}}, detail: String(e)});
           if (err.code === 'unauthenticated') this.endSession();
           else if (err.code === 'forbidden' || err.code === 'not-found') this.dropScope(ds);
           else {
@@ -518,7 +522,7 @@ export class DataPlane implements DataWorkerApi {
             // Past its maximum age, saved data goes from view until the backend confirms it again.
             if (Date.now() - ds.confirmedAt > this.offlineMaxAgeMs) this.forget(ds);
           }
-          this.emit({type: 'sync-failed', scopeTenantId: ds.scope.tenantId, code: err.code, message: err.message, asOf: ds.asOf});
+          this.emit({type: 'sync-failed', scopeTenantId: ds.scope.tenantId, code: err.code, message: err.message, ...(err.reason && {reason: err.reason}), ...(err.details.detail && {detail: err.details.detail}), asOf: ds.asOf});
         }
         throw e;
       })
@@ -649,7 +653,7 @@ export class DataPlane implements DataWorkerApi {
 
   private async datasetOf(view: View): Promise<Dataset> {
     const load = this.datasets.get(view.partition);
-    if (!load) throw new TenantryError('not-found', 'This view was closed; open it again.');
+    if (!load) throw new TenantryError('not-found', 'This view was closed; open it again.', {reason: {id: 'view.closed', params: {}}});
     return load.promise;
   }
 
@@ -728,7 +732,7 @@ export class DataPlane implements DataWorkerApi {
   private view(viewId: string): View {
     if (this.signedOut) throw this.signedOut;
     const view = this.views.get(viewId);
-    if (!view) throw new TenantryError('not-found', 'This view was closed; open it again.');
+    if (!view) throw new TenantryError('not-found', 'This view was closed; open it again.', {reason: {id: 'view.closed', params: {}}});
     return view;
   }
 
@@ -790,12 +794,12 @@ export class DataPlane implements DataWorkerApi {
   async resolveTenant(home: Scope, tenantId: Id, requestId: string): Promise<TenantHit> {
     return this.tracked(requestId, async (signal) => {
       checkedScope(home);
-      if (typeof tenantId !== 'string' || !tenantId || tenantId.length > 128) throw new TenantryError('invalid-request', 'The tenant id is invalid.');
+      if (typeof tenantId !== 'string' || !tenantId || tenantId.length > 128) throw misuse('invalid-request', 'The tenant id is invalid.');
       const load = this.datasets.get(partitionId(this.keyFor(home)));
       if (!load || load.aborted) return this.resolveThroughBackend(home, tenantId, signal);
       const hit = tenantIndexFor((await load.join(signal)).index).resolve(tenantId);
       // Says nothing of the tenant, not even whether it exists elsewhere.
-      if (!hit) throw new TenantryError('not-found', 'That tenant is not in your view.');
+      if (!hit) throw new TenantryError('not-found', 'That tenant is not in your view.', {reason: {id: 'tenant.not-in-view', params: {}}});
       return hit;
     });
   }
@@ -809,7 +813,7 @@ export class DataPlane implements DataWorkerApi {
     let path = [self];
     if (org.id !== home.tenantId) {
       const at = org.ancestorIds.indexOf(home.tenantId);
-      if (at < 0) throw new TenantryError('not-found', 'That tenant is not in your view.');
+      if (at < 0) throw new TenantryError('not-found', 'That tenant is not in your view.', {reason: {id: 'tenant.not-in-view', params: {}}});
       // Home's name comes with the session; the ancestors below home (two at most in the model) are read in parallel.
       const known: TenantPathEntry | null = home.tenantId === session.homeTenantId ? {id: session.homeTenantId, name: session.homeTenantName, kind: HOME_KIND_OF_ROLE[session.role]} : null;
       const ids = [...(known ? [] : [home.tenantId]), ...org.ancestorIds.slice(at + 1)];
@@ -833,8 +837,8 @@ export class DataPlane implements DataWorkerApi {
     if (value !== undefined) {
       // One JSON round trip both bounds the size and drops what is not plain data (functions, DOM).
       const text = JSON.stringify(value);
-      if (text === undefined) throw new TenantryError('invalid-request', `Preference "${name}" is not a JSON value.`);
-      if (text.length > MAX_PREF_CHARS) throw new TenantryError('too-large', `Preference "${name}" is larger than 256 KB.`);
+      if (text === undefined) throw misuse('invalid-request', `Preference "${name}" is not a JSON value.`);
+      if (text.length > MAX_PREF_CHARS) throw new TenantryError('too-large', `Preference "${name}" is larger than 256 KB.`, {reason: {id: 'pref.too-large', params: {bytes: MAX_PREF_CHARS}}});
       value = JSON.parse(text) as unknown;
     }
     await this.ready().cache.setPref(this.keyFor(scope), prefName, value);
@@ -1054,14 +1058,17 @@ export class DataPlane implements DataWorkerApi {
       if (!(e instanceof TenantryError)) throw e;
       if (e.code === 'version-conflict' && id !== null) {
         const current = await (await this.backendNow()).getOrganization(scope, id).catch(() => null);
-        throw new TenantryError('version-conflict', 'Someone else changed this organization since you opened it. Their version is shown; keep yours or theirs.', current ? {...e.details, current} : e.details);
+        const reason: Reason = {id: 'write.changed', params: {}};
+        throw new TenantryError('version-conflict', 'Someone else changed this organization since you opened it. Their version is shown; keep yours or theirs.', current ? {...e.details, current, reason} : {...e.details, reason});
       }
       // Unreachable before it was sent, or its answer lost after the server acted: nothing here
       // tells which, so nothing claims the server did not change. A create is safe to send again
       // (same idempotency key); a change sent again after a lost answer meets its own new version.
       if (e.retryable) {
         const again = create ? 'Try again when you are online: sending it again cannot create it twice.' : 'Try again when you are online.';
-        throw new TenantryError(e.code, `Not saved: the server could not be reached, or its answer did not arrive. ${again}`, e.details);
+        // What the server or browser said of the failure is not what the user needs to know here.
+        const {detail: _, ...details} = e.details;
+        throw new TenantryError(e.code, `Not saved: the server could not be reached, or its answer did not arrive. ${again}`, {...details, reason: {id: create ? 'write.not-saved-create' : 'write.not-saved', params: {}}});
       }
       throw e;
     }
@@ -1193,11 +1200,12 @@ export class DataPlane implements DataWorkerApi {
     if (!(e instanceof TenantryError)) return e;
     if (e.code === 'forbidden' || e.code === 'not-found') {
       this.track(this.ready().cache.dropPartition(key)).catch(() => undefined);
-      return new TenantryError(e.code, 'You have no access to this tenant (or it no longer exists). Nothing of it is kept on this device.', {status: e.details.status});
+      return new TenantryError(e.code, 'You have no access to this tenant (or it no longer exists). Nothing of it is kept on this device.', {status: e.details.status, reason: {id: 'scope.no-access', params: {}}});
     }
     if (e.retryable && staleSince !== null) {
       const when = new Date(staleSince).toISOString().slice(0, 10);
-      return new TenantryError(e.code, `The server cannot be reached, and the data saved on this device (from ${when}) is too old to show.`, e.details);
+      const {detail: _, ...details} = e.details;
+      return new TenantryError(e.code, `The server cannot be reached, and the data saved on this device (from ${when}) is too old to show.`, {...details, reason: {id: 'offline.too-old', params: {savedAt: new Date(staleSince).toISOString()}}});
     }
     return e;
   }
@@ -1216,9 +1224,9 @@ export class DataPlane implements DataWorkerApi {
   }
 
   /** The backend refused the session: nothing more is shown or asked until the user signs in again. */
-  private endSession(message = 'You are signed out. Sign in again to see your organizations.'): void {
+  private endSession(message = 'You are signed out. Sign in again to see your organizations.', reason: Reason = {id: 'session.signed-out', params: {}}): void {
     if (this.signedOut) return;
-    this.signedOut = new TenantryError('unauthenticated', message);
+    this.signedOut = new TenantryError('unauthenticated', message, {reason});
     for (const c of this.requests.values()) c.abort();
     this.requests.clear();
     this.views.clear();
@@ -1228,7 +1236,7 @@ export class DataPlane implements DataWorkerApi {
     this.writes = null;
     clearTimeout(this.confirmTimer);
     this.stopSyncs();
-    this.emit({type: 'signed-out', message: this.signedOut.message});
+    this.emit({type: 'signed-out', message: this.signedOut.message, reason});
   }
 
   /** The backend refused a scope (403/404): its rows leave memory and the device. */
@@ -1259,7 +1267,7 @@ export class DataPlane implements DataWorkerApi {
     const {session, origin} = this;
     const who = session?.user.id ?? userId;
     if (!who) return;
-    if (!origin) throw new TenantryError('config', 'The data worker was given no backend to sign out of.');
+    if (!origin) throw misuse('config', 'The data worker was given no backend to sign out of.');
     const cache = this.cache ?? (await openDatasetCache({name: this.cacheName}));
     for (const c of this.requests.values()) c.abort();
     this.requests.clear();
@@ -1282,14 +1290,14 @@ const MAX_PREF_CHARS = 256 * 1024;
 /** A scope as a page sent it: checked before it names a partition. */
 function checkedScope(scope: Scope): Scope {
   if (typeof scope !== 'object' || scope === null || typeof scope.tenantId !== 'string' || !scope.tenantId || scope.tenantId.length > 128) {
-    throw new TenantryError('invalid-request', 'The tenant scope is invalid.');
+    throw misuse('invalid-request', 'The tenant scope is invalid.');
   }
   return scope;
 }
 
 /** Widget preferences live beside the plane's own entries (`snapshot`, `last-session`) under a prefix, so no name can overwrite those. */
 function uiPrefName(name: string): string {
-  if (!/^[a-z0-9][a-z0-9.:-]{0,63}$/.test(name)) throw new TenantryError('invalid-request', `"${name.slice(0, 80)}" is not a valid preference name (lower-case letters, digits, ".", ":" and "-").`);
+  if (!/^[a-z0-9][a-z0-9.:-]{0,63}$/.test(name)) throw misuse('invalid-request', `"${name.slice(0, 80)}" is not a valid preference name (lower-case letters, digits, ".", ":" and "-").`);
   return uiPrefStoredName(name);
 }
 

@@ -14,7 +14,7 @@
  */
 import type {FxRates, OrganizationSummary, SourceDataStatus} from '../shared/model/types.js';
 import {ORG_STATUSES, PLANS, SOURCE_DATA_STATUSES, STORAGE_REGIONS, TENANT_KINDS, WORKLOADS} from '../shared/model/types.js';
-import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
+import {misuse, throwIfAborted} from '../shared/contract/errors.js';
 import {SEARCH_READERS, SORT_READERS, type IndexedRows, type RowReader, type SortReader} from '../shared/columns.js';
 import {yieldToQueue} from './yield.js';
 import {SEARCH_FIELDS, SORT_KEYS} from '../shared/columns.js';
@@ -29,7 +29,7 @@ const MAX_CACHED_ORDERS = 8;
 /** The declared sort reader of a key (the column's); a key no column declares is refused. */
 function sortReader(key: SortKey): SortReader {
   const reader = SORT_READERS.get(key);
-  if (!reader) throw new TenantryError('invalid-request', `No column sorts by "${String(key)}".`);
+  if (!reader) throw misuse('invalid-request', `No column sorts by "${String(key)}".`);
   return reader;
 }
 
@@ -783,7 +783,7 @@ export class DatasetIndex implements IndexedRows {
   private textParts(fields: readonly SearchField[]): RowReader<string>[] {
     return fields.map((f) => {
       const reader = SEARCH_READERS.get(f);
-      if (!reader) throw new TenantryError('invalid-request', `No column searches "${String(f)}".`);
+      if (!reader) throw misuse('invalid-request', `No column searches "${String(f)}".`);
       return reader;
     });
   }

@@ -12,7 +12,7 @@
  * - the engine's name order, so picking the first `limit` hits needs no sort: one pass in name
  *   order fills a capped list per (rank, depth) bucket.
  */
-import {TenantryError, throwIfAborted} from '../shared/contract/errors.js';
+import {misuse, TenantryError, throwIfAborted} from '../shared/contract/errors.js';
 import type {Id, TenantKind} from '../shared/model/types.js';
 import {TENANT_KINDS} from '../shared/model/types.js';
 import type {TenantHit, TenantMatchField, TenantPathEntry, TenantSearch} from '../shared/tenancy.js';
@@ -281,7 +281,7 @@ export class TenantIndex {
 
   private browse(parentId: Id, limit: number, kinds: ReadonlySet<number | undefined> | null): {hits: TenantHit[]; total: number} {
     const p = this.index.byId.get(parentId);
-    if (p === undefined) throw new TenantryError('not-found', 'That tenant is not in your view.');
+    if (p === undefined) throw new TenantryError('not-found', 'That tenant is not in your view.', {reason: {id: 'tenant.not-in-view', params: {}}});
     const hits: TenantHit[] = [];
     let total = 0;
     for (let c = this.childStart[p]; c < this.childStart[p + 1]; c++) {
@@ -419,7 +419,7 @@ export const MAX_HITS = 200;
  * boundary. Wrong types are `invalid-request`; text is cut to 200 characters, `limit` clamped to 1..200.
  */
 export function validTenantSearch(value: unknown): TenantSearch {
-  const bad = (what: string): TenantryError => new TenantryError('invalid-request', `The tenant search has an invalid ${what}.`, {issues: [{path: what, message: 'is invalid'}]});
+  const bad = (what: string): TenantryError => misuse('invalid-request', `The tenant search has an invalid ${what}.`, {issues: [{path: what, message: 'is invalid'}]});
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('shape');
   const s = value as Record<string, unknown>;
   if (typeof s.text !== 'string') throw bad('text');

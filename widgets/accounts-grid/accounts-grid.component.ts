@@ -13,6 +13,7 @@ import {ConnectivityController} from '../../src/page/kit/connectivity-controller
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {formatDateTime, formatInteger, plural} from '../../src/page/format.js';
+import {errorText} from '../../src/page/messages.js';
 import type {AccountQuery, AccountRow, AccountSort} from '../../src/shared/accounts-query.js';
 import type {AccountViewState} from '../../src/shared/protocol.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
@@ -627,4 +628,4 @@ export class AccountsGrid extends LitElement {
   }
 }
 
-const errorMessage = (error: unknown): string => (error instanceof TenantryError ? error.message : msg('Something went wrong while loading accounts.'));
+const errorMessage = (error: unknown): string => errorText(error, () => msg('Something went wrong while loading accounts.'));

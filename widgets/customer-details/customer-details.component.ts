@@ -11,6 +11,7 @@ import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
+import {errorText} from '../../src/page/messages.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
 import {KIND_LABELS, lifecycleDone, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
@@ -314,7 +315,7 @@ export class CustomerDetails extends LitElement {
     if (!this.organizationId) return html`<p class="empty" part="empty">${msg('Choose a customer to see its details.')}</p>`;
     const error = this.record.error;
     if (error) {
-      const text = error.code === 'not-found' ? msg('This customer is not in the view of the acting tenant, or it no longer exists.') : error.code === 'forbidden' ? msg(str`You may not see this customer: ${error.message}`) : msg(str`Could not load the customer: ${error.message}`);
+      const text = error.code === 'not-found' ? msg('This customer is not in the view of the acting tenant, or it no longer exists.') : error.code === 'forbidden' ? msg(str`You may not see this customer: ${errorText(error)}`) : msg(str`Could not load the customer: ${errorText(error)}`);
       return html`<p class="notice" part="notice" data-tone="danger" role="alert">${text} <button type="button" part="button" @click=${() => this.record.reload()}>${msg('Retry')}</button></p>`;
     }
     return html`<div class="header skeleton" part="header" aria-busy="true"><p class="muted" role="status">${msg('Loading the customer…')}</p></div>`;
@@ -479,7 +480,7 @@ export class CustomerDetails extends LitElement {
       await ctx.write(msg(str`Starting “${task.title}”`), (etag, signal) => ctx.client.startOnboardingTask(ctx.scope, ctx.org.id, task.id, etag, {signal}));
       this.announce(msg(str`${task.title}: started.`));
     } catch (e) {
-      if (!isAbort(e) && !(e instanceof TenantryError && e.code === 'version-conflict')) this.notice = {tone: 'danger', text: msg(str`“${task.title}” was not started: ${e instanceof Error ? e.message : String(e)}`)};
+      if (!isAbort(e) && !(e instanceof TenantryError && e.code === 'version-conflict')) this.notice = {tone: 'danger', text: msg(str`“${task.title}” was not started: ${errorText(e)}`)};
     } finally {
       this.onboardingBusy = new Set([...this.onboardingBusy].filter((id) => id !== task.id));
     }

@@ -70,7 +70,8 @@ export class DetailsRecord {
   get error(): TenantryError | null {
     if (this.task.status !== TaskStatus.ERROR || this.value) return null;
     const e = this.task.error;
-    return e instanceof TenantryError ? e : new TenantryError('server', e instanceof Error ? e.message : String(e));
+    const text = e instanceof Error ? e.message : String(e);
+    return e instanceof TenantryError ? e : new TenantryError('server', text, {reason: {id: 'unexpected', params: {}}, detail: text});
   }
 
   /**

@@ -12,6 +12,7 @@ import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, isAbort} from '../../src/shared/contract/errors.js';
+import {errorText} from '../../src/page/messages.js';
 import type {FormIssue} from '../../src/shared/forms/issue.js';
 import type {DuplicateCheck, DuplicateField, Id, OrganizationInput} from '../../src/shared/model/types.js';
 import {customerWizardStyles} from './customer-wizard.styles.js';
@@ -342,7 +343,7 @@ export class CustomerWizard extends LitElement {
       this.begin(this.newDraft('create', emptyValues(scope.tenantId)), null);
     } catch (e) {
       if (signal.aborted || isAbort(e)) return;
-      this.failure = e instanceof Error ? e.message : String(e);
+      this.failure = errorText(e);
       this.phase = 'failed';
     }
   }
@@ -672,7 +673,8 @@ export class CustomerWizard extends LitElement {
 
   /** A refused save: field errors land on their fields, a conflict opens the merge, anything else keeps everything for a retry. */
   private refused(e: unknown): void {
-    const error = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e));
+    const said = e instanceof Error ? e.message : String(e);
+    const error = e instanceof TenantryError ? e : new TenantryError('network', said, {reason: {id: 'unexpected', params: {}}, detail: said});
     if (error.code === 'invalid-request' && error.details.issues?.length) {
       const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: rewordMessage(i.message), code: 'required', params: {}}));
       const first = stepOfPath(issues[0].path);
@@ -689,9 +691,12 @@ export class CustomerWizard extends LitElement {
       return;
     }
     const again = this.mode === 'create' ? ` ${msg('Trying again cannot create the customer twice.')}` : '';
-    // The data plane may already say "Not saved: …" of a write it could not send: said once.
-    const reason = error.message.replace(/^\s*Not saved\s*[:.—-]?\s*/i, '');
-    this.notice = {tone: 'error', text: `${msg(str`Not saved: ${reason} Everything you entered is kept in the draft.`)}${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
+    // The data plane's "not saved" (it could not send the write) is said once, in the wizard's words.
+    const unsent = error.reason?.id === 'write.not-saved' || error.reason?.id === 'write.not-saved-create';
+    const text = unsent
+      ? msg('Not saved: the server could not be reached, or its answer did not arrive. Everything you entered is kept in the draft.')
+      : msg(str`Not saved: ${errorText(error)} Everything you entered is kept in the draft.`);
+    this.notice = {tone: 'error', text: `${text}${again}`, retry: error.retryable || error.code === 'network' || error.code === 'timeout'};
   }
 
   // --- merge ----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * and renders the toolbar's buttons and the notices that belong to them.
  */
 import {msg, str} from '@lit/localize';
+import {errorText} from '../../src/page/messages.js';
 import {formatInteger, plural} from '../../src/page/format.js';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DataClient} from '../../src/page/data-client.js';
@@ -60,7 +61,7 @@ export class GridExport implements ReactiveController {
       saveFile(file);
       this.announce(plural(file.rows, {one: (c) => msg(str`Exported ${c} organization to ${file.fileName}`), other: (c) => msg(str`Exported ${c} organizations to ${file.fileName}`)}));
     } catch (e) {
-      if (!isAbort(e) && !controller.signal.aborted) this.set({error: e instanceof Error ? e.message : msg('The export failed.')});
+      if (!isAbort(e) && !controller.signal.aborted) this.set({error: errorText(e, () => msg('The export failed.'))});
     } finally {
       // `run` awaited: another job may have started since (TS narrowed `job` before the await).
       if ((this.job as ExportJob | null)?.controller === controller) this.set({job: null});

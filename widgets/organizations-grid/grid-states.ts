@@ -8,6 +8,7 @@ import {msg, str} from '@lit/localize';
 import {TenantryError} from '../../src/shared/contract/errors.js';
 import type {CacheNotice, ResultState} from '../../src/shared/protocol.js';
 import {formatDateTime, formatInteger, plural} from '../../src/page/format.js';
+import {errorText, noticeText} from '../../src/page/messages.js';
 
 export interface StateContext {
   /** The acting tenant's name for people. */
@@ -18,7 +19,7 @@ export interface StateContext {
   clearFilters(): void;
 }
 
-const errorMessage = (error: unknown): string => (error instanceof TenantryError ? error.message : msg('Something went wrong while loading organizations.'));
+const errorMessage = (error: unknown): string => errorText(error, () => msg('Something went wrong while loading organizations.'));
 
 /** "1,204 of 100,151 organizations in Northgate Distribution". */
 export function summaryText(view: ResultState, narrowed: boolean, scopeLabel: string): string {
@@ -38,7 +39,7 @@ export function summaryText(view: ResultState, narrowed: boolean, scopeLabel: st
 /** The notices above the grid: the cache's (storage) first; `more` (the export's) go before an error. */
 export function renderNotices(view: ResultState | null, error: unknown, more: readonly unknown[], retry: () => void, storage: readonly CacheNotice[] = []): TemplateResult {
   return html`<div class="notices">${[
-    ...storage.map((n) => html`<p class="notice" part="notice storage-notice" data-tone="warning" data-reason=${n.reason}>${n.message}</p>`),
+    ...storage.map((n) => html`<p class="notice" part="notice storage-notice" data-tone="warning" data-reason=${n.reason}>${noticeText(n)}</p>`),
     view?.freshness === 'offline' ? html`<p class="notice" part="notice" data-tone="warning">${msg(str`Offline — showing data saved on this device, as of ${formatDateTime(view.asOf)}`)}</p>` : nothing,
     view?.freshness === 'cached' ? html`<p class="notice" part="notice">${msg(str`Showing saved data as of ${formatDateTime(view.asOf)}`)}</p>` : nothing,
     view && view.rejected.count > 0

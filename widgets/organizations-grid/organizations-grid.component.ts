@@ -1,5 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
+import {errorText} from '../../src/page/messages.js';
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -693,8 +694,7 @@ export class OrganizationsGrid extends LitElement {
       await client.startOnboardingTask({tenantId}, org.id, taskId, `"${org.version}"`);
       this.announce(msg(str`${title} started for ${org.name}.`));
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      this.announce(msg(str`${title} was not started: ${reason}`));
+      this.announce(msg(str`${title} was not started: ${errorText(e)}`));
     }
   }
 

@@ -1,5 +1,7 @@
 import {formatDateTime, formatInteger, plural} from '../../src/page/format.js';
 import {msg, str} from '@lit/localize';
+import {TenantryError} from '../../src/shared/contract/errors.js';
+import {errorText} from '../../src/page/messages.js';
 import {LitElement, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -281,7 +283,8 @@ export class TenantrySavedViews extends LitElement {
     try {
       await store.save({name, state, savedAt: new Date().toISOString()});
     } catch (err) {
-      this.error = err instanceof Error ? err.message : msg('The view could not be saved.');
+      // The store's own refusals are worded already; the worker's are worded by their reason.
+      this.error = err instanceof TenantryError ? errorText(err) : err instanceof Error ? err.message : msg('The view could not be saved.');
       return;
     }
     this.name = '';

@@ -304,6 +304,41 @@ describe('tenantry-config: the configured locale', () => {
   });
 });
 
+describe('tenantry-config: what is wrong, in the page’s language', () => {
+  it('names a wrong backend and its fix in German, the configured locale’s, with the URL’s own fault and the code as code', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><organizations-grid></organizations-grid></div>`);
+    const grid = page.querySelector<OrganizationsGrid>('organizations-grid')!;
+    const config = configElement({backend: 'javascript:alert(1)', auth: 'cookie', locale: 'de'});
+    page.append(config);
+    try {
+      await waitUntil(() => grid.getAttribute('lang') === 'de' && notice(grid)?.textContent?.startsWith('Tenantry ist nicht eingerichtet'), 'the problem in German', WAIT);
+      const alert = notice(grid)!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.equal(
+        'Tenantry ist nicht eingerichtet: backend="javascript:alert(1)" kann nicht verwendet werden: Die API-Basis-URL muss http oder https verwenden, nicht javascript. Geben Sie die absolute http(s)-Basis-URL Ihrer Tenantry-API an, z. B. backend="https://psa.example.com/api/tenantry/", oder backend="embedded" für Demodaten.',
+      );
+      expect([...alert.querySelectorAll('code')].map((c) => c.textContent)).to.deep.equal(['backend="javascript:alert(1)"', 'backend="https://psa.example.com/api/tenantry/"', 'backend="embedded"']);
+      await expect(grid).to.be.accessible();
+    } finally {
+      await setLocale('en');
+    }
+  });
+
+  it('names two config elements in Arabic, right to left', async () => {
+    await setLocale('ar');
+    try {
+      const page = await fixture<HTMLDivElement>(html`<div><organizations-grid></organizations-grid></div>`);
+      const grid = page.querySelector<OrganizationsGrid>('organizations-grid')!;
+      page.append(configElement({backend: 'embedded'}), configElement({backend: 'embedded'}));
+      await waitUntil(() => notice(grid)?.textContent?.includes('<tenantry-config>'), 'the duplicate named', WAIT);
+      expect(grid.getAttribute('dir')).to.equal('rtl');
+      expect(notice(grid)!.textContent).to.equal('لم يُضبط Tenantry: تحتوي هذه الصفحة على عناصر ٢ <tenantry-config>؛ ولا يُسمح إلا بعنصر واحد. أزل الجميع إلا واحدًا (الذي يحمل backend الصحيح).'.replace('٢', new Intl.NumberFormat('ar').format(2)));
+    } finally {
+      await setLocale('en');
+    }
+  });
+});
+
 describe('tenantry-config: wrong or missing configuration', () => {
   const cases: {name: string; attributes: Record<string, string>; props?: Record<string, unknown>; says: string[]; never?: string[]}[] = [
     {name: 'a user name in the URL', attributes: {backend: 'https://admin:secret@psa.example.com/api/', auth: 'cookie'}, says: ['backend="https://…@psa.example.com/api/" cannot be used', 'must not contain a user name or password'], never: ['secret']},

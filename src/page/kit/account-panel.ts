@@ -13,6 +13,7 @@ import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {DataClient} from '../data-client.js';
+import {errorText} from '../messages.js';
 import {ComboboxController} from './combobox-controller.js';
 import {rowHref} from '../links.js';
 import type {AccountRow} from '../../shared/accounts-query.js';
@@ -51,6 +52,8 @@ type Busy = 'assign' | `unassign:${string}` | 'type' | 'autoCustomer' | 'autoAss
 
 interface Refusal {
   message: string;
+  /** What the live region says (the message, saying once that nothing was saved). */
+  announced: string;
   /** A conflict with someone else's change: the account must be read again. */
   reload: boolean;
 }
@@ -58,10 +61,14 @@ interface Refusal {
 const refusalOf = (e: unknown): Refusal => {
   if (e instanceof TenantryError) {
     const reload = e.code === 'conflict' || e.code === 'version-conflict';
-    const message = e.code === 'version-conflict' ? `${e.message} ${msg('Reload it to see the change, then try again.')}` : e.message;
-    return {message, reload};
+    const text = errorText(e);
+    const message = e.code === 'version-conflict' ? `${text} ${msg('Reload it to see the change, then try again.')}` : text;
+    // The worker's "not saved" already says so.
+    const notSaved = e.reason?.id === 'write.not-saved' || e.reason?.id === 'write.not-saved-create';
+    return {message, announced: notSaved ? message : msg(str`Not saved: ${message}`), reload};
   }
-  return {message: msg('Not saved: something went wrong.'), reload: false};
+  const message = msg('Not saved: something went wrong.');
+  return {message, announced: message, reload: false};
 };
 
 export class AccountPanel implements ReactiveController {
@@ -215,7 +222,7 @@ export class AccountPanel implements ReactiveController {
     } catch (e) {
       if (this.writes !== controller || isAbort(e)) return false;
       this.refusal = refusalOf(e);
-      this.options.announce(msg(str`Not saved: ${this.refusal.message}`));
+      this.options.announce(this.refusal.announced);
       return false;
     } finally {
       if (this.writes === controller) {
@@ -253,7 +260,7 @@ export class AccountPanel implements ReactiveController {
       this.ruleIssue = '';
     } catch (e) {
       const issue = e instanceof TenantryError ? e.details.issues?.find((i) => i.path === 'excludeRule') : undefined;
-      this.ruleIssue = issue ? msg(str`The exclude rule ${issue.message}.`) : e instanceof TenantryError ? e.message : msg('The exclude rule is not valid.');
+      this.ruleIssue = issue ? msg(str`The exclude rule ${issue.message}.`) : errorText(e, () => msg('The exclude rule is not valid.'));
       this.host.requestUpdate();
       return;
     }
@@ -282,7 +289,8 @@ export class AccountPanel implements ReactiveController {
         this.ruleDraft = row.excludeRule;
         this.options.announce(`${row.name} reloaded.`);
       } else {
-        this.refusal = {message: `“${account.name}” is no longer listed in this tenant.`, reload: false};
+        const message = msg(str`“${account.name}” is no longer listed in this tenant.`);
+        this.refusal = {message, announced: message, reload: false};
       }
     } catch (e) {
       if (this.writes === controller && !isAbort(e)) this.refusal = refusalOf(e);

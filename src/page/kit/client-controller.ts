@@ -13,6 +13,7 @@ import {DataEventMessage, type DataClient} from '../data-client.js';
 import {ContextLink} from './context-link.js';
 import {CONFIG_SNIPPET, pageConfig, type PageConfigStatus} from './page-config.js';
 import {PageThemeController} from './page-theme.js';
+import {configProblemText} from '../messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -103,7 +104,7 @@ export function missingClientText(status: PageConfigStatus): {text: string; urge
       return {text: msg(str`Connecting to Tenantry: waiting for ${status.waitingFor} on ${CONFIG_TAG}…`), urgent: false};
     case 'error':
       // The problem and its fix name attributes and values as the page wrote them.
-      return {text: msg(str`Tenantry is not configured: ${status.problem} ${status.fix}`), urgent: true};
+      return {text: msg(str`Tenantry is not configured: ${configProblemText(status)}`), urgent: true};
     case 'signed-out':
       return {text: msg('You are signed out of Tenantry.'), urgent: false};
     case 'ready':

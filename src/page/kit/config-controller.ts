@@ -12,6 +12,7 @@
  * `tokenProvider` or `user` again once the user signed in again) makes a new client.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {Reason} from '../../shared/contract/reasons.js';
 import {DataClient, DataEventMessage} from '../data-client.js';
 import {CONFIG_GRACE_MS, duplicateProblem, pageConfig, readConfig, type ConfigInputs, type ConfigReading, type PageConfigSlot, type PageConfigStatus} from './page-config.js';
 
@@ -139,12 +140,12 @@ export class ConfigController implements ReactiveController {
     this.clientValue = null;
     this.clientKey = null;
     this.signedOutKey = null;
-    if (reading.kind === 'error') return this.setError(reading.problem, reading.fix);
+    if (reading.kind === 'error') return this.setError(reading);
     const now = performance.now();
     this.incompleteSince ??= now;
     const graceMs = this.options.graceMs ?? CONFIG_GRACE_MS;
     const left = this.incompleteSince + graceMs - now;
-    if (left <= 0) return this.setError(reading.problem, reading.fix);
+    if (left <= 0) return this.setError(reading);
     this.setStatus(this.statusValue.kind === 'waiting' && this.statusValue.waitingFor === reading.waitingFor ? this.statusValue : {kind: 'waiting', waitingFor: reading.waitingFor});
     clearTimeout(this.graceTimer);
     this.graceTimer = setTimeout(() => this.apply(), left);
@@ -179,9 +180,9 @@ export class ConfigController implements ReactiveController {
   };
 
   /** The same error again keeps its status: elements and the host hear of a change only. */
-  private setError(problem: string, fix: string): void {
+  private setError({problem, fix, reason}: {problem: string; fix: string; reason: Reason}): void {
     const same = this.statusValue.kind === 'error' && this.statusValue.problem === problem && this.statusValue.fix === fix;
-    this.setStatus(same ? this.statusValue : {kind: 'error', problem, fix});
+    this.setStatus(same ? this.statusValue : {kind: 'error', problem, fix, reason});
   }
 
   private setStatus(status: PageConfigStatus): void {

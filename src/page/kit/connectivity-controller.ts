@@ -7,7 +7,7 @@
  */
 import {msg} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {TenantryError} from '../../shared/contract/errors.js';
+import {isRetryable} from '../../shared/contract/errors.js';
 import type {DataEvent} from '../../shared/protocol.js';
 import {DataEventMessage, type DataClient} from '../data-client.js';
 import {browserOnline, watchOnline} from '../platform/online.js';
@@ -97,7 +97,7 @@ export class ConnectivityController implements ReactiveController {
     if (event.type === 'sync-failed' || event.type === 'accounts-sync-failed') {
       const key = syncKey(event.type === 'sync-failed' ? 'organizations' : 'accounts', event.scopeTenantId);
       // Only a failure trying again may cure says the backend is out of reach (not a refusal).
-      if (!new TenantryError(event.code, event.message).retryable || this.unreachable.has(key)) return false;
+      if (!isRetryable(event.code) || this.unreachable.has(key)) return false;
       this.unreachable.set(key, event.asOf);
       return true;
     }

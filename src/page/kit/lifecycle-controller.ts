@@ -19,6 +19,7 @@ import {plural} from '../format.js';
 import type {ActingScope} from '../../shared/tenancy.js';
 import {plainName} from '../scope-store.js';
 import type {DataClient} from '../data-client.js';
+import {errorText} from '../messages.js';
 
 /** A lifecycle move, or a delete (only of a suspended organization with nothing below it). */
 export type LifecycleRequestAction = LifecycleAction | 'delete';
@@ -197,7 +198,7 @@ export class LifecycleController implements ReactiveController {
     try {
       lifecycleMove(r.org.status, r.action, r.org.kind);
     } catch (e) {
-      if (e instanceof TenantryError) return e.message;
+      if (e instanceof TenantryError) return errorText(e);
     }
     return null;
   }
@@ -337,7 +338,7 @@ export class LifecycleController implements ReactiveController {
       },
       (e: unknown) => {
         if (isAbort(e) || signal.aborted || this.current !== r) return;
-        const reason = e instanceof TenantryError ? e.message : msg('the request failed.');
+        const reason = errorText(e, () => msg('the request failed.'));
         this.preview = {state: 'failed', message: msg(str`What this touches could not be loaded: ${reason}`)};
         this.host.requestUpdate();
       },
@@ -346,7 +347,7 @@ export class LifecycleController implements ReactiveController {
 
   /** A refusal in plain words, with the ways forward. */
   private failureOf(r: LifecycleRequest, e: unknown): LifecycleFailure {
-    const err = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e));
+    const err = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e), {reason: {id: 'unexpected', params: {}}, detail: e instanceof Error ? e.message : String(e)});
     const name = r.org.name;
     if (err.code === 'version-conflict') {
       const failure: LifecycleFailure = {
@@ -370,14 +371,14 @@ export class LifecycleController implements ReactiveController {
           remedies: [],
         };
       }
-      return {code: err.code, message: `${lifecycleNotDone(r.action, name)}${msg(': ', {desc: 'Before the reason something was not done'})}${err.message}`, remedies: ['reload']};
+      return {code: err.code, message: `${lifecycleNotDone(r.action, name)}${msg(': ', {desc: 'Before the reason something was not done'})}${errorText(err)}`, remedies: ['reload']};
     }
-    if (err.code === 'forbidden') return {code: err.code, message: `${mayNot(r.action, name, r.scope.name)}${msg(': ', {desc: 'Before the reason something was not done'})}${err.message}`, remedies: []};
+    if (err.code === 'forbidden') return {code: err.code, message: `${mayNot(r.action, name, r.scope.name)}${msg(': ', {desc: 'Before the reason something was not done'})}${errorText(err)}`, remedies: []};
     if (err.code === 'not-found') return {code: err.code, message: msg(str`${name} is no longer there: it was deleted, or moved out of ${r.scope.name}.`), remedies: []};
     if (err.code === 'unauthenticated') return {code: err.code, message: msg('You are signed out: sign in again, then try again.'), remedies: []};
     if (err.retryable) {
       return {code: err.code, message: msg(str`Not sent: the server could not be reached (or its answer was lost), so ${name} is as it was. Try again when you are online.`), remedies: ['retry']};
     }
-    return {code: err.code, message: `${lifecycleNotDone(r.action, name)}${msg(': ', {desc: 'Before the reason something was not done'})}${err.message}`, remedies: []};
+    return {code: err.code, message: `${lifecycleNotDone(r.action, name)}${msg(': ', {desc: 'Before the reason something was not done'})}${errorText(err)}`, remedies: []};
   }
 }

@@ -11,6 +11,7 @@
 import type {BackendConfig} from '../../shared/contract/backend.js';
 import {normaliseBaseUrl} from '../../shared/contract/origins.js';
 import {TenantryError} from '../../shared/contract/errors.js';
+import type {Reason} from '../../shared/contract/reasons.js';
 import type {DataClient, DataClientOptions} from '../data-client.js';
 
 /** How long a configuration that lacks something (a `backend`, a `tokenProvider`) waits for the host to set it before saying so. */
@@ -23,8 +24,10 @@ export const MAX_DEMO_ORGANIZATIONS = 100_000;
 export const CONFIG_SNIPPET = '<tenantry-config backend="https://…/api/tenantry/" auth="cookie"></tenantry-config>';
 
 /**
- * Where the page's configuration stands. Texts are plain sentences in which `code` is marked with
- * backticks (`renderCodeText` shows it as code).
+ * Where the page's configuration stands. Texts are plain English sentences in which `code` is marked
+ * with backticks (`renderCodeText` shows it as code); `reason`, when given, is what the elements
+ * word in the page's language (`src/page/messages.ts`), the texts staying for logs and for a
+ * publisher that gives none (the extension).
  */
 export type PageConfigStatus =
   /** No `<tenantry-config>` on the page. */
@@ -32,7 +35,7 @@ export type PageConfigStatus =
   /** Something is missing, and the host has a moment to set it (`waitingFor` names it). */
   | {kind: 'waiting'; waitingFor: string}
   /** Missing or wrong: `problem` says what, `fix` what to add or change. */
-  | {kind: 'error'; problem: string; fix: string}
+  | {kind: 'error'; problem: string; fix: string; reason?: Reason}
   /** The host signed the user out through the config element (`signOut()`); a new configuration signs in again. */
   | {kind: 'signed-out'}
   | {kind: 'ready'; client: DataClient};
@@ -120,9 +123,10 @@ export class PageConfigSource extends EventTarget {
 }
 
 /** What is wrong with a page of `count` (more than one) config elements. */
-export const duplicateProblem = (count: number): {problem: string; fix: string} => ({
+export const duplicateProblem = (count: number): {problem: string; fix: string; reason: Reason} => ({
   problem: `This page has ${count} \`<tenantry-config>\` elements; there may be only one.`,
   fix: 'Remove all but one (the one with the right `backend`).',
+  reason: {id: 'config.duplicate', params: {count}},
 });
 
 const SOURCE = Symbol.for('tenantry.page-config');
@@ -146,8 +150,8 @@ export interface ConfigInputs {
 /** What the inputs amount to: the client's options (without the token provider), or what is missing or wrong. */
 export type ConfigReading =
   | {kind: 'complete'; options: Omit<DataClientOptions, 'tokenProvider'>; auth: 'token' | 'cookie' | 'none'}
-  | {kind: 'incomplete'; waitingFor: string; problem: string; fix: string}
-  | {kind: 'error'; problem: string; fix: string};
+  | {kind: 'incomplete'; waitingFor: string; problem: string; fix: string; reason: Reason}
+  | {kind: 'error'; problem: string; fix: string; reason: Reason};
 
 const EMBEDDED = 'embedded';
 const text = (value: string | null | undefined): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -166,7 +170,13 @@ const quote = (value: string): string => {
 export function readConfig(inputs: ConfigInputs): ConfigReading {
   const auth = text(inputs.auth)?.toLowerCase();
   if (auth !== undefined && auth !== 'token' && auth !== 'cookie') {
-    return {kind: 'error', problem: `\`auth="${quote(inputs.auth ?? '')}"\` is not a sign-in mode Tenantry knows.`, fix: 'Use `auth="token"` (with a `tokenProvider`) or `auth="cookie"` (the page’s own session cookie).'};
+    const shown = quote(inputs.auth ?? '');
+    return {
+      kind: 'error',
+      problem: `\`auth="${shown}"\` is not a sign-in mode Tenantry knows.`,
+      fix: 'Use `auth="token"` (with a `tokenProvider`) or `auth="cookie"` (the page’s own session cookie).',
+      reason: {id: 'config.auth-unknown', params: {auth: shown}},
+    };
   }
   const user = text(inputs.user);
   const cacheName = text(inputs.cacheName);
@@ -177,12 +187,18 @@ export function readConfig(inputs: ConfigInputs): ConfigReading {
       waitingFor: '`backend`',
       problem: '`<tenantry-config>` has no `backend`.',
       fix: 'Add `backend="https://…/"` with the base URL of your Tenantry API, or `backend="embedded"` for demo data.',
+      reason: {id: 'config.no-backend', params: {}},
     };
   }
   if (backend.toLowerCase() === EMBEDDED) {
     const organizations = inputs.organizations;
     if (organizations !== undefined && organizations !== null && !(Number.isInteger(organizations) && organizations >= 1 && organizations <= MAX_DEMO_ORGANIZATIONS)) {
-      return {kind: 'error', problem: '`organizations` is not a number of demo organizations.', fix: `Give a whole number from 1 to ${MAX_DEMO_ORGANIZATIONS.toLocaleString('en')}, or leave it out (2,000).`};
+      return {
+        kind: 'error',
+        problem: '`organizations` is not a number of demo organizations.',
+        fix: `Give a whole number from 1 to ${MAX_DEMO_ORGANIZATIONS.toLocaleString('en')}, or leave it out (2,000).`,
+        reason: {id: 'config.organizations', params: {max: MAX_DEMO_ORGANIZATIONS}},
+      };
     }
     const config: BackendConfig = {kind: 'local', ...(organizations ? {organizations} : {}), ...(user ? {userId: user} : {})};
     return {kind: 'complete', options: {config, user, cacheName}, auth: 'none'};
@@ -194,10 +210,12 @@ export function readConfig(inputs: ConfigInputs): ConfigReading {
     const reason = e instanceof TenantryError ? e.message : String(e);
     // A password written into the URL is not repeated on screen.
     const shown = quote(backend.replace(/\/\/[^/@]*@/, '//…@'));
+    const cause: Reason = e instanceof TenantryError && e.reason ? e.reason : {id: 'url.invalid', params: {url: shown}};
     return {
       kind: 'error',
       problem: `\`backend="${shown}"\` cannot be used: ${reason}`,
       fix: 'Give the absolute http(s) base URL of your Tenantry API, e.g. `backend="https://psa.example.com/api/tenantry/"`, or `backend="embedded"` for demo data.',
+      reason: {id: 'config.backend-unusable', params: {backend: shown, cause}},
     };
   }
   if (auth === 'cookie') {
@@ -210,10 +228,11 @@ export function readConfig(inputs: ConfigInputs): ConfigReading {
       waitingFor: '`tokenProvider`',
       problem: '`auth="token"` needs a `tokenProvider`, and none is set.',
       fix: 'Set it from a script: `document.querySelector("tenantry-config").tokenProvider = async () => token`, or use `auth="cookie"` to send the page’s own session cookie.',
+      reason: {id: 'config.no-token-provider', params: {}},
     };
   }
   if (typeof provider !== 'function') {
-    return {kind: 'error', problem: '`tokenProvider` is not a function.', fix: 'Set a function that returns a promise of the bearer token: `async () => token`.'};
+    return {kind: 'error', problem: '`tokenProvider` is not a function.', fix: 'Set a function that returns a promise of the bearer token: `async () => token`.', reason: {id: 'config.token-provider-type', params: {}}};
   }
   return {kind: 'complete', options: {config: {kind: 'http', baseUrl: baseUrl.href}, user, cacheName}, auth: 'token'};
 }

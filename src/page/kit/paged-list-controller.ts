@@ -110,7 +110,8 @@ export class PagedListController<T> implements ReactiveController {
       this.status = 'ready';
     } catch (e) {
       if (this.inflight !== controller || isAbort(e)) return;
-      this.error = e instanceof TenantryError ? e : new TenantryError('server', e instanceof Error ? e.message : String(e));
+      const text = e instanceof Error ? e.message : String(e);
+      this.error = e instanceof TenantryError ? e : new TenantryError('server', text, {reason: {id: 'unexpected', params: {}}, detail: text});
       this.status = 'failed';
     } finally {
       if (this.inflight === controller) this.inflight = null;

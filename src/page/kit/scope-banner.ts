@@ -10,17 +10,16 @@
 import type {TenantryError} from '../../shared/contract/errors.js';
 import {KIND_LABELS} from '../../shared/model/labels.js';
 import {msg} from '@lit/localize';
+import {errorText, reasonText} from '../messages.js';
 import {css, html, nothing, type TemplateResult} from 'lit';
 import {token} from '../styles/tokens.js';
 import type {ScopeController} from './scope-controller.js';
 
 
-/** The store's words (English, and never the server's) in the page's language. */
+/** The store's words in the page's language; a refusal says nothing of the tenant, whatever the server said. */
 function scopeErrorText(error: TenantryError): string {
-  if (['forbidden', 'not-found', 'invalid-request'].includes(error.code)) return msg("You don't have access to that tenant, or it doesn't exist.");
-  if (error.message === "Couldn't switch tenants. Check the connection and try again.") return msg("Couldn't switch tenants. Check the connection and try again.");
-  if (error.message === 'The session could not be started.') return msg('The session could not be started.');
-  return error.message;
+  if (['forbidden', 'not-found', 'invalid-request'].includes(error.code)) return reasonText({id: 'scope.refused', params: {}});
+  return errorText(error);
 }
 
 /**

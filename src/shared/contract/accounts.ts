@@ -5,7 +5,7 @@
  * the server's records and stays with each backend: a dedicated account serves one customer, and
  * accounts are assigned to customers only.
  */
-import {TenantryError} from './errors.js';
+import {misuse, TenantryError} from './errors.js';
 import {validate, type Issue} from '../model/schema.js';
 import {AccountPatchSchema} from '../model/schemas.js';
 import type {AccountPatch, AccountSummary} from '../model/types.js';
@@ -41,7 +41,10 @@ export async function checkAccountPatch(patch: unknown, account: Pick<AccountSum
   const type = p.type ?? account.type;
   if (p.type !== undefined && p.type !== account.type) {
     if (p.type === 'dedicated' && account.customerCount > 1) {
-      throw new TenantryError('conflict', `“${account.name}” serves ${account.customerCount} customers; a dedicated account serves one. Unassign it from all but one first.`, {issues: [{path: 'type', message: `serves ${account.customerCount} customers`}]});
+      throw new TenantryError('conflict', `“${account.name}” serves ${account.customerCount} customers; a dedicated account serves one. Unassign it from all but one first.`, {
+        issues: [{path: 'type', message: `serves ${account.customerCount} customers`}],
+        reason: {id: 'account.serves-many', params: {account: account.name, count: account.customerCount}},
+      });
     }
     out.type = p.type;
     // Each type keeps only its own automation (the fields the patch sets itself are checked below).
@@ -73,13 +76,13 @@ export async function checkAccountPatch(patch: unknown, account: Pick<AccountSum
 }
 
 const refused = (what: string, issues: Issue[]): TenantryError =>
-  new TenantryError('invalid-request', `${what}: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`, {issues: issues.slice(0, 50)});
+  new TenantryError('invalid-request', `${what}: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`, {issues: issues.slice(0, 50), reason: {id: 'request.invalid', params: {subject: 'account-change'}}});
 
 /** A listing's page size, checked: 1–`MAX_ACCOUNT_PAGE`, default `DEFAULT_ACCOUNT_PAGE`; else `invalid-request`. */
 export function accountPageSize(limit: unknown): number {
   if (limit === undefined) return DEFAULT_ACCOUNT_PAGE;
   if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_ACCOUNT_PAGE) {
-    throw new TenantryError('invalid-request', `The accounts query is not valid: limit must be a whole number from 1 to ${MAX_ACCOUNT_PAGE}.`, {issues: [{path: 'limit', message: `must be a whole number from 1 to ${MAX_ACCOUNT_PAGE}`}]});
+    throw misuse('invalid-request', `The accounts query is not valid: limit must be a whole number from 1 to ${MAX_ACCOUNT_PAGE}.`, {issues: [{path: 'limit', message: `must be a whole number from 1 to ${MAX_ACCOUNT_PAGE}`}]});
   }
   return limit as number;
 }

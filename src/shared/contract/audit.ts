@@ -2,7 +2,7 @@
  * The audit log's rules every server shares: the query as it is checked, the page cursor (newest
  * first, stable while entries are added), and which top-level fields a write changed.
  */
-import {TenantryError} from './errors.js';
+import {misuse, TenantryError} from './errors.js';
 import {AUDIT_ACTIONS, SERVER_KEPT_FIELDS, type AuditAction, type AuditEntry, type Id} from '../model/types.js';
 import type {CallOptions} from './call.js';
 
@@ -23,7 +23,8 @@ export const MAX_AUDIT_PAGE = 500;
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const WHAT = 'The audit log query is not valid';
-const invalid = (path: string, message: string): TenantryError => new TenantryError('invalid-request', `${WHAT}: ${path} ${message}.`, {issues: [{path, message}]});
+/** A query no page of ours sends: its words are for the developer. */
+const invalid = (path: string, message: string): TenantryError => misuse('invalid-request', `${WHAT}: ${path} ${message}.`, {issues: [{path, message}]});
 
 /** Where a page ends: the (time, id) of its last, oldest entry. */
 export interface AuditCursor {
@@ -67,7 +68,8 @@ export function decodeAuditCursor(s: unknown): AuditCursor {
     }
   }
   if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || Number.isNaN(Date.parse(c[0])) || typeof c[1] !== 'string' || !ID.test(c[1])) {
-    throw invalid('cursor', 'is not one this server gave; start the listing again');
+    const message = 'is not one this server gave; start the listing again';
+    throw new TenantryError('invalid-request', `${WHAT}: cursor ${message}.`, {issues: [{path: 'cursor', message}], reason: {id: 'list.cursor', params: {}}});
   }
   return {at: c[0], id: c[1]};
 }

@@ -8,7 +8,7 @@
  * and its descendants, and only ever returns the scope tenant and what lies below it.
  */
 import type {Rejected} from '../model/schemas.js';
-import {TenantryError} from './errors.js';
+import {misuse, type TenantryError} from './errors.js';
 import {domainKey, foldName, isDirectoryId, normalizeDomain, onmicrosoftPrefix} from './server-checks.js';
 import type {AuditQuery} from './audit.js';
 import type {CallOptions} from './call.js';
@@ -102,8 +102,8 @@ const USER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** `ids` of a user query, checked: at most `MAX_USER_IDS` well-formed ids, duplicates dropped; else `invalid-request`. */
 export function checkUserIds(ids: readonly unknown[]): Id[] {
-  if (ids.length > MAX_USER_IDS) throw new TenantryError('invalid-request', `At most ${MAX_USER_IDS} user ids can be looked up at once.`);
-  for (const id of ids) if (typeof id !== 'string' || !USER_ID.test(id)) throw new TenantryError('invalid-request', 'A user id to look up is not valid.');
+  if (ids.length > MAX_USER_IDS) throw misuse('invalid-request', `At most ${MAX_USER_IDS} user ids can be looked up at once.`);
+  for (const id of ids) if (typeof id !== 'string' || !USER_ID.test(id)) throw misuse('invalid-request', 'A user id to look up is not valid.');
   return [...new Set(ids as string[])];
 }
 
@@ -121,7 +121,7 @@ export interface DuplicateQuery {
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const invalid = (path: string, message: string, what: string): TenantryError =>
-  new TenantryError('invalid-request', `${what}: ${path} ${message}.`, {issues: [{path, message}]});
+  misuse('invalid-request', `${what}: ${path} ${message}.`, {issues: [{path, message}]});
 
 /**
  * A duplicate query, checked and put in the form servers compare: a name with letters or digits
@@ -160,7 +160,7 @@ export async function checkDuplicateQuery(query: DuplicateQuery): Promise<Duplic
     out.excludeId = excludeId;
   }
   if (out.name === undefined && out.domain === undefined && out.tenantId === undefined) {
-    throw new TenantryError('invalid-request', `${what}: give a name, a domain or a tenant ID to look for.`, {issues: [{path: '(root)', message: 'needs a name, domain or tenantId'}]});
+    throw misuse('invalid-request', `${what}: give a name, a domain or a tenant ID to look for.`, {issues: [{path: '(root)', message: 'needs a name, domain or tenantId'}]});
   }
   return out;
 }

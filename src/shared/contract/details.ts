@@ -6,7 +6,7 @@
  * server both use these (a host backend written in TypeScript can too); the HTTP client checks a
  * request with them before sending it.
  */
-import {TenantryError} from './errors.js';
+import {misuse, TenantryError} from './errors.js';
 import {contactIssues} from './server-checks.js';
 import type {CallOptions} from './call.js';
 import {validate, type Issue} from '../model/schema.js';
@@ -25,10 +25,16 @@ import {
 } from '../model/types.js';
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const invalid = (what: string, path: string, message: string): TenantryError => new TenantryError('invalid-request', `${what}: ${path} ${message}.`, {issues: [{path, message}]});
+/** A request no page of ours sends (a malformed query or change): its words are for the developer. */
+const invalid = (what: string, path: string, message: string): TenantryError => misuse('invalid-request', `${what}: ${path} ${message}.`, {issues: [{path, message}]});
+/** A cursor this server did not give, or no longer reads (a list read again from the start cures it). */
+const badCursor = (what: string): TenantryError => {
+  const message = 'is not one this server gave; start the listing again';
+  return new TenantryError('invalid-request', `${what}: cursor ${message}.`, {issues: [{path: 'cursor', message}], reason: {id: 'list.cursor', params: {}}});
+};
 /** A refusal naming its issues. */
-const refused = (what: string, issues: Issue[]): TenantryError =>
-  new TenantryError('invalid-request', `${what}: ${issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`, {issues: issues.slice(0, 50)});
+const refused = (what: string, subject: 'contact' | 'people', issues: Issue[]): TenantryError =>
+  new TenantryError('invalid-request', `${what}: ${issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.message.replace(/\.$/, '')}`).join('; ')}.`, {issues: issues.slice(0, 50), reason: {id: 'request.invalid', params: {subject}}});
 
 // ---------------------------------------------------------------------------------------------
 // Contacts
@@ -40,7 +46,7 @@ const refused = (what: string, issues: Issue[]): TenantryError =>
  */
 export async function checkContactInput(input: unknown, country: string): Promise<ContactInput> {
   const issues = await contactIssues(input, country);
-  if (issues.length) throw refused('The contact is not valid', issues);
+  if (issues.length) throw refused('The contact is not valid', 'contact', issues);
   const {role, firstName, lastName, email, phone, fax} = input as ContactInput;
   // Only the contact's own fields are kept (a client may send more, e.g. the id it read).
   return {role, firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim(), phone: phone.trim(), fax: fax.trim()};
@@ -59,15 +65,16 @@ export function contactName(c: Pick<Contact, 'firstName' | 'lastName' | 'email' 
 export function checkPrimaryContact(before: readonly Contact[], after: readonly Contact[], changed: Pick<Contact, 'firstName' | 'lastName' | 'email' | 'role'>): void {
   if (after.some((c) => c.role === 'primary')) return;
   if (before.some((c) => c.role === 'primary')) {
-    throw new TenantryError('conflict', `Make another contact primary before removing “${contactName(changed)}” as the primary contact: an organization with contacts keeps at least one primary contact.`);
+    const contact = contactName(changed);
+    throw new TenantryError('conflict', `Make another contact primary before removing “${contact}” as the primary contact: an organization with contacts keeps at least one primary contact.`, {reason: {id: 'contact.keep-primary', params: {contact}}});
   }
-  if (!before.length && after.length) throw new TenantryError('conflict', 'The first contact of an organization must be its primary contact.');
+  if (!before.length && after.length) throw new TenantryError('conflict', 'The first contact of an organization must be its primary contact.', {reason: {id: 'contact.first-primary', params: {}}});
 }
 
 /** The contact `contactId` of an organization; else `not-found`. */
 export function contactOf(contacts: readonly Contact[], contactId: unknown, orgName: string): Contact {
   const found = typeof contactId === 'string' ? contacts.find((c) => c.id === contactId) : undefined;
-  if (!found) throw new TenantryError('not-found', `“${orgName}” has no contact “${String(contactId).slice(0, 128)}”; it may have been removed.`);
+  if (!found) throw new TenantryError('not-found', `“${orgName}” has no contact “${String(contactId).slice(0, 128)}”; it may have been removed.`, {reason: {id: 'contact.not-found', params: {org: orgName}}});
   return found;
 }
 
@@ -95,7 +102,7 @@ export const PEOPLE_FIELD = {reader: 'readers', engineer: 'engineers', 'tenant-a
 export function checkPeopleChange(raw: unknown): PeopleChange {
   const what = 'The change of people is not valid';
   const shape = validate(PeopleChangeSchema, raw);
-  if (shape.length) throw refused(what, shape);
+  if (shape.length) throw refused(what, 'people', shape);
   const change = raw as PeopleChange;
   if (change.role === 'account-manager') return {role: change.role, userId: change.userId};
   if (change.role === 'run-as') return {role: change.role, account: change.account === null ? null : change.account.trim() || null};
@@ -126,9 +133,9 @@ const STATE_WORDS: Readonly<Record<OnboardingTask['state'], string>> = {todo: 'n
  */
 export function startTask(tasks: readonly OnboardingTask[], taskId: unknown, orgName: string): {tasks: OnboardingTask[]; task: OnboardingTask} {
   const task = typeof taskId === 'string' ? tasks.find((t) => t.id === taskId) : undefined;
-  if (!task) throw new TenantryError('not-found', `“${orgName}” has no onboarding task “${String(taskId).slice(0, 128)}”.`);
-  if (task.state !== 'todo') throw new TenantryError('conflict', `“${task.title}” cannot be started: it is ${STATE_WORDS[task.state]}.`);
-  if (!task.startable) throw new TenantryError('conflict', `“${task.title}” cannot be started from the list: it starts on its own when the tasks before it are done.`);
+  if (!task) throw new TenantryError('not-found', `“${orgName}” has no onboarding task “${String(taskId).slice(0, 128)}”.`, {reason: {id: 'task.not-found', params: {org: orgName}}});
+  if (task.state !== 'todo') throw new TenantryError('conflict', `“${task.title}” cannot be started: it is ${STATE_WORDS[task.state]}.`, {reason: {id: 'task.not-to-do', params: {task: task.title, state: task.state}}});
+  if (!task.startable) throw new TenantryError('conflict', `“${task.title}” cannot be started from the list: it starts on its own when the tasks before it are done.`, {reason: {id: 'task.not-startable', params: {task: task.title}}});
   const started: OnboardingTask = {...task, state: 'in-progress'};
   return {tasks: tasks.map((t) => (t === task ? started : t)), task: started};
 }
@@ -180,7 +187,7 @@ export function checkContractQuery(query: ContractQuery): {organizationId?: Id; 
   if (query.cursor !== undefined) {
     const c = decode(query.cursor);
     if (!Array.isArray(c) || c.length !== 3 || !(c[0] === null || (typeof c[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c[0]))) || !c.slice(1).every((x) => typeof x === 'string' && ID.test(x))) {
-      throw invalid(what, 'cursor', 'is not one this server gave; start the listing again');
+      throw badCursor(what);
     }
     out.cursor = {endsOn: c[0] as string | null, id: c[1] as Id, organizationId: c[2] as Id};
   }
@@ -216,7 +223,7 @@ export function checkCommerceQuery(query: CommerceQuery): {cursor?: string; limi
   const what = 'The commerce query is not valid';
   const out: {cursor?: string; limit: number} = {limit: limitOf(query.limit, what)};
   if (query.cursor !== undefined) {
-    if (typeof query.cursor !== 'string' || !query.cursor || query.cursor.length > 1000) throw invalid(what, 'cursor', 'is not one this server gave; start the listing again');
+    if (typeof query.cursor !== 'string' || !query.cursor || query.cursor.length > 1000) throw badCursor(what);
     out.cursor = query.cursor;
   }
   return out;
@@ -257,7 +264,7 @@ export function checkConsoleLink(link: ConsoleLink | null, request: string): Con
   if (link === null) return null;
   if (!isAbsoluteHttpUrl(link.url)) {
     const issues = [{path: 'link.url', message: 'must be an absolute http or https URL'}];
-    throw new TenantryError('invalid-response', `${request} failed: the console link the server sent is not an absolute http or https URL, so it was not opened.`, {request, issues});
+    throw new TenantryError('invalid-response', `${request} failed: the console link the server sent is not an absolute http or https URL, so it was not opened.`, {request, issues, reason: {id: 'console-link.invalid', params: {}}});
   }
   return {url: link.url, expiresAt: link.expiresAt};
 }

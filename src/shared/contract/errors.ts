@@ -1,10 +1,13 @@
 /**
  * Typed errors of the data plane. Every failure a widget can meet is one of these codes, so a
- * widget can say what went wrong (and offer retry) without parsing messages. They keep their
- * code and details across the worker boundary (see `worker/transfer.ts`).
+ * widget can say what went wrong (and offer retry) without parsing messages; what a user reads is
+ * the error's `reason`, worded by the page (`src/page/messages.ts`), the English `message` being
+ * for logs and for reasons a page does not know. They keep their code and details across the
+ * worker boundary (see `shared/transfer.ts`).
  */
 import type {Issue} from '../model/schema.js';
 import type {Organization} from '../model/types.js';
+import type {Reason} from './reasons.js';
 
 export const ERROR_CODES = [
   /** The request was cancelled by its owner; never shown to a user. */
@@ -58,6 +61,13 @@ export interface ErrorDetails {
   currentVersion?: number;
   /** For `version-conflict` on a change: the record as the server holds it now, with its ETag (to show a merge). */
   current?: {value: Organization; etag: string};
+  /** What a user is told, as an id with parameters (`reasons.ts`); the page words it in its language. */
+  reason?: Reason;
+  /**
+   * Words from outside our code (a server's error body, a host's token provider, the browser's
+   * reason): shown after our sentence as a detail, as text, never as the sentence itself.
+   */
+  detail?: string;
 }
 
 export class TenantryError extends Error {
@@ -70,11 +80,27 @@ export class TenantryError extends Error {
     super(message);
   }
 
+  /** What a user is told (`details.reason`); without one, a page shows the English message. */
+  get reason(): Reason | undefined {
+    return this.details.reason;
+  }
+
   /** Whether trying the same idempotent request again may succeed. */
   get retryable(): boolean {
-    return ['timeout', 'network', 'rate-limited', 'unavailable', 'server'].includes(this.code);
+    return isRetryable(this.code);
   }
 }
+
+/**
+ * An error only a mistake in code can cause (a malformed query or scope from a page, a write without
+ * the ETag it read, a bad option): it has no reason, as no user can meet it, and its English is for
+ * the developer. `scripts/check-l10n.mjs` lets these alone; every other error of the worker, the
+ * shared layer and the server carries a reason.
+ */
+export const misuse = (code: ErrorCode, message: string, details?: ErrorDetails): TenantryError => new TenantryError(code, message, details);
+
+/** Whether a failure of this code may pass when the same idempotent request is sent again. */
+export const isRetryable = (code: ErrorCode): boolean => ['timeout', 'network', 'rate-limited', 'unavailable', 'server'].includes(code);
 
 export const isTenantryError = (e: unknown): e is TenantryError => e instanceof TenantryError;
 

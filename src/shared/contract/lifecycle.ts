@@ -7,7 +7,7 @@
  * active ─suspend→ suspended ─resume→ active; active ─disable→ inactive ─enable→ active;
  * active | inactive | suspended ─archive→ archived. Anything else is a `conflict`.
  */
-import {TenantryError} from './errors.js';
+import {misuse, TenantryError} from './errors.js';
 import {LIFECYCLE_ACTIONS, type LifecycleAction, type OrgStatus, type TenantKind} from '../model/types.js';
 
 /** A move and the status it leads to. */
@@ -56,7 +56,7 @@ export const isLifecycleAction = (action: unknown): action is LifecycleAction =>
 /** An action as a request names it, checked; else `invalid-request` naming the allowed ones. */
 export function checkLifecycleAction(action: unknown): LifecycleAction {
   if (!isLifecycleAction(action)) {
-    throw new TenantryError('invalid-request', `The lifecycle action must be one of ${LIFECYCLE_ACTIONS.join(', ')}.`, {issues: [{path: 'action', message: `must be one of ${LIFECYCLE_ACTIONS.join(', ')}`}]});
+    throw misuse('invalid-request', `The lifecycle action must be one of ${LIFECYCLE_ACTIONS.join(', ')}.`, {issues: [{path: 'action', message: `must be one of ${LIFECYCLE_ACTIONS.join(', ')}`}]});
   }
   return action;
 }
@@ -75,5 +75,5 @@ export function lifecycleMove(status: OrgStatus, action: LifecycleAction, kind?:
   if (to !== null) return to;
   const words = ACTION_WORDS[action];
   const noun = kind ? KIND_WORDS[kind] : 'organization';
-  throw new TenantryError('conflict', `Only ${words.from} ${noun} can be ${words.done}; this one is ${status}.`);
+  throw new TenantryError('conflict', `Only ${words.from} ${noun} can be ${words.done}; this one is ${status}.`, {reason: {id: 'lifecycle.not-allowed', params: {action, status, kind: kind ?? 'organization'}}});
 }

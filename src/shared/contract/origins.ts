@@ -19,14 +19,16 @@ export function normaliseBaseUrl(baseUrl: string): URL {
     url = new URL(baseUrl);
   } catch {
     const text = String(baseUrl).replace(/\s+/g, ' ').trim();
-    throw new TenantryError('config', `The API base URL “${text.length > 200 ? `${text.slice(0, 199)}…` : text}” is not a valid absolute URL.`);
+    const shown = text.length > 200 ? `${text.slice(0, 199)}…` : text;
+    throw new TenantryError('config', `The API base URL “${shown}” is not a valid absolute URL.`, {reason: {id: 'url.invalid', params: {url: shown}}});
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TenantryError('config', `The API base URL must use http or https, not ${url.protocol.replace(':', '')}.`);
+    const scheme = url.protocol.replace(':', '');
+    throw new TenantryError('config', `The API base URL must use http or https, not ${scheme}.`, {reason: {id: 'url.scheme', params: {scheme}}});
   }
   if (url.username || url.password) {
     // Credentials in a URL end up in logs and histories; they must come from the token provider.
-    throw new TenantryError('config', 'The API base URL must not contain a user name or password.');
+    throw new TenantryError('config', 'The API base URL must not contain a user name or password.', {reason: {id: 'url.credentials', params: {}}});
   }
   url.hash = '';
   url.search = '';
@@ -52,6 +54,7 @@ export function originOf(config: BackendConfig): string {
 /** A configuration of no known kind: it comes from the page through comlink, unchecked, so its kind may be anything. */
 export function unknownKind(config: BackendConfig): TenantryError {
   const kind: unknown = (config as {kind?: unknown}).kind;
-  return new TenantryError('config', `Unknown backend kind ${JSON.stringify(kind) ?? String(kind)}: use "http" or "local".`);
+  const shown = JSON.stringify(kind) ?? String(kind);
+  return new TenantryError('config', `Unknown backend kind ${shown}: use "http" or "local".`, {reason: {id: 'backend.unknown-kind', params: {kind: shown.slice(0, 80)}}});
 }
 

@@ -16,6 +16,7 @@ import {
   record,
   string,
   tagged,
+  unknown,
   type Issue,
   type Schema,
   type Shape,
@@ -723,7 +724,13 @@ export const AccountChangeSchema = named(
 
 export const ErrorBodySchema = named(
   'Error',
-  object<{code: string; message: string}>({code: string({maxLength: 100}), message: string({maxLength: 2000})}),
+  object<{code: string; message: string; reason?: string; params?: Record<string, unknown>}>({
+    code: string({maxLength: 100}),
+    message: string({maxLength: 2000}),
+    reason: optional(string({maxLength: 100})),
+    params: optional(record(unknown(), {maxKeys: 20})),
+  }),
+  'A failure: `code` (stable, by status) and `message` (English, for people and logs). A server may add `reason` and `params`: the id of a sentence of the client’s vocabulary (`src/shared/contract/reasons.ts`, e.g. `lifecycle.not-allowed` with `action`, `status` and `kind`), which a client then shows in its user’s language; a client that does not know the id, or finds a parameter missing or of another kind, shows the `message` as the server’s own words.',
 );
 
 /** Items that failed their check, each with why; the rest of the list is kept. */

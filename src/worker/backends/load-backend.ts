@@ -55,7 +55,8 @@ export async function loadBackend(config: BackendConfig, tokenProvider: TokenPro
 /** Runs a chunk's `import()`, turning its failure or stall into a typed error that names the chunk. */
 function loadChunk<T>(what: string, load: () => Promise<T>, timeoutMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TenantryError('timeout', `${what} did not load within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+    const seconds = Math.round(timeoutMs / 1000);
+    const timer = setTimeout(() => reject(new TenantryError('timeout', `${what} did not load within ${seconds} s.`, {reason: {id: 'backend.load-timeout', params: {seconds}}})), timeoutMs);
     load().then(
       (module) => {
         clearTimeout(timer);
@@ -64,7 +65,8 @@ function loadChunk<T>(what: string, load: () => Promise<T>, timeoutMs: number): 
       (e: unknown) => {
         clearTimeout(timer);
         const reason = e instanceof Error ? e.message : String(e);
-        const error = new TenantryError('network', `${what} could not be loaded (${reason}). Check the connection and reload the page.`);
+        // The browser's words for the failure are a detail; the sentence is ours.
+        const error = new TenantryError('network', `${what} could not be loaded (${reason}). Check the connection and reload the page.`, {reason: {id: 'backend.load-failed', params: {}}, detail: reason});
         // Kept for the worker's own logs; only code, message and details cross to the page.
         error.cause = e;
         reject(error);

@@ -294,7 +294,7 @@ function reopenForPurge(factory: IDBFactory, name: string, timeoutMs: number): P
 }
 
 const purgeFailed = (cause: unknown): TenantryError =>
-  new TenantryError('storage', `Could not remove this user's cached data from this device: ${errorName(cause) || String(cause)}.`);
+  new TenantryError('storage', `Could not remove this user's cached data from this device: ${errorName(cause) || String(cause)}.`, {reason: {id: 'cache.purge-failed', params: {}}, detail: errorName(cause) || String(cause)});
 
 class IndexedDbDatasetCache implements DatasetCache {
   /** The connection: written to while in indexeddb mode; after a quota/error fallback only read and purged. */
@@ -637,6 +637,7 @@ class IndexedDbDatasetCache implements DatasetCache {
       throw new TenantryError(
         'storage',
         "This user's cached data stays on this device until the other Tenantry tabs are closed; it is removed then.",
+        {reason: {id: 'cache.purge-blocked', params: {}}},
       );
     }
     let raw: IDBDatabase | null;

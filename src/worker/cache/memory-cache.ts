@@ -2,7 +2,7 @@
  * The dataset cache kept in memory: used where IndexedDB is unavailable, and as the overlay the
  * IndexedDB cache falls back to. Same semantics as the IndexedDB cache, partitioning included.
  */
-import {TenantryError} from '../../shared/contract/errors.js';
+import {misuse, type TenantryError} from '../../shared/contract/errors.js';
 import type {OrganizationSummary} from '../../shared/model/types.js';
 import {copyRows} from './chunk-codec.js';
 import type {CachedDataset, CacheNotice, DatasetCache} from './contract.js';
@@ -23,11 +23,12 @@ interface MemoryPref {
   json: string;
 }
 
-export const closedError = (): TenantryError => new TenantryError('storage', 'The dataset cache is closed.');
+/** Used after `close()`: only a caller's ordering mistake meets it. */
+export const closedError = (): TenantryError => misuse('storage', 'The dataset cache is closed.');
 
 /** Rows that cannot be structured-cloned (functions, …): a caller's bug, refused without a fallback. */
 export const unstorableRows = (cause: unknown): TenantryError =>
-  new TenantryError('storage', `The rows cannot be stored: ${cause instanceof Error ? cause.message : String(cause)}`);
+  misuse('storage', `The rows cannot be stored: ${cause instanceof Error ? cause.message : String(cause)}`);
 
 /** A copy of rows, refusing what cannot be cloned with a storage error. */
 function copyOrRefuse(rows: readonly OrganizationSummary[]): OrganizationSummary[] {
@@ -43,7 +44,7 @@ export function prefJson(name: string, value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    throw new TenantryError('storage', `The preference “${name}” is not JSON-compatible: ${String(error)}`);
+    throw misuse('storage', `The preference “${name}” is not JSON-compatible: ${String(error)}`);
   }
 }
 

@@ -4,7 +4,7 @@
  * the rows; this module knows nothing of views or datasets, so tests can drive it directly.
  */
 import {COLUMN_BY_KEY, type ColumnKey, type CurrencyMode, type PlainValue} from '../../shared/columns.js';
-import {TenantryError, throwIfAborted} from '../../shared/contract/errors.js';
+import {misuse, TenantryError, throwIfAborted} from '../../shared/contract/errors.js';
 import type {ExportFile, ExportProgress, ExportRequest} from '../../shared/protocol.js';
 import type {OrgRow} from '../../shared/query.js';
 import {CsvWriter} from './csv.js';
@@ -74,9 +74,9 @@ export async function writeExport(
   onProgress: (progress: ExportProgress) => void,
   now: Date = new Date(),
 ): Promise<ExportFile> {
-  if (request.format !== 'csv' && request.format !== 'xlsx') throw new TenantryError('invalid-request', 'Exports are CSV or XLSX.');
+  if (request.format !== 'csv' && request.format !== 'xlsx') throw misuse('invalid-request', 'Exports are CSV or XLSX.');
   const columns = exportColumns(request.columns, request.currency);
-  if (!columns.length) throw new TenantryError('invalid-request', 'Nothing to export: no exportable column was chosen.');
+  if (!columns.length) throw new TenantryError('invalid-request', 'Nothing to export: no exportable column was chosen.', {reason: {id: 'export.no-columns', params: {}}});
   const total = source.count;
   const report = (done: number): void => {
     try {

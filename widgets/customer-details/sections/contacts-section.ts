@@ -11,6 +11,8 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost, typ
 import {live} from 'lit/directives/live.js';
 import {checkContactFields} from '../../../src/shared/contract/field-rules.js';
 import {TenantryError} from '../../../src/shared/contract/errors.js';
+import {rewordMessage} from '../../../src/shared/forms/messages.js';
+import {errorText} from '../../../src/page/messages.js';
 import type {Contact, ContactInput} from '../../../src/shared/model/types.js';
 import {cycleFocus} from '../../../src/page/kit/popup-controller.js';
 import type {SectionContext} from './section-context.js';
@@ -259,11 +261,12 @@ export class ContactsSection implements ReactiveController {
   private fail(ed: Editing, err: unknown): false {
     if (err instanceof TenantryError && err.details.issues?.length) {
       const errors = new Map<string, string>();
-      for (const i of err.details.issues) errors.set(i.path.replace(/^contacts\[\d+\]\./, ''), i.message);
+      // A server's issue comes as English text: worded again when it is one of the field rules' messages.
+      for (const i of err.details.issues) errors.set(i.path.replace(/^contacts\[\d+\]\./, ''), rewordMessage(i.message));
       const known = [...errors.keys()].every((k) => FIELDS.some(([f]) => f === k) || k === 'role');
       ed.errors = errors;
-      ed.failure = known ? null : err.message;
-    } else ed.failure = err instanceof Error ? err.message : String(err);
+      ed.failure = known ? null : errorText(err);
+    } else ed.failure = errorText(err);
     return false;
   }
 
@@ -275,7 +278,7 @@ export class ContactsSection implements ReactiveController {
     this.host.requestUpdate();
     const name = contactName(d.contact);
     const done = await ctx.write(msg(str`Deleting ${name}`), (etag, signal) => ctx.client.deleteContact(ctx.scope, ctx.org.id, d.contact.id, etag, {signal})).catch((err: unknown) => {
-      d.failure = err instanceof Error ? err.message : String(err);
+      d.failure = errorText(err);
       return false;
     });
     if (this.deleting !== d) return;

@@ -8,6 +8,7 @@
  * `accounts-updated` events; a refusal says why in the panel, a conflict offers Reload.
  */
 import {formatInteger, plural} from '../../../src/page/format.js';
+import {errorText} from '../../../src/page/messages.js';
 import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
@@ -162,7 +163,7 @@ export class LinkedAccountsSection implements ReactiveController {
       if (open) this.panel.follow(rows.find((r) => r.id === open.id));
     } catch (e) {
       if (this.loading !== controller || isAbort(e)) return;
-      this.error = e instanceof TenantryError ? e : new TenantryError('server', String(e));
+      this.error = e instanceof TenantryError ? e : new TenantryError('server', String(e), {reason: {id: 'unexpected', params: {}}, detail: String(e)});
     } finally {
       if (this.loading === controller) this.loading = null;
       this.host.requestUpdate();
@@ -175,11 +176,11 @@ export class LinkedAccountsSection implements ReactiveController {
   }
 
   render(ctx: SectionContext): TemplateResult {
-    if (this.error?.code === 'forbidden') return html`<p class="notice" part="notice" data-tone="warning">${msg(str`You may not see this: ${this.error.message}`)}</p>`;
+    if (this.error?.code === 'forbidden') return html`<p class="notice" part="notice" data-tone="warning">${msg(str`You may not see this: ${errorText(this.error)}`)}</p>`;
     const rows = this.rows;
     const blocked = ctx.writeBlocked;
     return html`${this.error
-        ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${msg(str`Could not load the linked accounts: ${this.error.message}`)} <button type="button" part="button" @click=${() => this.retry()}>${msg('Retry')}</button></p>`
+        ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${msg(str`Could not load the linked accounts: ${errorText(this.error)}`)} <button type="button" part="button" @click=${() => this.retry()}>${msg('Retry')}</button></p>`
         : nothing}
       ${rows === null && !this.error ? html`<p class="muted" part="loading" role="status">${msg('Loading linked accounts…')}</p>` : nothing}
       ${rows && !rows.length ? html`<p class="empty" part="empty">${msg('No cloud accounts are linked to this customer.')}</p>` : nothing}
@@ -265,8 +266,7 @@ export class LinkedAccountsSection implements ReactiveController {
       this.offers = rows.slice(0, OFFER_LIMIT + (this.rows?.length ?? 0));
     } catch (e) {
       if (this.offering !== controller || isAbort(e)) return;
-      const reason = e instanceof Error ? e.message : String(e);
-      this.assignError = msg(str`Accounts could not be searched: ${reason}`);
+      this.assignError = msg(str`Accounts could not be searched: ${errorText(e)}`);
     } finally {
       if (this.offering === controller) this.offering = null;
       this.host.requestUpdate();
@@ -284,8 +284,7 @@ export class LinkedAccountsSection implements ReactiveController {
       this.offers = [];
       this.generation++;
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      this.assignError = msg(str`${account.name} was not assigned: ${reason}`);
+      this.assignError = msg(str`${account.name} was not assigned: ${errorText(e)}`);
     } finally {
       this.assigning = null;
       this.host.requestUpdate();

@@ -12,6 +12,7 @@ import {PagedListController} from '../../../src/page/kit/paged-list-controller.j
 import {CONTRACT_STATUS_LABELS} from '../../../src/shared/model/labels.js';
 import {CONTRACT_STATUSES, type BillingFrequency, type CommerceKind, type CommerceRecords, type Contract, type ContractStatus, type Organization} from '../../../src/shared/model/types.js';
 import {formatDate, formatInteger, formatMoney} from '../../../src/page/format.js';
+import {errorText} from '../../../src/page/messages.js';
 import type {SectionContext} from './section-context.js';
 import {SECTION_LABELS} from '../details-sections.js';
 
@@ -39,9 +40,9 @@ const money = (m: {amount: number; currency: string} | null): string => (m ? for
 
 /** What every list section shows around its rows: loading, a failure in place (with Retry), more pages. */
 export function renderListState<T>(list: PagedListController<T>, words: ListWords): TemplateResult {
-  if (list.forbidden) return html`<p class="notice" part="notice" data-tone="warning">${msg(str`You may not see this: ${list.error?.message}`)}</p>`;
+  if (list.forbidden) return html`<p class="notice" part="notice" data-tone="warning">${msg(str`You may not see this: ${errorText(list.error)}`)}</p>`;
   return html`${list.error
-      ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${words.failed(list.error.message)} <button type="button" part="button" @click=${() => list.reload()}>${msg('Retry')}</button></p>`
+      ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${words.failed(errorText(list.error))} <button type="button" part="button" @click=${() => list.reload()}>${msg('Retry')}</button></p>`
       : nothing}
     ${list.status === 'loading' ? html`<p class="muted" part="loading" role="status">${words.loading}</p>` : nothing}
     ${list.status === 'ready' && !list.items.length ? html`<p class="empty" part="empty">${words.empty}</p>` : nothing}

@@ -6,6 +6,7 @@
  * and says why. The run-as account is a name, never a secret.
  */
 import {inSentence} from '../../../src/page/format.js';
+import {errorText} from '../../../src/page/messages.js';
 import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
@@ -147,8 +148,7 @@ export class PeopleSection {
     } catch (e) {
       // Not sent: another customer is shown by now.
       if (isAbort(e)) return false;
-      const reason = e instanceof Error ? e.message : String(e);
-      this.notes.set(key, {tone: 'danger', text: msg(str`${label} not saved: ${reason}`)});
+      this.notes.set(key, {tone: 'danger', text: msg(str`${label} not saved: ${errorText(e)}`)});
       return false;
     } finally {
       this.busy.delete(key);

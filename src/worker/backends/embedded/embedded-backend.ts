@@ -29,7 +29,8 @@ import {
   type Versioned,
   type WriteOptions,
 } from '../../../shared/contract/backend.js';
-import {TenantryError, throwIfAborted} from '../../../shared/contract/errors.js';
+import {misuse, TenantryError, throwIfAborted} from '../../../shared/contract/errors.js';
+import type {Reason} from '../../../shared/contract/reasons.js';
 import {afterCursor, auditMatches, changedFields, checkAuditQuery, encodeAuditCursor, newestFirst, type AuditCursor} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction, lifecycleMove} from '../../../shared/contract/lifecycle.js';
 import {
@@ -543,7 +544,16 @@ export async function createEmbeddedBackend(config: LocalBackendConfig, storage?
 const etagOf = (org: {version: number}): string => `"${org.version}"`;
 const inScope = (org: {id: Id; ancestorIds: readonly Id[]}, tenantId: Id): boolean => org.id === tenantId || org.ancestorIds.includes(tenantId);
 /** A refusal naming its issues; their messages are sentences already (no second full stop). */
-const refused = (message: string, issues: Issue[]): TenantryError => new TenantryError('invalid-request', `${message}: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues});
+const refused = (message: string, subject: 'organization' | 'change' | 'people', issues: Issue[]): TenantryError =>
+  new TenantryError('invalid-request', `${message}: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues, reason: {id: 'request.invalid', params: {subject}}});
+/** What a customer administrator may not do (the reason's `act`). */
+type CustomerAdminAct = Extract<Reason, {id: 'role.customer-admin'}>['params']['act'];
+const notForCustomerAdmin = (english: string, act: CustomerAdminAct): TenantryError =>
+  new TenantryError('forbidden', `A customer administrator cannot ${english}.`, {reason: {id: 'role.customer-admin', params: {act}}});
+const changedMeanwhile = (org: {name: string; version: number}): TenantryError =>
+  new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version, reason: {id: 'org.changed', params: {name: org.name}}});
+const noOrganization = (id: Id): TenantryError => new TenantryError('not-found', `No organization "${id}" in this tenant.`, {reason: {id: 'org.not-found', params: {id}}});
+const badCursor = (): TenantryError => new TenantryError('invalid-request', 'The page cursor is not valid; start the listing again.', {reason: {id: 'list.cursor', params: {}}});
 
 /** Name and domain as a duplicate check compares them, computed once per summary object (a changed record is a new object). */
 const matchKeys = new WeakMap<OrganizationSummary, {name: string; domain: string}>();
@@ -634,7 +644,7 @@ class EmbeddedBackend implements Backend {
   private actor(): {user: User; home: OrganizationSummary} {
     const user = this.store.usersById.get(this.userId);
     const home = user && this.store.get(user.tenantId);
-    if (!user || !home || user.function !== 'admin') throw new TenantryError('unauthenticated', 'Sign in as an administrator to continue.');
+    if (!user || !home || user.function !== 'admin') throw new TenantryError('unauthenticated', 'Sign in as an administrator to continue.', {reason: {id: 'auth.admin-only', params: {}}});
     return {user, home};
   }
 
@@ -646,7 +656,7 @@ class EmbeddedBackend implements Backend {
     const {home} = this.actor();
     const tenant = this.store.get(scope.tenantId);
     if (!tenant || !inScope(tenant, home.id)) {
-      throw new TenantryError('forbidden', `You cannot act in tenant "${scope.tenantId}": it is not yours or below yours.`);
+      throw new TenantryError('forbidden', `You cannot act in tenant "${scope.tenantId}": it is not yours or below yours.`, {reason: {id: 'scope.not-yours', params: {tenantId: String(scope.tenantId).slice(0, 128)}}});
     }
     return {tenant, role: roleOfKind(tenant.kind)};
   }
@@ -654,7 +664,7 @@ class EmbeddedBackend implements Backend {
   private visible(scope: Scope, id: Id): OrganizationSummary {
     this.scopeOf(scope);
     const org = this.store.get(id);
-    if (!org || !inScope(org, scope.tenantId)) throw new TenantryError('not-found', `No organization "${id}" in this tenant.`);
+    if (!org || !inScope(org, scope.tenantId)) throw noOrganization(id);
     return org;
   }
 
@@ -682,7 +692,7 @@ class EmbeddedBackend implements Backend {
     const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_PAGE), MAX_PAGE);
     const cursor = options.cursor ? decodeCursor(options.cursor) : {asOf: this.store.now(), pos: 0, after: null};
     if (options.updatedSince !== undefined) {
-      if (Number.isNaN(Date.parse(options.updatedSince))) throw new TenantryError('invalid-request', `updatedSince "${options.updatedSince}" is not a date-time.`);
+      if (Number.isNaN(Date.parse(options.updatedSince))) throw misuse('invalid-request', `updatedSince "${options.updatedSince}" is not a date-time.`);
       const {items, tombstones} = this.store.changesSince(options.updatedSince, cursor.asOf);
       // Delta pages go by (seenAt, id), not position: a record changing again mid-listing must not shift others out.
       const after = cursor.after;
@@ -719,7 +729,7 @@ class EmbeddedBackend implements Backend {
   async createOrganization(scope: Scope, raw: OrganizationInput, options: CreateOptions): Promise<Versioned<Organization>> {
     const {role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
-    if (!options.idempotencyKey) throw new TenantryError('invalid-request', 'A create needs an Idempotency-Key.');
+    if (!options.idempotencyKey) throw misuse('invalid-request', 'A create needs an Idempotency-Key.');
     const fingerprint = JSON.stringify(raw);
     const key = `${this.userId}|${options.idempotencyKey}`;
     /** The organization an earlier create with this key made, if any. */
@@ -727,9 +737,9 @@ class EmbeddedBackend implements Backend {
       const seen = this.store.idempotent(key);
       if (!seen) return null;
       // As the IETF Idempotency-Key draft says: a key reused with another body is unprocessable (422), not a conflict to wait out.
-      if (seen.fingerprint !== fingerprint) throw new TenantryError('invalid-request', 'This Idempotency-Key was already used for a different organization.', {issues: [{path: '(Idempotency-Key)', message: 'was already used with a different body'}]});
+      if (seen.fingerprint !== fingerprint) throw new TenantryError('invalid-request', 'This Idempotency-Key was already used for a different organization.', {issues: [{path: '(Idempotency-Key)', message: 'was already used with a different body'}], reason: {id: 'create.key-reused', params: {}}});
       const org = this.store.detail(seen.id);
-      if (!org) throw new TenantryError('conflict', 'The organization created with this Idempotency-Key has since been deleted.');
+      if (!org) throw new TenantryError('conflict', 'The organization created with this Idempotency-Key has since been deleted.', {reason: {id: 'create.key-deleted', params: {}}});
       return {value: org, etag: etagOf(org)};
     };
     const before = replayed();
@@ -753,17 +763,17 @@ class EmbeddedBackend implements Backend {
   }
 
   private async createUnder(scope: Scope, role: Role, raw: OrganizationInput, options: CreateOptions, key: string, fingerprint: string, replayed: () => Versioned<Organization> | null): Promise<Versioned<Organization>> {
-    if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot create organizations.');
+    if (role === 'customer-admin') throw notForCustomerAdmin('create organizations', 'create');
     // The same checks, in the same order, as the REST server: shape and field rules, then references.
     const issues = await inputIssues(raw);
     throwIfAborted(options.signal);
     // The same key may have been used while the rules ran: from here on nothing waits until the record is saved.
     const during = replayed();
     if (during) return during;
-    if (issues.length) throw refused('The organization is not valid', issues);
+    if (issues.length) throw refused('The organization is not valid', 'organization', issues);
     const input = withDefaults(OrganizationInputSchema, raw);
     const parent = input.parentId ? this.store.get(input.parentId) : null;
-    if (!parent || !inScope(parent, scope.tenantId)) throw new TenantryError('invalid-request', 'The parent organization is not in this tenant.', {issues: [{path: 'parentId', message: 'is not in this tenant'}]});
+    if (!parent || !inScope(parent, scope.tenantId)) throw new TenantryError('invalid-request', 'The parent organization is not in this tenant.', {issues: [{path: 'parentId', message: 'is not in this tenant'}], reason: {id: 'create.parent-outside', params: {}}});
     const allowedParents: Record<TenantKind, TenantKind[]> = {
       distributor: [],
       reseller: ['distributor'],
@@ -771,7 +781,10 @@ class EmbeddedBackend implements Backend {
       customer: ['reseller', 'customer-organization'],
     };
     if (!allowedParents[input.kind].includes(parent.kind)) {
-      throw new TenantryError('invalid-request', `A ${input.kind} cannot be created under a ${parent.kind}.`, {issues: [{path: 'kind', message: `not allowed under a ${parent.kind}`}]});
+      throw new TenantryError('invalid-request', `A ${input.kind} cannot be created under a ${parent.kind}.`, {
+        issues: [{path: 'kind', message: `not allowed under a ${parent.kind}`}],
+        reason: {id: 'create.kind-under', params: {kind: input.kind, parentKind: parent.kind}},
+      });
     }
     const refs: Issue[] = [];
     // The anchor: the parent when it is a customer organization; else one named below the parent, which then becomes the parent.
@@ -796,7 +809,7 @@ class EmbeddedBackend implements Backend {
     if (input.microsoftAccount?.mode === 'new' && this.domainTaken(onmicrosoftPrefix(input.microsoftAccount.domain))) {
       refs.push({path: 'microsoftAccount.domain', message: 'is already taken'});
     }
-    if (refs.length) throw refused('The organization is not valid', refs);
+    if (refs.length) throw refused('The organization is not valid', 'organization', refs);
     const id = `org-${crypto.randomUUID()}`;
     const adminUser = withDisplayName(resolved.adminUser);
     const now = this.store.tick();
@@ -821,23 +834,22 @@ class EmbeddedBackend implements Backend {
     const {role} = this.scopeOf(scope);
     this.visible(scope, id);
     throwIfAborted(options.signal);
-    const stale = (org: Organization): TenantryError =>
-      new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version});
+    const stale = changedMeanwhile;
     const current = this.store.detail(id)!;
     if (options.ifMatch !== etagOf(current)) throw stale(current);
     const issues = await patchIssues(current, sent);
     throwIfAborted(options.signal);
     // Another change may have landed while the rules ran: from here on nothing waits until the record is saved.
     const now = this.store.detail(id);
-    if (!now) throw new TenantryError('not-found', `No organization "${id}" in this tenant.`);
+    if (!now) throw noOrganization(id);
     if (etagOf(now) !== etagOf(current)) throw stale(now);
     const patch = completePatch(current, sent);
-    if (issues.length) throw refused('The change is not valid', issues);
+    if (issues.length) throw refused('The change is not valid', 'change', issues);
     const keys = Object.keys(patch);
     if (role === 'customer-admin') {
       const refusedKeys = keys.filter((k) => !CUSTOMER_ADMIN_WRITABLE.has(k));
       if (patch.billing !== undefined && (patch.billing?.partnerSubscription ?? null) !== (current.billing?.partnerSubscription ?? null)) refusedKeys.push('billing.partnerSubscription');
-      if (refusedKeys.length) throw new TenantryError('forbidden', `A customer administrator cannot change: ${refusedKeys.join(', ')}.`);
+      if (refusedKeys.length) throw new TenantryError('forbidden', `A customer administrator cannot change: ${refusedKeys.join(', ')}.`, {reason: {id: 'role.customer-admin-fields', params: {fields: refusedKeys.join(', ')}}});
     }
     const refs: Issue[] = [];
     const resolved = this.resolveRefs(withDefaults(OrganizationInputSchema, {...current, ...patch}), scope, current, refs, keys);
@@ -848,14 +860,14 @@ class EmbeddedBackend implements Backend {
     if ('microsoftAccount' in patch && ms?.mode === 'new' && !(was?.mode === 'new' && onmicrosoftPrefix(was.domain) === onmicrosoftPrefix(ms.domain)) && this.domainTaken(onmicrosoftPrefix(ms.domain))) {
       refs.push({path: 'microsoftAccount.domain', message: 'is already taken'});
     }
-    if (refs.length) throw refused('The change is not valid', refs);
+    if (refs.length) throw refused('The change is not valid', 'change', refs);
     const adminUser = withDisplayName(resolved.adminUser);
     // The admin's account follows the name entered for them.
     const renamed = 'adminUser' in patch && !('admin' in patch) && adminUser && current.admin?.id === adminUserId(id);
     const admin = renamed ? {id: adminUserId(id), displayName: adminUser.displayName} : resolved.admin;
     const next = withDerived({...current, ...resolved, adminUser, admin, updatedAt: this.store.tick(), version: current.version + 1} as Organization);
     const invalid = validate(OrganizationSchema, next);
-    if (invalid.length) throw refused('The change is not valid', invalid);
+    if (invalid.length) throw refused('The change is not valid', 'change', invalid);
     await this.store.save(next, this.auditOf(scope, next, 'update', next.updatedAt, changedFields(current, next)));
     return {value: next, etag: etagOf(next)};
   }
@@ -864,11 +876,11 @@ class EmbeddedBackend implements Backend {
     const {role} = this.scopeOf(scope);
     const org = this.visible(scope, id);
     throwIfAborted(options.signal);
-    if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot delete organizations.');
-    if (id === scope.tenantId) throw new TenantryError('forbidden', 'You cannot delete the tenant you are acting in.');
-    if (options.ifMatch !== etagOf(org)) throw new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version});
-    if (org.status !== 'suspended') throw new TenantryError('conflict', `Suspend "${org.name}" before deleting it.`);
-    if (this.store.hasChildren(id)) throw new TenantryError('conflict', `"${org.name}" still has organizations below it.`);
+    if (role === 'customer-admin') throw notForCustomerAdmin('delete organizations', 'delete');
+    if (id === scope.tenantId) throw new TenantryError('forbidden', 'You cannot delete the tenant you are acting in.', {reason: {id: 'delete.own-tenant', params: {}}});
+    if (options.ifMatch !== etagOf(org)) throw changedMeanwhile(org);
+    if (org.status !== 'suspended') throw new TenantryError('conflict', `Suspend "${org.name}" before deleting it.`, {reason: {id: 'delete.not-suspended', params: {name: org.name}}});
+    if (this.store.hasChildren(id)) throw new TenantryError('conflict', `"${org.name}" still has organizations below it.`, {reason: {id: 'delete.has-children', params: {name: org.name}}});
     await this.store.delete(org, this.auditOf(scope, org, 'delete', this.store.tick()));
   }
 
@@ -891,21 +903,21 @@ class EmbeddedBackend implements Backend {
   }
 
   /** Who may move `id` along its lifecycle in `scope`: not a customer's view, not the tenant acted in. */
-  private lifecycleAllowed(scope: Scope, id: Id, what: string): OrganizationSummary {
+  private lifecycleAllowed(scope: Scope, id: Id, what: string, act: CustomerAdminAct): OrganizationSummary {
     const {role} = this.scopeOf(scope);
     const org = this.visible(scope, id);
-    if (role === 'customer-admin') throw new TenantryError('forbidden', `A customer administrator cannot ${what}.`);
-    if (id === scope.tenantId) throw new TenantryError('forbidden', 'You cannot change the lifecycle of the tenant you are acting in.');
+    if (role === 'customer-admin') throw notForCustomerAdmin(what, act);
+    if (id === scope.tenantId) throw new TenantryError('forbidden', 'You cannot change the lifecycle of the tenant you are acting in.', {reason: {id: 'lifecycle.own-tenant', params: {}}});
     return org;
   }
 
   async transitionOrganization(scope: Scope, id: Id, raw: LifecycleAction, options: WriteOptions): Promise<Versioned<Organization>> {
     const action = checkLifecycleAction(raw);
-    this.lifecycleAllowed(scope, id, `${action} organizations`);
+    this.lifecycleAllowed(scope, id, `${action} organizations`, action);
     throwIfAborted(options.signal);
     const current = this.store.detail(id)!;
     if (options.ifMatch !== etagOf(current)) {
-      throw new TenantryError('version-conflict', `"${current.name}" was changed by someone else since you opened it.`, {currentVersion: current.version});
+      throw changedMeanwhile(current);
     }
     const status = lifecycleMove(current.status, action, current.kind);
     const next = withDerived({...current, status, updatedAt: this.store.tick(), version: current.version + 1});
@@ -915,7 +927,7 @@ class EmbeddedBackend implements Backend {
 
   async lifecycleImpact(scope: Scope, id: Id, raw: LifecycleAction, options: CallOptions = {}): Promise<LifecycleImpact> {
     const action = checkLifecycleAction(raw);
-    const org = this.lifecycleAllowed(scope, id, 'change the lifecycle of organizations');
+    const org = this.lifecycleAllowed(scope, id, 'change the lifecycle of organizations', 'lifecycle');
     throwIfAborted(options.signal);
     const to = lifecycleMove(org.status, action, org.kind);
     const organizationsBelow: KindCounts = {distributor: 0, reseller: 0, 'customer-organization': 0, customer: 0};
@@ -995,31 +1007,31 @@ class EmbeddedBackend implements Backend {
     scope: Scope,
     id: Id,
     options: WriteOptions,
-    rule: {action: AuditAction; customerAdmin: boolean; what: string},
+    rule: {action: AuditAction; customerAdmin: boolean; what: string; act: CustomerAdminAct},
     make: (current: Organization) => Promise<{changes: Partial<Organization>; subject: string}>,
   ): Promise<Versioned<Organization>> {
     const {role} = this.scopeOf(scope);
     this.visible(scope, id);
     throwIfAborted(options.signal);
-    if (role === 'customer-admin' && !rule.customerAdmin) throw new TenantryError('forbidden', `A customer administrator cannot ${rule.what}.`);
-    const stale = (org: Organization): TenantryError => new TenantryError('version-conflict', `"${org.name}" was changed by someone else since you opened it.`, {currentVersion: org.version});
+    if (role === 'customer-admin' && !rule.customerAdmin) throw notForCustomerAdmin(rule.what, rule.act);
+    const stale = changedMeanwhile;
     const current = this.store.detail(id)!;
     if (options.ifMatch !== etagOf(current)) throw stale(current);
     const {changes, subject} = await make(current);
     throwIfAborted(options.signal);
     // Another change may have landed while the rules ran: from here on nothing waits until the record is saved.
     const now = this.store.detail(id);
-    if (!now) throw new TenantryError('not-found', `No organization "${id}" in this tenant.`);
+    if (!now) throw noOrganization(id);
     if (etagOf(now) !== etagOf(current)) throw stale(now);
     const next = withDerived({...current, ...changes, updatedAt: this.store.tick(), version: current.version + 1});
     const invalid = validate(OrganizationSchema, next);
-    if (invalid.length) throw refused('The change is not valid', invalid);
+    if (invalid.length) throw refused('The change is not valid', 'change', invalid);
     await this.store.save(next, this.auditOf(scope, next, rule.action, next.updatedAt, changedFields(current, next), subject));
     return {value: next, etag: etagOf(next)};
   }
 
   async addContact(scope: Scope, orgId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>> {
-    return this.changeDetails(scope, orgId, options, {action: 'contact-add', customerAdmin: true, what: 'add contacts'}, async (current) => {
+    return this.changeDetails(scope, orgId, options, {action: 'contact-add', customerAdmin: true, what: 'add contacts', act: 'add-contacts'}, async (current) => {
       const contact: Contact = {id: `ct-${crypto.randomUUID()}`, ...(await checkContactInput(input, current.companyAddress?.country ?? ''))};
       const contacts = [...current.contacts, contact];
       checkPrimaryContact(current.contacts, contacts, contact);
@@ -1028,7 +1040,7 @@ class EmbeddedBackend implements Backend {
   }
 
   async updateContact(scope: Scope, orgId: Id, contactId: Id, input: ContactInput, options: WriteOptions): Promise<Versioned<Organization>> {
-    return this.changeDetails(scope, orgId, options, {action: 'contact-update', customerAdmin: true, what: 'change contacts'}, async (current) => {
+    return this.changeDetails(scope, orgId, options, {action: 'contact-update', customerAdmin: true, what: 'change contacts', act: 'change-contacts'}, async (current) => {
       const was = contactOf(current.contacts, contactId, current.name);
       const contact: Contact = {id: was.id, ...(await checkContactInput(input, current.companyAddress?.country ?? ''))};
       const contacts = current.contacts.map((c) => (c === was ? contact : c));
@@ -1038,7 +1050,7 @@ class EmbeddedBackend implements Backend {
   }
 
   async deleteContact(scope: Scope, orgId: Id, contactId: Id, options: WriteOptions): Promise<Versioned<Organization>> {
-    return this.changeDetails(scope, orgId, options, {action: 'contact-delete', customerAdmin: true, what: 'remove contacts'}, async (current) => {
+    return this.changeDetails(scope, orgId, options, {action: 'contact-delete', customerAdmin: true, what: 'remove contacts', act: 'remove-contacts'}, async (current) => {
       const was = contactOf(current.contacts, contactId, current.name);
       const contacts = current.contacts.filter((c) => c !== was);
       checkPrimaryContact(current.contacts, contacts, was);
@@ -1047,7 +1059,7 @@ class EmbeddedBackend implements Backend {
   }
 
   async changePeople(scope: Scope, orgId: Id, raw: PeopleChange, options: WriteOptions): Promise<Versioned<Organization>> {
-    return this.changeDetails(scope, orgId, options, {action: 'people-change', customerAdmin: false, what: 'change the people of an organization'}, async (current) => {
+    return this.changeDetails(scope, orgId, options, {action: 'people-change', customerAdmin: false, what: 'change the people of an organization', act: 'change-people'}, async (current) => {
       const change = checkPeopleChange(raw);
       const issues: Issue[] = [];
       /** A user visible from the scope; else an issue, alike for one that does not exist. */
@@ -1061,18 +1073,18 @@ class EmbeddedBackend implements Backend {
       const what = 'The change of people is not valid';
       if (change.role === 'account-manager') {
         const ref = change.userId === null ? null : user(change.userId, 'userId');
-        if (issues.length) throw refused(what, issues);
+        if (issues.length) throw refused(what, 'people', issues);
         return {changes: {accountManager: ref}, subject: peopleSubject(change.role, [], [], ref?.displayName ?? null)};
       }
       if (change.role === 'run-as') {
         const rules = await import('../../../shared/contract/field-rules.js');
         const problems = rules.checkRunAsAccount(change.account, 'account', rules.collects(current.features));
-        if (problems.length) throw refused(what, problems.map(({path, message}) => ({path, message})));
+        if (problems.length) throw refused(what, 'people', problems.map(({path, message}) => ({path, message})));
         return {changes: {runAsAccount: change.account}, subject: peopleSubject(change.role, [], [], change.account)};
       }
       const field = PEOPLE_FIELD[change.role];
       const added = (change.add ?? []).map((a, i) => user(a, `add[${i}]`));
-      if (issues.length) throw refused(what, issues);
+      if (issues.length) throw refused(what, 'people', issues);
       const list = current[field];
       const gone = new Set(change.remove ?? []);
       const removed = list.filter((u) => gone.has(u.id));
@@ -1083,7 +1095,7 @@ class EmbeddedBackend implements Backend {
   }
 
   async startOnboardingTask(scope: Scope, orgId: Id, taskId: Id, options: WriteOptions): Promise<Versioned<Organization>> {
-    return this.changeDetails(scope, orgId, options, {action: 'onboarding-start', customerAdmin: false, what: 'start onboarding tasks'}, async (current) => {
+    return this.changeDetails(scope, orgId, options, {action: 'onboarding-start', customerAdmin: false, what: 'start onboarding tasks', act: 'start-onboarding'}, async (current) => {
       const {tasks, task} = startTask(current.onboardingTasks, taskId, current.name);
       return {changes: {onboardingTasks: tasks}, subject: task.title};
     });
@@ -1132,7 +1144,7 @@ class EmbeddedBackend implements Backend {
         c = null;
       }
       const ok = Array.isArray(c) && c[0] === kind && c[1] === org.id && Number.isInteger(c[2]) && (c[2] as number) > 0 && (c[2] as number) <= all.length;
-      if (!ok) throw new TenantryError('invalid-request', 'The commerce query is not valid: cursor is not one this server gave; start the listing again.', {issues: [{path: 'cursor', message: 'is not one this server gave; start the listing again'}]});
+      if (!ok) throw new TenantryError('invalid-request', 'The commerce query is not valid: cursor is not one this server gave; start the listing again.', {issues: [{path: 'cursor', message: 'is not one this server gave; start the listing again'}], reason: {id: 'list.cursor', params: {}}});
       start = (c as number[])[2];
     }
     const items = all.slice(start, start + q.limit);
@@ -1241,11 +1253,11 @@ class EmbeddedBackend implements Backend {
       } catch {
         c = null;
       }
-      if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || Number.isNaN(Date.parse(c[0])) || typeof c[1] !== 'string') throw new TenantryError('invalid-request', 'The page cursor is not valid; start the listing again.');
+      if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || Number.isNaN(Date.parse(c[0])) || typeof c[1] !== 'string') throw badCursor();
       cursor = {asOf: c[0], after: c[1]};
     }
     const since = options.updatedSince;
-    if (since !== undefined && Number.isNaN(Date.parse(since))) throw new TenantryError('invalid-request', `updatedSince "${since}" is not a date-time.`);
+    if (since !== undefined && Number.isNaN(Date.parse(since))) throw misuse('invalid-request', `updatedSince "${since}" is not a date-time.`);
     const {list} = this.accountsIn(scope.tenantId);
     // The first account after the cursor, by binary search over the list in id order.
     let lo = 0;
@@ -1274,13 +1286,13 @@ class EmbeddedBackend implements Backend {
    * One account write in `scope`, on an account read with `ifMatch`: `apply` gives the records that
    * change (each saved with its audit entry), and the account is answered as the scope now sees it.
    */
-  private async changeAccount(scope: Scope, accountId: Id, options: WriteOptions, what: string, apply: (e: AccountEntry) => Promise<{records: Organization[]; subject: string}>): Promise<AccountChange> {
+  private async changeAccount(scope: Scope, accountId: Id, options: WriteOptions, what: string, act: CustomerAdminAct, apply: (e: AccountEntry) => Promise<{records: Organization[]; subject: string}>): Promise<AccountChange> {
     const {role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
-    if (role === 'customer-admin') throw new TenantryError('forbidden', `A customer administrator cannot ${what}.`);
+    if (role === 'customer-admin') throw notForCustomerAdmin(what, act);
     const entry = this.accountsIn(scope.tenantId).byId.get(accountId);
-    if (!entry) throw new TenantryError('not-found', `No linked account "${accountId}" in this tenant.`);
-    if (options.ifMatch !== this.accountRow(entry).etag) throw new TenantryError('version-conflict', `The account “${entry.account.name}” was changed by someone else since you opened it.`);
+    if (!entry) throw new TenantryError('not-found', `No linked account "${accountId}" in this tenant.`, {reason: {id: 'account.not-found', params: {id: String(accountId).slice(0, 128)}}});
+    if (options.ifMatch !== this.accountRow(entry).etag) throw new TenantryError('version-conflict', `The account “${entry.account.name}” was changed by someone else since you opened it.`, {reason: {id: 'account.changed', params: {name: entry.account.name}}});
     const {records, subject} = await apply(entry);
     // Accounts left with none (or taken up again) change the listing even without a record saved.
     this.store.revision++;
@@ -1297,14 +1309,16 @@ class EmbeddedBackend implements Backend {
   }
 
   async assignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
-    return this.changeAccount(scope, accountId, options, 'assign linked accounts', async (e) => {
+    return this.changeAccount(scope, accountId, options, 'assign linked accounts', 'assign-accounts', async (e) => {
       const org = this.visible(scope, orgId);
       const a = e.account;
-      if (org.kind !== 'customer') throw new TenantryError('invalid-request', 'Linked accounts are assigned to customers only.', {issues: [{path: 'organizationId', message: 'is not a customer'}]});
-      if (e.holders.some((h) => h.id === orgId)) throw new TenantryError('conflict', `“${a.name}” is already assigned to “${org.name}”.`);
+      if (org.kind !== 'customer') throw new TenantryError('invalid-request', 'Linked accounts are assigned to customers only.', {issues: [{path: 'organizationId', message: 'is not a customer'}], reason: {id: 'account.customers-only', params: {}}});
+      if (e.holders.some((h) => h.id === orgId)) throw new TenantryError('conflict', `“${a.name}” is already assigned to “${org.name}”.`, {reason: {id: 'account.already-assigned', params: {account: a.name, org: org.name}}});
       if (a.type === 'dedicated' && e.all > 0) {
         const holder = e.holders[0];
-        throw new TenantryError('conflict', `“${a.name}” is a dedicated account${holder ? ` of “${holder.name}”` : ''}: unassign it there first.`);
+        throw new TenantryError('conflict', `“${a.name}” is a dedicated account${holder ? ` of “${holder.name}”` : ''}: unassign it there first.`, {
+          reason: holder ? {id: 'account.dedicated-of', params: {account: a.name, holder: holder.name}} : {id: 'account.dedicated', params: {account: a.name}},
+        });
       }
       this.store.detachedAccounts.delete(a.id);
       const current = this.store.detail(orgId)!;
@@ -1313,10 +1327,10 @@ class EmbeddedBackend implements Backend {
   }
 
   async unassignAccount(scope: Scope, accountId: Id, orgId: Id, options: WriteOptions): Promise<AccountChange> {
-    return this.changeAccount(scope, accountId, options, 'unassign linked accounts', async (e) => {
+    return this.changeAccount(scope, accountId, options, 'unassign linked accounts', 'unassign-accounts', async (e) => {
       const org = this.visible(scope, orgId);
       const a = e.account;
-      if (!e.holders.some((h) => h.id === orgId)) throw new TenantryError('conflict', `“${a.name}” is not assigned to “${org.name}”.`);
+      if (!e.holders.some((h) => h.id === orgId)) throw new TenantryError('conflict', `“${a.name}” is not assigned to “${org.name}”.`, {reason: {id: 'account.not-assigned', params: {account: a.name, org: org.name}}});
       if (e.all === 1) this.store.detachedAccounts.set(a.id, {account: a, ancestorIds: [...org.ancestorIds], at: this.store.now()});
       const current = this.store.detail(orgId)!;
       return {records: [{...current, linkedAccounts: current.linkedAccounts.filter((x) => x.id !== a.id)}], subject: `Linked account “${a.name}” unassigned`};
@@ -1324,7 +1338,7 @@ class EmbeddedBackend implements Backend {
   }
 
   async updateAccount(scope: Scope, accountId: Id, patch: AccountPatch, options: WriteOptions): Promise<AccountChange> {
-    return this.changeAccount(scope, accountId, options, 'change linked accounts', async (e) => {
+    return this.changeAccount(scope, accountId, options, 'change linked accounts', 'change-accounts', async (e) => {
       const checked = await checkAccountPatch(patch, {...e.account, customerCount: e.all});
       const next: LinkedAccount = {...e.account, ...checked};
       const detached = this.store.detachedAccounts.get(accountId);
@@ -1415,7 +1429,7 @@ class EmbeddedBackend implements Backend {
   async findDuplicates(scope: Scope, query: DuplicateQuery, options: CallOptions = {}): Promise<DuplicateCheck> {
     const {role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
-    if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot check for duplicate organizations.');
+    if (role === 'customer-admin') throw notForCustomerAdmin('check for duplicate organizations', 'check-duplicates');
     const q = await checkDuplicateQuery(query);
     const name = q.name ? foldName(q.name) : '';
     // An organization out of sight is never left out on request: that would tell whether it matched.
@@ -1480,7 +1494,7 @@ class EmbeddedBackend implements Backend {
   async listLinkableAzureTenants(scope: Scope, options: CallOptions = {}): Promise<LinkableAzureTenant[]> {
     const {tenant, role} = this.scopeOf(scope);
     throwIfAborted(options.signal);
-    if (role === 'customer-admin') throw new TenantryError('forbidden', 'A customer administrator cannot link Azure tenants.');
+    if (role === 'customer-admin') throw notForCustomerAdmin('link Azure tenants', 'link-azure');
     const resellers = tenant.kind === 'reseller' ? [tenant] : this.store.ofKind('reseller').filter((r) => inScope(r, scope.tenantId));
     const linkedTenants = new Set<string>();
     const linkedSubscriptions = new Set<string>();
@@ -1552,6 +1566,6 @@ function decodeCursor(s: string): Cursor {
     Number.isInteger((c as Cursor).pos) &&
     (c as Cursor).pos >= 0 &&
     ((c as Cursor).after === null || (Array.isArray((c as Cursor).after) && (c as Cursor).after!.length === 2 && (c as Cursor).after!.every((x) => typeof x === 'string')));
-  if (!ok) throw new TenantryError('invalid-request', 'The page cursor is not valid; start the listing again.');
+  if (!ok) throw badCursor();
   return c as Cursor;
 }

@@ -3,8 +3,8 @@
  *
  * Runs in the data worker, so it uses only fetch, streams, timers and AbortSignal (no DOM). It is
  * the trust boundary: every response is size-capped, parsed and checked against the model schemas
- * before anything downstream sees it, and every failure becomes a {@link TenantryError} whose
- * message names the request and says what went wrong in words an MSP admin can act on.
+ * before anything downstream sees it, and every failure becomes a {@link TenantryError} with a
+ * reason the page words (`reasons.ts`), and an English message that names the request for logs.
  */
 import type {
   AuditQuery,
@@ -29,7 +29,8 @@ import {checkAuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
 import {accountPageSize} from '../../../shared/contract/accounts.js';
 import {checkCommerceKind, checkCommerceQuery, checkConsoleLink, checkContractQuery, checkPeopleChange, type CommerceQuery, type ContractQuery} from '../../../shared/contract/details.js';
-import {abortError, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
+import {abortError, misuse, TenantryError, type ErrorCode, type ErrorDetails} from '../../../shared/contract/errors.js';
+import {checkReason, type Reason} from '../../../shared/contract/reasons.js';
 import {array, formatIssues, nullable, object, string, unknown, validate, withDefaults, type Issue, type Schema} from '../../../shared/model/schema.js';
 import {
   AccountChangeSchema,
@@ -213,7 +214,7 @@ export class HttpBackend implements Backend {
     const key = options?.idempotencyKey;
     // Without a key a retried create could make a duplicate, so it is refused before any request.
     if (typeof key !== 'string' || !key.trim() || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
-      throw new TenantryError('config', `${label}: an Idempotency-Key (1–255 visible ASCII characters) is required for every create.`, {request: label});
+      throw misuse('config', `${label}: an Idempotency-Key (1–255 visible ASCII characters) is required for every create.`, {request: label});
     }
     const reply = await this.send({
       method: 'POST',
@@ -344,7 +345,7 @@ export class HttpBackend implements Backend {
     const reply = await this.send({method: 'GET', path, label, scope, query: {...checkCommerceQuery(query)}, retry: 'read', signal: query.signal});
     const page = check(CommercePageSchema, reply, label);
     // A page of another list than the one asked for is not this list's.
-    if (page.kind !== kind) throw new TenantryError('invalid-response', `${label} failed: the server answered with its ${page.kind} instead of ${kind}.`, {request: label, status: reply.status});
+    if (page.kind !== kind) throw new TenantryError('invalid-response', `${label} failed: the server answered with its ${page.kind} instead of ${kind}.`, {request: label, status: reply.status, reason: {id: 'http.contract', params: {}}});
     return page as CommercePage<K>;
   }
 
@@ -504,7 +505,7 @@ export class HttpBackend implements Backend {
       const token = await untilAborted(this.token(spec), signal);
       if (token) {
         // A malformed token would make fetch throw a TypeError that looks like a network failure.
-        if (!/^[\x21-\x7e]+$/.test(token)) throw new TenantryError('config', `${spec.label}: the token provider returned a token that cannot be sent in a header.`, {request: spec.label});
+        if (!/^[\x21-\x7e]+$/.test(token)) throw new TenantryError('config', `${spec.label}: the token provider returned a token that cannot be sent in a header.`, {request: spec.label, reason: {id: 'http.token-unsendable', params: {}}});
         headers.set('Authorization', `Bearer ${token}`);
       }
       const response = await this.fetchImpl(url, {
@@ -530,19 +531,21 @@ export class HttpBackend implements Backend {
     try {
       return await this.tokenProvider();
     } catch (e) {
-      throw new TenantryError('unauthenticated', `${spec.label} failed: could not obtain a sign-in token (${short(errorText(e))}).`, {request: spec.label});
+      // The provider is the host's code: what it said is a detail, not our sentence.
+      throw new TenantryError('unauthenticated', `${spec.label} failed: could not obtain a sign-in token (${short(errorText(e))}).`, {request: spec.label, reason: {id: 'http.token-failed', params: {}}, detail: short(errorText(e))});
     }
   }
 
   private transportError(e: unknown, spec: RequestSpec, timedOut: boolean): TenantryError {
     if (spec.signal?.aborted) return abortError(spec.label);
     if (timedOut) {
-      return new TenantryError('timeout', `${spec.label} failed: the server did not answer within ${seconds(this.settings.timeoutMs)}.`, {request: spec.label});
+      return new TenantryError('timeout', `${spec.label} failed: the server did not answer within ${seconds(this.settings.timeoutMs)}.`, {request: spec.label, reason: {id: 'http.timeout', params: {seconds: this.settings.timeoutMs / 1000}}});
     }
     return new TenantryError(
       'network',
       `${spec.label} failed: could not reach the server (the connection failed or was reset${e instanceof Error && e.message ? `: ${short(e.message)}` : ''}).`,
-      {request: spec.label},
+      // The browser's own words ("Failed to fetch") stay in the message, for logs.
+      {request: spec.label, reason: {id: 'http.unreachable', params: {}}},
     );
   }
 
@@ -557,10 +560,9 @@ export class HttpBackend implements Backend {
       json = JSON.parse(text);
     } catch {
       const type = headers.get('Content-Type') ?? '';
-      const why = /html/i.test(type)
-        ? 'the server answered with a web page instead of data; check the API address'
-        : 'the response is not valid JSON';
-      throw new TenantryError('invalid-response', `${spec.label} failed: ${why}.`, {request: spec.label, status});
+      const page = /html/i.test(type);
+      const why = page ? 'the server answered with a web page instead of data; check the API address' : 'the response is not valid JSON';
+      throw new TenantryError('invalid-response', `${spec.label} failed: ${why}.`, {request: spec.label, status, reason: {id: page ? 'http.web-page' : 'http.not-json', params: {}}});
     }
     return {status, headers, json};
   }
@@ -569,13 +571,17 @@ export class HttpBackend implements Backend {
     const {status, headers} = response;
     const details: ErrorDetails = {status, request: spec.label};
     let said = '';
+    let theirs: Reason | null = null;
     try {
       const bytes = await readCapped(response, Math.min(MAX_ERROR_BODY_BYTES, this.settings.maxResponseBytes), spec.label);
       const text = new TextDecoder().decode(bytes);
       const body = parseJson(text);
       if (ErrorBodySchema.is(body)) {
         said = body.message;
-        const extra = body as {issues?: unknown; currentVersion?: unknown};
+        const extra = body as {issues?: unknown; currentVersion?: unknown; reason?: unknown; params?: unknown};
+        // A reason of the contract's vocabulary, checked, is worded by the page in its language;
+        // anything else the server said stays its own words (a detail).
+        theirs = checkReason(extra.reason, extra.params);
         // Only path and message cross, each capped: what the server said wrong with the request, by field.
         const issues = Array.isArray(extra.issues) ? extra.issues.filter(isIssue).slice(0, 50).map((i) => ({path: i.path.slice(0, 500), message: i.message.slice(0, 2000)})) : [];
         if (issues.length) details.issues = issues;
@@ -595,7 +601,9 @@ export class HttpBackend implements Backend {
     const code = codeForStatus(status);
     const reason = describeStatus(code, status, details.retryAfterMs);
     const suffix = said ? ` The server said: “${short(said)}”` : '';
-    return new TenantryError(code, `${spec.label} failed: ${reason}.${suffix}`, details);
+    // The server's reason is our sentence in the user's language; without one the status is, and what the server said is a detail.
+    const detail = !theirs && said ? {detail: short(said)} : {};
+    return new TenantryError(code, `${spec.label} failed: ${reason}.${suffix}`, {...details, ...detail, reason: theirs ?? statusReason(code, status, details.retryAfterMs)});
   }
 }
 
@@ -656,6 +664,35 @@ function describeStatus(code: ErrorCode, status: number, retryAfterMs: number | 
   }
 }
 
+/** What a user is told of an HTTP status the server gave no reason of ours for. */
+function statusReason(code: ErrorCode, status: number, retryAfterMs: number | undefined): Reason {
+  const seconds = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
+  switch (code) {
+    case 'invalid-request':
+      return {id: 'http.invalid-request', params: {status}};
+    case 'unauthenticated':
+      return {id: 'http.unauthenticated', params: {}};
+    case 'forbidden':
+      return {id: 'http.forbidden', params: {}};
+    case 'not-found':
+      return {id: 'http.not-found', params: {}};
+    case 'conflict':
+      return {id: 'http.conflict', params: {}};
+    case 'version-conflict':
+      return {id: 'http.version-conflict', params: {}};
+    case 'precondition-required':
+      return {id: 'http.precondition-required', params: {}};
+    case 'rate-limited':
+      return seconds === undefined ? {id: 'http.rate-limited', params: {}} : {id: 'http.rate-limited-for', params: {seconds}};
+    case 'unavailable':
+      return seconds === undefined ? {id: 'http.unavailable', params: {status}} : {id: 'http.unavailable-for', params: {status, seconds}};
+    case 'server':
+      return {id: 'http.server', params: {status}};
+    default:
+      return {id: 'http.unexpected', params: {status}};
+  }
+}
+
 /** `Retry-After` as milliseconds from now: delta-seconds or an HTTP-date; `undefined` if absent or garbled. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
@@ -671,6 +708,7 @@ async function readCapped(response: Response, max: number, label: string): Promi
     new TenantryError('too-large', `${label} failed: the response is larger than the ${formatBytes(max)} this client accepts.`, {
       request: label,
       status: response.status,
+      reason: {id: 'http.too-large', params: {bytes: max}},
     });
   const declared = Number(response.headers.get('Content-Length'));
   if (declared > max) {
@@ -709,6 +747,7 @@ function check<T>(schema: Schema<T>, reply: Reply, label: string): T {
       request: label,
       status: reply.status,
       issues,
+      reason: {id: 'http.contract', params: {}},
     });
   }
   return reply.json as T;
@@ -725,7 +764,7 @@ function versioned(value: Organization, reply: Reply): Versioned<Organization> {
 
 function requireEtag(etag: string | undefined, label: string): string {
   if (typeof etag !== 'string' || !etag.trim() || /[\r\n]/.test(etag)) {
-    throw new TenantryError('config', `${label}: the ETag read with the record is required (If-Match).`, {request: label});
+    throw misuse('config', `${label}: the ETag read with the record is required (If-Match).`, {request: label});
   }
   return etag;
 }
@@ -735,13 +774,13 @@ const accountPath = (id: Id): string => `accounts/${encodeURIComponent(id)}`;
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!(Number.isFinite(value) && value > 0)) throw new TenantryError('config', `HTTP backend option ${name} must be a positive number.`);
+  if (!(Number.isFinite(value) && value > 0)) throw misuse('config', `HTTP backend option ${name} must be a positive number.`);
   return value;
 }
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!(Number.isFinite(value) && value >= 0)) throw new TenantryError('config', `HTTP backend option ${name} must be zero or more.`);
+  if (!(Number.isFinite(value) && value >= 0)) throw misuse('config', `HTTP backend option ${name} must be zero or more.`);
   return value;
 }
 

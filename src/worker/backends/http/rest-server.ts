@@ -10,6 +10,7 @@
  */
 import {checkDomainPrefix, checkDuplicateQuery, checkLookupDomain, checkParentId, MAX_USER_IDS, type Backend, type Scope} from '../../../shared/contract/backend.js';
 import {TenantryError, type ErrorCode} from '../../../shared/contract/errors.js';
+import type {Reason} from '../../../shared/contract/reasons.js';
 import {inputIssues, patchIssues} from '../../../shared/contract/server-checks.js';
 import {checkAuditQuery, type AuditQuery} from '../../../shared/contract/audit.js';
 import {checkLifecycleAction} from '../../../shared/contract/lifecycle.js';
@@ -65,7 +66,7 @@ class HttpProblem extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: {issues?: Issue[]; headers?: Record<string, string>; currentVersion?: number} = {},
+    readonly extra: {issues?: Issue[]; headers?: Record<string, string>; currentVersion?: number; reason?: Reason} = {},
   ) {
     super(message);
   }
@@ -389,10 +390,10 @@ function pageLimit(q: URLSearchParams): number | undefined {
  * what the patch touched. The version check itself stays with the backend (If-Match).
  */
 async function checkPatch(b: Backend, scope: Scope, id: string, patch: unknown, signal: AbortSignal): Promise<void> {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalidBody([{path: '(root)', message: 'expected an object'}]);
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalidBody([{path: '(root)', message: 'expected an object'}], 'change');
   const current: Organization = (await b.getOrganization(scope, id, {signal})).value;
   const issues = await patchIssues(current, patch);
-  if (issues.length) throw invalidBody(issues);
+  if (issues.length) throw invalidBody(issues, 'change');
 }
 
 /** A query parameter: absent is `undefined`; given twice is a 400 (which one would count?). */
@@ -483,16 +484,16 @@ async function bodyOf(request: Request): Promise<unknown> {
 
 const tooLarge = () => new HttpProblem(413, 'invalid-request', `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB.`);
 const badRequest = (message: string) => new HttpProblem(400, 'invalid-request', message);
-const invalidBody = (issues: Issue[]) =>
-  new HttpProblem(422, 'invalid-request', `The organization is not valid: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues: issues.slice(0, 50)});
+const invalidBody = (issues: Issue[], subject: 'organization' | 'change' = 'organization') =>
+  new HttpProblem(422, 'invalid-request', `The organization is not valid: ${formatIssues(issues).replace(/\.$/, '')}.`, {issues: issues.slice(0, 50), reason: {id: 'request.invalid', params: {subject}}});
 
 function toProblem(e: unknown): HttpProblem {
   if (e instanceof HttpProblem) return e;
   if (e instanceof TenantryError) {
     const headers: Record<string, string> = {};
     if (e.details.retryAfterMs !== undefined) headers['Retry-After'] = String(Math.ceil(e.details.retryAfterMs / 1000));
-    const {issues, currentVersion} = e.details;
-    return new HttpProblem(STATUS_FOR[e.code] ?? 500, e.code, e.message, {issues, headers, currentVersion});
+    const {issues, currentVersion, reason} = e.details;
+    return new HttpProblem(STATUS_FOR[e.code] ?? 500, e.code, e.message, {issues, headers, currentVersion, reason});
   }
   if (e instanceof DOMException && e.name === 'AbortError') return new HttpProblem(499, 'aborted', 'The request was cancelled.');
   // Unknown failures keep their detail out of the response: it may describe internals.
@@ -501,7 +502,12 @@ function toProblem(e: unknown): HttpProblem {
 }
 
 function problemResponse(p: HttpProblem): Response {
-  const body: {code: string; message: string; issues?: Issue[]; currentVersion?: number} = {code: p.code, message: p.message.slice(0, 2000)};
+  const body: {code: string; message: string; reason?: string; params?: Record<string, unknown>; issues?: Issue[]; currentVersion?: number} = {code: p.code, message: p.message.slice(0, 2000)};
+  // The refusal's reason goes with it, so a client words it in its user's language.
+  if (p.extra.reason) {
+    body.reason = p.extra.reason.id;
+    body.params = p.extra.reason.params;
+  }
   if (p.extra.issues?.length) body.issues = p.extra.issues;
   if (p.extra.currentVersion !== undefined) body.currentVersion = p.extra.currentVersion;
   return json(p.status, body, p.extra.headers);
