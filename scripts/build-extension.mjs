@@ -3,7 +3,7 @@
 // 2. esbuild bundles the background and the content script as single classic files;
 // 3. each browser's manifest is written from the top-level `manifest.json` (its name, description
 //    and titles are `__MSG_<key>__`), with `_locales/<locale>/messages.json` for every language
-//    of the catalogue (`extensionLocales`);
+//    of the catalogue (`extensionLocales`) and the icons (`extension/icons/`, see scripts/icons.mjs);
 // 4. both folders are zipped, and Firefox's sources zip is written for its review.
 // Output: dist/extension/{chrome,firefox}/, dist/extension/tenantry-{chrome,firefox}-<version>.zip,
 // dist/extension/tenantry-sources-<version>.zip.
@@ -15,6 +15,7 @@ import {deflateRawSync, crc32} from 'node:zlib';
 import {build as esbuild} from 'esbuild';
 import {build as viteBuild} from 'vite';
 import {config as l10nConfig, readXliff, sourceMessages, splitUnit} from './l10n-catalogue.mjs';
+import {ICON_SIZES, iconFile} from './icons.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = path.join(root, 'dist/extension');
@@ -162,6 +163,8 @@ export async function buildExtension({quiet = false} = {}) {
     mkdirSync(path.join(staging, '_locales', locale), {recursive: true});
     writeFileSync(path.join(staging, '_locales', locale, 'messages.json'), `${JSON.stringify(messages, null, 2)}\n`);
   }
+  mkdirSync(path.join(staging, 'icons'));
+  for (const size of ICON_SIZES) cpSync(path.join(root, 'extension', iconFile(size)), path.join(staging, iconFile(size)));
   const version = source.version;
   for (const [browser, manifest] of [
     ['chrome', chromeManifest(source)],
