@@ -30,7 +30,10 @@ const demoSizeWords = (n: number): string =>
     other: (count) => msg(str`${count} customers`, {id: 'ext.options.demo-size-other'}),
   });
 
-/** The page, in the page's language; rendered again in place when the language changes (values typed stay). */
+/**
+ * The page, in the page's language; rendered again in place when the language changes (values typed
+ * stay). Addresses, tokens, patterns and selectors are written left to right in every language.
+ */
 function page() {
   return html`
     <h1>${msg('Tenantry options', {id: 'ext.options.title'})}</h1>
@@ -51,11 +54,11 @@ function page() {
         </div>
         <div class="row">
           <label for="base-url">${msg('Backend URL', {id: 'ext.options.base-url'})}</label>
-          <input type="url" id="base-url" placeholder="https://psa.example.com/api/tenantry/" autocomplete="url" />
+          <input type="url" id="base-url" dir="ltr" placeholder="https://psa.example.com/api/tenantry/" autocomplete="url" />
         </div>
         <div class="row">
           <label for="token">${msg('Access token', {id: 'ext.options.token'})}</label>
-          <input type="password" id="token" autocomplete="off" aria-describedby="token-help" />
+          <input type="password" id="token" dir="ltr" autocomplete="off" aria-describedby="token-help" />
         </div>
         <p id="token-help">${msg('Kept in this browser’s memory only until it closes; never written to disk, never readable by web pages.', {id: 'ext.options.token-help'})}</p>
         <div class="row">
@@ -105,15 +108,15 @@ function page() {
         </div>
         <div class="row">
           <label for="bridge-origins">${msg('Portal addresses, one per line', {id: 'ext.options.bridge-origins'})}</label>
-          <textarea id="bridge-origins" rows="3" cols="50" placeholder="https://portal.example.com"></textarea>
+          <textarea id="bridge-origins" dir="ltr" rows="3" cols="50" placeholder="https://portal.example.com"></textarea>
         </div>
         <div class="row">
           <label for="bridge-pattern">${msg('URL pattern (its first group names the customer)', {id: 'ext.options.bridge-pattern'})}</label>
-          <input type="text" id="bridge-pattern" placeholder="/companies/([^/]+)" />
+          <input type="text" id="bridge-pattern" dir="ltr" placeholder="/companies/([^/]+)" />
         </div>
         <div class="row">
           <label for="bridge-selector">${msg('or an element whose text names the customer', {id: 'ext.options.bridge-selector'})}</label>
-          <input type="text" id="bridge-selector" placeholder="h1.company-name" />
+          <input type="text" id="bridge-selector" dir="ltr" placeholder="h1.company-name" />
         </div>
         <div class="row"><button type="submit" id="bridge-save">${msg('Save bridge', {id: 'ext.options.bridge-save'})}</button></div>
         <p id="bridge-status" class="status" role="status" aria-live="polite"></p>
