@@ -1,7 +1,9 @@
 // `npm run build:extension`: the browser extension for Chrome and Firefox from one source tree.
 // 1. Vite builds the pages (popup, side panel, options) and the data worker;
 // 2. esbuild bundles the background and the content script as single classic files;
-// 3. each browser's manifest is written from the top-level `manifest.json`;
+// 3. each browser's manifest is written from the top-level `manifest.json` (its name, description
+//    and titles are `__MSG_<key>__`), with `_locales/<locale>/messages.json` for every language
+//    of the catalogue (`extensionLocales`) and the icons (`extension/icons/`, see scripts/icons.mjs);
 // 4. both folders are zipped, and Firefox's sources zip is written for its review.
 // Output: dist/extension/{chrome,firefox}/, dist/extension/tenantry-{chrome,firefox}-<version>.zip,
 // dist/extension/tenantry-sources-<version>.zip.
@@ -12,6 +14,8 @@ import {fileURLToPath} from 'node:url';
 import {deflateRawSync, crc32} from 'node:zlib';
 import {build as esbuild} from 'esbuild';
 import {build as viteBuild} from 'vite';
+import {config as l10nConfig, readXliff, sourceMessages, splitUnit} from './l10n-catalogue.mjs';
+import {ICON_SIZES, iconFile} from './icons.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = path.join(root, 'dist/extension');
@@ -33,6 +37,50 @@ export function firefoxManifest(source) {
   m.permissions = source.permissions.filter((p) => p !== 'sidePanel');
   m.background = {scripts: source.background.scripts};
   return m;
+}
+
+/** The ids of the catalogue's messages the browser reads from `_locales` (`extension/shared/browser-words.ts`). */
+const BROWSER_WORDS_ID = 'ext.browser.';
+/** The stores' limits for what the manifest shows (the stricter of Chrome's and Firefox's). */
+const LIMITS = {extName: 45, extDescription: 132};
+
+/**
+ * `_locales/<locale>/messages.json` for every language of the catalogue: the `ext.browser.*`
+ * messages, each under the key after that prefix; English from the sources, the others from their
+ * XLIFF. A placeholder of the source (`${hint}`) is `$HINT$`, filled by the caller's first
+ * substitution, and so on. Throws on a message a language lacks or a text over a browser's limit.
+ */
+export function extensionLocales() {
+  const {messages, problems} = sourceMessages();
+  if (problems.length) throw new Error(problems.join('\n'));
+  const words = [...messages].filter(([id]) => id.startsWith(BROWSER_WORDS_ID));
+  if (words.length === 0) throw new Error(`no ${BROWSER_WORDS_ID}* message in the sources`);
+  const entry = (parts, slots, expressions) => {
+    const names = expressions.map((e) => e.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'value');
+    let message = parts[0].replaceAll('$', '$$$$');
+    slots.forEach((slot, i) => (message += `$${names[slot].toUpperCase()}$${parts[i + 1].replaceAll('$', '$$$$')}`));
+    const placeholders = Object.fromEntries(expressions.map((_, i) => [names[i], {content: `$${i + 1}`}]));
+    return expressions.length ? {message, placeholders} : {message};
+  };
+  const locales = {[l10nConfig.sourceLocale]: Object.fromEntries(words.map(([id, m]) => [id.slice(BROWSER_WORDS_ID.length), entry(m.strings, m.strings.slice(1).map((_, i) => i), m.expressions)]))};
+  for (const locale of l10nConfig.targetLocales) {
+    const units = readXliff(locale);
+    locales[locale] = Object.fromEntries(
+      words.map(([id, m]) => {
+        const target = units?.get(id)?.target;
+        if (!target) throw new Error(`${locale}: ${id} has no translation (npm run l10n, then translate it)`);
+        const {parts, slots} = splitUnit(target);
+        return [id.slice(BROWSER_WORDS_ID.length), entry(parts, slots, m.expressions)];
+      }),
+    );
+  }
+  for (const [locale, entries] of Object.entries(locales)) {
+    for (const [key, max] of Object.entries(LIMITS)) {
+      const length = [...(entries[key]?.message ?? '')].length;
+      if (!entries[key] || length > max) throw new Error(`${locale}: ${key} is ${length} characters; the browsers allow ${max}`);
+    }
+  }
+  return locales;
 }
 
 /** A stored-or-deflated zip of `files` ([name, bytes]); no dependency beyond Node's zlib. */
@@ -111,6 +159,12 @@ export async function buildExtension({quiet = false} = {}) {
     logLevel: quiet ? 'warning' : 'info',
   });
   rmSync(path.join(staging, '.vite'), {recursive: true, force: true});
+  for (const [locale, messages] of Object.entries(extensionLocales())) {
+    mkdirSync(path.join(staging, '_locales', locale), {recursive: true});
+    writeFileSync(path.join(staging, '_locales', locale, 'messages.json'), `${JSON.stringify(messages, null, 2)}\n`);
+  }
+  mkdirSync(path.join(staging, 'icons'));
+  for (const size of ICON_SIZES) cpSync(path.join(root, 'extension', iconFile(size)), path.join(staging, iconFile(size)));
   const version = source.version;
   for (const [browser, manifest] of [
     ['chrome', chromeManifest(source)],

@@ -1,8 +1,10 @@
 // The browser extension's tests (a step of `npm test`, or `node scripts/test-extension.mjs`): the
 // Chrome build loaded unpacked in real headless Chromium (playwright-core, `--load-extension`), its
 // popup, side panel and options opened as extension pages (Playwright cannot open the real side
-// panel), end to end on the embedded backend; the security checks; the Firefox build through
-// `web-ext lint`. Ends with `N passed, N failed`, exit 1 on any failure.
+// panel), end to end on the embedded backend; the languages (the pages in German and Arabic as the
+// options choose, the browser's language otherwise; the manifests' `_locales`) and the icons; the
+// security checks; the Firefox build through `web-ext lint`. Ends with `N passed, N failed`, exit 1
+// on any failure.
 //
 // Seam for a real HTTP backend (the reference server, `npm run serve`): TENANTRY_EXT_BACKEND_URL=<base
 // URL> and TENANTRY_EXT_BACKEND_TOKEN=<a user's token> run the connection and the side panel's grid
@@ -17,6 +19,8 @@ import {chromium} from 'playwright-core';
 import {buildExtension} from './build-extension.mjs';
 import {CHROMIUM_ARGS, chromiumPath} from './chromium.mjs';
 import {firefoxPath} from './firefox.mjs';
+import {iconProblems, pngInfo} from './icons.mjs';
+import {config as l10nConfig} from './l10n-catalogue.mjs';
 
 const TOKEN = `tt-${Math.random().toString(36).slice(2)}-secret-${Date.now().toString(36)}`;
 const DEMO_USER = 'u-dist-1-admin';
@@ -220,7 +224,7 @@ async function grantedTests() {
       await page.close();
     });
 
-    await test('portal bridge: on a granted portal it reads the customer from the page and opens it in the side panel; nothing runs elsewhere', async () => {
+    await test('portal bridge: on a granted portal it reads the customer from the page and opens it in the side panel, its offer in the extension’s language; nothing runs elsewhere', async () => {
       const page = await open('options/options.html');
       await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000});
       await page.locator('#bridge-enabled').check();
@@ -241,6 +245,23 @@ async function grantedTests() {
       assert(request.to === 'search' && request.hint === 'Aldercrest Dental', `request ${JSON.stringify(request)}`);
       // The portal page itself cannot talk to the extension.
       assert(await portal.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage !== 'function'), 'no extension messaging in the page');
+      // The offer speaks the extension's language: read from the accessibility tree (scripts cannot see into its shadow root).
+      const offer = async () => {
+        const cdp = await ctx.newCDPSession(portal);
+        const {nodes} = await cdp.send('Accessibility.getFullAXTree');
+        await cdp.detach();
+        return JSON.stringify(nodes.filter((n) => n.role?.value === 'button').map((n) => [n.name?.value, n.description?.value]));
+      };
+      assert((await offer()) === JSON.stringify([['Open in Tenantry', 'Open “Aldercrest Dental” in Tenantry']]), `the offer in English: ${await offer()}`);
+      try {
+        await page.locator('#locale').selectOption('de');
+        await page.locator('h1', {hasText: 'Tenantry-Optionen'}).waitFor({timeout: 10_000});
+        await portal.reload();
+        await portal.waitForFunction(() => document.documentElement.lastElementChild?.tagName === 'DIV', null, {timeout: 10_000});
+        assert((await offer()) === JSON.stringify([['In Tenantry öffnen', '„Aldercrest Dental“ in Tenantry öffnen']]), `the offer in German: ${await offer()}`);
+      } finally {
+        await page.locator('#locale').selectOption('auto');
+      }
       await portal.close();
       await page.close();
     });
@@ -302,7 +323,7 @@ try {
   const storage = (page) =>
     page.evaluate(async () => ({local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null)}));
   const setSettings = (page, settings) => page.evaluate((s) => chrome.storage.local.set({settings: s}), settings);
-  const EMBEDDED = {backend: {kind: 'embedded', organizations: 2000}, user: null, homeTenantName: null, locale: 'en-US', theme: 'auto', density: 'standard', bridge: {enabled: false, origins: [], urlPattern: '', selector: ''}};
+  const EMBEDDED = {backend: {kind: 'embedded', organizations: 2000}, user: null, homeTenantName: null, locale: 'auto', theme: 'auto', density: 'standard', bridge: {enabled: false, origins: [], urlPattern: '', selector: ''}};
   /** Runs axe-core in the page (through the debugger protocol: the page's CSP forbids injected scripts). */
   const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   async function axe(page) {
@@ -323,6 +344,48 @@ try {
     const f = JSON.parse(readFileSync(path.join(built.firefox, 'manifest.json'), 'utf8'));
     assert(f.sidebar_action && !f.side_panel && !f.permissions.includes('sidePanel') && f.background.scripts && !f.background.service_worker, 'Firefox keys');
     assert(f.browser_specific_settings.gecko.id && Number.parseFloat(f.browser_specific_settings.gecko.strict_min_version) >= 140 && f.browser_specific_settings.gecko.data_collection_permissions, 'gecko settings');
+  });
+
+  /** Both builds' manifests, by browser. */
+  const manifests = () => Object.fromEntries(['chrome', 'firefox'].map((b) => [b, JSON.parse(readFileSync(path.join(built[b], 'manifest.json'), 'utf8'))]));
+
+  await test('both manifests are localised: name, description and titles are __MSG_ keys that every _locales/<locale>/messages.json has, in each language of the catalogue', async () => {
+    const languages = [l10nConfig.sourceLocale, ...l10nConfig.targetLocales].sort();
+    for (const [browser, m] of Object.entries(manifests())) {
+      assert(m.default_locale === 'en', `${browser}: default_locale en`);
+      const keys = [...JSON.stringify(m).matchAll(/__MSG_(\w+)__/g)].map((k) => k[1]);
+      for (const field of [m.name, m.short_name, m.description, m.action.default_title, ...(browser === 'firefox' ? [m.sidebar_action.default_title] : [])]) {
+        assert(/^__MSG_\w+__$/.test(field), `${browser}: "${field}" is a __MSG_ key`);
+      }
+      const dirs = readdirSync(path.join(built[browser], '_locales')).sort();
+      assert(JSON.stringify(dirs) === JSON.stringify(languages), `${browser}: _locales ${dirs} for ${languages}`);
+      const files = Object.fromEntries(dirs.map((l) => [l, JSON.parse(readFileSync(path.join(built[browser], '_locales', l, 'messages.json'), 'utf8'))]));
+      for (const [locale, messages] of Object.entries(files)) {
+        for (const key of keys) assert(typeof messages[key]?.message === 'string' && messages[key].message.trim(), `${browser}: ${locale} has ${key}`);
+        assert([...messages.extDescription.message].length <= 132, `${browser}: ${locale} description within 132 characters`);
+      }
+      assert(files.de.extDescription.message !== files.en.extDescription.message && files.ar.bridgeOpen.message !== files.en.bridgeOpen.message, `${browser}: the other languages are translated`);
+    }
+    // Chromium itself resolved them (its UI language here is English).
+    const self = await worker.evaluate(() => chrome.management.getSelf());
+    const en = JSON.parse(readFileSync(path.join(built.chrome, '_locales/en/messages.json'), 'utf8'));
+    assert(self.name === en.extName.message && self.description === en.extDescription.message, `Chromium shows ${self.name}: ${self.description}`);
+  });
+
+  await test('icons: every icon the manifests declare is a PNG of its declared size (16, 32, 48, 128), made from the current SVG', async () => {
+    assert(iconProblems().length === 0, iconProblems().join('; '));
+    for (const [browser, m] of Object.entries(manifests())) {
+      const declared = [m.icons, m.action.default_icon, ...(browser === 'firefox' ? [m.sidebar_action.default_icon] : [])];
+      assert(declared.every((d) => d && JSON.stringify(Object.keys(d)) === JSON.stringify(['16', '32', '48', '128'])), `${browser}: icons, action${browser === 'firefox' ? ', sidebar' : ''} at 16, 32, 48, 128`);
+      for (const set of declared) {
+        for (const [size, file] of Object.entries(set)) {
+          const info = pngInfo(readFileSync(path.join(built[browser], file)));
+          assert(info && info.width === Number(size) && info.height === Number(size), `${browser}: ${file} is ${info ? `${info.width}×${info.height}` : 'not a PNG'}, declared ${size}`);
+        }
+      }
+    }
+    const self = await worker.evaluate(() => chrome.management.getSelf());
+    assert(JSON.stringify(self.icons?.map((i) => i.size)) === JSON.stringify([16, 32, 48, 128]), `Chromium sees the icons: ${JSON.stringify(self.icons)}`);
   });
 
   await test('a new install opens the options page, working on the demo data at once', async () => {
@@ -481,6 +544,97 @@ try {
     }, name);
     await page.locator('organizations-grid [role="row"]', {hasText: name}).first().waitFor({timeout: 20_000});
     await page.close();
+  });
+
+  await test('languages: the pages speak the language chosen on the options page (German; Arabic right to left), else the browser’s', async () => {
+    const options = await open('options/options.html');
+    await options.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000});
+    const said = (page, selector) => page.locator(selector).evaluate((el) => el.textContent.trim());
+    const root = (page) => page.evaluate(() => ({lang: document.documentElement.lang, dir: document.documentElement.dir, title: document.title}));
+    /** A page of the extension once its words are in (the page writes them when its language has loaded). */
+    async function openWith(p, selector) {
+      const page = await open(p);
+      await page.locator(selector).filter({hasText: /\S/}).waitFor({timeout: 20_000});
+      return page;
+    }
+    try {
+      // English to begin with: the browser's language (Chromium's UI here is en-US), as nothing is chosen.
+      assert((await options.locator('#locale').inputValue()) === 'auto', 'the browser’s language by default');
+      assert(JSON.stringify(await root(options)) === JSON.stringify({lang: 'en', dir: 'ltr', title: 'Tenantry options'}), `options: ${JSON.stringify(await root(options))}`);
+
+      // German, chosen on the options page: the page changes at once, without a reload.
+      await options.locator('#locale').selectOption('de');
+      await options.locator('h1', {hasText: 'Tenantry-Optionen'}).waitFor({timeout: 10_000});
+      assert((await said(options, '#test')) === 'Verbindung testen', 'options: the buttons in German');
+      assert((await said(options, 'label[for="theme"]')) === 'Design', 'options: the labels in German');
+      assert((await said(options, '#connection-status')).startsWith('Die eingebauten Demodaten werden verwendet'), `options: the status said again in German: ${await said(options, '#connection-status')}`);
+      assert(JSON.stringify(await root(options)) === JSON.stringify({lang: 'de', dir: 'ltr', title: 'Tenantry-Optionen'}), `options: ${JSON.stringify(await root(options))}`);
+      assert((await options.evaluate(async () => (await chrome.storage.local.get('settings')).settings.locale)) === 'de', 'the choice is kept');
+
+      const popup = await openWith('popup/popup.html', '#open-panel');
+      assert((await said(popup, '#open-panel')) === 'Seitenleiste öffnen' && (await said(popup, '#open-options')) === 'Optionen', 'popup: its buttons in German');
+      assert((await said(popup, 'tenantry-quick-search label')) === 'Kunden finden', 'popup: the quick search in German');
+      await popup.locator('tenant-switcher input[placeholder^="Mandant wechseln"]').waitFor({timeout: 20_000});
+      assert((await root(popup)).lang === 'de', 'popup: lang de');
+      let violations = await axe(popup);
+      assert(violations.length === 0, `axe (popup, German): ${violations.join('; ')}`);
+      await popup.close();
+
+      const panel = await openWith('sidepanel/sidepanel.html', '#view-title');
+      assert((await said(panel, '#view-title')) === 'Kunden' && (await said(panel, '#add-customer')) === 'Kunde hinzufügen', 'side panel: its words in German');
+      assert((await panel.locator('#panel-bar').getAttribute('aria-label')) === 'Leiste', 'side panel: its landmark named in German');
+      await panel.locator('organizations-grid input[aria-label="Organisationen durchsuchen"]').waitFor({timeout: 20_000});
+      await panel.locator('organizations-grid [role="row"]').nth(2).waitFor({timeout: 30_000});
+      violations = await axe(panel);
+      assert(violations.length === 0, `axe (side panel, German): ${violations.join('; ')}`);
+      await panel.close();
+
+      // Arabic: right to left, the pages and the elements in them.
+      await options.locator('#locale').selectOption('ar');
+      await options.locator('h1', {hasText: 'خيارات Tenantry'}).waitFor({timeout: 10_000});
+      assert(JSON.stringify(await root(options)) === JSON.stringify({lang: 'ar', dir: 'rtl', title: 'خيارات Tenantry'}), `options: ${JSON.stringify(await root(options))}`);
+      for (const [p, selector, words] of [
+        ['popup/popup.html', '#open-panel', 'فتح اللوحة الجانبية'],
+        ['sidepanel/sidepanel.html', '#view-title', 'العملاء'],
+      ]) {
+        const page = await openWith(p, selector);
+        assert((await said(page, selector)) === words, `${p}: ${await said(page, selector)}`);
+        const {lang, dir} = await root(page);
+        assert(lang === 'ar' && dir === 'rtl', `${p}: lang ${lang}, dir ${dir}`);
+        const switcher = page.locator('tenant-switcher');
+        await switcher.locator('input').first().waitFor({timeout: 20_000});
+        assert((await switcher.getAttribute('dir')) === 'rtl', `${p}: the tenant switcher is right to left`);
+        assert((await page.evaluate(() => getComputedStyle(document.body).direction)) === 'rtl', `${p}: laid out right to left`);
+        if (p.startsWith('sidepanel')) {
+          violations = await axe(page);
+          assert(violations.length === 0, `axe (side panel, Arabic): ${violations.join('; ')}`);
+        }
+        await page.close();
+      }
+
+      // The browser's language again: followed through browser.i18n.getUILanguage() (here made to
+      // say de-AT: this Chromium has English only), then English, the browser's own.
+      await options.locator('#locale').selectOption('auto');
+      await options.locator('h1', {hasText: 'Tenantry options'}).waitFor({timeout: 10_000});
+      assert(JSON.stringify(await root(options)) === JSON.stringify({lang: 'en', dir: 'ltr', title: 'Tenantry options'}), `options back in English: ${JSON.stringify(await root(options))}`);
+      const german = await context.newPage();
+      await german.addInitScript(() => {
+        for (const api of [globalThis.chrome, globalThis.browser]) if (api?.i18n) Object.defineProperty(api.i18n, 'getUILanguage', {value: () => 'de-AT', configurable: true});
+      });
+      await german.goto(url('popup/popup.html'));
+      await german.locator('#open-panel').filter({hasText: /\S/}).waitFor({timeout: 20_000});
+      assert((await said(german, '#open-panel')) === 'Seitenleiste öffnen' && (await root(german)).lang === 'de', `a German browser: ${await said(german, '#open-panel')}`);
+      await german.close();
+      const english = await openWith('popup/popup.html', '#open-panel');
+      assert((await said(english, '#open-panel')) === 'Open side panel' && (await root(english)).lang === 'en', `an English browser: ${await said(english, '#open-panel')}`);
+      await english.close();
+    } finally {
+      await options.evaluate(async () => {
+        const {settings} = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({settings: {...settings, locale: 'auto'}});
+      });
+      await options.close();
+    }
   });
 
   await test('a web page cannot load any file of the extension (none is web-accessible)', async () => {

@@ -2,13 +2,16 @@
  * The background service worker, kept as small as it can be: it starts no data plane (a service
  * worker cannot start a Worker; the pages do). It answers only the messages in `messages.ts`, from
  * senders allowed to send each, and rejects everything else with a typed reason. No remote code,
- * no eval: the extension's CSP is `script-src 'self'`.
+ * no eval: the extension's CSP is `script-src 'self'`. Its rejections are for the code that sent
+ * the message (codes and English diagnostics), never shown to a user; the one text a user sees,
+ * the bridge's offer, it gives in the user's language from `_locales` (`locale-messages.ts`).
  */
 import type {Runtime} from 'webextension-polyfill';
-import {browser, lockSessionStorage, openPanel} from '../shared/browser.js';
-import {isRejection, parseRequest, reject, type Reply, type Request} from '../shared/messages.js';
+import {browser, lockSessionStorage, openPanel, uiLanguage} from '../shared/browser.js';
+import {messageText, type LocaleMessages} from '../shared/locale-messages.js';
+import {isRejection, parseRequest, reject, type BridgeOffer, type Reply, type Request} from '../shared/messages.js';
 import {sendPanelRequest} from '../shared/panel-requests.js';
-import {loadSettings, originOfUrl} from '../shared/settings.js';
+import {loadSettings, originOfUrl, resolveLocale, type Settings} from '../shared/settings.js';
 
 lockSessionStorage();
 
@@ -33,6 +36,29 @@ async function bridgeSender(sender: Runtime.MessageSender): Promise<Reply | null
   return null;
 }
 
+const localeFiles = new Map<string, Promise<LocaleMessages>>();
+
+/** A language's `_locales/<locale>/messages.json` (read once); empty when it cannot be read. */
+function localeMessages(locale: string): Promise<LocaleMessages> {
+  let messages = localeFiles.get(locale);
+  if (!messages) {
+    messages = fetch(browser.runtime.getURL(`_locales/${locale}/messages.json`))
+      .then((r) => (r.ok ? (r.json() as Promise<LocaleMessages>) : {}))
+      .catch(() => ({}));
+    localeFiles.set(locale, messages);
+  }
+  return messages;
+}
+
+/** The bridge's button in the language the extension speaks (the options' choice, else the browser's). */
+async function bridgeOffer(settings: Settings): Promise<BridgeOffer> {
+  const lang = resolveLocale(settings.locale, uiLanguage());
+  const messages = await localeMessages(lang);
+  // A file that could not be read: the browser's own language, which it always has.
+  const text = (key: string): string => messageText(messages, key) ?? browser.i18n.getMessage(key, '$1');
+  return {lang, label: text('bridgeOpen'), title: text('bridgeOpenTitle')};
+}
+
 async function handle(request: Request, sender: Runtime.MessageSender): Promise<Reply> {
   switch (request.type) {
     case 'ping':
@@ -40,8 +66,9 @@ async function handle(request: Request, sender: Runtime.MessageSender): Promise<
     case 'bridge-config': {
       const refused = await bridgeSender(sender);
       if (refused) return refused;
-      const {bridge} = await loadSettings();
-      return {ok: true, type: 'bridge-config', urlPattern: bridge.urlPattern, selector: bridge.selector};
+      const settings = await loadSettings();
+      const {bridge} = settings;
+      return {ok: true, type: 'bridge-config', urlPattern: bridge.urlPattern, selector: bridge.selector, offer: await bridgeOffer(settings)};
     }
     case 'bridge-open': {
       const refused = await bridgeSender(sender);

@@ -1,9 +1,12 @@
+import {msg, str} from '@lit/localize';
 import {LitElement, css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {DataClient} from '../../src/page/data-client.js';
+import {plural} from '../../src/page/format.js';
 import {ClientController} from '../../src/page/kit/client-controller.js';
 import {ComboboxController} from '../../src/page/kit/combobox-controller.js';
+import {localized} from '../../src/page/kit/locale-controller.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import type {OrgRow} from '../../src/shared/org-row.js';
@@ -22,8 +25,10 @@ const LIMIT = 8;
 /**
  * The popup's quick customer search: a combobox over the acting tenant's organizations, searched
  * in the data worker (the cached rows at once, the backend's refresh after). Enter (or a click)
- * fires `tenantry-quick-open`; the popup opens that customer in the side panel.
+ * fires `tenantry-quick-open`; the popup opens that customer in the side panel. Its words are the
+ * catalogue's, in the page's language, like every element's.
  */
+@localized()
 export class TenantryQuickSearch extends LitElement {
   static override styles = css`
     :host { display: block; font: inherit; color: var(--tenantry-color-text, CanvasText); }
@@ -55,8 +60,16 @@ export class TenantryQuickSearch extends LitElement {
     optionId: (index) => `customer-${index}`,
     pick: (index) => this.open(this.rows[index]),
     announce: {
-      found: (rows) => (rows.length ? `${rows.length} ${rows.length === 1 ? 'customer' : 'customers'} shown` : 'No customer matches'),
-      failed: 'Customers could not be searched',
+      found: (rows) =>
+        rows.length
+          ? plural(rows.length, {
+              one: (count) => msg(str`${count} customer shown`, {id: 'ext.quick-search.shown-one'}),
+              other: (count) => msg(str`${count} customers shown`, {id: 'ext.quick-search.shown-other'}),
+            })
+          : msg('No customer matches', {id: 'ext.quick-search.none'}),
+      get failed() {
+        return msg('Customers could not be searched', {id: 'ext.quick-search.failed'});
+      },
     },
     activateOnOpen: true,
   });
@@ -97,7 +110,7 @@ export class TenantryQuickSearch extends LitElement {
     const showList = combo.open && this.rows.length > 0;
     return html`
       <div @focusout=${combo.handleFocusOut}>
-        <label for="input">Find a customer</label>
+        <label for="input">${msg('Find a customer', {id: 'ext.quick-search.label'})}</label>
         <input
           id="input"
           type="text"
@@ -108,13 +121,13 @@ export class TenantryQuickSearch extends LitElement {
           aria-controls="listbox"
           aria-expanded=${showList ? 'true' : 'false'}
           aria-activedescendant=${ifDefined(showList ? combo.activeDescendant : undefined)}
-          placeholder="Name, domain or ID; Enter opens it"
+          placeholder=${msg('Name, domain or ID; Enter opens it', {id: 'ext.quick-search.placeholder'})}
           .value=${combo.text}
           @input=${combo.handleInput}
           @keydown=${combo.handleKeydown}
           @focus=${() => combo.show()}
         />
-        <ul id="listbox" role="listbox" aria-label="Customers" ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleClick}>
+        <ul id="listbox" role="listbox" aria-label=${msg('Customers', {id: 'ext.quick-search.list'})} ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleClick}>
           ${showList
             ? this.rows.map(
                 (r, i) => html`<li id=${`customer-${i}`} data-index=${i} role="option" aria-selected=${i === combo.active ? 'true' : 'false'}>

@@ -30,6 +30,9 @@ export function openPanel(target: {windowId?: number; tabId?: number}): Promise<
   return browser.sidebarAction.open();
 }
 
+/** The browser's own UI language (a BCP 47 tag such as `de` or `en-US`): the extension speaks it unless the options choose another. */
+export const uiLanguage = (): string => browser.i18n.getUILanguage();
+
 /** The host-permission pattern for exactly one origin (`https://psa.example.com/*`). */
 export const originPattern = (origin: string): string => `${origin}/*`;
 

@@ -23,9 +23,16 @@ export interface Rejection {
   error: {code: RejectionCode; message: string};
 }
 
+/** The bridge's button in the user's language (`lang`): `title` holds `$1` where the customer's name goes. */
+export interface BridgeOffer {
+  lang: string;
+  label: string;
+  title: string;
+}
+
 export type Reply =
   | {ok: true; type: 'pong'}
-  | {ok: true; type: 'bridge-config'; urlPattern: string; selector: string}
+  | {ok: true; type: 'bridge-config'; urlPattern: string; selector: string; offer: BridgeOffer}
   | {ok: true; type: 'bridge-opened'}
   | Rejection;
 

@@ -6,9 +6,12 @@
 import type {BackendConfig} from '../../src/shared/contract/backend.js';
 import {normaliseBaseUrl} from '../../src/shared/contract/origins.js';
 import {DEMO_USERS} from '../../src/shared/demo-tenant.js';
+import type {Locale} from '../../src/page/locale.js';
 import {browser} from './browser.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
+/** A language of the catalogue, or `auto`: the browser's own UI language (English when the catalogue lacks it). */
+export type LocaleChoice = 'auto' | Locale;
 export type Density = 'standard' | 'compact';
 
 export interface BridgeSettings {
@@ -27,20 +30,44 @@ export interface Settings {
   /** Who the HTTP backend said the user is (Test connection); `null` until tested. */
   user: string | null;
   homeTenantName: string | null;
-  locale: string;
+  locale: LocaleChoice;
   theme: Theme;
   density: Density;
   bridge: BridgeSettings;
 }
 
 export const DEMO_SIZES = [2000, 100_000] as const;
-export const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'nl-NL'] as const;
+/**
+ * What the options offer: the browser's language, then every language of the catalogue. Listed here
+ * rather than imported, so the background does not load the catalogue's runtime; the check below
+ * fails the typecheck when `src/page/locale.ts` gains a language this list lacks.
+ */
+export const LOCALE_CHOICES = ['auto', 'en', 'de', 'ar'] as const satisfies readonly LocaleChoice[];
+type Unoffered = Exclude<Locale, (typeof LOCALE_CHOICES)[number]>;
+export const EVERY_LOCALE_OFFERED: [Unoffered] extends [never] ? true : Unoffered = true;
+
+/** The catalogue's language for a BCP 47 tag (`de-AT` → `de`), or `null`. */
+function localeOfTag(tag: unknown): Locale | null {
+  const base = typeof tag === 'string' ? tag.trim().toLowerCase().split(/[-_]/)[0] : '';
+  return LOCALE_CHOICES.find((l): l is Locale => l !== 'auto' && l === base) ?? null;
+}
+
+/** The language the extension speaks for a choice: the chosen one, else the browser's UI language when the catalogue has it, else English. */
+export const resolveLocale = (choice: LocaleChoice, uiLanguage: string): Locale => (choice === 'auto' ? (localeOfTag(uiLanguage) ?? 'en') : choice);
+
+/**
+ * A stored choice. Earlier versions stored a tag with a region (`de-DE`, `en-US`…): it keeps its
+ * language; one the catalogue lacks (`fr-FR`, `nl-NL`, shown in English then) follows the browser.
+ */
+function parseLocaleChoice(raw: unknown): LocaleChoice {
+  return raw === 'auto' ? 'auto' : (localeOfTag(raw) ?? 'auto');
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   backend: {kind: 'embedded', organizations: 2000},
   user: null,
   homeTenantName: null,
-  locale: 'en-US',
+  locale: 'auto',
   theme: 'auto',
   density: 'standard',
   bridge: {enabled: false, origins: [], urlPattern: '', selector: ''},
@@ -85,7 +112,7 @@ export function parseSettings(raw: unknown): Settings {
     backend,
     user: typeof raw.user === 'string' && raw.user.length <= 200 ? raw.user : null,
     homeTenantName: typeof raw.homeTenantName === 'string' ? raw.homeTenantName.slice(0, 200) : null,
-    locale: oneOf(raw.locale, LOCALES, 'en-US'),
+    locale: parseLocaleChoice(raw.locale),
     theme: oneOf(raw.theme, ['auto', 'light', 'dark'] as const, 'auto'),
     density: oneOf(raw.density, ['standard', 'compact'] as const, 'standard'),
     bridge: {enabled: br.enabled === true, origins, urlPattern: text(br.urlPattern), selector: text(br.selector)},

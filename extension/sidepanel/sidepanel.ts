@@ -4,9 +4,14 @@
  * at `#/organization/<id>/<section>`, the wizard at `#/customers/new` and `#/organization/<id>/edit`.
  * Every view change is a history entry of the panel, so Back walks them; the acting tenant stays
  * on top. Long work (an export, a wizard's save) runs here, not in the popup, and survives it.
+ * Its words are the catalogue's, in the page's language (`setupPage`), set once that has loaded.
  */
+import {msg, str} from '@lit/localize';
 import {booting} from '../shared/boot.js';
 import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
+import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
+import {lifecycleDone} from '../../src/shared/model/labels.js';
+import {browserWords} from '../shared/browser-words.js';
 import {DETAILS_SECTIONS, sectionOf} from '../../widgets/customer-details/details-sections.js';
 import {onPanelSignals, takePanelRequest, type PanelRequest} from '../shared/panel-requests.js';
 import {showBlocked} from '../shared/page-setup.js';
@@ -24,7 +29,16 @@ const title = document.querySelector<HTMLElement>('#view-title')!;
 const addCustomer = document.querySelector<HTMLAnchorElement>('#add-customer')!;
 const log = document.querySelector<HTMLOutputElement>('#action-log')!;
 
+/** The page's own words that do not change with the route (the elements bring theirs). */
+function showWords(): void {
+  document.title = browserWords.extName();
+  document.querySelector('#panel-bar')!.setAttribute('aria-label', msg('Panel', {id: 'ext.panel.bar'}));
+  back.textContent = msg('← Back', {id: 'ext.panel.back'});
+  addCustomer.textContent = msg('Add customer', {id: 'ext.panel.add-customer'});
+}
+
 const setup = await booting;
+showWords();
 await widgets;
 addEventListener('pagehide', () => setup.dispose(), {once: true});
 
@@ -68,7 +82,14 @@ async function show(): Promise<void> {
   wizardView.hidden = r.kind !== 'new' && r.kind !== 'edit';
   addCustomer.hidden = r.kind !== 'grid';
   back.hidden = r.kind === 'grid';
-  title.textContent = r.kind === 'grid' ? 'Customers' : r.kind === 'details' ? 'Customer' : r.kind === 'new' ? 'New customer' : 'Edit customer';
+  title.textContent =
+    r.kind === 'grid'
+      ? msg('Customers', {id: 'ext.panel.title-grid'})
+      : r.kind === 'details'
+        ? msg('Customer', {id: 'ext.panel.title-details'})
+        : r.kind === 'new'
+          ? msg('New customer', {id: 'ext.panel.title-new'})
+          : msg('Edit customer', {id: 'ext.panel.title-edit'});
   if (r.kind === 'details') return showDetails(r.id!, r.section);
   if (r.kind === 'grid') return;
   await import('../../widgets/customer-wizard/customer-wizard.js');
@@ -76,7 +97,8 @@ async function show(): Promise<void> {
   if (!wizard) {
     wizard = document.createElement('customer-wizard');
     wizard.addEventListener('tenantry-customer-saved', (e) => {
-      log.textContent = `${e.detail.mode === 'create' ? 'Created' : 'Saved'}: ${e.detail.name}`;
+      const {name} = e.detail;
+      log.textContent = e.detail.mode === 'create' ? msg(str`Created: ${name}`, {id: 'ext.panel.created'}) : msg(str`Saved: ${name}`, {id: 'ext.panel.saved'});
       location.hash = '#/';
     });
     wizard.addEventListener('tenantry-draft-change', (e) => {
@@ -98,7 +120,7 @@ async function showDetails(id: string, section: string | undefined): Promise<voi
     details.hrefTemplate = '#/organization/{id}/{view}';
     // A section chosen in the element replaces the route: Back leaves the customer, not the tab.
     details.addEventListener('tenantry-details-section', (e) => history.replaceState(history.state, '', `${location.pathname}#/organization/${encodeURIComponent(e.detail.organizationId)}/${e.detail.section}`));
-    details.addEventListener('tenantry-contract-open', (e) => (log.textContent = `Contract: ${e.detail.contractName}`));
+    details.addEventListener('tenantry-contract-open', (e) => (log.textContent = msg(str`Contract: ${e.detail.contractName}`, {id: 'ext.panel.contract'})));
     detailsView.append(details);
   }
   details.organizationId = id;
@@ -123,14 +145,18 @@ if (setup.connection.kind === 'blocked') {
   document.querySelector('header')!.hidden = true;
 } else {
   grid.viewState = {...DEFAULT_VIEW_STATE, density: setup.settings.density};
-  // Row actions the panel has a view for go there; the rest are reported.
+  // Row actions the panel has a view for go there. Lifecycle moves and onboarding tasks the grid
+  // carries out itself (a move is reported once done, below); the other pages are the portal's.
   const ROW_ACTION_ROUTES: Partial<Record<string, string>> = {summary: '', 'view-contracts': '/contracts', edit: '/edit'};
   grid.addEventListener('tenantry-row-action', (e) => {
-    const to = ROW_ACTION_ROUTES[e.detail.action];
-    if (to !== undefined) go(`#/organization/${encodeURIComponent(e.detail.organizationId)}${to}`);
-    else log.textContent = `${e.detail.action}: ${e.detail.organizationName}`;
+    const {action, organizationId, organizationName} = e.detail;
+    const to = ROW_ACTION_ROUTES[action];
+    if (to !== undefined) go(`#/organization/${encodeURIComponent(organizationId)}${to}`);
+    else if (action !== 'delete' && action !== 'start-onboarding-task' && !isLifecycleAction(action)) {
+      log.textContent = msg(str`${organizationName}: this page is in your portal; the side panel does not have it.`, {id: 'ext.panel.no-view'});
+    }
   });
-  document.addEventListener('tenantry-lifecycle-change', (e) => (log.textContent = `${e.detail.action}: ${e.detail.organizationName} · ${e.detail.status ?? 'deleted'}`));
+  document.addEventListener('tenantry-lifecycle-change', (e) => (log.textContent = lifecycleDone(e.detail.action, e.detail.organizationName)));
   // Links inside the panel (a row's name, a details tab) are views of the panel too.
   addEventListener('hashchange', () => void show());
   addEventListener('popstate', () => (depth = Math.max(0, depth - 1)));
