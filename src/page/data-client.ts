@@ -21,7 +21,7 @@ import type {TenantHit, TenantSearch, TenantSearchResult} from '../shared/tenanc
 import {originOf} from '../shared/contract/origins.js';
 import {DEFAULT_CACHE_NAME, LAST_SESSION_PREF, SNAPSHOT_PREF, savedSessionOf, sessionKey, snapshotState, uiPrefStoredName, usableSnapshot} from '../shared/saved-state.js';
 import {DEFAULT_OFFLINE_MAX_AGE_MS} from '../shared/protocol.js';
-import {SavedStateReader} from './saved-state-reader.js';
+import {SavedStateReader, type SavedPrefs} from './saved-state-reader.js';
 import {afterNextPaint} from './platform/idle.js';
 import '../shared/transfer.js';
 import {startDataPlane, type DataPlacement, type DataPlaneEndpoint} from './platform/data-worker-start.js';
@@ -89,14 +89,14 @@ export class DataClient {
    * What the worker saved for `user` on an earlier visit, read on the main thread while the worker
    * starts (see `savedView`); `null` without a vouched-for user or a known backend origin.
    */
-  private readonly saved: {reader: SavedStateReader; origin: string; user: string; session: Promise<Session | null>; home: Promise<unknown>} | null;
+  private readonly saved: {reader: SavedStateReader; origin: string; user: string; session: Promise<Session | null>; home: Promise<SavedPrefs | null>} | null;
 
   constructor(readonly options: DataClientOptions) {
     this.saved = this.readSaved(options);
     // On a warm start the worker starts once the saved first rows were read and painted: starting
     // it (its script, its cache) shares two cores with that paint and held it back by ~50 ms. With
     // nothing saved it starts at once.
-    const savedPainted = this.saved?.home.then((snapshot) => (snapshot === undefined ? undefined : afterNextPaint(SAVED_PAINT_WAIT_MS)));
+    const savedPainted = this.saved?.home.then((home) => (home?.has(SNAPSHOT_PREF) ? afterNextPaint(SAVED_PAINT_WAIT_MS) : undefined));
     this.worker = options.createWorker ? options.createWorker() : defaultWorker(savedPainted);
     this.api = wrap<DataWorkerApi>(this.worker);
     const token = options.tokenProvider ? proxy(options.tokenProvider) : null;
@@ -129,13 +129,14 @@ export class DataClient {
       return null; // A configuration the worker refuses: it says why.
     }
     const reader = new SavedStateReader(options.cacheName ?? DEFAULT_CACHE_NAME);
-    // Most pages open on the user's own tenant: its saved rows are read with the session, while the widgets load.
-    const both = reader.readChain({key: sessionKey(origin, user), pref: LAST_SESSION_PREF}, (raw) => {
+    // Most pages open on the user's own tenant: what was saved for it (first rows, the switcher's
+    // tenants, display preferences) is read with the session, while the widgets load.
+    const both = reader.readThen({key: sessionKey(origin, user), pref: LAST_SESSION_PREF}, (raw) => {
       const s = savedSessionOf(raw, user);
-      return s ? {key: {origin, userId: user, tenantId: s.homeTenantId}, pref: SNAPSHOT_PREF} : null;
+      return s ? {origin, userId: user, tenantId: s.homeTenantId} : null;
     });
     const session = both.then(([raw]) => savedSessionOf(raw, user));
-    const home = both.then(([, snapshot]) => snapshot);
+    const home = both.then(([, prefs]) => prefs);
     return {reader, origin, user, session, home};
   }
 
@@ -191,7 +192,7 @@ export class DataClient {
     const saved = this.saved;
     const session = saved ? await saved.session : null;
     if (!saved || !session || this.workerAnswered || this.disposed || this.signedOut) return null;
-    const raw = await (scope.tenantId === session.homeTenantId ? saved.home : saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, SNAPSHOT_PREF));
+    const raw = scope.tenantId === session.homeTenantId ? (await saved.home)?.get(SNAPSHOT_PREF) : await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, SNAPSHOT_PREF);
     const snapshot = usableSnapshot(raw, query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
     return snapshot && !this.workerAnswered && !this.disposed && !this.signedOut ? snapshotState(snapshot, '', scope.tenantId) : null;
   }
@@ -205,7 +206,8 @@ export class DataClient {
     const saved = this.saved;
     const session = saved ? await saved.session : null;
     if (!saved || !session || this.workerAnswered || this.disposed || this.signedOut) return undefined;
-    const value = await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, uiPrefStoredName(name));
+    const stored = uiPrefStoredName(name);
+    const value = scope.tenantId === session.homeTenantId ? (await saved.home)?.get(stored) : await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, stored);
     return this.workerAnswered || this.disposed || this.signedOut ? undefined : value;
   }
 

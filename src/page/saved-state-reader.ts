@@ -30,30 +30,35 @@ export class SavedStateReader {
 
   /** A preference's saved value (parsed, unchecked: the caller checks it), or `undefined`. */
   async read(key: PartitionKey, pref: string): Promise<unknown> {
-    const [value] = await this.readChain({key, pref}, () => null);
+    const [value] = await this.readThen({key, pref}, () => null);
     return value;
   }
 
   /**
-   * Two preferences where the second's key comes from the first's value (`next`), in one
-   * transaction: the second read is queued the moment the first is answered, not behind the
-   * transactions others (the worker reading its dataset) started in between.
+   * A preference, then every preference of the partition its value names (`next`; e.g. the saved
+   * session, then the user's home scope: its first rows, the switcher's tenants, the grid's
+   * display), in one transaction: the second read is queued the moment the first is answered, not
+   * behind the transactions others (the worker reading its dataset) started in between. The
+   * partition's preferences come as their stored JSON by name (`SavedPrefs`).
    */
-  async readChain(first: SavedRef, next: (value: unknown) => SavedRef | null): Promise<[unknown, unknown]> {
-    if (this.closed) return [undefined, undefined];
+  async readThen(first: SavedRef, next: (value: unknown) => PartitionKey | null): Promise<[unknown, SavedPrefs | null]> {
+    if (this.closed) return [undefined, null];
     const db = await (this.db ??= this.open());
-    if (!db || this.closed) return [undefined, undefined];
+    if (!db || this.closed) return [undefined, null];
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.release(), IDLE_CLOSE_MS);
     try {
       const store = db.transaction(PREFS_STORE, 'readonly').objectStore(PREFS_STORE);
-      const value = parsed(await request<PrefRecord | undefined>(store.get([partitionId(first.key), first.pref])));
+      const value = parse(await request<PrefRecord | undefined>(store.get([partitionId(first.key), first.pref])));
       const then = next(value);
+      if (!then) return [value, null];
+      const id = partitionId(then);
       // Asked in the first read's success callback, while its transaction is still active.
-      return [value, then ? parsed(await request<PrefRecord | undefined>(store.get([partitionId(then.key), then.pref]))) : undefined];
+      const records = await request<PrefRecord[]>(store.getAll(IDBKeyRange.bound([id, ''], [id, '\uffff'])));
+      return [value, new SavedPrefs(records)];
     } catch {
       // Closed under us, or a record that is not JSON: nothing saved, as far as a first paint goes.
-      return [undefined, undefined];
+      return [undefined, null];
     }
   }
 
@@ -112,8 +117,32 @@ export class SavedStateReader {
   }
 }
 
-function parsed(record: PrefRecord | undefined): unknown {
+function parse(record: PrefRecord | undefined): unknown {
   return record && typeof record.json === 'string' ? (JSON.parse(record.json) as unknown) : undefined;
+}
+
+/** A partition's saved preferences, parsed when first asked for (most are never needed early). */
+export class SavedPrefs {
+  private readonly json = new Map<string, string>();
+
+  constructor(records: readonly PrefRecord[]) {
+    for (const r of records) if (typeof r.name === 'string' && typeof r.json === 'string') this.json.set(r.name, r.json);
+  }
+
+  has(name: string): boolean {
+    return this.json.has(name);
+  }
+
+  /** The preference's value (parsed, unchecked), or `undefined` when none was saved or it is not JSON. */
+  get(name: string): unknown {
+    const text = this.json.get(name);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {

@@ -8,6 +8,8 @@ import {DataClient} from '../../src/page/data-client.js';
 import {DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {OrganizationsGrid} from './organizations-grid.js';
 import './organizations-grid.js';
+import {DISPLAY_PREF} from './display-prefs.js';
+import {defaultViewState, displayOf} from '../../src/shared/grid-view.js';
 
 const WAIT = {timeout: 15_000};
 const clients: DataClient[] = [];
@@ -66,5 +68,24 @@ describe('organizations-grid: warm page load', () => {
     expect(names(warm).slice(0, inView)).to.deep.equal(seen.slice(0, inView));
     await waitUntil(() => busy(warm) === 'false', 'settled', WAIT);
     expect(names(warm).slice(0, inView)).to.deep.equal(seen.slice(0, inView));
+  });
+
+  it('paints the saved rows in the layout the user saved last visit, before the worker answers', async () => {
+    const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
+    const namespace = `grid-warm-${crypto.randomUUID()}`;
+    const first = client(cacheName, namespace);
+    const visit = await mount(first);
+    await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
+    const home = (await first.session).homeTenantId;
+    await first.setPref({tenantId: home}, DISPLAY_PREF, {...displayOf(defaultViewState()), density: 'compact'});
+    visit.remove();
+    await first.idle();
+    first.dispose();
+
+    // This visit's worker never answers: the layout, like the rows, comes from the page's own read.
+    const el = await mount(client(cacheName, namespace, true));
+    await waitUntil(() => names(el).length > 0 && el.viewState.density === 'compact', 'saved rows in the saved layout', WAIT);
+    const compact = [...root(el).querySelectorAll('button[aria-pressed]')].find((b) => b.textContent!.trim() === 'Compact');
+    expect(compact?.getAttribute('aria-pressed')).to.equal('true');
   });
 });

@@ -10,8 +10,8 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {DataClient} from '../data-client.js';
 
-/** What a preference needs of a data client. */
-export type PrefClient = Pick<DataClient, 'getPref' | 'setPref'>;
+/** What a preference needs of a data client (`savedPref`: the value saved last visit, before the worker answers). */
+export type PrefClient = Pick<DataClient, 'getPref' | 'setPref'> & Partial<Pick<DataClient, 'savedPref'>>;
 
 export interface PrefControllerOptions<T> {
   /** The preference's name in the user's store (e.g. `grid.layout`). */
@@ -97,14 +97,25 @@ export class PrefController<T> implements ReactiveController {
 
   private read(client: PrefClient, tenantId: string): void {
     const controller = (this.load = new AbortController());
+    const apply = (raw: unknown): void => {
+      const value = this.options.parse(raw);
+      if (value === null) return;
+      this.stored = value;
+      if (!this.options.same(value, this.options.value())) this.options.onLoad(value);
+    };
+    // On a warm start the value saved last visit is read by the page itself, so the first render
+    // has it (no second layout once the worker answers); the worker's answer follows and wins.
+    void client
+      .savedPref?.({tenantId}, this.options.name)
+      .then((raw) => {
+        if (!controller.signal.aborted && this.load === controller) apply(raw);
+      })
+      .catch(() => undefined);
     client.getPref<unknown>({tenantId}, this.options.name, {signal: controller.signal}).then(
       (raw) => {
         if (controller.signal.aborted || this.load !== controller) return;
         this.load = null;
-        const value = this.options.parse(raw);
-        if (value === null) return;
-        this.stored = value;
-        if (!this.options.same(value, this.options.value())) this.options.onLoad(value);
+        apply(raw);
       },
       () => {
         // Nothing readable stored: the element keeps what it has.
