@@ -6,7 +6,7 @@
  * on top. Long work (an export, a wizard's save) runs here, not in the popup, and survives it.
  */
 import {booting} from '../shared/boot.js';
-import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view-state.js';
 import {DETAILS_SECTIONS, sectionOf} from '../../widgets/customer-details/details-sections.js';
 import {onPanelSignals, takePanelRequest, type PanelRequest} from '../shared/panel-requests.js';
 import {showBlocked} from '../shared/page-setup.js';

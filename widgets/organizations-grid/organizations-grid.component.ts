@@ -28,7 +28,7 @@ import type {RowView} from '../../src/page/links.js';
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
-import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withDisplay, type GridViewState} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withDisplay, type GridViewState} from '../../src/shared/grid-view-state.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {DisplayPrefs} from './display-prefs.js';
