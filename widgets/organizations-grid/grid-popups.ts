@@ -7,7 +7,7 @@
  */
 import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import {cycleFocus, placeBeside} from '../../src/page/kit/popup-controller.js';
+import {cycleFocus, placeBeside} from '../../src/page/kit/popup-helpers.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
 import type {RowView} from '../../src/page/links.js';
