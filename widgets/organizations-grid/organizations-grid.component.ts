@@ -19,7 +19,6 @@ import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
 import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
 import {lifecycleDone} from '../../src/shared/model/labels.js';
-import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
@@ -256,11 +255,8 @@ export class OrganizationsGrid extends LitElement {
     },
     hrefTemplate: () => this.hrefTemplate,
     lifecycle: (org) => this.lifecycleMenu(org),
+    onLifecycle: (action, org) => void this.startLifecycle(action, org),
     onAction: (action, org, taskId) => {
-      if (action === 'delete' || isLifecycleAction(action)) {
-        void this.startLifecycle(action, org);
-        return true;
-      }
       if (action === 'start-onboarding-task' && taskId) {
         void this.startTask(org, taskId);
         return true;
@@ -268,6 +264,7 @@ export class OrganizationsGrid extends LitElement {
       return this.rowAction(action as RowAction, org, taskId);
     },
     focusCell: () => this.focusCellAfterUpdate(),
+    announce: (message) => this.announce(message),
   });
 
   /** The export of the view: job, progress, cancel, failure. */
@@ -501,8 +498,12 @@ export class OrganizationsGrid extends LitElement {
 
   override updated(): void {
     this.rows.ensure(...this.vp.range(this.rows.blocks.total));
-    // The toolbar's own elements load once the first result is on screen, not in front of it.
-    if (this.rows.blocks.view || this.services.error || this.rows.error || !this.clients.value) this.bar.loadParts();
+    // The toolbar's own elements and the popups' contents load once the first result is on screen
+    // (when the page is next idle), not in front of it.
+    if (this.rows.blocks.view || this.services.error || this.rows.error || !this.clients.value) {
+      this.bar.loadParts();
+      this.popups.preload();
+    }
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});
@@ -624,6 +625,8 @@ export class OrganizationsGrid extends LitElement {
       this.toggleExpanded(row);
       return true;
     }
+    // The confirmation a lifecycle item opens loads with the menu that offers it, not at the click.
+    if (kind === 'actions' && this.lifecycleMenu(row.org).shown) void loadLifecycleDialog().catch(() => undefined);
     this.popups.open(kind as PopoverKind, at, row.org);
     return true;
   }
@@ -673,7 +676,7 @@ export class OrganizationsGrid extends LitElement {
     const session = this.services.session;
     // Until the session is known nobody is offered a move it may refuse.
     const shown = session !== null && session.role !== 'customer-admin' && org.id !== this.rows.scopeTenantId;
-    return {shown, moves: LIFECYCLE_MOVES[org.status].map((m) => m.action), disabledReason: this.connectivity.reason};
+    return {shown, disabledReason: this.connectivity.reason};
   }
 
   /**
@@ -848,12 +851,13 @@ export class OrganizationsGrid extends LitElement {
     const rh = this.vp.rowHeight();
     const currency = this.viewState.currency;
     const tip = this.popups.tooltipAt;
+    const loading = this.popups.loadingAt;
     const shown = this.vp.columns(cols, this.keptColumns());
     const render = (i: number): unknown => {
       const row = this.rows.blocks.row(i);
       const r = i + 1;
       // A row re-renders only when something it shows changed.
-      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.details.tick : 0];
+      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, loading?.row === r ? loading.col : -1, row?.accountIndex != null ? this.details.tick : 0];
       return guard(deps, () => this.renderRow(cols, shown, i, row, tree));
     };
     // Scrolling recycles a pool of row elements: row i always lives in slot i % capacity, so a
@@ -877,6 +881,9 @@ export class OrganizationsGrid extends LitElement {
     const r = i + 1;
     const tip = this.popups.tooltipAt;
     const tipAt = tip && tip.row === r ? tip.col : -1;
+    // A popup waiting for its code: its cell says it is busy.
+    const loading = this.popups.loadingAt;
+    const busyAt = loading && loading.row === r ? loading.col : -1;
     const cls = row ? `row${row.matched ? '' : ' context'}${row.accountIndex !== null ? ' account' : ''}` : 'row skeleton';
     return html`<div
       class=${cls}
@@ -899,6 +906,7 @@ export class OrganizationsGrid extends LitElement {
             style=${afterGap ? styleProps({'grid-column-start': String(ci + 1)}) : nothing}
             aria-colindex=${ci + 1}
             aria-describedby=${tipAt === ci ? 'grid-tooltip' : nothing}
+            aria-busy=${busyAt === ci ? 'true' : nothing}
             data-align=${c.def.align}
             data-r=${r}
             data-c=${ci}

@@ -418,6 +418,14 @@ export const gridStyles = [
     .ring-value {
       stroke: var(--_accent);
     }
+    /* A popup asked for before its code arrived: the cell that opens it waits. */
+    .cell[aria-busy='true'] {
+      cursor: progress;
+    }
+    .cell[aria-busy='true'] [data-action] {
+      opacity: 0.6;
+      pointer-events: none;
+    }
     .tip-target {
       text-decoration: underline dotted color-mix(in srgb, var(--_text) 45%, transparent);
       text-underline-offset: 3px;
