@@ -8,11 +8,13 @@ import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import {cycleFocus, placeBeside} from '../../src/page/kit/popup-helpers.js';
 import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
+import type {RowAction} from './organizations-grid.component.js';
 import {addStyles} from '../../src/page/platform/styles.js';
 import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import type {PopoverKind} from './grid-popover-kinds.js';
 import {popoverBody, popoverStyles} from './grid-popover.js';
 import type {GridPopups} from './grid-popups.js';
+import {loadLifecycleDialog, startLifecycle, startTask} from './grid-row-actions.js';
 
 const POPOVER_TITLES: Readonly<Record<PopoverKind, string>> = {
   get collection() { return msg('Last data collection'); },
@@ -52,13 +54,19 @@ export function render(popups: GridPopups): TemplateResult | typeof nothing {
   </div>`;
 }
 
-/** After each render of the grid: the open one next to its cell, and a popup just opened takes focus. */
+/**
+ * After each render of the grid: the open one next to its cell, and a popup just opened takes
+ * focus. An Actions menu that offers a move has the confirmation load, so a move chosen from it
+ * does not wait for that.
+ */
 export function updated(popups: GridPopups): void {
   place(popups);
-  if (popups.focusInside && popups.current) {
+  const open = popups.current;
+  if (popups.focusInside && open) {
     popups.focusInside = false;
     popups.element?.querySelector<HTMLElement>('button, a[href]')?.focus();
   }
+  if (open?.kind === 'actions' && popups.options.lifecycle(open.org).shown) loadLifecycleDialog().catch(() => undefined);
 }
 
 /** Keeps the open one next to its cell; closes it once the cell is out of view. */
@@ -109,15 +117,24 @@ function listenersOf(popups: GridPopups) {
       const pop = popups.current;
       if (!el || !pop) return;
       const action = el.dataset.popoverAction!;
+      const {actions} = popups.options;
       if (action === 'delete' || isLifecycleAction(action)) {
         // Unavailable (offline): the reason is next to it, and the popup stays.
         if (el.getAttribute('aria-disabled') === 'true') return;
-        // The confirmation takes over; the popup goes without moving focus.
-        popups.set(null);
-        popups.options.onLifecycle(action as LifecycleRequestAction, pop.org);
+        // The confirmation takes over: the popup goes (once it can open) without moving focus.
+        void startLifecycle(actions, action as LifecycleRequestAction, pop.org, {
+          element: el,
+          open: () => popups.current === pop && el.isConnected,
+          close: () => {
+            if (popups.current === pop) popups.set(null);
+          },
+        });
         return;
       }
-      const proceed = popups.options.onAction(action, pop.org, el.dataset.taskId);
+      const taskId = el.dataset.taskId;
+      let proceed = true;
+      if (action === 'start-onboarding-task' && taskId) void startTask(actions, pop.org, taskId);
+      else proceed = actions.rowAction(action as RowAction, pop.org, taskId);
       if (!proceed && el instanceof HTMLAnchorElement) e.preventDefault();
       // A followed link leaves the page; anything else returns focus to the cell.
       popups.close(!(el instanceof HTMLAnchorElement && proceed));

@@ -16,10 +16,9 @@ import {msg} from '@lit/localize';
 import {nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
-import type {RowView} from '../../src/page/links.js';
-import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
 import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';
+import type {RowActionsHost} from './grid-row-actions.js';
 
 type Frame = typeof import('./grid-popover-frame.js');
 let frame: Frame | null = null;
@@ -68,14 +67,8 @@ export interface GridPopupsOptions {
   hrefTemplate(): string | null;
   /** The lifecycle items the Actions menu offers for an organization. */
   lifecycle(org: OrganizationSummary): LifecycleMenu;
-  /** A row action chosen in a popup; `false` if the host took it over (`preventDefault()`). */
-  onAction(action: RowView | string, org: OrganizationSummary, taskId: string | undefined): boolean;
-  /** A lifecycle move or delete chosen in the Actions popup (which has closed for it). */
-  onLifecycle(action: LifecycleRequestAction, org: OrganizationSummary): void;
-  /** Focus returns to the cell after the next render. */
-  focusCell(): void;
-  /** Says something in the grid's live region. */
-  announce(message: string): void;
+  /** What a popup's items do (row actions, onboarding tasks, lifecycle moves through the confirmation). */
+  actions: RowActionsHost;
 }
 
 export class GridPopups implements ReactiveController {
@@ -137,14 +130,14 @@ export class GridPopups implements ReactiveController {
     this.set(value);
     this.focusInside = !value.tooltip;
     if (frame) return;
-    if (this.focusInside) this.options.announce(msg('Loading…'));
+    if (this.focusInside) this.options.actions.announce(msg('Loading…'));
     loadFrame().then(
       () => this.host.requestUpdate(),
       () => {
         if (this.value !== value) return;
         this.drop();
         // A tooltip just does not show; a popup the user asked for says why.
-        if (!value.tooltip) this.options.announce(msg('This could not be shown; try again.'));
+        if (!value.tooltip) this.options.actions.announce(msg('This could not be shown; try again.'));
       },
     );
   }
@@ -153,7 +146,7 @@ export class GridPopups implements ReactiveController {
     clearTimeout(this.timer);
     if (!this.value) return;
     this.set(null);
-    if (returnFocus) this.options.focusCell();
+    if (returnFocus) this.options.actions.focusCell();
   }
 
   /** Closes a tooltip (a popup stays). */

@@ -17,8 +17,7 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
-import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
-import {lifecycleDone} from '../../src/shared/model/labels.js';
+import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
@@ -67,16 +66,6 @@ declare global {
     'tenantry-view-state-change': CustomEvent<ViewStateChangeDetail>;
   }
 }
-
-type LifecycleDialogModule = typeof import('../lifecycle-dialog/lifecycle-dialog.js');
-/** The confirmation dialog loads at its first use: most sessions never open it. */
-let lifecycleDialogLoad: Promise<LifecycleDialogModule> | null = null;
-const loadLifecycleDialog = (): Promise<LifecycleDialogModule> =>
-  (lifecycleDialogLoad ??= import('../lifecycle-dialog/lifecycle-dialog.js').catch((e: unknown) => {
-    // The next use tries again.
-    lifecycleDialogLoad = null;
-    throw e;
-  }));
 
 /** Placeholder rows while the first view loads. */
 const SKELETON_ROWS = 8;
@@ -234,7 +223,7 @@ export class OrganizationsGrid extends LitElement {
   /** Whether writes can be sent now (else the lifecycle items wait, saying why). */
   private readonly connectivity = new ConnectivityController(this, {client: () => this.clients.dataClient, scopeTenantId: () => this.rows.scopeTenantId});
 
-  /** The confirmation dialog is rendered once its module has loaded. */
+  /** The confirmation dialog is rendered once its module has loaded (`grid-row-actions.ts`). */
   @state() private lifecycleReady = false;
 
   @state() private active: GridPosition = {row: 1, col: 0};
@@ -255,16 +244,22 @@ export class OrganizationsGrid extends LitElement {
     },
     hrefTemplate: () => this.hrefTemplate,
     lifecycle: (org) => this.lifecycleMenu(org),
-    onLifecycle: (action, org) => void this.startLifecycle(action, org),
-    onAction: (action, org, taskId) => {
-      if (action === 'start-onboarding-task' && taskId) {
-        void this.startTask(org, taskId);
-        return true;
-      }
-      return this.rowAction(action as RowAction, org, taskId);
+    actions: {
+      rowAction: (action, org, taskId) => this.rowAction(action, org, taskId),
+      rowsClient: () => this.rows.client,
+      scopeTenantId: () => this.rows.scopeTenantId,
+      dataClient: () => this.clients.dataClient,
+      scopeName: () => this.scopeLabel(),
+      offlineReason: () => this.connectivity.reason,
+      detail: (id) => this.detail(id),
+      announce: (message) => this.announce(message),
+      focusCell: () => this.focusCellAfterUpdate(),
+      dialog: async () => {
+        this.lifecycleReady = true;
+        await this.updateComplete;
+        return this.renderRoot.querySelector('tenantry-lifecycle-dialog');
+      },
     },
-    focusCell: () => this.focusCellAfterUpdate(),
-    announce: (message) => this.announce(message),
   });
 
   /** The export of the view: job, progress, cancel, failure. */
@@ -625,8 +620,6 @@ export class OrganizationsGrid extends LitElement {
       this.toggleExpanded(row);
       return true;
     }
-    // The confirmation a lifecycle item opens loads with the menu that offers it, not at the click.
-    if (kind === 'actions' && this.lifecycleMenu(row.org).shown) void loadLifecycleDialog().catch(() => undefined);
     this.popups.open(kind as PopoverKind, at, row.org);
     return true;
   }
@@ -677,54 +670,6 @@ export class OrganizationsGrid extends LitElement {
     // Until the session is known nobody is offered a move it may refuse.
     const shown = session !== null && session.role !== 'customer-admin' && org.id !== this.rows.scopeTenantId;
     return {shown, disabledReason: this.connectivity.reason};
-  }
-
-  /**
-   * Start on an onboarding task: the host hears of it first and may take it over; otherwise the
-   * grid starts it through the write path (with the row's version), in the tenant shown now, and
-   * says how it went. The popup shows the task's new state with the row's next version.
-   */
-  private async startTask(org: OrganizationSummary, taskId: string): Promise<void> {
-    if (!this.rowAction('start-onboarding-task', org, taskId)) return;
-    const client = this.rows.client;
-    const tenantId = this.rows.scopeTenantId;
-    if (!client || !tenantId) return;
-    const offline = this.connectivity.reason;
-    if (offline) return this.announce(offline);
-    const title = this.details.get(client, tenantId, org.id)?.onboardingTasks.find((t) => t.id === taskId)?.title ?? msg('The task');
-    try {
-      await client.startOnboardingTask({tenantId}, org.id, taskId, `"${org.version}"`);
-      this.announce(msg(str`${title} started for ${org.name}.`));
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      this.announce(msg(str`${title} was not started: ${reason}`));
-    }
-  }
-
-  /**
-   * A lifecycle item chosen: the host hears of it first and may take it over; otherwise the
-   * confirmation dialog asks, in the tenant shown now, and carries it out.
-   */
-  private async startLifecycle(action: LifecycleRequestAction, org: OrganizationSummary): Promise<void> {
-    // Focus goes back to the cell first: the dialog returns it there when it closes.
-    this.focusCellAfterUpdate();
-    if (!this.rowAction(action, org)) return;
-    const tenantId = this.rows.scopeTenantId;
-    if (!tenantId || !this.clients.dataClient) return;
-    const scope: LifecycleScope = {tenantId, name: this.scopeLabel()};
-    try {
-      await loadLifecycleDialog();
-    } catch {
-      this.announce(msg('The confirmation could not be loaded; try again.'));
-      return;
-    }
-    this.lifecycleReady = true;
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('tenantry-lifecycle-dialog');
-    if (!dialog) return;
-    const outcome = await dialog.ask({org, action, scope});
-    this.focusCellAfterUpdate();
-    if (outcome) this.announce(lifecycleDone(outcome.action, outcome.organizationName));
   }
 
   // ——— Toolbar ———

@@ -426,6 +426,10 @@ export const gridStyles = [
       opacity: 0.6;
       pointer-events: none;
     }
+    .popover [aria-busy='true'] {
+      cursor: progress;
+      opacity: 0.6;
+    }
     .tip-target {
       text-decoration: underline dotted color-mix(in srgb, var(--_text) 45%, transparent);
       text-underline-offset: 3px;
