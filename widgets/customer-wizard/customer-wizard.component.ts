@@ -1,4 +1,3 @@
-import {rewordMessage} from '../../src/shared/forms/messages.js';
 import {formatDateTime, formatList, formatTime, plural} from '../../src/page/format.js';
 import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
@@ -652,7 +651,7 @@ export class CustomerWizard extends LitElement {
         await this.finish(value.id, value.name, 'edit');
       }
     } catch (e) {
-      this.refused(e);
+      await this.refused(e);
     } finally {
       this.busy = false;
     }
@@ -671,10 +670,16 @@ export class CustomerWizard extends LitElement {
   }
 
   /** A refused save: field errors land on their fields, a conflict opens the merge, anything else keeps everything for a retry. */
-  private refused(e: unknown): void {
+  private async refused(e: unknown): Promise<void> {
     const error = e instanceof TenantryError ? e : new TenantryError('network', e instanceof Error ? e.message : String(e));
     if (error.code === 'invalid-request' && error.details.issues?.length) {
-      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: rewordMessage(i.message), code: 'required', params: {}}));
+      // A server words its issues in English: ours are worded again in the page's language (the
+      // English catalogue loads for that, the save still busy; without it they show as they came).
+      const reword = await import('../../src/shared/forms/messages-english.js').then(
+        (m) => m.rewordMessage,
+        () => (text: string) => text,
+      );
+      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: reword(i.message), code: 'required', params: {}}));
       const first = stepOfPath(issues[0].path);
       const errors = new Map(this.errors);
       for (const i of issues) errors.set(i.path, i.message);
