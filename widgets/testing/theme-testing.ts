@@ -104,6 +104,8 @@ export const firstRow = (el: Element): HTMLElement => el.shadowRoot!.querySelect
 
 /** Opens the panel of one of the grid's own toolbar controls (filters by default). */
 export async function openGridFilters(el: OrganizationsGrid, control = 'tenantry-grid-filters'): Promise<HTMLElement> {
+  // The toolbar's elements load when the page is idle after the grid's first rows.
+  await waitUntil(() => el.shadowRoot!.querySelector(control)?.shadowRoot, `the ${control} element loads`, WAIT);
   const host = el.shadowRoot!.querySelector<HTMLElement & {updateComplete: Promise<boolean>}>(control)!;
   partOf<HTMLButtonElement>(host, 'toggle')!.click();
   await host.updateComplete;
