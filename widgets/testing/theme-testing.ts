@@ -120,7 +120,8 @@ export async function mountAccountsOpen(client: DataClient = localClient()): Pro
   const rows = (): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [part~="row"]:not([part~="skeleton-row"])')];
   await waitUntil(() => rows().length > 0, 'the accounts grid shows rows', WAIT);
   rows()[0].querySelector<HTMLElement>('[role="gridcell"]')!.click();
-  await waitUntil(() => partOf(el, 'panel') && partOf(el, 'open-row'), 'an account opens', WAIT);
+  // The panel's code loads after the first rows: the panel shows its facts once it has.
+  await waitUntil(() => partOf(el, 'panel-facts') && partOf(el, 'open-row'), 'an account opens', WAIT);
   await el.updateComplete;
   return el;
 }
