@@ -11,7 +11,7 @@ import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
-import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
+import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle-moves.js';
 import {KIND_LABELS, lifecycleDone, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import type {ConsoleLink, Contract, Id, OnboardingTask, Session} from '../../src/shared/model/types.js';
 import {rowHref} from '../../src/page/links.js';

@@ -10,7 +10,7 @@ import {cycleFocus, placeBeside} from '../../src/page/kit/popup-helpers.js';
 import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
 import type {RowAction} from './organizations-grid.component.js';
 import {addStyles} from '../../src/page/platform/styles.js';
-import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
+import {isLifecycleAction} from '../../src/shared/contract/lifecycle-moves.js';
 import type {PopoverKind} from './grid-popover-kinds.js';
 import {popoverBody, popoverStyles} from './grid-popover.js';
 import type {GridPopups} from './grid-popups.js';

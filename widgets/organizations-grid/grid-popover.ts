@@ -11,7 +11,7 @@ import type {LifecycleAction, Organization, OrganizationSummary} from '../../src
 import {formatDate, formatDateTime, formatInteger, plural} from '../../src/page/format.js';
 import {token} from '../../src/page/styles/tokens.js';
 import {rowHref, type RowView} from '../../src/page/links.js';
-import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
+import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle-moves.js';
 
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 
