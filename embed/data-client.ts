@@ -12,7 +12,7 @@ export {getLocale, onLocaleChange, setLocale, type Locale} from '../src/page/loc
 export type {BackendConfig, HttpBackendConfig, LocalBackendConfig, Scope, TokenProvider} from '../src/shared/contract/backend.js';
 export {TenantryError, isTenantryError, type ErrorCode, type ErrorDetails} from '../src/shared/contract/errors.js';
 export type {Id, Organization, OrganizationInput, OrganizationPatch, OrganizationSummary, OrgStatus, LifecycleAction, Session, TenantNode, User} from '../src/shared/model/types.js';
-export {DEFAULT_VIEW_STATE, type GridViewState} from '../src/shared/grid-view.js';
+export {DEFAULT_VIEW_STATE, type GridViewState} from '../src/shared/grid-view-state.js';
 export type {TenantHit} from '../src/shared/tenancy.js';
 /** Ids of the embedded backend's demo tenant and its users (`{kind: 'local', userId: DEMO_USERS.distributorAdmin}`). */
 export {DEMO_TENANTS, DEMO_USERS} from '../src/shared/demo-tenant.js';

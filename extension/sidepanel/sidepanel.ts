@@ -8,7 +8,7 @@
  */
 import {msg, str} from '@lit/localize';
 import {booting} from '../shared/boot.js';
-import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE} from '../../src/shared/grid-view-state.js';
 import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
 import {lifecycleDone} from '../../src/shared/model/labels.js';
 import {browserWords} from '../shared/browser-words.js';

@@ -5,7 +5,7 @@
  * (`for="grid-id"`) or in the grid's slots (through `gridViewContext`). No host copies state
  * between them.
  */
-import {DEFAULT_VIEW_STATE, type GridViewState} from '../shared/grid-view.js';
+import {DEFAULT_VIEW_STATE, type GridViewState} from '../shared/grid-view-state.js';
 
 /**
  * Who changed the view: the user (in the grid or a control), the host (`grid.viewState = …`), the

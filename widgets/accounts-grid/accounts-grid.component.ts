@@ -22,7 +22,8 @@ import type {AccountSummary, Session} from '../../src/shared/model/types.js';
 import type {DataEvent} from '../../src/shared/protocol.js';
 import {ACCOUNT_COLUMNS, type AccountColumn} from './account-columns.js';
 import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../src/shared/model/labels.js';
-import {AccountPanel} from '../../src/page/kit/account-panel.js';
+import type {AccountPanel} from '../../src/page/kit/account-panel.js';
+import {whenIdle} from '../../src/page/platform/idle.js';
 import {AccountRows, type AccountRowsResult} from './account-rows.js';
 import {accountsGridStyles} from './accounts-grid.styles.js';
 import {localized} from '../../src/page/kit/locale-controller.js';
@@ -39,6 +40,23 @@ declare global {
     'tenantry-account-open': CustomEvent<AccountOpenDetail>;
   }
 }
+
+/**
+ * The opened account's panel (`src/page/kit/account-panel.ts`): loaded when the page is idle after
+ * the first rows, or when an account is opened first, which shows the panel loading meanwhile.
+ */
+type PanelModule = typeof import('../../src/page/kit/account-panel.js');
+let panelModule: PanelModule | null = null;
+let panelLoad: Promise<PanelModule> | null = null;
+const loadPanel = (): Promise<PanelModule> =>
+  (panelLoad ??= import('../../src/page/kit/account-panel.js').then(
+    (m) => (panelModule = m),
+    (e: unknown) => {
+      // The next open tries again.
+      panelLoad = null;
+      throw e;
+    },
+  ));
 
 /** Shortest time between two search queries while typing (the organizations grid's figure). */
 const SEARCH_COALESCE_MS = 30;
@@ -154,24 +172,41 @@ export class AccountsGrid extends LitElement {
     firstRows: (total) => (this.pendingScrollReset ? this.vp.firstPage() : this.vp.range(total)),
     onResult: (result) => this.commit(result),
     // The panel's account belonged to the rows that went (another client or scope).
-    onDrop: () => this.panel?.close(false),
+    onDrop: () => {
+      this.panel?.close(false);
+      this.pendingOpen = null;
+    },
   });
 
   private readonly vp = new GridViewport(this, {element: () => this.viewport, density: () => 'standard', metrics: '--tenantry-accounts-grid'});
 
-  private readonly panel: AccountPanel = new AccountPanel(this, {
-    client: () => this.clients.dataClient,
-    scopeTenantId: () => this.rows.scopeTenantId,
-    homeTenantId: () => this.scoping.home?.tenantId ?? this.session?.homeTenantId ?? null,
-    session: () => this.session,
-    offlineReason: () => this.connectivity.reason,
-    hrefTemplate: () => this.hrefTemplate,
-    announce: (message) => this.announce(message),
-    onClose: (restoreFocus) => {
-      this.openId = null;
-      if (restoreFocus) this.focusAfterUpdate = 'cell';
-    },
-  });
+  /** The opened account's panel, made once its code has arrived (`loadPanel`). */
+  private panel: AccountPanel | null = null;
+  /** An account opened before the panel's code arrived: opened in it once it has. */
+  @state() private pendingOpen: AccountRow | null = null;
+  /** The panel's code could not be loaded for `pendingOpen` (opening an account tries again). */
+  @state() private panelFailed = false;
+  private cancelPanelPreload: (() => void) | null = null;
+
+  /** The panel, made when its code is there; `null` until then. */
+  private makePanel(): AccountPanel | null {
+    if (!this.panel && panelModule) {
+      this.panel = new panelModule.AccountPanel(this, {
+        client: () => this.clients.dataClient,
+        scopeTenantId: () => this.rows.scopeTenantId,
+        homeTenantId: () => this.scoping.home?.tenantId ?? this.session?.homeTenantId ?? null,
+        session: () => this.session,
+        offlineReason: () => this.connectivity.reason,
+        hrefTemplate: () => this.hrefTemplate,
+        announce: (message) => this.announce(message),
+        onClose: (restoreFocus) => {
+          this.openId = null;
+          if (restoreFocus) this.focusAfterUpdate = 'cell';
+        },
+      });
+    }
+    return this.panel;
+  }
 
   /** The signed-in session of the client (who may write), once known. */
   private session: Session | null = null;
@@ -197,6 +232,8 @@ export class AccountsGrid extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
+    this.cancelPanelPreload?.();
+    this.cancelPanelPreload = null;
   }
 
   // ——— Data ———
@@ -239,7 +276,7 @@ export class AccountsGrid extends LitElement {
       for (let i = first; i <= last; i++) {
         const row = this.rows.blocks.row(i);
         if (row?.id === this.openId) {
-          this.panel.follow(row);
+          this.panel?.follow(row);
           break;
         }
       }
@@ -333,8 +370,27 @@ export class AccountsGrid extends LitElement {
     if (!row || !scopeTenantId) return;
     if (!emit(this, 'tenantry-account-open', {accountId: row.id, name: row.name, scopeTenantId})) return;
     this.openId = row.id;
-    this.panel.open(row);
-    this.focusAfterUpdate = 'panel';
+    const panel = this.makePanel();
+    if (panel) {
+      this.pendingOpen = null;
+      panel.open(row);
+      this.focusAfterUpdate = 'panel';
+      return;
+    }
+    // Before the panel's code arrived: the panel says it is loading, and opens on the row once it has.
+    this.pendingOpen = row;
+    this.panelFailed = false;
+    loadPanel().then(
+      () => {
+        if (this.pendingOpen !== row) return;
+        this.pendingOpen = null;
+        this.makePanel()?.open(row);
+        this.focusAfterUpdate = 'panel';
+      },
+      () => {
+        if (this.pendingOpen === row) this.panelFailed = true;
+      },
+    );
   }
 
   // ——— Lifecycle ———
@@ -352,6 +408,8 @@ export class AccountsGrid extends LitElement {
 
   override updated(): void {
     this.rows.ensure(...this.vp.range(this.rows.blocks.total));
+    // The panel's code loads once the first rows are on screen, when the page is next idle.
+    if (this.rows.blocks.view && !panelModule && !this.cancelPanelPreload) this.cancelPanelPreload = whenIdle(() => void loadPanel().catch(() => undefined), 2000);
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});
@@ -420,10 +478,18 @@ export class AccountsGrid extends LitElement {
       ${this.renderNotices(view, view ? error : null)}
       <div class="main">
         <div class="viewport" part="viewport" @scroll=${this.handleScroll}>${this.renderGrid(view, Boolean(error))} ${this.renderState(view, view ? null : error)}</div>
-        ${this.panel.render()}
+        ${this.panel?.render() ?? nothing}${this.pendingOpen ? this.renderPanelLoading(this.pendingOpen) : nothing}
       </div>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
+  }
+
+  /** The panel of an account opened before the panel's code arrived: loading, or why it could not. */
+  private renderPanelLoading(row: AccountRow): TemplateResult {
+    return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title" aria-busy=${this.panelFailed ? 'false' : 'true'}>
+      <div class="panel-head"><h2 id="panel-title" class="panel-title" part="panel-title" tabindex="-1"><bdi>${row.name}</bdi></h2></div>
+      ${this.panelFailed ? html`<p class="notice" part="notice" data-tone="danger" role="alert">${msg('This could not be shown; try again.')}</p>` : html`<p class="muted" role="status">${msg('Loading…')}</p>`}
+    </section>`;
   }
 
   private renderToolbar(): TemplateResult {

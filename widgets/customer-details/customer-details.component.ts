@@ -12,19 +12,16 @@ import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {errorText} from '../../src/page/messages.js';
-import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle.js';
+import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle-moves.js';
 import {KIND_LABELS, lifecycleDone, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
-import {COMMERCE_KINDS, type CommerceKind, type ConsoleLink, type Contract, type Id, type OnboardingTask, type Session} from '../../src/shared/model/types.js';
+import type {ConsoleLink, Contract, Id, OnboardingTask, Session} from '../../src/shared/model/types.js';
 import {rowHref} from '../../src/page/links.js';
 import {customerDetailsStyles} from './customer-details.styles.js';
 import {DetailsRecord, type RecordValue} from './details-record.js';
 import {DETAILS_SECTIONS, SECTION_LABELS, sectionOf, type DetailsSection} from './details-sections.js';
-import {AuditSection} from './sections/audit-section.js';
-import {ContactsSection} from './sections/contacts-section.js';
-import {CommerceSection, ContractsSection} from './sections/list-sections.js';
-import {PeopleSection, loadPeoplePicker} from './sections/people-section.js';
-import {LinkedAccountsSection} from './sections/linked-accounts-section.js';
+import type {Sections} from './details-deferred.js';
 import {renderOnboarding, renderProfile, renderTenants} from './sections/record-sections.js';
+import {whenIdle} from '../../src/page/platform/idle.js';
 import type {SectionContext, Written} from './sections/section-context.js';
 import {localized} from '../../src/page/kit/locale-controller.js';
 
@@ -59,6 +56,20 @@ declare global {
 
 /** The confirmation loads with the first lifecycle action, not with the details. */
 let lifecycleDialogLoad: Promise<unknown> | null = null;
+/** The sections opened on demand (`details-deferred.ts`): loaded when idle after the element connected, or when one is opened first. */
+type Deferred = typeof import('./details-deferred.js');
+let deferred: Deferred | null = null;
+let deferredLoad: Promise<Deferred> | null = null;
+const loadDeferred = (): Promise<Deferred> =>
+  (deferredLoad ??= import('./details-deferred.js').then(
+    (m) => (deferred = m),
+    (e: unknown) => {
+      // The next need tries again.
+      deferredLoad = null;
+      throw e;
+    },
+  ));
+
 const loadLifecycleDialog = (): Promise<unknown> =>
   (lifecycleDialogLoad ??= import('../lifecycle-dialog/lifecycle-dialog.js').catch((e: unknown) => {
     // A failed load (a network blip) may be tried again.
@@ -174,7 +185,7 @@ export class CustomerDetails extends LitElement {
     own: () => this.client,
     onEvent: (event) => {
       this.record.handleDataEvent(event);
-      this.linkedAccounts.handleDataEvent(event);
+      this.sections?.linkedAccounts.handleDataEvent(event);
     },
   });
   private readonly scoping = new ScopeController(this, {client: () => this.clients.dataClient, scope: () => this.scope});
@@ -200,39 +211,54 @@ export class CustomerDetails extends LitElement {
     }),
   });
 
-  private readonly contacts = new ContactsSection(this);
-  private readonly people = new PeopleSection(this);
-  private readonly contracts = new ContractsSection(this, {
-    context: () => (this.section === 'contracts' ? this.context() : null),
-    open: (c) => this.handleContractOpen(c),
-  });
-  private readonly commerce = new CommerceSection(this, {
-    context: () => {
-      const ctx = (COMMERCE_KINDS as readonly string[]).includes(this.section) ? this.context() : null;
-      return ctx ? {ctx, kind: this.section as CommerceKind} : null;
-    },
-  });
-  private readonly audit = new AuditSection(this, {context: () => (this.section === 'audit' ? this.context() : null)});
-  private readonly linkedAccounts: LinkedAccountsSection = new LinkedAccountsSection(this, {
-    context: () => (this.section === 'linked-accounts' ? this.context() : null),
-    session: () => this.sessionTask.value ?? null,
-    homeTenantId: () => this.scoping.home?.tenantId ?? this.sessionTask.value?.homeTenantId ?? null,
-    hrefTemplate: () => this.hrefTemplate,
-    announce: (message) => this.announce(message),
-  });
+  /** The sections opened on demand (`details-deferred.ts`), once their code has arrived. */
+  private sections: Sections | null = null;
+  /** Their code could not be loaded for the open section (choosing a section tries again). */
+  @state() private sectionsFailed = false;
+  private cancelPreload: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The sections opened on demand are fetched once the page is idle, so opening one never waits for them.
+    this.cancelPreload = whenIdle(() => void this.loadSections().catch(() => undefined), 2000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelPreload?.();
+    this.cancelPreload = null;
+  }
+
+  private loadSections(): Promise<Deferred> {
+    return loadDeferred().then((m) => {
+      if (!this.sections) this.requestUpdate();
+      return m;
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.sections && deferred) {
+      this.sections = deferred.makeSections(this, {
+        section: () => this.section,
+        context: () => this.context(),
+        openContract: (c) => this.handleContractOpen(c),
+        session: () => this.sessionTask.value ?? null,
+        homeTenantId: () => this.scoping.home?.tenantId ?? this.sessionTask.value?.homeTenantId ?? null,
+        hrefTemplate: () => this.hrefTemplate,
+        announce: (message) => this.announce(message),
+      });
+    }
     if (changed.has('section')) {
       const section = sectionOf(this.section);
       if (section !== this.section) this.section = section;
-      if (section === 'people' || section === 'audit') void loadPeoplePicker();
+      if (section === 'people' || section === 'audit') void this.loadSections().then((m) => m.loadPeoplePicker()).catch(() => undefined);
     }
     if (changed.has('organizationId')) {
       this.notice = null;
       this.deleted = null;
-      this.contacts.drop();
-      this.people.drop();
-      this.audit.resetScroll();
+      this.sections?.contacts.drop();
+      this.sections?.people.drop();
+      this.sections?.audit.resetScroll();
     }
   }
 
@@ -400,26 +426,44 @@ export class CustomerDetails extends LitElement {
     switch (this.section) {
       case 'profile':
         return renderProfile(ctx);
-      case 'contacts':
-        return this.contacts.render(ctx);
-      case 'people':
-        return this.people.render(ctx);
       case 'tenants':
         return renderTenants(ctx);
-      case 'linked-accounts':
-        return this.linkedAccounts.render(ctx);
-      case 'contracts':
-        return this.contracts.render(ctx.org);
       case 'onboarding':
         return renderOnboarding(ctx, (task) => void this.handleStartTask(ctx, task), this.onboardingBusy);
+    }
+    const s = this.sections;
+    if (!s) return this.renderSectionLoading();
+    switch (this.section) {
+      case 'contacts':
+        return s.contacts.render(ctx);
+      case 'people':
+        return s.people.render(ctx);
+      case 'linked-accounts':
+        return s.linkedAccounts.render(ctx);
+      case 'contracts':
+        return s.contracts.render(ctx.org);
       case 'audit':
-        return this.audit.render(ctx);
+        return s.audit.render(ctx);
       default:
-        return this.commerce.render();
+        return s.commerce.render();
     }
   }
 
+  /** A section opened before its code arrived: it says it is loading (or that it could not be). */
+  private renderSectionLoading(): TemplateResult {
+    const section = this.section;
+    if (!this.sectionsFailed) {
+      this.loadSections().catch(() => {
+        if (this.section === section) this.sectionsFailed = true;
+      });
+    }
+    return this.sectionsFailed
+      ? html`<p class="notice section-loading" part="notice" data-tone="danger" role="alert">${msg('This could not be shown; try again.')}</p>`
+      : html`<p class="muted section-loading" part="loading" role="status">${msg('Loading…')}</p>`;
+  }
+
   private choose(section: DetailsSection, focus = false): void {
+    this.sectionsFailed = false;
     if (section !== this.section) {
       this.section = section;
       if (this.organizationId) emit(this, 'tenantry-details-section', {organizationId: this.organizationId, section});

@@ -1,4 +1,3 @@
-import {rewordMessage} from '../../src/shared/forms/messages.js';
 import {formatDateTime, formatList, formatTime, plural} from '../../src/page/format.js';
 import {msg, str} from '@lit/localize';
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
@@ -16,19 +15,10 @@ import {errorText} from '../../src/page/messages.js';
 import type {FormIssue} from '../../src/shared/forms/issue.js';
 import type {DuplicateCheck, DuplicateField, Id, OrganizationInput} from '../../src/shared/model/types.js';
 import {customerWizardStyles} from './customer-wizard.styles.js';
-import {renderCompanyStep} from './steps/company-step.js';
-import {renderMicrosoftStep} from './steps/microsoft-step.js';
-import {renderNotificationsStep} from './steps/notifications-step.js';
 import {renderOrganizationStep} from './steps/organization-step.js';
-import {loadUserPicker, renderPeopleStep} from './steps/people-step.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
-import {renderPlanStep} from './steps/plan-step.js';
-import {renderReviewStep} from './steps/review-step.js';
-import {renderSalesStep} from './steps/sales-step.js';
-import {renderSchedulesStep} from './steps/schedules-step.js';
-import type {StepContext, StepView} from './steps/step-context.js';
+import type {StepContext} from './steps/step-context.js';
 import {controlId, pathKey} from './wizard-fields.js';
-import {checkStep} from './wizard-rules.js';
 import {STEPS, STEP_IDS, stepById, stepOfPath, topField, type StepId} from './wizard-steps.js';
 import {changedFields, emptyValues, fromOrganization, repairValues, same, setAt, type FieldPath} from './wizard-values.js';
 import {localized} from '../../src/page/kit/locale-controller.js';
@@ -54,16 +44,22 @@ declare global {
   }
 }
 
-const VIEWS: Record<Exclude<StepId, 'review'>, StepView> = {
-  organization: renderOrganizationStep,
-  company: renderCompanyStep,
-  people: renderPeopleStep,
-  microsoft: renderMicrosoftStep,
-  plan: renderPlanStep,
-  schedules: renderSchedulesStep,
-  notifications: renderNotificationsStep,
-  sales: renderSalesStep,
-};
+/**
+ * The later steps' views and the rules (`wizard-deferred.ts`): the wizard opens on its first step
+ * without them; they load when the page is idle after it connected, or at the first need.
+ */
+type Deferred = typeof import('./wizard-deferred.js');
+let deferred: Deferred | null = null;
+let deferredLoad: Promise<Deferred> | null = null;
+const loadDeferred = (): Promise<Deferred> =>
+  (deferredLoad ??= import('./wizard-deferred.js').then(
+    (m) => (deferred = m),
+    (e: unknown) => {
+      // The next need tries again.
+      deferredLoad = null;
+      throw e;
+    },
+  ));
 
 /** Words for the top-level fields a merge lists. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -222,6 +218,10 @@ export class CustomerWizard extends LitElement {
   @state() private invalidSteps = new Set<StepId>();
   @state() private failure = '';
   @state() private announcement = '';
+  /** A move waits for the later steps' code (`loadDeferred`): the form says it is busy. */
+  @state() private waitingForCode = false;
+  /** The later steps' code could not be loaded for the step shown (a move tries again). */
+  @state() private codeFailed = false;
   /** Notes the open step shows next to its fields (`StepContext.say`). */
   @state() private notes = new Map<string, string>();
 
@@ -251,8 +251,9 @@ export class CustomerWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // What later steps load on demand is fetched once the page is idle, so a step change never waits for it.
-    this.cancelPrefetch = whenIdle(() => void loadUserPicker().catch(() => undefined), 2000);
+    // The later steps, the rules and what those steps load on demand are fetched once the page is
+    // idle, so a step change or a check never waits for them.
+    this.cancelPrefetch = whenIdle(() => void loadDeferred().then((m) => m.loadUserPicker()).catch(() => undefined), 2000);
   }
 
   override disconnectedCallback(): void {
@@ -470,6 +471,10 @@ export class CustomerWizard extends LitElement {
    * either): an organization saved under older rules can still be edited elsewhere.
    */
   private async stepIssues(step: StepId, values: OrganizationInput = this.values): Promise<FormIssue[]> {
+    const code = deferred ?? (await loadDeferred().catch(() => null));
+    // Without the rules nothing is held against the user here: the server checks the same at the save.
+    if (!code) return [];
+    const {checkStep} = code;
     const issues = await checkStep(step, values, this.ruleContext());
     const original = this.original;
     if (this.mode !== 'edit' || !original || !issues.length) return issues;
@@ -542,6 +547,19 @@ export class CustomerWizard extends LitElement {
     }
   }
 
+  /**
+   * Before a move (Next, a step chosen, Create): the later steps' code and the rules, which the
+   * move's checks and the next step need. Until they arrive the form says it is busy and the
+   * wizard that it is loading; if they cannot be loaded the move goes on (see `stepIssues`).
+   */
+  private async codeForMove(): Promise<void> {
+    if (deferred) return;
+    this.waitingForCode = true;
+    this.announcement = msg('Loading…');
+    await loadDeferred().catch(() => undefined);
+    this.waitingForCode = false;
+  }
+
   // --- navigation -----------------------------------------------------------------------------
 
   private index(step: StepId = this.step): number {
@@ -571,6 +589,7 @@ export class CustomerWizard extends LitElement {
   private async handleNext(): Promise<void> {
     if (this.busy) return;
     const step = this.step;
+    await this.codeForMove();
     const issues = await this.checkOne(step);
     if (this.step !== step) return;
     if (issues.length) {
@@ -587,6 +606,7 @@ export class CustomerWizard extends LitElement {
 
   /** A step chosen in the list or from the review: back freely, forward only past steps without errors. */
   private async goTo(target: StepId): Promise<void> {
+    await this.codeForMove();
     if (this.index(target) > this.index()) {
       for (const s of STEP_IDS.slice(this.index(), this.index(target))) {
         const issues = await this.checkOne(s);
@@ -602,6 +622,7 @@ export class CustomerWizard extends LitElement {
 
   private moveTo(step: StepId): void {
     this.step = step;
+    this.codeFailed = false;
     this.summary = [];
     this.notes = new Map();
     this.focusAfterRender = 'heading';
@@ -653,7 +674,7 @@ export class CustomerWizard extends LitElement {
         await this.finish(value.id, value.name, 'edit');
       }
     } catch (e) {
-      this.refused(e);
+      await this.refused(e);
     } finally {
       this.busy = false;
     }
@@ -672,11 +693,17 @@ export class CustomerWizard extends LitElement {
   }
 
   /** A refused save: field errors land on their fields, a conflict opens the merge, anything else keeps everything for a retry. */
-  private refused(e: unknown): void {
+  private async refused(e: unknown): Promise<void> {
     const said = e instanceof Error ? e.message : String(e);
     const error = e instanceof TenantryError ? e : new TenantryError('network', said, {reason: {id: 'unexpected', params: {}}, detail: said});
     if (error.code === 'invalid-request' && error.details.issues?.length) {
-      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: rewordMessage(i.message), code: 'required', params: {}}));
+      // A server words its issues in English: ours are worded again in the page's language (the
+      // English catalogue loads for that, the save still busy; without it they show as they came).
+      const reword = await import('../../src/shared/forms/messages-english.js').then(
+        (m) => m.rewordMessage,
+        () => (text: string) => text,
+      );
+      const issues: FormIssue[] = error.details.issues.map((i) => ({path: i.path, message: reword(i.message), code: 'required', params: {}}));
       const first = stepOfPath(issues[0].path);
       const errors = new Map(this.errors);
       for (const i of issues) errors.set(i.path, i.message);
@@ -912,8 +939,8 @@ export class CustomerWizard extends LitElement {
         ${this.summary.length ? this.renderSummary() : nothing}
         <h3 part="step-title" tabindex="-1">${current.title}</h3>
         ${(this.step === 'organization' || this.step === 'microsoft') && this.duplicates ? this.renderDuplicates() : nothing}
-        <form novalidate @submit=${(e: Event) => (e.preventDefault(), void (last ? this.handleSubmit() : this.handleNext()))}>
-          ${last ? renderReviewStep(ctx, this.invalidSteps) : VIEWS[this.step as Exclude<StepId, 'review'>](ctx)}
+        <form novalidate aria-busy=${this.waitingForCode ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), void (last ? this.handleSubmit() : this.handleNext()))}>
+          ${this.renderStep(ctx)}
           <div part="footer" class="footer">
             ${this.index() > 0 ? html`<button type="button" part="button" @click=${() => this.handleBack()}>${msg('Back')}</button>` : nothing}
             <button type="submit" part="button primary" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
@@ -926,6 +953,22 @@ export class CustomerWizard extends LitElement {
         </form>
       </div>
     `;
+  }
+
+  /** The open step's fields; a later step whose code has not arrived says it is loading (or why not). */
+  private renderStep(ctx: StepContext): TemplateResult {
+    const step = this.step;
+    if (step === 'organization') return renderOrganizationStep(ctx);
+    if (deferred) return step === 'review' ? deferred.renderReviewStep(ctx, this.invalidSteps) : deferred.LATER_VIEWS[step](ctx);
+    if (!this.codeFailed) {
+      loadDeferred().then(
+        () => this.requestUpdate(),
+        () => {
+          if (this.step === step) this.codeFailed = true;
+        },
+      );
+    }
+    return html`<p part="notice" class="notice" role="status">${this.codeFailed ? msg('This could not be shown; try again.') : msg('Loading…')}</p>`;
   }
 
   private renderSummary(): TemplateResult {

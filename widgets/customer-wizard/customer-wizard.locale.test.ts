@@ -5,7 +5,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {setLocale} from '../../src/page/locale.js';
-import {MESSAGES, rewordMessage} from '../../src/shared/forms/messages.js';
+import {MESSAGES, rewordMessage} from '../../src/shared/forms/messages-english.js';
 import {WAIT, cleanup, field, localClient, mount, part, root, stepTitle, text, type} from '../testing/wizard-testing.js';
 
 afterEach(async () => {

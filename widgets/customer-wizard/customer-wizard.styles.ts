@@ -228,6 +228,10 @@ export const customerWizardStyles = [
     .notice.error {
       border-color: var(--_danger);
     }
+    /* A move waits for the later steps' code. */
+    form[aria-busy='true'] {
+      cursor: progress;
+    }
     .review-head {
       display: flex;
       gap: ${token('space-2')};

@@ -8,7 +8,7 @@ import {msg} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
-import {joinPath} from '../../src/shared/forms/issue.js';
+import {joinPath} from '../../src/shared/forms/path.js';
 import {getAt, same, type FieldPath} from './wizard-values.js';
 
 /** What a step's fields need of the wizard. */

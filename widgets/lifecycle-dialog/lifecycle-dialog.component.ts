@@ -18,7 +18,7 @@ import {
   type LifecycleRequest,
   type LifecycleRequestAction,
 } from '../../src/page/kit/lifecycle-controller.js';
-import {cycleFocus} from '../../src/page/kit/popup-controller.js';
+import {cycleFocus} from '../../src/page/kit/popup-helpers.js';
 import {KIND_LABELS, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import type {Id, LifecycleImpact, Organization, OrgStatus} from '../../src/shared/model/types.js';
 import {lifecycleDialogStyles} from './lifecycle-dialog.styles.js';

@@ -5,7 +5,7 @@
  */
 import type {ReactiveControllerHost} from 'lit';
 import {PrefController, type PrefClient} from '../../src/page/kit/pref-controller.js';
-import {DEFAULT_VIEW_STATE, displayOf, parseDisplay, sameDisplay, type GridDisplay, type GridViewState} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE, displayOf, parseDisplay, sameDisplay, type GridDisplay, type GridViewState} from '../../src/shared/grid-view-state.js';
 
 export const DISPLAY_PREF = 'grid.layout';
 /** Quiet time after the last display change before it is written (a drag or a burst of toggles writes once). */

@@ -6,7 +6,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {msg, str} from '@lit/localize';
 import {COLUMN_BY_KEY, type ColumnKey} from '../../src/shared/columns.js';
-import {VIEW_LIMITS} from '../../src/shared/grid-view.js';
+import {VIEW_LIMITS} from '../../src/shared/grid-view-state.js';
 import type {SortSpec} from '../../src/shared/query.js';
 
 /** How `aria-sort` and the live region name a direction. */

@@ -1,7 +1,8 @@
 /**
  * The contents of the grid's tooltips (last collection, readers, active tasks) and popups
  * (contracts, onboarding, row actions). Items behind a count come from the organization's detail,
- * fetched on demand. Actions carry `data-popover-action`; the grid handles them by delegation.
+ * fetched on demand. Actions carry `data-popover-action`; the popup's frame (`grid-popover-frame.ts`)
+ * handles them by delegation.
  */
 import {css, html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
@@ -10,6 +11,7 @@ import type {LifecycleAction, Organization, OrganizationSummary} from '../../src
 import {formatDate, formatDateTime, formatInteger, plural} from '../../src/page/format.js';
 import {token} from '../../src/page/styles/tokens.js';
 import {rowHref, type RowView} from '../../src/page/links.js';
+import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle-moves.js';
 
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 
@@ -130,7 +132,7 @@ function lifecycleItems(org: OrganizationSummary, menu: LifecycleMenu): Template
       ${label}
     </button>
   </li>`;
-  const items = menu.moves.map((a, i) => item(a, a === 'archive' ? msg(str`${LIFECYCLE_LABELS[a]}…`) : LIFECYCLE_LABELS[a], a === 'archive', i === 0));
+  const items = LIFECYCLE_MOVES[org.status].map(({action: a}, i) => item(a, a === 'archive' ? msg(str`${LIFECYCLE_LABELS[a]}…`) : LIFECYCLE_LABELS[a], a === 'archive', i === 0));
   const hint =
     org.status === 'suspended'
       ? item('delete', msg('Delete…'), true, items.length === 0)

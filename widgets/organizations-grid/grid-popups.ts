@@ -4,57 +4,53 @@
  * time, next to its cell; it follows the cell while scrolling and closes once the cell leaves the
  * view. A popup keeps focus (Tab and the arrows move inside it), Escape or a press outside closes
  * it, and keyboard closing returns focus to the cell.
+ *
+ * This controller holds what is open and opens it. The open one itself (its frame and contents,
+ * its keys and clicks, its place next to the cell) is `grid-popover-frame.ts`, with the contents
+ * in `grid-popover.ts`: nobody opens one before the first rows are read, so they load when the
+ * page is first idle after them (`preload`), or at the first open, whichever comes first. A popup
+ * asked for before they arrived waits for them: its cell says it is busy and the grid announces
+ * that it is loading; if they cannot be loaded, the grid says so and the next open tries again.
  */
-import {msg, str} from '@lit/localize';
-import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import {cycleFocus, placeBeside} from '../../src/page/kit/popup-controller.js';
+import {msg} from '@lit/localize';
+import {nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
-import type {RowView} from '../../src/page/links.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
-import {addStyles} from '../../src/page/platform/styles.js';
 import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';
-import {isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
+import type {RowActionsHost} from './grid-row-actions.js';
 
-/**
- * The popups' contents load after the grid (nobody opens one before the first rows are read):
- * asked for when the page is first idle, or at the first open, whichever comes first.
- */
-type Bodies = typeof import('./grid-popover.js');
-let bodies: Bodies | null = null;
-let bodiesFailed = false;
-let bodiesLoad: Promise<void> | null = null;
-const loadBodies = (): Promise<void> =>
-  (bodiesLoad ??= import('./grid-popover.js').then(
-    (m) => void (bodies = m),
-    () => {
-      bodiesFailed = true;
+type Frame = typeof import('./grid-popover-frame.js');
+let frame: Frame | null = null;
+let frameLoad: Promise<Frame> | null = null;
+const loadFrame = (): Promise<Frame> =>
+  (frameLoad ??= import('./grid-popover-frame.js').then(
+    (m) => (frame = m),
+    (e: unknown) => {
       // The next open tries again.
-      bodiesLoad = null;
+      frameLoad = null;
+      throw e;
     },
   ));
 
+/** The popups' code loads no later than this after the grid's first rows. */
+const PRELOAD_IDLE_TIMEOUT_MS = 2000;
 const TOOLTIP_DELAY_MS = 350;
 /** A tooltip stays this long after the pointer left, so the pointer can move onto it. */
 const TOOLTIP_LINGER_MS = 150;
-
-const POPOVER_TITLES: Readonly<Record<PopoverKind, string>> = {
-  get collection() { return msg('Last data collection'); },
-  get readers() { return msg('Organization readers'); },
-  get tasks() { return msg('Active tasks'); },
-  get contracts() { return msg('Contracts'); },
-  get onboarding() { return msg('Onboarding'); },
-  get actions() { return msg('Actions'); },
-};
 
 export interface PopoverState {
   kind: PopoverKind;
   /** Grid position of the cell it belongs to (row 0 is the header). */
   at: GridPosition;
   org: OrganizationSummary;
+  /** A tooltip (else a popup, a non-modal dialog). */
+  tooltip: boolean;
+  /** Whether its contents show the organization's detail (the items behind a count). */
+  detailed: boolean;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
+export type PopupsHost = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
 
 export interface GridPopupsOptions {
   /** The cell at a grid position, if rendered. */
@@ -71,38 +67,47 @@ export interface GridPopupsOptions {
   hrefTemplate(): string | null;
   /** The lifecycle items the Actions menu offers for an organization. */
   lifecycle(org: OrganizationSummary): LifecycleMenu;
-  /** A row action chosen in a popup; `false` if the host took it over (`preventDefault()`). */
-  onAction(action: RowView | string, org: OrganizationSummary, taskId: string | undefined): boolean;
-  /** Focus returns to the cell after the next render. */
-  focusCell(): void;
+  /** What a popup's items do (row actions, onboarding tasks, lifecycle moves through the confirmation). */
+  actions: RowActionsHost;
 }
 
 export class GridPopups implements ReactiveController {
   private value: PopoverState | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private focusInside = false;
   private cancelPreload: (() => void) | null = null;
+  /** Focus moves into the open popup once it has rendered (set by `open`, used by the frame). */
+  focusInside = false;
 
   constructor(
-    private readonly host: Host,
-    private readonly options: GridPopupsOptions,
+    readonly host: PopupsHost,
+    readonly options: GridPopupsOptions,
   ) {
     host.addController(this);
   }
 
-  /** What is open, if anything. */
+  /** What is open (or opening), if anything. */
   get current(): PopoverState | null {
     return this.value;
   }
 
   /** The open tooltip's cell (for `aria-describedby`), if a tooltip is open. */
   get tooltipAt(): GridPosition | null {
-    return this.value && isTooltip(this.value.kind) ? this.value.at : null;
+    return frame && this.value?.tooltip ? this.value.at : null;
+  }
+
+  /** The cell of a popup that waits for its code (it shows busy), if any. */
+  get loadingAt(): GridPosition | null {
+    return !frame && this.value && !this.value.tooltip ? this.value.at : null;
   }
 
   hostConnected(): void {
     window.addEventListener('pointerdown', this.handleWindowPointerDown, true);
-    if (!bodies) this.cancelPreload = whenIdle(() => void loadBodies(), 2000);
+  }
+
+  /** The grid has shown its first rows (or why not): the popups' code loads when the page is next idle. */
+  preload(): void {
+    if (frame || this.cancelPreload) return;
+    this.cancelPreload = whenIdle(() => void loadFrame().catch(() => undefined), PRELOAD_IDLE_TIMEOUT_MS);
   }
 
   hostDisconnected(): void {
@@ -113,38 +118,41 @@ export class GridPopups implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.position();
-    if (this.focusInside) {
-      const target = this.element?.querySelector<HTMLElement>('button, a[href]');
-      // While its contents load, the popup waits to take focus.
-      if (target || bodies || !this.value) {
-        this.focusInside = false;
-        target?.focus();
-      }
-    }
+    frame?.updated(this);
   }
 
   open(kind: PopoverKind, at: GridPosition, org: OrganizationSummary): void {
     clearTimeout(this.timer);
-    if (needsDetail(kind, org)) this.options.detail(org.id);
-    if (!bodies) void loadBodies().then(() => this.host.requestUpdate());
+    const value: PopoverState = {kind, at, org, tooltip: isTooltip(kind), detailed: needsDetail(kind, org)};
+    if (value.detailed) this.options.detail(org.id);
     // A popup opens next to a cell in view (a click may come from a half-hidden one).
     this.options.reveal(at);
-    this.set({kind, at, org});
-    if (!isTooltip(kind)) this.focusInside = true;
+    this.set(value);
+    this.focusInside = !value.tooltip;
+    if (frame) return;
+    if (this.focusInside) this.options.actions.announce(msg('Loading…'));
+    loadFrame().then(
+      () => this.host.requestUpdate(),
+      () => {
+        if (this.value !== value) return;
+        this.drop();
+        // A tooltip just does not show; a popup the user asked for says why.
+        if (!value.tooltip) this.options.actions.announce(msg('This could not be shown; try again.'));
+      },
+    );
   }
 
   close(returnFocus: boolean): void {
     clearTimeout(this.timer);
     if (!this.value) return;
     this.set(null);
-    if (returnFocus) this.options.focusCell();
+    if (returnFocus) this.options.actions.focusCell();
   }
 
   /** Closes a tooltip (a popup stays). */
   closeTooltip(): void {
     clearTimeout(this.timer);
-    if (this.value && isTooltip(this.value.kind)) this.set(null);
+    if (this.value?.tooltip) this.set(null);
   }
 
   /** Closes whatever is open, without moving focus (its row is gone). */
@@ -166,10 +174,10 @@ export class GridPopups implements ReactiveController {
     if (!target || !cell) return;
     const at: GridPosition = {row: Number(cell.dataset.r), col: Number(cell.dataset.c)};
     if (this.isOpenAt(at)) {
-      clearTimeout(this.timer);
+      this.keepTooltip();
       return;
     }
-    if (this.value && !isTooltip(this.value.kind)) return;
+    if (this.value && !this.value.tooltip) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const org = this.options.orgAt(at.row - 1);
@@ -182,53 +190,30 @@ export class GridPopups implements ReactiveController {
     const to = e.relatedTarget as Node | null;
     if (to && (this.element?.contains(to) || (e.target as HTMLElement).closest('[data-tip]')?.contains(to))) return;
     clearTimeout(this.timer);
-    if (this.value && isTooltip(this.value.kind)) this.timer = setTimeout(() => this.closeTooltip(), TOOLTIP_LINGER_MS);
+    if (this.value?.tooltip) this.timer = setTimeout(() => this.closeTooltip(), TOOLTIP_LINGER_MS);
   };
+
+  /** The pointer is on the open tooltip (or its cell): it stays. */
+  keepTooltip(): void {
+    clearTimeout(this.timer);
+  }
 
   /** Keeps the open one next to its cell; closes it once the cell is out of view. */
   position(): void {
-    const pop = this.element;
-    const frame = this.host.renderRoot.querySelector<HTMLElement>('.frame');
-    if (!pop || !frame || !this.value) return;
-    const a = this.options.cellAt(this.value.at)?.getBoundingClientRect();
-    const area = this.options.visibleArea();
-    const v = area?.viewport;
-    if (!a || !v || !area || a.bottom <= v.top + area.headerHeight || a.top >= v.bottom || a.right <= v.left || a.left >= v.right) {
-      this.set(null);
-      return;
-    }
-    placeBeside(a, pop, frame);
+    frame?.place(this);
   }
 
   render(): TemplateResult | typeof nothing {
-    // The bodies' look came with them: the grid's shadow root takes it the first time.
-    if (bodies && this.host.renderRoot instanceof ShadowRoot) addStyles(this.host.renderRoot, bodies.popoverStyles);
-    const pop = this.value;
-    if (!pop) return nothing;
-    const tooltip = isTooltip(pop.kind);
-    const detail = needsDetail(pop.kind, pop.org) ? this.options.detail(pop.org.id) : undefined;
-    return html`<div
-      class="popover"
-      part=${tooltip ? 'tooltip' : 'popover'}
-      id=${tooltip ? 'grid-tooltip' : 'grid-popover'}
-      role=${tooltip ? 'tooltip' : 'dialog'}
-      aria-label=${tooltip ? nothing : msg(str`${POPOVER_TITLES[pop.kind]}: ${pop.org.name}`)}
-      @keydown=${this.handleKeydown}
-      @click=${this.handleClick}
-      @mouseleave=${tooltip ? this.handleTipOut : nothing}
-      @mouseenter=${tooltip ? () => clearTimeout(this.timer) : nothing}
-    >
-      ${bodies
-        ? bodies.popoverBody(pop.kind, pop.org, detail, this.options.hrefTemplate(), this.options.lifecycle(pop.org))
-        : html`<p role="status">${bodiesFailed ? msg('This could not be shown; try again.') : msg('Loading…')}</p>`}
-    </div>`;
+    return frame ? frame.render(this) : nothing;
   }
 
-  private get element(): HTMLElement | null {
+  /** The open popup's element, once rendered. */
+  get element(): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>('.popover');
   }
 
-  private set(value: PopoverState | null): void {
+  /** Replaces what is open (`null`: nothing) and renders again. */
+  set(value: PopoverState | null): void {
     this.value = value;
     this.host.requestUpdate();
   }
@@ -240,49 +225,7 @@ export class GridPopups implements ReactiveController {
     if (pop && path.includes(pop)) return;
     // A press on the cell that opened it toggles it through the grid's click handler.
     const anchor = this.options.cellAt(this.value.at);
-    if (anchor && path.includes(anchor) && !isTooltip(this.value.kind)) return;
+    if (anchor && path.includes(anchor) && !this.value.tooltip) return;
     this.set(null);
-  };
-
-  private readonly handleKeydown = (e: KeyboardEvent): void => {
-    const pop = this.element;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close(true);
-      return;
-    }
-    if (!pop) return;
-    const items = [...pop.querySelectorAll<HTMLElement>('button, a[href]')];
-    if (!items.length) return;
-    const root = this.host.renderRoot as ShadowRoot;
-    if (e.key === 'Tab') {
-      // Focus stays in the popup until it is closed; Escape leaves.
-      e.preventDefault();
-      cycleFocus(items, root, e.shiftKey);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (!items.includes(root.activeElement as HTMLElement)) items[e.key === 'ArrowDown' ? items.length - 1 : 0].focus();
-      cycleFocus(items, root, e.key === 'ArrowUp');
-    }
-  };
-
-  private readonly handleClick = (e: MouseEvent): void => {
-    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-popover-action]');
-    const pop = this.value;
-    if (!el || !pop) return;
-    const action = el.dataset.popoverAction!;
-    if (action === 'delete' || isLifecycleAction(action)) {
-      // Unavailable (offline): the reason is next to it, and the popup stays.
-      if (el.getAttribute('aria-disabled') === 'true') return;
-      // The confirmation takes over; the popup goes without moving focus.
-      this.set(null);
-      this.options.onAction(action, pop.org, undefined);
-      return;
-    }
-    const proceed = this.options.onAction(action, pop.org, el.dataset.taskId);
-    if (!proceed && el instanceof HTMLAnchorElement) e.preventDefault();
-    // A followed link leaves the page; anything else returns focus to the cell.
-    this.close(!(el instanceof HTMLAnchorElement && proceed));
   };
 }

@@ -1,6 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {errorText} from '../../src/page/messages.js';
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -18,9 +17,7 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
-import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/lifecycle-controller.js';
-import {lifecycleDone} from '../../src/shared/model/labels.js';
-import {LIFECYCLE_MOVES, isLifecycleAction} from '../../src/shared/contract/lifecycle.js';
+import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
@@ -29,7 +26,7 @@ import type {RowView} from '../../src/page/links.js';
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
-import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withDisplay, type GridViewState} from '../../src/shared/grid-view.js';
+import {DEFAULT_VIEW_STATE, VIEW_LIMITS, withDisplay, type GridViewState} from '../../src/shared/grid-view-state.js';
 import {DetailCache} from './grid-details.js';
 import {GridExport} from './grid-export.js';
 import {DisplayPrefs} from './display-prefs.js';
@@ -69,16 +66,6 @@ declare global {
     'tenantry-view-state-change': CustomEvent<ViewStateChangeDetail>;
   }
 }
-
-type LifecycleDialogModule = typeof import('../lifecycle-dialog/lifecycle-dialog.js');
-/** The confirmation dialog loads at its first use: most sessions never open it. */
-let lifecycleDialogLoad: Promise<LifecycleDialogModule> | null = null;
-const loadLifecycleDialog = (): Promise<LifecycleDialogModule> =>
-  (lifecycleDialogLoad ??= import('../lifecycle-dialog/lifecycle-dialog.js').catch((e: unknown) => {
-    // The next use tries again.
-    lifecycleDialogLoad = null;
-    throw e;
-  }));
 
 /** Placeholder rows while the first view loads. */
 const SKELETON_ROWS = 8;
@@ -236,7 +223,7 @@ export class OrganizationsGrid extends LitElement {
   /** Whether writes can be sent now (else the lifecycle items wait, saying why). */
   private readonly connectivity = new ConnectivityController(this, {client: () => this.clients.dataClient, scopeTenantId: () => this.rows.scopeTenantId});
 
-  /** The confirmation dialog is rendered once its module has loaded. */
+  /** The confirmation dialog is rendered once its module has loaded (`grid-row-actions.ts`). */
   @state() private lifecycleReady = false;
 
   @state() private active: GridPosition = {row: 1, col: 0};
@@ -257,18 +244,22 @@ export class OrganizationsGrid extends LitElement {
     },
     hrefTemplate: () => this.hrefTemplate,
     lifecycle: (org) => this.lifecycleMenu(org),
-    onAction: (action, org, taskId) => {
-      if (action === 'delete' || isLifecycleAction(action)) {
-        void this.startLifecycle(action, org);
-        return true;
-      }
-      if (action === 'start-onboarding-task' && taskId) {
-        void this.startTask(org, taskId);
-        return true;
-      }
-      return this.rowAction(action as RowAction, org, taskId);
+    actions: {
+      rowAction: (action, org, taskId) => this.rowAction(action, org, taskId),
+      rowsClient: () => this.rows.client,
+      scopeTenantId: () => this.rows.scopeTenantId,
+      dataClient: () => this.clients.dataClient,
+      scopeName: () => this.scopeLabel(),
+      offlineReason: () => this.connectivity.reason,
+      detail: (id) => this.detail(id),
+      announce: (message) => this.announce(message),
+      focusCell: () => this.focusCellAfterUpdate(),
+      dialog: async () => {
+        this.lifecycleReady = true;
+        await this.updateComplete;
+        return this.renderRoot.querySelector('tenantry-lifecycle-dialog');
+      },
     },
-    focusCell: () => this.focusCellAfterUpdate(),
   });
 
   /** The export of the view: job, progress, cancel, failure. */
@@ -502,8 +493,12 @@ export class OrganizationsGrid extends LitElement {
 
   override updated(): void {
     this.rows.ensure(...this.vp.range(this.rows.blocks.total));
-    // The toolbar's own elements load once the first result is on screen, not in front of it.
-    if (this.rows.blocks.view || this.services.error || this.rows.error || !this.clients.value) this.bar.loadParts();
+    // The toolbar's own elements and the popups' contents load once the first result is on screen
+    // (when the page is next idle), not in front of it.
+    if (this.rows.blocks.view || this.services.error || this.rows.error || !this.clients.value) {
+      this.bar.loadParts();
+      this.popups.preload();
+    }
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});
@@ -674,54 +669,7 @@ export class OrganizationsGrid extends LitElement {
     const session = this.services.session;
     // Until the session is known nobody is offered a move it may refuse.
     const shown = session !== null && session.role !== 'customer-admin' && org.id !== this.rows.scopeTenantId;
-    return {shown, moves: LIFECYCLE_MOVES[org.status].map((m) => m.action), disabledReason: this.connectivity.reason};
-  }
-
-  /**
-   * Start on an onboarding task: the host hears of it first and may take it over; otherwise the
-   * grid starts it through the write path (with the row's version), in the tenant shown now, and
-   * says how it went. The popup shows the task's new state with the row's next version.
-   */
-  private async startTask(org: OrganizationSummary, taskId: string): Promise<void> {
-    if (!this.rowAction('start-onboarding-task', org, taskId)) return;
-    const client = this.rows.client;
-    const tenantId = this.rows.scopeTenantId;
-    if (!client || !tenantId) return;
-    const offline = this.connectivity.reason;
-    if (offline) return this.announce(offline);
-    const title = this.details.get(client, tenantId, org.id)?.onboardingTasks.find((t) => t.id === taskId)?.title ?? msg('The task');
-    try {
-      await client.startOnboardingTask({tenantId}, org.id, taskId, `"${org.version}"`);
-      this.announce(msg(str`${title} started for ${org.name}.`));
-    } catch (e) {
-      this.announce(msg(str`${title} was not started: ${errorText(e)}`));
-    }
-  }
-
-  /**
-   * A lifecycle item chosen: the host hears of it first and may take it over; otherwise the
-   * confirmation dialog asks, in the tenant shown now, and carries it out.
-   */
-  private async startLifecycle(action: LifecycleRequestAction, org: OrganizationSummary): Promise<void> {
-    // Focus goes back to the cell first: the dialog returns it there when it closes.
-    this.focusCellAfterUpdate();
-    if (!this.rowAction(action, org)) return;
-    const tenantId = this.rows.scopeTenantId;
-    if (!tenantId || !this.clients.dataClient) return;
-    const scope: LifecycleScope = {tenantId, name: this.scopeLabel()};
-    try {
-      await loadLifecycleDialog();
-    } catch {
-      this.announce(msg('The confirmation could not be loaded; try again.'));
-      return;
-    }
-    this.lifecycleReady = true;
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('tenantry-lifecycle-dialog');
-    if (!dialog) return;
-    const outcome = await dialog.ask({org, action, scope});
-    this.focusCellAfterUpdate();
-    if (outcome) this.announce(lifecycleDone(outcome.action, outcome.organizationName));
+    return {shown, disabledReason: this.connectivity.reason};
   }
 
   // ——— Toolbar ———
@@ -848,12 +796,13 @@ export class OrganizationsGrid extends LitElement {
     const rh = this.vp.rowHeight();
     const currency = this.viewState.currency;
     const tip = this.popups.tooltipAt;
+    const loading = this.popups.loadingAt;
     const shown = this.vp.columns(cols, this.keptColumns());
     const render = (i: number): unknown => {
       const row = this.rows.blocks.row(i);
       const r = i + 1;
       // A row re-renders only when something it shows changed.
-      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, row?.accountIndex != null ? this.details.tick : 0];
+      const deps = [i, row, cols, shown, rh, currency, tree, this.tabStop.row === r ? this.tabStop.col : -1, tip?.row === r ? tip.col : -1, loading?.row === r ? loading.col : -1, row?.accountIndex != null ? this.details.tick : 0];
       return guard(deps, () => this.renderRow(cols, shown, i, row, tree));
     };
     // Scrolling recycles a pool of row elements: row i always lives in slot i % capacity, so a
@@ -877,6 +826,9 @@ export class OrganizationsGrid extends LitElement {
     const r = i + 1;
     const tip = this.popups.tooltipAt;
     const tipAt = tip && tip.row === r ? tip.col : -1;
+    // A popup waiting for its code: its cell says it is busy.
+    const loading = this.popups.loadingAt;
+    const busyAt = loading && loading.row === r ? loading.col : -1;
     const cls = row ? `row${row.matched ? '' : ' context'}${row.accountIndex !== null ? ' account' : ''}` : 'row skeleton';
     return html`<div
       class=${cls}
@@ -899,6 +851,7 @@ export class OrganizationsGrid extends LitElement {
             style=${afterGap ? styleProps({'grid-column-start': String(ci + 1)}) : nothing}
             aria-colindex=${ci + 1}
             aria-describedby=${tipAt === ci ? 'grid-tooltip' : nothing}
+            aria-busy=${busyAt === ci ? 'true' : nothing}
             data-align=${c.def.align}
             data-r=${r}
             data-c=${ci}

@@ -418,6 +418,18 @@ export const gridStyles = [
     .ring-value {
       stroke: var(--_accent);
     }
+    /* A popup asked for before its code arrived: the cell that opens it waits. */
+    .cell[aria-busy='true'] {
+      cursor: progress;
+    }
+    .cell[aria-busy='true'] [data-action] {
+      opacity: 0.6;
+      pointer-events: none;
+    }
+    .popover [aria-busy='true'] {
+      cursor: progress;
+      opacity: 0.6;
+    }
     .tip-target {
       text-decoration: underline dotted color-mix(in srgb, var(--_text) 45%, transparent);
       text-underline-offset: 3px;

@@ -8,7 +8,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {provideDataClient} from '../../src/page/context.js';
 import {DataClient} from '../../src/page/data-client.js';
-import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
+import {missingClientMessage} from '../../src/page/kit/client-controller.js';
 import {DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import type {GridViewState} from '../../src/shared/grid-view.js';
 import type {TenantryColumnChooser} from '../column-chooser/column-chooser.js';
@@ -176,7 +176,7 @@ describe('organizations-grid without a client', () => {
       await el.updateComplete;
       const alert = root(el).querySelector('[part~="missing-client"]');
       expect(alert?.getAttribute('role')).to.equal('alert');
-      expect(alert?.textContent).to.equal(MISSING_CLIENT_MESSAGE);
+      expect(alert?.textContent).to.equal(missingClientMessage());
       expect(root(el).querySelector('[role="grid"]')).to.equal(null);
       expect(workers).to.deep.equal([]);
       await expect(el).to.be.accessible();

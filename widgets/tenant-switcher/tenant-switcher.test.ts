@@ -14,7 +14,7 @@ import {rejectsWith} from '../../src/testing/expect-error.js';
 import {embeddedRestHandler, httpTestClient, serverTenants, withServerNames} from '../../src/testing/rest-api.js';
 import {ScopeStore} from '../../src/page/scope-store.js';
 import {provideDataClient} from '../../src/page/context.js';
-import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
+import {missingClientMessage} from '../../src/page/kit/client-controller.js';
 import type {TenantHit} from '../../src/shared/tenancy.js';
 import type {OrganizationsGrid} from '../organizations-grid/organizations-grid.js';
 import '../organizations-grid/organizations-grid.js';
@@ -510,7 +510,7 @@ describe('<tenant-switcher>', () => {
       await el.updateComplete;
       const alert = part(el, 'missing-client')!;
       expect(alert.getAttribute('role')).to.equal('alert');
-      expect(alert.textContent).to.equal(MISSING_CLIENT_MESSAGE);
+      expect(alert.textContent).to.equal(missingClientMessage());
       // Nothing else: no input, no scope, no buttons.
       expect(root(el).querySelector('[role="combobox"], [part~="control"], button')).to.equal(null);
       // Ctrl+K has nothing to open.

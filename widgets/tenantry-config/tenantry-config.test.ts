@@ -7,7 +7,7 @@
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {http} from 'msw';
-import {MISSING_CLIENT_MESSAGE} from '../../src/page/kit/client-controller.js';
+import {missingClientMessage} from '../../src/page/kit/client-controller.js';
 import {pageConfig} from '../../src/page/kit/page-config.js';
 import {setLocale} from '../../src/page/locale.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
@@ -188,7 +188,7 @@ describe('tenantry-config: elements find the page’s configuration', () => {
       const inShadow = document.createElement('organizations-grid');
       shadowHost.attachShadow({mode: 'open'}).append(inShadow);
       await before.updateComplete;
-      expect(notice(before)?.textContent).to.equal(MISSING_CLIENT_MESSAGE);
+      expect(notice(before)?.textContent).to.equal(missingClientMessage());
 
       const config = configElement({backend: 'embedded', organizations: '60'});
       page.append(config);
@@ -219,7 +219,7 @@ describe('tenantry-config: elements find the page’s configuration', () => {
       await grid.updateComplete;
       const alert = notice(grid)!;
       expect(alert.getAttribute('role')).to.equal('alert');
-      expect(alert.textContent).to.equal(MISSING_CLIENT_MESSAGE);
+      expect(alert.textContent).to.equal(missingClientMessage());
       expect([...alert.querySelectorAll('code')].map((c) => c.textContent)).to.include.members([
         '<tenantry-config backend="https://…/api/tenantry/" auth="cookie"></tenantry-config>',
         'backend="embedded"',

@@ -102,7 +102,8 @@ export function button(el: AccountsGrid, label: string, within: ParentNode = roo
 /** Opens the account of `row` with a click, and waits for the panel. */
 export async function openRow(el: AccountsGrid, row: HTMLElement): Promise<HTMLElement> {
   row.querySelector<HTMLElement>('[role="gridcell"]')!.click();
-  await waitUntil(() => panel(el), 'the panel did not open', WAIT);
+  // The panel's code loads after the first rows: the panel shows its facts once it has.
+  await waitUntil(() => part(el, 'panel-facts'), 'the panel did not open', WAIT);
   await el.updateComplete;
   return panel(el)!;
 }

@@ -44,6 +44,8 @@ export async function mount(client: DataClient, options: {id?: string; section?:
     html`<customer-details .client=${client} .scope=${options.scope ?? RESELLER} organization-id=${options.id ?? CUSTOMER} section=${options.section ?? 'profile'}></customer-details>`,
   );
   await waitUntil(() => part(el, 'title') !== null, 'the header did not show', WAIT);
+  // A section opened on demand shows once its code has arrived.
+  await waitUntil(() => !root(el).querySelector('.section-loading'), 'the section did not show', WAIT);
   return el;
 }
 

@@ -104,6 +104,8 @@ export const firstRow = (el: Element): HTMLElement => el.shadowRoot!.querySelect
 
 /** Opens the panel of one of the grid's own toolbar controls (filters by default). */
 export async function openGridFilters(el: OrganizationsGrid, control = 'tenantry-grid-filters'): Promise<HTMLElement> {
+  // The toolbar's elements load when the page is idle after the grid's first rows.
+  await waitUntil(() => el.shadowRoot!.querySelector(control)?.shadowRoot, `the ${control} element loads`, WAIT);
   const host = el.shadowRoot!.querySelector<HTMLElement & {updateComplete: Promise<boolean>}>(control)!;
   partOf<HTMLButtonElement>(host, 'toggle')!.click();
   await host.updateComplete;
@@ -118,7 +120,8 @@ export async function mountAccountsOpen(client: DataClient = localClient()): Pro
   const rows = (): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [part~="row"]:not([part~="skeleton-row"])')];
   await waitUntil(() => rows().length > 0, 'the accounts grid shows rows', WAIT);
   rows()[0].querySelector<HTMLElement>('[role="gridcell"]')!.click();
-  await waitUntil(() => partOf(el, 'panel') && partOf(el, 'open-row'), 'an account opens', WAIT);
+  // The panel's code loads after the first rows: the panel shows its facts once it has.
+  await waitUntil(() => partOf(el, 'panel-facts') && partOf(el, 'open-row'), 'an account opens', WAIT);
   await el.updateComplete;
   return el;
 }

@@ -17,14 +17,28 @@ import {errorText} from '../messages.js';
 import {ComboboxController} from './combobox-controller.js';
 import {rowHref} from '../links.js';
 import type {AccountRow} from '../../shared/accounts-query.js';
-import {checkAccountPatch} from '../../shared/contract/accounts.js';
 import type {Scope} from '../../shared/contract/backend.js';
 import {TenantryError, isAbort} from '../../shared/contract/errors.js';
 import type {AccountChange, AccountPatch, AccountSummary, Session} from '../../shared/model/types.js';
 import type {TenantHit, TenantSearchResult} from '../../shared/tenancy.js';
 import {ACCOUNT_TYPE_LABELS, PROVIDER_LABELS} from '../../shared/model/labels.js';
+import {whenIdle} from '../platform/idle.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The contract's rules of an account change (with the record schemas they check the shape by),
+ * loaded when an account is first opened, not with the grid or the details: only the exclude rule
+ * is checked here before it is sent.
+ */
+type AccountRules = typeof import('../../shared/contract/accounts.js');
+let accountRules: Promise<AccountRules> | null = null;
+const loadAccountRules = (): Promise<AccountRules> =>
+  (accountRules ??= import('../../shared/contract/accounts.js').catch((e: unknown) => {
+    // The next use tries again.
+    accountRules = null;
+    throw e;
+  }));
 
 /** Customers one search offers. */
 const CUSTOMER_LIMIT = 20;
@@ -149,6 +163,7 @@ export class AccountPanel implements ReactiveController {
     this.ruleIssue = '';
     this.combo.reset();
     this.host.requestUpdate();
+    whenIdle(() => void loadAccountRules().catch(() => undefined), 2000);
   }
 
   /**
@@ -253,10 +268,17 @@ export class AccountPanel implements ReactiveController {
 
   private async saveRule(): Promise<void> {
     const account = this.account;
-    if (!account) return;
+    if (!account || this.busy) return;
+    // A save before the rules arrived shows it is saving while it waits for them; if they cannot
+    // be loaded, the server's own check of the same rule stands (the change is sent unchecked here).
+    this.busy = 'excludeRule';
+    this.host.requestUpdate();
+    const rules = await loadAccountRules().catch(() => null);
+    this.busy = null;
+    if (this.account !== account) return this.host.requestUpdate();
     try {
       // The contract's own rule, before anything is sent.
-      await checkAccountPatch({excludeRule: this.ruleDraft}, account);
+      if (rules) await rules.checkAccountPatch({excludeRule: this.ruleDraft}, account);
       this.ruleIssue = '';
     } catch (e) {
       const issue = e instanceof TenantryError ? e.details.issues?.find((i) => i.path === 'excludeRule') : undefined;

@@ -9,7 +9,7 @@ import {msg, str} from '@lit/localize';
 import {html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DataEvent} from '../../shared/protocol.js';
 import {dataClientContext} from '../context.js';
-import {DataEventMessage, type DataClient} from '../data-client.js';
+import type {DataClient, DataEventMessage} from '../data-client.js';
 import {ContextLink} from './context-link.js';
 import {CONFIG_SNIPPET, pageConfig, type PageConfigStatus} from './page-config.js';
 import {PageThemeController} from './page-theme.js';
@@ -22,10 +22,9 @@ const CONFIG_TAG = '`<tenantry-config>`';
 
 /**
  * What an element without a client tells the page's developer (and the user) when the page has no
- * configuration at all; `code` in backticks. `MISSING_CLIENT_MESSAGE` is the same as plain text.
+ * configuration at all, as plain text in the active locale (the notice shows its backticked parts as code).
  */
-export const MISSING_CLIENT_TEXT = `Not connected to a Tenantry backend: add \`${CONFIG_SNIPPET}\` to the page (\`backend="embedded"\` shows demo data), set this element’s \`client\` property, or call \`provideDataClient(element, client)\` on an element that contains it.`;
-export const MISSING_CLIENT_MESSAGE = MISSING_CLIENT_TEXT.replaceAll('`', '');
+export const missingClientMessage = (): string => missingClientText({kind: 'none'})!.text.replaceAll('`', '');
 
 /** Whether `value` is a whole data client (a test may hand an element only the part it uses). */
 export const isDataClient = (value: unknown): value is DataClient =>
@@ -87,8 +86,13 @@ export class ClientController<C extends object = DataClient> implements Reactive
     if (!this.options.own() && !this.link.value) this.host.requestUpdate();
   };
 
+  /**
+   * Only `data-event`s are listened to, and a client sends them as `DataEventMessage`s (of the bundle
+   * that made the client, which may not be this one's: no `instanceof`, and no need to load the
+   * client's module for it).
+   */
   private readonly handleEvent = (e: Event): void => {
-    if (e instanceof DataEventMessage) this.options.onEvent?.(e.data);
+    this.options.onEvent?.((e as DataEventMessage).data);
   };
 }
 

@@ -9,7 +9,7 @@ import {msg} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {isRetryable} from '../../shared/contract/errors.js';
 import type {DataEvent} from '../../shared/protocol.js';
-import {DataEventMessage, type DataClient} from '../data-client.js';
+import type {DataClient, DataEventMessage} from '../data-client.js';
 import {browserOnline, watchOnline} from '../platform/online.js';
 
 /** Said while the browser is offline. */
@@ -83,9 +83,9 @@ export class ConnectivityController implements ReactiveController {
     this.unreachable.clear();
   }
 
+  /** A client's `data-event` (a `DataEventMessage`, of whichever bundle made the client; see `ClientController`). */
   private readonly handleEvent = (e: Event): void => {
-    if (!(e instanceof DataEventMessage)) return;
-    if (this.note(e.data)) this.host.requestUpdate();
+    if (this.note((e as DataEventMessage).data)) this.host.requestUpdate();
   };
 
   /**

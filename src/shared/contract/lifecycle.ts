@@ -9,30 +9,9 @@
  */
 import {misuse, TenantryError} from './errors.js';
 import {LIFECYCLE_ACTIONS, type LifecycleAction, type OrgStatus, type TenantKind} from '../model/types.js';
+import {LIFECYCLE_MOVES, isLifecycleAction} from './lifecycle-moves.js';
 
-/** A move and the status it leads to. */
-export interface LifecycleMove {
-  readonly action: LifecycleAction;
-  readonly to: OrgStatus;
-}
-
-/** The moves allowed from each status, in the order a UI offers them. */
-export const LIFECYCLE_MOVES: Readonly<Record<OrgStatus, readonly LifecycleMove[]>> = {
-  active: [
-    {action: 'suspend', to: 'suspended'},
-    {action: 'disable', to: 'inactive'},
-    {action: 'archive', to: 'archived'},
-  ],
-  inactive: [
-    {action: 'enable', to: 'active'},
-    {action: 'archive', to: 'archived'},
-  ],
-  suspended: [
-    {action: 'resume', to: 'active'},
-    {action: 'archive', to: 'archived'},
-  ],
-  archived: [],
-};
+export {LIFECYCLE_MOVES, isLifecycleAction, type LifecycleMove} from './lifecycle-moves.js';
 
 /** For each action, the statuses it may start from and its past participle (for messages). */
 const ACTION_WORDS: Readonly<Record<LifecycleAction, {from: string; done: string}>> = {
@@ -50,8 +29,6 @@ const KIND_WORDS: Readonly<Record<TenantKind, string>> = {
   customer: 'customer',
 };
 
-/** Whether `action` names a lifecycle move. */
-export const isLifecycleAction = (action: unknown): action is LifecycleAction => typeof action === 'string' && (LIFECYCLE_ACTIONS as readonly string[]).includes(action);
 
 /** An action as a request names it, checked; else `invalid-request` naming the allowed ones. */
 export function checkLifecycleAction(action: unknown): LifecycleAction {

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {CRON_FIELDS, checkCron, checkTimeZone, describeCron, nextRuns} from './cron.js';
+import {CRON_FIELDS, checkCron, checkTimeZone} from './cron.js';
+import {describeCron, nextRuns} from './cron-reading.js';
 
 const LIBRARIES = ['cronstrue', 'croner'];
 const loaded = (): string[] => LIBRARIES.filter((lib) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/${lib}/`)));

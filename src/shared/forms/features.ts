@@ -8,38 +8,11 @@
  * rule, when there is one, belongs beside this table.
  */
 import {numberLocale} from './number-locale.js';
-import {msg} from '@lit/localize';
 import type {FeatureToggles} from '../model/types.js';
 import {issue, joinPath, type FormIssue} from './issue.js';
+import {FEATURE_KEYS, FEATURE_LABELS, type FeatureKey} from './feature-names.js';
 
-export type FeatureKey = keyof FeatureToggles;
-
-/** Names for the messages, in the page's language (a record, so a new toggle must be named here). */
-export const FEATURE_LABELS: Readonly<Record<FeatureKey, string>> = {
-  get security() {
-    return msg('Security');
-  },
-  get operations() {
-    return msg('Operations');
-  },
-  get costDetails() {
-    return msg('Cost details');
-  },
-  get biAnalytics() {
-    return msg('BI analytics');
-  },
-  get tasks() {
-    return msg('Tasks');
-  },
-  get m365Security() {
-    return msg('Microsoft 365 security');
-  },
-  get governanceVisualizer() {
-    return msg('Governance visualizer');
-  },
-};
-
-export const FEATURE_KEYS: readonly FeatureKey[] = Object.keys(FEATURE_LABELS) as FeatureKey[];
+export {FEATURE_KEYS, FEATURE_LABELS, type FeatureKey} from './feature-names.js';
 
 export interface FeatureNeed {
   /** At least one of these must be on; `enable` switches on the first. */

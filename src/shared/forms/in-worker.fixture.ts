@@ -3,7 +3,8 @@
  * where there is no DOM.
  */
 import {checkEmail, checkLink} from './contact.js';
-import {checkCron, describeCron, nextRuns} from './cron.js';
+import {checkCron} from './cron.js';
+import {describeCron, nextRuns} from './cron-reading.js';
 import {checkIsoDate} from './dates.js';
 import {enable} from './features.js';
 import {checkPhone, checkPostalCode, countries, subdivisions} from './geo.js';

@@ -6,6 +6,8 @@
 import type {Issue} from '../model/schema.js';
 import {message, type MessageArgs, type MessageId} from './messages.js';
 
+export {joinPath} from './path.js';
+
 export interface FormIssue extends Issue {
   readonly code: MessageId;
   readonly params: Readonly<Record<string, string | number>>;
@@ -33,10 +35,4 @@ export function issue<I extends MessageId>(path: string, code: I, ...args: Messa
 /** Just path and message, as the schema kit and the REST contract carry them. */
 export function toIssues(issues: readonly FormIssue[]): Issue[] {
   return issues.map(({path, message}) => ({path, message}));
-}
-
-/** `base.key`, or `key` at the root. */
-export function joinPath(base: string, key: string | number): string {
-  if (typeof key === 'number') return `${base}[${key}]`;
-  return base ? `${base}.${key}` : key;
 }

@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
 import type {Issue} from '../model/schema.js';
 import {issue, joinPath, toIssues, type FormIssue} from './issue.js';
-import {MESSAGES, message, messageText, rewordMessage, type MessageId} from './messages.js';
+import {message, messageText, type MessageId} from './messages.js';
+import {MESSAGES, rewordMessage} from './messages-english.js';
 
 describe('forms: message catalogue', () => {
   it('holds plain sentences whose every placeholder a caller can fill', () => {

@@ -4,7 +4,7 @@
  * to the model is added once here. Values are plain text (the callers render them as text).
  */
 import {PLAN_LABELS, QUALIFICATION_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, STATUS_LABELS, TENANT_TYPE_LABELS} from './labels.js';
-import {FEATURE_KEYS, FEATURE_LABELS} from '../forms/features.js';
+import {FEATURE_KEYS, FEATURE_LABELS} from '../forms/feature-names.js';
 import {msg, str} from '@lit/localize';
 import {numberLocale} from '../forms/number-locale.js';
 import type {Address, OrganizationInput, UserRef} from './types.js';

@@ -11,10 +11,10 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost, typ
 import {live} from 'lit/directives/live.js';
 import {checkContactFields} from '../../../src/shared/contract/field-rules.js';
 import {TenantryError} from '../../../src/shared/contract/errors.js';
-import {rewordMessage} from '../../../src/shared/forms/messages.js';
+import {rewordMessage} from '../../../src/shared/forms/messages-english.js';
 import {errorText} from '../../../src/page/messages.js';
 import type {Contact, ContactInput} from '../../../src/shared/model/types.js';
-import {cycleFocus} from '../../../src/page/kit/popup-controller.js';
+import {cycleFocus} from '../../../src/page/kit/popup-helpers.js';
 import type {SectionContext} from './section-context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};

@@ -42,7 +42,7 @@ function zones(): string[] {
 function reading(ctx: StepContext, mask: string, timeZone: string) {
   if (!mask.trim() || checkCron(mask).issues.length) return nothing;
   const read = ctx.load(`cron:${mask}:${timeZone}`, async () => {
-    const {describeCron, nextRuns} = await import('../../../src/shared/forms/cron.js');
+    const {describeCron, nextRuns} = await import('../../../src/shared/forms/cron-reading.js');
     const [text, runs] = await Promise.all([describeCron(mask), nextRuns(mask, {count: 3, timeZone})]);
     return {text, runs: runs.map((d) => formatDateTimeIn(d.getTime(), timeZone))};
   });
