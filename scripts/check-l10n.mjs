@@ -16,7 +16,7 @@
 //    code has now); and the generated runtime module of each locale holds
 //    exactly those messages. `npm run l10n` extracts new messages and rebuilds the modules.
 // 3. What the worker, the backends and the page's stores say to a user is a reason
-//    (`src/shared/contract/reasons.ts`) that the page words (`src/page/messages.ts`): every error
+//    (`src/shared/contract/reasons.ts`) that the page words (`src/page/message-words.ts`): every error
 //    made there (`new TenantryError(…)`) carries one in its details, unless it is `misuse(…)` (only
 //    a mistake in code meets it) or a cancellation; every reason is worded, and given somewhere.
 //
@@ -290,7 +290,7 @@ for (const locale of config.targetLocales) {
 
 // 3. Reasons: given by every error a user can meet, and each worded by the page.
 const REASONS_FILE = 'src/shared/contract/reasons.ts';
-const WORDING_FILE = 'src/page/messages.ts';
+const WORDING_FILE = 'src/page/message-words.ts';
 /** Folders whose errors reach a user (the worker, the shared layer, the server, the page's stores). */
 const REASONED = ['src/worker', 'src/shared', 'src/server', 'src/page', 'widgets'];
 /**

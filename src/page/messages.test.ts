@@ -17,7 +17,7 @@ import {embeddedRestHandler, serverTenants} from '../testing/rest-api.js';
 import {DataClient} from './data-client.js';
 import {readConfig} from './kit/page-config.js';
 import {setLocale} from './locale.js';
-import {configProblemText, errorText, reasonText} from './messages.js';
+import {configProblemText, errorText, reasonText} from './message-words.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 /** One attempt per call, and no wait after a Retry-After: each fault is met once, at once. */

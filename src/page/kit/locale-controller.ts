@@ -1,17 +1,20 @@
 /**
- * What every element does for languages: render again when the page's locale has changed, and lay
+ * What every element does for languages: render again when the page's locale has changed (or the
+ * wording of messages has loaded: `src/page/messages.ts`), and lay
  * itself out right-to-left in a right-to-left locale. The host page's own `dir` and `lang` on the
  * element win; otherwise the element carries the locale's (`lang` for screen readers, `dir="rtl"`
  * only when right-to-left, so in a left-to-right locale it still follows a right-to-left page).
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {getLocale, isRightToLeft, onLocaleChange} from '../locale.js';
+import {onMessagesLoaded} from '../messages.js';
 
 /** Attributes this controller set, per element: a page's own are never overwritten or removed. */
 const owned = new WeakMap<Element, Set<string>>();
 
 export class LocaleController implements ReactiveController {
   private stop: (() => void) | null = null;
+  private stopMessages: (() => void) | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -23,11 +26,15 @@ export class LocaleController implements ReactiveController {
       this.apply();
       this.host.requestUpdate();
     });
+    // A message shown before the wording had loaded reads "Loading…" until it has.
+    this.stopMessages = onMessagesLoaded(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
     this.stop?.();
     this.stop = null;
+    this.stopMessages?.();
+    this.stopMessages = null;
   }
 
   private apply(): void {
