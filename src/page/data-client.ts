@@ -10,7 +10,7 @@
  */
 import {proxy, releaseProxy, wrap, type Remote} from 'comlink';
 import type {AuditQuery, BackendConfig, CommerceQuery, ContractQuery, DuplicateQuery, ListOptions, Scope, TokenProvider} from '../shared/contract/backend.js';
-import {TenantryError, abortError, misuse} from '../shared/contract/errors.js';
+import {TenantryError, abortError, isAbort, misuse} from '../shared/contract/errors.js';
 import type {AccountChange, AccountPage, AccountPatch, AuditPage, CommerceKind, CommercePage, ConsoleLink, ContactInput, ContractPage, PeopleChange, DomainAvailability, DuplicateCheck, FxRates, Id, LifecycleAction, LifecycleImpact, LinkableAzureTenant, MicrosoftAccount, Organization, OrganizationInput, OrganizationPatch, ReferenceLists, Session, TenantNode, User} from '../shared/model/types.js';
 import type {OrgQuery} from '../shared/query.js';
 import type {AccountQuery} from '../shared/accounts-query.js';
@@ -23,6 +23,7 @@ import {DEFAULT_CACHE_NAME, LAST_SESSION_PREF, SNAPSHOT_PREF, savedSessionOf, se
 import {DEFAULT_OFFLINE_MAX_AGE_MS} from '../shared/protocol.js';
 import {SavedStateReader, type SavedPrefs} from './saved-state-reader.js';
 import {afterNextPaint} from './platform/idle.js';
+import {loadMessages} from './messages.js';
 import '../shared/transfer.js';
 import {startDataPlane, type DataPlacement, type DataPlaneEndpoint} from './platform/data-worker-start.js';
 
@@ -107,6 +108,8 @@ export class DataClient {
         // Once the backend refused the session this client is done: calls fail, `shared()` makes a new one.
         if (event.type === 'signed-out') this.signedOut = new TenantryError('unauthenticated', event.message, event.reason ? {reason: event.reason} : {});
         if (event.type === 'notice' && !this.notices.some((n) => n.reason === event.notice.reason)) this.notices.push(event.notice);
+        // Widgets word these when they render: the words start loading now (they render again once there).
+        if (event.type === 'signed-out' || event.type === 'sync-failed' || event.type === 'notice') void loadMessages();
         this.events.dispatchEvent(new DataEventMessage(event));
       }),
     );
@@ -115,7 +118,10 @@ export class DataClient {
       this.workerAnswered = true;
       this.saved?.reader.close();
     };
-    this.connected.then(workerAnswered, workerAnswered);
+    this.connected.then(workerAnswered, () => {
+      workerAnswered();
+      void loadMessages();
+    });
   }
 
   /** Starts reading the saved session of the user the host vouches for (the worker makes the same check). */
@@ -213,6 +219,17 @@ export class DataClient {
 
   /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */
   private async call<T>(signal: AbortSignal | undefined, run: (id: string) => Promise<T>): Promise<T> {
+    try {
+      return await this.callNow(signal, run);
+    } catch (e) {
+      // A widget often words a failure once, when it happens (an announcement, a notice): its
+      // words are loaded first (src/page/messages.ts), so it never keeps "Loading…".
+      if (!isAbort(e)) await loadMessages();
+      throw e;
+    }
+  }
+
+  private async callNow<T>(signal: AbortSignal | undefined, run: (id: string) => Promise<T>): Promise<T> {
     if (this.disposed) throw misuse('config', 'This data client was closed.');
     if (this.signedOut) throw this.signedOut;
     if (signal?.aborted) throw abortError();

@@ -12,30 +12,32 @@
 import {msg} from '@lit/localize';
 import type {Reason} from '../shared/contract/reasons.js';
 import type {CacheNotice} from '../shared/protocol.js';
+import {lazyModule} from './kit/lazy-module.js';
 
-type Words = typeof import('./message-words.js');
-
-let words: Words | null = null;
-let loading: Promise<void> | null = null;
+const wordsCode = lazyModule(() => import('./message-words.js'));
 /** The last load failed: English until the next one succeeds. */
 let failed = false;
 const listeners = new Set<() => void>();
 
-/** Loads the wording (once); resolves when it is there or could not be had. */
+let settling: Promise<void> | null = null;
+
+/** Loads the wording (once); resolves when it is there or could not be had. Listeners hear of each outcome once. */
 export function loadMessages(): Promise<void> {
-  loading ??= import('./message-words.js').then(
-    (m) => {
-      words = m;
+  if (wordsCode.value) return Promise.resolve();
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
+  return (settling ??= wordsCode.load().then(
+    () => {
       failed = false;
-      for (const listener of [...listeners]) listener();
+      notify();
     },
     () => {
       failed = true;
-      loading = null;
-      for (const listener of [...listeners]) listener();
+      settling = null;
+      notify();
     },
-  );
-  return loading;
+  ));
 }
 
 /** Calls `listener` when the wording has loaded (or failed to); returns the unsubscribe. */
@@ -59,20 +61,20 @@ const englishOf = (error: unknown): string => (error instanceof Error ? error.me
  * missing; for anything that is not an error of ours, `fallback()` (default: its own text).
  */
 export function errorText(error: unknown, fallback?: () => string): string {
-  return words ? words.errorText(error, fallback) : pending(() => englishOf(error));
+  return wordsCode.value ? wordsCode.value.errorText(error, fallback) : pending(() => englishOf(error));
 }
 
 /** A reason in the page's language, with the reason it followed from after it. */
 export function reasonText(reason: Reason): string {
-  return words ? words.reasonText(reason) : pending(() => msg('This could not be shown; try again.'));
+  return wordsCode.value ? wordsCode.value.reasonText(reason) : pending(() => msg('This could not be shown; try again.'));
 }
 
 /** What the cache tells the user, by its kind and reason. */
 export function noticeText(notice: CacheNotice): string {
-  return words ? words.noticeText(notice) : pending(() => notice.message);
+  return wordsCode.value ? wordsCode.value.noticeText(notice) : pending(() => notice.message);
 }
 
 /** A configuration problem and its fix, with backticked code (`renderCodeText`): worded by its reason, else as published. */
 export function configProblemText(status: {problem: string; fix: string; reason?: Reason}): string {
-  return words ? words.configProblemText(status) : pending(() => `${status.problem} ${status.fix}`);
+  return wordsCode.value ? wordsCode.value.configProblemText(status) : pending(() => `${status.problem} ${status.fix}`);
 }

@@ -27,6 +27,7 @@ import {whenIdle} from '../../src/page/platform/idle.js';
 import {AccountRows, type AccountRowsResult} from './account-rows.js';
 import {accountsGridStyles} from './accounts-grid.styles.js';
 import {localized} from '../../src/page/kit/locale-controller.js';
+import {lazyModule} from '../../src/page/kit/lazy-module.js';
 
 export interface AccountOpenDetail {
   accountId: string;
@@ -46,17 +47,8 @@ declare global {
  * the first rows, or when an account is opened first, which shows the panel loading meanwhile.
  */
 type PanelModule = typeof import('../../src/page/kit/account-panel.js');
-let panelModule: PanelModule | null = null;
-let panelLoad: Promise<PanelModule> | null = null;
-const loadPanel = (): Promise<PanelModule> =>
-  (panelLoad ??= import('../../src/page/kit/account-panel.js').then(
-    (m) => (panelModule = m),
-    (e: unknown) => {
-      // The next open tries again.
-      panelLoad = null;
-      throw e;
-    },
-  ));
+const panelCode = lazyModule<PanelModule>(() => import('../../src/page/kit/account-panel.js'));
+const loadPanel = panelCode.load;
 
 /** Shortest time between two search queries while typing (the organizations grid's figure). */
 const SEARCH_COALESCE_MS = 30;
@@ -190,8 +182,8 @@ export class AccountsGrid extends LitElement {
 
   /** The panel, made when its code is there; `null` until then. */
   private makePanel(): AccountPanel | null {
-    if (!this.panel && panelModule) {
-      this.panel = new panelModule.AccountPanel(this, {
+    if (!this.panel && panelCode.value) {
+      this.panel = new panelCode.value.AccountPanel(this, {
         client: () => this.clients.dataClient,
         scopeTenantId: () => this.rows.scopeTenantId,
         homeTenantId: () => this.scoping.home?.tenantId ?? this.session?.homeTenantId ?? null,
@@ -409,7 +401,7 @@ export class AccountsGrid extends LitElement {
   override updated(): void {
     this.rows.ensure(...this.vp.range(this.rows.blocks.total));
     // The panel's code loads once the first rows are on screen, when the page is next idle.
-    if (this.rows.blocks.view && !panelModule && !this.cancelPanelPreload) this.cancelPanelPreload = whenIdle(() => void loadPanel().catch(() => undefined), 2000);
+    if (this.rows.blocks.view && !panelCode.value && !this.cancelPanelPreload) this.cancelPanelPreload = whenIdle(() => void loadPanel().catch(() => undefined), 2000);
     const focus = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     if (focus === 'cell') this.cellAt(this.active)?.focus({preventScroll: true});

@@ -24,6 +24,7 @@ import {renderOnboarding, renderProfile, renderTenants} from './sections/record-
 import {whenIdle} from '../../src/page/platform/idle.js';
 import type {SectionContext, Written} from './sections/section-context.js';
 import {localized} from '../../src/page/kit/locale-controller.js';
+import {lazyModule} from '../../src/page/kit/lazy-module.js';
 
 export interface DetailsSectionDetail {
   organizationId: Id;
@@ -54,28 +55,13 @@ declare global {
   }
 }
 
-/** The confirmation loads with the first lifecycle action, not with the details. */
-let lifecycleDialogLoad: Promise<unknown> | null = null;
 /** The sections opened on demand (`details-deferred.ts`): loaded when idle after the element connected, or when one is opened first. */
 type Deferred = typeof import('./details-deferred.js');
-let deferred: Deferred | null = null;
-let deferredLoad: Promise<Deferred> | null = null;
-const loadDeferred = (): Promise<Deferred> =>
-  (deferredLoad ??= import('./details-deferred.js').then(
-    (m) => (deferred = m),
-    (e: unknown) => {
-      // The next need tries again.
-      deferredLoad = null;
-      throw e;
-    },
-  ));
+const deferredCode = lazyModule<Deferred>(() => import('./details-deferred.js'));
+const loadDeferred = deferredCode.load;
 
-const loadLifecycleDialog = (): Promise<unknown> =>
-  (lifecycleDialogLoad ??= import('../lifecycle-dialog/lifecycle-dialog.js').catch((e: unknown) => {
-    // A failed load (a network blip) may be tried again.
-    lifecycleDialogLoad = null;
-    throw e;
-  }));
+/** The confirmation loads with the first lifecycle action, not with the details. */
+const loadLifecycleDialog = lazyModule(() => import('../lifecycle-dialog/lifecycle-dialog.js')).load;
 
 /** Only an absolute http(s) URL opens; anything else a backend sends is not shown as a link. */
 function safeConsoleUrl(link: ConsoleLink | null): string | null {
@@ -237,8 +223,8 @@ export class CustomerDetails extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.sections && deferred) {
-      this.sections = deferred.makeSections(this, {
+    if (!this.sections && deferredCode.value) {
+      this.sections = deferredCode.value.makeSections(this, {
         section: () => this.section,
         context: () => this.context(),
         openContract: (c) => this.handleContractOpen(c),

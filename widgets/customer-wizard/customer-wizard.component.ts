@@ -22,6 +22,7 @@ import {controlId, pathKey} from './wizard-fields.js';
 import {STEPS, STEP_IDS, stepById, stepOfPath, topField, type StepId} from './wizard-steps.js';
 import {changedFields, emptyValues, fromOrganization, repairValues, same, setAt, type FieldPath} from './wizard-values.js';
 import {localized} from '../../src/page/kit/locale-controller.js';
+import {lazyModule} from '../../src/page/kit/lazy-module.js';
 
 export interface CustomerSavedDetail {
   /** The organization created or changed. */
@@ -49,17 +50,8 @@ declare global {
  * without them; they load when the page is idle after it connected, or at the first need.
  */
 type Deferred = typeof import('./wizard-deferred.js');
-let deferred: Deferred | null = null;
-let deferredLoad: Promise<Deferred> | null = null;
-const loadDeferred = (): Promise<Deferred> =>
-  (deferredLoad ??= import('./wizard-deferred.js').then(
-    (m) => (deferred = m),
-    (e: unknown) => {
-      // The next need tries again.
-      deferredLoad = null;
-      throw e;
-    },
-  ));
+const deferredCode = lazyModule<Deferred>(() => import('./wizard-deferred.js'));
+const loadDeferred = deferredCode.load;
 
 /** Words for the top-level fields a merge lists. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -471,7 +463,7 @@ export class CustomerWizard extends LitElement {
    * either): an organization saved under older rules can still be edited elsewhere.
    */
   private async stepIssues(step: StepId, values: OrganizationInput = this.values): Promise<FormIssue[]> {
-    const code = deferred ?? (await loadDeferred().catch(() => null));
+    const code = deferredCode.value ?? (await loadDeferred().catch(() => null));
     // Without the rules nothing is held against the user here: the server checks the same at the save.
     if (!code) return [];
     const {checkStep} = code;
@@ -553,7 +545,7 @@ export class CustomerWizard extends LitElement {
    * wizard that it is loading; if they cannot be loaded the move goes on (see `stepIssues`).
    */
   private async codeForMove(): Promise<void> {
-    if (deferred) return;
+    if (deferredCode.value) return;
     this.waitingForCode = true;
     this.announcement = msg('Loading…');
     await loadDeferred().catch(() => undefined);
@@ -959,7 +951,7 @@ export class CustomerWizard extends LitElement {
   private renderStep(ctx: StepContext): TemplateResult {
     const step = this.step;
     if (step === 'organization') return renderOrganizationStep(ctx);
-    if (deferred) return step === 'review' ? deferred.renderReviewStep(ctx, this.invalidSteps) : deferred.LATER_VIEWS[step](ctx);
+    if (deferredCode.value) return step === 'review' ? deferredCode.value.renderReviewStep(ctx, this.invalidSteps) : deferredCode.value.LATER_VIEWS[step](ctx);
     if (!this.codeFailed) {
       loadDeferred().then(
         () => this.requestUpdate(),

@@ -19,19 +19,11 @@ import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
 import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';
 import type {RowActionsHost} from './grid-row-actions.js';
+import {lazyModule} from '../../src/page/kit/lazy-module.js';
 
 type Frame = typeof import('./grid-popover-frame.js');
-let frame: Frame | null = null;
-let frameLoad: Promise<Frame> | null = null;
-const loadFrame = (): Promise<Frame> =>
-  (frameLoad ??= import('./grid-popover-frame.js').then(
-    (m) => (frame = m),
-    (e: unknown) => {
-      // The next open tries again.
-      frameLoad = null;
-      throw e;
-    },
-  ));
+const frameCode = lazyModule<Frame>(() => import('./grid-popover-frame.js'));
+const loadFrame = frameCode.load;
 
 /** The popups' code loads no later than this after the grid's first rows. */
 const PRELOAD_IDLE_TIMEOUT_MS = 2000;
@@ -92,12 +84,12 @@ export class GridPopups implements ReactiveController {
 
   /** The open tooltip's cell (for `aria-describedby`), if a tooltip is open. */
   get tooltipAt(): GridPosition | null {
-    return frame && this.value?.tooltip ? this.value.at : null;
+    return frameCode.value && this.value?.tooltip ? this.value.at : null;
   }
 
   /** The cell of a popup that waits for its code (it shows busy), if any. */
   get loadingAt(): GridPosition | null {
-    return !frame && this.value && !this.value.tooltip ? this.value.at : null;
+    return !frameCode.value && this.value && !this.value.tooltip ? this.value.at : null;
   }
 
   hostConnected(): void {
@@ -106,7 +98,7 @@ export class GridPopups implements ReactiveController {
 
   /** The grid has shown its first rows (or why not): the popups' code loads when the page is next idle. */
   preload(): void {
-    if (frame || this.cancelPreload) return;
+    if (frameCode.value || this.cancelPreload) return;
     this.cancelPreload = whenIdle(() => void loadFrame().catch(() => undefined), PRELOAD_IDLE_TIMEOUT_MS);
   }
 
@@ -118,7 +110,7 @@ export class GridPopups implements ReactiveController {
   }
 
   hostUpdated(): void {
-    frame?.updated(this);
+    frameCode.value?.updated(this);
   }
 
   open(kind: PopoverKind, at: GridPosition, org: OrganizationSummary): void {
@@ -129,7 +121,7 @@ export class GridPopups implements ReactiveController {
     this.options.reveal(at);
     this.set(value);
     this.focusInside = !value.tooltip;
-    if (frame) return;
+    if (frameCode.value) return;
     if (this.focusInside) this.options.actions.announce(msg('Loading…'));
     loadFrame().then(
       () => this.host.requestUpdate(),
@@ -200,11 +192,11 @@ export class GridPopups implements ReactiveController {
 
   /** Keeps the open one next to its cell; closes it once the cell is out of view. */
   position(): void {
-    frame?.place(this);
+    frameCode.value?.place(this);
   }
 
   render(): TemplateResult | typeof nothing {
-    return frame ? frame.render(this) : nothing;
+    return frameCode.value ? frameCode.value.render(this) : nothing;
   }
 
   /** The open popup's element, once rendered. */

@@ -12,6 +12,7 @@ import {lifecycleDone} from '../../src/shared/model/labels.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import type {TenantryLifecycleDialog} from '../lifecycle-dialog/lifecycle-dialog.js';
 import type {RowAction} from './organizations-grid.component.js';
+import {lazyModule} from '../../src/page/kit/lazy-module.js';
 
 /** What the row actions need of the grid. */
 export interface RowActionsHost {
@@ -37,18 +38,9 @@ export interface RowActionsHost {
 }
 
 type LifecycleDialogModule = typeof import('../lifecycle-dialog/lifecycle-dialog.js');
-let lifecycleDialog: LifecycleDialogModule | null = null;
-let lifecycleDialogLoad: Promise<LifecycleDialogModule> | null = null;
+const lifecycleDialogCode = lazyModule<LifecycleDialogModule>(() => import('../lifecycle-dialog/lifecycle-dialog.js'));
 /** The confirmation dialog loads when a menu that offers a move is shown, or at the move. */
-export const loadLifecycleDialog = (): Promise<LifecycleDialogModule> =>
-  (lifecycleDialogLoad ??= import('../lifecycle-dialog/lifecycle-dialog.js').then(
-    (m) => (lifecycleDialog = m),
-    (e: unknown) => {
-      // The next use tries again.
-      lifecycleDialogLoad = null;
-      throw e;
-    },
-  ));
+export const loadLifecycleDialog = lifecycleDialogCode.load;
 
 /** The Actions popup's item that was chosen, while the confirmation's code is on its way. */
 export interface ChosenItem {
@@ -92,7 +84,7 @@ export async function startLifecycle(host: RowActionsHost, action: LifecycleRequ
   const proceed = host.rowAction(action, org);
   const tenantId = host.scopeTenantId();
   const scope: LifecycleScope | null = proceed && tenantId && host.dataClient() ? {tenantId, name: host.scopeName()} : null;
-  if (scope && !lifecycleDialog) {
+  if (scope && !lifecycleDialogCode.value) {
     item.element.setAttribute('aria-busy', 'true');
     host.announce(msg('Loading…'));
     try {
