@@ -204,6 +204,15 @@ export class DataClient {
   }
 
   /**
+   * Settles once what was saved for the user's home scope has been read (at once without a saved
+   * session): a widget that shows saved rows may hold its first render until then, so that it lays
+   * out and paints once, with them, instead of an empty frame first.
+   */
+  get savedRead(): Promise<void> {
+    return this.saved ? this.saved.home.then(() => undefined) : Promise.resolve();
+  }
+
+  /**
    * A widget preference of `scope` as saved on the user's last visit, read on the main thread
    * before the worker has started (e.g. the switcher's recent tenants): `undefined` when none was
    * saved, and once the worker has connected (ask `getPref`). Unchecked: the caller checks it.

@@ -44,6 +44,9 @@ import {GridViewport} from '../../src/page/grid/grid-viewport.js';
  * the grid carries out itself unless the host takes them over (`preventDefault()`); the rest are
  * the host's to route.
  */
+/** The longest the first render waits for the saved first rows (`scheduleUpdate`). */
+const FIRST_RENDER_HOLD_MS = 100;
+
 export type RowAction = RowView | 'summary' | LifecycleRequestAction | 'view-contracts' | 'start-onboarding-task';
 
 export interface RowActionDetail {
@@ -462,6 +465,16 @@ export class OrganizationsGrid extends LitElement {
   }
 
   // ——— Lifecycle ———
+
+  /**
+   * The first render waits (briefly) for what the page reads of the last visit: the saved first rows
+   * then paint in the grid's first frame, and the read is not queued behind an empty frame's layout.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const client = this.hasUpdated ? null : this.clients.dataClient;
+    if (client) await Promise.race([client.savedRead, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_HOLD_MS))]);
+    super.scheduleUpdate();
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
