@@ -6,17 +6,16 @@
  * owns the first load of the wording, and its tests run in order.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {http, HttpResponse, passthrough} from 'msw';
 import {TenantryError} from '../shared/contract/errors.js';
 import {startMsw} from '../testing/msw.js';
+import {moduleGate} from '../testing/module-gate.js';
 import {errorText, noticeText, onMessagesLoaded} from './messages.js';
 
 const WAIT = {timeout: 15_000};
-let answer: 'fail' | 'pass' = 'fail';
+const gate = moduleGate('src/page/message-words');
 let msw: Awaited<ReturnType<typeof startMsw>> | null = null;
 before(async () => {
-  // The test runner serves each module under its source's name.
-  msw = await startMsw(http.get(/\/src\/page\/message-words\.(?:ts|js)(?:\?|$)/, () => (answer === 'fail' ? HttpResponse.error() : passthrough())));
+  msw = await startMsw(gate.handler);
 });
 after(async () => {
   await msw?.stop();
@@ -36,7 +35,7 @@ describe('messages: the wording loads when first needed', () => {
   });
 
   it('tries again with the next message, and words it once loaded', async () => {
-    answer = 'pass';
+    gate.answer = 'pass';
     let heard = 0;
     const stop = onMessagesLoaded(() => heard++);
     // Still the English until the retry started by this call has loaded.

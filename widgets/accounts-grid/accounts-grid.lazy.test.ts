@@ -6,8 +6,8 @@
  * again. A page has one module map, so this file owns the first load of that code.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {http, HttpResponse, passthrough} from 'msw';
 import {startMsw} from '../../src/testing/msw.js';
+import {moduleGate} from '../../src/testing/module-gate.js';
 import {WAIT, cell, cleanup, dataRows, localClient, mount, panel, part, root, text} from '../testing/accounts-testing.js';
 
 afterEach(cleanup);
@@ -16,17 +16,8 @@ describe('accounts-grid: the panel loaded after the first rows', function () {
   this.timeout(60_000);
 
   it('an account opened before the panel’s code arrived shows the panel loading, then the account; a failed load says so and opening again tries again', async () => {
-    let answer: 'fail' | 'hold' = 'fail';
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    // The test runner serves the module under its source's name.
-    const msw = await startMsw(
-      http.get(/\/src\/page\/kit\/account-panel\.(?:ts|js)(?:\?|$)/, async () => {
-        if (answer === 'fail') return HttpResponse.error();
-        await held;
-        return passthrough();
-      }),
-    );
+    const gate = moduleGate('src/page/kit/account-panel');
+    const msw = await startMsw(gate.handler);
     try {
       const el = await mount(localClient());
       const row = dataRows(el)[0];
@@ -38,20 +29,20 @@ describe('accounts-grid: the panel loaded after the first rows', function () {
       expect(text(panel(el)!.querySelector('[role="alert"]'))).to.equal('This could not be shown; try again.');
       expect(text(part(el, 'panel-title'))).to.equal(name);
 
-      answer = 'hold';
+      gate.answer = 'hold';
       open();
       await waitUntil(() => panel(el)?.getAttribute('aria-busy') === 'true', 'the panel did not say it was loading', WAIT);
       expect(text(panel(el)!.querySelector('[role="status"]'))).to.equal('Loading…');
       expect(part(el, 'open-row')).to.exist;
 
-      release();
+      gate.release();
       await waitUntil(() => part(el, 'panel-facts'), 'the account did not open', WAIT);
       await waitUntil(() => root(el).activeElement === part(el, 'panel-title'), 'focus did not go to the panel', WAIT);
       expect(text(part(el, 'panel-title'))).to.equal(name);
       expect(panel(el)!.hasAttribute('aria-busy')).to.equal(false);
       await expect(el).to.be.accessible();
     } finally {
-      release();
+      gate.release();
       await msw.stop();
     }
   });

@@ -6,8 +6,8 @@
  * load of that code.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {http, HttpResponse, passthrough} from 'msw';
 import {startMsw} from '../../src/testing/msw.js';
+import {moduleGate} from '../../src/testing/module-gate.js';
 import {WAIT, cleanup, localClient, mount, panel, root, text} from '../testing/details-testing.js';
 
 afterEach(cleanup);
@@ -16,17 +16,8 @@ describe('customer-details: sections loaded on demand', function () {
   this.timeout(60_000);
 
   it('a section opened before its code arrived says it is loading, then shows; a failed load says so and choosing the section again tries again', async () => {
-    let answer: 'fail' | 'hold' = 'fail';
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    // The test runner serves the module under its source's name.
-    const msw = await startMsw(
-      http.get(/\/widgets\/customer-details\/details-deferred\.(?:ts|js)(?:\?|$)/, async () => {
-        if (answer === 'fail') return HttpResponse.error();
-        await held;
-        return passthrough();
-      }),
-    );
+    const gate = moduleGate('widgets/customer-details/details-deferred');
+    const msw = await startMsw(gate.handler);
     try {
       const el = await mount(localClient());
       const contactsTab = (): HTMLElement => root(el).querySelector<HTMLElement>('[role="tab"][data-section="contacts"]')!;
@@ -38,17 +29,17 @@ describe('customer-details: sections loaded on demand', function () {
       expect(panel(el).querySelector('[role="alert"]')).to.exist;
 
       // Chosen again, with the code on its way: the section says it is loading.
-      answer = 'hold';
+      gate.answer = 'hold';
       contactsTab().click();
       await el.updateComplete;
       expect(text(panel(el))).to.equal('Loading…');
       expect(panel(el).querySelector('[role="status"]')).to.exist;
 
-      release();
+      gate.release();
       await waitUntil(() => panel(el).querySelectorAll('tbody tr').length === 2, 'the contacts did not show', WAIT);
       await expect(el).to.be.accessible();
     } finally {
-      release();
+      gate.release();
       await msw.stop();
     }
   });

@@ -6,8 +6,8 @@
  * file owns the first load of that code.
  */
 import {expect, waitUntil} from '@open-wc/testing';
-import {http, HttpResponse, passthrough} from 'msw';
 import {startMsw} from '../../src/testing/msw.js';
+import {moduleGate} from '../../src/testing/module-gate.js';
 import {RESELLER, WAIT, back, button, choose, cleanup, field, localClient, mount, part, root, stepTitle, text, type} from '../testing/wizard-testing.js';
 
 afterEach(cleanup);
@@ -16,17 +16,8 @@ describe('customer-wizard: code loaded after it first shows', function () {
   this.timeout(60_000);
 
   it('Next before the later steps’ code arrived waits for it, saying so; a failed load is said in place of the step and the next move tries again', async () => {
-    let answer: 'fail' | 'hold' = 'fail';
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    // The test runner serves the module under its source's name.
-    const msw = await startMsw(
-      http.get(/\/widgets\/customer-wizard\/wizard-deferred\.(?:ts|js)(?:\?|$)/, async () => {
-        if (answer === 'fail') return HttpResponse.error();
-        await held;
-        return passthrough();
-      }),
-    );
+    const gate = moduleGate('widgets/customer-wizard/wizard-deferred');
+    const msw = await startMsw(gate.handler);
     try {
       const el = await mount(localClient());
       expect(stepTitle(el)).to.equal('Organization');
@@ -42,20 +33,20 @@ describe('customer-wizard: code loaded after it first shows', function () {
       expect(field(el, 'name').value).to.equal('Lazy Lagoon Ltd');
 
       // Next again, with the code on its way: the form says it is busy until it arrived.
-      answer = 'hold';
+      gate.answer = 'hold';
       button(el, 'Next').click();
       await waitUntil(() => root(el).querySelector('form')?.getAttribute('aria-busy') === 'true', 'the form did not say it was busy', WAIT);
       expect(getComputedStyle(root(el).querySelector('form')!).cursor).to.equal('progress');
       expect(text(root(el).querySelector('[role="status"][aria-live]'))).to.equal('Loading…');
       expect(stepTitle(el)).to.equal('Organization');
-      release();
+      gate.release();
       await waitUntil(() => stepTitle(el) === 'Company and billing', 'Next did not move on once the code arrived', WAIT);
       await waitUntil(() => root(el).querySelector('[data-path="companyAddress.line1"]'), 'the step’s fields did not show', WAIT);
       expect(root(el).querySelector('form')!.getAttribute('aria-busy')).to.equal('false');
       await back(el, 'Organization');
       expect(field(el, 'name').value).to.equal('Lazy Lagoon Ltd');
     } finally {
-      release();
+      gate.release();
       await msw.stop();
     }
   });

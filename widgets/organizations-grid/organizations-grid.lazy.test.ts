@@ -6,10 +6,10 @@
  * tests run in order.
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {http, HttpResponse, passthrough} from 'msw';
 import {DataClient} from '../../src/page/data-client.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../../src/shared/demo-tenant.js';
 import {startMsw} from '../../src/testing/msw.js';
+import {moduleGate} from '../../src/testing/module-gate.js';
 import {DEFAULT_VIEW_STATE, type GridViewState} from '../../src/shared/grid-view.js';
 import type {OrganizationsGrid, RowActionDetail} from './organizations-grid.js';
 import './organizations-grid.js';
@@ -18,31 +18,15 @@ const WAIT = {timeout: 15_000};
 /** Only the columns these tests read, so every one is rendered. */
 const VIEW: GridViewState = {...DEFAULT_VIEW_STATE, columns: DEFAULT_VIEW_STATE.columns.map((c) => ({...c, visible: ['name', 'status', 'actions'].includes(c.key)}))};
 
-/** How the network answers a module's request: fails it, holds it until `release()`, or lets it through. */
-interface Gate {
-  answer: 'fail' | 'hold' | 'pass';
-  held: Promise<void>;
-  release(): void;
-}
-const gate = (): Gate => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  return {answer: 'hold', held, release: () => release()};
-};
-const gates = {frame: gate(), dialog: gate()};
-const through = (g: Gate) => async (): Promise<Response | undefined> => {
-  if (g.answer === 'fail') return HttpResponse.error();
-  if (g.answer === 'hold') await g.held;
-  return passthrough();
-};
+/** The two modules' requests, held until a test says otherwise. */
+const gates = {frame: moduleGate('widgets/organizations-grid/grid-popover-frame'), dialog: moduleGate('widgets/lifecycle-dialog/lifecycle-dialog')};
+gates.frame.answer = 'hold';
+gates.dialog.answer = 'hold';
 
 let msw: Awaited<ReturnType<typeof startMsw>> | null = null;
 before(async () => {
   // The test runner serves each module under its source's name.
-  msw = await startMsw(
-    http.get(/\/widgets\/organizations-grid\/grid-popover-frame\.(?:ts|js)(?:\?|$)/, through(gates.frame)),
-    http.get(/\/widgets\/lifecycle-dialog\/lifecycle-dialog\.(?:ts|js)(?:\?|$)/, through(gates.dialog)),
-  );
+  msw = await startMsw(gates.frame.handler, gates.dialog.handler);
 });
 after(async () => {
   gates.frame.release();
