@@ -39,14 +39,14 @@ import {ColumnResize, SORT_DIR_WORDS, clampWidth, describeSort, nextSort} from '
 import {GridToolbar, TOOLBAR_PARTS} from './grid-toolbar.js';
 import {GridViewport} from '../../src/page/grid/grid-viewport.js';
 
+/** The longest the first render waits for the saved first rows (`scheduleUpdate`). */
+const FIRST_RENDER_HOLD_MS = 100;
+
 /**
  * A row action. The lifecycle ones (`suspend`, `resume`, `disable`, `enable`, `archive`, `delete`)
  * the grid carries out itself unless the host takes them over (`preventDefault()`); the rest are
  * the host's to route.
  */
-/** The longest the first render waits for the saved first rows (`scheduleUpdate`). */
-const FIRST_RENDER_HOLD_MS = 100;
-
 export type RowAction = RowView | 'summary' | LifecycleRequestAction | 'view-contracts' | 'start-onboarding-task';
 
 export interface RowActionDetail {
