@@ -90,6 +90,8 @@ export class DataClient {
    * What the worker saved for `user` on an earlier visit, read on the main thread while the worker
    * starts (see `savedView`); `null` without a vouched-for user or a known backend origin.
    */
+  /** The page's read of the last visit, once it is in (`savedViewNow`). */
+  private savedNow: {session: Session | null; home: SavedPrefs | null} | null = null;
   private readonly saved: {reader: SavedStateReader; origin: string; user: string; session: Promise<Session | null>; home: Promise<SavedPrefs | null>} | null;
 
   constructor(readonly options: DataClientOptions) {
@@ -142,7 +144,10 @@ export class DataClient {
       return s ? {origin, userId: user, tenantId: s.homeTenantId} : null;
     });
     const session = both.then(([raw]) => savedSessionOf(raw, user));
-    const home = both.then(([, prefs]) => prefs);
+    const home = both.then(([raw, prefs]) => {
+      this.savedNow = {session: savedSessionOf(raw, user), home: prefs};
+      return prefs;
+    });
     return {reader, origin, user, session, home};
   }
 
@@ -201,6 +206,18 @@ export class DataClient {
     const raw = scope.tenantId === session.homeTenantId ? (await saved.home)?.get(SNAPSHOT_PREF) : await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, SNAPSHOT_PREF);
     const snapshot = usableSnapshot(raw, query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
     return snapshot && !this.workerAnswered && !this.disposed && !this.signedOut ? snapshotState(snapshot, '', scope.tenantId) : null;
+  }
+
+  /**
+   * `savedView` without waiting, for a widget's render: the saved first rows of `query` in the
+   * user's home scope once the page's read of the last visit is in, else `null` (also when the
+   * worker has answered).
+   */
+  savedViewNow(scope: Scope, query: OrgQuery): ResultState | null {
+    const read = this.savedNow;
+    if (!read?.session || !read.home || scope.tenantId !== read.session.homeTenantId || this.workerAnswered || this.disposed || this.signedOut) return null;
+    const snapshot = usableSnapshot(read.home.get(SNAPSHOT_PREF), query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
+    return snapshot ? snapshotState(snapshot, '', scope.tenantId) : null;
   }
 
   /**

@@ -60,6 +60,11 @@ describe('saved first rows, read by the page while the worker starts', () => {
     // Another question than the one saved, or a scope never opened: nothing to show early.
     expect(await later.savedView(DIST, {sort: [{key: 'name', dir: 'desc'}]})).to.equal(null);
     expect(await later.savedView(RES, {})).to.equal(null);
+    // Without waiting, once the read is in (for a widget's render): the same rows, for the home scope only.
+    await later.savedRead;
+    expect(names(later.savedViewNow(DIST, {}))).to.deep.equal(names(seen));
+    expect(later.savedViewNow(DIST, {sort: [{key: 'name', dir: 'desc'}]})).to.equal(null);
+    expect(later.savedViewNow(RES, {})).to.equal(null);
   });
 
   it('shows nothing of another user, nothing too old, and nothing once that user signed out', async () => {
@@ -88,6 +93,7 @@ describe('saved first rows, read by the page while the worker starts', () => {
     const connected = client(cacheName, namespace, DEMO_USERS.distributorAdmin);
     await connected.connected;
     expect(await connected.savedView(DIST, {})).to.equal(null);
+    expect(connected.savedViewNow(DIST, {})).to.equal(null);
   });
 
   it('gives a widget preference saved on the last visit, of that user only, until the worker answers', async () => {

@@ -11,7 +11,7 @@ import type {DataClient} from '../../src/page/data-client.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
-import {RowBlocks, prefetchBlocks, type Blocks, type FetchWindow} from '../../src/page/grid/row-blocks.js';
+import {RowBlocks, blocksWithState, prefetchBlocks, type Blocks, type FetchWindow} from '../../src/page/grid/row-blocks.js';
 
 /** A query's answer, with the blocks that paint first. */
 export interface RowsResult {
@@ -97,7 +97,20 @@ export class GridRows implements ReactiveController {
     this.drop();
     this.client = client;
     this.scopeTenantId = scopeTenantId;
+    if (client && scopeTenantId) this.showSavedNow(client, scopeTenantId);
     return true;
+  }
+
+  /**
+   * The saved first rows of the grid's query, when the page's read of the last visit is already in:
+   * shown in this very render (`showSaved` waits for the read otherwise).
+   */
+  private showSavedNow(client: DataClient, scopeTenantId: string): void {
+    const query = JSON.parse(this.options.queryKey()) as OrgQuery;
+    const state = client.savedViewNow({tenantId: scopeTenantId}, query);
+    if (!state) return;
+    const [first, last] = this.options.firstRows(state.total);
+    this.options.onResult({client, scopeTenantId, state, blocks: blocksWithState(state, first, last).blocks, narrowed: narrowed(query)});
   }
 
   /** Whether `result` still belongs to the grid's client and scope; if so its blocks become the rows. */

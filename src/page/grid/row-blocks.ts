@@ -52,23 +52,28 @@ const blockRange = (first: number, last: number): number[] => {
   return out;
 };
 
+/** The blocks of rows `first..last` that came with `state` (its first rows, no round trip), and the others, still wanted. */
+export function blocksWithState<R>(state: BlockView<R>, first: number, last: number): {blocks: Blocks<R>; wanted: number[]} {
+  const blocks: Blocks<R> = new Map();
+  const wanted: number[] = [];
+  if (state.total === 0) return {blocks, wanted};
+  const to = Math.min(last, state.total - 1);
+  const saved = state.firstRows ?? [];
+  for (const b of blockRange(Math.max(0, first), Math.max(0, to))) {
+    const count = blockCount(b, state.total);
+    if (b * BLOCK_SIZE + count <= saved.length) blocks.set(b, saved.slice(b * BLOCK_SIZE, b * BLOCK_SIZE + count));
+    else wanted.push(b);
+  }
+  return {blocks, wanted};
+}
+
 /**
  * Fetches the blocks covering rows `first..last` of a view state, for a commit that swaps them in
  * together with the state (no skeleton flash between the old rows and the new ones).
  * Windows of another version are left out; they load later through `ensure` like any other.
  */
 export async function prefetchBlocks<R>(fetch: FetchWindow<R>, state: BlockView<R>, first: number, last: number, signal: AbortSignal): Promise<Blocks<R>> {
-  const blocks: Blocks<R> = new Map();
-  if (state.total === 0) return blocks;
-  const to = Math.min(last, state.total - 1);
-  const saved = state.firstRows ?? [];
-  const wanted: number[] = [];
-  for (const b of blockRange(Math.max(0, first), Math.max(0, to))) {
-    // Rows that came with the state paint without a round trip.
-    const count = blockCount(b, state.total);
-    if (b * BLOCK_SIZE + count <= saved.length) blocks.set(b, saved.slice(b * BLOCK_SIZE, b * BLOCK_SIZE + count));
-    else wanted.push(b);
-  }
+  const {blocks, wanted} = blocksWithState(state, first, last);
   const wins = await Promise.all(wanted.map((b) => fetch(state.viewId, b * BLOCK_SIZE, blockCount(b, state.total), signal)));
   for (const win of wins) {
     if (win.viewId === state.viewId && win.version === state.version && win.total === state.total) blocks.set(win.start / BLOCK_SIZE, win.rows);
