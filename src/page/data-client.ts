@@ -86,12 +86,12 @@ export class DataClient {
   private signedOut: TenantryError | null = null;
   /** The worker has connected (or failed to): from then on it answers for saved data. */
   private workerAnswered = false;
+  /** The page's read of the last visit, once it is in (`savedViewNow`); dropped once the worker answers. */
+  private savedNow: {session: Session | null; home: SavedPrefs | null} | null = null;
   /**
    * What the worker saved for `user` on an earlier visit, read on the main thread while the worker
    * starts (see `savedView`); `null` without a vouched-for user or a known backend origin.
    */
-  /** The page's read of the last visit, once it is in (`savedViewNow`). */
-  private savedNow: {session: Session | null; home: SavedPrefs | null} | null = null;
   private readonly saved: {reader: SavedStateReader; origin: string; user: string; session: Promise<Session | null>; home: Promise<SavedPrefs | null>} | null;
 
   constructor(readonly options: DataClientOptions) {
@@ -118,6 +118,7 @@ export class DataClient {
     // Once the worker answers, it is the one to ask (`savedView` is for the time before).
     const workerAnswered = (): void => {
       this.workerAnswered = true;
+      this.savedNow = null;
       this.saved?.reader.close();
     };
     this.connected.then(workerAnswered, () => {
@@ -145,7 +146,7 @@ export class DataClient {
     });
     const session = both.then(([raw]) => savedSessionOf(raw, user));
     const home = both.then(([raw, prefs]) => {
-      this.savedNow = {session: savedSessionOf(raw, user), home: prefs};
+      if (!this.workerAnswered && !this.disposed) this.savedNow = {session: savedSessionOf(raw, user), home: prefs};
       return prefs;
     });
     return {reader, origin, user, session, home};
@@ -591,6 +592,7 @@ export class DataClient {
       // Not through `call`: a client the backend signed out, or one that never connected (backend
       // out of reach), must still purge its user's data: the user the host vouched for.
       this.saved?.reader.close();
+      this.savedNow = null;
       await this.connected.catch(() => undefined);
       await this.api.signOut(this.options.user);
     } finally {
@@ -603,6 +605,7 @@ export class DataClient {
     if (this.disposed) return;
     this.disposed = true;
     this.saved?.reader.close();
+    this.savedNow = null;
     this.api[releaseProxy]();
     this.worker.terminate();
     const registry = sharedRegistry();
