@@ -201,12 +201,7 @@ export class DataClient {
    * newer ones).
    */
   async savedView(scope: Scope, query: OrgQuery): Promise<ResultState | null> {
-    const saved = this.saved;
-    const session = saved ? await saved.session : null;
-    if (!saved || !session || this.workerAnswered || this.disposed || this.signedOut) return null;
-    const raw = scope.tenantId === session.homeTenantId ? (await saved.home)?.get(SNAPSHOT_PREF) : await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, SNAPSHOT_PREF);
-    const snapshot = usableSnapshot(raw, query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
-    return snapshot && !this.workerAnswered && !this.disposed && !this.signedOut ? snapshotState(snapshot, '', scope.tenantId) : null;
+    return this.savedState(scope, query, await this.savedValue(scope, SNAPSHOT_PREF));
   }
 
   /**
@@ -216,9 +211,14 @@ export class DataClient {
    */
   savedViewNow(scope: Scope, query: OrgQuery): ResultState | null {
     const read = this.savedNow;
-    if (!read?.session || !read.home || scope.tenantId !== read.session.homeTenantId || this.workerAnswered || this.disposed || this.signedOut) return null;
-    const snapshot = usableSnapshot(read.home.get(SNAPSHOT_PREF), query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
-    return snapshot ? snapshotState(snapshot, '', scope.tenantId) : null;
+    if (!read?.session || !read.home || scope.tenantId !== read.session.homeTenantId) return null;
+    return this.savedState(scope, query, read.home.get(SNAPSHOT_PREF));
+  }
+
+  /** A saved snapshot as a state to paint, if it answers `query`, is young enough, and the worker has not answered yet. */
+  private savedState(scope: Scope, query: OrgQuery, raw: unknown): ResultState | null {
+    const snapshot = usableSnapshot(raw, query, this.options.offlineMaxAgeMs ?? DEFAULT_OFFLINE_MAX_AGE_MS);
+    return snapshot && !this.workerAnswered && !this.disposed && !this.signedOut ? snapshotState(snapshot, '', scope.tenantId) : null;
   }
 
   /**
@@ -236,12 +236,19 @@ export class DataClient {
    * saved, and once the worker has connected (ask `getPref`). Unchecked: the caller checks it.
    */
   async savedPref(scope: Scope, name: string): Promise<unknown> {
+    const value = await this.savedValue(scope, uiPrefStoredName(name));
+    return this.workerAnswered || this.disposed || this.signedOut ? undefined : value;
+  }
+
+  /**
+   * A preference of `scope` as the vouched-for user's last visit saved it (stored name): from the
+   * read made with the session for the home scope, else read now; `undefined` once the worker answers.
+   */
+  private async savedValue(scope: Scope, stored: string): Promise<unknown> {
     const saved = this.saved;
     const session = saved ? await saved.session : null;
     if (!saved || !session || this.workerAnswered || this.disposed || this.signedOut) return undefined;
-    const stored = uiPrefStoredName(name);
-    const value = scope.tenantId === session.homeTenantId ? (await saved.home)?.get(stored) : await saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, stored);
-    return this.workerAnswered || this.disposed || this.signedOut ? undefined : value;
+    return scope.tenantId === session.homeTenantId ? (await saved.home)?.get(stored) : saved.reader.read({origin: saved.origin, userId: saved.user, tenantId: scope.tenantId}, stored);
   }
 
   /** Runs a worker call that the signal can cancel; rejects with `aborted` at once when it fires. */

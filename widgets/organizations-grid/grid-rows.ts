@@ -29,9 +29,6 @@ const windowOf =
   (viewId, start, count, signal) =>
     client.window(viewId, start, count, {signal});
 
-/** Saved rows have no view to ask for more: blocks past them stay empty until the view's answer. */
-const noView: FetchWindow<OrgRow> = async (_viewId, start) => ({viewId: '', start, rows: [], total: -1, version: -1});
-
 /** The query had a search or a filter (the count then reads "N of M"). */
 const narrowed = (query: OrgQuery): boolean => Boolean(query.search) || Object.values(query.filters ?? {}).some((f) => Array.isArray(f) && f.length > 0);
 
@@ -108,9 +105,7 @@ export class GridRows implements ReactiveController {
   private showSavedNow(client: DataClient, scopeTenantId: string): void {
     const query = JSON.parse(this.options.queryKey()) as OrgQuery;
     const state = client.savedViewNow({tenantId: scopeTenantId}, query);
-    if (!state) return;
-    const [first, last] = this.options.firstRows(state.total);
-    this.options.onResult({client, scopeTenantId, state, blocks: blocksWithState(state, first, last).blocks, narrowed: narrowed(query)});
+    if (state) this.commitSaved(client, scopeTenantId, query, state);
   }
 
   /** Whether `result` still belongs to the grid's client and scope; if so its blocks become the rows. */
@@ -166,12 +161,15 @@ export class GridRows implements ReactiveController {
     );
     const state = await client.savedView({tenantId: scopeTenantId}, query).catch(() => null);
     if (!state || answered || signal.aborted || this.blocks.view || client !== this.client || scopeTenantId !== this.scopeTenantId) return;
-    const [first, last] = this.options.firstRows(state.total);
-    const blocks = await prefetchBlocks(noView, state, first, last, signal);
-    if (answered || signal.aborted || this.blocks.view) return;
-    this.options.onResult({client, scopeTenantId, state, blocks, narrowed: narrowed(query)});
+    this.commitSaved(client, scopeTenantId, query, state);
     // Not the task's own completion (which renders by itself): the grid must be asked to render.
     this.host.requestUpdate();
+  }
+
+  /** Saved rows (a state with no view) as the rows shown: only the blocks that came with them; the rest wait for the view's answer. */
+  private commitSaved(client: DataClient, scopeTenantId: string, query: OrgQuery, state: ResultState): void {
+    const [first, last] = this.options.firstRows(state.total);
+    this.options.onResult({client, scopeTenantId, state, blocks: blocksWithState(state, first, last).blocks, narrowed: narrowed(query)});
   }
 
   private async run(client: DataClient | null, scopeTenantId: string | null, key: string, signal: AbortSignal): Promise<RowsResult | typeof initialState> {
