@@ -6,8 +6,10 @@
  * The worker's chunk graph goes to `.vite/workers/` as in the site's build (bench and checks read it).
  */
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {defineConfig, type Plugin} from 'vite';
 import {workerManifest} from './vite.config.js';
+import {CDN_ELEMENTS, CDN_ENTRY} from './scripts/cdn-bundle.mjs';
 
 export const CDN_OUT_DIR = 'dist/cdn';
 const CDN_CHUNK_GRAPH_DIR = '.vite/chunks';
@@ -22,12 +24,63 @@ function classicLoader(): Plugin {
   };
 }
 
+/**
+ * The bundler wraps each dynamic import in a helper that first injects `<link rel=modulepreload>`
+ * for the chunk's imports. This bundle preloads nothing (see `modulePreload` below), so every call
+ * passes an empty list and the helper (1.2 KB gzipped, in every page's first chunk) would only
+ * call the import: it is replaced by that call. A failed import still rejects to its caller (the
+ * element loader forgets it and tries again on the next sight of the tag).
+ */
+function directDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'tenantry-direct-dynamic-imports',
+    enforce: 'pre',
+    load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
+
+interface ModuleGraph {
+  getModuleInfo(id: string): {importedIds: readonly string[]} | null;
+}
+
+/**
+ * One `core` chunk for what `tenantry.js` loads up front and what two or more of the element
+ * public elements share (Lit, the kit's controllers, the data client…); every other module is
+ * split as usual, so each element still adds only its own code and its lazy parts stay lazy. Left
+ * to the default, the shared code came as some thirty small chunks, each gzipped alone and each a
+ * request found only once the chunk importing it had arrived: a page with every element loaded
+ * 10 KB more, over a deeper waterfall.
+ */
+function coreChunk(): (id: string, ctx: ModuleGraph) => string | null {
+  let core: Set<string> | null = null;
+  const closure = (ctx: ModuleGraph, from: string): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (id: string): void => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    };
+    visit(from);
+    return seen;
+  };
+  return (id, ctx) => {
+    if (!core) {
+      core = closure(ctx, path.resolve(CDN_ENTRY));
+      const seenBy = new Map<string, number>();
+      for (const src of Object.values(CDN_ELEMENTS)) for (const m of closure(ctx, path.resolve(src))) seenBy.set(m, (seenBy.get(m) ?? 0) + 1);
+      for (const [m, count] of seenBy) if (count > 1) core.add(m);
+    }
+    return core.has(id) ? 'core' : null;
+  };
+}
+
 export default defineConfig({
   root: '.',
   publicDir: false,
   base: './',
   // The page chunks' graph (`.vite/chunks/tenantry.json`: modules and static/dynamic imports per chunk).
-  plugins: [workerManifest(CDN_CHUNK_GRAPH_DIR), classicLoader()],
+  plugins: [workerManifest(CDN_CHUNK_GRAPH_DIR), classicLoader(), directDynamicImports()],
   worker: {format: 'es', plugins: () => [workerManifest()], rollupOptions: {output: {entryFileNames: 'worker/[name]-[hash].js', chunkFileNames: 'worker/[name]-[hash].js'}}},
   build: {
     target: 'es2022',
@@ -38,10 +91,15 @@ export default defineConfig({
     // the nonce its module script carries (dynamic imports inherit it).
     modulePreload: false,
     rollupOptions: {
-      input: {tenantry: 'embed/tenantry.ts'},
+      input: {tenantry: CDN_ENTRY},
       // The bundle's exports are its API (DataClient, provideDataClient…): kept.
       preserveEntrySignatures: 'exports-only',
-      output: {entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]'},
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+        codeSplitting: {groups: [{name: coreChunk()}]},
+      },
     },
   },
 });

@@ -1,10 +1,11 @@
 /**
  * The script-tag bundle's entry (`dist/cdn/tenantry.js`, `npm run build:cdn`): one
- * `<script type="module">` gives a page every Tenantry element and the data client. Each element's
- * code (with the Lit it carries, its own copy, so it runs beside a page that loads another) is a
- * chunk loaded when its tag first appears (`element-loader.ts`); a tag the page already defined is
- * skipped. Later still come what only some uses need: the wizard's country, subdivision, phone and
- * cron data, the grid's popovers, and the worker's export and embedded backend.
+ * `<script type="module">` gives a page every Tenantry element and the data client. Up front comes
+ * the core chunk: what the elements share, Lit included (its own copy, so it runs beside a page that
+ * loads another). Each element's own code is a chunk loaded when its tag first appears
+ * (`element-loader.ts`); a tag the page already defined is skipped. Later still come what only
+ * some uses need: the wizard's country, subdivision, phone and cron data, the grid's popovers, and
+ * the worker's export and embedded backend.
  */
 import {watchDocument} from './element-loader.js';
 
