@@ -50,7 +50,9 @@ interface ModuleGraph {
  * split as usual, so each element still adds only its own code and its lazy parts stay lazy. Left
  * to the default, the shared code came as some thirty small chunks, each gzipped alone and each a
  * request found only once the chunk importing it had arrived: a page with every element loaded
- * 10 KB more, over a deeper waterfall.
+ * 10 KB more, over a deeper waterfall. The core's modules all run when `tenantry.js` loads: the
+ * shared ones must do nothing on import (define no element, add no listener) beyond what the entry's
+ * own modules already did.
  */
 function coreChunk(): (id: string, ctx: ModuleGraph) => string | null {
   let core: Set<string> | null = null;

@@ -7,8 +7,12 @@
  * It only reads. It never creates or upgrades the database (the worker owns its schema): a device
  * without it, or with a database of another shape, reads nothing. Its one connection closes when
  * another version wants the database, and soon after the last read.
+ *
+ * A page whose first script runs well before it makes its data client (an extension page, whose
+ * options are read first) may start opening the database at once (`openSavedStateEarly`): opening
+ * takes 10–30 ms, and the client's reader then takes that connection over.
  */
-import {PREFS_STORE, partitionId, type PartitionKey, type PrefRecord} from '../shared/saved-state.js';
+import {DEFAULT_CACHE_NAME, PREFS_STORE, partitionId, type PartitionKey, type PrefRecord} from '../shared/saved-state.js';
 
 /** A read waits this long for the database at most (another tab upgrading it, a slow disk): then it reads nothing. */
 const OPEN_TIMEOUT_MS = 1000;
@@ -76,45 +80,80 @@ export class SavedStateReader {
   }
 
   private open(): Promise<IDBDatabase | null> {
-    return new Promise((resolve) => {
-      let factory: IDBFactory | undefined;
-      try {
-        // Reading `indexedDB` itself throws SecurityError in some sandboxed contexts.
-        factory = globalThis.indexedDB;
-      } catch {
-        factory = undefined;
-      }
-      if (!factory) return resolve(null);
-      let settled = false;
-      const settle = (db: IDBDatabase | null): void => {
-        if (settled) return void db?.close();
-        settled = true;
-        clearTimeout(timer);
-        resolve(db);
-      };
-      const timer = setTimeout(() => settle(null), OPEN_TIMEOUT_MS);
-      try {
-        // No version: the database as it is. One that does not exist yet is not created here.
-        const req = factory.open(this.name);
-        req.addEventListener('upgradeneeded', () => req.transaction?.abort());
-        req.addEventListener('error', (event) => {
-          event.preventDefault();
-          settle(null);
-        });
-        req.addEventListener('success', () => {
-          const db = req.result;
-          // The worker's upgrade (a newer build) must never wait for this reader.
-          db.addEventListener('versionchange', () => {
-            db.close();
-            if (this.db) this.db = null;
-          });
-          settle(db.objectStoreNames.contains(PREFS_STORE) ? db : (db.close(), null));
-        });
-      } catch {
-        settle(null);
-      }
+    const opening = takeEarly(this.name) ?? openReadOnly(this.name);
+    const mine = opening.then((db) => {
+      // The worker's upgrade (a newer build) closed it: the next read opens it again.
+      db?.addEventListener('versionchange', () => {
+        if (this.db === mine) this.db = null;
+      });
+      return db;
     });
+    return mine;
   }
+}
+
+/** Connections opened before any reader asked, by database name: the first reader takes each over. */
+const early = new Map<string, {db: Promise<IDBDatabase | null>; timer: ReturnType<typeof setTimeout>}>();
+
+/**
+ * Starts opening the saved state's database now, for the data client a page makes a little later
+ * (its reader takes the connection over). One nobody takes over is closed after a while.
+ */
+export function openSavedStateEarly(name: string = DEFAULT_CACHE_NAME): void {
+  if (early.has(name)) return;
+  const db = openReadOnly(name);
+  const timer = setTimeout(() => {
+    early.delete(name);
+    void db.then((d) => d?.close());
+  }, IDLE_CLOSE_MS);
+  early.set(name, {db, timer});
+}
+
+function takeEarly(name: string): Promise<IDBDatabase | null> | null {
+  const opened = early.get(name);
+  if (!opened) return null;
+  early.delete(name);
+  clearTimeout(opened.timer);
+  return opened.db;
+}
+
+/** The database as it is (never created or upgraded here), or `null`: absent, of another shape, or slow. */
+function openReadOnly(name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    let factory: IDBFactory | undefined;
+    try {
+      // Reading `indexedDB` itself throws SecurityError in some sandboxed contexts.
+      factory = globalThis.indexedDB;
+    } catch {
+      factory = undefined;
+    }
+    if (!factory) return resolve(null);
+    let settled = false;
+    const settle = (db: IDBDatabase | null): void => {
+      if (settled) return void db?.close();
+      settled = true;
+      clearTimeout(timer);
+      resolve(db);
+    };
+    const timer = setTimeout(() => settle(null), OPEN_TIMEOUT_MS);
+    try {
+      // No version: the database as it is. One that does not exist yet is not created here.
+      const req = factory.open(name);
+      req.addEventListener('upgradeneeded', () => req.transaction?.abort());
+      req.addEventListener('error', (event) => {
+        event.preventDefault();
+        settle(null);
+      });
+      req.addEventListener('success', () => {
+        const db = req.result;
+        // The worker's upgrade (a newer build) must never wait for this reader.
+        db.addEventListener('versionchange', () => db.close());
+        settle(db.objectStoreNames.contains(PREFS_STORE) ? db : (db.close(), null));
+      });
+    } catch {
+      settle(null);
+    }
+  });
 }
 
 function parse(record: PrefRecord | undefined): unknown {

@@ -10,6 +10,7 @@ import type {Scope} from '../shared/contract/backend.js';
 import {DEMO_TENANTS, DEMO_USERS} from '../shared/demo-tenant.js';
 import type {ResultState} from '../shared/protocol.js';
 import {DataClient} from './data-client.js';
+import {openSavedStateEarly} from './saved-state-reader.js';
 
 const DIST: Scope = {tenantId: DEMO_TENANTS.distributor};
 const RES: Scope = {tenantId: DEMO_TENANTS.reseller};
@@ -114,5 +115,44 @@ describe('saved first rows, read by the page while the worker starts', () => {
     await connected.connected;
     expect(await connected.savedPref(DIST, 'tenancy.recent'), 'the worker answers now').to.equal(undefined);
     expect(await connected.getPref(DIST, 'tenancy.recent')).to.deep.equal(recent);
+  });
+
+  it('takes over a database opened early, which never creates it nor holds up its deletion', async () => {
+    const cacheName = `tenantry-saved-${crypto.randomUUID()}`;
+    const namespace = `saved-${crypto.randomUUID()}`;
+    const user = DEMO_USERS.distributorAdmin;
+    const seen = await visitedEarlier(cacheName, namespace, user);
+
+    const opens: string[] = [];
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => (opens.push(name), open(name, version));
+    try {
+      openSavedStateEarly(cacheName);
+      openSavedStateEarly(cacheName);
+      const later = client(cacheName, namespace, user, {silent: true});
+      expect((await later.session).user.id).to.equal(user);
+      expect(names(await later.savedView(DIST, {}))).to.deep.equal(names(seen));
+      expect(opens.filter((n) => n === cacheName), 'one connection, opened early').to.have.length(1);
+    } finally {
+      indexedDB.open = open;
+    }
+
+    const fresh = `tenantry-saved-${crypto.randomUUID()}`;
+    openSavedStateEarly(fresh);
+    expect(await client(fresh, namespace, user, {silent: true}).savedView(DIST, {})).to.equal(null);
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(fresh);
+
+    // Opened early and never taken over: a deletion (or the worker's upgrade) goes through at once.
+    const unclaimed = `tenantry-saved-${crypto.randomUUID()}`;
+    await visitedEarlier(unclaimed, namespace, user);
+    openSavedStateEarly(unclaimed);
+    await new Promise((r) => setTimeout(r, 50));
+    const blocked = await new Promise<boolean>((resolve) => {
+      const req = indexedDB.deleteDatabase(unclaimed);
+      req.addEventListener('blocked', () => resolve(true));
+      req.addEventListener('success', () => resolve(false));
+      req.addEventListener('error', () => resolve(true));
+    });
+    expect(blocked, 'deletion blocked by the early connection').to.equal(false);
   });
 });
