@@ -8,7 +8,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {defineConfig, type Plugin} from 'vite';
-import {workerManifest} from './vite.config.js';
+import {staticModules, workerManifest, type ModuleGraph} from './vite.config.js';
 import {CDN_ELEMENTS, CDN_ENTRY} from './scripts/cdn-bundle.mjs';
 
 export const CDN_OUT_DIR = 'dist/cdn';
@@ -40,10 +40,6 @@ function directDynamicImports(): Plugin {
   };
 }
 
-interface ModuleGraph {
-  getModuleInfo(id: string): {importedIds: readonly string[]} | null;
-}
-
 /**
  * One `core` chunk for what `tenantry.js` loads up front and what two or more of the element
  * public elements share (Lit, the kit's controllers, the data client…); every other module is
@@ -56,21 +52,11 @@ interface ModuleGraph {
  */
 function coreChunk(): (id: string, ctx: ModuleGraph) => string | null {
   let core: Set<string> | null = null;
-  const closure = (ctx: ModuleGraph, from: string): Set<string> => {
-    const seen = new Set<string>();
-    const visit = (id: string): void => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) visit(next);
-    };
-    visit(from);
-    return seen;
-  };
   return (id, ctx) => {
     if (!core) {
-      core = closure(ctx, path.resolve(CDN_ENTRY));
+      core = staticModules(ctx, path.resolve(CDN_ENTRY));
       const seenBy = new Map<string, number>();
-      for (const src of Object.values(CDN_ELEMENTS)) for (const m of closure(ctx, path.resolve(src))) seenBy.set(m, (seenBy.get(m) ?? 0) + 1);
+      for (const src of Object.values(CDN_ELEMENTS)) for (const m of staticModules(ctx, path.resolve(src))) seenBy.set(m, (seenBy.get(m) ?? 0) + 1);
       for (const [m, count] of seenBy) if (count > 1) core.add(m);
     }
     return core.has(id) ? 'core' : null;

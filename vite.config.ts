@@ -51,6 +51,19 @@ export function workerManifest(dir = WORKER_MANIFEST_DIR): Plugin {
 // suite has one per grid, so each page loads only its own grid). The data worker, a separate bundle,
 // is summed from its own manifest (`workerManifest` above); the size of each widget's JS comes from
 // builds of that widget alone (`scripts/bench.mjs`). Widgets are otherwise plain modules.
+/** What the bundler tells a chunk-grouping function of the module graph (`output.codeSplitting.groups[].name`). */
+export interface ModuleGraph {
+  getModuleInfo(id: string): {importedIds: readonly string[]} | null;
+}
+
+/** `from` and every module it imports statically, directly or not (added to `into`). */
+export function staticModules(graph: ModuleGraph, from: string, into = new Set<string>()): Set<string> {
+  if (into.has(from)) return into;
+  into.add(from);
+  for (const next of graph.getModuleInfo(from)?.importedIds ?? []) staticModules(graph, next, into);
+  return into;
+}
+
 export default defineConfig({
   root: '.',
   publicDir: 'public',

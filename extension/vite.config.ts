@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {defineConfig, type Plugin} from 'vite';
+import {staticModules, type ModuleGraph} from '../vite.config.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,10 +26,6 @@ const FIRST_PAINT: Record<string, {script: string; elements: string[]}> = {
  */
 const EARLY_SCRIPT = 'extension/shared/early.ts';
 
-interface ModuleGraph {
-  getModuleInfo(id: string): {importedIds: readonly string[]} | null;
-}
-
 /**
  * What the fast pages load first comes in a few chunks, not forty: `setup` (what their scripts
  * import statically: the options, the data client), `first-elements` (what their first elements
@@ -45,26 +42,20 @@ interface ModuleGraph {
 function firstPaintChunks(): {name: (id: string, ctx: ModuleGraph) => string | null; priority: number}[] {
   const repo = path.resolve(root, '..');
   let groups: Map<string, string> | null = null;
-  const closure = (ctx: ModuleGraph, from: string, into = new Set<string>()): Set<string> => {
-    if (into.has(from)) return into;
-    into.add(from);
-    for (const next of ctx.getModuleInfo(from)?.importedIds ?? []) closure(ctx, next, into);
-    return into;
-  };
   const actsOnImport = new Set(['extension/shared/boot.ts'].map((f) => path.join(repo, f)));
   const named = (ctx: ModuleGraph): Map<string, string> => {
     const earlyId = path.join(repo, EARLY_SCRIPT);
-    const early = closure(ctx, earlyId);
+    const early = staticModules(ctx, earlyId);
     early.delete(earlyId);
     const setup = new Map<string, Set<string>>();
     const first = new Map<string, Set<string>>();
     for (const [page, {script, elements}] of Object.entries(FIRST_PAINT)) {
       const name = path.dirname(page);
       const scriptId = path.join(repo, script);
-      const own = closure(ctx, scriptId);
+      const own = staticModules(ctx, scriptId);
       own.delete(scriptId);
       const shown = new Set<string>();
-      for (const element of elements) closure(ctx, path.join(repo, element), shown);
+      for (const element of elements) staticModules(ctx, path.join(repo, element), shown);
       for (const m of own) setup.set(m, (setup.get(m) ?? new Set()).add(name));
       for (const m of shown) if (!own.has(m)) first.set(m, (first.get(m) ?? new Set()).add(name));
     }
