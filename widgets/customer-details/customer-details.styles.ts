@@ -3,7 +3,13 @@ import {baseStyles, token} from '../../src/page/styles/tokens.js';
 import {scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {controlStyles} from '../../src/page/styles/controls.js';
 import {accountPanelStyles} from '../../src/page/styles/account-panel.js';
-import {AUDIT_ROW_HEIGHT} from './sections/audit-section.js';
+
+/**
+ * Height of one audit log row, in CSS pixels: set here, and what the audit section's virtual
+ * scrolling counts in. Here rather than in that section so the stylesheet, which comes up front,
+ * does not bring the section, which loads on demand.
+ */
+export const AUDIT_ROW_HEIGHT = 40;
 
 /**
  * Every public `--tenantry-customer-details-*` property falls back to a `--tenantry-*` token;

@@ -14,6 +14,7 @@ import {TenantryError} from '../../../src/shared/contract/errors.js';
 import {AUDIT_ACTIONS, type AuditAction, type AuditEntry, type Id, type UserRef} from '../../../src/shared/model/types.js';
 import {formatDateTime} from '../../../src/page/format.js';
 import type {UsersChangeDetail} from '../../user-combobox/user-combobox.js';
+import {AUDIT_ROW_HEIGHT} from '../customer-details.styles.js';
 import {renderListState} from './list-sections.js';
 import type {SectionContext} from './section-context.js';
 
@@ -61,8 +62,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   },
 };
 
-/** Height of one row, in CSS pixels (the styles use the same value). */
-export const AUDIT_ROW_HEIGHT = 40;
 /** Rows rendered beyond the visible ones on each side. */
 const OVERSCAN = 8;
 /** The next page is read when the rows in view come this close to the end of what is loaded. */
