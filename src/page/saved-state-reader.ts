@@ -80,7 +80,9 @@ export class SavedStateReader {
   }
 
   private open(): Promise<IDBDatabase | null> {
-    const opening = takeEarly(this.name) ?? openReadOnly(this.name);
+    const taken = takeEarly(this.name);
+    // An early connection the worker's upgrade closed before it was taken over: a fresh one.
+    const opening = taken ? taken.then((db) => (db && closedForUpgrade.has(db) ? openReadOnly(this.name) : db)) : openReadOnly(this.name);
     const mine = opening.then((db) => {
       // The worker's upgrade (a newer build) closed it: the next read opens it again.
       db?.addEventListener('versionchange', () => {
@@ -91,6 +93,9 @@ export class SavedStateReader {
     return mine;
   }
 }
+
+/** Connections closed for another version's sake (the worker's upgrade, a deletion). */
+const closedForUpgrade = new WeakSet<IDBDatabase>();
 
 /** Connections opened before any reader asked, by database name: the first reader takes each over. */
 const early = new Map<string, {db: Promise<IDBDatabase | null>; timer: ReturnType<typeof setTimeout>}>();
@@ -147,7 +152,10 @@ function openReadOnly(name: string): Promise<IDBDatabase | null> {
       req.addEventListener('success', () => {
         const db = req.result;
         // The worker's upgrade (a newer build) must never wait for this reader.
-        db.addEventListener('versionchange', () => db.close());
+        db.addEventListener('versionchange', () => {
+          db.close();
+          closedForUpgrade.add(db);
+        });
         settle(db.objectStoreNames.contains(PREFS_STORE) ? db : (db.close(), null));
       });
     } catch {

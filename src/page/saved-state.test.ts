@@ -154,5 +154,19 @@ describe('saved first rows, read by the page while the worker starts', () => {
       req.addEventListener('error', () => resolve(true));
     });
     expect(blocked, 'deletion blocked by the early connection').to.equal(false);
+
+    // Upgraded by another version (a newer build's worker) before a client took it over: read afresh.
+    const upgraded = `tenantry-saved-${crypto.randomUUID()}`;
+    const seenBefore = await visitedEarlier(upgraded, namespace, user);
+    openSavedStateEarly(upgraded);
+    await new Promise((r) => setTimeout(r, 50));
+    const version = (await indexedDB.databases()).find((d) => d.name === upgraded)!.version!;
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(upgraded, version + 1);
+      req.addEventListener('success', () => (req.result.close(), resolve()));
+      req.addEventListener('error', () => reject(req.error));
+      req.addEventListener('blocked', () => reject(new Error('upgrade blocked by the early connection')));
+    });
+    expect(names(await client(upgraded, namespace, user, {silent: true}).savedView(DIST, {}))).to.deep.equal(names(seenBefore));
   });
 });
