@@ -41,9 +41,9 @@ function directDynamicImports(): Plugin {
 }
 
 /**
- * One `core` chunk for what `tenantry.js` loads up front and what two or more of the element
- * public elements share (Lit, the kit's controllers, the data client…); every other module is
- * split as usual, so each element still adds only its own code and its lazy parts stay lazy. Left
+ * One `core` chunk for what `tenantry.js` loads up front and what two or more of the public
+ * elements share (Lit, the kit's controllers, the data client…); every other module is split as
+ * usual, so each element still adds only its own code and its lazy parts stay lazy. Left
  * to the default, the shared code came as some thirty small chunks, each gzipped alone and each a
  * request found only once the chunk importing it had arrived: a page with every element loaded
  * 10 KB more, over a deeper waterfall. The core's modules all run when `tenantry.js` loads: the

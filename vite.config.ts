@@ -47,10 +47,6 @@ export function workerManifest(dir = WORKER_MANIFEST_DIR): Plugin {
   };
 }
 
-// Entry points: the demo and the bench pages (one per suite, each run in a fresh page; the page-load
-// suite has one per grid, so each page loads only its own grid). The data worker, a separate bundle,
-// is summed from its own manifest (`workerManifest` above); the size of each widget's JS comes from
-// builds of that widget alone (`scripts/bench.mjs`). Widgets are otherwise plain modules.
 /** What the bundler tells a chunk-grouping function of the module graph (`output.codeSplitting.groups[].name`). */
 export interface ModuleGraph {
   getModuleInfo(id: string): {importedIds: readonly string[]} | null;
@@ -64,6 +60,10 @@ export function staticModules(graph: ModuleGraph, from: string, into = new Set<s
   return into;
 }
 
+// Entry points: the demo and the bench pages (one per suite, each run in a fresh page; the page-load
+// suite has one per grid, so each page loads only its own grid). The data worker, a separate bundle,
+// is summed from its own manifest (`workerManifest` above); the size of each widget's JS comes from
+// builds of that widget alone (`scripts/bench.mjs`). Widgets are otherwise plain modules.
 export default defineConfig({
   root: '.',
   publicDir: 'public',
