@@ -228,7 +228,10 @@ async function probeBuild(name, entries) {
     logLevel: 'warn',
     worker: {format: 'es'},
     // A probe's exports are what its users call: kept, as a page importing them would keep them.
-    build: {target: 'es2022', outDir, emptyOutDir: true, manifest: true, rollupOptions: {input: Object.fromEntries(entries.map((e, i) => [`probe${i}`, e])), preserveEntrySignatures: 'exports-only'}},
+    // `allow-extension`, not `strict`: a page's own entry chunk takes in the modules the probe shares
+    // with its lazy chunks (Vite's app build does so), where a strict signature would leave them
+    // as separate chunks, each gzipped alone, that no page importing the module would load.
+    build: {target: 'es2022', outDir, emptyOutDir: true, manifest: true, rollupOptions: {input: Object.fromEntries(entries.map((e, i) => [`probe${i}`, e])), preserveEntrySignatures: 'allow-extension'}},
   });
   return {outDir, manifest: JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8'))};
 }
