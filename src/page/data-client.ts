@@ -230,6 +230,11 @@ export class DataClient {
     return this.saved ? this.saved.home.then(() => undefined) : Promise.resolve();
   }
 
+  /** The session saved on the user's last visit, as the page read it; `null` when none was (or no user was vouched for). */
+  get savedSession(): Promise<Session | null> {
+    return this.saved ? this.saved.session : Promise.resolve(null);
+  }
+
   /**
    * A widget preference of `scope` as saved on the user's last visit, read on the main thread
    * before the worker has started (e.g. the switcher's recent tenants): `undefined` when none was

@@ -171,6 +171,12 @@ export class ScopeStore extends EventTarget {
 
   /** Resolves once the home tenant is known (and stays pending if the session fails; see `state.error`). */
   readonly ready: Promise<void>;
+  /**
+   * Resolves as `ready` does when the last visit's saved session names the home tenant, and as soon
+   * as the page has read that none was saved otherwise (then only `ready` says when the worker's
+   * session is in): how long a widget's first render may wait for the scope without waiting for the worker.
+   */
+  readonly readyFromSaved: Promise<void>;
   private stateValue: ScopeStoreState = EMPTY_STATE;
   private readonly urlParam: string | null;
   private syncTitle: boolean;
@@ -196,6 +202,10 @@ export class ScopeStore extends EventTarget {
     this.urlParam = options.urlParam === undefined ? 'tenant' : options.urlParam;
     this.syncTitle = options.syncTitle ?? false;
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.readyFromSaved = client.savedSession.then(
+      (saved) => (saved ? this.ready : undefined),
+      () => undefined,
+    );
     if (this.urlParam !== null && typeof window !== 'undefined') window.addEventListener('popstate', this.handlePopState);
     void this.start();
   }

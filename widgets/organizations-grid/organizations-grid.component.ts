@@ -467,12 +467,18 @@ export class OrganizationsGrid extends LitElement {
   // ——— Lifecycle ———
 
   /**
-   * The first render waits (briefly) for what the page reads of the last visit: the saved first rows
-   * then paint in the grid's first frame, and the read is not queued behind an empty frame's layout.
+   * The first render waits (briefly) for what the page reads of the last visit and for the scope
+   * it names: the saved first rows then paint in the grid's first frame, and the read is not queued
+   * behind an empty frame's layout.
    */
   protected override async scheduleUpdate(): Promise<void> {
     const client = this.hasUpdated ? null : this.clients.dataClient;
-    if (client) await Promise.race([client.savedRead, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_HOLD_MS))]);
+    if (client) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_RENDER_HOLD_MS)));
+      await Promise.race([Promise.all([client.savedRead, this.scoping.knownEarly]), cap]);
+      clearTimeout(timer);
+    }
     super.scheduleUpdate();
   }
 

@@ -88,4 +88,30 @@ describe('organizations-grid: warm page load', () => {
     const compact = [...root(el).querySelectorAll('button[aria-pressed]')].find((b) => b.textContent!.trim() === 'Compact');
     expect(compact?.getAttribute('aria-pressed')).to.equal('true');
   });
+
+  it('has the saved rows in its very first render: no empty render of an unknown scope before them', async () => {
+    const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
+    const namespace = `grid-warm-${crypto.randomUUID()}`;
+    const first = client(cacheName, namespace);
+    const visit = await mount(first);
+    await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
+    const seen = names(visit).slice(0, 10);
+    visit.remove();
+    await first.idle();
+    first.dispose();
+
+    // What the first render put in the DOM, seen by a controller added before the grid connects.
+    const el = document.createElement('organizations-grid');
+    el.client = client(cacheName, namespace, true);
+    el.style.setProperty('--tenantry-organizations-grid-height', '640px');
+    let firstRender: string[] | null = null;
+    el.addController({hostUpdated: () => void (firstRender ??= names(el))});
+    document.body.append(el);
+    try {
+      await waitUntil(() => firstRender !== null, 'first render', WAIT);
+      expect(firstRender!.slice(0, seen.length)).to.deep.equal(seen);
+    } finally {
+      el.remove();
+    }
+  });
 });

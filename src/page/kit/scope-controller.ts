@@ -94,6 +94,15 @@ export class ScopeController implements ReactiveController {
     return this.store?.state.home ?? null;
   }
 
+  /**
+   * Resolves once the scope is as well known as it gets before the worker answers: at once for a
+   * fixed scope; with the page store, once the last visit's saved session named the home tenant,
+   * or the page found none saved.
+   */
+  get knownEarly(): Promise<void> {
+    return (this.source === 'store' && this.store?.readyFromSaved) || Promise.resolve();
+  }
+
   /** Whether "Back to <home>" applies: the page store drives this widget and it is away from home. */
   get canGoHome(): boolean {
     const {home} = this;
