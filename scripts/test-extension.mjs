@@ -463,6 +463,27 @@ try {
     assert(await page.locator('#details-view').isHidden(), 'details hidden after Back');
     const violations = await axe(page);
     assert(violations.length === 0, `axe: ${violations.join('; ')}`);
+
+    // A row's actions: View profile is a view of the panel (Back walks it); a portal page is not.
+    // As a keyboard user reaches them: a cell of the first row, End (the Actions column), Enter.
+    const action = async (view) => {
+      await page.locator('organizations-grid [role="row"][data-org-id] [role="gridcell"]').nth(1).click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.locator(`organizations-grid [data-popover-action="${view}"]`).click({timeout: 10_000});
+    };
+    const firstName = (await page.locator('organizations-grid [role="row"][data-org-id] [part~="cell-name"] .name > .text').first().textContent()).trim();
+    await action('profile');
+    await details.locator('[part~="tab-selected"]', {hasText: /\S/}).waitFor({timeout: 30_000});
+    await details.locator(`text=${firstName}`).first().waitFor({timeout: 30_000});
+    assert(await page.locator('#grid-view').isHidden(), 'View profile shows the details');
+    assert(!/portal/.test((await page.locator('#action-log').textContent()) ?? ''), 'View profile is not reported as a portal page');
+    await page.locator('#back').click();
+    await page.locator('organizations-grid [role="row"]').nth(2).waitFor({timeout: 30_000});
+    const hash = await page.evaluate(() => location.hash);
+    await action('dashboard');
+    await page.locator('#action-log', {hasText: 'portal'}).waitFor({timeout: 10_000});
+    assert((await page.evaluate(() => location.hash)) === hash && (await page.locator('#details-view').isHidden()), 'a portal page leaves the panel on the grid');
     await page.close();
   });
 

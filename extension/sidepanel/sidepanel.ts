@@ -145,16 +145,17 @@ if (setup.connection.kind === 'blocked') {
   document.querySelector('header')!.hidden = true;
 } else {
   grid.viewState = {...DEFAULT_VIEW_STATE, density: setup.settings.density};
-  // Row actions the panel has a view for go there. Lifecycle moves and onboarding tasks the grid
-  // carries out itself (a move is reported once done, below); the other pages are the portal's.
-  const ROW_ACTION_ROUTES: Partial<Record<string, string>> = {summary: '', 'view-contracts': '/contracts', edit: '/edit'};
+  // Row actions the panel has a view for go there (as a view entered in the panel, so Back walks
+  // it). Lifecycle moves and onboarding tasks the grid carries out itself (a move is reported once
+  // done, below). The other pages (dashboard, cost…) are the portal's: their links stay unfollowed.
+  const ROW_ACTION_ROUTES: Partial<Record<string, string>> = {summary: '', profile: '', 'view-contracts': '/contracts', edit: '/edit'};
   grid.addEventListener('tenantry-row-action', (e) => {
     const {action, organizationId, organizationName} = e.detail;
+    if (action === 'delete' || action === 'start-onboarding-task' || isLifecycleAction(action)) return;
+    e.preventDefault();
     const to = ROW_ACTION_ROUTES[action];
     if (to !== undefined) go(`#/organization/${encodeURIComponent(organizationId)}${to}`);
-    else if (action !== 'delete' && action !== 'start-onboarding-task' && !isLifecycleAction(action)) {
-      log.textContent = msg(str`${organizationName}: this page is in your portal; the side panel does not have it.`, {id: 'ext.panel.no-view'});
-    }
+    else log.textContent = msg(str`${organizationName}: this page is in your portal; the side panel does not have it.`, {id: 'ext.panel.no-view'});
   });
   document.addEventListener('tenantry-lifecycle-change', (e) => (log.textContent = lifecycleDone(e.detail.action, e.detail.organizationName)));
   // Links inside the panel (a row's name, a details tab) are views of the panel too.
