@@ -199,6 +199,12 @@ async function grantedTests() {
       const page = await open('options/options.html');
       await page.locator('#connection-status').filter({hasText: /\S/}).waitFor({timeout: 10_000}); // the form holds the saved options
       await page.locator('#backend-http').check();
+      // A URL it cannot use: the status says what is wrong with it, and nothing is asked of the backend.
+      const hitsBefore = site.hits.length;
+      await page.locator('#base-url').fill(base.replace(/^http:/, 'ftp:'));
+      await page.locator('#test').click();
+      await page.locator('#connection-status', {hasText: 'must use http or https, not ftp'}).waitFor({timeout: 10_000});
+      assert(site.hits.length === hitsBefore, 'no request for a URL it refused');
       await page.locator('#base-url').fill(base);
       await page.locator('#token').fill(TOKEN);
       await page.locator('#test').click();
@@ -323,7 +329,6 @@ try {
   const storage = (page) =>
     page.evaluate(async () => ({local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null)}));
   const setSettings = (page, settings) => page.evaluate((s) => chrome.storage.local.set({settings: s}), settings);
-  const EMBEDDED = {backend: {kind: 'embedded', organizations: 2000}, user: null, homeTenantName: null, locale: 'auto', theme: 'auto', density: 'standard', bridge: {enabled: false, origins: [], urlPattern: '', selector: ''}};
   /** Runs axe-core in the page (through the debugger protocol: the page's CSP forbids injected scripts). */
   const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
   async function axe(page) {

@@ -9,6 +9,7 @@ import {msg, str} from '@lit/localize';
 import {html, render} from 'lit';
 import {DataClient} from '../../src/page/data-client.js';
 import {formatList, plural} from '../../src/page/format.js';
+import {errorText, onMessagesLoaded} from '../../src/page/messages.js';
 import {normaliseBaseUrl} from '../../src/shared/contract/origins.js';
 import {browser, originPattern} from '../shared/browser.js';
 import {browserWords} from '../shared/browser-words.js';
@@ -150,6 +151,10 @@ const bridgeStatus = $<HTMLElement>('#bridge-status');
 
 /** What each status line says now, as words to write again when the language changes. */
 const said = new Map<HTMLElement, {words: () => string; error: boolean}>();
+// An error's wording loads the first time one is shown ("Loading…" until then): each line is written again once it is in.
+onMessagesLoaded(() => {
+  for (const [target, {words, error}] of said) say(words, error, target);
+});
 
 function say(words: () => string, error = false, target = status): void {
   said.set(target, {words, error});
@@ -254,8 +259,9 @@ $<HTMLFormElement>('#backend-form').addEventListener('submit', (e) => {
   let url: URL;
   try {
     url = normaliseBaseUrl(baseUrl.value.trim());
-  } catch {
-    say(() => msg('Enter the backend URL as an absolute http or https address, without a user name or password.', {id: 'ext.options.bad-url'}), true);
+  } catch (err) {
+    // What exactly is wrong with it (not absolute, another scheme, a user name in it), as the widgets word it.
+    say(() => errorText(err, () => msg('Enter the backend URL as an absolute http or https address, without a user name or password.', {id: 'ext.options.bad-url'})), true);
     return;
   }
   // Synchronously inside the click: Firefox refuses a request made after an await.
