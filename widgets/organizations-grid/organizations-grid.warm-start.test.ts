@@ -36,20 +36,31 @@ const names = (el: OrganizationsGrid): string[] => [...root(el).querySelectorAll
 const busy = (el: OrganizationsGrid): string | null | undefined => root(el).querySelector('[role="grid"]')?.getAttribute('aria-busy');
 const rowCount = (el: OrganizationsGrid): number => Number(root(el).querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0);
 
+/**
+ * The user's last visit: a grid showed its rows, `before` ran with its client (a preference set),
+ * and the page went quiet, its cache written. Returns the cache and namespace for this visit, with
+ * the rows that were shown and the row count.
+ */
+async function lastVisit(before?: (c: DataClient) => Promise<void>): Promise<{cacheName: string; namespace: string; seen: string[]; seenCount: number}> {
+  const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
+  const namespace = `grid-warm-${crypto.randomUUID()}`;
+  const first = client(cacheName, namespace);
+  const visit = await mount(first);
+  await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
+  await visit.updateComplete;
+  const seen = names(visit);
+  const seenCount = rowCount(visit);
+  await before?.(first);
+  visit.remove();
+  await first.idle();
+  first.dispose();
+  return {cacheName, namespace, seen, seenCount};
+}
+
 describe('organizations-grid: warm page load', () => {
   it('paints the saved first rows while the worker has not answered, then the worker’s rows without a change', async () => {
-    const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
-    const namespace = `grid-warm-${crypto.randomUUID()}`;
     // The last visit: the grid's rows were shown, and saved when the page went quiet.
-    const first = client(cacheName, namespace);
-    const visit = await mount(first);
-    await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
-    await visit.updateComplete;
-    const seen = names(visit);
-    const seenCount = rowCount(visit);
-    visit.remove();
-    await first.idle();
-    first.dispose();
+    const {cacheName, namespace, seen, seenCount} = await lastVisit();
 
     // This visit's worker never answers: the rows come from the page's own read of the cache.
     const el = await mount(client(cacheName, namespace, true));
@@ -71,16 +82,10 @@ describe('organizations-grid: warm page load', () => {
   });
 
   it('paints the saved rows in the layout the user saved last visit, before the worker answers', async () => {
-    const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
-    const namespace = `grid-warm-${crypto.randomUUID()}`;
-    const first = client(cacheName, namespace);
-    const visit = await mount(first);
-    await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
-    const home = (await first.session).homeTenantId;
-    await first.setPref({tenantId: home}, DISPLAY_PREF, {...displayOf(defaultViewState()), density: 'compact'});
-    visit.remove();
-    await first.idle();
-    first.dispose();
+    const {cacheName, namespace} = await lastVisit(async (first) => {
+      const home = (await first.session).homeTenantId;
+      await first.setPref({tenantId: home}, DISPLAY_PREF, {...displayOf(defaultViewState()), density: 'compact'});
+    });
 
     // This visit's worker never answers: the layout, like the rows, comes from the page's own read.
     const el = await mount(client(cacheName, namespace, true));
@@ -90,15 +95,9 @@ describe('organizations-grid: warm page load', () => {
   });
 
   it('has the saved rows in its very first render: no empty render of an unknown scope before them', async () => {
-    const cacheName = `tenantry-grid-warm-${crypto.randomUUID()}`;
-    const namespace = `grid-warm-${crypto.randomUUID()}`;
-    const first = client(cacheName, namespace);
-    const visit = await mount(first);
-    await waitUntil(() => busy(visit) === 'false' && names(visit).length > 0, 'first visit shows rows', WAIT);
-    const seen = names(visit).slice(0, 10);
-    visit.remove();
-    await first.idle();
-    first.dispose();
+    const last = await lastVisit();
+    const {cacheName, namespace} = last;
+    const seen = last.seen.slice(0, 10);
 
     // What the first render put in the DOM, seen by a controller added before the grid connects.
     const el = document.createElement('organizations-grid');
