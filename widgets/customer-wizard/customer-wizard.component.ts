@@ -691,7 +691,7 @@ export class CustomerWizard extends LitElement {
     if (error.code === 'invalid-request' && error.details.issues?.length) {
       // A server words its issues in English: ours are worded again in the page's language (the
       // English catalogue loads for that, the save still busy; without it they show as they came).
-      const reword = await import('../../src/shared/forms/messages-english.js').then(
+      const reword = await import('../../src/shared/forms/reword.js').then(
         (m) => m.rewordMessage,
         () => (text: string) => text,
       );

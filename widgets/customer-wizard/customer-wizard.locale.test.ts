@@ -5,7 +5,8 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import {setLocale} from '../../src/page/locale.js';
-import {MESSAGES, rewordMessage} from '../../src/shared/forms/messages-english.js';
+import {MESSAGES} from '../../src/shared/forms/messages-english.js';
+import {rewordMessage} from '../../src/shared/forms/reword.js';
 import {WAIT, cleanup, field, localClient, mount, part, root, stepTitle, text, type} from '../testing/wizard-testing.js';
 
 afterEach(async () => {

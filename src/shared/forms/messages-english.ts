@@ -1,10 +1,9 @@
 /**
  * The field rules' messages in English, the text a server's issues carry: the catalogue's source
- * (`messages.ts` words them in the page's language by the same ids), and `rewordMessage`, which
- * recognises one of them in a server's issue. A page loads this module only when a server's
- * issues arrive (the rules themselves word their issues through `messages.ts`).
+ * (`messages.ts` words them in the page's language by the same ids; `reword.ts` recognises one of
+ * them in a server's issue). A page loads this text only when a server's issues arrive (the rules
+ * themselves word their issues through `messages.ts`).
  */
-import {messageText, type MessageId} from './messages.js';
 
 /**
  * Every message a field rule can give, by id, in English. One catalogue so a translation later
@@ -102,22 +101,3 @@ export const MESSAGES = {
 
   'sales-reps.too-many': 'Add at most {max} sales representatives; this has {count}.',
 } as const satisfies Record<string, string>;
-
-let englishPatterns: [MessageId, RegExp, string[]][] | null = null;
-
-/**
- * A message that arrived as English text (a server's issue: the REST contract carries path and
- * message only), worded again in the page's language when it is one of ours; else as it came.
- */
-export function rewordMessage(text: string): string {
-  englishPatterns ??= (Object.keys(MESSAGES) as MessageId[]).map((id) => {
-    const names: string[] = [];
-    const source = MESSAGES[id].replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{(\w+)\\\}/g, (_, name: string) => (names.push(name), '(.+?)'));
-    return [id, new RegExp(`^${source}$`), names];
-  });
-  for (const [id, pattern, names] of englishPatterns) {
-    const m = pattern.exec(text);
-    if (m) return messageText(id, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
-  }
-  return text;
-}

@@ -2,7 +2,8 @@ import {expect} from '@open-wc/testing';
 import type {Issue} from '../model/schema.js';
 import {issue, joinPath, toIssues, type FormIssue} from './issue.js';
 import {message, messageText, type MessageId} from './messages.js';
-import {MESSAGES, rewordMessage} from './messages-english.js';
+import {MESSAGES} from './messages-english.js';
+import {rewordMessage} from './reword.js';
 
 describe('forms: message catalogue', () => {
   it('holds plain sentences whose every placeholder a caller can fill', () => {

@@ -23,7 +23,7 @@ export type MessageArgs<I extends MessageId> = [Placeholders<(typeof MESSAGES)[I
  * own or the server's, by `code`) in the user's language. The text must equal `MESSAGES`
  * (`messages.test.ts` compares them); in the worker and on a server, `msg()` is the English text.
  * Only the type of `MESSAGES` is imported here: a page needs the English text only to read a
- * server's issue (`rewordMessage`), and loads it then.
+ * server's issue (`reword.ts`), and loads it then.
  */
 const LOCALIZED: {readonly [I in MessageId]: () => string} = {
   required: () => msg('This is required.', {id: 'required'}),

@@ -11,7 +11,7 @@ import {html, nothing, type ReactiveController, type ReactiveControllerHost, typ
 import {live} from 'lit/directives/live.js';
 import {checkContactFields} from '../../../src/shared/contract/field-rules.js';
 import {TenantryError} from '../../../src/shared/contract/errors.js';
-import {rewordMessage} from '../../../src/shared/forms/messages-english.js';
+import {rewordMessage} from '../../../src/shared/forms/reword.js';
 import {errorText} from '../../../src/page/messages.js';
 import type {Contact, ContactInput} from '../../../src/shared/model/types.js';
 import {cycleFocus} from '../../../src/page/kit/popup-helpers.js';
