@@ -1,20 +1,19 @@
 /**
- * The grid's open tooltip or popup (see `grid-popups.ts`, which holds what is open): its frame
- * around the contents (`grid-popover.ts`), its place next to its cell, focus moving into a popup,
- * its keys (Tab and the arrows stay inside, Escape closes) and its items. Loaded with the contents,
- * after the grid's first rows; the contents' look is added to the grid's shadow root then.
+ * The grid's open tooltip or popup (`grid-popups.ts` holds what is open; this reads it through
+ * `PopupsView`): its frame around the contents (`grid-popover.ts`), its place next to its cell,
+ * focus moving into a popup, its keys (Tab and the arrows stay inside, Escape closes) and its
+ * items. Loaded with the contents, after the grid's first rows; the contents' look is added to the
+ * grid's shadow root then.
  */
 import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import {cycleFocus, placeBeside} from '../../src/page/kit/popup-helpers.js';
 import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
-import type {RowAction} from './organizations-grid.component.js';
 import {addStyles} from '../../src/page/platform/styles.js';
 import {isLifecycleAction} from '../../src/shared/contract/lifecycle-moves.js';
-import type {PopoverKind} from './grid-popover-kinds.js';
+import type {PopoverKind, PopupsView} from './grid-popover-kinds.js';
 import {popoverBody, popoverStyles} from './grid-popover.js';
-import type {GridPopups} from './grid-popups.js';
-import {loadLifecycleDialog, startLifecycle, startTask} from './grid-row-actions.js';
+import {loadLifecycleDialog, startLifecycle, startTask, type RowAction} from './grid-row-actions.js';
 
 const POPOVER_TITLES: Readonly<Record<PopoverKind, string>> = {
   get collection() { return msg('Last data collection'); },
@@ -26,9 +25,9 @@ const POPOVER_TITLES: Readonly<Record<PopoverKind, string>> = {
 };
 
 /** The event listeners of each grid's popup, made once. */
-const listeners = new WeakMap<GridPopups, ReturnType<typeof listenersOf>>();
+const listeners = new WeakMap<PopupsView, ReturnType<typeof listenersOf>>();
 
-export function render(popups: GridPopups): TemplateResult | typeof nothing {
+export function render(popups: PopupsView): TemplateResult | typeof nothing {
   // The contents' look came with them: the grid's shadow root takes it the first time.
   const root = popups.host.renderRoot;
   if (root instanceof ShadowRoot) addStyles(root, popoverStyles);
@@ -59,7 +58,7 @@ export function render(popups: GridPopups): TemplateResult | typeof nothing {
  * focus. An Actions menu that offers a move has the confirmation load, so a move chosen from it
  * does not wait for that.
  */
-export function updated(popups: GridPopups): void {
+export function updated(popups: PopupsView): void {
   place(popups);
   const open = popups.current;
   if (popups.focusInside && open) {
@@ -70,7 +69,7 @@ export function updated(popups: GridPopups): void {
 }
 
 /** Keeps the open one next to its cell; closes it once the cell is out of view. */
-export function place(popups: GridPopups): void {
+export function place(popups: PopupsView): void {
   const pop = popups.element;
   const frame = popups.host.renderRoot.querySelector<HTMLElement>('.frame');
   const open = popups.current;
@@ -85,7 +84,7 @@ export function place(popups: GridPopups): void {
   placeBeside(a, pop, frame);
 }
 
-function listenersOf(popups: GridPopups) {
+function listenersOf(popups: PopupsView) {
   return {
     enter: (): void => popups.keepTooltip(),
 

@@ -13,12 +13,11 @@
  * that it is loading; if they cannot be loaded, the grid says so and the next open tries again.
  */
 import {msg} from '@lit/localize';
-import {nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
+import {nothing, type ReactiveController, type TemplateResult} from 'lit';
+import type {OrganizationSummary} from '../../src/shared/model/types.js';
 import type {GridPosition} from '../../src/page/grid/grid-keyboard.js';
 import {whenIdle} from '../../src/page/platform/idle.js';
-import {isTooltip, needsDetail, type LifecycleMenu, type PopoverKind} from './grid-popover-kinds.js';
-import type {RowActionsHost} from './grid-row-actions.js';
+import {isTooltip, needsDetail, type GridPopupsOptions, type PopoverKind, type PopoverState, type PopupsHost, type PopupsView} from './grid-popover-kinds.js';
 import {lazyModule} from '../../src/page/kit/lazy-module.js';
 
 type Frame = typeof import('./grid-popover-frame.js');
@@ -31,39 +30,7 @@ const TOOLTIP_DELAY_MS = 350;
 /** A tooltip stays this long after the pointer left, so the pointer can move onto it. */
 const TOOLTIP_LINGER_MS = 150;
 
-export interface PopoverState {
-  kind: PopoverKind;
-  /** Grid position of the cell it belongs to (row 0 is the header). */
-  at: GridPosition;
-  org: OrganizationSummary;
-  /** A tooltip (else a popup, a non-modal dialog). */
-  tooltip: boolean;
-  /** Whether its contents show the organization's detail (the items behind a count). */
-  detailed: boolean;
-}
-
-export type PopupsHost = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
-
-export interface GridPopupsOptions {
-  /** The cell at a grid position, if rendered. */
-  cellAt(at: GridPosition): HTMLElement | null;
-  /** Scrolls the cell into view. */
-  reveal(at: GridPosition): void;
-  /** The organization of data row `index`, if loaded. */
-  orgAt(index: number): OrganizationSummary | undefined;
-  /** An organization's detail (items behind a count). */
-  detail(id: string): Organization | null | undefined;
-  /** The area where a cell counts as in view: the viewport below the sticky header. */
-  visibleArea(): {viewport: DOMRect; headerHeight: number} | null;
-  /** The grid's `href-template`, for popup links. */
-  hrefTemplate(): string | null;
-  /** The lifecycle items the Actions menu offers for an organization. */
-  lifecycle(org: OrganizationSummary): LifecycleMenu;
-  /** What a popup's items do (row actions, onboarding tasks, lifecycle moves through the confirmation). */
-  actions: RowActionsHost;
-}
-
-export class GridPopups implements ReactiveController {
+export class GridPopups implements ReactiveController, PopupsView {
   private value: PopoverState | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private cancelPreload: (() => void) | null = null;

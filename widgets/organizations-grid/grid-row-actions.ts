@@ -11,8 +11,15 @@ import type {LifecycleRequestAction, LifecycleScope} from '../../src/page/kit/li
 import {lifecycleDone} from '../../src/shared/model/labels.js';
 import type {Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import type {TenantryLifecycleDialog} from '../lifecycle-dialog/lifecycle-dialog.js';
-import type {RowAction} from './organizations-grid.component.js';
+import type {RowView} from '../../src/page/links.js';
 import {lazyModule} from '../../src/page/kit/lazy-module.js';
+
+/**
+ * A row action. The lifecycle ones (`suspend`, `resume`, `disable`, `enable`, `archive`, `delete`)
+ * the grid carries out itself unless the host takes them over (`preventDefault()`); the rest are
+ * the host's to route.
+ */
+export type RowAction = RowView | 'summary' | LifecycleRequestAction | 'view-contracts' | 'start-onboarding-task';
 
 /** What the row actions need of the grid. */
 export interface RowActionsHost {

@@ -17,12 +17,11 @@ import type {Organization, OrganizationSummary} from '../../src/shared/model/typ
 import {renderScopeBanner, scopeBannerStyles} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import {ConnectivityController} from '../../src/page/kit/connectivity-controller.js';
-import type {LifecycleRequestAction} from '../../src/page/kit/lifecycle-controller.js';
 import type {ResultState} from '../../src/shared/protocol.js';
 import type {OrgQuery, OrgRow} from '../../src/shared/query.js';
 import {renderCell, type CellContext} from './grid-cells.js';
 import {navigate, type GridPosition} from '../../src/page/grid/grid-keyboard.js';
-import type {RowView} from '../../src/page/links.js';
+import type {RowAction} from './grid-row-actions.js';
 import type {LifecycleMenu, PopoverKind} from './grid-popover-kinds.js';
 import {GridPopups} from './grid-popups.js';
 import {gridStyles} from './organizations-grid.styles.js';
@@ -42,12 +41,7 @@ import {GridViewport} from '../../src/page/grid/grid-viewport.js';
 /** The longest the first render waits for the saved first rows (`scheduleUpdate`). */
 const FIRST_RENDER_HOLD_MS = 100;
 
-/**
- * A row action. The lifecycle ones (`suspend`, `resume`, `disable`, `enable`, `archive`, `delete`)
- * the grid carries out itself unless the host takes them over (`preventDefault()`); the rest are
- * the host's to route.
- */
-export type RowAction = RowView | 'summary' | LifecycleRequestAction | 'view-contracts' | 'start-onboarding-task';
+export type {RowAction} from './grid-row-actions.js';
 
 export interface RowActionDetail {
   action: RowAction;
