@@ -11,18 +11,25 @@ export interface ModuleGate {
   answer: 'fail' | 'hold' | 'pass';
   /** Lets held requests (and later ones while `hold`) through. */
   release(): void;
+  /** How many of its module's requests it has seen (a widget's load when the page is idle is one). */
+  readonly asked: number;
   /** The handler to start msw with. */
   readonly handler: HttpHandler;
 }
 
 export function moduleGate(source: string): ModuleGate {
   let release: () => void = () => undefined;
+  let asked = 0;
   const held = new Promise<void>((resolve) => (release = resolve));
   const escaped = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const gate: ModuleGate = {
     answer: 'fail',
     release: () => release(),
+    get asked() {
+      return asked;
+    },
     handler: http.get(new RegExp(`/${escaped}\\.(?:ts|js)(?:\\?|$)`), async () => {
+      asked++;
       if (gate.answer === 'fail') return HttpResponse.error();
       if (gate.answer === 'hold') await held;
       return passthrough();

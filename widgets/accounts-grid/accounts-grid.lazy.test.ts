@@ -20,6 +20,9 @@ describe('accounts-grid: the panel loaded after the first rows', function () {
     const msw = await startMsw(gate.handler);
     try {
       const el = await mount(localClient());
+      // The element asks for the code itself once the page is idle: that request (failed) comes first,
+      // so it cannot land in the middle of the steps below and fail the load they hold.
+      await waitUntil(() => gate.asked > 0, 'the panel’s code was not asked for when the page was idle', WAIT);
       const row = dataRows(el)[0];
       const name = cell(row, 'name');
       const open = (): void => row.querySelector<HTMLElement>('[role="gridcell"]')!.click();

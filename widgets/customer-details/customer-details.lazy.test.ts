@@ -20,6 +20,9 @@ describe('customer-details: sections loaded on demand', function () {
     const msw = await startMsw(gate.handler);
     try {
       const el = await mount(localClient());
+      // The element asks for the code itself once the page is idle: that request (failed) comes first,
+      // so it cannot land in the middle of the steps below and fail the load they hold.
+      await waitUntil(() => gate.asked > 0, 'the sections’ code was not asked for when the page was idle', WAIT);
       const contactsTab = (): HTMLElement => root(el).querySelector<HTMLElement>('[role="tab"][data-section="contacts"]')!;
 
       // The profile needs none of it; the contacts cannot be shown without it.
