@@ -174,7 +174,8 @@ export class ScopeStore extends EventTarget {
   /**
    * Resolves as `ready` does when the last visit's saved session names the home tenant, and as soon
    * as the page has read that none was saved otherwise (then only `ready` says when the worker's
-   * session is in): how long a widget's first render may wait for the scope without waiting for the worker.
+   * session is in): how long a widget's first render may wait for the scope without waiting for
+   * the worker.
    */
   readonly readyFromSaved: Promise<void>;
   private stateValue: ScopeStoreState = EMPTY_STATE;
