@@ -248,6 +248,25 @@ export const customerDetailsStyles = [
       gap: ${token('space-1')} ${token('space-3')};
       margin: 0 0 ${token('space-3')};
     }
+    /* The profile's groups share one label column, so their values line up from group to group. */
+    .profile {
+      display: grid;
+      grid-template-columns: minmax(120px, max-content) minmax(0, 1fr);
+      column-gap: ${token('space-3')};
+    }
+    .profile > .group,
+    .profile dl {
+      grid-column: 1 / -1;
+      display: grid;
+      grid-template-columns: subgrid;
+    }
+    .profile h3 {
+      grid-column: 1 / -1;
+    }
+    /* A grid item's margins do not collapse with the next group's as the blocks' did. */
+    .profile dl {
+      margin: 0;
+    }
     .pair {
       display: contents;
     }
@@ -257,6 +276,16 @@ export const customerDetailsStyles = [
     dd {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    /* A narrow column (a side panel, a phone): each label above its value, which keeps the width. */
+    @container (max-width: 479px) {
+      dl,
+      .profile {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      dd {
+        margin-block-end: ${token('space-2')};
+      }
     }
     table {
       width: 100%;

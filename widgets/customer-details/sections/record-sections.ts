@@ -40,14 +40,16 @@ const GROUP_TITLES: Readonly<Record<ProfileGroup, string>> = {
 
 /** Profile: every field, grouped as the wizard enters them; Edit (in the header) opens the wizard. */
 export function renderProfile(ctx: SectionContext): TemplateResult {
-  return html`${PROFILE_GROUPS.map(
-    (g) => html`<section class="group" part="profile-group" aria-labelledby="profile-${g}">
-      <h3 id="profile-${g}" part="group-title">${GROUP_TITLES[g]}</h3>
-      <dl part="fields">
-        ${profileRows(g, ctx.org).map(([label, value]) => html`<div class="pair"><dt>${label}</dt><dd><bdi>${value || '—'}</bdi></dd></div>`)}
-      </dl>
-    </section>`,
-  )}`;
+  return html`<div class="profile">
+    ${PROFILE_GROUPS.map(
+      (g) => html`<section class="group" part="profile-group" aria-labelledby="profile-${g}">
+        <h3 id="profile-${g}" part="group-title">${GROUP_TITLES[g]}</h3>
+        <dl part="fields">
+          ${profileRows(g, ctx.org).map(([label, value]) => html`<div class="pair"><dt>${label}</dt><dd><bdi>${value || '—'}</bdi></dd></div>`)}
+        </dl>
+      </section>`,
+    )}
+  </div>`;
 }
 
 /** Tenants and subscriptions: the Azure directories and what is collected of them, and where data lives. */
