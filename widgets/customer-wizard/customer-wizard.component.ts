@@ -7,6 +7,7 @@ import {type DraftSummary, type WizardDraft, newDraftId, DraftStore} from '../..
 import {emit} from '../../src/page/events.js';
 import {ClientController, renderMissingClient} from '../../src/page/kit/client-controller.js';
 import {DraftController} from '../../src/page/kit/draft-controller.js';
+import {PressController} from '../../src/page/kit/press-controller.js';
 import {renderScopeBanner} from '../../src/page/kit/scope-banner.js';
 import {ScopeController} from '../../src/page/kit/scope-controller.js';
 import type {Scope} from '../../src/shared/contract/backend.js';
@@ -235,6 +236,8 @@ export class CustomerWizard extends LitElement {
 
   private readonly clients = new ClientController(this, {own: () => this.client});
   private readonly scoping = new ScopeController(this, {client: () => this.clients.dataClient, scope: () => this.scope});
+  /** A press on Next (or any button) in progress: what leaving a field shows waits for its click. */
+  private readonly press = new PressController(this);
   private readonly autosave = new DraftController(this, {
     snapshot: () => (this.draft && this.phase === 'form' ? {draft: {...this.draft, step: this.step, values: this.values, savedAt: new Date().toISOString()}, title: this.values.name} : null),
   });
@@ -443,6 +446,9 @@ export class CustomerWizard extends LitElement {
     const check = (this.leaves.get(key) ?? 0) + 1;
     this.leaves.set(key, check);
     const issues = await this.stepIssues(step === 'review' ? stepOfPath(key) : step, values);
+    // Leaving the field for Next: the error lines change once Next's click is in, not under the pointer
+    // (without a press, at once: a field left by the keyboard shows its check in the same render).
+    if (this.press.pressing) await this.press.settled();
     // A later leave of the field (its check may be quicker, e.g. no postal data to load) or another step decides.
     if (this.leaves.get(key) !== check || this.step !== step) return;
     const errors = new Map(this.errors);
@@ -564,6 +570,8 @@ export class CustomerWizard extends LitElement {
     if (issues.length) invalid.add(step);
     else invalid.delete(step);
     this.invalidSteps = invalid;
+    // A step without issues shows no errors (one a field's leave had not cleared yet included).
+    if (!issues.length && [...this.errors.keys()].some((k) => stepOfPath(k) === step)) this.errors = new Map([...this.errors].filter(([k]) => stepOfPath(k) !== step));
     return issues;
   }
 

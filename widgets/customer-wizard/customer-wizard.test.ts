@@ -4,11 +4,12 @@
  * edge), real IndexedDB drafts, real keyboard focus, axe-core in each state.
  */
 import {expect, fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
+import {resetMouse, sendMouse, setViewport} from '@web/test-runner-commands';
 import type {CustomerWizard} from './customer-wizard.js';
 import {http, HttpResponse} from 'msw';
 import {API, startMsw} from '../../src/testing/msw.js';
 import {embeddedRestHandler} from '../../src/testing/rest-api.js';
-import {RESELLER, SIZE, WAIT, button, choose, cleanup, errorOf, errorSays, field, fillCompany, fillPeople, fillToReview, httpClient, localClient, mount, next, part, radio, root, stepTitle, type} from '../testing/wizard-testing.js';
+import {RESELLER, SIZE, WAIT, back, button, choose, cleanup, errorOf, errorSays, field, fillCompany, fillPeople, fillToReview, httpClient, localClient, mount, next, part, radio, root, stepTitle, type} from '../testing/wizard-testing.js';
 
 afterEach(cleanup);
 
@@ -44,6 +45,38 @@ describe('customer-wizard', () => {
     expect(errorOf(el, 'domain')).to.contain('domain only');
     await type(el, 'domain', 'contoso.com');
     await waitUntil(() => errorOf(el, 'domain') === '', 'the error stayed', WAIT);
+  });
+
+  it('a pointer press on Next right after a fix moves on, though the field’s error and the summary go as the field is left', async () => {
+    const el = await mount(localClient());
+    await choose(el, 'parentId', RESELLER.tenantId);
+    await next(el);
+    await waitUntil(() => errorOf(el, 'name') !== '' && part(el, 'error-summary'), 'the name’s error and the summary', WAIT);
+    // The name typed, the focus still in it; then Next pressed with the mouse. The press leaves the
+    // field first, whose error line and the summary go: the button moves up while it is held.
+    const name = field(el, 'name');
+    name.focus();
+    name.value = 'Pressed Ltd';
+    name.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true}));
+    await el.updateComplete;
+    // The whole wizard in view, unscrolled: nothing (scroll anchoring included) keeps the button in place.
+    const viewport = {width: innerWidth, height: innerHeight};
+    await setViewport({width: 1000, height: 1600});
+    window.scrollTo(0, 0);
+    const box = button(el, 'Next').getBoundingClientRect();
+    try {
+      await sendMouse({type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]});
+      await sendMouse({type: 'down'});
+      // Held as a person holds it, long enough for the field's check to have come back.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await sendMouse({type: 'up'});
+    } finally {
+      await resetMouse();
+      await setViewport(viewport);
+    }
+    await waitUntil(() => stepTitle(el) === 'Company and billing', `the press on Next was lost (the step is "${stepTitle(el)}")`, WAIT);
+    await back(el, 'Organization');
+    expect(errorOf(el, 'name'), 'no error left on the fixed name').to.equal('');
   });
 
   it('refuses links that are not absolute http(s), and keeps what was typed', async () => {
