@@ -90,7 +90,6 @@ export const customerWizardStyles = [
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
       gap: ${token('space-3')};
-      align-items: start;
     }
     .field,
     .group,
@@ -111,6 +110,15 @@ export const customerWizardStyles = [
       display: grid;
       gap: 2px;
       min-width: 0;
+    }
+    /* Fields side by side keep their labels on one line and their controls on another, however
+       long the hints between them: the control (a field's last piece) takes the field's foot. */
+    .field:not(.check):not(.radios) {
+      display: flex;
+      flex-direction: column;
+    }
+    .field:not(.check):not(.radios) > :last-child {
+      margin-block-start: auto;
     }
     .field.check {
       grid-template-columns: auto 1fr;
