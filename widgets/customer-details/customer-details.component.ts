@@ -13,7 +13,7 @@ import type {Scope} from '../../src/shared/contract/backend.js';
 import {TenantryError, abortError, isAbort} from '../../src/shared/contract/errors.js';
 import {errorText} from '../../src/page/messages.js';
 import {LIFECYCLE_MOVES} from '../../src/shared/contract/lifecycle-moves.js';
-import {KIND_LABELS, lifecycleDone, LIFECYCLE_LABELS, STATUS_LABELS} from '../../src/shared/model/labels.js';
+import {isIrreversible, KIND_LABELS, lifecycleDone, lifecycleItemLabel, STATUS_LABELS} from '../../src/shared/model/labels.js';
 import type {ConsoleLink, Contract, Id, OnboardingTask, Session} from '../../src/shared/model/types.js';
 import {rowHref} from '../../src/page/links.js';
 import {customerDetailsStyles} from './customer-details.styles.js';
@@ -372,8 +372,8 @@ export class CustomerDetails extends LitElement {
           ? html`<a part="action button" href=${editHref}>${msg('Edit')}</a>`
           : html`<button type="button" part="action button" ?disabled=${blocked !== null} @click=${() => this.handleEdit()}>${msg('Edit')}</button>`}
         ${moves.map(
-          (m) => html`<button type="button" part="action button ${m.action === 'archive' || m.action === 'suspend' ? 'danger' : ''}" ?disabled=${blocked !== null} data-action=${m.action} @click=${() => void this.handleLifecycle(m.action)}>
-            ${LIFECYCLE_LABELS[m.action]}…
+          (m) => html`<button type="button" part="action button ${isIrreversible(m.action) ? 'danger' : ''}" ?disabled=${blocked !== null} data-action=${m.action} @click=${() => void this.handleLifecycle(m.action)}>
+            ${lifecycleItemLabel(m.action)}
           </button>`,
         )}
         ${mayMove && org.status === 'suspended'

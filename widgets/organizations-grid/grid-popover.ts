@@ -6,7 +6,7 @@
  */
 import {css, html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {CONTRACT_STATUS_LABELS, LIFECYCLE_LABELS} from '../../src/shared/model/labels.js';
+import {CONTRACT_STATUS_LABELS, isIrreversible, lifecycleItemLabel} from '../../src/shared/model/labels.js';
 import type {LifecycleAction, Organization, OrganizationSummary} from '../../src/shared/model/types.js';
 import {formatDate, formatDateTime, formatInteger, plural} from '../../src/page/format.js';
 import {token} from '../../src/page/styles/tokens.js';
@@ -132,7 +132,7 @@ function lifecycleItems(org: OrganizationSummary, menu: LifecycleMenu): Template
       ${label}
     </button>
   </li>`;
-  const items = LIFECYCLE_MOVES[org.status].map(({action: a}, i) => item(a, a === 'archive' ? msg(str`${LIFECYCLE_LABELS[a]}…`) : LIFECYCLE_LABELS[a], a === 'archive', i === 0));
+  const items = LIFECYCLE_MOVES[org.status].map(({action: a}, i) => item(a, lifecycleItemLabel(a), isIrreversible(a), i === 0));
   const hint =
     org.status === 'suspended'
       ? item('delete', msg('Delete…'), true, items.length === 0)

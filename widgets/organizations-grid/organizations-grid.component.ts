@@ -96,8 +96,8 @@ interface VisibleColumn {
  *
  * @summary The organizations grid: the MSP's customer list.
  *
- * Row actions: the Actions menu offers the lifecycle moves the row's status allows (Suspend, Resume,
- * Disable, Enable, Archive…) and Delete… for a suspended row — none in a customer administrator's
+ * Row actions: the Actions menu offers the lifecycle moves the row's status allows (Suspend…,
+ * Resume…, Disable…, Enable…, Archive…) and Delete… for a suspended row — none in a customer administrator's
  * session or on the acting tenant's own row, and all waiting with the reason while offline. The
  * grid carries them out itself: a `tenantry-lifecycle-dialog` asks first (naming the organization
  * and the acting tenant at that moment, with what the move touches), the row repaints at once and

@@ -114,7 +114,7 @@ describe('organizations-grid lifecycle actions', function () {
     const org = await pick(server.handle, (t) => t.kind === 'customer' && t.status === 'active');
     const el = await mountOn(server.client, org);
     await openActions(el, org.id);
-    expect(items(el).slice(-3)).to.deep.equal(['Suspend', 'Disable', 'Archive…']);
+    expect(items(el).slice(-3)).to.deep.equal(['Suspend…', 'Disable…', 'Archive…']);
     expect(popup(el)!.textContent).to.contain('Delete becomes available once suspended.');
 
     // The server holds the move until the test lets it go: the row shows it before the answer.
@@ -125,7 +125,7 @@ describe('organizations-grid lifecycle actions', function () {
     const changes: LifecycleChangeDetail[] = [];
     el.addEventListener('tenantry-row-action', (e) => rowEvents.push(e.detail));
     el.addEventListener('tenantry-lifecycle-change', (e) => changes.push(e.detail));
-    item(el, 'Suspend').click();
+    item(el, 'Suspend…').click();
     await waitUntil(() => dialogOf(el)?.open, 'confirmation', WAIT);
     expect(rowEvents).to.deep.equal([{action: 'suspend', organizationId: org.id, organizationName: org.name, scopeTenantId: DIST.tenantId}]);
     const dialog = dialogOf(el)!;
@@ -147,7 +147,7 @@ describe('organizations-grid lifecycle actions', function () {
 
     // Suspended now: Resume, Archive… and Delete….
     await openActions(el, org.id);
-    expect(items(el).slice(-3)).to.deep.equal(['Resume', 'Archive…', 'Delete…']);
+    expect(items(el).slice(-3)).to.deep.equal(['Resume…', 'Archive…', 'Delete…']);
   });
 
   it('a refused move puts the row back and says why, with the way forward; nothing else changed', async () => {
@@ -156,7 +156,7 @@ describe('organizations-grid lifecycle actions', function () {
     const el = await mountOn(server.client, org);
     server.fault.answer = (request) =>
       request.method === 'POST' && request.url.endsWith('/transitions') ? HttpResponse.json({code: 'conflict', message: 'Only an active customer can be suspended; this one is archived.'}, {status: 409}) : undefined;
-    const dialog = await choose(el, org.id, 'Suspend');
+    const dialog = await choose(el, org.id, 'Suspend…');
     inDialog<HTMLButtonElement>(el, 'confirm-button')!.click();
     await waitUntil(() => inDialog(el, 'error'), 'the refusal', WAIT);
     expect(dialog.open).to.equal(true);
@@ -190,7 +190,7 @@ describe('organizations-grid lifecycle actions', function () {
     try {
       window.dispatchEvent(new Event('offline'));
       await openActions(el, org.id);
-      const suspend = item(el, 'Suspend');
+      const suspend = item(el, 'Suspend…');
       expect(suspend.getAttribute('aria-disabled')).to.equal('true');
       expect(root(el).getElementById(suspend.getAttribute('aria-describedby')!)!.textContent).to.equal('You are offline: changes can’t be sent.');
       suspend.click();
@@ -199,10 +199,10 @@ describe('organizations-grid lifecycle actions', function () {
       await expect(el).to.be.accessible();
       window.dispatchEvent(new Event('online'));
       await el.updateComplete;
-      expect(item(el, 'Suspend').hasAttribute('aria-disabled')).to.equal(false);
+      expect(item(el, 'Suspend…').hasAttribute('aria-disabled')).to.equal(false);
 
       // Open, then the connection goes: Confirm waits, with the reason.
-      item(el, 'Suspend').click();
+      item(el, 'Suspend…').click();
       await waitUntil(() => dialogOf(el)?.open, 'confirmation', WAIT);
       window.dispatchEvent(new Event('offline'));
       await waitUntil(() => inDialog(el, 'offline'), 'offline reason', WAIT);
@@ -217,11 +217,11 @@ describe('organizations-grid lifecycle actions', function () {
       server.fault.answer = () => HttpResponse.error();
       await server.client.refresh(DIST).catch(() => undefined);
       await openActions(el, org.id);
-      await waitUntil(() => item(el, 'Suspend').getAttribute('aria-disabled') === 'true', 'unreachable', WAIT);
+      await waitUntil(() => item(el, 'Suspend…').getAttribute('aria-disabled') === 'true', 'unreachable', WAIT);
       expect(popup(el)!.textContent).to.contain('the server could not be reached');
       server.fault.answer = null;
       await server.client.refresh(DIST);
-      await waitUntil(() => popup(el) === null || !item(el, 'Suspend').hasAttribute('aria-disabled'), 'reachable again', WAIT);
+      await waitUntil(() => popup(el) === null || !item(el, 'Suspend…').hasAttribute('aria-disabled'), 'reachable again', WAIT);
     } finally {
       window.dispatchEvent(new Event('online'));
     }
@@ -281,7 +281,7 @@ describe('organizations-grid lifecycle actions', function () {
     const server = await startServer('grid-lc-scope');
     const org = await pick(server.handle, (t) => t.kind === 'customer' && t.status === 'active' && t.parentId === DEMO_TENANTS.reseller);
     const el = await mountOn(server.client, org);
-    await choose(el, org.id, 'Suspend');
+    await choose(el, org.id, 'Suspend…');
     el.scope = {tenantId: DEMO_TENANTS.reseller};
     await waitUntil(() => root(el).querySelector('[part~="scope-name"]')?.textContent?.trim() !== 'Northgate Distribution' && dataRows(el).length > 0, 'the grid shows the reseller', WAIT);
     expect(dialogOf(el)!.open).to.equal(true);
@@ -302,7 +302,7 @@ describe('organizations-grid lifecycle actions', function () {
       e.preventDefault();
     });
     await openActions(el, org.id);
-    item(el, 'Suspend').click();
+    item(el, 'Suspend…').click();
     await el.updateComplete;
     expect(taken).to.deep.equal(['suspend']);
     expect(dialogOf(el)?.open ?? false).to.equal(false);
@@ -315,7 +315,7 @@ describe('organizations-grid lifecycle actions', function () {
     const self = await pick(server.handle, (t) => t.id === DEMO_TENANTS.distributor);
     const el = await mountOn(server.client, self);
     await openActions(el, self.id);
-    expect(items(el)).to.not.include('Suspend');
+    expect(items(el)).to.not.include('Suspend…');
     expect(items(el)).to.not.include('Archive…');
     expect(popup(el)!.textContent).to.not.contain('Delete');
   });
@@ -330,7 +330,7 @@ describe('organizations-grid lifecycle actions', function () {
     await waitUntil(() => popup(el)?.contains(root(el).activeElement), 'the menu takes focus', WAIT);
     // Up from the first item wraps to the last: Archive…; up again: Disable; again: Suspend.
     for (let i = 0; i < 3; i++) await sendKeys({press: 'ArrowUp'});
-    expect((root(el).activeElement as HTMLElement).textContent!.trim()).to.equal('Suspend');
+    expect((root(el).activeElement as HTMLElement).textContent!.trim()).to.equal('Suspend…');
     await sendKeys({press: 'Enter'});
     await waitUntil(() => dialogOf(el)?.open, 'confirmation', WAIT);
     await lifecycleEl(el).updateComplete;

@@ -554,14 +554,14 @@ describe('<organizations-grid>', () => {
     let pop = await openActions(el);
     expect(button(el, 'Delete…', pop)).to.equal(undefined);
     expect(pop.textContent).to.contain('Delete becomes available once suspended.');
-    expect(button(el, 'Suspend', pop)).to.not.equal(undefined);
+    expect(button(el, 'Suspend…', pop)).to.not.equal(undefined);
 
     el.viewState = {...el.viewState, filters: {statuses: ['suspended']}};
     const suspended = (await expectedIds(client, {filters: {statuses: ['suspended']}}, 1)).rows[0].org;
     await waitUntil(() => ids(el)[0] === suspended.id, 'suspended rows', WAIT);
     await settled(el);
     pop = await openActions(el);
-    expect(button(el, 'Suspend', pop)).to.equal(undefined);
+    expect(button(el, 'Suspend…', pop)).to.equal(undefined);
     button(el, 'Delete…', pop).click();
     // The host hears of it first (it may take it over); then the grid asks.
     expect(events.at(-1)).to.deep.equal({action: 'delete', organizationId: suspended.id, organizationName: suspended.name, scopeTenantId: DEMO_TENANTS.distributor});

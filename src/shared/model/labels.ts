@@ -73,6 +73,15 @@ export const LIFECYCLE_LABELS: Readonly<Record<LifecycleAction | 'delete', strin
   get delete() { return msg('Delete'); },
 };
 
+/**
+ * A lifecycle move's menu item or button: its word and an ellipsis, as every move asks for a
+ * confirmation first (`Suspend…`).
+ */
+export const lifecycleItemLabel = (action: LifecycleAction): string => msg(str`${LIFECYCLE_LABELS[action]}…`);
+
+/** The requests drawn as dangerous: those that cannot be undone (an archived organization never changes again). */
+export const isIrreversible = (action: LifecycleAction | 'delete'): boolean => action === 'archive' || action === 'delete';
+
 /** What each lifecycle request did, for announcements: `Contoso Ltd suspended.` */
 export function lifecycleDone(action: LifecycleAction | 'delete', name: string): string {
   switch (action) {
