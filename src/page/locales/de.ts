@@ -729,6 +729,7 @@
 's90f8352d3bf1bfac': `Ein Kundenadministrator kann keine Azure-Mandanten verknüpfen.`,
 's91424a4273296194': `Nicht gespeichert: Der Server war nicht erreichbar, oder seine Antwort ist nicht angekommen. Versuchen Sie es erneut, wenn Sie online sind: Ein erneutes Senden kann es nicht doppelt anlegen.`,
 's9184c74e845f514b': str`${0} und ${1} weitere`,
+'s91e346060ea36b2f': str`Link ${0}`,
 's91ef29d7741da3b2': `Onboarding-Aufgaben konnten nicht geladen werden.`,
 's921eaeb43fe35bff': str`${0} Datensatz vom Server wurde übersprungen: ${1}`,
 's9226187e149da18b': str`${0} Konto vom Server wurde übersprungen: ${1}`,

@@ -5,7 +5,7 @@
  * catalogue is loaded and the words are English.
  */
 import {msg, str} from '@lit/localize';
-import type {AzureSubscriptionState, LifecycleAction, LinkedAccount, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
+import type {AzureSubscriptionState, Contact, LifecycleAction, LinkedAccount, ContractStatus, EducationSegment, OrgStatus, Plan, Qualification, ServicePlan, SourceDataStatus, StorageRegion, TenantKind, TenantType, Workload} from './types.js';
 
 export const PLAN_LABELS: Record<Plan, string> = {
   get assessment() { return msg('Assessment'); },
@@ -62,6 +62,14 @@ export const AZURE_SUBSCRIPTION_STATE_LABELS: Record<AzureSubscriptionState, str
 export const PROVIDER_LABELS: Record<LinkedAccount['provider'], string> = {azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud'};
 
 export const ACCOUNT_TYPE_LABELS: Record<LinkedAccount['type'], string> = {get shared() { return msg('Shared'); }, get dedicated() { return msg('Dedicated'); }};
+
+/** A contact by its role: the wizard's heading of its fields, the profile's row. */
+export const CONTACT_ROLE_TITLES: Readonly<Record<Contact['role'], string>> = {
+  get primary() { return msg('Primary contact'); },
+  get billing() { return msg('Billing contact'); },
+  get technical() { return msg('Technical contact'); },
+  get other() { return msg('Contact'); },
+};
 
 /** The button's word for each lifecycle request (a move, or a delete). */
 export const LIFECYCLE_LABELS: Readonly<Record<LifecycleAction | 'delete', string>> = {

@@ -3,7 +3,7 @@
  * the wizard's review step and the customer details' profile list the same rows, so a field added
  * to the model is added once here. Values are plain text (the callers render them as text).
  */
-import {PLAN_LABELS, QUALIFICATION_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, STATUS_LABELS, TENANT_TYPE_LABELS} from './labels.js';
+import {CONTACT_ROLE_TITLES, PLAN_LABELS, QUALIFICATION_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, STATUS_LABELS, TENANT_TYPE_LABELS} from './labels.js';
 import {FEATURE_KEYS, FEATURE_LABELS} from '../forms/feature-names.js';
 import {msg, str} from '@lit/localize';
 import {numberLocale} from '../forms/number-locale.js';
@@ -32,7 +32,7 @@ export function profileRows(group: ProfileGroup, v: OrganizationInput): ProfileR
         [msg('Customer type'), v.customerType],
         [msg('Primary domain'), v.domain],
         [msg('Customer organization'), v.customerOrganizationId ? msg('Set (permanent once saved)') : msg('None')],
-        ...v.customLinks.map((l, i): ProfileRow => [`Link ${i + 1}`, `${l.title} — ${l.url}`]),
+        ...v.customLinks.map((l, i): ProfileRow => [msg(str`Link ${i + 1}`), `${l.title} — ${l.url}`]),
       ];
     case 'company':
       return [
@@ -43,7 +43,7 @@ export function profileRows(group: ProfileGroup, v: OrganizationInput): ProfileR
       ];
     case 'people':
       return [
-        ...v.contacts.map((c): ProfileRow => [`${c.role[0].toUpperCase()}${c.role.slice(1)} contact`, [[c.firstName, c.lastName].filter(Boolean).join(' '), c.email, c.phone].filter(Boolean).join(' · ')]),
+        ...v.contacts.map((c): ProfileRow => [CONTACT_ROLE_TITLES[c.role] ?? CONTACT_ROLE_TITLES.other, [[c.firstName, c.lastName].filter(Boolean).join(' '), c.email, c.phone].filter(Boolean).join(' · ')]),
         [msg('Admin user'), v.adminUser ? [v.adminUser.displayName || [v.adminUser.firstName, v.adminUser.lastName].filter(Boolean).join(' '), v.adminUser.loginEmail].filter(Boolean).join(' · ') : ''],
         [msg('Tenant administrators'), people(v.tenantAdmins)],
         [msg('Organization readers'), people(v.readers)],

@@ -7,6 +7,7 @@
 import {msg, str} from '@lit/localize';
 import {html, nothing} from 'lit';
 import type {Contact, UserRef} from '../../../src/shared/model/types.js';
+import {CONTACT_ROLE_TITLES} from '../../../src/shared/model/labels.js';
 import {textField} from '../wizard-fields.js';
 import {collects} from '../../../src/shared/contract/field-rules.js';
 import {getAt, type FieldPath} from '../wizard-values.js';
@@ -15,17 +16,10 @@ import type {StepContext} from './step-context.js';
 /** The user picker loads when this step first needs it (the wizard prefetches it once idle): it is not part of opening the wizard. */
 export const loadUserPicker = (): Promise<unknown> => import('../../user-combobox/user-combobox.js');
 
-const ROLE_TITLES: Readonly<Record<Contact['role'], string>> = {
-  get primary() { return msg('Primary contact'); },
-  get billing() { return msg('Billing contact'); },
-  get technical() { return msg('Technical contact'); },
-  get other() { return msg('Contact'); },
-};
-
 function contactFields(ctx: StepContext, i: number, c: Contact) {
   const base: FieldPath = ['contacts', i];
   return html`<fieldset class="group" part="fieldset">
-    <legend part="legend">${ROLE_TITLES[c.role] ?? msg('Contact')}</legend>
+    <legend part="legend">${CONTACT_ROLE_TITLES[c.role] ?? CONTACT_ROLE_TITLES.other}</legend>
     ${c.role === 'billing'
       ? html`<button
           type="button"
