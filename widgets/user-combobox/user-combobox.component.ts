@@ -213,7 +213,7 @@ export class TenantryUserCombobox extends LitElement {
           @input=${combo.handleInput}
           @keydown=${combo.handleKeydown}
         />
-        <ul id="listbox" part="listbox" role="listbox" aria-label=${`${this.label} suggestions`} aria-multiselectable="true" aria-busy=${combo.phase === 'loading' ? 'true' : 'false'} ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleOptionClick}>
+        <ul id="listbox" part="listbox" role="listbox" aria-label=${msg(str`${this.label} suggestions`)} aria-multiselectable="true" aria-busy=${combo.phase === 'loading' ? 'true' : 'false'} ?hidden=${!showList} @mousedown=${combo.handlePopupMousedown} @click=${this.handleOptionClick}>
           ${showList
             ? this.options.map(
                 (u, i) => html`<li

@@ -3,7 +3,7 @@
  * switching one off says what went with it), service plan, tenant type, storage region, license
  * expiry and the credit quota with its dates.
  */
-import {formatList} from '../../../src/page/format.js';
+import {formatList, plural} from '../../../src/page/format.js';
 import {msg, str} from '@lit/localize';
 import {html, nothing} from 'lit';
 import {PLAN_LABELS, REGION_LABELS, SERVICE_PLAN_LABELS, TENANT_TYPE_LABELS} from '../../../src/shared/model/labels.js';
@@ -20,10 +20,12 @@ function toggle(ctx: StepContext, key: FeatureKey, on: boolean): void {
   const change = on ? enable(ctx.values.features, key) : disable(ctx.values.features, key);
   const said: string[] = [];
   if (change.also.length) {
+    const feature = FEATURE_LABELS[key];
+    const others = names(change.also);
     said.push(
       on
-        ? `${FEATURE_LABELS[key]} needs ${names(change.also)}: switched on too.`
-        : `${names(change.also)} ${change.also.length === 1 ? 'needs' : 'need'} ${FEATURE_LABELS[key]}: switched off too.`,
+        ? msg(str`${feature} needs ${others}: switched on too.`)
+        : plural(change.also.length, {one: () => msg(str`${others} needs ${feature}: switched off too.`), other: () => msg(str`${others} need ${feature}: switched off too.`)}),
     );
   }
   if (on && collects(change.features) && !collects(ctx.values.features) && !ctx.values.runAsAccount?.trim()) {
