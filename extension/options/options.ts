@@ -152,9 +152,12 @@ const bridgeStatus = $<HTMLElement>('#bridge-status');
 /** What each status line says now, as words to write again when the language changes. */
 const said = new Map<HTMLElement, {words: () => string; error: boolean}>();
 // An error's wording loads the first time one is shown ("Loading…" until then): each line is written again once it is in.
-onMessagesLoaded(() => {
+onMessagesLoaded(sayAgain);
+
+/** Every status line written again (in the page's language now). */
+function sayAgain(): void {
   for (const [target, {words, error}] of said) say(words, error, target);
-});
+}
 
 function say(words: () => string, error = false, target = status): void {
   said.set(target, {words, error});
@@ -307,7 +310,7 @@ for (const select of [locale, theme, density]) {
     // The page speaks the new language at once: its words, then what its status lines say.
     void applyLanguage(settings).then(() => {
       showPage();
-      for (const [target, {words, error}] of said) say(words, error, target);
+      sayAgain();
     });
   });
 }

@@ -571,13 +571,18 @@ export class CustomerWizard extends LitElement {
     else invalid.delete(step);
     this.invalidSteps = invalid;
     // A step without issues shows no errors (one a field's leave had not cleared yet included).
-    if (!issues.length && [...this.errors.keys()].some((k) => stepOfPath(k) === step)) this.errors = new Map([...this.errors].filter(([k]) => stepOfPath(k) !== step));
+    if (!issues.length && [...this.errors.keys()].some((k) => stepOfPath(k) === step)) this.errors = this.errorsBeside(step);
     return issues;
+  }
+
+  /** The errors shown, without those of `step`'s fields. */
+  private errorsBeside(step: StepId): Map<string, string> {
+    return new Map([...this.errors].filter(([k]) => stepOfPath(k) !== step));
   }
 
   /** Shows a step's issues on its fields and in the summary, which takes focus. */
   private showIssues(step: StepId, issues: readonly FormIssue[]): void {
-    const errors = new Map([...this.errors].filter(([k]) => stepOfPath(k) !== step));
+    const errors = this.errorsBeside(step);
     for (const i of issues) if (!errors.has(i.path)) errors.set(i.path, i.message);
     this.errors = errors;
     if (this.step !== step) this.notes = new Map();

@@ -47,14 +47,17 @@ export class PressController implements ReactiveController {
 
   /** The click follows `pointerup` in the same task: what waited runs in the next. */
   private readonly handlePointerEnd = (): void => {
-    window.removeEventListener('pointerup', this.handlePointerEnd, true);
-    window.removeEventListener('pointercancel', this.handlePointerEnd, true);
+    this.unlisten();
     setTimeout(() => this.end());
   };
 
-  private end(): void {
+  private unlisten(): void {
     window.removeEventListener('pointerup', this.handlePointerEnd, true);
     window.removeEventListener('pointercancel', this.handlePointerEnd, true);
+  }
+
+  private end(): void {
+    this.unlisten();
     this.endPress?.();
     this.endPress = null;
     this.pressed = null;
